@@ -9,7 +9,15 @@ from functools import lru_cache
 from eventwire.ingest import document_from_record, make_document
 from eventwire.pipeline import Pipeline
 from eventwire.records import (
-    Actor, Document, DocumentResult, Event, EventDate, Location, Rejected, Sentence, Trigger,
+    Actor,
+    Document,
+    DocumentResult,
+    Event,
+    EventDate,
+    Location,
+    Rejected,
+    Sentence,
+    Trigger,
 )
 
 __version__ = "0.1.0"

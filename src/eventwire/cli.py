@@ -51,12 +51,8 @@ def code(inputs: tuple[str, ...], date: dt.date | None, fmt: str, out: str | Non
     tally: dict[str, int] = {"coded": 0, "skipped": 0, "failed": 0}
     records = (event.to_dict() for result in _reported(results, tally) for event in result.events)
     writer = {"jsonl": write_jsonl, "csv": write_csv, "table": write_table}[fmt]
-    stream = open(out, "w", encoding="utf-8", newline="") if out else sys.stdout
-    try:
+    with click.open_file(out or "-", "w", encoding="utf-8") as stream:
         count = writer(records, stream)
-    finally:
-        if out:
-            stream.close()
     click.echo(f"{count} events from {tally['coded']} coded, {tally['skipped']} skipped, "
                f"{tally['failed']} failed documents", err=True)
     sys.exit(1 if tally["failed"] else 0)
