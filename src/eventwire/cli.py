@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import click
 
@@ -68,3 +70,28 @@ def _reported(results: Iterator[DocumentResult], tally: dict[str, int]) -> Itera
         if result.status != "coded":
             progress.write(f"{result.status}: {result.origin}: {result.reason}", file=sys.stderr)
         yield result
+
+
+@main.command()
+@click.option("--shared", "shared_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("../shared"), show_default=True, help="The shared data folder.")
+@click.option("--only", type=click.Choice(["plover", "locations"]), default=None,
+              help="Run one evaluation only.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def evaluate(shared_dir: Path, only: str | None, as_json: bool) -> None:
+    """Score event types and actors on the PLOVER gold, event locations on the event_location gold."""
+    if not (shared_dir / "data").is_dir():
+        raise click.ClickException(f"no shared data at {shared_dir} (pass --shared PATH)")
+    reports = {}
+    if only in (None, "plover"):
+        from eventwire.evaluate.plover import evaluate_plover
+
+        reports["plover"] = evaluate_plover(shared_dir)
+    if only in (None, "locations"):
+        from eventwire.evaluate.locations import evaluate_locations
+
+        reports["locations"] = evaluate_locations(shared_dir)
+    if as_json:
+        click.echo(json.dumps({name: report.to_dict() for name, report in reports.items()}, indent=2))
+    else:
+        click.echo("\n\n".join(report.table() for report in reports.values()))

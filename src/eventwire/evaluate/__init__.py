@@ -1,0 +1,1 @@
+"""Scoring the coder against gold sets in the shared data folder (development evaluation)."""
