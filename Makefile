@@ -18,7 +18,7 @@ demo: install
 	$(BIN)/eventwire code examples/ --format table
 
 test: install
-	$(BIN)/ruff check src tests models benchmarks
+	$(BIN)/ruff check .
 	$(BIN)/pytest
 
 bench: install
