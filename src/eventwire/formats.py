@@ -62,7 +62,9 @@ def write_csv(records: Iterable[dict], out: TextIO, columns: list[str] | None = 
     writer.writeheader()
     count = 0
     for record in records:
-        writer.writerow(flat_row(record))
+        row = flat_row(record)
+        row.update({key: record.get(key) for key in columns if key not in row})  # e.g. store columns
+        writer.writerow(row)
         count += 1
     return count
 

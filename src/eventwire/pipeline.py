@@ -1,20 +1,52 @@
-"""Wires the stages: Document -> sentences -> candidate filter -> parse -> events."""
+"""Wires the stages: Document -> sentences -> candidate filter -> parse -> events.
+
+`Pipeline.code_documents` uses every core by default: a stream longer than a few batches
+goes to a pool of worker processes (eventwire.parallel); a short one is coded here, so
+that a single article does not pay for starting processes.
+"""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Iterator
-from itertools import islice
+from contextlib import contextmanager
+from dataclasses import dataclass, fields
+from itertools import chain, islice
 
 from eventwire.events.coder import EventCoder
 from eventwire.nlp import load_spacy, split_sentences
 from eventwire.records import Document, DocumentResult, Rejected
 
 
-class Pipeline:
-    """Codes documents in batches; models load once, on first use."""
+@dataclass
+class StageTimes:
+    """Where coding time went, summed over batches (and over worker processes)."""
 
-    def __init__(self, batch_size: int = 32):
+    documents: int = 0
+    sentences: int = 0
+    parsed_sentences: int = 0
+    split_seconds: float = 0.0  # sentence split and candidate filter
+    parse_seconds: float = 0.0  # spaCy, candidate sentences only
+    code_seconds: float = 0.0  # EventCoder.code: events, actors, dates, places
+
+    def add(self, other: StageTimes) -> None:
+        for f in fields(self):
+            setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
+
+
+class Pipeline:
+    """Codes documents in batches; models load once, on first use.
+
+    `workers` is the number of processes for long streams: None uses every core, 1 codes
+    everything in this process.
+    """
+
+    pool_threshold_batches = 1  # a stream longer than this many batches goes to the pool
+
+    def __init__(self, batch_size: int = 32, workers: int | None = None):
         self.batch_size = batch_size
+        self.workers = workers
+        self.stats = StageTimes()
         self._coder: EventCoder | None = None
 
     @property
@@ -28,14 +60,41 @@ class Pipeline:
 
     def code_documents(self, items: Iterable[Document | Rejected]) -> Iterator[DocumentResult]:
         """One result per input, in input order; a failing document never stops the batch."""
+        from eventwire.parallel import ProcessPool, default_workers  # parallel builds on Pipeline
+
+        workers = self.workers or default_workers()
+        iterator = iter(items)
+        head = list(islice(iterator, self.batch_size * self.pool_threshold_batches + 1))
+        if workers == 1 or len(head) <= self.batch_size * self.pool_threshold_batches:
+            yield from self.code_in_process(chain(head, iterator))
+        else:
+            pool = ProcessPool(workers=workers, batch_size=self.batch_size, stats=self.stats)
+            yield from pool.code_documents(chain(head, iterator))
+
+    def code_in_process(self, items: Iterable[Document | Rejected]) -> Iterator[DocumentResult]:
+        """Like `code_documents`, always in this process."""
         iterator = iter(items)
         while batch := list(islice(iterator, self.batch_size)):
-            yield from self._code_batch(batch)
+            try:
+                results = list(self._code_batch(batch))
+            except Exception:  # noqa: BLE001 - isolate the document that breaks the batch
+                results = [self._code_alone(item) for item in batch]
+            yield from results
+
+    def _code_alone(self, item: Document | Rejected) -> DocumentResult:
+        try:
+            return next(self._code_batch([item]))
+        except Exception as exc:  # noqa: BLE001 - one bad document must not stop a batch
+            doc_id = item.doc_id if isinstance(item, Rejected) else item.id
+            return DocumentResult(origin=item.origin, status="failed", doc_id=doc_id,
+                                  reason=f"coding failed: {type(exc).__name__}: {exc}")
 
     def _code_batch(self, batch: list[Document | Rejected]) -> Iterator[DocumentResult]:
         docs = [item for item in batch if isinstance(item, Document) and item.text.strip()]
-        plans = {doc.id: self._plan(doc) for doc in docs}
-        parses = self._parse(docs, plans)
+        with self._timed("split_seconds"):
+            plans = {doc.id: self._plan(doc) for doc in docs}
+        with self._timed("parse_seconds"):
+            parses = self._parse(docs, plans)
         for item in batch:
             if isinstance(item, Rejected):
                 yield DocumentResult.from_rejected(item)
@@ -43,11 +102,24 @@ class Pipeline:
                 yield DocumentResult(origin=item.origin, status="skipped", doc_id=item.id,
                                      reason="no text left after cleaning", document=item)
             else:
-                yield self._code_one(item, plans[item.id], parses.get(item.id, {}))
+                with self._timed("code_seconds"):
+                    result = self._code_one(item, plans[item.id], parses.get(item.id, {}))
+                yield result
+
+    @contextmanager
+    def _timed(self, stage: str):
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            setattr(self.stats, stage, getattr(self.stats, stage) + time.perf_counter() - start)
 
     def _plan(self, doc: Document):
         sentences = split_sentences(doc.text)
         candidates = [s for s in sentences if self.coder.is_candidate(s)]
+        self.stats.documents += 1
+        self.stats.sentences += len(sentences)
+        self.stats.parsed_sentences += len(candidates)
         return sentences, candidates
 
     def _parse(self, docs: list[Document], plans) -> dict[str, dict]:

@@ -2,30 +2,250 @@
 
 The pipeline splits a document into sentences, asks `is_candidate` which ones may hold an
 event (cheap, no model), parses only those, and hands the parses to `code`.
+
+For each trigger the lexicon finds, the coder reads its arguments and modality from the
+parse, folds acts that are only the content of another event ("threatened to attack" is one
+THREATEN), resolves actors, date and place, scores confidence, and drops triggers with no
+actor behind them unless their pattern is strong on its own.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING
 
-from eventwire.records import Document, Event, Sentence
+from eventwire.events.arguments import ArgumentGroup, Arguments, find_arguments, phrase, trigger_head
+from eventwire.events.confidence import STRONG_PATTERN, ArgumentState, Evidence, event_confidence
+from eventwire.events.modality import REPORTING_VERBS, analyse
+from eventwire.records import Actor, Document, Event, EventDate, Sentence, Trigger
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    import datetime as dt
+
+    from spacy.tokens import Doc, Span, Token
+
+    from eventwire.events.classify import Classification
+
+VERBAL_QUADS = {"verbal_cooperation", "verbal_conflict"}
+# Links under which an act is what a verbal event is about: "threatened to attack",
+# "condemned the attack", "accused X of attacking", "warned that Y would strike".
+_CONTENT_LINKS = {"xcomp", "ccomp", "pcomp", "prep", "pobj", "dobj", "nsubjpass", "acl", "attr", "oprd"}
+# Links that join two acts told side by side: "met Putin and agreed", "attacked; police said".
+_SEPARATE_LINKS = {"conj", "parataxis"}
+
+
+@dataclass
+class _Draft:
+    """A classified trigger with its parse-derived arguments, before actors are resolved."""
+
+    classification: Classification
+    head: Token
+    arguments: Arguments
+    folded: list[_Draft] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Role:
+    actors: list[Actor]
+    state: ArgumentState
+    reasons: list[str]
+    inherited: bool = False
 
 
 class EventCoder:
     """Codes PLOVER events with actors, dates, places and evidence. Resources load lazily."""
 
+    @cached_property
+    def lexicon(self):
+        from eventwire.events.classify import load_lexicon
+
+        return load_lexicon()
+
+    @cached_property
+    def resolver(self):
+        from eventwire.actors import ActorResolver
+
+        return ActorResolver()
+
+    @cached_property
+    def locator(self):
+        from eventwire.places import EventLocator
+
+        return EventLocator()
+
     def is_candidate(self, sentence: Sentence) -> bool:
         """True when the sentence may hold an event: decided without parsing."""
-        raise NotImplementedError
+        return self.lexicon.is_candidate(sentence.text)
 
     def code(self, doc: Document, sentences: list[Sentence], parsed: dict[int, Doc]) -> list[Event]:
-        """Events of one document.
+        """Events of one document, in sentence order then trigger order.
 
         `sentences` are all sentences of `doc` (for context such as coreference);
         `parsed` maps a sentence index to the spaCy parse of that sentence's text alone, so a
         token's document offset is `sentence.start + token.idx`.
         """
-        raise NotImplementedError
+        context = self.resolver.start_document(doc, sentences)
+        events: list[Event] = []
+        for sentence in sentences:
+            if sentence.index in parsed:
+                events.extend(self._code_sentence(doc, sentence, parsed[sentence.index], context))
+        return events
+
+    def _code_sentence(self, doc: Document, sentence: Sentence, parsed: Doc, context) -> list[Event]:
+        drafts = [_draft(parsed, c) for c in self.lexicon.triggers(parsed)]
+        events = (self._event(doc, sentence, parsed, d, context) for d in fold_content(drafts))
+        return sorted((e for e in events if e is not None), key=lambda e: (e.trigger.start, e.trigger.end))
+
+    def _event(self, doc: Document, sentence: Sentence, parsed: Doc, draft: _Draft, context) -> Event | None:
+        c = draft.classification
+        trigger = _trigger(sentence, parsed, c.trigger)
+        reasons = [f"trigger '{trigger.text}' -> {c.event_type}: {c.reason}"]
+        reasons += [f"'{f.head.text}' ({f.classification.event_type}) is what this event is about, "
+                    "not an event of its own" for f in draft.folded]
+        date, date_reason = self._date(doc, sentence, draft.head)
+        reasons.append(date_reason)
+        when = date.value or doc.date
+        modality = analyse(draft.head, draft.arguments.clause_head)
+        source = self._role("source", draft.arguments.sources, sentence, when, context, set())
+        if source.state != "known" and c.specificity < STRONG_PATTERN:
+            return None  # a weak trigger with no actor behind it: commentary, background, noise
+        taken = {i for a in source.actors for i in range(a.start, a.end)}
+        target_groups = draft.arguments.targets + tuple(g for f in draft.folded for g in f.arguments.targets)
+        target = self._role("target", target_groups, sentence, when, context, taken)
+        if source.state == "missing" and target.state != "known":
+            return None  # nobody acts on anybody: no event, however strong the word
+        reasons += source.reasons + target.reasons + list(modality.reasons)
+        reported_by = self._reporter(modality.reporter, sentence, when, context, reasons)
+        location, location_reason = self.locator.locate(parsed, draft.head.i, sentence, doc)
+        reasons.append(location_reason)
+        confidence, confidence_reason = event_confidence(Evidence(
+            specificity=c.specificity, source=source.state, target=target.state,
+            nominal=draft.head.pos_ in ("NOUN", "PROPN"), source_inherited=source.inherited,
+            negated=modality.negated, hypothetical=modality.hypothetical))
+        reasons.append(confidence_reason)
+        return Event(
+            doc_id=doc.id, event_type=c.event_type, mode=c.mode, cameo=c.cameo, quad_class=c.quad_class,
+            sentence=sentence, trigger=trigger, source=source.actors, target=target.actors, date=date,
+            location=location, negated=modality.negated, hypothetical=modality.hypothetical,
+            future=modality.future, reported_by=reported_by, confidence=confidence, reasons=reasons)
+
+    def _date(self, doc: Document, sentence: Sentence, head: Token) -> tuple[EventDate, str]:
+        from eventwire.dates import resolve_event_date
+
+        return resolve_event_date(sentence.text, head.idx, doc.date)
+
+    def _role(self, role: str, groups: tuple[ArgumentGroup, ...], sentence: Sentence,
+              when: dt.date | None, context, taken: set[int]) -> _Role:
+        """The first candidate group that resolves to a known actor; else the source phrase as found."""
+        unresolved: tuple[ArgumentGroup, list[Span]] | None = None
+        for group in groups:
+            phrases = [p for p in group.phrases if not _overlaps(sentence, p, taken)]
+            resolved = [r for p in phrases for r in self.resolver.resolve(p, sentence, when, context)]
+            known = _unique([r.actor for r in resolved if _known(r.actor)])
+            if known:
+                reasons = [f"{role} '{_phrase_text(phrases)}' ({group.rule})"]
+                reasons += [reason for r in resolved if _known(r.actor) for reason in r.reasons]
+                return _Role(known, "known", reasons, inherited="inherited" in group.rule)
+            if phrases and unresolved is None:
+                unresolved = (group, phrases)
+        if unresolved is None:
+            return _Role([], "missing", [f"{role}: no candidate phrase in the parse"])
+        group, phrases = unresolved
+        reason = f"{role} '{_phrase_text(phrases)}' ({group.rule}) resolves to no country, sector or actor"
+        if role != "source":
+            return _Role([], "unresolved", [reason])
+        return _Role([_bare_actor(sentence, p) for p in phrases], "unresolved", [reason],
+                     inherited="inherited" in group.rule)
+
+    def _reporter(self, token: Token | None, sentence: Sentence, when: dt.date | None, context,
+                  reasons: list[str]) -> list[Actor] | None:
+        if token is None:
+            return None
+        span = phrase(token)
+        resolved = self.resolver.resolve(span, sentence, when, context)
+        actors = _unique([r.actor for r in resolved]) or [_bare_actor(sentence, span)]
+        reasons += [reason for r in resolved for reason in r.reasons]
+        return actors
+
+
+def _draft(parsed: Doc, classification: Classification) -> _Draft:
+    start, end = classification.trigger
+    return _Draft(classification, trigger_head(parsed, start, end),
+                  find_arguments(parsed, start, end, classification.target_preps))
+
+
+def fold_content(drafts: list[_Draft]) -> list[_Draft]:
+    """Drafts that are events of their own; the others are folded into the event they are the content of.
+
+    A reporting verb the lexicon coded because of its complement ("said ... attack") gives way
+    to the act it reports, which keeps the speaker as `reported_by`.
+    """
+    drafts = [d for d in drafts if not _reports_another(d, drafts)]
+    kept = []
+    for draft in drafts:
+        host = next((other for other in drafts if other is not draft and _hosts(other, draft)), None)
+        if host is None:
+            kept.append(draft)
+        else:
+            host.folded.append(draft)
+    return kept
+
+
+def _reports_another(draft: _Draft, drafts: list[_Draft]) -> bool:
+    if draft.head.lemma_.lower() not in REPORTING_VERBS:
+        return False
+    return any(_link_below(draft.head, other.head) in ("ccomp", "parataxis", "xcomp")
+               for other in drafts if other is not draft)
+
+
+def _hosts(outer: _Draft, inner: _Draft) -> bool:
+    link = _link_below(outer.head, inner.head)
+    if link is None or link in _SEPARATE_LINKS:
+        return False
+    if outer.classification.event_type == inner.classification.event_type:
+        return True
+    return outer.classification.quad_class in VERBAL_QUADS and link in _CONTENT_LINKS
+
+
+def _link_below(ancestor: Token, token: Token) -> str | None:
+    """The dependency of the child of `ancestor` on the path down to `token`; None if not below it."""
+    node = token
+    while node.head is not node:
+        if node.head == ancestor:
+            return node.dep_
+        node = node.head
+    return None
+
+
+def _trigger(sentence: Sentence, parsed: Doc, token_range: tuple[int, int]) -> Trigger:
+    tokens = parsed[token_range[0]:token_range[1]]
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    return Trigger(sentence.text[start:end], sentence.start + start, sentence.start + end)
+
+
+def _known(actor: Actor) -> bool:
+    return bool(actor.country or actor.sector or actor.code)
+
+
+def _unique(actors: list[Actor]) -> list[Actor]:
+    seen: set[tuple] = set()
+    out = []
+    for actor in actors:
+        key = (actor.start, actor.end, actor.code, actor.country, actor.sector)
+        if key not in seen:
+            seen.add(key)
+            out.append(actor)
+    return out
+
+
+def _overlaps(sentence: Sentence, span: Span, taken: set[int]) -> bool:
+    return any(sentence.start + i in taken for i in range(span.start_char, span.end_char))
+
+
+def _bare_actor(sentence: Sentence, span: Span) -> Actor:
+    return Actor(text=span.text, start=sentence.start + span.start_char, end=sentence.start + span.end_char)
+
+
+def _phrase_text(phrases: list[Span]) -> str:
+    return " + ".join(p.text for p in phrases)

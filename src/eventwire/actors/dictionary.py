@@ -1,0 +1,163 @@
+"""The dated actor dictionary: loaded once from the compiled resource, looked up by token sequence."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from eventwire.actors.codes import CodeReader
+from eventwire.actors.text import Token, phrase_key
+
+RESOURCE = Path(__file__).resolve().parent.parent / "data" / "actors" / "actors.json.gz"
+# Names of at most this many letters in one token ("US", "UN", "IS") match only when written in
+# capitals: in lower case they are ordinary words ("us", "is").
+SHORT_NAME = 3
+
+
+@dataclass(frozen=True, slots=True)
+class DatedRole:
+    code: str
+    start: str  # ISO date or "" (open)
+    end: str  # ISO date or "" (open)
+    office: str  # e.g. "head_of_government"; "" when unknown
+
+    def holds_on(self, day: str) -> bool:
+        return (not self.start or self.start <= day) and (not self.end or day <= self.end)
+
+    def describe(self) -> str:
+        if not self.start and not self.end:
+            return self.code
+        return f"{self.code} {self.start or '...'}..{self.end or ''}"
+
+
+@dataclass(frozen=True, slots=True)
+class DictionaryActor:
+    index: int
+    id: str
+    name: str
+    kind: str  # person, group, igo, ngo, mnc, country
+    default: str | None
+    roles: tuple[DatedRole, ...]
+
+    def role_on(self, when: dt.date | None) -> tuple[str | None, str]:
+        """The code that holds on `when` (today when unknown), and why.
+
+        A country name always gives the country's present code: "Serbia" in 2000 is SRB, not the
+        federation of the day, so that one country keeps one code across the data."""
+        if self.kind == "country" and self.default:
+            return self.default, f"country [{self.default}]"
+        day = (when or dt.date.today()).isoformat()
+        holding = [r for r in self.roles if r.holds_on(day)]
+        if holding:
+            role = max(holding, key=lambda r: (r.start, r.end or "9999"))
+            return role.code, f"dictionary role [{role.describe()}] valid on {day}"
+        if self.default:
+            return self.default, f"default code [{self.default}]: no dated role on {day}"
+        if self.roles:
+            nearest = min(self.roles, key=lambda r: abs(_days(r.start or r.end) - _days(day)))
+            code = nearest.code[:3] + "ELI"
+            return code, f"no role on {day}; nearest [{nearest.describe()}] gives country, sector ELI"
+        return None, "no code"
+
+
+def _days(day: str) -> int:
+    return dt.date.fromisoformat(day).toordinal()
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    start: int  # token indices [start, end)
+    end: int
+    value: object
+
+
+class PhraseIndex:
+    """Longest match of token sequences: phrases grouped by first token, longest first."""
+
+    def __init__(self, phrases: dict[str, object]):
+        by_first: dict[str, list[tuple[tuple[str, ...], object]]] = {}
+        for phrase, value in phrases.items():
+            words = tuple(phrase.split())
+            by_first.setdefault(words[0], []).append((words, value))
+        for candidates in by_first.values():
+            candidates.sort(key=lambda item: -len(item[0]))
+        self._by_first = by_first
+
+    def match_at(self, tokens: list[Token], i: int) -> Match | None:
+        candidates = self._by_first.get(tokens[i].norm)
+        if not candidates:
+            return None
+        for words, value in candidates:
+            n = len(words)
+            if i + n <= len(tokens) and all(tokens[i + k].norm == words[k] for k in range(1, n)):
+                return Match(i, i + n, value)
+        return None
+
+
+class ActorDictionary:
+    def __init__(self, data: dict):
+        self.codes = CodeReader(data["country_codes"], frozenset(data["regions"]))
+        self.country_names: dict[str, str] = data["country_names"]
+        self.actors = [
+            DictionaryActor(i, aid, name, kind, default, tuple(DatedRole(*r) for r in roles))
+            for i, (aid, name, kind, default, roles) in enumerate(data["actors"])
+        ]
+        self.names = PhraseIndex(data["names"])
+        self.agents = PhraseIndex(data["agents"])
+        self.weak_agents = frozenset(data["weak_agents"])
+        self.titles = PhraseIndex(data["titles"])
+        self.offices = self._office_index()
+        self._by_last_word: dict[str, list[DictionaryActor]] | None = None
+
+    def _office_index(self) -> dict[tuple[str, str], list[tuple[DatedRole, DictionaryActor]]]:
+        """(country or IGO code, office) -> holders, for "the prime minister" with no name in the article."""
+        offices: dict[tuple[str, str], list[tuple[DatedRole, DictionaryActor]]] = {}
+        for actor in self.actors:
+            for role in actor.roles:
+                if role.office:
+                    owner = self.codes.split(role.code).country or role.code[:6]
+                    offices.setdefault((owner, role.office), []).append((role, actor))
+        return offices
+
+    def actor_at(self, tokens: list[Token], i: int) -> Match | None:
+        """A dictionary name starting at token i; names start with a capital, short ones are all capitals."""
+        first = tokens[i]
+        if not first.capitalized:
+            return None
+        match = self.names.match_at(tokens, i)
+        if match is None:
+            return None
+        if match.end - match.start == 1 and len(first.norm) <= SHORT_NAME and not first.upper:
+            return None
+        return Match(match.start, match.end, self.actors[match.value])
+
+    def person_by_name_parts(self, words: list[str]) -> DictionaryActor | None:
+        """A known person whose canonical name has the same last word and the same first word
+        ("Omar El Bashir" -> "Omar Hassan Ahmad al Bashir"); None when that is ambiguous."""
+        if self._by_last_word is None:
+            index: dict[str, list[DictionaryActor]] = {}
+            for actor in self.actors:
+                if actor.kind == "person":
+                    index.setdefault(phrase_key(actor.name).rsplit(" ", 1)[-1], []).append(actor)
+            self._by_last_word = index
+        found = {a.id: a for a in self._by_last_word.get(words[-1], ())
+                 if phrase_key(a.name).split(" ", 1)[0] == words[0]}
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def office_holder(self, owner: str, office: str, when: dt.date | None) -> DictionaryActor | None:
+        day = (when or dt.date.today()).isoformat()
+        holders = [(role, actor) for role, actor in self.offices.get((owner, office), ())
+                   if role.holds_on(day)]
+        if not holders:
+            return None
+        return max(holders, key=lambda item: item[0].start)[1]
+
+
+@lru_cache(maxsize=1)
+def load_dictionary() -> ActorDictionary:
+    with gzip.open(RESOURCE, "rt", encoding="utf-8") as handle:
+        return ActorDictionary(json.load(handle))

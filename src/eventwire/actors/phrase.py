@@ -1,0 +1,158 @@
+"""What an argument phrase says about who acts, before any article context.
+
+A phrase is cut into conjuncts ("Hungarian and Romanian officials" -> "Hungarian",
+"Romanian officials"); in each, dictionary names, country names and adjectives, agent nouns
+and places are found by longest match, and the head (the words before the first
+preposition) decides: a named actor wins, else a country plus the sector of the agent noun.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from eventwire.actors.dictionary import ActorDictionary, DictionaryActor
+from eventwire.actors.text import POSSESSIVE, Token
+
+COORDINATORS = frozenset({"and", "&", "or", "nor"})
+PREPOSITIONS = frozenset({"of", "in", "from", "for", "at", "on", "with", "to", "by", "near", "inside",
+                          "outside"})
+DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "some", "several", "two", "three",
+                         "many", "other", "both", "all", "senior", "top", "local", "former", "unidentified"})
+
+
+@dataclass
+class Conjunct:
+    """One coordinated part of a phrase, with what was recognised in it."""
+
+    tokens: list[Token]
+    head_end: int  # tokens[:head_end] are the head, the rest prepositional modifiers
+    actors: list[tuple[int, DictionaryActor]] = field(default_factory=list)  # (token index, actor)
+    agents: list[tuple[int, str, bool]] = field(default_factory=list)  # (token index, code, weak)
+    titles: list[tuple[int, str]] = field(default_factory=list)  # (token index, office)
+    # (token index, capitalised words no dictionary knows)
+    names: list[tuple[int, list[Token]]] = field(default_factory=list)
+    ends: dict[int, int] = field(default_factory=dict)  # token index of a recognised piece -> its end index
+    places: set[int] = field(default_factory=set)  # indices of names found to be places
+
+    @property
+    def start(self) -> int:
+        for token in self.tokens:
+            if token.norm not in DETERMINERS:
+                return token.start
+        return self.tokens[0].start
+
+    @property
+    def end(self) -> int:
+        return self.tokens[-1].end
+
+    def in_head(self, index: int) -> bool:
+        return index < self.head_end
+
+    def text_at(self, index: int) -> str:
+        """The words of the piece recognised at token `index`."""
+        return " ".join(t.text for t in self.tokens[index:self.ends.get(index, index + 1)])
+
+    def countries(self) -> list[tuple[int, DictionaryActor]]:
+        return [(i, a) for i, a in self.actors if a.kind == "country"]
+
+    def named(self) -> list[tuple[int, DictionaryActor]]:
+        return [(i, a) for i, a in self.actors if a.kind != "country"]
+
+    def sector_agent(self) -> tuple[str, str] | None:
+        """(code, word) of the agent that gives the sector: a strong one in the head, the last."""
+        for weak_ok in (False, True):
+            for in_head in (True, False):
+                for i, code, weak in reversed(self.agents):
+                    if (weak_ok or not weak) and self.in_head(i) == in_head and code:
+                        return code, self.text_at(i)
+        return None
+
+
+def split_conjuncts(tokens: list[Token], dictionary: ActorDictionary) -> list[Conjunct]:
+    """Recognise names, agents and titles, then cut at coordinators outside any name."""
+    pieces: list[tuple[str, int, int, object]] = []  # (kind, start, end, value)
+    i = 0
+    while i < len(tokens):
+        match = dictionary.actor_at(tokens, i)
+        if match is not None and _inside_longer_name(tokens, match, dictionary):
+            match = None
+        if match is not None:
+            pieces.append(("actor", match.start, match.end, match.value))
+            i = match.end
+            continue
+        agent = dictionary.agents.match_at(tokens, i)
+        title = dictionary.titles.match_at(tokens, i)
+        if title is not None:
+            pieces.append(("title", title.start, title.end, title.value))
+        if agent is not None:
+            phrase = " ".join(t.norm for t in tokens[agent.start:agent.end])
+            pieces.append(("agent", agent.start, agent.end, (agent.value, phrase in dictionary.weak_agents)))
+            i = agent.end
+            continue
+        if title is not None:
+            i = title.end
+            continue
+        pieces.append(("word", i, i + 1, None))
+        i += 1
+    return _group(tokens, pieces)
+
+
+def _inside_longer_name(tokens: list[Token], match, dictionary: ActorDictionary) -> bool:
+    """A one-word person alias ("Hassan") next to other capitalised words is part of another name."""
+    if match.end - match.start != 1 or match.value.kind != "person":
+        return False
+    neighbours = [j for j in (match.start - 1, match.end) if 0 <= j < len(tokens)]
+    return any(tokens[j].capitalized and tokens[j].norm not in DETERMINERS and tokens[j].norm != POSSESSIVE
+               and dictionary.agents.match_at(tokens, j) is None
+               and dictionary.titles.match_at(tokens, j) is None
+               and dictionary.actor_at(tokens, j) is None for j in neighbours)
+
+
+def _group(tokens: list[Token], pieces: list[tuple[str, int, int, object]]) -> list[Conjunct]:
+    has_and = any(kind == "word" and tokens[s].norm in COORDINATORS for kind, s, _, _ in pieces)
+    conjuncts: list[Conjunct] = []
+    current: list[tuple[str, int, int, object]] = []
+    for piece in pieces:
+        kind, start, _, _ = piece
+        is_comma_in_list = has_and and tokens[start].text == ","
+        if kind == "word" and (tokens[start].norm in COORDINATORS or is_comma_in_list):
+            conjuncts.extend(_conjunct(tokens, current))
+            current = []
+        else:
+            current.append(piece)
+    conjuncts.extend(_conjunct(tokens, current))
+    return conjuncts
+
+
+def _conjunct(tokens: list[Token], pieces: list[tuple[str, int, int, object]]) -> list[Conjunct]:
+    if not pieces:
+        return []
+    first, last = pieces[0][1], pieces[-1][2]
+    part = tokens[first:last]
+    head_end = len(part)
+    for kind, start, _, _ in pieces:
+        if kind == "word" and tokens[start].norm in PREPOSITIONS and start > first:
+            head_end = start - first
+            break
+    conjunct = Conjunct(part, head_end)
+    name_run: list[Token] = []
+    for kind, start, end, value in pieces:
+        local = start - first
+        if kind == "word" and tokens[start].capitalized and tokens[start].norm not in DETERMINERS \
+                and tokens[start].norm not in PREPOSITIONS and tokens[start].norm != POSSESSIVE:
+            name_run.append(tokens[start])
+            continue
+        if name_run:
+            conjunct.names.append((local - len(name_run), name_run))
+            name_run = []
+        conjunct.ends[local] = end - first
+        if kind == "actor":
+            conjunct.actors.append((local, value))
+        elif kind == "agent":
+            code, weak = value
+            conjunct.agents.append((local, code, weak))
+        elif kind == "title":
+            conjunct.titles.append((local, value))
+    if name_run:
+        conjunct.names.append((len(part) - len(name_run), name_run))
+    return [conjunct]

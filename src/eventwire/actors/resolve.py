@@ -1,0 +1,284 @@
+"""Who an argument phrase is: canonical name, ISO3 country, sector, code and id on the event's date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import lru_cache
+
+from eventwire.actors.context import ArticleContext, Mention, scan_document
+from eventwire.actors.dictionary import ActorDictionary, DictionaryActor, load_dictionary
+from eventwire.actors.phrase import Conjunct, split_conjuncts
+from eventwire.actors.places import PlaceLookup
+from eventwire.actors.text import tokenize
+from eventwire.records import Actor, Document, Sentence
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+GROUP_PRONOUNS = frozenset({"they", "them", "their", "it", "its", "we", "us"})
+
+
+@dataclass
+class ResolvedActor:
+    actor: Actor  # text/start/end are document offsets of the mention
+    reasons: list[str]
+    confidence: float  # 0..1
+
+
+@dataclass
+class _Reading:
+    """What one conjunct says: filled step by step, turned into a ResolvedActor at the end."""
+
+    country: str | None = None
+    sector: str | None = None
+    code: str | None = None
+    name: str | None = None
+    id: str | None = None
+    confidence: float = 0.0
+    borrowable: bool = False  # a bare country adjective that may share the sector of the next conjunct
+    name_span: tuple[int, int] | None = None  # offsets in the phrase of an unknown person's name
+
+
+class ActorResolver:
+    def __init__(self, dictionary: ActorDictionary | None = None, places: PlaceLookup | None = None):
+        self.dictionary = dictionary or load_dictionary()
+        self.places = places or PlaceLookup()
+
+    def start_document(self, doc: Document, sentences: list[Sentence]) -> ArticleContext:
+        """Scan the whole article once (string matching, no parse) for later pronouns, titles, short names."""
+        return scan_document(self.dictionary, doc, sentences)
+
+    def resolve(self, span, sentence: Sentence, when: dt.date | None,
+                context: ArticleContext | None) -> list[ResolvedActor]:
+        """`span`: a spaCy Span of one argument phrase in the parse of `sentence.text`."""
+        return self._resolve_phrase(span.text, sentence.start + span.start_char, when, context)
+
+    def resolve_text(self, text: str, when: dt.date | None = None) -> list[ResolvedActor]:
+        """Resolve a phrase out of context (offsets relative to `text`)."""
+        return self._resolve_phrase(text, 0, when, None)
+
+    def _resolve_phrase(self, text: str, base: int, when: dt.date | None,
+                        context: ArticleContext | None) -> list[ResolvedActor]:
+        tokens = tokenize(text)
+        if not tokens:
+            return []
+        when = when or (context.date if context else None)
+        if context is not None and len(tokens) == 1 and tokens[0].norm in PERSON_PRONOUNS | GROUP_PRONOUNS:
+            return self._pronoun(text, base, tokens[0].norm, context)
+        conjuncts = split_conjuncts(tokens, self.dictionary)
+        readings = []
+        for conjunct in conjuncts:
+            reasons: list[str] = []
+            reading = self._read(conjunct, when, context, base, reasons)
+            readings.append((conjunct, reading, reasons))
+        _share_sector(readings)
+        return [self._finish(text, base, conjunct, reading, reasons)
+                for conjunct, reading, reasons in readings if reading is not None]
+
+    def _read(self, conjunct: Conjunct, when: dt.date | None, context: ArticleContext | None, base: int,
+              reasons: list[str]) -> _Reading | None:
+        named_head = [(i, a) for i, a in conjunct.named() if conjunct.in_head(i)]
+        if named_head and not self._contradicted(conjunct, *named_head[-1], when, reasons):
+            return self._from_entry(named_head[-1][1], conjunct, when, reasons)
+        reading = _Reading()
+        agent = conjunct.sector_agent()
+        if agent is not None:
+            reading.sector = agent[0][:3]
+            reasons.append(f"sector {reading.sector} from agent '{agent[1]}'")
+        self._country_of(conjunct, reading, when, reasons)
+        named_mod = conjunct.named()
+        if reading.country is None and named_mod:
+            return self._from_entry(named_mod[-1][1], conjunct, when, reasons, sector=reading.sector)
+        known = self._person_by_name_parts(conjunct)
+        if known is not None:
+            reasons.append(f"name '{known[1]}' matches known person '{known[0].name}' by first and last word")
+            return self._from_entry(known[0], conjunct, when, reasons)
+        if reading.country is None and context is not None:
+            antecedent = self._title_or_name_antecedent(conjunct, base, context, when, reasons)
+            if antecedent is not None:
+                return antecedent
+        if reading.country is None and reading.sector is None:
+            return None
+        self._unknown_person(conjunct, reading, reasons)
+        reading.code = (reading.country or "") + (reading.sector or "") or None
+        reading.confidence = 0.8 if reading.country and reading.sector else 0.6
+        reading.borrowable = reading.sector is None and not conjunct.names
+        return reading
+
+    def _from_entry(self, entry: DictionaryActor, conjunct: Conjunct, when: dt.date | None,
+                    reasons: list[str],
+                    sector: str | None = None) -> _Reading:
+        code, why = entry.role_on(when)
+        parts = self.dictionary.codes.split(code) if code else None
+        reading = _Reading(name=entry.name, id=entry.id, confidence=0.9 if entry.kind != "mnc" else 0.7)
+        if parts is not None:
+            reading.country, reading.sector, reading.code = parts.country, parts.sector, parts.code
+        reasons.append(f"'{entry.name}' -> {reading.code}: {why}")
+        if reading.sector is None and sector and entry.kind == "country":
+            reading.sector = sector
+            reading.code = (reading.country or "") + sector
+        if reading.country is None and entry.kind == "person":
+            self._country_of(conjunct, reading, when, reasons)
+            reading.code = (reading.country or "") + (reading.code or "")
+        reading.borrowable = entry.kind == "country" and reading.sector is None
+        return reading
+
+    def _country_of(self, conjunct: Conjunct, reading: _Reading, when: dt.date | None,
+                    reasons: list[str]) -> None:
+        """Country from a country name or adjective (head first), else from a place in the phrase."""
+        countries = sorted(conjunct.countries(), key=lambda item: not conjunct.in_head(item[0]))
+        if countries:
+            index, entry = countries[0]
+            code, _ = entry.role_on(when)
+            if code:
+                reading.country = self.dictionary.codes.split(code).country
+                reasons.append(f"country {reading.country} from '{conjunct.text_at(index)}'")
+            return
+        for index, name in reversed(conjunct.names):
+            text = " ".join(t.text for t in name)
+            place = self.places.country_of(text)
+            if place is not None:
+                reading.country = place
+                conjunct.places.add(index)
+                reasons.append(f"country {place} from place '{text}' (gazetteer)")
+                return
+
+    def _contradicted(self, conjunct: Conjunct, index: int, entry: DictionaryActor, when: dt.date | None,
+                      reasons: list[str]) -> bool:
+        """ "King Hassan of Morocco": a one-word person alias whose country the phrase contradicts."""
+        if entry.kind != "person" or conjunct.ends.get(index, index + 1) - index != 1:
+            return False
+        code, _ = entry.role_on(when)
+        own = self.dictionary.codes.split(code).country if code else None
+        for _, country in conjunct.countries():
+            stated = self.dictionary.codes.split(country.default or "").country
+            if stated and stated != own:
+                reasons.append(f"'{conjunct.text_at(index)}' is not {entry.name} ({own}): "
+                               f"the phrase says {stated}")
+                return True
+        return False
+
+    def _person_by_name_parts(self, conjunct: Conjunct) -> tuple[DictionaryActor, str] | None:
+        people = [name for i, name in conjunct.names if conjunct.in_head(i) and len(name) >= 2]
+        if not people:
+            return None
+        words = [t.norm for t in people[-1]]
+        entry = self.dictionary.person_by_name_parts(words)
+        return (entry, " ".join(t.text for t in people[-1])) if entry is not None else None
+
+    def _unknown_person(self, conjunct: Conjunct, reading: _Reading, reasons: list[str]) -> None:
+        """Capitalised words in the head after an agent or title: a person the dictionary does not know."""
+        people = [(i, name) for i, name in conjunct.names if conjunct.in_head(i) and i not in conjunct.places]
+        if not people or not (conjunct.agents or conjunct.titles):
+            return
+        name = people[-1][1]
+        reading.name_span = (name[0].start, name[-1].end)
+        reasons.append(f"unknown person '{' '.join(t.text for t in name)}': country and sector from the "
+                       f"words around the name")
+
+    def _title_or_name_antecedent(self, conjunct: Conjunct, base: int, context: ArticleContext,
+                                  when: dt.date | None, reasons: list[str]) -> _Reading | None:
+        offset = base + conjunct.start
+        if conjunct.titles:
+            office = conjunct.titles[-1][1]
+            for mention in context.before(offset):
+                if _fits_office(mention, office):
+                    reasons.append(f"title '{office}' refers to {_describe(mention)}")
+                    return _from_mention(mention, 0.75)
+            holder = self._office_holder(context, office, when)
+            if holder is not None:
+                reasons.append(f"title '{office}' of {context.main_country}, the article's main country: "
+                               f"held by {holder.name} on {(when or dt.date.today()).isoformat()}")
+                return self._from_entry(holder, conjunct, when, reasons)
+        if len(conjunct.names) == 1 and not conjunct.agents:
+            last = conjunct.names[0][1][-1]
+            for mention in context.before(offset):
+                if mention.surname == last.norm:
+                    reasons.append(f"short name '{last.text}' refers to {_describe(mention)}")
+                    return _from_mention(mention, 0.75)
+        return None
+
+    def _office_holder(self, context: ArticleContext, office: str,
+                       when: dt.date | None) -> DictionaryActor | None:
+        if context.main_country is None:
+            return None
+        return self.dictionary.office_holder(context.main_country, office, when)
+
+    def _pronoun(self, text: str, base: int, pronoun: str, context: ArticleContext) -> list[ResolvedActor]:
+        wanted = ("person",) if pronoun in PERSON_PRONOUNS else ("group", "country", "igo", "person")
+        if pronoun in ("they", "them", "their", "we", "us"):
+            together = _coordinated_before(context, base)
+            if together:
+                return [_mention_result(text, base, m, f"'{text}' refers to {_describe(m)}", 0.6)
+                        for m in together]
+        for mention in context.before(base):
+            if mention.kind in wanted and (mention.kind != "person" or pronoun in PERSON_PRONOUNS):
+                reason = f"pronoun '{text}' refers to {_describe(mention)}"
+                return [_mention_result(text, base, mention, reason, 0.6)]
+        return []
+
+    def _finish(self, text: str, base: int, conjunct: Conjunct, reading: _Reading,
+                reasons: list[str]) -> ResolvedActor:
+        start, end = conjunct.start, conjunct.end
+        name = text[reading.name_span[0]:reading.name_span[1]] if reading.name_span else reading.name
+        if name is None and reading.country and not reading.sector:
+            name = self.dictionary.country_names.get(reading.country)
+        actor = Actor(text=text[start:end], start=base + start, end=base + end, name=name,
+                      country=reading.country, sector=reading.sector, code=reading.code, id=reading.id)
+        return ResolvedActor(actor, reasons, reading.confidence)
+
+
+def _share_sector(readings: list[tuple[Conjunct, _Reading | None, list[str]]]) -> None:
+    """ "Hungarian and Romanian officials": a bare country shares the sector of the last conjunct."""
+    if len(readings) < 2 or readings[-1][1] is None:
+        return
+    last_conjunct, last, _ = readings[-1]
+    if not last.sector or last.name or not last_conjunct.countries():
+        return
+    for _, reading, reasons in readings[:-1]:
+        if reading is not None and reading.borrowable:
+            reading.sector = last.sector
+            reading.code = (reading.country or "") + last.sector
+            reading.name = None
+            shared_with = last_conjunct.tokens[-1].text
+            reasons.append(f"sector {last.sector} shared with the coordinated '{shared_with}'")
+
+
+def _fits_office(mention: Mention, office: str) -> bool:
+    if office == "minister":
+        return any(o.endswith("minister") for o in mention.offices)
+    if office == "leader":
+        return mention.kind == "person" and bool(mention.offices)
+    return office in mention.offices
+
+
+def _coordinated_before(context: ArticleContext, offset: int) -> list[Mention]:
+    """Two or more actors named earlier in the same sentence ("X met Y ... and they agreed")."""
+    same = [m for m in context.before(offset)]
+    if not same:
+        return []
+    sentence = same[0].sentence_index
+    found = [m for m in same if m.sentence_index == sentence]
+    unique = {m.actor.code or m.actor.name: m for m in reversed(found)}
+    return list(unique.values()) if len(unique) >= 2 else []
+
+
+def _describe(mention: Mention) -> str:
+    return f"'{mention.actor.text}' at {mention.start} ({mention.actor.name}, {mention.actor.code})"
+
+
+def _from_mention(mention: Mention, confidence: float) -> _Reading:
+    a = mention.actor
+    return _Reading(country=a.country, sector=a.sector, code=a.code, name=a.name, id=a.id,
+                    confidence=confidence)
+
+
+def _mention_result(text: str, base: int, mention: Mention, reason: str, confidence: float) -> ResolvedActor:
+    a = mention.actor
+    actor = Actor(text=text, start=base, end=base + len(text), name=a.name, country=a.country,
+                  sector=a.sector, code=a.code, id=a.id)
+    return ResolvedActor(actor, [reason], confidence)
+
+
+@lru_cache(maxsize=1)
+def load_resolver() -> ActorResolver:
+    return ActorResolver()

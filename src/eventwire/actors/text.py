@@ -1,0 +1,55 @@
+"""The one tokenizer shared by the dictionary build and run-time matching.
+
+Dictionary phrases and article text must be cut the same way, so both go through
+`tokenize`: words are runs of letters and digits (inner periods and apostrophes kept),
+hyphens separate words ("al-Qaeda" = "al qaeda", as Phoenix writes both), a possessive
+"'s" is a token of its own, and periods vanish ("U.S." = "US").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_WORD = re.compile(r"[^\W_]+(?:[.'’][^\W_]+)*\.?|[&,]")
+POSSESSIVE = "'s"
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    norm: str  # lower case, no periods: the key used in every lookup
+    start: int  # character offsets in the tokenized text
+    end: int
+    text: str
+
+    @property
+    def capitalized(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def upper(self) -> bool:
+        letters = [c for c in self.text if c.isalpha()]
+        return bool(letters) and all(c.isupper() for c in letters)
+
+
+def tokenize(text: str) -> list[Token]:
+    tokens: list[Token] = []
+    for match in _WORD.finditer(text):
+        word, start, end = match.group(), match.start(), match.end()
+        if word.endswith("."):
+            word, end = word[:-1], end - 1
+        if word[-2:].lower() in ("'s", "’s") and len(word) > 2:
+            tokens.append(Token(_norm(word[:-2]), start, end - 2, word[:-2]))
+            tokens.append(Token(POSSESSIVE, end - 2, end, word[-2:]))
+            continue
+        tokens.append(Token(_norm(word), start, end, word))
+    return tokens
+
+
+def _norm(word: str) -> str:
+    return word.lower().replace(".", "").replace("’", "'")
+
+
+def phrase_key(text: str) -> str:
+    """The lookup key of a dictionary phrase: its normalized tokens joined by spaces."""
+    return " ".join(t.norm for t in tokenize(text))

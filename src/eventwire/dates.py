@@ -1,0 +1,262 @@
+"""Event dates: the date expression nearest an event's trigger, resolved against the publication date.
+
+Conventions (news style):
+- a bare weekday ("on Friday") is the latest such day on or before the publication date (a
+  Friday article's "on Friday" is that day); in a sentence about the future ("will meet on
+  Friday") it is the first such day on or after it; "last Friday" is strictly before, "next
+  Friday" strictly after;
+- weeks are given by their Monday ("last week" = Monday of the week before), months by their
+  first day, years by 1 January; "over the weekend" is the Saturday of that weekend, week granularity;
+- a date without a year takes the publication year, or the year before when that would put it
+  more than a fortnight after the publication date (the year after for a future sentence).
+Only regular expressions run here (no date parser): it is called for every event.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from eventwire.ingest.pubdate import DATE, MONTH, MONTHS, parse_date_text
+from eventwire.records import EventDate
+
+_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+             "sunday": 6}
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+_SAME_DAY = {"today", "tonight", "this morning", "this afternoon", "this evening", "earlier today",
+             "later today", "overnight"}
+_YEAR_SLACK = dt.timedelta(days=15)
+
+_RELATIVE = re.compile(
+    r"\b(?=[0-9adefilmnopstwy])(?:"
+    r"(?P<day>yesterday|last night|tomorrow|today|tonight|this (?:morning|afternoon|evening)"
+    r"|(?:earlier|later) today|overnight)"
+    r"|(?P<ago>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+    r"(?P<ago_unit>day|week|month|year)s?\s+ago"
+    r"|(?P<weekend>(?:over|at|during|on) the weekend|(?:this|last|past|next) weekend)"
+    r"|(?:(?:earlier|later|late|early)\s+)?(?P<period_which>last|this|next|past)\s+(?P<period>week|month|year)"
+    r"|(?:(?P<weekday_which>last|this|next|past|on)\s+)?"
+    r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'s)?"
+    r"(?:\s+(?:morning|afternoon|evening|night))?"
+    r")\b"
+)  # matched against the lower-cased sentence: much faster than IGNORECASE
+_RELATIVE_HINT = re.compile(r"day|night|tomorrow|week|month|year|ago\b|overnight|morning|afternoon|evening")
+_EXPLICIT_HINT = re.compile(r"\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+# Month names only with a capital ("May" the month, not "may" the verb).
+_EXPLICIT = re.compile(
+    rf"\b(?:(?:on|of)\s+)?(?P<date>{DATE})(?!\d)"
+    rf"|\b(?:in|during|early|late|mid-?|in early|in late|in mid-?)\s*(?P<month>{MONTH})"
+    rf"(?:\s+(?P<month_year>\d{{4}}))?(?![\w-])"
+    rf"|\b(?:in|during|early|late|mid-?|in early|in late|in mid-?)\s*(?P<year>(?:19|20)\d\d)(?![\w-])"
+)
+_FUTURE = re.compile(
+    r"\b(?:will|shall|is to|are to|due to|plans? to|planning to|scheduled|expected to|set to|going to)\b"
+    r"|'ll\b"
+)  # matched against the lower-cased sentence
+_NO_PUBLICATION_DATE = "no publication date"
+
+
+@dataclass(frozen=True)
+class _Expression:
+    start: int
+    end: int
+    match: re.Match
+
+    text: str  # as written in the sentence
+
+    def distance(self, offset: int) -> int:
+        if self.start <= offset < self.end:
+            return 0
+        return self.start - offset if offset < self.start else offset - self.end + 1
+
+
+def resolve_event_date(sentence_text: str, trigger_offset: int,
+                       publication_date: dt.date | None) -> tuple[EventDate, str]:
+    """The event's date and the reason for it.
+
+    `trigger_offset` is the trigger's offset in `sentence_text`. The date expression nearest
+    the trigger wins; without one, the publication date stands in (granularity "day").
+    """
+    expression = _nearest_expression(sentence_text, trigger_offset)
+    if expression is None:
+        if publication_date is None:
+            return EventDate(), "no date in the sentence and no publication date"
+        return EventDate(publication_date, None, "day"), "no date in the sentence: publication date"
+    future = bool(_FUTURE.search(_lower_same_length(sentence_text)))
+    resolver = _resolve_explicit if expression.match.re is _EXPLICIT else _resolve_relative
+    value, granularity, detail = resolver(expression.match, publication_date, future)
+    text = expression.text
+    if value is None:
+        return EventDate(None, text, None), f"date {text!r} left unresolved: {detail}"
+    reason = f"date {text!r} = {value.isoformat()} ({granularity}): {detail}"
+    return EventDate(value, text, granularity), reason
+
+
+def _nearest_expression(sentence: str, offset: int) -> _Expression | None:
+    explicit = []
+    if _EXPLICIT_HINT.search(sentence):
+        explicit = [_expression(m, sentence) for m in _EXPLICIT.finditer(sentence)]
+    relative = []
+    lowered = _lower_same_length(sentence)
+    if _RELATIVE_HINT.search(lowered):
+        relative = [_expression(m, sentence) for m in _RELATIVE.finditer(lowered)]
+    found = explicit + [r for r in relative if not any(_overlap(r, e) for e in explicit)]
+    if not found:
+        return None
+    nearest = min(found, key=lambda e: (e.distance(offset), e.start))
+    # "on Friday, March 3": the calendar date right after a weekday is the more precise.
+    if nearest.match.re is _RELATIVE and nearest.match.group("weekday"):
+        following = [e for e in explicit if 0 <= e.start - nearest.end <= 2]
+        if following:
+            return following[0]
+    return nearest
+
+
+def _expression(match: re.Match, sentence: str) -> _Expression:
+    return _Expression(match.start(), match.end(), match, sentence[match.start():match.end()].strip())
+
+
+def _lower_same_length(text: str) -> str:
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+
+
+def _overlap(a: _Expression, b: _Expression) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _resolve_explicit(match: re.Match, publication: dt.date | None, future: bool):
+    if match.group("year"):
+        return dt.date(int(match.group("year")), 1, 1), "year", "the year named"
+    if match.group("month"):
+        month = MONTHS[match.group("month").rstrip(".").lower()]
+        if match.group("month_year"):
+            return dt.date(int(match.group("month_year")), month, 1), "month", "the month named"
+        if publication is None:
+            return None, None, f"a month without a year and {_NO_PUBLICATION_DATE}"
+        value = _month_in_context(month, publication, future)
+        return value, "month", f"the month named, its year from {_pub(publication)}"
+    date = parse_date_text(match.group("date"))
+    if date is None:
+        return None, None, "not a valid calendar date"
+    if date.year is not None:
+        complete = date.complete()
+        return complete, "day", "the date named"
+    if publication is None:
+        return None, None, f"a date without a year and {_NO_PUBLICATION_DATE}"
+    value = _day_in_context(date.month, date.day, publication, future)
+    if value is None:
+        return None, None, "no such day in the years around the publication date"
+    return value, "day", f"the date named, its year from {_pub(publication)}"
+
+
+def _month_in_context(month: int, publication: dt.date, future: bool) -> dt.date:
+    year = publication.year
+    if not future and month > publication.month:
+        year -= 1
+    elif future and month < publication.month:
+        year += 1
+    return dt.date(year, month, 1)
+
+
+def _day_in_context(month: int, day: int, publication: dt.date, future: bool) -> dt.date | None:
+    for year in (publication.year, publication.year - 1, publication.year + 1):
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:  # 29 February in a common year
+            continue
+        if future and candidate >= publication - _YEAR_SLACK:
+            return candidate
+        if not future and candidate <= publication + _YEAR_SLACK:
+            return candidate
+    return None
+
+
+def _resolve_relative(match: re.Match, publication: dt.date | None, future: bool):
+    if publication is None:
+        return None, None, f"a relative date and {_NO_PUBLICATION_DATE}"
+    groups = match.groupdict()
+    if groups["day"]:
+        return _relative_day(groups["day"].lower(), publication)
+    if groups["ago"]:
+        return _ago(_NUMBERS.get(groups["ago"].lower()) or int(groups["ago"]), groups["ago_unit"].lower(),
+                    publication)
+    if groups["weekend"]:
+        return _weekend(groups["weekend"].lower(), publication, future)
+    if groups["period"]:
+        return _period(groups["period_which"].lower(), groups["period"].lower(), publication)
+    which = (groups["weekday_which"] or "").lower()
+    return _weekday(_WEEKDAYS[groups["weekday"].lower()], which, publication, future)
+
+
+def _relative_day(words: str, publication: dt.date):
+    if words in ("yesterday", "last night"):
+        return publication - dt.timedelta(days=1), "day", f"the day before {_pub(publication)}"
+    if words == "tomorrow":
+        return publication + dt.timedelta(days=1), "day", f"the day after {_pub(publication)}"
+    if words in _SAME_DAY:
+        return publication, "day", f"the day of {_pub(publication)}"
+    raise ValueError(words)
+
+
+def _ago(count: int, unit: str, publication: dt.date):
+    before = f"{count} {unit}(s) before {_pub(publication)}"
+    if unit == "day":
+        return publication - dt.timedelta(days=count), "day", before
+    if unit == "week":
+        return _monday(publication - dt.timedelta(weeks=count)), "week", f"the week {before}, by its Monday"
+    if unit == "month":
+        return _add_months(publication, -count), "month", f"the month {before}"
+    return dt.date(publication.year - count, 1, 1), "year", f"the year {before}"
+
+
+def _weekend(words: str, publication: dt.date, future: bool):
+    if words.startswith("next") or (future and not words.startswith(("last", "past"))):
+        coming = publication + dt.timedelta(days=(5 - publication.weekday()) % 7)
+        return coming, "week", f"the first weekend after {_pub(publication)}, by its Saturday"
+    saturday = publication - dt.timedelta(days=(publication.weekday() - 5) % 7)
+    if words.startswith(("last", "past")) and publication.weekday() >= 5:
+        saturday -= dt.timedelta(weeks=1)
+    return saturday, "week", f"the latest weekend before {_pub(publication)}, by its Saturday"
+
+
+def _period(which: str, period: str, publication: dt.date):
+    step = {"last": -1, "past": -1, "this": 0, "next": 1}[which]
+    if period == "week":
+        monday = _monday(publication) + dt.timedelta(weeks=step)
+        return monday, "week", f"{which} week from {_pub(publication)}, by its Monday"
+    if period == "month":
+        return _add_months(publication, step), "month", f"{which} month from {_pub(publication)}"
+    return dt.date(publication.year + step, 1, 1), "year", f"{which} year from {_pub(publication)}"
+
+
+def _weekday(weekday: int, which: str, publication: dt.date, future: bool):
+    days_back = (publication.weekday() - weekday) % 7
+    days_ahead = (weekday - publication.weekday()) % 7
+    name = f"the {list(_WEEKDAYS)[weekday].capitalize()}"
+    if which in ("last", "past"):
+        return publication - dt.timedelta(days=days_back or 7), "day", f"{name} before {_pub(publication)}"
+    if which == "next":
+        return publication + dt.timedelta(days=days_ahead or 7), "day", f"{name} after {_pub(publication)}"
+    if future:
+        return (publication + dt.timedelta(days=days_ahead), "day",
+                f"{name} on or after {_pub(publication)} (the sentence speaks of the future)")
+    return publication - dt.timedelta(days=days_back), "day", f"{name} on or before {_pub(publication)}"
+
+
+def _pub(publication: dt.date) -> str:
+    return f"the publication date {publication.isoformat()}"
+
+
+def _monday(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    """The first day of the month `months` away from `day`'s month."""
+    index = day.year * 12 + day.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, 1)

@@ -1,0 +1,185 @@
+"""Who acted and on whom: candidate argument phrases of a trigger, read from the dependency parse.
+
+The parse proposes candidates in order of preference (the grammatical subject before a
+possessive, a dative before a direct object); the coder keeps the first candidate group
+that resolves to an actor. Coordinated phrases are split: "Israel and Russia" is two phrases.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+_SUBJECTS = {"nsubj", "csubj"}
+_PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
+_OBJECTS = {"dobj", "obj"}
+_RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+# Children that carry another clause or a list, not part of an argument phrase.
+_PHRASE_EXCLUDED_DEPS = {"relcl", "acl", "advcl", "conj", "cc", "punct", "parataxis", "ccomp"}
+# Prepositions that introduce the target when the lexicon names none.
+DEFAULT_TARGET_PREPS = ("against", "with", "on", "to")
+# Modifiers of a nominal trigger that name who acted: "Israeli strikes", "U.S. sanctions".
+_ACTOR_ENTITY_TYPES = {"NORP", "GPE", "ORG"}
+_MAX_HOPS = 6  # how far a subject is inherited up the parse
+
+
+@dataclass(frozen=True)
+class ArgumentGroup:
+    """One candidate argument: its coordinated phrases and the rule that found it."""
+
+    phrases: tuple[Span, ...]
+    rule: str
+
+
+@dataclass(frozen=True)
+class Arguments:
+    """Ranked candidates for the source and the target of one trigger."""
+
+    clause_head: Token  # the verb whose clause holds the trigger (the trigger itself for a verb)
+    sources: tuple[ArgumentGroup, ...]
+    targets: tuple[ArgumentGroup, ...]
+    passive: bool
+
+
+def trigger_head(parsed: Doc, start: int, end: int) -> Token:
+    """The syntactic head of a trigger token range: the token whose head lies outside it."""
+    tokens = list(parsed[start:end])
+    for token in tokens:
+        if token.head.i < start or token.head.i >= end or token.head.i == token.i:
+            return token
+    return tokens[0]
+
+
+def find_arguments(parsed: Doc, start: int, end: int, target_preps: tuple[str, ...] = ()) -> Arguments:
+    """Candidate sources and targets for the trigger spanning tokens [start, end)."""
+    head = trigger_head(parsed, start, end)
+    preps = tuple(target_preps) or DEFAULT_TARGET_PREPS
+    excluded = set(range(start, end))
+    if head.pos_ in ("NOUN", "PROPN") and not _is_verbal(head):
+        return _nominal_arguments(head, preps, excluded)
+    return _verbal_arguments(head, preps, excluded)
+
+
+def _is_verbal(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")
+
+
+def _verbal_arguments(verb: Token, preps: tuple[str, ...], excluded: set[int]) -> Arguments:
+    passive = any(c.dep_ in _PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children)
+    sources: list[ArgumentGroup] = []
+    targets: list[ArgumentGroup] = []
+    if passive:
+        _add(sources, _agent(verb), f"agent of passive '{verb.text}'", excluded)
+        _add(targets, _child(verb, _PASSIVE_SUBJECTS), f"subject of passive '{verb.text}'", excluded)
+    else:
+        subject, rule = clause_subject(verb)
+        _add(sources, subject, rule, excluded)
+    _add(targets, _child(verb, {"dative"}), f"indirect object of '{verb.text}'", excluded)
+    for prep_head in (verb, _child(verb, _OBJECTS)):
+        if prep_head is not None:
+            for obj, prep in _prep_objects(prep_head, preps):
+                _add(targets, obj, f"object of '{prep}' after '{prep_head.text}'", excluded)
+    if not passive:
+        _add(targets, _child(verb, _OBJECTS), f"object of '{verb.text}'", excluded)
+    return Arguments(verb, tuple(sources), tuple(targets), passive)
+
+
+def _nominal_arguments(noun: Token, preps: tuple[str, ...], excluded: set[int]) -> Arguments:
+    """A noun trigger ("talks", "an attack"): its own modifiers first, then the verb that governs it."""
+    sources: list[ArgumentGroup] = []
+    targets: list[ArgumentGroup] = []
+    for obj, _ in _prep_objects(noun, ("between", "among")):
+        _add(sources, obj, f"parties 'between' in '{noun.text}'", excluded)
+    _add(sources, _child(noun, {"poss"}), f"possessive of '{noun.text}'", excluded)
+    for obj, _ in _prep_objects(noun, ("by",)):
+        _add(sources, obj, f"object of 'by' after '{noun.text}'", excluded)
+    verb = noun.head if noun.dep_ in _OBJECTS | {"attr"} and _is_verbal(noun.head) else None
+    if verb is not None:
+        subject, rule = clause_subject(verb)
+        _add(sources, subject, f"{rule} (governs '{noun.text}')", excluded)
+    for modifier in noun.children:
+        if modifier.dep_ in ("amod", "compound") and modifier.ent_type_ in _ACTOR_ENTITY_TYPES:
+            _add(sources, modifier, f"modifier '{modifier.text}' of '{noun.text}'", excluded)
+    for prep_head in (noun, verb):
+        if prep_head is not None:
+            for obj, prep in _prep_objects(prep_head, preps):
+                _add(targets, obj, f"object of '{prep}' after '{prep_head.text}'", excluded)
+    if verb is not None:
+        _add(targets, _child(verb, {"dative"}), f"indirect object of '{verb.text}'", excluded)
+    return Arguments(verb or noun, tuple(sources), tuple(targets), False)
+
+
+def clause_subject(verb: Token) -> tuple[Token | None, str]:
+    """The subject of a verb, inherited through coordination, control and participles."""
+    current = verb
+    for _ in range(_MAX_HOPS):
+        subject = _child(current, _SUBJECTS)
+        if subject is not None and subject.lower_ in _RELATIVE_PRONOUNS and current.dep_ == "relcl":
+            return current.head, f"head of the relative clause '{current.text}'"
+        if subject is not None:
+            where = "" if current is verb else f" (inherited by '{verb.text}')"
+            return subject, f"subject of '{current.text}'{where}"
+        if _child(current, _PASSIVE_SUBJECTS) is not None or current.head is current:
+            return None, ""
+        if current.dep_ == "xcomp" and _child(current.head, _OBJECTS) is not None:
+            return _child(current.head, _OBJECTS), f"object of '{current.head.text}' (controls '{verb.text}')"
+        if current.dep_ == "relcl":
+            return current.head, f"head of the relative clause '{current.text}'"
+        if current.dep_ not in ("conj", "xcomp", "advcl", "acl", "pcomp", "ccomp"):
+            return None, ""
+        current = current.head
+    return None, ""
+
+
+def phrase(token: Token) -> Span:
+    """The argument phrase headed by `token`, without relative clauses, lists or punctuation."""
+    kept = [token]
+    for child in token.children:
+        if child.dep_ not in _PHRASE_EXCLUDED_DEPS:
+            kept.extend(child.subtree)
+    first = min(t.i for t in kept)
+    last = max(t.i for t in kept)
+    doc = token.doc
+    while last > first and doc[last].is_punct:
+        last -= 1
+    while first < last and doc[first].is_punct:
+        first += 1
+    return doc[first:last + 1]
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and the tokens coordinated with it, in sentence order."""
+    return sorted([token, *token.conjuncts], key=lambda t: t.i)
+
+
+def _add(groups: list[ArgumentGroup], head: Token | None, rule: str, excluded: set[int]) -> None:
+    if head is None or head.i in excluded:
+        return
+    phrases = tuple(phrase(t) for t in conjuncts(head) if t.i not in excluded)
+    already = any(p.start <= head.i < p.end for g in groups for p in g.phrases)
+    if phrases and not already:
+        groups.append(ArgumentGroup(phrases, rule))
+
+
+def _child(token: Token, deps: set[str]) -> Token | None:
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def _agent(verb: Token) -> Token | None:
+    agent = _child(verb, {"agent"})
+    return _child(agent, {"pobj"}) if agent is not None else None
+
+
+def _prep_objects(token: Token, preps: tuple[str, ...]) -> list[tuple[Token, str]]:
+    """Objects of the given prepositions attached to `token`, in the order of `preps`."""
+    found = []
+    for prep in preps:
+        for child in token.children:
+            if child.dep_ in ("prep", "agent", "dative") and child.lower_ == prep:
+                obj = _child(child, {"pobj"})
+                if obj is not None:
+                    found.append((obj, prep))
+    return found

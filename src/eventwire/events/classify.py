@@ -1,0 +1,408 @@
+"""What happened: a trigger in a spaCy parse -> PLOVER type, mode, CAMEO code and quad class.
+
+A verb is matched against the patterns of the verb lexicon (object words, particles, prepositional
+phrases, subject-side words); the most specific matching pattern decides, else the verb's default
+code. Light verbs ("held talks") take the code of their event-noun object; intent verbs ("agreed to",
+"threatened to", "urged ... to") take a code refined by the act they embed. Event nouns on their own
+("the attack on X") are triggers only with a sign that they name an event here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from eventwire.events.lexicon import (
+    LexiconData,
+    Pattern,
+    VerbEntry,
+    cameo_of,
+    load_lexicon_data,
+    plover_of,
+    quad_class_of,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["Classification", "VerbLexicon", "load_lexicon", "quad_class_of", "plover_of", "cameo_of"]
+
+_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+_OBJECT_DEPS = {"dobj", "obj", "attr", "oprd", "acomp", "dative", "advmod", "npadvmod", "prt"}
+_PREP_DEPS = {"prep", "agent", "dative"}
+_MODIFIER_DEPS = {"compound", "amod", "nmod", "nummod", "poss"}
+_SUBJECT_DEPS = {"nsubj", "nsubjpass", "aux", "auxpass", "neg", "advmod", "csubj"}
+_EMBED_DEPS = {"xcomp", "ccomp"}
+_NOUN_EVIDENCE_PREPS = {"on", "against", "between", "with", "in", "by", "at", "near", "from", "over"}
+_NOUN_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "ROOT", "appos", "conj"}
+_MODIFIER_VERB_DEPS = {"amod", "compound", "acl", "nmod"}
+_TEMPORAL_ENTITIES = {"DATE", "TIME"}
+_COOPERATIVE_ROOTS = {"04", "05", "06", "07", "08"}
+_LIGHT_NOUN_WINDOW = 5  # tokens between a light verb and its noun still shown as one trigger span
+
+
+@dataclass(frozen=True)
+class Classification:
+    event_type: str  # one of records.EVENT_TYPES
+    mode: str | None  # PLOVER mode, e.g. "visit", "phone", "heavy-weapons", or None
+    cameo: str  # CAMEO code such as "042"
+    quad_class: str  # one of records.QUAD_CLASSES
+    trigger: tuple[int, int]  # token index range [start, end) in the parsed sentence
+    pattern: str  # the lexicon pattern that matched, human readable
+    reason: str  # e.g. "verb 'condemn' pattern '*' -> CAMEO 111 -> ACCUSE"
+    specificity: float  # 0..1: bare verb low, verb + object/preposition high
+    target_preps: tuple[str, ...] = ()  # prepositions whose object is this event's target
+
+
+@dataclass(frozen=True)
+class _Match:
+    """An intermediate decision before it is turned into a Classification."""
+
+    cameo: str | None
+    pattern: str
+    specificity: float
+    span: tuple[int, int]
+    consumed: frozenset[int]  # tokens this decision accounts for (object nouns, embedded verbs)
+    preps: tuple[str, ...] = ()  # prepositions named by the matched pattern
+    how: str = "verb"
+
+
+class _Context:
+    """Words around one verb, gathered once: what the patterns are matched against."""
+
+    def __init__(self, token: Token, consumed_preps: frozenset[str] = frozenset()):
+        self.token = token
+        children = list(token.children)
+        self.passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in children)
+        self.objects: set[str] = set()
+        self.subject: set[str] = set()
+        self.preps: list[tuple[str, set[str]]] = []
+        self.object_nouns: list[Token] = []
+        for child in children:
+            dep = child.dep_
+            if dep in _OBJECT_DEPS or (self.passive and dep == "nsubjpass"):
+                self.objects |= _phrase_words(child)
+                if child.pos_ in ("NOUN", "PROPN") and dep in ("dobj", "obj", "nsubjpass", "attr"):
+                    self.object_nouns.append(child)
+            if dep == "xcomp":
+                self.objects |= _words(child)
+                for grandchild in child.children:
+                    if grandchild.dep_ in ("dobj", "obj", "prt"):
+                        self.objects |= _phrase_words(grandchild)
+            if dep in _SUBJECT_DEPS:
+                self.subject |= _phrase_words(child) if dep.startswith("nsubj") else _words(child)
+            if dep in _PREP_DEPS and child.lower_ not in consumed_preps:
+                self._add_prep(child)
+        for noun in self.object_nouns:
+            for grandchild in noun.children:
+                if grandchild.dep_ == "prep":
+                    self._add_prep(grandchild)
+
+    def _add_prep(self, prep: Token) -> None:
+        """A prepositional phrase; time phrases ("on Tuesday") are no pattern evidence."""
+        words: set[str] = set()
+        for pobj in prep.children:
+            if pobj.ent_type_ in _TEMPORAL_ENTITIES:
+                return
+            if pobj.dep_ in ("pobj", "pcomp"):
+                words |= _phrase_words(pobj)
+                for nested in pobj.children:
+                    if nested.dep_ == "prep":
+                        self._add_prep(nested)
+        self.preps.append((prep.lower_, words))
+
+    def has_prep(self, prep: str) -> bool:
+        return any(word == prep for word, _ in self.preps)
+
+
+def _words(token: Token) -> set[str]:
+    return {token.lower_, token.lemma_.lower()}
+
+
+def _phrase_words(token: Token) -> set[str]:
+    """A head word with its compounds and adjectives ('new economic sanctions')."""
+    words = _words(token)
+    for child in token.children:
+        if child.dep_ in _MODIFIER_DEPS:
+            words |= _words(child)
+            for grandchild in child.children:
+                if grandchild.dep_ in ("compound", "amod"):
+                    words |= _words(grandchild)
+    return words
+
+
+def _intent_code(frame: dict[str, str], embedded_cameo: str) -> str | None:
+    return frame.get(embedded_cameo[:3]) or frame.get(embedded_cameo[:2])
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+class VerbLexicon:
+    """Classifies triggers of a parsed sentence with the verb lexicon."""
+
+    def __init__(self, data: LexiconData):
+        self.data = data
+
+    # ------------------------------------------------------------------ cheap filter
+
+    def is_candidate(self, text: str) -> bool:
+        """Does the text contain a surface form of any trigger? No parse."""
+        return self.data.candidates.match(set(_WORD.findall(text.lower())))
+
+    # ------------------------------------------------------------------ public API
+
+    def classify(self, token: Token) -> Classification | None:
+        match = self._match(token)
+        return self._classification(token, match) if match else None
+
+    def triggers(self, doc: Doc) -> list[Classification]:
+        """Every trigger of a sentence, in order; acts folded into another trigger are not repeated."""
+        matches: dict[int, _Match] = {}
+        consumed: set[int] = set()
+        for token in doc:
+            if token.dep_ in _MODIFIER_VERB_DEPS:
+                continue  # "ousted president", "alleged bombers": not predicates
+            if token.tag_.startswith("VB") or (token.pos_ == "NOUN" and token.dep_ == "ROOT"):
+                match = self._match_verb(token)
+                if match:
+                    matches[token.i] = match
+                    consumed |= match.consumed
+        for token in doc:
+            if token.i in matches or token.i in consumed or token.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if token.head.i in matches and token.head.i != token.i:
+                continue
+            match = self._match_event_noun(token)
+            if match:
+                matches[token.i] = match
+        found = []
+        for i in sorted(matches):
+            if i in consumed:
+                continue
+            classification = self._classification(doc[i], matches[i])
+            if classification:
+                found.append(classification)
+        return found
+
+    # ------------------------------------------------------------------ matching
+
+    def _match(self, token: Token) -> _Match | None:
+        if token.pos_ in ("NOUN", "PROPN") and token.dep_ != "ROOT":
+            return self._match_event_noun(token, require_evidence=False)
+        return self._match_verb(token) or self._match_event_noun(token, require_evidence=False)
+
+    def _match_verb(self, token: Token, allow_intent: bool = True) -> _Match | None:
+        """The most specific reading among the verb's entries (phrasal first on ties)."""
+        best: _Match | None = None
+        for lemma in self._lemmas(token):
+            for entry, particle_ids, used_prep in self._entries(token, lemma):
+                context = _Context(token, frozenset({used_prep}) if used_prep else frozenset())
+                match = self._match_entry(token, entry, context, particle_ids)
+                if match is not None and (best is None or match.specificity > best.specificity):
+                    best = match
+        if best is None or best.cameo is None:
+            return None  # None code: a pattern that says "no event", e.g. "killed in an accident"
+        best = self._with_phrasal_span(token, best)
+        if not allow_intent:
+            return best
+        return self._refine_by_modal(token, self._refine_by_embedded_act(token, best))
+
+    def _refine_by_modal(self, token: Token, match: _Match) -> _Match:
+        """'X will send aid' is an intent (AGREE 03x); 'X must release Y' a demand (REQUEST 10x)."""
+        if match.cameo[:2] not in _COOPERATIVE_ROOTS:
+            return match
+        markers = [c.lower_ for c in token.children if c.dep_ == "aux"]
+        if token.dep_ == "xcomp" and token.head.pos_ == "ADJ":
+            markers.append(token.head.lower_)  # "ready to", "willing to"
+        for marker in markers:
+            frame = self.data.intent.get(self.data.modals.get(marker, ""))
+            code = frame and _intent_code(frame, match.cameo)
+            if code:
+                return replace(match, cameo=code, pattern=f"{marker} + {match.pattern}", how="modal frame")
+        return match
+
+    def _with_phrasal_span(self, token: Token, match: _Match) -> _Match:
+        """Show 'called on' / 'called for' as the trigger when the next word makes a phrasal verb."""
+        if match.span != (token.i, token.i + 1) or token.i + 1 >= len(token.doc):
+            return match
+        following = token.doc[token.i + 1]
+        phrasal = f"{token.lemma_.lower()} {following.lower_}"
+        if following.head.i == token.i and following.dep_ in ("prt", "prep") and phrasal in self.data.verbs:
+            return replace(match, span=(token.i, token.i + 2))
+        return match
+
+    def _lemmas(self, token: Token) -> list[str]:
+        """The tagger's lemma, else the lexicon's reading of the word form ('staged' is not 'stag')."""
+        lemma = token.lemma_.lower()
+        if lemma in self.data.verbs:
+            return [lemma]
+        return list(self.data.lemmas_of_form.get(token.lower_, ()))
+
+    def _entries(self, token: Token, lemma: str):
+        """Lexicon entries for a verb token: phrasal ones ('set up', 'ask for') before the bare verb."""
+        verbs = self.data.verbs
+        for child in token.children:
+            if child.dep_ == "prt" and f"{lemma} {child.lower_}" in verbs:
+                yield verbs[f"{lemma} {child.lower_}"], (child.i,), None
+        for child in token.children:
+            if child.dep_ == "prep" and f"{lemma} {child.lower_}" in verbs:
+                yield verbs[f"{lemma} {child.lower_}"], (child.i,), child.lower_
+        if lemma in verbs:
+            yield verbs[lemma], (), None
+
+    def _match_entry(self, token: Token, entry: VerbEntry, context: _Context,
+                     particle_ids: tuple[int, ...]) -> _Match | None:
+        span = (token.i, max((token.i, *particle_ids)) + 1)
+        best = self._best_pattern(entry, context)
+        light = entry.key in self.data.light_verbs or token.lemma_.lower() in self.data.light_verbs
+        if best is not None and best.size > 0:
+            preps = tuple(prep for prep, words in best.preps if not words)
+            if light:
+                span = self._span_with_object(token, span, context, best)
+            return _Match(best.cameo, f"{entry.key} | {best.text}", min(0.95, 0.5 + 0.1 * best.size),
+                          span, self._consumed_objects(context), preps)
+        if light:
+            light = self._match_light_verb(token, entry, context, span)
+            if light:
+                return light
+        keeps_default = not light or entry.key in self.data.light_keep_default
+        if not keeps_default:
+            return None
+        cameo = best.cameo if best is not None else entry.cameo  # a pattern of size 0 is a default too
+        if cameo is None:
+            return None
+        specificity = 0.4 if particle_ids else 0.3
+        return _Match(cameo, f"{entry.key} | *", specificity, span, frozenset())
+
+    def _best_pattern(self, entry: VerbEntry, context: _Context) -> Pattern | None:
+        best: Pattern | None = None
+        best_rank = (-1, False)
+        for pattern in entry.patterns:
+            foreign = pattern.verb is not None and pattern.verb != entry.key
+            if (foreign and not pattern.has_content) or not self._pattern_matches(pattern, context):
+                continue
+            rank = (pattern.size, pattern.verb == entry.key)
+            if rank > best_rank:
+                best, best_rank = pattern, rank
+        return best
+
+    def _pattern_matches(self, pattern: Pattern, context: _Context) -> bool:
+        if not all(self._element_in(e, context.subject) for e in pattern.subject):
+            return False
+        if not all(self._element_in(e, context.objects) or context.has_prep(e) for e in pattern.objects):
+            return False
+        for prep, words in pattern.preps:
+            alternatives = prep.split("/")
+            if not any(word in alternatives and all(self._element_in(e, bag) for e in words)
+                       for word, bag in context.preps):
+                return False
+        return True
+
+    def _element_in(self, element: str, bag: set[str]) -> bool:
+        if element.startswith("&"):
+            by_head = self.data.word_set_heads.get(element[1:].strip("_"), {})
+            members = [m for word in bag for m in by_head.get(word, ()) + by_head.get(_singular(word), ())]
+            return any(all(w in bag or _singular(w) in bag for w in member) for member in members)
+        return any(word in bag or _singular(word) in bag for word in element.split("/"))
+
+    def _span_with_object(self, token: Token, span: tuple[int, int], context: _Context,
+                          pattern: Pattern) -> tuple[int, int]:
+        """'held talks': a light verb's trigger shows the object noun its pattern named."""
+        for noun in context.object_nouns:
+            near = 0 < noun.i - token.i <= _LIGHT_NOUN_WINDOW
+            if near and any(self._element_in(e, _words(noun)) for e in pattern.objects):
+                return (span[0], max(span[1], noun.i + 1))
+        return span
+
+    @staticmethod
+    def _consumed_objects(context: _Context) -> frozenset[int]:
+        return frozenset(noun.i for noun in context.object_nouns)
+
+    def _match_light_verb(self, token: Token, entry: VerbEntry, context: _Context,
+                          span: tuple[int, int]) -> _Match | None:
+        for noun in context.object_nouns:
+            noun_match = self._match_event_noun(noun, require_evidence=False)
+            if noun_match is None:
+                continue
+            end = noun.i + 1 if 0 < noun.i - token.i <= _LIGHT_NOUN_WINDOW else span[1]
+            return _Match(noun_match.cameo, f"{entry.key} + {noun_match.pattern}",
+                          min(0.9, noun_match.specificity + 0.2), (span[0], max(end, span[1])),
+                          frozenset({noun.i}), how="light verb")
+        return None
+
+    def _match_event_noun(self, token: Token, require_evidence: bool = True) -> _Match | None:
+        lemma = token.lemma_.lower()
+        noun = self.data.nouns.get(lemma) or self.data.nouns.get(token.lower_)
+        modifiers = [c for c in token.children if c.dep_ in ("compound", "amod")]
+        if noun is None and modifiers:
+            noun = self.data.nouns.get(f"{modifiers[-1].lower_} {lemma}")
+        if noun is None:
+            return None
+        modifier_words = set().union(*(_words(m) for m in modifiers)) if modifiers else set()
+        cameo, pattern, specificity = noun.cameo, f"noun {noun.lemma}", 0.4
+        for words, code in noun.modified:
+            if all(w in modifier_words for w in words):
+                cameo, pattern, specificity = code, f"noun {' '.join(words)} {noun.lemma}", 0.5
+                break
+        if cameo is None:
+            return None
+        if require_evidence and not self._noun_names_event(token, specificity > 0.4):
+            return None
+        start = min([token.i, *(m.i for m in modifiers)])
+        return _Match(cameo, pattern, specificity, (start, token.i + 1), frozenset(), how="noun")
+
+    @staticmethod
+    def _noun_names_event(token: Token, modified: bool) -> bool:
+        """Conservative: a bare event noun is a trigger only in an argument position with a sign."""
+        if token.dep_ not in _NOUN_DEPS:
+            return False
+        if modified or token.dep_ == "ROOT":
+            return True
+        return any(c.dep_ == "prep" and c.lower_ in _NOUN_EVIDENCE_PREPS for c in token.children)
+
+    def _refine_by_embedded_act(self, token: Token, match: _Match) -> _Match:
+        """'agreed to set up', 'threatened to attack', 'urged X to withdraw': the frame's code, refined."""
+        frame = self.data.intent.get(match.cameo[:2])
+        if frame is None:
+            return match
+        for child in token.children:
+            if child.dep_ not in _EMBED_DEPS or child.pos_ not in ("VERB", "AUX"):
+                continue
+            embedded = self._match_verb(child, allow_intent=False)
+            consumed = match.consumed | {child.i}
+            code = embedded and embedded.cameo and _intent_code(frame, embedded.cameo)
+            if not code:
+                return replace(match, consumed=consumed)
+            return replace(match, cameo=code, pattern=f"{match.pattern} + to {embedded.pattern}",
+                           specificity=max(match.specificity, 0.6), consumed=consumed | embedded.consumed,
+                           how="intent frame")
+        return match
+
+    # ------------------------------------------------------------------ result
+
+    def _classification(self, token: Token, match: _Match) -> Classification | None:
+        if match.cameo is None:
+            return None
+        plover = plover_of(match.cameo)
+        if plover is None:
+            return None  # CAMEO 01x statements have no PLOVER type
+        event_type, mode = plover
+        preps = tuple(dict.fromkeys((*match.preps, *self.data.target_preps.get(event_type, ()))))
+        reason = (f"{match.how} '{token.lemma_.lower()}' pattern '{match.pattern}' -> CAMEO {match.cameo} "
+                  f"-> {event_type}" + (f" ({mode})" if mode else ""))
+        return Classification(event_type, mode, match.cameo, quad_class_of(match.cameo), match.span,
+                              match.pattern, reason, round(match.specificity, 2), preps)
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> VerbLexicon:
+    """The lexicon built from the compiled files in eventwire/data/verbs; loaded once per process."""
+    return VerbLexicon(load_lexicon_data())

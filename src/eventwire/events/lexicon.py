@@ -1,0 +1,257 @@
+"""The verb lexicon and the CAMEO<->PLOVER crosswalk: data files, loaded once, queried read-only.
+
+Files (built by models/build_lexicon.py, see NOTICE next to them):
+  data/verbs/lexicon.json      verbs, their pattern blocks, word sets, event nouns, light verbs, intent codes
+  data/plover/cameo_plover.tsv CAMEO code -> PLOVER event type and mode
+  data/plover/quad_classes.tsv CAMEO root range -> quad class
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+_DATA = resources.files("eventwire") / "data"
+_PARTICLES = {"up", "down", "out", "off", "on", "in", "over", "back", "away", "forward", "aside", "through"}
+
+
+# --------------------------------------------------------------------------- crosswalk
+
+
+@dataclass(frozen=True)
+class CrosswalkRow:
+    cameo: str
+    event_type: str
+    mode: str | None
+    description: str
+
+
+@dataclass(frozen=True)
+class Crosswalk:
+    rows: dict[str, CrosswalkRow]
+    quad_by_root: dict[str, str]
+    canonical: dict[tuple[str, str | None], str]  # (event_type, mode) -> first CAMEO code listed
+
+    def row(self, cameo: str) -> CrosswalkRow | None:
+        """The row of a code, else of its parent code ('0874' -> '087'), else of the root ('19' -> '190')."""
+        for key in (cameo, cameo[:3], cameo[:2] + "0"):
+            if key in self.rows:
+                return self.rows[key]
+        return None
+
+
+@lru_cache(maxsize=1)
+def load_crosswalk() -> Crosswalk:
+    rows: dict[str, CrosswalkRow] = {}
+    canonical: dict[tuple[str, str | None], str] = {}
+    lines = (_DATA / "plover" / "cameo_plover.tsv").read_text(encoding="utf-8").splitlines()
+    for line in lines[1:]:
+        cameo, event_type, mode, _context, description, _origin = line.split("\t")
+        row = CrosswalkRow(cameo, event_type, mode or None, description)
+        rows[cameo] = row
+        canonical.setdefault((event_type, row.mode), cameo)
+    for (event_type, _mode), cameo in list(canonical.items()):
+        canonical.setdefault((event_type, None), cameo)
+    quad_by_root: dict[str, str] = {}
+    for line in (_DATA / "plover" / "quad_classes.tsv").read_text(encoding="utf-8").splitlines():
+        if line.startswith(("#", "first_root")) or not line.strip():
+            continue
+        first, last, quad = line.split("\t")
+        for root in range(int(first), int(last) + 1):
+            quad_by_root[f"{root:02d}"] = quad
+    return Crosswalk(rows, quad_by_root, canonical)
+
+
+def quad_class_of(cameo: str) -> str:
+    """Quad class of a CAMEO code, from its root (the first two digits)."""
+    return load_crosswalk().quad_by_root[cameo[:2]]
+
+
+def plover_of(cameo: str) -> tuple[str, str | None] | None:
+    """(PLOVER event type, mode) of a CAMEO code; None for codes PLOVER does not code (01x statements)."""
+    row = load_crosswalk().row(cameo)
+    return (row.event_type, row.mode) if row else None
+
+
+def cameo_of(event_type: str, mode: str | None = None) -> str:
+    """The canonical CAMEO code of a PLOVER type and mode (falls back to the type's first code)."""
+    canonical = load_crosswalk().canonical
+    return canonical.get((event_type, mode)) or canonical[(event_type, None)]
+
+
+# --------------------------------------------------------------------------- verb lexicon
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One verb pattern: every element must be found around the verb."""
+
+    subject: tuple[str, ...]  # words on the subject side (subject, auxiliaries, adverbs)
+    objects: tuple[str, ...]  # words among the complements (object, particle, complement verb)
+    preps: tuple[tuple[str, tuple[str, ...]], ...]  # (preposition, words of its object)
+    cameo: str | None  # None: the pattern says "no event here"
+    verb: str | None  # the verb the pattern was written for
+
+    @property
+    def size(self) -> int:
+        return len(self.subject) + len(self.objects) + sum(1 + len(words) for _, words in self.preps)
+
+    @property
+    def has_content(self) -> bool:
+        """Names a word beyond prepositions and particles (those are specific to one verb)."""
+        return any(e not in STOP_WORDS for e in self.objects) or any(words for _, words in self.preps)
+
+    @property
+    def text(self) -> str:
+        parts = [*self.subject, "*", *self.objects]
+        parts += ["(" + " ".join((prep, *words)) + ")" for prep, words in self.preps]
+        return " ".join(parts)
+
+
+@dataclass(frozen=True)
+class VerbEntry:
+    key: str  # lemma, or "lemma particle" for phrasal verbs
+    cameo: str | None  # default code; None: only patterns code this verb
+    patterns: tuple[Pattern, ...]
+
+
+@dataclass(frozen=True)
+class NounEntry:
+    lemma: str
+    cameo: str | None
+    modified: tuple[tuple[tuple[str, ...], str], ...]  # (modifier words, code)
+
+
+@dataclass(frozen=True)
+class LexiconData:
+    verbs: dict[str, VerbEntry]
+    nouns: dict[str, NounEntry]
+    word_sets: dict[str, tuple[tuple[str, ...], ...]]  # name -> members, each a tuple of words
+    word_set_heads: dict[str, dict[str, tuple[tuple[str, ...], ...]]]  # name -> last word -> members
+    light_verbs: frozenset[str]
+    light_keep_default: frozenset[str]  # light verbs whose own default code still counts ("impose")
+    modals: dict[str, str]  # "will" -> "03": a cooperative act so marked is an intent; "must" -> "10"
+    intent: dict[str, dict[str, str]]  # frame root -> embedded code or root -> code
+    target_preps: dict[str, tuple[str, ...]]  # event type -> prepositions introducing the target
+    candidates: CandidateWords
+    lemmas_of_form: dict[str, tuple[str, ...]]  # word form -> verb lemmas, for the tagger's odd lemmas
+
+
+@dataclass(frozen=True)
+class CandidateWords:
+    """Lower-cased word forms that make a sentence worth parsing.
+
+    A strong word (a verb that codes an event by itself, an event noun) is enough; a weak word (a
+    light verb, a verb that codes only through a pattern, a phrasal verb) needs one of the words its
+    patterns name (a cue) somewhere in the sentence too.
+    """
+
+    strong: frozenset[str]
+    weak: frozenset[str]
+    cues: frozenset[str]
+
+    def match(self, words: set[str]) -> bool:
+        return not self.strong.isdisjoint(words) or (
+            not self.weak.isdisjoint(words) and not self.cues.isdisjoint(words))
+
+
+def _pattern(raw: dict) -> Pattern:
+    return Pattern(tuple(raw["subject"]), tuple(raw["object"]),
+                   tuple((prep, tuple(words)) for prep, words in raw["preps"]), raw["code"], raw["verb"])
+
+
+def inflections(word: str) -> set[str]:
+    """Regular English inflections of a verb or noun (over-generating is harmless here)."""
+    forms = {word}
+    if word.endswith("e"):
+        forms |= {word + "s", word + "d", word[:-1] + "ing"}
+    elif re.search(r"[^aeiou]y$", word):
+        forms |= {word[:-1] + "ies", word[:-1] + "ied", word + "ing"}
+    elif word.endswith(("s", "x", "z", "ch", "sh")):
+        forms |= {word + "es", word + "ed", word + "ing"}
+    else:
+        forms |= {word + "s", word + "ed", word + "ing"}
+        if re.search(r"[^aeiou][aeiou][bdgklmnprt]$", word):
+            forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}
+    return forms
+
+
+def _codes_event(cameo: str | None) -> bool:
+    return cameo is not None and plover_of(cameo) is not None
+
+
+@lru_cache(maxsize=1)
+def load_lexicon_data() -> LexiconData:
+    raw = json.loads((_DATA / "verbs" / "lexicon.json").read_text(encoding="utf-8"))
+    blocks = {name: tuple(_pattern(p) for p in block["patterns"]) for name, block in raw["blocks"].items()}
+    word_sets = {name: tuple(tuple(m.split()) for m in members) for name, members in raw["word_sets"].items()}
+    light_verbs = frozenset(raw["light_verbs"])
+    verbs: dict[str, VerbEntry] = {}
+    for key, entry in raw["verbs"].items():
+        own = tuple(_pattern(p) for p in entry.get("patterns", ()))
+        shared = tuple(p for name in entry["blocks"] for p in blocks[name])
+        verbs[key] = VerbEntry(key, entry["code"], own + shared)
+    nouns: dict[str, NounEntry] = {}
+    for lemma, entry in raw["nouns"].items():
+        modified = tuple((tuple(w.lower() for w in p["modifiers"]), p["code"]) for p in entry["patterns"])
+        nouns[lemma] = NounEntry(lemma, entry["code"], modified)
+    target_preps = {event_type: tuple(preps) for event_type, preps in raw.get("target_preps", {}).items()}
+    candidates = _candidate_words(raw["verbs"], verbs, nouns, light_verbs, word_sets)
+    heads: dict[str, dict[str, list]] = {}
+    for name, members in word_sets.items():
+        for member in members:
+            heads.setdefault(name, {}).setdefault(member[-1], []).append(member)
+    word_set_heads = {name: {w: tuple(m) for w, m in by_head.items()} for name, by_head in heads.items()}
+    return LexiconData(verbs, nouns, word_sets, word_set_heads, light_verbs,
+                       frozenset(raw["light_keep_default"]), raw["modals"], raw["intent"], target_preps,
+                       candidates, _lemmas_of_forms(raw["verbs"]))
+
+
+def _lemmas_of_forms(raw_verbs: dict) -> dict[str, tuple[str, ...]]:
+    lemmas: dict[str, list[str]] = {}
+    for key, entry in raw_verbs.items():
+        if " " in key:
+            continue
+        for form in inflections(key) | set(entry["forms"]):
+            lemmas.setdefault(form, []).append(key)
+    return {form: tuple(keys) for form, keys in lemmas.items()}
+
+
+def _candidate_words(raw_verbs: dict, verbs: dict[str, VerbEntry], nouns: dict[str, NounEntry],
+                     light_verbs: frozenset[str], word_sets: dict) -> CandidateWords:
+    strong: set[str] = set()
+    weak: set[str] = set()
+    cues: set[str] = set()
+    for key, verb in verbs.items():
+        coding_patterns = [p for p in verb.patterns if _codes_event(p.cameo)]
+        if not (_codes_event(verb.cameo) or coding_patterns or key in light_verbs):
+            continue
+        head, *rest = key.split()
+        if head in STOP_WORDS:
+            continue  # "is determined", "has to": auxiliaries are no evidence of an event
+        forms = inflections(head) | set(raw_verbs[key]["forms"])
+        if _codes_event(verb.cameo) and not rest and key not in light_verbs:
+            strong |= forms
+            continue
+        weak |= forms
+        cues.update(word for word in rest if word not in STOP_WORDS or word in _PARTICLES)
+        for pattern in coding_patterns:
+            for element in pattern.objects + tuple(w for _, words in pattern.preps for w in words):
+                cues |= _element_forms(element, word_sets) - STOP_WORDS
+    for noun in nouns.values():
+        strong |= inflections(noun.lemma.split()[-1])
+    return CandidateWords(frozenset(strong), frozenset(weak), frozenset(cues))
+
+
+def _element_forms(element: str, word_sets: dict) -> set[str]:
+    """Word forms a pattern element may show in text: the last word of each alternative, inflected."""
+    if element.startswith("&"):
+        alternatives = [member[-1] for member in word_sets.get(element[1:].strip("_"), ())]
+    else:
+        alternatives = [alternative.split()[-1] for alternative in element.split("/") if alternative]
+    return {form for word in alternatives for form in inflections(word)}

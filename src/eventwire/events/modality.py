@@ -1,0 +1,157 @@
+"""Did it happen? Negation, hypotheticals, future intent and reported speech around a trigger.
+
+Read from the dependency parse of the trigger's clause: its auxiliaries and negators, the
+"if" clause it sits in, and the reporting verb ("said", "according to") that governs it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from eventwire.events.arguments import clause_subject
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# Verbs that attribute a clause to a speaker: "X said Y attacked Z" is Y's act, reported by X.
+REPORTING_VERBS = frozenset({
+    "say", "tell", "announce", "report", "state", "add", "claim", "confirm", "declare", "note",
+    "insist", "stress", "explain", "write", "disclose", "reveal", "indicate", "acknowledge",
+    "quote", "tweet", "assert", "maintain", "argue", "allege", "admit", "reiterate", "recall",
+})
+_NEGATORS = {"not", "n't", "never", "no", "neither", "nor"}
+_NEGATOR_DEPS = {"advmod", "det", "preconj"}
+_CONDITIONAL_MARKERS = {"if", "unless", "whether", "lest"}
+_HYPOTHETICAL_MODALS = {"could", "might", "may", "should", "would", "can"}
+_FUTURE_AUXILIARIES = {"will", "shall", "'ll", "wo"}
+# Verbs whose infinitive complement is not yet done: "plans to attack", "is expected to meet".
+_INTENT_VERBS = frozenset({"plan", "intend", "expect", "prepare", "aim", "schedule", "set", "hope", "seek"})
+# Verbs whose complement did not happen: "failed to reach a deal".
+_NEGATING_VERBS = frozenset({"fail", "refuse", "decline"})
+_FUTURE_MODIFIERS = {"planned", "upcoming", "future", "proposed", "scheduled", "possible", "potential"}
+# Dependencies that embed a clause in another; the walk up to reporting verbs follows them.
+_CLAUSE_LINKS = {"ccomp", "xcomp", "conj", "advcl", "parataxis", "pcomp", "acl", "relcl"}
+_MAX_HOPS = 8
+
+
+@dataclass(frozen=True)
+class Modality:
+    negated: bool
+    hypothetical: bool
+    future: bool
+    reporter: Token | None  # head of the phrase naming who reported the event
+    reasons: tuple[str, ...]
+
+
+def analyse(trigger: Token, clause_head: Token) -> Modality:
+    """Modality of the event whose trigger is `trigger` in the clause headed by `clause_head`."""
+    reasons: list[str] = []
+    chain = _control_chain(clause_head)
+    negated = _negated(trigger, chain, reasons)
+    hypothetical, would = _hypothetical(clause_head, chain, reasons)
+    reporter, reporting_verb = _reporter(clause_head, reasons)
+    future = _future(trigger, chain, reasons)
+    if would:
+        if reporting_verb is not None and reporting_verb.tag_ == "VBD" and not hypothetical:
+            future = True
+            reasons.append(f"future: 'would' under the reporting verb '{reporting_verb.text}'")
+        else:
+            hypothetical = True
+            reasons.append("hypothetical: modal 'would'")
+    return Modality(negated, hypothetical, future, reporter, tuple(reasons))
+
+
+def _control_chain(clause_head: Token) -> list[Token]:
+    """The clause head and the verbs that control it: "will not (allow)", "plans to (attack)"."""
+    chain = [clause_head]
+    while chain[-1].dep_ == "xcomp" and len(chain) < _MAX_HOPS:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def _negated(trigger: Token, chain: list[Token], reasons: list[str]) -> bool:
+    for token in [trigger, *chain]:
+        for child in token.children:
+            if child.dep_ == "neg" or (child.lower_ in _NEGATORS and child.dep_ in _NEGATOR_DEPS):
+                reasons.append(f"negated: '{child.text}' modifies '{token.text}'")
+                return True
+    for controller in chain[1:]:
+        if controller.lemma_ in _NEGATING_VERBS:
+            reasons.append(f"negated: '{controller.text}' governs the event")
+            return True
+    return False
+
+
+def _hypothetical(clause_head: Token, chain: list[Token], reasons: list[str]) -> tuple[bool, bool]:
+    """Whether the clause is conditional or under a modal; also whether its modal is 'would'."""
+    node = clause_head
+    for _ in range(_MAX_HOPS):
+        marker = next((c for c in node.children
+                       if c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKERS), None)
+        if marker is not None:
+            reasons.append(f"hypothetical: inside a clause introduced by '{marker.text}'")
+            return True, False
+        if node.head is node or node.dep_ not in _CLAUSE_LINKS:
+            break
+        node = node.head
+    would = False
+    for token in chain:
+        for child in token.children:
+            if child.dep_ == "aux" and child.lower_ in _HYPOTHETICAL_MODALS:
+                if child.lower_ == "would":
+                    would = True
+                else:
+                    reasons.append(f"hypothetical: modal '{child.text}'")
+                    return True, False
+    return False, would
+
+
+def _future(trigger: Token, chain: list[Token], reasons: list[str]) -> bool:
+    for token in chain:
+        aux = next((c for c in token.children if c.dep_ == "aux" and c.lower_ in _FUTURE_AUXILIARIES), None)
+        if aux is not None:
+            reasons.append(f"future: auxiliary '{aux.text}'")
+            return True
+    for controlled, controller in zip(chain, chain[1:]):
+        if controller.lemma_ == "go" and controller.tag_ == "VBG":
+            reasons.append(f"future: 'going to {controlled.text}'")
+            return True
+        if controller.lemma_ in _INTENT_VERBS:
+            reasons.append(f"future: '{controlled.text}' is intended ('{controller.text}')")
+            return True
+    modifier = next((c for c in trigger.children if c.lower_ in _FUTURE_MODIFIERS), None)
+    if modifier is not None:
+        reasons.append(f"future: '{modifier.text} {trigger.text}'")
+        return True
+    return False
+
+
+def _reporter(clause_head: Token, reasons: list[str]) -> tuple[Token | None, Token | None]:
+    """Who reported the event, and the reporting verb: "X said ...", "..., X said", "according to X"."""
+    node = clause_head
+    for _ in range(_MAX_HOPS):
+        for child in node.children:
+            if child.lower_ == "according":
+                source = next((o for p in child.children for o in p.children if o.dep_ == "pobj"), None)
+                if source is not None:
+                    reasons.append(f"reported: 'according to {source.text}'")
+                    return source, None
+            if child.dep_ == "parataxis" and child.lemma_ in REPORTING_VERBS:
+                return _speaker(child, reasons), child
+        if node.head is node or node.dep_ not in _CLAUSE_LINKS:
+            return None, None
+        if node.head.lemma_ in REPORTING_VERBS and node.dep_ in ("ccomp", "parataxis"):
+            return _speaker(node.head, reasons), node.head
+        node = node.head
+    return None, None
+
+
+def _speaker(verb: Token, reasons: list[str]) -> Token | None:
+    speaker, _ = clause_subject(verb)
+    if speaker is None:
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        speaker = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if speaker is not None:
+        reasons.append(f"reported speech: '{speaker.text}' {verb.text} it")
+    return speaker

@@ -1,0 +1,135 @@
+"""Codes documents on every local core: a pool of worker processes, one Pipeline each.
+
+Documents travel to the workers in chunks with a bounded number of chunks in flight, so
+memory stays flat whatever the input size, and results come back in input order. Each
+worker loads its models once (worker processes are spawned, never forked from a process
+holding models). A worker that dies is reported, never skipped: the chunks it took down
+are coded again one document at a time in a fresh pool, and a document that kills a
+worker on its own becomes a failed result.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from functools import lru_cache
+from itertools import islice
+from typing import TypeVar
+
+from eventwire.pipeline import Pipeline, StageTimes
+from eventwire.records import Document, DocumentResult, Rejected
+
+Item = Document | Rejected
+T = TypeVar("T")
+
+
+def default_workers() -> int:
+    """The cores this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+@lru_cache(maxsize=1)
+def worker_pipeline(batch_size: int) -> Pipeline:
+    """The Pipeline of this worker process: built on the first chunk, kept for the next ones."""
+    return Pipeline(batch_size=batch_size, workers=1)
+
+
+def code_chunk(chunk: list[Item], batch_size: int) -> tuple[list[DocumentResult], StageTimes]:
+    """Runs in a worker (local or Dask): results without their Documents, which the caller holds."""
+    pipeline = worker_pipeline(batch_size)
+    pipeline.stats = StageTimes()
+    results = list(pipeline.code_in_process(chunk))
+    for result in results:
+        result.document = None
+    return results, pipeline.stats
+
+
+def with_documents(results: list[DocumentResult], chunk: list[Item]) -> list[DocumentResult]:
+    """Put back the Documents that `code_chunk` did not send back."""
+    for result, item in zip(results, chunk, strict=True):
+        if isinstance(item, Document):
+            result.document = item
+    return results
+
+
+def failed(item: Item, reason: str) -> DocumentResult:
+    doc_id = item.doc_id if isinstance(item, Rejected) else item.id
+    document = item if isinstance(item, Document) else None
+    return DocumentResult(origin=item.origin, status="failed", doc_id=doc_id, document=document,
+                          reason=reason)
+
+
+class ProcessPool:
+    """Codes a stream of documents in `workers` processes; adds stage times to `stats`."""
+
+    def __init__(self, workers: int, batch_size: int = 32, chunk_size: int = 16,
+                 max_in_flight: int | None = None, stats: StageTimes | None = None):
+        self.workers = workers
+        self.batch_size = batch_size
+        self.chunk_size = chunk_size
+        self.max_in_flight = max_in_flight or 2 * workers
+        self.stats = stats if stats is not None else StageTimes()
+        self._executor: ProcessPoolExecutor | None = None
+
+    def code_documents(self, items: Iterable[Item]) -> Iterator[DocumentResult]:
+        """One result per input, in input order."""
+        pending: deque[tuple[list[Item], Future, ProcessPoolExecutor]] = deque()
+        try:
+            for chunk in chunked(items, self.chunk_size):
+                pending.append((chunk, *self._submit(chunk)))
+                if len(pending) >= self.max_in_flight:
+                    yield from self._collect(*pending.popleft())
+            while pending:
+                yield from self._collect(*pending.popleft())
+        finally:
+            self._shutdown()
+
+    def _submit(self, chunk: list[Item]) -> tuple[Future, ProcessPoolExecutor]:
+        if self._executor is None:
+            spawn = multiprocessing.get_context("spawn")
+            self._executor = ProcessPoolExecutor(self.workers, mp_context=spawn)
+        try:
+            return self._executor.submit(code_chunk, chunk, self.batch_size), self._executor
+        except BrokenProcessPool:
+            self._shutdown()
+            return self._submit(chunk)
+
+    def _collect(self, chunk: list[Item], future: Future,
+                 executor: ProcessPoolExecutor) -> list[DocumentResult]:
+        try:
+            results, stats = future.result()
+        except Exception as exc:  # noqa: BLE001 - find the document at fault, keep the others
+            if isinstance(exc, BrokenProcessPool) and executor is self._executor:
+                self._shutdown()
+            return [self._code_alone(item) for item in chunk]
+        self.stats.add(stats)
+        return with_documents(results, chunk)
+
+    def _code_alone(self, item: Item) -> DocumentResult:
+        """A chunk holding `item` failed or took a worker down: code `item` by itself."""
+        future, executor = self._submit([item])
+        try:
+            results, stats = future.result()
+        except BrokenProcessPool:
+            if executor is self._executor:
+                self._shutdown()
+            return failed(item, "a worker process died while coding this document")
+        except Exception as exc:  # noqa: BLE001 - reported on the document, never dropped
+            return failed(item, f"worker failed: {type(exc).__name__}: {exc}")
+        self.stats.add(stats)
+        return with_documents(results, [item])[0]
+
+    def _shutdown(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None

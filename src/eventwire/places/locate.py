@@ -1,0 +1,120 @@
+"""Where an event happened: the place its trigger's clause names, else the article's dateline.
+
+Candidates come from eventwire.places.candidates; a logistic scorer trained by
+models/train_locator.py (weights in data/places/locator.json, inference with plain Python)
+picks the one most likely to be the event's place, or none when no score clears the threshold.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+from dataclasses import dataclass
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from eventwire.places.candidates import Candidate, candidate_features, find_candidates
+from eventwire.places.gazetteer import Gazetteer, Place, load_gazetteer
+from eventwire.records import Document, Location, Sentence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+@dataclass(frozen=True)
+class LocatorModel:
+    weights: dict[str, float]
+    intercept: float
+    threshold: float
+
+    def probability(self, features: dict[str, float]) -> float:
+        score = self.intercept + sum(self.weights.get(name, 0.0) * value for name, value in features.items())
+        return 1 / (1 + math.exp(-score))
+
+
+class EventLocator:
+    """Finds the place of one event in its sentence, with the reason for the choice."""
+
+    def __init__(self, model: LocatorModel, gazetteer: Gazetteer):
+        self.model = model
+        self.gazetteer = gazetteer
+
+    def locate(self, parsed: Doc, trigger_index: int, sentence: Sentence,
+               doc: Document) -> tuple[Location | None, str]:
+        """The Location of the event whose trigger is token `trigger_index` of `parsed`, and why."""
+        candidates = find_candidates(parsed, self.gazetteer)
+        best, probability = self.best_candidate(parsed, trigger_index, candidates)
+        trigger = parsed[trigger_index].text
+        if best is not None and probability >= self.model.threshold:
+            place = self._resolve(best, candidates)
+            start = sentence.start + parsed[best.start:best.end].start_char
+            location = _location(best.text, start, start + len(best.text), place)
+            relation = _relation(parsed, best, trigger_index)
+            return location, (f"'{best.text}' is {relation} the trigger '{trigger}' "
+                              f"(location score {probability:.2f}); {_resolution(place)}")
+        return self._dateline(doc, trigger, probability if best else None)
+
+    def best_candidate(self, parsed: Doc, trigger_index: int,
+                       candidates: list[Candidate]) -> tuple[Candidate | None, float]:
+        """The highest-scoring candidate (the earlier one on a tie) and its probability."""
+        scored = [(self.model.probability(candidate_features(parsed, trigger_index, c, candidates)), c)
+                  for c in candidates]
+        if not scored:
+            return None, 0.0
+        probability, best = max(scored, key=lambda pair: (pair[0], -pair[1].start))
+        return best, probability
+
+    def _resolve(self, best: Candidate, candidates: list[Candidate]) -> Place | None:
+        """The gazetteer reading of the chosen name, preferring a country the sentence names."""
+        countries = [c.place.country for c in candidates if c.place and c.place.kind == "country"]
+        if best.place is None or not countries or best.place.kind == "country":
+            return best.place
+        return self.gazetteer.lookup(best.text, country_hint=countries[0])
+
+    def _dateline(self, doc: Document, trigger: str, best_score: float | None) -> tuple[Location | None, str]:
+        in_sentence = (f"no place in the sentence is the place of '{trigger}' (best score {best_score:.2f})"
+                       if best_score is not None else f"the sentence of '{trigger}' names no place")
+        if not doc.dateline_place:
+            return None, f"{in_sentence} and the article has no dateline: no location"
+        place = self.gazetteer.lookup(doc.dateline_place)
+        start = doc.text.find(doc.dateline_place)
+        if start < 0:
+            start = 0
+        location = _location(doc.dateline_place, start, start + len(doc.dateline_place), place)
+        return location, f"{in_sentence}: the dateline '{doc.dateline_place}' is used; {_resolution(place)}"
+
+
+def _location(text: str, start: int, end: int, place: Place | None) -> Location:
+    if place is None:
+        return Location(text=text, start=start, end=end)
+    return Location(text=text, start=start, end=end, name=place.name, country=place.country,
+                    lat=place.lat, lon=place.lon, geonameid=place.geonameid)
+
+
+def _relation(parsed: Doc, candidate: Candidate, trigger_index: int) -> str:
+    root = parsed[candidate.start:candidate.end].root
+    head = root.head
+    if root.dep_ == "pobj" and head.head.i == trigger_index:
+        return f"the object of '{head.text}' attached to"
+    if root.dep_ == "pobj":
+        return f"the object of '{head.text}' ({head.head.text}) near"
+    if head.i == trigger_index:
+        return f"the {root.dep_} of"
+    return f"{abs(candidate.start - trigger_index)} words from"
+
+
+def _resolution(place: Place | None) -> str:
+    if place is None:
+        return "not in the gazetteer"
+    ident = f"geonames {place.geonameid}" if place.geonameid else "eventwire places table"
+    return f"resolved to {place.name}, {place.country or 'no country'} ({place.kind}, {ident})"
+
+
+@functools.lru_cache(maxsize=1)
+def load_locator() -> EventLocator:
+    """The shipped locator, read once per process."""
+    path = resources.files("eventwire") / "data" / "places" / "locator.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    model = LocatorModel(weights=data["weights"], intercept=data["intercept"], threshold=data["threshold"])
+    return EventLocator(model, load_gazetteer())

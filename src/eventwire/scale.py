@@ -1,0 +1,122 @@
+"""Scale-out on Dask: code a stream of documents on a local or remote dask.distributed cluster.
+
+The input is cut into partitions that are submitted as they are read, with a bounded number
+in flight; results come back in input order. Each Dask worker keeps one Pipeline
+(`parallel.worker_pipeline`), so models load once per worker. A partition that fails is
+retried by Dask and then reported: each of its documents becomes a failed result.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import deque
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from eventwire.parallel import Item, chunked, code_chunk, default_workers, failed, with_documents
+from eventwire.pipeline import Pipeline, StageTimes
+from eventwire.records import DocumentResult
+
+
+def code_documents(items: Iterable[Item], *, workers: int | None = None, scheduler: str | None = None,
+                   stats: StageTimes | None = None) -> Iterator[DocumentResult]:
+    """The runner behind the CLI: Dask when `workers` or `scheduler` is given, else every local core."""
+    if workers or scheduler:
+        return code_distributed(items, workers=workers, scheduler=scheduler, stats=stats)
+    pipeline = Pipeline()
+    if stats is not None:
+        pipeline.stats = stats
+    return pipeline.code_documents(items)
+
+
+def code_distributed(items: Iterable[Item], *, workers: int | None = None, scheduler: str | None = None,
+                     partition_size: int = 32, max_in_flight: int | None = None, retries: int = 2,
+                     batch_size: int = 32, stats: StageTimes | None = None) -> Iterator[DocumentResult]:
+    """One result per input, in input order, coded on Dask.
+
+    `scheduler` is the address of a running cluster ("tcp://host:8786"); without it a
+    LocalCluster of `workers` processes (default: one per core, one thread each) is started
+    and closed. At most `max_in_flight` partitions (default: twice the cluster's threads)
+    are submitted and not yet collected.
+    """
+    stats = stats if stats is not None else StageTimes()
+    with _client(workers, scheduler) as client:
+        in_flight = max_in_flight or 2 * max(1, sum(client.nthreads().values()))
+        run = uuid.uuid4().hex[:8]
+        pending: deque = deque()
+        for index, partition in enumerate(chunked(items, partition_size)):
+            future = client.submit(code_chunk, partition, batch_size, key=f"eventwire-{run}-{index}",
+                                   retries=retries)
+            pending.append((index, partition, future))
+            if len(pending) >= in_flight:
+                yield from _collect(*pending.popleft(), retries=retries, stats=stats)
+        while pending:
+            yield from _collect(*pending.popleft(), retries=retries, stats=stats)
+
+
+@contextmanager
+def _client(workers: int | None, scheduler: str | None):
+    from distributed import Client, LocalCluster
+
+    if scheduler:
+        with Client(scheduler) as client:
+            yield client
+        return
+    with LocalCluster(n_workers=workers or default_workers(), threads_per_worker=1, processes=True,
+                      dashboard_address=None) as cluster, Client(cluster) as client:
+        yield client
+
+
+def _collect(index: int, partition: list[Item], future, *, retries: int,
+             stats: StageTimes) -> list[DocumentResult]:
+    try:
+        results, partition_stats = future.result()
+    except Exception as exc:  # noqa: BLE001 - a lost partition is reported on each of its documents
+        reason = f"partition {index} failed after {retries} retries: {type(exc).__name__}: {exc}"
+        return [failed(item, reason) for item in partition]
+    finally:
+        future.release()
+    stats.add(partition_stats)
+    return with_documents(results, partition)
+
+
+def event_schema():
+    """Arrow schema of `Event.to_dict`, so every Parquet partition has the same columns."""
+    import pyarrow as pa
+
+    actor = pa.struct([("text", pa.string()), ("start", pa.int64()), ("end", pa.int64()),
+                       ("name", pa.string()), ("country", pa.string()), ("sector", pa.string()),
+                       ("code", pa.string()), ("id", pa.string())])
+    span = [("text", pa.string()), ("start", pa.int64()), ("end", pa.int64())]
+    return pa.schema([
+        ("event_id", pa.string()), ("doc_id", pa.string()), ("event_type", pa.string()),
+        ("mode", pa.string()), ("cameo", pa.string()), ("quad_class", pa.string()),
+        ("source", pa.list_(actor)), ("target", pa.list_(actor)),
+        ("date", pa.struct([("value", pa.string()), ("text", pa.string()), ("granularity", pa.string())])),
+        ("location", pa.struct([("text", pa.string()), ("start", pa.int64()), ("end", pa.int64()),
+                                ("name", pa.string()), ("country", pa.string()), ("lat", pa.float64()),
+                                ("lon", pa.float64()), ("geonameid", pa.int64())])),
+        ("sentence", pa.struct([("index", pa.int64()), *span])),
+        ("trigger", pa.struct(span)),
+        ("negated", pa.bool_()), ("hypothetical", pa.bool_()), ("future", pa.bool_()),
+        ("reported_by", pa.list_(actor)), ("confidence", pa.float64()), ("reasons", pa.list_(pa.string())),
+    ])
+
+
+def write_parquet(results: Iterable[DocumentResult], output_dir: str | Path,
+                  documents_per_file: int = 1000) -> Iterator[DocumentResult]:
+    """Write the events of every `documents_per_file` results to `part-NNNNN.parquet`.
+
+    Passes the results through, so the caller can still count and report them.
+    """
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    directory = Path(output_dir)
+    directory.mkdir(parents=True, exist_ok=True)
+    schema = event_schema()
+    for part, chunk in enumerate(chunked(results, documents_per_file)):
+        records = [event.to_dict() for result in chunk for event in result.events]
+        pq.write_table(pa.Table.from_pylist(records, schema=schema), directory / f"part-{part:05d}.parquet")
+        yield from chunk

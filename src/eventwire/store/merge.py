@@ -1,0 +1,304 @@
+"""One record per real-world event: which coded mentions describe the same happening.
+
+Mentions are first grouped into *blocks* that can only hold the same happening: same quad
+class, same modality flags and the same actors by country and sector (in any order for
+symmetric event types). Within a block, mentions sorted by date fall into *segments*
+separated by gaps longer than the date window; no event can span two segments. Each
+segment is clustered greedily in a fixed order, so the clusters are a pure function of
+the set of mentions: ingesting in any order, resuming after a crash, or recomputing from
+scratch gives the same events.
+
+A mention joins a cluster when, against every member, its type is compatible, the dates
+fit in the window, the place is compatible, and its sentence shares enough words with
+some member (binary cosine of content words; no model).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+WINDOW_DAYS = 3
+MAX_DISTANCE_KM = 150.0
+MIN_SIMILARITY = 0.2
+# Same type reported the same day needs less shared wording to be the same happening.
+MIN_SIMILARITY_SAME_DAY = 0.1
+
+# Types whose two sides are interchangeable: "A met B" is "B met A" is "A and B met".
+SYMMETRIC_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+# Different outlets may code one happening as either type of a pair (same quad class only).
+RELATED_TYPES = frozenset(frozenset(pair) for pair in (
+    ("AGREE", "CONSULT"), ("AGREE", "COOPERATE"), ("COOPERATE", "AID"), ("CONCEDE", "RETREAT"),
+    ("ACCUSE", "REJECT"), ("ACCUSE", "THREATEN"), ("COERCE", "ASSAULT"), ("PROTEST", "MOBILIZE"),
+    ("SANCTION", "COERCE"),
+))
+
+_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+
+
+@dataclass(frozen=True)
+class MentionFeatures:
+    """What merging needs to know about one coded mention."""
+
+    mention_id: str
+    doc_id: str
+    event_type: str
+    date_lo: dt.date | None
+    date_hi: dt.date | None
+    location_country: str | None
+    lat: float | None
+    lon: float | None
+    tokens: frozenset[str]
+    published: dt.date | None
+    sentence_index: int
+
+    @property
+    def order_key(self) -> tuple:
+        """Earliest happening first, then earliest report: the first member founds the event."""
+        return (self.date_lo or dt.date.max, self.date_hi or dt.date.max,
+                self.published or dt.date.max, self.doc_id, self.sentence_index, self.mention_id)
+
+
+@dataclass
+class Cluster:
+    members: list[MentionFeatures]
+    reasons: list[str] = field(default_factory=list)
+
+    @property
+    def event_id(self) -> str:
+        """The founding mention's id: stable while later reports join."""
+        return self.members[0].mention_id
+
+
+def merge_block(record: dict) -> str:
+    """The block key of an event record (the output contract): only equal keys may merge."""
+    flags = "".join(flag[0] for flag in ("negated", "hypothetical", "future") if record.get(flag)) or "-"
+    source, target = _side(record.get("source")), _side(record.get("target"))
+    if record["event_type"] in SYMMETRIC_TYPES:
+        dyad = "S:" + ",".join(sorted(set(source) | set(target)))
+    else:
+        dyad = ",".join(source) + ">" + ",".join(target)
+    return f"{record['quad_class']}|{flags}|{dyad}"
+
+
+def _side(actors: list[dict] | None) -> list[str]:
+    keys = set()
+    for actor in actors or []:
+        if actor.get("country") or actor.get("sector"):
+            keys.add(f"{actor.get('country') or '?'}{actor.get('sector') or ''}")
+        else:
+            keys.add(actor.get("code") or "?")
+    return sorted(keys)
+
+
+def date_interval(value: dt.date | None, granularity: str | None) -> tuple[dt.date | None, dt.date | None]:
+    """The days a date may mean: a day, or a whole week, month or year."""
+    if value is None:
+        return None, None
+    if granularity == "week":
+        return value, value + dt.timedelta(days=6)
+    if granularity == "month":
+        first = value.replace(day=1)
+        return first, first.replace(day=calendar.monthrange(value.year, value.month)[1])
+    if granularity == "year":
+        return value.replace(month=1, day=1), value.replace(month=12, day=31)
+    return value, value
+
+
+def evidence_tokens(sentence: str) -> frozenset[str]:
+    """Content words of a sentence, lower-cased, with a light suffix strip."""
+    stop = _stop_words()
+    return frozenset(_stem(word) for word in _WORD.findall(sentence.lower())
+                     if len(word) > 2 and word not in stop)
+
+
+def mention_evidence(record: dict) -> frozenset[str]:
+    """Evidence words of a mention: its sentence without the actors and the trigger, which the
+    block and the type check already compare (shared names must not count as shared evidence)."""
+    sentence = record["sentence"]
+    text = list(sentence["text"])
+    spans = [record["trigger"], *(record.get("source") or []), *(record.get("target") or []),
+             *(record.get("reported_by") or [])]
+    for span in spans:
+        start, end = span["start"] - sentence["start"], span["end"] - sentence["start"]
+        for i in range(max(start, 0), min(end, len(text))):
+            text[i] = " "
+    return evidence_tokens("".join(text))
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    """Function words (data/store/stopwords.txt, from spaCy's list: see the README there)."""
+    path = resources.files("eventwire") / "data" / "store" / "stopwords.txt"
+    return frozenset(path.read_text(encoding="utf-8").split())
+
+
+def _stem(word: str) -> str:
+    """A light, consistent suffix strip: 'discussed' and 'discusses' become 'discuss'."""
+    if word.endswith("ies") and len(word) > 4:
+        word = word[:-3] + "y"
+    elif word.endswith("ing") and len(word) >= 7:
+        word = word[:-3]
+    elif len(word) >= 6 and (word.endswith("ed") or word.endswith("es") and word[-3] in "sxz"):
+        word = word[:-2]
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) >= 4:
+        word = word[:-1]
+    return word[:-1] if word.endswith("e") and len(word) >= 4 else word
+
+
+def similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / math.sqrt(len(a) * len(b))
+
+
+def segments(mentions: Iterable[MentionFeatures], window: int = WINDOW_DAYS) -> list[list[MentionFeatures]]:
+    """Split one block into groups that cannot share an event; undated mentions stay per article."""
+    mentions = list(mentions)
+    dated = sorted((m for m in mentions if m.date_lo is not None), key=lambda m: m.order_key)
+    undated: dict[str, list[MentionFeatures]] = {}
+    groups: list[list[MentionFeatures]] = []
+    reach = None
+    for mention in dated:
+        if reach is None or (mention.date_lo - reach).days > window:
+            groups.append([])
+            reach = mention.date_hi
+        groups[-1].append(mention)
+        reach = max(reach, mention.date_hi)
+    for mention in mentions:
+        if mention.date_lo is None:
+            undated.setdefault(mention.doc_id, []).append(mention)
+    groups.extend(sorted(group, key=lambda m: m.order_key) for _, group in sorted(undated.items()))
+    return groups
+
+
+def cluster_segment(segment: list[MentionFeatures], window: int = WINDOW_DAYS) -> list[Cluster]:
+    """Greedy clustering of one segment in `order_key` order; each join leaves a reason."""
+    clusters: list[Cluster] = []
+    for mention in sorted(segment, key=lambda m: m.order_key):
+        best, best_reason, best_score = None, None, -1.0
+        for cluster in clusters:
+            verdict = _join_verdict(mention, cluster, window)
+            if verdict is not None and verdict[0] > best_score:
+                best, best_score, best_reason = cluster, verdict[0], verdict[1]
+        if best is None:
+            clusters.append(Cluster([mention]))
+        else:
+            best.members.append(mention)
+            best.reasons.append(best_reason)
+    return clusters
+
+
+def _join_verdict(mention: MentionFeatures, cluster: Cluster, window: int) -> tuple[float, str] | None:
+    """(similarity, reason) when `mention` may join `cluster`, else None."""
+    for member in cluster.members:
+        if not _types_compatible(mention, member) or not _places_compatible(mention, member):
+            return None
+    span = _date_span(cluster.members + [mention])
+    if span is not None and span > window:
+        return None
+    closest = max(cluster.members, key=lambda m: (similarity(mention.tokens, m.tokens), m.order_key))
+    score = similarity(mention.tokens, closest.tokens)
+    same_day = span == 0 and mention.event_type == closest.event_type
+    needed = MIN_SIMILARITY_SAME_DAY if same_day else MIN_SIMILARITY
+    if score < needed:
+        return None
+    return score, _reason(mention, closest, span, score, needed)
+
+
+def _types_compatible(a: MentionFeatures, b: MentionFeatures) -> bool:
+    if a.event_type == b.event_type:
+        return True
+    # The coder already told apart two types in one article: keep them apart.
+    return a.doc_id != b.doc_id and frozenset((a.event_type, b.event_type)) in RELATED_TYPES
+
+
+def _places_compatible(a: MentionFeatures, b: MentionFeatures) -> bool:
+    if a.location_country and b.location_country and a.location_country != b.location_country:
+        return False
+    if None in (a.lat, a.lon, b.lat, b.lon):
+        return True
+    return _distance_km(a.lat, a.lon, b.lat, b.lon) <= MAX_DISTANCE_KM
+
+
+def _distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def _date_span(members: list[MentionFeatures]) -> int | None:
+    """Days between the earliest start and the latest end; None when undated."""
+    dated = [m for m in members if m.date_lo is not None]
+    if not dated:
+        return None
+    return (max(m.date_hi for m in dated) - min(m.date_lo for m in dated)).days
+
+
+def _reason(mention: MentionFeatures, closest: MentionFeatures, span: int | None, score: float,
+            needed: float) -> str:
+    kind = (f"same type {mention.event_type}" if mention.event_type == closest.event_type
+            else f"related types {closest.event_type}/{mention.event_type}")
+    when = "undated, same article" if span is None else f"dates within {span} day(s) (window {WINDOW_DAYS})"
+    place = (f"same place country {mention.location_country or closest.location_country}"
+             if mention.location_country or closest.location_country else "place unknown")
+    where = "repeated in article" if mention.doc_id == closest.doc_id else f"article {mention.doc_id}"
+    return (f"merge: mention {mention.mention_id} ({where}) joined: {kind}, same actors, {when}, "
+            f"{place}, evidence overlap {score:.2f} >= {needed:.2f} with {closest.mention_id}")
+
+
+@dataclass(frozen=True)
+class MentionDetail:
+    """A stored mention's coder record and the article facts an event record reports."""
+
+    record: dict
+    outlet: str | None
+    published: str | None  # ISO date
+    url: str | None = None
+
+
+def merged_record(cluster: Cluster, details: dict[str, MentionDetail]) -> dict:
+    """The event record of a cluster: fields from its most confident mention, all mentions kept."""
+    members = [details[m.mention_id] for m in cluster.members]
+    best = max(range(len(members)), key=lambda i: (members[i].record["confidence"], -i))
+    record = dict(members[best].record)
+    record["event_id"] = cluster.event_id
+    reasons = list(record["reasons"])
+    if record["location"] is None:
+        located = next((d for d in members if d.record["location"]), None)
+        if located is not None:
+            record["location"] = located.record["location"]
+            reasons.append(f"merge: location from mention {located.record['event_id']}")
+    doc_ids = list(dict.fromkeys(d.record["doc_id"] for d in members))
+    if len(members) > 1:
+        reasons.append(f"merge: {len(members)} mentions from {len(doc_ids)} article(s) describe one event; "
+                       f"fields from mention {members[best].record['event_id']} (highest confidence)")
+    reported = sorted(d.published for d in members if d.published)
+    record.update({
+        "reasons": reasons + cluster.reasons,
+        "num_articles": len(doc_ids),
+        "num_sources": len({d.outlet or f"article:{d.record['doc_id']}" for d in members}),
+        "mentions": [{"mention_id": d.record["event_id"], "doc_id": d.record["doc_id"],
+                      "sentence": d.record["sentence"], "trigger": d.record["trigger"],
+                      "event_type": d.record["event_type"], "source": d.outlet, "published": d.published,
+                      "url": d.url}
+                     for d in members],
+        "first_reported": reported[0] if reported else None,
+        "last_reported": reported[-1] if reported else None,
+    })
+    return record
+
+
+def actor_key(actors: list[dict] | None) -> str | None:
+    """The first actor's code, else its country and sector: one side of a dyad."""
+    if not actors:
+        return None
+    first = actors[0]
+    return first.get("code") or "".join(x for x in (first.get("country"), first.get("sector")) if x) or None

@@ -1,0 +1,138 @@
+"""The store's schema as ordered, versioned migrations shared by SQLite and PostgreSQL.
+
+Each migration is a list of SQL statements that both engines accept (TEXT dates in ISO
+form, INTEGER flags, DOUBLE PRECISION numbers, JSON as TEXT), so the two backends hold
+the same content. A migration is applied once, in order, inside one transaction, and
+recorded in `schema_version`. Never edit a released migration: append a new one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    description: str
+    statements: tuple[str, ...]
+
+
+SCHEMA_VERSION_TABLE = """
+CREATE TABLE IF NOT EXISTS schema_version (
+    version INTEGER PRIMARY KEY,
+    description TEXT NOT NULL,
+    applied_at TEXT NOT NULL
+)"""
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "articles, coder runs, mentions, actors, merged events", (
+        """CREATE TABLE coder_runs (
+            run_id TEXT PRIMARY KEY,
+            version TEXT NOT NULL,
+            settings_hash TEXT NOT NULL,
+            settings TEXT NOT NULL
+        )""",
+        """CREATE TABLE articles (
+            doc_id TEXT PRIMARY KEY,
+            content_hash TEXT,
+            status TEXT NOT NULL,
+            reason TEXT,
+            origin TEXT,
+            title TEXT,
+            url TEXT,
+            source TEXT,
+            pub_date TEXT,
+            date_source TEXT,
+            dateline_place TEXT,
+            text TEXT,
+            original_text TEXT,
+            cleaning TEXT,
+            num_mentions INTEGER NOT NULL,
+            run_id TEXT REFERENCES coder_runs (run_id),
+            ingested_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX articles_pub_date ON articles (pub_date)",
+        "CREATE INDEX articles_status ON articles (status)",
+        # One row per event the coder found: a mention of a (possibly merged) event.
+        """CREATE TABLE mentions (
+            mention_id TEXT PRIMARY KEY,
+            doc_id TEXT NOT NULL REFERENCES articles (doc_id),
+            event_id TEXT,
+            event_type TEXT NOT NULL,
+            quad_class TEXT NOT NULL,
+            mode TEXT,
+            cameo TEXT,
+            event_date TEXT,
+            date_granularity TEXT,
+            date_lo TEXT,
+            date_hi TEXT,
+            location_country TEXT,
+            lat DOUBLE PRECISION,
+            lon DOUBLE PRECISION,
+            sentence_index INTEGER NOT NULL,
+            sentence_start INTEGER NOT NULL,
+            sentence_end INTEGER NOT NULL,
+            sentence_text TEXT NOT NULL,
+            trigger_text TEXT NOT NULL,
+            trigger_start INTEGER NOT NULL,
+            trigger_end INTEGER NOT NULL,
+            negated INTEGER NOT NULL,
+            hypothetical INTEGER NOT NULL,
+            future INTEGER NOT NULL,
+            confidence DOUBLE PRECISION NOT NULL,
+            merge_block TEXT NOT NULL,
+            run_id TEXT REFERENCES coder_runs (run_id),
+            record TEXT NOT NULL
+        )""",
+        "CREATE INDEX mentions_doc ON mentions (doc_id)",
+        "CREATE INDEX mentions_event ON mentions (event_id)",
+        "CREATE INDEX mentions_block ON mentions (merge_block, date_lo)",
+        """CREATE TABLE actors (
+            mention_id TEXT NOT NULL REFERENCES mentions (mention_id),
+            role TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            start_char INTEGER NOT NULL,
+            end_char INTEGER NOT NULL,
+            name TEXT,
+            country TEXT,
+            sector TEXT,
+            code TEXT,
+            actor_id TEXT,
+            PRIMARY KEY (mention_id, role, position)
+        )""",
+        "CREATE INDEX actors_code ON actors (code)",
+        "CREATE INDEX actors_country ON actors (country)",
+        "CREATE INDEX actors_name ON actors (name)",
+        # One row per real-world event: a cluster of mentions (see merge.py).
+        """CREATE TABLE events (
+            event_id TEXT PRIMARY KEY,
+            event_type TEXT NOT NULL,
+            quad_class TEXT NOT NULL,
+            event_date TEXT,
+            source_code TEXT,
+            target_code TEXT,
+            source_country TEXT,
+            target_country TEXT,
+            location_country TEXT,
+            confidence DOUBLE PRECISION NOT NULL,
+            num_mentions INTEGER NOT NULL,
+            num_articles INTEGER NOT NULL,
+            num_sources INTEGER NOT NULL,
+            first_reported TEXT,
+            last_reported TEXT,
+            merge_block TEXT NOT NULL,
+            record TEXT NOT NULL
+        )""",
+        "CREATE INDEX events_type ON events (event_type)",
+        "CREATE INDEX events_date ON events (event_date)",
+        "CREATE INDEX events_source_code ON events (source_code)",
+        "CREATE INDEX events_target_code ON events (target_code)",
+        "CREATE INDEX events_source_country ON events (source_country)",
+        "CREATE INDEX events_target_country ON events (target_country)",
+        "CREATE INDEX events_confidence ON events (confidence)",
+    )),
+)
+
+LATEST_VERSION = MIGRATIONS[-1].version

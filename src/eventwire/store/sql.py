@@ -1,0 +1,400 @@
+"""The storage logic both backends share: portable SQL over a DB-API connection.
+
+Backends supply the connection, transactions, locks and the parameter style; everything
+else (what is stored, how an article is replaced, how events are re-merged) is here, once.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from abc import abstractmethod
+from collections.abc import Iterator
+from contextlib import AbstractContextManager
+
+from eventwire.records import DocumentResult, Event
+from eventwire.store.base import DyadCount, EventQuery, EventStore, SaveOutcome, StoredArticle
+from eventwire.store.merge import (
+    WINDOW_DAYS,
+    MentionDetail,
+    MentionFeatures,
+    actor_key,
+    cluster_segment,
+    date_interval,
+    mention_evidence,
+    merge_block,
+    merged_record,
+    segments,
+)
+from eventwire.store.provenance import CoderInfo, content_hash
+from eventwire.store.schema import LATEST_VERSION, MIGRATIONS, SCHEMA_VERSION_TABLE
+
+ARTICLE_COLUMNS = ("doc_id", "content_hash", "status", "reason", "origin", "title", "url", "source",
+                   "pub_date", "date_source", "dateline_place", "text", "original_text", "cleaning",
+                   "num_mentions", "run_id", "ingested_at")
+MENTION_COLUMNS = ("mention_id", "doc_id", "event_type", "quad_class", "mode", "cameo", "event_date",
+                   "date_granularity", "date_lo", "date_hi", "location_country", "lat", "lon",
+                   "sentence_index", "sentence_start", "sentence_end", "sentence_text", "trigger_text",
+                   "trigger_start", "trigger_end", "negated", "hypothetical", "future", "confidence",
+                   "merge_block", "run_id", "record")
+ACTOR_COLUMNS = ("mention_id", "role", "position", "text", "start_char", "end_char", "name", "country",
+                 "sector", "code", "actor_id")
+EVENT_COLUMNS = ("event_id", "event_type", "quad_class", "event_date", "source_code", "target_code",
+                 "source_country", "target_country", "location_country", "confidence", "num_mentions",
+                 "num_articles", "num_sources", "first_reported", "last_reported", "merge_block", "record")
+_CHUNK = 500
+
+
+class SqlEventStore(EventStore):
+    """An EventStore over any DB-API connection that speaks the portable SQL used here."""
+
+    def __init__(self, url: str):
+        self.url = url
+        self._conn = self._connect()
+        self._migrate()
+
+    # -- what a backend provides -------------------------------------------------------------
+
+    @abstractmethod
+    def _connect(self): ...
+
+    @abstractmethod
+    def _transaction(self) -> AbstractContextManager:
+        """A write transaction: committed on success, rolled back on any error."""
+
+    def _lock(self, key: str) -> None:
+        """Serialise writers on `key` until the transaction ends (no-op where writers are serial)."""
+
+    def _sql(self, sql: str) -> str:
+        return sql
+
+    def close(self) -> None:
+        self._conn.close()
+
+    # -- helpers -----------------------------------------------------------------------------
+
+    def _run(self, sql: str, params: tuple | list = ()):
+        return self._conn.execute(self._sql(sql), params)
+
+    def _run_many(self, sql: str, rows: list[tuple]) -> None:
+        if rows:
+            self._conn.cursor().executemany(self._sql(sql), rows)
+
+    def _insert(self, table: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
+        marks = ", ".join("?" for _ in columns)
+        self._run_many(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
+
+    def _select_in(self, sql: str, values: list) -> list[tuple]:
+        """Rows of `sql` whose one `IN ({})` clause takes `values`, in chunks."""
+        rows: list[tuple] = []
+        for i in range(0, len(values), _CHUNK):
+            chunk = values[i:i + _CHUNK]
+            rows.extend(self._run(sql.format(", ".join("?" for _ in chunk)), chunk).fetchall())
+        return rows
+
+    # -- schema --------------------------------------------------------------------------------
+
+    def _migrate(self) -> None:
+        with self._transaction():
+            self._lock("schema")
+            self._run(SCHEMA_VERSION_TABLE)
+            current = self._run("SELECT COALESCE(MAX(version), 0) FROM schema_version").fetchone()[0]
+            if current > LATEST_VERSION:
+                raise RuntimeError(f"{self.url}: schema version {current} is newer than this eventwire "
+                                   f"supports ({LATEST_VERSION}); upgrade eventwire")
+            for migration in MIGRATIONS:
+                if migration.version > current:
+                    for statement in migration.statements:
+                        self._run(statement)
+                    self._run("INSERT INTO schema_version (version, description, applied_at) "
+                              "VALUES (?, ?, ?)", (migration.version, migration.description, _now()))
+
+    def schema_version(self) -> int:
+        return self._run("SELECT MAX(version) FROM schema_version").fetchone()[0]
+
+    # -- writing -------------------------------------------------------------------------------
+
+    def is_current(self, doc, coder: CoderInfo) -> bool:
+        row = self._run("SELECT content_hash, run_id FROM articles WHERE doc_id = ?", (doc.id,)).fetchone()
+        return row is not None and row[0] == content_hash(doc) and row[1] == coder.run_id
+
+    def save(self, result: DocumentResult, coder: CoderInfo) -> SaveOutcome:
+        doc_id = result.doc_id or f"origin:{result.origin}"
+        article = _article_row(doc_id, result, coder)
+        published = article[ARTICLE_COLUMNS.index("pub_date")]
+        mentions, actors = _mention_rows(doc_id, result.events, coder, published)
+        with self._transaction():
+            self._run("INSERT INTO coder_runs (run_id, version, settings_hash, settings) VALUES (?, ?, ?, ?) "
+                      "ON CONFLICT (run_id) DO NOTHING",
+                      (coder.run_id, coder.version, coder.settings_hash, coder.settings_json))
+            replaced = self._run("SELECT 1 FROM articles WHERE doc_id = ?", (doc_id,)).fetchone() is not None
+            old = self._run("SELECT mention_id, merge_block, date_lo, date_hi, event_id FROM mentions "
+                            "WHERE doc_id = ?", (doc_id,)).fetchall()
+            self._run("DELETE FROM actors WHERE mention_id IN "
+                      "(SELECT mention_id FROM mentions WHERE doc_id = ?)", (doc_id,))
+            self._run("DELETE FROM mentions WHERE doc_id = ?", (doc_id,))
+            self._upsert_article(article)
+            self._insert("mentions", MENTION_COLUMNS, mentions)
+            self._insert("actors", ACTOR_COLUMNS, actors)
+            touched = [(row[1], row[2], row[3]) for row in old] + [_block_span(row) for row in mentions]
+            self._remerge(doc_id, touched, {row[4] for row in old if row[4]})
+        return SaveOutcome(doc_id=doc_id, replaced=replaced, mentions=len(mentions))
+
+    def _upsert_article(self, row: tuple) -> None:
+        marks = ", ".join("?" for _ in ARTICLE_COLUMNS)
+        updates = ", ".join(f"{c} = excluded.{c}" for c in ARTICLE_COLUMNS[1:])
+        self._run(f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}) VALUES ({marks}) "
+                  f"ON CONFLICT (doc_id) DO UPDATE SET {updates}", row)
+
+    # -- merging ---------------------------------------------------------------------------------
+
+    def _remerge(self, doc_id: str, touched: list[tuple], stale: set[str]) -> None:
+        """Re-cluster the segments of each block that the article's old or new mentions touch."""
+        by_block: dict[str, list[tuple]] = {}
+        for block, lo, hi in touched:
+            by_block.setdefault(block, []).append((lo, hi))
+        chosen: list[list[MentionFeatures]] = []
+        for block in sorted(by_block):
+            self._lock(f"block:{block}")
+            spans = [(lo and dt.date.fromisoformat(lo), hi and dt.date.fromisoformat(hi))
+                     for lo, hi in by_block[block]]
+            features, event_ids = self._block_features(block)
+            for segment in segments(features):
+                if _touches(segment, doc_id, spans):
+                    chosen.append(segment)
+                    stale.update(event_ids[m.mention_id] for m in segment if event_ids[m.mention_id])
+        self._write_clusters(chosen, stale)
+
+    def recompute_merges(self) -> int:
+        with self._transaction():
+            self._lock("recompute")
+            self._run("DELETE FROM events")
+            self._run("UPDATE mentions SET event_id = NULL")
+            blocks = [row[0] for row in self._run("SELECT DISTINCT merge_block FROM mentions").fetchall()]
+            chosen = [segment for block in sorted(blocks)
+                      for segment in segments(self._block_features(block)[0])]
+            return self._write_clusters(chosen, set())
+
+    def _block_features(self, block: str) -> tuple[list[MentionFeatures], dict[str, str | None]]:
+        """Every mention of a block (without evidence words yet) and its current event id."""
+        rows = self._run(
+            "SELECT m.mention_id, m.doc_id, m.event_type, m.date_lo, m.date_hi, m.location_country, m.lat, "
+            "m.lon, a.pub_date, m.sentence_index, m.event_id FROM mentions m "
+            "JOIN articles a ON a.doc_id = m.doc_id WHERE m.merge_block = ?", (block,)).fetchall()
+        features = [MentionFeatures(
+            mention_id=r[0], doc_id=r[1], event_type=r[2], date_lo=_date(r[3]), date_hi=_date(r[4]),
+            location_country=r[5], lat=r[6], lon=r[7], tokens=frozenset(), published=_date(r[8]),
+            sentence_index=r[9]) for r in rows]
+        return features, {r[0]: r[10] for r in rows}
+
+    def _write_clusters(self, chosen: list[list[MentionFeatures]], stale: set[str]) -> int:
+        ids = [m.mention_id for segment in chosen for m in segment]
+        details = {r[0]: MentionDetail(json.loads(r[1]), r[2], r[3], r[4]) for r in self._select_in(
+            "SELECT m.mention_id, m.record, a.source, a.pub_date, a.url FROM mentions m "
+            "JOIN articles a ON a.doc_id = m.doc_id WHERE m.mention_id IN ({})", ids)}
+        events, assignments = [], []
+        for segment in chosen:
+            with_words = [dataclasses.replace(m, tokens=_words(details[m.mention_id])) for m in segment]
+            for cluster in cluster_segment(with_words):
+                block = merge_block(details[cluster.event_id].record)
+                events.append(_event_row(merged_record(cluster, details), block))
+                assignments.extend((cluster.event_id, m.mention_id) for m in cluster.members)
+        stale_ids = sorted(stale)
+        for i in range(0, len(stale_ids), _CHUNK):
+            chunk = stale_ids[i:i + _CHUNK]
+            self._run(f"DELETE FROM events WHERE event_id IN ({', '.join('?' for _ in chunk)})", chunk)
+        self._insert("events", EVENT_COLUMNS, events)
+        self._run_many("UPDATE mentions SET event_id = ? WHERE mention_id = ?", assignments)
+        return len(events)
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def events(self, query: EventQuery | None = None) -> Iterator[dict]:
+        where, params = _where(query or EventQuery())
+        cursor = self._run(f"SELECT record FROM events{where} ORDER BY event_date, event_id", params)
+        for (record,) in cursor:
+            yield json.loads(record)
+
+    def dyads(self, query: EventQuery | None = None, interval: str = "month") -> list[DyadCount]:
+        where, params = _where(query or EventQuery())
+        rows = self._run("SELECT event_date, source_code, target_code, quad_class, COUNT(*) FROM events"
+                         f"{where} GROUP BY event_date, source_code, target_code, quad_class", params)
+        totals: dict[tuple, int] = {}
+        for day, source, target, quad, count in rows:
+            key = (_period(day, interval), source or "-", target or "-", quad)
+            totals[key] = totals.get(key, 0) + count
+        return [DyadCount(*key, events=count) for key, count in sorted(totals.items())]
+
+    def article(self, doc_id: str) -> StoredArticle | None:
+        row = self._run("SELECT doc_id, status, reason, title, url, source, pub_date, text FROM articles "
+                        "WHERE doc_id = ?", (doc_id,)).fetchone()
+        if row is None:
+            return None
+        rows = self._run("SELECT m.record, m.event_id, e.num_articles, e.num_mentions FROM mentions m "
+                         "LEFT JOIN events e ON e.event_id = m.event_id WHERE m.doc_id = ? "
+                         "ORDER BY m.trigger_start, m.mention_id", (doc_id,)).fetchall()
+        mentions = [{**json.loads(record), "merged_event_id": event_id, "merged_num_articles": articles,
+                     "merged_num_mentions": count} for record, event_id, articles, count in rows]
+        return StoredArticle(*row, mentions=mentions)
+
+    def counts(self) -> dict[str, int]:
+        counts = {f"articles_{status}": n for status, n in
+                  self._run("SELECT status, COUNT(*) FROM articles GROUP BY status").fetchall()}
+        for table in ("articles", "mentions", "actors", "events"):
+            counts[table] = self._run(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+        return counts
+
+
+def _words(detail: MentionDetail) -> frozenset[str]:
+    return mention_evidence(detail.record)
+
+
+def _block_span(mention_row: tuple) -> tuple:
+    return tuple(mention_row[MENTION_COLUMNS.index(c)] for c in ("merge_block", "date_lo", "date_hi"))
+
+
+def _touches(segment: list[MentionFeatures], doc_id: str, spans: list[tuple]) -> bool:
+    """Whether a segment may have changed: it holds the article, or lies near a removed mention."""
+    if any(m.doc_id == doc_id for m in segment):
+        return True
+    if segment[0].date_lo is None:
+        return False
+    low, high = min(m.date_lo for m in segment), max(m.date_hi for m in segment)
+    window = dt.timedelta(days=WINDOW_DAYS)
+    return any(lo is not None and low <= hi + window and high >= lo - window for lo, hi in spans)
+
+
+def _article_row(doc_id: str, result: DocumentResult, coder: CoderInfo) -> tuple:
+    doc = result.document
+    values = {
+        "doc_id": doc_id, "status": result.status, "reason": result.reason, "origin": result.origin,
+        "num_mentions": len(result.events), "run_id": coder.run_id, "ingested_at": _now(),
+        "content_hash": content_hash(doc) if doc else None,
+    }
+    if doc is not None:
+        values.update({
+            "title": doc.title, "url": doc.url, "source": doc.source,
+            "pub_date": doc.date.isoformat() if doc.date else None, "date_source": doc.date_source,
+            "dateline_place": doc.dateline_place, "text": doc.text, "original_text": doc.original_text,
+            "cleaning": json.dumps(doc.cleaning, ensure_ascii=False),
+        })
+    return tuple(values.get(column) for column in ARTICLE_COLUMNS)
+
+
+def _mention_rows(doc_id: str, events: list[Event], coder: CoderInfo,
+                  published: str | None) -> tuple[list[tuple], list[tuple]]:
+    mentions, actors, seen = [], [], set()
+    for event in events:
+        record = event.to_dict()
+        mention_id = record["event_id"]
+        suffix = 1
+        while mention_id in seen:  # two events with one trigger and type: keep both
+            suffix += 1
+            mention_id = f"{record['event_id']}-{suffix}"
+        seen.add(mention_id)
+        record["event_id"] = mention_id
+        mentions.append(_mention_row(mention_id, doc_id, record, coder, published))
+        for role in ("source", "target", "reported_by"):
+            for position, actor in enumerate(record.get(role) or []):
+                actors.append((mention_id, role, position, actor["text"], actor["start"], actor["end"],
+                               actor["name"], actor["country"], actor["sector"], actor["code"], actor["id"]))
+    return mentions, actors
+
+
+def _mention_row(mention_id: str, doc_id: str, record: dict, coder: CoderInfo,
+                 published: str | None) -> tuple:
+    date = record["date"]
+    day = date["value"] or published  # an undated event happened by its publication, at the latest
+    lo, hi = date_interval(_date(day), date["granularity"] if date["value"] else "day")
+    location = record["location"] or {}
+    values = {
+        "mention_id": mention_id, "doc_id": doc_id, "event_type": record["event_type"],
+        "quad_class": record["quad_class"], "mode": record["mode"], "cameo": record["cameo"],
+        "event_date": date["value"], "date_granularity": date["granularity"],
+        "date_lo": lo and lo.isoformat(), "date_hi": hi and hi.isoformat(),
+        "location_country": location.get("country"), "lat": location.get("lat"), "lon": location.get("lon"),
+        "sentence_index": record["sentence"]["index"], "sentence_start": record["sentence"]["start"],
+        "sentence_end": record["sentence"]["end"], "sentence_text": record["sentence"]["text"],
+        "trigger_text": record["trigger"]["text"], "trigger_start": record["trigger"]["start"],
+        "trigger_end": record["trigger"]["end"], "negated": int(record["negated"]),
+        "hypothetical": int(record["hypothetical"]), "future": int(record["future"]),
+        "confidence": record["confidence"], "merge_block": merge_block(record), "run_id": coder.run_id,
+        "record": json.dumps(record, ensure_ascii=False),
+    }
+    return tuple(values[column] for column in MENTION_COLUMNS)
+
+
+def _event_row(record: dict, block: str) -> tuple:
+    location = record["location"] or {}
+
+    def country(actors):
+        return actors[0].get("country") if actors else None
+
+    values = {
+        "event_id": record["event_id"], "event_type": record["event_type"],
+        "quad_class": record["quad_class"],
+        "event_date": record["date"]["value"] or record["first_reported"],
+        "source_code": actor_key(record["source"]), "target_code": actor_key(record["target"]),
+        "source_country": country(record["source"]), "target_country": country(record["target"]),
+        "location_country": location.get("country"), "confidence": record["confidence"],
+        "num_mentions": len(record["mentions"]), "num_articles": record["num_articles"],
+        "num_sources": record["num_sources"], "first_reported": record["first_reported"],
+        "last_reported": record["last_reported"], "merge_block": block,
+        "record": json.dumps(record, ensure_ascii=False),
+    }
+    return tuple(values[column] for column in EVENT_COLUMNS)
+
+
+def _where(query: EventQuery) -> tuple[str, list]:
+    clauses, params = [], []
+    any_actor = ("EXISTS (SELECT 1 FROM mentions m JOIN actors a ON a.mention_id = m.mention_id "
+                 "WHERE m.event_id = events.event_id AND a.role IN ('source', 'target') AND ({}))")
+    if query.actor:
+        if _looks_like_code(query.actor):
+            clauses.append(any_actor.format("a.code LIKE ?"))
+            params.append(query.actor + "%")
+        else:
+            clauses.append(any_actor.format("LOWER(a.name) LIKE ? OR LOWER(a.text) LIKE ?"))
+            params += [f"%{query.actor.lower()}%"] * 2
+    if query.country:
+        clauses.append(f"(location_country = ? OR {any_actor.format('a.country = ?')})")
+        params += [query.country.upper()] * 2
+    if query.event_type:
+        clauses.append("event_type = ?")
+        params.append(query.event_type.upper())
+    if query.since:
+        clauses.append("event_date >= ?")
+        params.append(query.since.isoformat())
+    if query.until:
+        clauses.append("event_date <= ?")
+        params.append(query.until.isoformat())
+    if query.min_confidence is not None:
+        clauses.append("confidence >= ?")
+        params.append(query.min_confidence)
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def _looks_like_code(value: str) -> bool:
+    return value.isalnum() and value.isupper() and len(value) <= 12
+
+
+def _period(day: str | None, interval: str) -> str:
+    if day is None:
+        return "undated"
+    date = dt.date.fromisoformat(day)
+    if interval == "week":
+        date -= dt.timedelta(days=date.weekday())
+    elif interval == "month":
+        date = date.replace(day=1)
+    elif interval == "year":
+        date = date.replace(month=1, day=1)
+    return date.isoformat()
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")

@@ -1,0 +1,69 @@
+"""Argument extraction from the parse: subjects, objects, passives, nominal triggers, lists."""
+
+import pytest
+
+from eventwire.events.arguments import find_arguments
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from eventwire.nlp import load_spacy
+
+    return load_spacy()
+
+
+def _arguments(nlp, sentence: str, trigger: str):
+    parsed = nlp(sentence)
+    index = [t.text for t in parsed].index(trigger)
+    return find_arguments(parsed, index, index + 1)
+
+
+def _texts(groups) -> list[list[str]]:
+    return [[p.text for p in g.phrases] for g in groups]
+
+
+def test_subject_and_object_of_a_verb(nlp):
+    args = _arguments(nlp, "Netanyahu met Putin in Moscow.", "met")
+    assert _texts(args.sources)[0] == ["Netanyahu"]
+    assert _texts(args.targets)[0] == ["Putin"]
+
+
+def test_compound_subject_is_split(nlp):
+    args = _arguments(nlp, "Israel and Russia agreed to cooperate.", "agreed")
+    assert _texts(args.sources)[0] == ["Israel", "Russia"]
+
+
+def test_subject_is_inherited_through_control(nlp):
+    args = _arguments(nlp, "Israel and Russia agreed to cooperate.", "cooperate")
+    assert _texts(args.sources)[0] == ["Israel", "Russia"]
+    assert "inherited" in args.sources[0].rule
+
+
+def test_passive_agent_is_the_source(nlp):
+    args = _arguments(nlp, "Five soldiers were killed by rebels.", "killed")
+    assert args.passive
+    assert _texts(args.sources)[0] == ["rebels"]
+    assert _texts(args.targets)[0] == ["Five soldiers"]
+
+
+def test_nominal_trigger_takes_the_subject_of_its_light_verb(nlp):
+    args = _arguments(nlp, "Israeli jets carried out air strikes on Gaza.", "strikes")
+    assert _texts(args.sources)[0] == ["Israeli jets"]
+    assert _texts(args.targets)[0] == ["Gaza"]
+
+
+def test_parties_between_of_a_nominal_trigger(nlp):
+    args = _arguments(nlp, "Talks between Israel and Syria resumed in Washington.", "Talks")
+    assert _texts(args.sources)[0] == ["Israel", "Syria"]
+
+
+def test_indirect_object_is_preferred_over_the_thing_given(nlp):
+    args = _arguments(nlp, "The EU gave Ukraine 5 billion euros in aid.", "gave")
+    assert _texts(args.targets)[0] == ["Ukraine"]
+
+
+def test_target_preposition_from_the_lexicon(nlp):
+    parsed = nlp("Protesters in Gjilan demonstrated against the government.")
+    args = find_arguments(parsed, 3, 4, target_preps=("against",))
+    assert _texts(args.sources)[0] == ["Protesters in Gjilan"]
+    assert _texts(args.targets)[0] == ["the government"]

@@ -1,0 +1,88 @@
+"""The compiled verb lexicon, the CAMEO<->PLOVER crosswalk and the cheap candidate filter."""
+
+import filecmp
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from eventwire.events.classify import load_lexicon
+from eventwire.events.lexicon import cameo_of, inflections, load_crosswalk, plover_of, quad_class_of
+from eventwire.records import EVENT_TYPES, QUAD_CLASSES
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize(("cameo", "event_type", "mode", "quad"), [
+    ("042", "CONSULT", "visit", "verbal_cooperation"),
+    ("041", "CONSULT", "phone", "verbal_cooperation"),
+    ("023", "REQUEST", "assist", "verbal_cooperation"),  # appeal: cooperative
+    ("1041", "REQUEST", "change", "verbal_conflict"),  # demand: conflictual
+    ("111", "ACCUSE", "disapprove", "verbal_conflict"),
+    ("163", "SANCTION", None, "material_conflict"),
+    ("073", "AID", None, "material_cooperation"),
+    ("195", "ASSAULT", "heavy-weapons", "material_conflict"),
+    ("0871", "RETREAT", "ceasefire", "material_cooperation"),
+])
+def test_crosswalk_maps_cameo_to_plover_and_quad_class(cameo, event_type, mode, quad):
+    assert plover_of(cameo) == (event_type, mode)
+    assert quad_class_of(cameo) == quad
+
+
+def test_crosswalk_round_trip():
+    crosswalk = load_crosswalk()
+    for event_type in EVENT_TYPES:
+        code = cameo_of(event_type)
+        assert plover_of(code)[0] == event_type
+    for (event_type, mode), code in crosswalk.canonical.items():
+        assert plover_of(code)[0] == event_type
+        if mode is not None:
+            assert plover_of(code) == (event_type, mode)
+    assert cameo_of("CONSULT", "visit") == "042"
+    assert {quad_class_of(code) for code in crosswalk.rows} == set(QUAD_CLASSES)
+
+
+def test_statements_and_unknown_codes_have_no_plover_type():
+    assert plover_of("010") is None
+    assert plover_of("0874") == ("RETREAT", "disarm")
+    assert plover_of("1956") == plover_of("195")  # unknown sub-code: the parent's row
+
+
+def test_inflections_cover_regular_forms():
+    assert {"attack", "attacks", "attacked", "attacking"} <= inflections("attack")
+    assert {"seize", "seized", "seizing"} <= inflections("seize")
+    assert {"ally", "allies", "allied"} <= inflections("ally")
+    assert {"ban", "banned", "banning"} <= inflections("ban")
+
+
+@pytest.mark.parametrize("text", [
+    "Russian forces shelled the city overnight.",
+    "The two leaders held talks in Geneva.",
+    "Protesters gathered outside parliament.",
+    "Israeli airstrikes hit Gaza.",
+    "The EU imposed new sanctions on Moscow.",
+])
+def test_is_candidate_true(text):
+    assert load_lexicon().is_candidate(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The weather was sunny and warm.",
+    "Temperatures will drop below freezing tonight.",
+    "",
+])
+def test_is_candidate_false(text):
+    assert not load_lexicon().is_candidate(text)
+
+
+def test_build_script_reproduces_shipped_files(shared_dir, tmp_path):
+    shipped = [REPO / "src/eventwire/data/verbs/lexicon.json",
+               REPO / "src/eventwire/data/plover/cameo_plover.tsv",
+               REPO / "src/eventwire/data/plover/quad_classes.tsv"]
+    before = {path: path.read_bytes() for path in shipped}
+    subprocess.run([sys.executable, str(REPO / "models/build_lexicon.py"), "--shared", str(shared_dir)],
+                   check=True)
+    for path in shipped:
+        assert path.read_bytes() == before[path], f"{path.name} differs from its rebuild"
+    assert filecmp.cmp(shipped[2], REPO / "models/sources/quad_classes.tsv", shallow=False)
