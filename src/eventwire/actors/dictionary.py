@@ -102,10 +102,8 @@ class ActorDictionary:
     def __init__(self, data: dict):
         self.codes = CodeReader(data["country_codes"], frozenset(data["regions"]))
         self.country_names: dict[str, str] = data["country_names"]
-        self.actors = [
-            DictionaryActor(i, aid, name, kind, default, tuple(DatedRole(*r) for r in roles))
-            for i, (aid, name, kind, default, roles) in enumerate(data["actors"])
-        ]
+        self._raw_actors = data["actors"]
+        self._actors: dict[int, DictionaryActor] = {}
         self.names = PhraseIndex(data["names"])
         self.agents = PhraseIndex(data["agents"])
         self.weak_agents = frozenset(data["weak_agents"])
@@ -113,14 +111,25 @@ class ActorDictionary:
         self.offices = self._office_index()
         self._by_last_word: dict[str, list[DictionaryActor]] | None = None
 
+    def actor(self, index: int) -> DictionaryActor:
+        """Entries are built when first needed: most of the 26k are never matched in a run."""
+        found = self._actors.get(index)
+        if found is None:
+            aid, name, kind, default, roles = self._raw_actors[index]
+            found = DictionaryActor(index, aid, name, kind, default, tuple(DatedRole(*r) for r in roles))
+            self._actors[index] = found
+        return found
+
     def _office_index(self) -> dict[tuple[str, str], list[tuple[DatedRole, DictionaryActor]]]:
         """(country or IGO code, office) -> holders, for "the prime minister" with no name in the article."""
         offices: dict[tuple[str, str], list[tuple[DatedRole, DictionaryActor]]] = {}
-        for actor in self.actors:
-            for role in actor.roles:
-                if role.office:
-                    owner = self.codes.split(role.code).country or role.code[:6]
-                    offices.setdefault((owner, role.office), []).append((role, actor))
+        for index, raw in enumerate(self._raw_actors):
+            if any(role[3] for role in raw[4]):
+                actor = self.actor(index)
+                for role in actor.roles:
+                    if role.office:
+                        owner = self.codes.split(role.code).country or role.code[:6]
+                        offices.setdefault((owner, role.office), []).append((role, actor))
         return offices
 
     def actor_at(self, tokens: list[Token], i: int) -> Match | None:
@@ -133,15 +142,16 @@ class ActorDictionary:
             return None
         if match.end - match.start == 1 and len(first.norm) <= SHORT_NAME and not first.upper:
             return None
-        return Match(match.start, match.end, self.actors[match.value])
+        return Match(match.start, match.end, self.actor(match.value))
 
     def person_by_name_parts(self, words: list[str]) -> DictionaryActor | None:
         """A known person whose canonical name has the same last word and the same first word
         ("Omar El Bashir" -> "Omar Hassan Ahmad al Bashir"); None when that is ambiguous."""
         if self._by_last_word is None:
             index: dict[str, list[DictionaryActor]] = {}
-            for actor in self.actors:
-                if actor.kind == "person":
+            for i, raw in enumerate(self._raw_actors):
+                if raw[2] == "person":
+                    actor = self.actor(i)
                     index.setdefault(phrase_key(actor.name).rsplit(" ", 1)[-1], []).append(actor)
             self._by_last_word = index
         found = {a.id: a for a in self._by_last_word.get(words[-1], ())

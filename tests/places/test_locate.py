@@ -1,0 +1,98 @@
+"""Event location on small fixture sentences, the shipped model, and its reproducible training."""
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from eventwire.nlp import load_spacy
+from eventwire.places.locate import load_locator
+from eventwire.records import Document, Sentence
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_spacy()
+
+
+@pytest.fixture(scope="module")
+def locator():
+    return load_locator()
+
+
+def _locate(nlp, locator, text: str, trigger: str, dateline: str | None = None, prefix: str = ""):
+    doc_text = prefix + text
+    doc = Document(id="d1", text=doc_text, original_text=doc_text, origin="test", dateline_place=dateline)
+    sentence = Sentence(index=0, text=text, start=len(prefix), end=len(doc_text))
+    parsed = nlp(text)
+    trigger_index = next(t.i for t in parsed if t.text == trigger)
+    return locator.locate(parsed, trigger_index, sentence, doc)
+
+
+def test_place_attached_to_the_trigger_is_chosen(nlp, locator):
+    location, reason = _locate(nlp, locator, "Netanyahu met Putin in Moscow on Monday.", "met")
+    assert (location.text, location.country, location.geonameid) == ("Moscow", "RUS", 524901)
+    assert location.lat == pytest.approx(55.75, abs=0.1)
+    assert "'Moscow'" in reason and "'met'" in reason and "524901" in reason
+
+
+def test_the_event_place_not_another_place_in_the_sentence(nlp, locator):
+    text = "Russian and Chinese leaders, who had flown in from Moscow, met in Beijing on Friday."
+    location, _ = _locate(nlp, locator, text, "met")
+    assert location.text == "Beijing" and location.country == "CHN"
+
+
+def test_offsets_are_document_offsets(nlp, locator):
+    prefix = "First sentence here. "
+    text = "Gunmen killed two policemen in Gjilan on Sunday."
+    location, _ = _locate(nlp, locator, text, "killed", prefix=prefix)
+    assert location.country == "XKX"
+    assert (prefix + text)[location.start:location.end] == "Gjilan"
+
+
+def test_no_place_falls_back_to_the_dateline(nlp, locator):
+    prefix = "CAIRO, March 11, 2024 - "
+    location, reason = _locate(nlp, locator, "The minister condemned the attack.", "condemned",
+                               dateline="CAIRO", prefix=prefix)
+    assert location.text == "CAIRO" and location.country == "EGY"
+    assert location.start == 0 and location.end == 5
+    assert "dateline" in reason
+
+
+def test_no_place_and_no_dateline_gives_none(nlp, locator):
+    location, reason = _locate(nlp, locator, "The minister condemned the attack.", "condemned")
+    assert location is None
+    assert "no dateline" in reason
+
+
+def test_model_file_loads(locator):
+    assert len(locator.model.weights) > 100
+    assert 0 < locator.model.threshold < 1
+
+
+def _train_module():
+    spec = importlib.util.spec_from_file_location("train_locator", REPO / "models" / "train_locator.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_training_is_reproducible_and_leaves_out_the_gold(shared_dir, nlp):
+    train = _train_module()
+    records = train.read_location_records(shared_dir)
+    training = [r for r in records if r.source != train.GOLD_SOURCE][:300]
+    assert all(r.source != "RELABEL" for r in training)
+    parses = list(nlp.pipe(r.text for r in training))
+    data = list(train.examples(training, parses))
+    assert train.fit_locator(data) == train.fit_locator(data)
+
+
+def test_gold_exact_match_reaches_the_target(shared_dir):
+    from eventwire.evaluate.locations import evaluate_locations
+
+    report = evaluate_locations(shared_dir)
+    assert report.records == 494
+    assert report.exact_match >= 0.75
+    assert "exact match" in report.table()
