@@ -131,17 +131,22 @@ def read_verb_blocks(lines: list[str]) -> tuple[dict, dict]:
             block["patterns"].append(pattern)
         elif match := VERB_LINE.match(line.split(";")[0]):
             forms = match.group(2)[1:-1].replace(",", " ").split() if match.group(2) else []
+            own = bool(match.group(3)) or match.group(1).lstrip("+") == block_name
             code = cameo_code(match.group(3)[1:-1]) if match.group(3) else block["code"]
-            entries.append((match.group(1), block_name, code, forms))
+            entries.append((match.group(1), block_name, code, forms, own))
     known_forms = {clean_word(f).split()[0]: clean_word(w.lstrip("+")).split()[0]
-                   for w, _, _, forms in entries for f in forms}
-    for word, block_name, code, forms in entries:
+                   for w, _, _, forms, _ in entries for f in forms}
+    for word, block_name, code, forms, own in entries:
         key = verb_key(word, known_forms)
-        entry = verbs.setdefault(key, {"code": code, "blocks": [], "forms": []})
+        entry = verbs.setdefault(key, {"code": None, "blocks": [], "forms": []})
         if block_name not in entry["blocks"]:
             entry["blocks"].append(block_name)
-        if entry["code"] is None:
+        if own and (entry["code"] is None or entry.get("inherited")):
             entry["code"] = code
+            entry.pop("inherited", None)
+        elif entry["code"] is None and code is not None:
+            entry["code"] = code
+            entry["inherited"] = True  # the block's default, not written for this verb
         for form in forms:
             first = clean_word(form.lstrip("+")).split()[0]
             if first not in entry["forms"]:
@@ -156,7 +161,8 @@ def read_verb_blocks(lines: list[str]) -> tuple[dict, dict]:
 def read_extras(path: Path, verbs: dict, blocks: dict) -> dict:
     """The project's own facts: verbs, patterns, nouns, light verbs, intents, modals, targets."""
     extras = {"nouns": {}, "light_verbs": [], "light_keep_default": [], "intent": {}, "target_preps": {},
-              "modals": {}}
+              "modals": {}, "conflict_modals": [], "commissives": [], "inanimate_subjects": [],
+              "nonpolitical_objects": [], "nonagent_subjects": []}
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
@@ -166,6 +172,7 @@ def read_extras(path: Path, verbs: dict, blocks: dict) -> dict:
             lemma, code = fields[1], fields[2]
             entry = verbs.setdefault(lemma, {"code": None, "blocks": [], "forms": []})
             entry["code"] = code if code != "---" else None
+            entry.pop("inherited", None)
             if len(fields) > 3 and fields[3]:
                 entry["forms"].extend(f for f in fields[3].split() if f not in entry["forms"])
         elif kind == "pattern":
@@ -189,6 +196,10 @@ def read_extras(path: Path, verbs: dict, blocks: dict) -> dict:
                 extras["light_keep_default"].append(fields[1])
         elif kind == "modal":
             extras["modals"][fields[1]] = fields[2]
+        elif kind in ("conflict_modal", "commissive"):
+            extras[kind + "s"].append(fields[1])
+        elif kind in ("inanimate_subjects", "nonpolitical_objects", "nonagent_subjects"):
+            extras[kind].extend(fields[1].split())
         elif kind == "target":
             extras["target_preps"][fields[1]] = fields[2].split()
         elif kind == "intent":

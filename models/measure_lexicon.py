@@ -4,7 +4,10 @@ The main trigger of a gold sentence is the one overlapping the words marked (EVT
 else the first trigger. This is a development measure of classification alone (no actors, no
 modality); the official evaluation of the coder is `eventwire evaluate`.
 
-Usage: python models/measure_lexicon.py --shared ../shared [--errors]
+The typed development set (tests/events/fixtures/typed_sentences.tsv, written by the team) is scored
+the same way on the word named as its trigger; a trigger below WEAK_SPECIFICITY counts as no event.
+
+Usage: python models/measure_lexicon.py --shared ../shared [--errors] [--no-speed]
 """
 
 from __future__ import annotations
@@ -19,6 +22,51 @@ import zipfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+TYPED = REPO / "tests" / "events" / "fixtures" / "typed_sentences.tsv"
+
+
+def read_typed(path: Path = TYPED) -> list[tuple[str, str, str]]:
+    """(sentence, expected type or NONE, expected trigger words) rows of the typed development set."""
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            sentence, expected, trigger = line.split("\t")
+            rows.append((sentence, expected, trigger))
+    return rows
+
+
+def typed_prediction(doc, found, trigger_words: str) -> str:
+    """The type of the trigger covering the first expected trigger word; NONE when none or weak."""
+    from eventwire.events.classify import WEAK_SPECIFICITY
+
+    first = trigger_words.split()[0].lower()
+    for classification in found:
+        start, end = classification.trigger
+        if any(token.lower_ == first for token in doc[start:end]):
+            return classification.event_type if classification.specificity >= WEAK_SPECIFICITY else "NONE"
+    return "NONE"
+
+
+def measure_typed(show_errors: bool) -> float:
+    from eventwire.events.classify import load_lexicon
+    from eventwire.nlp import load_spacy
+
+    rows = read_typed()
+    lexicon = load_lexicon()
+    by_type = collections.defaultdict(lambda: [0, 0])
+    for (sentence, expected, trigger), doc in zip(rows, load_spacy().pipe(r[0] for r in rows)):
+        found = lexicon.triggers(doc)
+        predicted = typed_prediction(doc, found, trigger)
+        by_type[expected][0] += predicted == expected
+        by_type[expected][1] += 1
+        if show_errors and predicted != expected:
+            reasons = "; ".join(c.reason for c in found)
+            print(f"{expected:>9} <- {predicted:<9} {sentence}\n    {reasons}")
+    correct = sum(c for c, _ in by_type.values())
+    accuracy = correct / len(rows)
+    print(f"typed set: {len(rows)} sentences; accuracy {accuracy:.3f}")
+    print("per type (correct/total): " + ", ".join(f"{t} {c}/{n}" for t, (c, n) in sorted(by_type.items())))
+    return accuracy
 
 
 def marked_spans(record: dict) -> list[tuple[int, int]]:
@@ -106,6 +154,7 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.shared / "data/plover_gsr/plover_gsr.jsonl").is_file():
         print(f"shared data not found under {args.shared}", file=sys.stderr)
         return 1
+    measure_typed(args.errors)
     measure_gold(args.shared, args.errors)
     if not args.no_speed:
         measure_speed(args.shared)

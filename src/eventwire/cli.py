@@ -225,7 +225,7 @@ def dyads_command(db_url: str, interval: str, fmt: str, **filters) -> None:
 
     with open_store(db_url) as store:
         rows = [dataclasses.asdict(row) for row in store.dyads(_event_query(**filters), interval)]
-    stream = click.get_text_stream("stdout")
+    stream = sys.stdout
     if fmt == "jsonl":
         write_jsonl(rows, stream)
     elif fmt == "csv":

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
+import sys
 from collections.abc import Iterable
 from typing import TextIO
 
@@ -34,9 +35,9 @@ def export_events(records: Iterable[dict], fmt: str, path: str) -> int:
             raise ValueError("Parquet needs a file: give --out PATH")
         return write_parquet(records, path)
     writer = {"csv": write_event_csv, "jsonl": write_jsonl, "plover": write_plover, "cameo": write_cameo}[fmt]
-    import click
-
-    with click.open_file(path, "w", encoding="utf-8", newline="" if fmt in ("csv", "cameo") else None) as out:
+    if path == "-":
+        return writer(records, sys.stdout)
+    with open(path, "w", encoding="utf-8", newline="") as out:
         return writer(records, out)
 
 

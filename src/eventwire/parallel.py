@@ -40,8 +40,10 @@ def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
 
 @lru_cache(maxsize=1)
 def worker_pipeline(batch_size: int) -> Pipeline:
-    """The Pipeline of this worker process: built on the first chunk, kept for the next ones."""
-    return Pipeline(batch_size=batch_size, workers=1)
+    """The Pipeline of this worker process, models loaded: built once, kept for every chunk."""
+    pipeline = Pipeline(batch_size=batch_size, workers=1)
+    pipeline.warm_up()
+    return pipeline
 
 
 def code_chunk(chunk: list[Item], batch_size: int) -> tuple[list[DocumentResult], StageTimes]:
@@ -97,7 +99,8 @@ class ProcessPool:
     def _submit(self, chunk: list[Item]) -> tuple[Future, ProcessPoolExecutor]:
         if self._executor is None:
             spawn = multiprocessing.get_context("spawn")
-            self._executor = ProcessPoolExecutor(self.workers, mp_context=spawn)
+            self._executor = ProcessPoolExecutor(self.workers, mp_context=spawn, initializer=worker_pipeline,
+                                                 initargs=(self.batch_size,))
         try:
             return self._executor.submit(code_chunk, chunk, self.batch_size), self._executor
         except BrokenProcessPool:

@@ -17,6 +17,9 @@ from eventwire.events.coder import EventCoder
 from eventwire.nlp import load_spacy, split_sentences
 from eventwire.records import Document, DocumentResult, Rejected
 
+_WARM_UP_TEXT = "Police arrested protesters in the capital on Monday, officials said."
+_WARM_UP = Document(id="warm-up", text=_WARM_UP_TEXT, original_text=_WARM_UP_TEXT, origin="<warm-up>")
+
 
 @dataclass
 class StageTimes:
@@ -54,6 +57,12 @@ class Pipeline:
         if self._coder is None:
             self._coder = EventCoder()
         return self._coder
+
+    def warm_up(self) -> None:
+        """Load every model now rather than on the first document (a new worker, a benchmark)."""
+        stats, self.stats = self.stats, StageTimes()
+        list(self.code_in_process([_WARM_UP]))
+        self.stats = stats
 
     def code_document(self, doc: Document) -> DocumentResult:
         return next(self.code_documents([doc]))

@@ -60,6 +60,17 @@ def test_different_actors_are_different_events(store):
     assert len(_events(store)) == 2
 
 
+def test_an_unknown_country_or_sector_matches_a_known_one(store):
+    store.save(_meeting("a", "Lavrov accused Wang of spying in Beijing during the summit. More", "2024-03-12",
+                        "Wire A", kind="ACCUSE", trigger="accused", target=("Wang", "CHN", None)), CODER)
+    store.save(_meeting("b", "Lavrov accused Wang of spying at the Beijing summit. More", "2024-03-12",
+                        "Wire B", kind="ACCUSE", trigger="accused", target=("Wang", None, "GOV")), CODER)
+    store.save(_meeting("c", "Lavrov accused Wang of spying at the Beijing summit too. More", "2024-03-12",
+                        "Wire C", kind="ACCUSE", trigger="accused", target=("Wang", "IND", "GOV")), CODER)
+    merged, other = sorted(_events(store), key=lambda r: -r["num_articles"])
+    assert merged["num_articles"] == 2 and other["doc_id"] == "c"
+
+
 def test_unrelated_wording_keeps_events_apart(store):
     store.save(_meeting("a", "Lavrov met Wang in Beijing to discuss Ukraine. More", "2024-03-12", "Wire A"),
                CODER)

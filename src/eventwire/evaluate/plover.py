@@ -47,6 +47,7 @@ class ScoredRecord:
     predicted: Event | None
     selected_by: str  # "trigger overlaps EVT", "highest confidence", "no event"
     events: int
+    failure: str | None = None  # why the pipeline failed on the record, if it did
 
     @property
     def predicted_type(self) -> str:
@@ -152,6 +153,7 @@ class PloverReport:
             "macro_f1": round(self.macro_f1, 4),
             "type_accuracy": round(self.type_accuracy.value, 4),
             "no_event": sum(r.predicted is None for r in self.records),
+            "failed": sum(r.failure is not None for r in self.records),
             "per_type": {s.event_type: {"gold": s.gold, "predicted": s.predicted, "right": s.right,
                                         "precision": round(s.precision, 4), "recall": round(s.recall, 4),
                                         "f1": round(s.f1, 4)} for s in self.per_type},
@@ -165,8 +167,9 @@ class PloverReport:
 
     def table(self) -> str:
         no_event = sum(r.predicted is None for r in self.records)
+        failed = sum(r.failure is not None for r in self.records)
         lines = [f"PLOVER gold: {len(self.records)} records, 16-type macro-F1 {self.macro_f1:.3f}, "
-                 f"accuracy {self.type_accuracy}, no event for {no_event}",
+                 f"accuracy {self.type_accuracy}, no event for {no_event} (failed: {failed})",
                  "", f"{'type':<10} {'gold':>5} {'pred':>5} {'right':>5} {'P':>6} {'R':>6} {'F1':>6}"]
         for s in self.per_type:
             lines.append(f"{s.event_type:<10} {s.gold:>5} {s.predicted:>5} {s.right:>5} "
@@ -192,18 +195,19 @@ def evaluate_plover(shared_dir: Path, pipeline: Pipeline | None = None) -> Plove
     gold = load_gold(shared_dir / GOLD_PATH)
     docs = [Document(id=g.id, text=g.text, original_text=g.text, origin=f"plover_gsr:{g.id}",
                      date=PUBLICATION_DATE, date_source="given") for g in gold]
-    results = (pipeline or Pipeline()).code_documents(docs)
-    return PloverReport([score_record(g, result.events) for g, result in zip(gold, results)])
+    results = (pipeline or Pipeline(workers=1)).code_documents(docs)
+    return PloverReport([score_record(g, result.events, result.reason if result.status == "failed" else None)
+                         for g, result in zip(gold, results)])
 
 
-def score_record(gold: GoldRecord, events: list[Event]) -> ScoredRecord:
+def score_record(gold: GoldRecord, events: list[Event], failure: str | None = None) -> ScoredRecord:
     overlapping = [e for e in events if any(e.trigger.start < end and start < e.trigger.end
                                             for start, end in gold.event_spans)]
     if overlapping:
         return ScoredRecord(gold, max(overlapping, key=_confidence), "trigger overlaps EVT", len(events))
     if events:
         return ScoredRecord(gold, max(events, key=_confidence), "highest confidence", len(events))
-    return ScoredRecord(gold, None, "no event", 0)
+    return ScoredRecord(gold, None, "no event", 0, failure)
 
 
 def _confidence(event: Event) -> float:

@@ -14,6 +14,11 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 _SUBJECTS = {"nsubj", "csubj"}
+# Participles that describe the subject's own stance even in the passive form.
+STATIVE_PARTICIPLES = frozenset({
+    "opposed", "committed", "determined", "prepared", "resolved", "inclined", "disposed", "poised",
+    "set", "obliged", "entitled", "interested", "concerned", "involved", "engaged",
+})
 _PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
 _OBJECTS = {"dobj", "obj"}
 _RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
@@ -69,6 +74,8 @@ def _is_verbal(token: Token) -> bool:
 
 def _verbal_arguments(verb: Token, preps: tuple[str, ...], excluded: set[int]) -> Arguments:
     passive = any(c.dep_ in _PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children)
+    if passive and verb.lower_ in STATIVE_PARTICIPLES and _agent(verb) is None:
+        passive = False  # "Israel is opposed to ...": a stance of the subject, not something done to it
     sources: list[ArgumentGroup] = []
     targets: list[ArgumentGroup] = []
     if passive:
@@ -76,6 +83,9 @@ def _verbal_arguments(verb: Token, preps: tuple[str, ...], excluded: set[int]) -
         _add(targets, _child(verb, _PASSIVE_SUBJECTS), f"subject of passive '{verb.text}'", excluded)
     else:
         subject, rule = clause_subject(verb)
+        if subject is None:
+            subject = _child(verb, _PASSIVE_SUBJECTS)
+            rule = f"subject of '{verb.text}'"
         _add(sources, subject, rule, excluded)
     _add(targets, _child(verb, {"dative"}), f"indirect object of '{verb.text}'", excluded)
     for prep_head in (verb, _child(verb, _OBJECTS)):
@@ -120,15 +130,15 @@ def clause_subject(verb: Token) -> tuple[Token | None, str]:
         if subject is not None and subject.lower_ in _RELATIVE_PRONOUNS and current.dep_ == "relcl":
             return current.head, f"head of the relative clause '{current.text}'"
         if subject is not None:
-            where = "" if current is verb else f" (inherited by '{verb.text}')"
+            where = "" if current.i == verb.i else f" (inherited by '{verb.text}')"
             return subject, f"subject of '{current.text}'{where}"
-        if _child(current, _PASSIVE_SUBJECTS) is not None or current.head is current:
+        if _child(current, _PASSIVE_SUBJECTS) is not None or current.head.i == current.i:
             return None, ""
         if current.dep_ == "xcomp" and _child(current.head, _OBJECTS) is not None:
             return _child(current.head, _OBJECTS), f"object of '{current.head.text}' (controls '{verb.text}')"
         if current.dep_ == "relcl":
             return current.head, f"head of the relative clause '{current.text}'"
-        if current.dep_ not in ("conj", "xcomp", "advcl", "acl", "pcomp", "ccomp"):
+        if current.dep_ not in ("conj", "xcomp", "advcl", "acl", "pcomp", "ccomp", "acomp"):
             return None, ""
         current = current.head
     return None, ""

@@ -9,7 +9,6 @@ code. Light verbs ("held talks") take the code of their event-noun object; inten
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -27,9 +26,13 @@ from eventwire.events.lexicon import (
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["Classification", "VerbLexicon", "load_lexicon", "quad_class_of", "plover_of", "cameo_of"]
+__all__ = ["WEAK_SPECIFICITY", "Classification", "VerbLexicon", "load_lexicon", "quad_class_of", "plover_of",
+           "cameo_of"]
 
-_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+# Below this specificity a trigger is a word's generic dictionary reading only ("left", "captured"):
+# not an event unless other evidence (resolved actors on both sides) supports it.
+WEAK_SPECIFICITY = 0.25
+
 _OBJECT_DEPS = {"dobj", "obj", "attr", "oprd", "acomp", "dative", "advmod", "npadvmod", "prt"}
 _PREP_DEPS = {"prep", "agent", "dative"}
 _MODIFIER_DEPS = {"compound", "amod", "nmod", "nummod", "poss"}
@@ -40,6 +43,9 @@ _NOUN_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "ROOT", "appos", "conj"}
 _MODIFIER_VERB_DEPS = {"amod", "compound", "acl", "nmod"}
 _TEMPORAL_ENTITIES = {"DATE", "TIME"}
 _COOPERATIVE_ROOTS = {"04", "05", "06", "07", "08"}
+_HOSTILE_ROOTS = {"14", "15", "16", "17", "18", "19", "20"}  # material conflict: announcing it threatens
+_THREAT_FRAME = "13"
+_SUBJECT_HOPS = 3  # how far up coordinated/controlled verbs the acting subject is looked for
 _LIGHT_NOUN_WINDOW = 5  # tokens between a light verb and its noun still shown as one trigger span
 
 
@@ -134,7 +140,7 @@ def _phrase_words(token: Token) -> set[str]:
 
 
 def _intent_code(frame: dict[str, str], embedded_cameo: str) -> str | None:
-    return frame.get(embedded_cameo[:3]) or frame.get(embedded_cameo[:2])
+    return frame.get(embedded_cameo[:4]) or frame.get(embedded_cameo[:3]) or frame.get(embedded_cameo[:2])
 
 
 def _singular(word: str) -> str:
@@ -155,7 +161,7 @@ class VerbLexicon:
 
     def is_candidate(self, text: str) -> bool:
         """Does the text contain a surface form of any trigger? No parse."""
-        return self.data.candidates.match(set(_WORD.findall(text.lower())))
+        return self.data.candidates.match(text)
 
     # ------------------------------------------------------------------ public API
 
@@ -178,9 +184,7 @@ class VerbLexicon:
         for token in doc:
             if token.i in matches or token.i in consumed or token.pos_ not in ("NOUN", "PROPN"):
                 continue
-            if token.head.i in matches and token.head.i != token.i:
-                continue
-            match = self._match_event_noun(token)
+            match = self._match_event_noun(token)  # "condemned the attack on X": an event of its own
             if match:
                 matches[token.i] = match
         found = []
@@ -201,6 +205,8 @@ class VerbLexicon:
 
     def _match_verb(self, token: Token, allow_intent: bool = True) -> _Match | None:
         """The most specific reading among the verb's entries (phrasal first on ties)."""
+        if self._inanimate_subject(token):
+            return None  # "the storm killed", "the striker attacked": no political act
         best: _Match | None = None
         for lemma in self._lemmas(token):
             for entry, particle_ids, used_prep in self._entries(token, lemma):
@@ -216,18 +222,47 @@ class VerbLexicon:
         return self._refine_by_modal(token, self._refine_by_embedded_act(token, best))
 
     def _refine_by_modal(self, token: Token, match: _Match) -> _Match:
-        """'X will send aid' is an intent (AGREE 03x); 'X must release Y' a demand (REQUEST 10x)."""
-        if match.cameo[:2] not in _COOPERATIVE_ROOTS:
-            return match
+        """'X will visit Y', 'X is ready to send aid' announce an intent (AGREE 03x); 'X must release Y' is a
+        demand (REQUEST 10x); 'X will impose sanctions', 'X plans to strike' announce a hostile act: a
+        threat (THREATEN 13x)."""
         markers = [c.lower_ for c in token.children if c.dep_ == "aux"]
-        if token.dep_ == "xcomp" and token.head.pos_ == "ADJ":
+        if token.dep_ in ("xcomp", "ccomp") and token.head.pos_ == "ADJ":
             markers.append(token.head.lower_)  # "ready to", "willing to"
+        if token.dep_ == "xcomp" and token.head.lemma_.lower() in self.data.commissives:
+            markers.append(token.head.lemma_.lower())  # "plans to", "vowed to"
+        hostile = match.cameo[:2] in _HOSTILE_ROOTS
         for marker in markers:
-            frame = self.data.intent.get(self.data.modals.get(marker, ""))
-            code = frame and _intent_code(frame, match.cameo)
+            if hostile and (marker in self.data.conflict_modals or marker in self.data.commissives):
+                frame_root = _THREAT_FRAME
+            elif match.cameo[:2] in _COOPERATIVE_ROOTS and not self._nonagent_subject(token):
+                frame_root = self.data.modals.get(marker, "")
+            else:
+                continue
+            code = frame_root in self.data.intent and _intent_code(self.data.intent[frame_root], match.cameo)
             if code:
                 return replace(match, cameo=code, pattern=f"{marker} + {match.pattern}", how="modal frame")
         return match
+
+    def _nonagent_subject(self, token: Token) -> bool:
+        """'The deal will allow ...': a subject that is a thing or an occasion, not an actor."""
+        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return subject is not None and subject.lemma_.lower() in self.data.nonagent_subjects
+
+    def _inanimate_subject(self, token: Token) -> bool:
+        """Is the doer of this verb a common noun that does no political act (weather, sport, markets)?"""
+        node = token
+        for _ in range(_SUBJECT_HOPS):
+            for child in node.children:
+                doer = child
+                if child.dep_ == "agent":
+                    doer = next((g for g in child.children if g.dep_ == "pobj"), child)
+                elif child.dep_ != "nsubj":
+                    continue
+                return doer.pos_ == "NOUN" and doer.lemma_.lower() in self.data.inanimate_subjects
+            if node.dep_ not in ("conj", "xcomp", "advcl") or node.head.i == node.i:
+                return False
+            node = node.head
+        return False
 
     def _with_phrasal_span(self, token: Token, match: _Match) -> _Match:
         """Show 'called on' / 'called for' as the trigger when the next word makes a phrasal verb."""
@@ -277,10 +312,19 @@ class VerbLexicon:
         if not keeps_default:
             return None
         cameo = best.cameo if best is not None else entry.cameo  # a pattern of size 0 is a default too
-        if cameo is None:
+        if cameo is None or self._nonpolitical(context):
             return None
-        specificity = 0.4 if particle_ids else 0.3
+        if entry.inherited and best is None:
+            specificity = 0.2  # a synonym block's code, never written for this verb: weak evidence
+        else:
+            specificity = 0.4 if particle_ids else 0.3
         return _Match(cameo, f"{entry.key} | *", specificity, span, frozenset())
+
+    def _nonpolitical(self, context: _Context) -> bool:
+        """'captured the title', 'cut jobs', 'withdrew from the tournament': a bare verb's default
+        reading does not hold for these objects."""
+        words = context.objects.union(*(bag for _, bag in context.preps))
+        return not self.data.nonpolitical_objects.isdisjoint(words)
 
     def _best_pattern(self, entry: VerbEntry, context: _Context) -> Pattern | None:
         best: Pattern | None = None
@@ -370,13 +414,18 @@ class VerbLexicon:
 
     def _refine_by_embedded_act(self, token: Token, match: _Match) -> _Match:
         """'agreed to set up', 'threatened to attack', 'urged X to withdraw': the frame's code, refined."""
+        commissive = token.lemma_.lower() in self.data.commissives
         frame = self.data.intent.get(match.cameo[:2])
-        if frame is None:
+        if frame is None and not commissive:
             return match
         for child in token.children:
             if child.dep_ not in _EMBED_DEPS or child.pos_ not in ("VERB", "AUX"):
                 continue
             embedded = self._match_verb(child, allow_intent=False)
+            if commissive and embedded and embedded.cameo[:2] in _HOSTILE_ROOTS:
+                frame = self.data.intent[_THREAT_FRAME]  # "vowed to fight", "pledged to retaliate"
+            if frame is None:
+                return match
             consumed = match.consumed | {child.i}
             code = embedded and embedded.cameo and _intent_code(frame, embedded.cameo)
             if not code:

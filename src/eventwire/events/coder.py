@@ -15,9 +15,14 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from eventwire.actors import ActorResolver, ArticleContext, load_resolver
+from eventwire.dates import resolve_event_date
 from eventwire.events.arguments import ArgumentGroup, Arguments, find_arguments, phrase, trigger_head
+from eventwire.events.classify import Classification, VerbLexicon, load_lexicon
 from eventwire.events.confidence import STRONG_PATTERN, ArgumentState, Evidence, event_confidence
 from eventwire.events.modality import REPORTING_VERBS, analyse
+from eventwire.events.reframe import reframe
+from eventwire.places.locate import EventLocator, load_locator
 from eventwire.records import Actor, Document, Event, EventDate, Sentence, Trigger
 
 if TYPE_CHECKING:
@@ -25,8 +30,7 @@ if TYPE_CHECKING:
 
     from spacy.tokens import Doc, Span, Token
 
-    from eventwire.events.classify import Classification
-
+FIRST_PERSON = {"we", "i", "us"}
 VERBAL_QUADS = {"verbal_cooperation", "verbal_conflict"}
 # Links under which an act is what a verbal event is about: "threatened to attack",
 # "condemned the attack", "accused X of attacking", "warned that Y would strike".
@@ -57,22 +61,16 @@ class EventCoder:
     """Codes PLOVER events with actors, dates, places and evidence. Resources load lazily."""
 
     @cached_property
-    def lexicon(self):
-        from eventwire.events.classify import load_lexicon
-
+    def lexicon(self) -> VerbLexicon:
         return load_lexicon()
 
     @cached_property
-    def resolver(self):
-        from eventwire.actors import ActorResolver
-
-        return ActorResolver()
+    def resolver(self) -> ActorResolver:
+        return load_resolver()
 
     @cached_property
-    def locator(self):
-        from eventwire.places import EventLocator
-
-        return EventLocator()
+    def locator(self) -> EventLocator:
+        return load_locator()
 
     def is_candidate(self, sentence: Sentence) -> bool:
         """True when the sentence may hold an event: decided without parsing."""
@@ -92,12 +90,14 @@ class EventCoder:
                 events.extend(self._code_sentence(doc, sentence, parsed[sentence.index], context))
         return events
 
-    def _code_sentence(self, doc: Document, sentence: Sentence, parsed: Doc, context) -> list[Event]:
+    def _code_sentence(self, doc: Document, sentence: Sentence, parsed: Doc,
+                       context: ArticleContext) -> list[Event]:
         drafts = [_draft(parsed, c) for c in self.lexicon.triggers(parsed)]
         events = (self._event(doc, sentence, parsed, d, context) for d in fold_content(drafts))
         return sorted((e for e in events if e is not None), key=lambda e: (e.trigger.start, e.trigger.end))
 
-    def _event(self, doc: Document, sentence: Sentence, parsed: Doc, draft: _Draft, context) -> Event | None:
+    def _event(self, doc: Document, sentence: Sentence, parsed: Doc, draft: _Draft,
+               context: ArticleContext) -> Event | None:
         c = draft.classification
         trigger = _trigger(sentence, parsed, c.trigger)
         reasons = [f"trigger '{trigger.text}' -> {c.event_type}: {c.reason}"]
@@ -107,16 +107,27 @@ class EventCoder:
         reasons.append(date_reason)
         when = date.value or doc.date
         modality = analyse(draft.head, draft.arguments.clause_head)
-        source = self._role("source", draft.arguments.sources, sentence, when, context, set())
-        if source.state != "known" and c.specificity < STRONG_PATTERN:
-            return None  # a weak trigger with no actor behind it: commentary, background, noise
-        taken = {i for a in source.actors for i in range(a.start, a.end)}
+        reframing = reframe(c, modality, self.lexicon.data.intent)
+        source_groups = draft.arguments.sources
         target_groups = draft.arguments.targets + tuple(g for f in draft.folded for g in f.arguments.targets)
+        reporter = modality.reporter
+        if reporter is not None and _first_person(source_groups):
+            pronoun = source_groups[0].phrases[0].text
+            speaker = ArgumentGroup((phrase(reporter),), f"'{pronoun}' is the speaker")
+            source_groups = (speaker, *source_groups[1:])
+        if reframing is not None:
+            c = reframing.classification
+            reasons.append(reframing.reason)
+            if reframing.speaker_is_source:
+                speaker = ArgumentGroup((phrase(reporter),), f"speaker of '{reporter.head.text}'")
+                source_groups, target_groups, reporter = (speaker,), source_groups, None
+        source = self._role("source", source_groups, sentence, when, context, set())
+        taken = {i for a in source.actors for i in range(a.start, a.end)}
         target = self._role("target", target_groups, sentence, when, context, taken)
-        if source.state == "missing" and target.state != "known":
-            return None  # nobody acts on anybody: no event, however strong the word
+        if not _enough_actors(source, target, c.specificity, draft.arguments.passive):
+            return None
         reasons += source.reasons + target.reasons + list(modality.reasons)
-        reported_by = self._reporter(modality.reporter, sentence, when, context, reasons)
+        reported_by = self._reporter(reporter, sentence, when, context, reasons)
         location, location_reason = self.locator.locate(parsed, draft.head.i, sentence, doc)
         reasons.append(location_reason)
         confidence, confidence_reason = event_confidence(Evidence(
@@ -131,12 +142,10 @@ class EventCoder:
             future=modality.future, reported_by=reported_by, confidence=confidence, reasons=reasons)
 
     def _date(self, doc: Document, sentence: Sentence, head: Token) -> tuple[EventDate, str]:
-        from eventwire.dates import resolve_event_date
-
         return resolve_event_date(sentence.text, head.idx, doc.date)
 
     def _role(self, role: str, groups: tuple[ArgumentGroup, ...], sentence: Sentence,
-              when: dt.date | None, context, taken: set[int]) -> _Role:
+              when: dt.date | None, context: ArticleContext, taken: set[int]) -> _Role:
         """The first candidate group that resolves to a known actor; else the source phrase as found."""
         unresolved: tuple[ArgumentGroup, list[Span]] | None = None
         for group in groups:
@@ -158,7 +167,8 @@ class EventCoder:
         return _Role([_bare_actor(sentence, p) for p in phrases], "unresolved", [reason],
                      inherited="inherited" in group.rule)
 
-    def _reporter(self, token: Token | None, sentence: Sentence, when: dt.date | None, context,
+    def _reporter(self, token: Token | None, sentence: Sentence, when: dt.date | None,
+                  context: ArticleContext,
                   reasons: list[str]) -> list[Actor] | None:
         if token is None:
             return None
@@ -167,6 +177,20 @@ class EventCoder:
         actors = _unique([r.actor for r in resolved]) or [_bare_actor(sentence, span)]
         reasons += [reason for r in resolved for reason in r.reasons]
         return actors
+
+
+def _enough_actors(source: _Role, target: _Role, specificity: float, passive: bool) -> bool:
+    """An event needs someone behind it: a resolved source; or a strong pattern with some argument;
+    or, for a passive ("three soldiers were killed"), a resolved victim."""
+    if source.state == "known":
+        return True
+    if specificity >= STRONG_PATTERN:
+        return source.state == "unresolved" or target.state == "known"
+    return passive and target.state == "known"
+
+
+def _first_person(groups: tuple[ArgumentGroup, ...]) -> bool:
+    return bool(groups) and groups[0].phrases[0].text.lower() in FIRST_PERSON
 
 
 def _draft(parsed: Doc, classification: Classification) -> _Draft:
@@ -181,7 +205,7 @@ def fold_content(drafts: list[_Draft]) -> list[_Draft]:
     A reporting verb the lexicon coded because of its complement ("said ... attack") gives way
     to the act it reports, which keeps the speaker as `reported_by`.
     """
-    drafts = [d for d in drafts if not _reports_another(d, drafts)]
+    drafts = [d for d in drafts if not _attribution(d) and not _reports_another(d, drafts)]
     kept = []
     for draft in drafts:
         host = next((other for other in drafts if other is not draft and _hosts(other, draft)), None)
@@ -190,6 +214,12 @@ def fold_content(drafts: list[_Draft]) -> list[_Draft]:
         else:
             host.folded.append(draft)
     return kept
+
+
+def _attribution(draft: _Draft) -> bool:
+    """'according to X' names a source of information, never an act."""
+    head = draft.head
+    return head.lower_ == "according" and any(c.lower_ == "to" for c in head.children)
 
 
 def _reports_another(draft: _Draft, drafts: list[_Draft]) -> bool:
@@ -211,7 +241,7 @@ def _hosts(outer: _Draft, inner: _Draft) -> bool:
 def _link_below(ancestor: Token, token: Token) -> str | None:
     """The dependency of the child of `ancestor` on the path down to `token`; None if not below it."""
     node = token
-    while node.head is not node:
+    while node.head.i != node.i:
         if node.head == ancestor:
             return node.dep_
         node = node.head

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import string
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -18,6 +19,9 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 _DATA = resources.files("eventwire") / "data"
 _PARTICLES = {"up", "down", "out", "off", "on", "in", "over", "back", "away", "forward", "aside", "through"}
+# Characters that separate words for the candidate filter (hyphens join words: "cease-fire").
+_SEPARATORS = "".join(c for c in string.punctuation + string.digits + "\u2018\u2019\u201c\u201d" if c != "-")
+_TO_SPACES = str.maketrans(_SEPARATORS, " " * len(_SEPARATORS))
 
 
 # --------------------------------------------------------------------------- crosswalk
@@ -118,6 +122,7 @@ class VerbEntry:
     key: str  # lemma, or "lemma particle" for phrasal verbs
     cameo: str | None  # default code; None: only patterns code this verb
     patterns: tuple[Pattern, ...]
+    inherited: bool = False  # the default is its synonym block's, not written for this verb
 
 
 @dataclass(frozen=True)
@@ -135,8 +140,13 @@ class LexiconData:
     word_set_heads: dict[str, dict[str, tuple[tuple[str, ...], ...]]]  # name -> last word -> members
     light_verbs: frozenset[str]
     light_keep_default: frozenset[str]  # light verbs whose own default code still counts ("impose")
-    modals: dict[str, str]  # "will" -> "03": a cooperative act so marked is an intent; "must" -> "10"
+    modals: dict[str, str]  # "ready" -> "03": a cooperative act so framed is an intent; "must" -> "10"
+    conflict_modals: frozenset[str]  # "will", "would": a conflictual act so marked is a threat (13x)
+    commissives: frozenset[str]  # "vow", "pledge": frames that promise a cooperative act, threaten a hostile one
     intent: dict[str, dict[str, str]]  # frame root -> embedded code or root -> code
+    inanimate_subjects: frozenset[str]  # "storm", "striker": subjects that make no political event
+    nonpolitical_objects: frozenset[str]  # "title", "earnings": objects that make a bare verb no event
+    nonagent_subjects: frozenset[str]  # "deal", "plan": "the deal will allow" announces nobody's intent
     target_preps: dict[str, tuple[str, ...]]  # event type -> prepositions introducing the target
     candidates: CandidateWords
     lemmas_of_form: dict[str, tuple[str, ...]]  # word form -> verb lemmas, for the tagger's odd lemmas
@@ -155,7 +165,8 @@ class CandidateWords:
     weak: frozenset[str]
     cues: frozenset[str]
 
-    def match(self, words: set[str]) -> bool:
+    def match(self, text: str) -> bool:
+        words = text.lower().translate(_TO_SPACES).split()
         return not self.strong.isdisjoint(words) or (
             not self.weak.isdisjoint(words) and not self.cues.isdisjoint(words))
 
@@ -195,7 +206,7 @@ def load_lexicon_data() -> LexiconData:
     for key, entry in raw["verbs"].items():
         own = tuple(_pattern(p) for p in entry.get("patterns", ()))
         shared = tuple(p for name in entry["blocks"] for p in blocks[name])
-        verbs[key] = VerbEntry(key, entry["code"], own + shared)
+        verbs[key] = VerbEntry(key, entry["code"], own + shared, entry.get("inherited", False))
     nouns: dict[str, NounEntry] = {}
     for lemma, entry in raw["nouns"].items():
         modified = tuple((tuple(w.lower() for w in p["modifiers"]), p["code"]) for p in entry["patterns"])
@@ -208,8 +219,11 @@ def load_lexicon_data() -> LexiconData:
             heads.setdefault(name, {}).setdefault(member[-1], []).append(member)
     word_set_heads = {name: {w: tuple(m) for w, m in by_head.items()} for name, by_head in heads.items()}
     return LexiconData(verbs, nouns, word_sets, word_set_heads, light_verbs,
-                       frozenset(raw["light_keep_default"]), raw["modals"], raw["intent"], target_preps,
-                       candidates, _lemmas_of_forms(raw["verbs"]))
+                       frozenset(raw["light_keep_default"]), raw["modals"], frozenset(raw["conflict_modals"]),
+                       frozenset(raw["commissives"]), raw["intent"], frozenset(raw["inanimate_subjects"]),
+                       frozenset(raw["nonpolitical_objects"]), frozenset(raw["nonagent_subjects"]),
+                       target_preps, candidates,
+                       _lemmas_of_forms(raw["verbs"]))
 
 
 def _lemmas_of_forms(raw_verbs: dict) -> dict[str, tuple[str, ...]]:

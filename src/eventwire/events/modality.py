@@ -23,10 +23,14 @@ REPORTING_VERBS = frozenset({
 _NEGATORS = {"not", "n't", "never", "no", "neither", "nor"}
 _NEGATOR_DEPS = {"advmod", "det", "preconj"}
 _CONDITIONAL_MARKERS = {"if", "unless", "whether", "lest"}
-_HYPOTHETICAL_MODALS = {"could", "might", "may", "should", "would", "can"}
+_HYPOTHETICAL_MODALS = {"could", "might", "may", "would", "can"}
+_OBLIGATION_MODALS = {"must", "should", "ought"}
 _FUTURE_AUXILIARIES = {"will", "shall", "'ll", "wo"}
 # Verbs whose infinitive complement is not yet done: "plans to attack", "is expected to meet".
-_INTENT_VERBS = frozenset({"plan", "intend", "expect", "prepare", "aim", "schedule", "set", "hope", "seek"})
+_INTENT_VERBS = frozenset({
+    "plan", "intend", "expect", "prepare", "prepared", "aim", "schedule", "set", "hope", "seek",
+    "willing", "ready", "determined",
+})
 # Verbs whose complement did not happen: "failed to reach a deal".
 _NEGATING_VERBS = frozenset({"fail", "refuse", "decline"})
 _FUTURE_MODIFIERS = {"planned", "upcoming", "future", "proposed", "scheduled", "possible", "potential"}
@@ -40,6 +44,7 @@ class Modality:
     negated: bool
     hypothetical: bool
     future: bool
+    obliged: bool  # "must", "should", "has to": what someone demands, not what happened
     reporter: Token | None  # head of the phrase naming who reported the event
     reasons: tuple[str, ...]
 
@@ -52,6 +57,7 @@ def analyse(trigger: Token, clause_head: Token) -> Modality:
     hypothetical, would = _hypothetical(clause_head, chain, reasons)
     reporter, reporting_verb = _reporter(clause_head, reasons)
     future = _future(trigger, chain, reasons)
+    obliged = _obliged(chain, reasons)
     if would:
         if reporting_verb is not None and reporting_verb.tag_ == "VBD" and not hypothetical:
             future = True
@@ -59,7 +65,7 @@ def analyse(trigger: Token, clause_head: Token) -> Modality:
         else:
             hypothetical = True
             reasons.append("hypothetical: modal 'would'")
-    return Modality(negated, hypothetical, future, reporter, tuple(reasons))
+    return Modality(negated, hypothetical, future, obliged, reporter, tuple(reasons))
 
 
 def _control_chain(clause_head: Token) -> list[Token]:
@@ -92,7 +98,7 @@ def _hypothetical(clause_head: Token, chain: list[Token], reasons: list[str]) ->
         if marker is not None:
             reasons.append(f"hypothetical: inside a clause introduced by '{marker.text}'")
             return True, False
-        if node.head is node or node.dep_ not in _CLAUSE_LINKS:
+        if node.head.i == node.i or node.dep_ not in _CLAUSE_LINKS:
             break
         node = node.head
     would = False
@@ -105,6 +111,19 @@ def _hypothetical(clause_head: Token, chain: list[Token], reasons: list[str]) ->
                     reasons.append(f"hypothetical: modal '{child.text}'")
                     return True, False
     return False, would
+
+
+def _obliged(chain: list[Token], reasons: list[str]) -> bool:
+    for token in chain:
+        modal = next((c for c in token.children if c.dep_ == "aux" and c.lower_ in _OBLIGATION_MODALS), None)
+        if modal is not None:
+            reasons.append(f"obligation: modal '{modal.text}'")
+            return True
+    for controlled, controller in zip(chain, chain[1:]):
+        if controller.lemma_ == "have" and any(c.lower_ == "to" for c in controlled.children):
+            reasons.append(f"obligation: 'has to {controlled.text}'")
+            return True
+    return False
 
 
 def _future(trigger: Token, chain: list[Token], reasons: list[str]) -> bool:
@@ -139,7 +158,7 @@ def _reporter(clause_head: Token, reasons: list[str]) -> tuple[Token | None, Tok
                     return source, None
             if child.dep_ == "parataxis" and child.lemma_ in REPORTING_VERBS:
                 return _speaker(child, reasons), child
-        if node.head is node or node.dep_ not in _CLAUSE_LINKS:
+        if node.head.i == node.i or node.dep_ not in _CLAUSE_LINKS:
             return None, None
         if node.head.lemma_ in REPORTING_VERBS and node.dep_ in ("ccomp", "parataxis"):
             return _speaker(node.head, reasons), node.head

@@ -249,7 +249,7 @@ def _jsonl_line(line: bytes, origin: str, date: dt.date | None) -> Item:
         except NotText:
             return Rejected(origin, "failed", "line is not text")
     try:
-        record = json.loads(text)
+        record = json.loads(text.rstrip("\r\n"))  # so that the error's column is on this line
     except json.JSONDecodeError as exc:
         return Rejected(origin, "failed", f"malformed JSON: {exc.msg} (column {exc.colno})")
     try:

@@ -22,6 +22,7 @@ _APOSTROPHES = re.compile(r"['’‘`ʻʼʿʾ´]")
 _SEPARATORS = re.compile(r"[\s\-‐–—_/]+")
 _LEADING_THE = re.compile(r"^the ")
 _MAX_WORDS = 5
+_WORD = re.compile(r"[^\s,;:()\"“”]+")
 
 
 @dataclass(frozen=True)
@@ -92,19 +93,19 @@ class Gazetteer:
 
     def find_in_text(self, text: str) -> list[PlaceMention]:
         """Capitalised names of known places in text, longest match first, not overlapping."""
-        tokens = [(m.start(), m.end()) for m in re.finditer(r"[^\s,;:()\"“”]+", text)]
+        tokens = [(m.start(), m.end()) for m in _WORD.finditer(text)]
         mentions: list[PlaceMention] = []
         i = 0
         while i < len(tokens):
-            mention = self._longest_match(text, tokens, i)
+            mention, next_token = self._longest_match(text, tokens, i)
             if mention:
                 mentions.append(mention)
-                i += len(re.findall(r"[^\s,;:()\"“”]+", mention.text))
-            else:
-                i += 1
+            i = next_token
         return mentions
 
-    def _longest_match(self, text: str, tokens: list[tuple[int, int]], i: int) -> PlaceMention | None:
+    def _longest_match(self, text: str, tokens: list[tuple[int, int]],
+                       i: int) -> tuple[PlaceMention | None, int]:
+        """The longest known name starting at word i, and the index of the word after it."""
         for j in range(min(len(tokens), i + _MAX_WORDS), i, -1):
             start, end = tokens[i][0], tokens[j - 1][1]
             while end > start and text[end - 1] in ".!?'’":
@@ -114,8 +115,8 @@ class Gazetteer:
                 continue
             place = self.lookup(span)
             if place:
-                return PlaceMention(span, start, end, place)
-        return None
+                return PlaceMention(span, start, end, place), j
+        return None, i + 1
 
 
 def _kind_rank(place: Place) -> int:

@@ -1,16 +1,18 @@
 """One record per real-world event: which coded mentions describe the same happening.
 
 Mentions are first grouped into *blocks* that can only hold the same happening: same quad
-class, same modality flags and the same actors by country and sector (in any order for
-symmetric event types). Within a block, mentions sorted by date fall into *segments*
+class, same modality flags and the same anchor country (the first actor country, or the
+location's country when no actor has one). Within a block, mentions sorted by date fall into *segments*
 separated by gaps longer than the date window; no event can span two segments. Each
 segment is clustered greedily in a fixed order, so the clusters are a pure function of
 the set of mentions: ingesting in any order, resuming after a crash, or recomputing from
 scratch gives the same events.
 
-A mention joins a cluster when, against every member, its type is compatible, the dates
-fit in the window, the place is compatible, and its sentence shares enough words with
-some member (binary cosine of content words; no model).
+A mention joins a cluster when, against every member, its type is compatible, its actors
+match by country and sector on both sides (in any order for symmetric types; an unknown
+country or sector matches any), the dates fit in the window, the place is compatible, and
+its sentence shares enough words with some member (binary cosine of content words, actor
+names and trigger left out; no model).
 """
 
 from __future__ import annotations
@@ -57,6 +59,9 @@ class MentionFeatures:
     tokens: frozenset[str]
     published: dt.date | None
     sentence_index: int
+    # (country, sector) of each actor; filled, with tokens, only for the segments being clustered
+    source: tuple[tuple[str | None, str | None], ...] = ()
+    target: tuple[tuple[str | None, str | None], ...] = ()
 
     @property
     def order_key(self) -> tuple:
@@ -79,22 +84,45 @@ class Cluster:
 def merge_block(record: dict) -> str:
     """The block key of an event record (the output contract): only equal keys may merge."""
     flags = "".join(flag[0] for flag in ("negated", "hypothetical", "future") if record.get(flag)) or "-"
-    source, target = _side(record.get("source")), _side(record.get("target"))
+    return f"{record['quad_class']}|{flags}|{_anchor_country(record)}"
+
+
+def _anchor_country(record: dict) -> str:
+    """The first source country (any side for symmetric types), else target, else location."""
+    def countries(role: str) -> list[str]:
+        return sorted({a["country"] for a in record.get(role) or [] if a.get("country")})
+
     if record["event_type"] in SYMMETRIC_TYPES:
-        dyad = "S:" + ",".join(sorted(set(source) | set(target)))
+        found = sorted(set(countries("source")) | set(countries("target")))
     else:
-        dyad = ",".join(source) + ">" + ",".join(target)
-    return f"{record['quad_class']}|{flags}|{dyad}"
+        found = countries("source") or countries("target")
+    return found[0] if found else ((record.get("location") or {}).get("country") or "?")
 
 
-def _side(actors: list[dict] | None) -> list[str]:
-    keys = set()
-    for actor in actors or []:
-        if actor.get("country") or actor.get("sector"):
-            keys.add(f"{actor.get('country') or '?'}{actor.get('sector') or ''}")
-        else:
-            keys.add(actor.get("code") or "?")
-    return sorted(keys)
+def actor_sides(record: dict) -> tuple[tuple, tuple]:
+    """(source, target) as tuples of (country, sector)."""
+    def side(role: str) -> tuple:
+        return tuple((a.get("country"), a.get("sector")) for a in record.get(role) or [])
+
+    return side("source"), side("target")
+
+
+def _actors_compatible(a: MentionFeatures, b: MentionFeatures) -> bool:
+    if a.event_type in SYMMETRIC_TYPES and b.event_type in SYMMETRIC_TYPES:
+        return _sides_match(a.source + a.target, b.source + b.target)
+    return _sides_match(a.source, b.source) and _sides_match(a.target, b.target)
+
+
+def _sides_match(one: tuple, other: tuple) -> bool:
+    """Every actor of each side matches one of the other side; an unknown side matches any."""
+    if not one or not other:
+        return True
+    return (all(any(_actor_match(x, y) for y in other) for x in one)
+            and all(any(_actor_match(x, y) for x in one) for y in other))
+
+
+def _actor_match(x: tuple, y: tuple) -> bool:
+    return all(p is None or q is None or p == q for p, q in zip(x, y))
 
 
 def date_interval(value: dt.date | None, granularity: str | None) -> tuple[dt.date | None, dt.date | None]:
@@ -198,7 +226,8 @@ def cluster_segment(segment: list[MentionFeatures], window: int = WINDOW_DAYS) -
 def _join_verdict(mention: MentionFeatures, cluster: Cluster, window: int) -> tuple[float, str] | None:
     """(similarity, reason) when `mention` may join `cluster`, else None."""
     for member in cluster.members:
-        if not _types_compatible(mention, member) or not _places_compatible(mention, member):
+        if not (_types_compatible(mention, member) and _actors_compatible(mention, member)
+                and _places_compatible(mention, member)):
             return None
     span = _date_span(cluster.members + [mention])
     if span is not None and span > window:
@@ -207,7 +236,11 @@ def _join_verdict(mention: MentionFeatures, cluster: Cluster, window: int) -> tu
     score = similarity(mention.tokens, closest.tokens)
     same_day = span == 0 and mention.event_type == closest.event_type
     needed = MIN_SIMILARITY_SAME_DAY if same_day else MIN_SIMILARITY
-    if score < needed:
+    if not (mention.tokens and closest.tokens):  # nothing to compare: only a same-day report may join
+        if not same_day:
+            return None
+        score, needed = 0.0, 0.0
+    elif score < needed:
         return None
     return score, _reason(mention, closest, span, score, needed)
 
@@ -250,8 +283,10 @@ def _reason(mention: MentionFeatures, closest: MentionFeatures, span: int | None
     place = (f"same place country {mention.location_country or closest.location_country}"
              if mention.location_country or closest.location_country else "place unknown")
     where = "repeated in article" if mention.doc_id == closest.doc_id else f"article {mention.doc_id}"
-    return (f"merge: mention {mention.mention_id} ({where}) joined: {kind}, same actors, {when}, "
-            f"{place}, evidence overlap {score:.2f} >= {needed:.2f} with {closest.mention_id}")
+    evidence = (f"evidence overlap {score:.2f} >= {needed:.2f}" if needed
+                else "no evidence words to compare, same day")
+    return (f"merge: mention {mention.mention_id} ({where}) joined: {kind}, matching actors, {when}, "
+            f"{place}, {evidence} with {closest.mention_id}")
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from eventwire.store.merge import (
     MentionDetail,
     MentionFeatures,
     actor_key,
+    actor_sides,
     cluster_segment,
     date_interval,
     mention_evidence,
@@ -195,7 +196,7 @@ class SqlEventStore(EventStore):
             "JOIN articles a ON a.doc_id = m.doc_id WHERE m.mention_id IN ({})", ids)}
         events, assignments = [], []
         for segment in chosen:
-            with_words = [dataclasses.replace(m, tokens=_words(details[m.mention_id])) for m in segment]
+            with_words = [_with_evidence(m, details[m.mention_id].record) for m in segment]
             for cluster in cluster_segment(with_words):
                 block = merge_block(details[cluster.event_id].record)
                 events.append(_event_row(merged_record(cluster, details), block))
@@ -246,8 +247,9 @@ class SqlEventStore(EventStore):
         return counts
 
 
-def _words(detail: MentionDetail) -> frozenset[str]:
-    return mention_evidence(detail.record)
+def _with_evidence(mention: MentionFeatures, record: dict) -> MentionFeatures:
+    source, target = actor_sides(record)
+    return dataclasses.replace(mention, tokens=mention_evidence(record), source=source, target=target)
 
 
 def _block_span(mention_row: tuple) -> tuple:

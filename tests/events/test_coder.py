@@ -1,0 +1,135 @@
+"""The event coder end to end on small fixture sentences: types, actors, modality, dates, places."""
+
+import datetime as dt
+
+import pytest
+
+from eventwire.events.coder import EventCoder
+from eventwire.nlp import load_spacy, split_sentences
+from eventwire.records import Document
+
+MONDAY = dt.date(2024, 3, 11)
+
+
+@pytest.fixture(scope="module")
+def coder() -> EventCoder:
+    load_spacy()
+    return EventCoder()
+
+
+def code(coder: EventCoder, text: str, date: dt.date | None = MONDAY, dateline: str | None = None):
+    doc = Document(id="fixture", text=text, original_text=text, origin="<test>", date=date,
+                   dateline_place=dateline)
+    sentences = split_sentences(text)
+    candidates = [s for s in sentences if coder.is_candidate(s)]
+    parsed = dict(zip((s.index for s in candidates), load_spacy().pipe(s.text for s in candidates)))
+    return coder.code(doc, sentences, parsed)
+
+
+def only(events, event_type: str):
+    found = [e for e in events if e.event_type == event_type]
+    assert len(found) == 1, [(e.event_type, e.trigger.text) for e in events]
+    return found[0]
+
+
+def countries(actors) -> set[str | None]:
+    return {a.country for a in actors}
+
+
+def test_two_events_in_one_sentence(coder):
+    events = code(coder, "Netanyahu met Putin in Moscow and they agreed to set up a joint team.")
+    consult = only(events, "CONSULT")
+    agree = only(events, "AGREE")
+    assert consult.trigger.text == "met" and agree.trigger.text == "agreed"
+    assert countries(consult.source) == {"ISR"} and countries(consult.target) == {"RUS"}
+    assert consult.location is not None and consult.location.country == "RUS"
+    assert events == sorted(events, key=lambda e: e.trigger.start)
+
+
+def test_compound_subject_gives_both_parties(coder):
+    agree = only(code(coder, "Israel and Russia agreed to cooperate on Syria."), "AGREE")
+    assert countries(agree.source) == {"ISR", "RUS"}
+    assert agree.target == []
+
+
+def test_reported_speech_codes_the_reported_act(coder):
+    events = code(coder, "Iraqi officials said Turkish troops attacked Kurdish rebels near the border.")
+    assault = only(events, "ASSAULT")
+    assert assault.trigger.text == "attacked"
+    assert [(a.country, a.sector) for a in assault.source] == [("TUR", "MIL")]
+    assert assault.reported_by is not None and countries(assault.reported_by) == {"IRQ"}
+
+
+def test_condemning_is_an_event_of_its_own(coder):
+    events = code(coder, "The United States condemned the attack on the embassy in Kabul.")
+    accuse = only(events, "ACCUSE")
+    assert countries(accuse.source) == {"USA"}
+    assert not [e for e in events if e.event_type == "ASSAULT"]
+
+
+def test_negated_future(coder):
+    event = code(coder, "The government will not negotiate with the rebels, the minister said.")[0]
+    assert event.negated and event.future
+    assert any(r.startswith("negated") for r in event.reasons)
+
+
+def test_hypothetical(coder):
+    events = code(coder, "If Iran attacks Israel, the United States will respond.")
+    attack = next(e for e in events if e.trigger.text == "attacks")
+    assert attack.hypothetical and not attack.negated
+
+
+def test_future_intent_is_a_threat(coder):
+    event = only(code(coder, "We will take action against the rebels, the Israeli defence minister said."),
+                 "THREATEN")
+    assert event.future
+
+
+def test_demand_under_a_reporting_verb_is_a_request_by_the_speaker(coder):
+    events = code(coder, "The French president said Iraq must withdraw its troops from Kuwait.")
+    event = only(events, "REQUEST")
+    assert countries(event.source) == {"FRA"} and countries(event.target) == {"IRQ"}
+
+
+def test_dated_role(coder):
+    text = "Benjamin Netanyahu met Emmanuel Macron in Paris."
+    in_2005 = only(code(coder, text, date=dt.date(2005, 6, 1)), "CONSULT")
+    in_2019 = only(code(coder, text, date=dt.date(2019, 6, 1)), "CONSULT")
+    assert in_2005.source[0].code == "ISRELI" and in_2019.source[0].code == "ISRGOV"
+    assert in_2005.target[0].code == "FRAELI" and in_2019.target[0].code == "FRAGOV"
+
+
+def test_relative_date(coder):
+    event = only(code(coder, "Turkish troops attacked Kurdish rebels on Friday."), "ASSAULT")
+    assert event.date.value == dt.date(2024, 3, 8) and event.date.granularity == "day"
+
+
+def test_publication_date_without_a_date_in_the_sentence(coder):
+    event = only(code(coder, "Turkish troops attacked Kurdish rebels."), "ASSAULT")
+    assert event.date.value == MONDAY and event.date.text is None
+
+
+def test_dateline_gives_the_location(coder):
+    text = "CAIRO - Egyptian police arrested twenty protesters."
+    event = code(coder, text, dateline="CAIRO")[0]
+    assert event.location is not None and event.location.country == "EGY"
+
+
+def test_no_event_in_commentary(coder):
+    assert code(coder, "Analysts say the economy could improve next year.") == []
+
+
+def test_evidence_offsets_point_into_the_document(coder):
+    text = "Fighting resumed. Protesters in Gjilan demonstrated against the government on Sunday."
+    event = only(code(coder, text), "PROTEST")
+    assert text[event.trigger.start:event.trigger.end] == event.trigger.text == "demonstrated"
+    assert text[event.sentence.start:event.sentence.end] == event.sentence.text
+    for actor in event.source + event.target:
+        assert text[actor.start:actor.end] == actor.text
+    assert event.source[0].country == "XKX"
+    assert 0 < event.confidence <= 1 and any(r.startswith("confidence") for r in event.reasons)
+
+
+def test_event_ids_are_stable(coder):
+    text = "Turkish troops attacked Kurdish rebels."
+    assert [e.event_id for e in code(coder, text)] == [e.event_id for e in code(coder, text)]
