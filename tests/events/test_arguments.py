@@ -67,3 +67,25 @@ def test_target_preposition_from_the_lexicon(nlp):
     args = find_arguments(parsed, 3, 4, target_preps=("against",))
     assert _texts(args.sources)[0] == ["Protesters in Gjilan"]
     assert _texts(args.targets)[0] == ["the government"]
+
+
+def test_stative_participle_keeps_its_subject_as_source(nlp):
+    args = _arguments(nlp, "Israel is opposed to French mediation in the talks.", "opposed")
+    assert not args.passive
+    assert _texts(args.sources)[0] == ["Israel"]
+
+
+def test_adjective_control_passes_the_subject_down(nlp):
+    args = _arguments(nlp, "France is ready to contribute troops to the force.", "contribute")
+    assert _texts(args.sources)[0] == ["France"]
+
+
+def test_a_statement_speaks_for_whoever_issued_it(nlp):
+    args = _arguments(nlp, "France released a statement condemning the attack.", "condemning")
+    assert _texts(args.sources)[0] == ["France"]
+    assert _texts(args.targets)[0] == ["the attack"]
+
+
+def test_a_date_is_not_part_of_the_actor(nlp):
+    args = _arguments(nlp, "The United Nations on Tuesday reduced food supplies to the camp.", "reduced")
+    assert _texts(args.sources)[0] == ["The United Nations"]

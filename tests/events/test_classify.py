@@ -2,7 +2,7 @@
 
 import pytest
 
-from eventwire.events.classify import Classification, load_lexicon
+from eventwire.events.classify import WEAK_SPECIFICITY, Classification, load_lexicon
 from eventwire.nlp import load_spacy
 
 
@@ -13,6 +13,18 @@ def code():
     def run(text: str) -> list[tuple[str, str, str]]:
         doc = nlp(text)
         return [(c.event_type, c.cameo, doc[c.trigger[0]:c.trigger[1]].text) for c in lexicon.triggers(doc)]
+
+    return run
+
+
+@pytest.fixture(scope="module")
+def code_with_specificity():
+    """(type, specificity) of the triggers a word's own reading supports (weak ones left out)."""
+    nlp, lexicon = load_spacy(), load_lexicon()
+
+    def run(text: str) -> list[tuple[str, float]]:
+        found = lexicon.triggers(nlp(text))
+        return [(c.event_type, c.specificity) for c in found if c.specificity >= WEAK_SPECIFICITY]
 
     return run
 
@@ -65,3 +77,78 @@ def test_classification_fields():
     assert "CAMEO 042" in visit.reason and "CONSULT" in visit.reason
     assert 0 < visit.specificity <= 1
     assert load_lexicon().classify(doc[2]) == visit
+
+
+def test_a_block_default_never_written_for_the_verb_is_weak(code_with_specificity):
+    # "leave" only inherits its synonym block's code (GO_SOMEWHERE -> 040): no event by itself
+    assert code_with_specificity("The minister left for Brussels on Monday morning.") == []
+    strong = code_with_specificity("Gunmen attacked a police station in the north.")
+    assert strong[0][0] == "ASSAULT" and strong[0][1] >= WEAK_SPECIFICITY
+
+
+@pytest.mark.parametrize("text", [
+    "The storm killed two people and left thousands without power.",
+    "An earthquake struck off the coast on Sunday.",
+    "The striker attacked the near post.",
+])
+def test_inanimate_subjects_make_no_event(code, text):
+    assert code(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The club captured their fourth title in five years.",
+    "The retailer cut 2,000 jobs.",
+    "The champion withdrew from the tournament.",
+    "The striker scored two goals.",
+])
+def test_nonpolitical_objects_cancel_a_bare_default(code, text):
+    assert code(text) == []
+
+
+def test_taking_a_place_by_force_is_combat(code):
+    assert code("Rebels captured the town after heavy fighting.")[0][:1] == ("ASSAULT",)
+    assert code("Police seized weapons in the raid.")[0][0] == "COERCE"
+
+
+def test_announced_hostile_acts_are_threats(code):
+    assert code("Moscow said it would impose sanctions on Kyiv.")[0][:2] == ("THREATEN", "1312")
+    assert code("The rebels vowed to retaliate.")[0][0] == "THREATEN"
+    assert code("The army plans to strike rebel bases.")[0][0] == "THREATEN"
+    assert code("Serbia is prepared to send troops to the border.")[0][0] == "THREATEN"
+
+
+def test_announced_cooperation_is_an_intent_but_only_with_an_actor(code):
+    assert code("Qatar pledged to send aid to Gaza.")[0][:2] == ("AGREE", "033")
+    assert code("The Chinese premier will visit Berlin next week.")[0][:2] == ("AGREE", "036")
+    assert code("The Chinese premier visited Berlin.")[0][:2] == ("CONSULT", "042")
+    assert all(t != "AGREE" for t, _, _ in code("The deal will allow refugees to return home."))
+
+
+def test_planning_verbs_are_frames_not_acts(code):
+    # the plan's content decides: a cooperative act is an intent, a hostile one a threat
+    assert [(t, w) for t, _, w in code("The president plans to visit Moscow in May.")] == [("AGREE", "plans")]
+    assert code("The ministry has planned the budget for months.") == []
+
+
+def test_event_noun_under_a_verbal_event_is_its_own_trigger(code):
+    found = code("The Serbian government condemned the attack on its embassy.")
+    assert [(t, w) for t, _, w in found] == [("ACCUSE", "condemned"), ("ASSAULT", "attack")]
+
+
+@pytest.mark.parametrize(("text", "event_type", "cameo"), [
+    ("The United States pulled out its remaining troops from the base.", "RETREAT", "0872"),
+    ("Israel released 30 Palestinian prisoners.", "RETREAT", "0841"),
+    ("Hundreds of fighters surrendered to the army.", "RETREAT", "0874"),
+    ("The defence minister resigned on Friday.", "RETREAT", "0831"),
+    ("Thai authorities lifted the curfew in three provinces.", "CONCEDE", "0813"),
+    ("The military government lifted the ban on opposition parties.", "CONCEDE", "0812"),
+    ("The army deployed troops along the border.", "MOBILIZE", "154"),
+    ("The government put the armed forces on high alert.", "MOBILIZE", "152"),
+    ("Lithuania expelled three Russian diplomats.", "SANCTION", "161"),
+    ("The United States suspended military aid to Egypt.", "SANCTION", "1622"),
+    ("The government broke off negotiations with the rebels.", "SANCTION", "164"),
+    ("Turkey delivered humanitarian supplies to survivors.", "AID", "073"),
+    ("The World Bank approved a loan to Kenya.", "AID", "071"),
+])
+def test_vocabulary_of_the_weak_types(code, text, event_type, cameo):
+    assert code(text)[0][:2] == (event_type, cameo)

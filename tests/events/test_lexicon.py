@@ -1,6 +1,7 @@
 """The compiled verb lexicon, the CAMEO<->PLOVER crosswalk and the cheap candidate filter."""
 
 import filecmp
+import importlib.util
 import subprocess
 import sys
 from pathlib import Path
@@ -86,3 +87,34 @@ def test_build_script_reproduces_shipped_files(shared_dir, tmp_path):
     for path in shipped:
         assert path.read_bytes() == before[path], f"{path.name} differs from its rebuild"
     assert filecmp.cmp(shipped[2], REPO / "models/sources/quad_classes.tsv", shallow=False)
+
+
+def _measure_script():
+    spec = importlib.util.spec_from_file_location("measure_lexicon", REPO / "models/measure_lexicon.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_typed_development_set_accuracy():
+    """The team's typed wire-style sentences (fixtures/typed_sentences.tsv): 16 types and non-events."""
+    from eventwire.nlp import load_spacy
+
+    measure = _measure_script()
+    rows = measure.read_typed()
+    assert len(rows) >= 16 * 12 + 40
+    lexicon = load_lexicon()
+    docs = load_spacy().pipe(sentence for sentence, _, _ in rows)
+    predictions = [measure.typed_prediction(doc, lexicon.triggers(doc), trigger)
+                   for (_, _, trigger), doc in zip(rows, docs)]
+    correct = sum(predicted == expected for predicted, (_, expected, _) in zip(predictions, rows))
+    assert correct / len(rows) >= 0.85
+    nonevents = [p for p, (_, expected, _) in zip(predictions, rows) if expected == "NONE"]
+    assert sum(p == "NONE" for p in nonevents) / len(nonevents) >= 0.75
+
+
+def test_candidate_filter_reads_words_not_substrings():
+    lexicon = load_lexicon()
+    assert lexicon.is_candidate("Rebels ATTACKED the convoy.")
+    assert lexicon.is_candidate("A cease-fire was declared.")
+    assert not lexicon.is_candidate("The counterattacker scored.")

@@ -108,6 +108,11 @@ def test_given_title_removes_its_echo_in_the_text():
     assert cleaned.text == "Police fired tear gas at protesters."
 
 
+def test_a_text_that_is_its_title_is_kept():
+    headline = "Police fired tear gas at protesters"
+    assert clean_article(headline, title=headline).text == headline
+
+
 @pytest.mark.parametrize(("signature", "source"), [
     ("(Reuters)", "Reuters"), ("— AFP", "AFP"), ("- Reuters", "Reuters"),
     ("Source: Al Jazeera", "Al Jazeera"),
@@ -179,10 +184,16 @@ def test_headline_words_are_not_a_dateline():
     assert clean_article(text).dateline_place is None
 
 
+def test_debris_before_the_headline_is_not_the_title():
+    cleaned = clean_article("banner.jpg\nPublished July 7, 2024\nIran rejects sanctions\nIran rejected them.",
+                            title_from_first_line=True)
+    assert (cleaned.title, cleaned.text) == ("Iran rejects sanctions", "Iran rejected them.")
+
+
 def test_curly_quotes_become_straight():
     cleaned = clean_article("“We will respond,” Iran’s minister said.")
     assert cleaned.text == "\"We will respond,\" Iran's minister said."
-    assert cleaned.notes == ["straightened 3 curly quote(s)"]
+    assert cleaned.notes == ["straightened curly quotes"]
 
 
 def test_whitespace_is_normalised_and_paragraphs_are_single_newlines():

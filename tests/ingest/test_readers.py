@@ -89,6 +89,12 @@ def test_directory_is_read_recursively_in_sorted_order_without_hidden_files(tmp_
     assert skipped.reason.startswith("unsupported file type '.md'")
 
 
+def test_txt_starting_with_a_paragraph_has_no_title(tmp_path):
+    text = "Police fired tear gas at protesters.\nThe army withdrew."
+    [doc] = read_inputs([str(_write(tmp_path / "a.txt", text))])
+    assert doc.title is None and doc.text == text
+
+
 def test_explicit_file_with_another_suffix_is_read_as_text(tmp_path):
     [doc] = read_inputs([str(_write(tmp_path / "article", "Title\nThe army attacked."))])
     assert isinstance(doc, Document) and doc.text == "The army attacked."

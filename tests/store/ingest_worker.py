@@ -25,14 +25,13 @@ def slowly(results, delay: float):
         time.sleep(delay)
 
 
-def main(url: str, count: int, delay: float) -> None:
+def main(url: str, count: int, delay: float) -> IngestTally:
     by_id = {r.doc_id: r for r in synthetic_results(count)}
     with open_store(url) as store:
         tally = IngestTally()
         documents = skip_current(store, (r.document for r in by_id.values()), CODER, tally)
-        store_results(store, slowly((by_id[d.id] for d in documents), delay), CODER, tally)
-        print(tally.summary())
+        return store_results(store, slowly((by_id[d.id] for d in documents), delay), CODER, tally)
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], int(sys.argv[2]), float(sys.argv[3]) if len(sys.argv) > 3 else 0.0)
+    print(main(sys.argv[1], int(sys.argv[2]), float(sys.argv[3]) if len(sys.argv) > 3 else 0.0).summary())

@@ -85,14 +85,15 @@ _TEMPLATES = [
 ]
 
 
-def synthetic_results(count: int, seed: int = 7, start: str = "2024-01-01") -> list[DocumentResult]:
+def synthetic_results(count: int, seed: int = 7, start: str = "2024-01-01",
+                      days: int = 60) -> list[DocumentResult]:
     """`count` coded articles of three sentences each: two events and a repeat of the first.
     Dyads, places and dates repeat across articles, so merging has work to do."""
     rng = random.Random(seed)
     first = dt.date.fromisoformat(start)
     results = []
     for i in range(count):
-        day = first + dt.timedelta(days=rng.randrange(60))
+        day = first + dt.timedelta(days=rng.randrange(days))
         picks = [(rng.choice(_TEMPLATES), *rng.sample(_LEADERS, 2), rng.choice(list(COUNTRIES)))
                  for _ in range(2)]
         texts = [template[2].format(a=a[0], b=b[0], p=place) for template, a, b, place in picks]

@@ -129,7 +129,7 @@ def test_replacing_an_article_re_merges_its_neighbours(store):
 
 
 def test_merging_is_the_same_in_any_order_and_when_recomputed(new_db_url, database_content):
-    results = synthetic_results(40)
+    results = synthetic_results(150, days=40)  # enough to chain clusters across a window
     with open_store(new_db_url()) as forward, open_store(new_db_url()) as backward:
         for result in results:
             forward.save(result, CODER)
@@ -167,3 +167,20 @@ def test_evidence_similarity_ignores_function_words():
     b = evidence_tokens("The ministers discussed Ukraine and the war")
     assert "the" not in a and evidence_tokens("discussed") == evidence_tokens("discuss") == {"discuss"}
     assert similarity(a, b) > 0.3 and similarity(a, frozenset()) == 0.0
+
+
+def test_incremental_merging_after_changes_equals_a_fresh_ingest(new_db_url, database_content):
+    import random
+
+    results = synthetic_results(60, seed=11, days=20)
+    changed = synthetic_results(60, seed=12, days=20)[:15]  # new versions of the first 15 articles
+    final = changed + results[15:]
+    with open_store(new_db_url()) as updated, open_store(new_db_url()) as fresh:
+        for result in results + changed:
+            updated.save(result, CODER)
+        shuffled = list(final)
+        random.Random(3).shuffle(shuffled)
+        for result in shuffled:
+            fresh.save(result, CODER)
+        assert _without_article_order(database_content(updated)) == _without_article_order(
+            database_content(fresh))

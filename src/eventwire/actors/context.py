@@ -11,6 +11,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
+from eventwire.actors.codes import primary_sector
 from eventwire.actors.dictionary import ActorDictionary
 from eventwire.actors.text import POSSESSIVE, Token, tokenize
 from eventwire.records import Actor, Document, Sentence
@@ -94,7 +95,7 @@ def _unknown_person(dictionary: ActorDictionary, tokens: list[Token], i: int, ti
     """ "Iranian Foreign Minister Hossein Amir-Abdollahian": a person the dictionary does not know."""
     country = _country_before(dictionary, tokens, i)
     agent = dictionary.agents.match_at(tokens, title.start)
-    sector = agent.value[:3] or None if agent is not None else None
+    sector = primary_sector(agent.value) if agent is not None else None
     name_tokens = tokens[title.end:name_end]
     name = " ".join(t.text for t in name_tokens)
     code = (country or "") + (sector or "") or None

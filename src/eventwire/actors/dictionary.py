@@ -105,6 +105,8 @@ class ActorDictionary:
         self._raw_actors = data["actors"]
         self._actors: dict[int, DictionaryActor] = {}
         self.names = PhraseIndex(data["names"])
+        self.peoples = PhraseIndex({key: tuple(value) for key, value in data["peoples"].items()})
+        self.capitals = frozenset(data["capitals"])
         self.agents = PhraseIndex(data["agents"])
         self.weak_agents = frozenset(data["weak_agents"])
         self.titles = PhraseIndex(data["titles"])
@@ -143,6 +145,10 @@ class ActorDictionary:
         if match.end - match.start == 1 and len(first.norm) <= SHORT_NAME and not first.upper:
             return None
         return Match(match.start, match.end, self.actor(match.value))
+
+    def people_at(self, tokens: list[Token], i: int) -> Match | None:
+        """A noun for a people starting at token i ("Nigerians", "Kurds"): value (ISO3, ethnic)."""
+        return self.peoples.match_at(tokens, i) if tokens[i].capitalized else None
 
     def person_by_name_parts(self, words: list[str]) -> DictionaryActor | None:
         """A known person whose canonical name has the same last word and the same first word

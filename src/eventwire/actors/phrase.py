@@ -10,12 +10,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from eventwire.actors.dictionary import ActorDictionary, DictionaryActor
+from eventwire.actors.dictionary import ActorDictionary, DictionaryActor, Match
 from eventwire.actors.text import POSSESSIVE, Token
 
 COORDINATORS = frozenset({"and", "&", "or", "nor"})
 PREPOSITIONS = frozenset({"of", "in", "from", "for", "at", "on", "with", "to", "by", "near", "inside",
                           "outside"})
+# Words that make a title a past one: "former President X" is no longer in office.
+FORMER = frozenset({"former", "ex", "ousted", "deposed", "toppled", "late", "exiled", "retired", "onetime",
+                    "erstwhile", "then"})
 DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "some", "several", "two", "three",
                          "many", "other", "both", "all", "senior", "top", "local", "former", "unidentified"})
 
@@ -29,6 +32,7 @@ class Conjunct:
     actors: list[tuple[int, DictionaryActor]] = field(default_factory=list)  # (token index, actor)
     agents: list[tuple[int, str, bool]] = field(default_factory=list)  # (token index, code, weak)
     titles: list[tuple[int, str]] = field(default_factory=list)  # (token index, office)
+    peoples: list[tuple[int, str, bool]] = field(default_factory=list)  # (token index, ISO3, ethnic)
     # (token index, capitalised words no dictionary knows)
     names: list[tuple[int, list[Token]]] = field(default_factory=list)
     ends: dict[int, int] = field(default_factory=dict)  # token index of a recognised piece -> its end index
@@ -68,6 +72,18 @@ class Conjunct:
         return None
 
 
+def conjunct_office(conjunct: Conjunct, dictionary: ActorDictionary) -> tuple[str, bool] | None:
+    """The first title in the conjunct, inside a name or not ("President Bush"), and whether a word
+    before it makes it a past office."""
+    tokens = conjunct.tokens
+    for i in range(len(tokens)):
+        title = dictionary.titles.match_at(tokens, i)
+        if title is not None and title.value != "leader":  # party and rebel leaders hold no office
+            former = any(t.norm in FORMER for t in tokens[:i])
+            return " ".join(t.text for t in tokens[title.start:title.end]), former
+    return None
+
+
 def split_conjuncts(tokens: list[Token], dictionary: ActorDictionary) -> list[Conjunct]:
     """Recognise names, agents and titles, then cut at coordinators outside any name."""
     pieces: list[tuple[str, int, int, object]] = []  # (kind, start, end, value)
@@ -76,12 +92,19 @@ def split_conjuncts(tokens: list[Token], dictionary: ActorDictionary) -> list[Co
         match = dictionary.actor_at(tokens, i)
         if match is not None and _inside_longer_name(tokens, match, dictionary):
             match = None
+        people = dictionary.people_at(tokens, i)
+        if people is not None and (match is None or people.end >= match.end):
+            country, ethnic = people.value
+            ethnic = bool(ethnic) or (i > 0 and tokens[i - 1].norm == "ethnic")
+            pieces.append(("people", people.start, people.end, (country, ethnic)))
+            i = people.end
+            continue
         if match is not None:
             pieces.append(("actor", match.start, match.end, match.value))
             i = match.end
             continue
-        agent = dictionary.agents.match_at(tokens, i)
-        title = dictionary.titles.match_at(tokens, i)
+        agent = _cut_before_name(tokens, dictionary.agents.match_at(tokens, i), dictionary)
+        title = _cut_before_name(tokens, dictionary.titles.match_at(tokens, i), dictionary)
         if title is not None:
             pieces.append(("title", title.start, title.end, title.value))
         if agent is not None:
@@ -95,6 +118,18 @@ def split_conjuncts(tokens: list[Token], dictionary: ActorDictionary) -> list[Co
         pieces.append(("word", i, i + 1, None))
         i += 1
     return _group(tokens, pieces)
+
+
+def _cut_before_name(tokens: list[Token], match: Match | None, dictionary: ActorDictionary) -> Match | None:
+    """ "former President Bush": an agent or title that runs into a dictionary name ("President Bush")
+    ends where the name starts."""
+    if match is None:
+        return None
+    for k in range(match.start + 1, match.end):
+        name = dictionary.actor_at(tokens, k)
+        if name is not None and name.end > match.end:
+            return Match(match.start, k, match.value)
+    return match
 
 
 def _inside_longer_name(tokens: list[Token], match, dictionary: ActorDictionary) -> bool:
@@ -153,6 +188,8 @@ def _conjunct(tokens: list[Token], pieces: list[tuple[str, int, int, object]]) -
             conjunct.agents.append((local, code, weak))
         elif kind == "title":
             conjunct.titles.append((local, value))
+        elif kind == "people":
+            conjunct.peoples.append((local, *value))
     if name_run:
         conjunct.names.append((len(part) - len(name_run), name_run))
     return [conjunct]

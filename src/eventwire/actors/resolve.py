@@ -6,9 +6,10 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
 
+from eventwire.actors.codes import primary_sector
 from eventwire.actors.context import ArticleContext, Mention, scan_document
 from eventwire.actors.dictionary import ActorDictionary, DictionaryActor, load_dictionary
-from eventwire.actors.phrase import Conjunct, split_conjuncts
+from eventwire.actors.phrase import Conjunct, conjunct_office, split_conjuncts
 from eventwire.actors.places import PlaceLookup
 from eventwire.actors.text import tokenize
 from eventwire.records import Actor, Document, Sentence
@@ -77,14 +78,21 @@ class ActorResolver:
     def _read(self, conjunct: Conjunct, when: dt.date | None, context: ArticleContext | None, base: int,
               reasons: list[str]) -> _Reading | None:
         named_head = [(i, a) for i, a in conjunct.named() if conjunct.in_head(i)]
+        if named_head and _country_ends_head(conjunct, named_head[-1][0]):
+            reasons.append(f"'{conjunct.text_at(named_head[-1][0])}' only qualifies the country after it")
+            named_head = []
         if named_head and not self._contradicted(conjunct, *named_head[-1], when, reasons):
             return self._from_entry(named_head[-1][1], conjunct, when, reasons)
         reading = _Reading()
-        agent = conjunct.sector_agent()
+        agent = conjunct.sector_agent() if not _country_ends_head(conjunct, -1) else None
         if agent is not None:
-            reading.sector = agent[0][:3]
+            reading.sector = primary_sector(agent[0])
             reasons.append(f"sector {reading.sector} from agent '{agent[1]}'")
-        self._country_of(conjunct, reading, when, reasons)
+        elif any(conjunct.in_head(i) for i, _, _ in conjunct.peoples):
+            reading.sector = "CVL"
+            reasons.append("sector CVL: a people, no agent noun")
+        self._country_of(conjunct, reading, when, reasons, context)
+        self._capital(conjunct, reading, reasons)
         named_mod = conjunct.named()
         if reading.country is None and named_mod:
             return self._from_entry(named_mod[-1][1], conjunct, when, reasons, sector=reading.sector)
@@ -113,6 +121,8 @@ class ActorResolver:
         if parts is not None:
             reading.country, reading.sector, reading.code = parts.country, parts.sector, parts.code
         reasons.append(f"'{entry.name}' -> {reading.code}: {why}")
+        self._body_agent(conjunct, entry, reading, reasons)
+        self._apply_title(conjunct, entry, reading, reasons)
         if reading.sector is None and sector and entry.kind == "country":
             reading.sector = sector
             reading.code = (reading.country or "") + sector
@@ -122,10 +132,61 @@ class ActorResolver:
         reading.borrowable = entry.kind == "country" and reading.sector is None
         return reading
 
+    def _apply_title(self, conjunct: Conjunct, entry: DictionaryActor, reading: _Reading,
+                     reasons: list[str]) -> None:
+        """A title in the phrase says what the person is at the time of writing: "President Bush" is GOV
+        even where the dictionary's dates say otherwise, "former President Bush" ELI. An official of an
+        international body ("UN Secretary-General ...", "NATO troops") takes the sector of the office."""
+        office = conjunct_office(conjunct, self.dictionary)
+        if office is None:
+            return
+        words, former = office
+        if entry.kind == "person" and reading.country:
+            sector = "ELI" if former else "GOV"
+            if reading.sector != sector and (former or reading.sector in (None, "ELI")):
+                reading.sector, reading.code = sector, reading.country + sector
+                reasons.append(f"title '{words}' in the phrase: sector {sector}")
+        elif entry.kind in ("igo", "ngo") and not former:
+            reading.sector = "GOV"
+            reasons.append(f"title '{words}' of {entry.name}: sector GOV")
+
+    @staticmethod
+    def _body_agent(conjunct: Conjunct, entry: DictionaryActor, reading: _Reading, reasons: list[str]) -> None:
+        """ "NATO troops", "UN aid workers": people of an international body take the sector of the noun."""
+        agent = conjunct.sector_agent()
+        if entry.kind in ("igo", "ngo") and agent is not None:
+            reading.sector = primary_sector(agent[0])
+            reasons.append(f"sector {reading.sector} from agent '{agent[1]}' of {entry.name}")
+
     def _country_of(self, conjunct: Conjunct, reading: _Reading, when: dt.date | None,
-                    reasons: list[str]) -> None:
-        """Country from a country name or adjective (head first), else from a place in the phrase."""
-        countries = sorted(conjunct.countries(), key=lambda item: not conjunct.in_head(item[0]))
+                    reasons: list[str], context: ArticleContext | None = None) -> None:
+        """Country from a country name or adjective in the head, a people in the head ("Nigerians"),
+        a country or place in the modifiers; an ethnic group with none of these takes the article's
+        main country, else the group's own."""
+        countries = conjunct.countries()
+        head = [(i, e) for i, e in countries if conjunct.in_head(i)]
+        nationals = [(i, c) for i, c, ethnic in conjunct.peoples if not ethnic and conjunct.in_head(i)]
+        if head or nationals:
+            self._country_from(conjunct, head, nationals, reading, when, reasons)
+            return
+        if countries:
+            self._country_from(conjunct, countries, [], reading, when, reasons)
+            return
+        if self._country_from_place(conjunct, reading, reasons):
+            return
+        if conjunct.peoples:
+            index, country, ethnic = conjunct.peoples[-1]
+            if ethnic and context is not None and context.main_country:
+                reading.country = context.main_country
+                reasons.append(f"ethnic group '{conjunct.text_at(index)}': the article's main country "
+                               f"{reading.country}")
+            else:
+                reading.country = country
+                reasons.append(f"country {country} of the people '{conjunct.text_at(index)}'")
+
+    def _country_from(self, conjunct: Conjunct, countries: list[tuple[int, DictionaryActor]],
+                      nationals: list[tuple[int, str]], reading: _Reading, when: dt.date | None,
+                      reasons: list[str]) -> None:
         if countries:
             index, entry = countries[0]
             code, _ = entry.role_on(when)
@@ -133,14 +194,37 @@ class ActorResolver:
                 reading.country = self.dictionary.codes.split(code).country
                 reasons.append(f"country {reading.country} from '{conjunct.text_at(index)}'")
             return
+        index, country = nationals[0]
+        reading.country = country
+        reasons.append(f"country {country} of the people '{conjunct.text_at(index)}'")
+
+    def _country_from_place(self, conjunct: Conjunct, reading: _Reading, reasons: list[str]) -> bool:
+        """A gazetteer place among the capitalised words. Acronyms ("EU", "FAO") and names right after a
+        title ("President Bush") are not looked up: they are bodies and people, not villages."""
+        title_ends = {conjunct.ends[i] for i, _ in conjunct.titles}
         for index, name in reversed(conjunct.names):
+            acronym = len(name) == 1 and name[0].upper and len(name[0].norm) <= 5
+            if acronym or index in title_ends:
+                continue
             text = " ".join(t.text for t in name)
             place = self.places.country_of(text)
             if place is not None:
                 reading.country = place
                 conjunct.places.add(index)
                 reasons.append(f"country {place} from place '{text}' (gazetteer)")
-                return
+                return True
+        return False
+
+    def _capital(self, conjunct: Conjunct, reading: _Reading, reasons: list[str]) -> None:
+        """ "Washington said", "talks with Beijing": a capital city alone stands for the government."""
+        countries = conjunct.countries()
+        if reading.sector or len(countries) != 1 or conjunct.agents or conjunct.names or conjunct.peoples:
+            return
+        index, _ = countries[0]
+        key = " ".join(t.norm for t in conjunct.tokens[index:conjunct.ends.get(index, index + 1)])
+        if key in self.dictionary.capitals and conjunct.ends.get(index) == len(conjunct.tokens):
+            reading.sector = "GOV"
+            reasons.append(f"capital '{conjunct.text_at(index)}' alone stands for the government: sector GOV")
 
     def _contradicted(self, conjunct: Conjunct, index: int, entry: DictionaryActor, when: dt.date | None,
                       reasons: list[str]) -> bool:
@@ -225,6 +309,18 @@ class ActorResolver:
         actor = Actor(text=text[start:end], start=base + start, end=base + end, name=name,
                       country=reading.country, sector=reading.sector, code=reading.code, id=reading.id)
         return ResolvedActor(actor, reasons, reading.confidence)
+
+
+def _country_ends_head(conjunct: Conjunct, named_index: int) -> bool:
+    """ "NATO-member Norway", "EU member Hungary": a country name closes the head after the named actor
+    (any word before it when `named_index` is -1) and is what the phrase is."""
+    return any(named_index < i and i > 0 and conjunct.ends.get(i) == conjunct.head_end
+               and not _is_adjective(conjunct.tokens[i]) for i, _ in conjunct.countries())
+
+
+def _is_adjective(token) -> bool:
+    """Country adjectives and demonyms end so ("Iraqi", "Syrian", "Chinese", "Turkish"); names rarely do."""
+    return token.norm.endswith(("i", "an", "ese", "ish", "ch", "ans", "is"))
 
 
 def _share_sector(readings: list[tuple[Conjunct, _Reading | None, list[str]]]) -> None:

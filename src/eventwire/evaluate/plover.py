@@ -120,9 +120,12 @@ class PloverReport:
         return Ratio(sum(_source_keys(r.predicted) == r.gold.source_keys for r in rows), len(rows))
 
     def source_body(self) -> Ratio:
-        """International and non-governmental bodies (gold IGO/NGO): the source must be such a body."""
+        """International and non-governmental bodies (gold IGO/NGO): the source must be such a body.
+
+        IGO and NGO count as one class: the gold itself codes the Red Cross and Amnesty as IGO.
+        """
         rows = [r for r in self._with_prediction(True) if r.gold.source_keys & BODY_CODES]
-        return Ratio(sum(bool(_source_keys(r.predicted) & r.gold.source_keys) for r in rows), len(rows))
+        return Ratio(sum(bool(_source_keys(r.predicted) & BODY_CODES) for r in rows), len(rows))
 
     def source_sector(self) -> Ratio:
         """Exact match of the set of source sectors, over records whose gold sources carry a sector."""
@@ -174,15 +177,17 @@ class PloverReport:
         for s in self.per_type:
             lines.append(f"{s.event_type:<10} {s.gold:>5} {s.predicted:>5} {s.right:>5} "
                          f"{s.precision:>6.3f} {s.recall:>6.3f} {s.f1:>6.3f}")
-        lines += [
-            "",
-            f"source country (type right)         {self.source_country()}",
-            f"source country (any predicted type) {self.source_country(type_right_only=False)}",
-            f"source IGO/NGO body (type right)    {self.source_body()}",
-            f"source sector (type right)          {self.source_sector()}",
-            f"confidence >= {CONFIDENT}: type right      {self.calibration()}",
-            "reliability by confidence band: " + ", ".join(f"{b} {r}" for b, r in self.reliability()),
+        measures = [
+            ("source country (type right)", self.source_country()),
+            ("source country (any predicted type)", self.source_country(type_right_only=False)),
+            ("source IGO/NGO body (type right)", self.source_body()),
+            ("source sector (type right)", self.source_sector()),
+            (f"confidence >= {CONFIDENT}: type right", self.calibration()),
         ]
+        lines.append("")
+        lines += [f"{name:<38}{ratio}" for name, ratio in measures]
+        bands = ", ".join(f"{band} {ratio}" for band, ratio in self.reliability())
+        lines.append(f"reliability by confidence band: {bands}")
         return "\n".join(lines)
 
 

@@ -24,11 +24,20 @@ _OBJECTS = {"dobj", "obj"}
 _RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 # Children that carry another clause or a list, not part of an argument phrase.
 _PHRASE_EXCLUDED_DEPS = {"relcl", "acl", "advcl", "conj", "cc", "punct", "parataxis", "ccomp"}
-# Prepositions that introduce the target when the lexicon names none.
+# Prepositions that may introduce the target, tried after those the lexicon names.
 DEFAULT_TARGET_PREPS = ("against", "with", "on", "to")
 # Modifiers of a nominal trigger that name who acted: "Israeli strikes", "U.S. sanctions".
 _ACTOR_ENTITY_TYPES = {"NORP", "GPE", "ORG"}
+_TIME_ENTITY_TYPES = {"DATE", "TIME"}
+# Texts that speak for whoever issued them: "issued a statement condemning ...".
+DOCUMENT_NOUNS = frozenset({
+    "statement", "declaration", "resolution", "letter", "report", "communique", "message", "note",
+    "memorandum", "decree", "editorial", "speech", "document", "petition", "press release",
+})
 _MAX_HOPS = 6  # how far a subject is inherited up the parse
+# Links through which a clause without a subject takes the subject of the clause above it:
+# "agreed to (set up)", "met and (agreed)", "..., (killing) five", "resorted to (throwing)".
+_INHERITING_LINKS = {"conj", "xcomp", "advcl", "acl", "pcomp", "prep", "ccomp", "acomp"}
 
 
 @dataclass(frozen=True)
@@ -61,7 +70,7 @@ def trigger_head(parsed: Doc, start: int, end: int) -> Token:
 def find_arguments(parsed: Doc, start: int, end: int, target_preps: tuple[str, ...] = ()) -> Arguments:
     """Candidate sources and targets for the trigger spanning tokens [start, end)."""
     head = trigger_head(parsed, start, end)
-    preps = tuple(target_preps) or DEFAULT_TARGET_PREPS
+    preps = tuple(dict.fromkeys((*target_preps, *DEFAULT_TARGET_PREPS)))
     excluded = set(range(start, end))
     if head.pos_ in ("NOUN", "PROPN") and not _is_verbal(head):
         return _nominal_arguments(head, preps, excluded)
@@ -83,9 +92,6 @@ def _verbal_arguments(verb: Token, preps: tuple[str, ...], excluded: set[int]) -
         _add(targets, _child(verb, _PASSIVE_SUBJECTS), f"subject of passive '{verb.text}'", excluded)
     else:
         subject, rule = clause_subject(verb)
-        if subject is None:
-            subject = _child(verb, _PASSIVE_SUBJECTS)
-            rule = f"subject of '{verb.text}'"
         _add(sources, subject, rule, excluded)
     _add(targets, _child(verb, {"dative"}), f"indirect object of '{verb.text}'", excluded)
     for prep_head in (verb, _child(verb, _OBJECTS)):
@@ -112,7 +118,8 @@ def _nominal_arguments(noun: Token, preps: tuple[str, ...], excluded: set[int]) 
         _add(sources, subject, f"{rule} (governs '{noun.text}')", excluded)
     for modifier in noun.children:
         if modifier.dep_ in ("amod", "compound") and modifier.ent_type_ in _ACTOR_ENTITY_TYPES:
-            _add(sources, modifier, f"modifier '{modifier.text}' of '{noun.text}'", excluded)
+            # the lexicon may count the modifier in the trigger ("Palestinian riots"): it is still the actor
+            _add(sources, modifier, f"modifier '{modifier.text}' of '{noun.text}'", excluded - {modifier.i})
     for prep_head in (noun, verb):
         if prep_head is not None:
             for obj, prep in _prep_objects(prep_head, preps):
@@ -127,6 +134,8 @@ def clause_subject(verb: Token) -> tuple[Token | None, str]:
     current = verb
     for _ in range(_MAX_HOPS):
         subject = _child(current, _SUBJECTS)
+        if subject is None and current.lower_ in STATIVE_PARTICIPLES:
+            subject = _child(current, _PASSIVE_SUBJECTS)
         if subject is not None and subject.lower_ in _RELATIVE_PRONOUNS and current.dep_ == "relcl":
             return current.head, f"head of the relative clause '{current.text}'"
         if subject is not None:
@@ -138,7 +147,13 @@ def clause_subject(verb: Token) -> tuple[Token | None, str]:
             return _child(current.head, _OBJECTS), f"object of '{current.head.text}' (controls '{verb.text}')"
         if current.dep_ == "relcl":
             return current.head, f"head of the relative clause '{current.text}'"
-        if current.dep_ not in ("conj", "xcomp", "advcl", "acl", "pcomp", "ccomp", "acomp"):
+        if current.dep_ == "acl" and current.tag_ != "VBN" and current.head.pos_ in ("NOUN", "PROPN"):
+            noun = current.head
+            if noun.lemma_.lower() in DOCUMENT_NOUNS and noun.dep_ in _OBJECTS and _is_verbal(noun.head):
+                current = noun.head  # "issued a declaration demanding ...": whoever issued it demands
+                continue
+            return noun, f"noun modified by '{current.text}'"
+        if current.dep_ not in _INHERITING_LINKS:
             return None, ""
         current = current.head
     return None, ""
@@ -148,16 +163,26 @@ def phrase(token: Token) -> Span:
     """The argument phrase headed by `token`, without relative clauses, lists or punctuation."""
     kept = [token]
     for child in token.children:
-        if child.dep_ not in _PHRASE_EXCLUDED_DEPS:
+        if child.dep_ not in _PHRASE_EXCLUDED_DEPS and not _is_time_modifier(child):
             kept.extend(child.subtree)
     first = min(t.i for t in kept)
     last = max(t.i for t in kept)
     doc = token.doc
+    opening = next((t.i for t in doc[first:last + 1] if t.text == "(" and t.i > token.i), None)
+    if opening is not None and not any(t.text == ")" for t in doc[opening:last + 1]):
+        last = opening - 1  # "Liberian Peace Council (LPC": the parenthesis was cut off by the parse
     while last > first and doc[last].is_punct:
         last -= 1
     while first < last and doc[first].is_punct:
         first += 1
     return doc[first:last + 1]
+
+
+def _is_time_modifier(child: Token) -> bool:
+    """'on Tuesday' attached to a noun by the parser is the event's date, not part of the actor."""
+    if child.dep_ == "npadvmod" or child.ent_type_ in _TIME_ENTITY_TYPES:
+        return True
+    return child.dep_ == "prep" and any(o.ent_type_ in _TIME_ENTITY_TYPES for o in child.children)
 
 
 def conjuncts(token: Token) -> list[Token]:
@@ -190,6 +215,6 @@ def _prep_objects(token: Token, preps: tuple[str, ...]) -> list[tuple[Token, str
         for child in token.children:
             if child.dep_ in ("prep", "agent", "dative") and child.lower_ == prep:
                 obj = _child(child, {"pobj"})
-                if obj is not None:
+                if obj is not None and obj.ent_type_ not in _TIME_ENTITY_TYPES:
                     found.append((obj, prep))
     return found

@@ -32,6 +32,7 @@ __all__ = ["WEAK_SPECIFICITY", "Classification", "VerbLexicon", "load_lexicon", 
 # Below this specificity a trigger is a word's generic dictionary reading only ("left", "captured"):
 # not an event unless other evidence (resolved actors on both sides) supports it.
 WEAK_SPECIFICITY = 0.25
+_INHERITED_SPECIFICITY = 0.2
 
 _OBJECT_DEPS = {"dobj", "obj", "attr", "oprd", "acomp", "dative", "advmod", "npadvmod", "prt"}
 _PREP_DEPS = {"prep", "agent", "dative"}
@@ -45,7 +46,15 @@ _TEMPORAL_ENTITIES = {"DATE", "TIME"}
 _COOPERATIVE_ROOTS = {"04", "05", "06", "07", "08"}
 _HOSTILE_ROOTS = {"14", "15", "16", "17", "18", "19", "20"}  # material conflict: announcing it threatens
 _THREAT_FRAME = "13"
+_DEMAND_FRAME = "10"
+_SHOW_OF_FORCE = "15"
+_PLAIN_FUTURE = {"will", "would", "'ll", "shall"}
+_VERBAL_QUADS = {"verbal_cooperation", "verbal_conflict"}
 _SUBJECT_HOPS = 3  # how far up coordinated/controlled verbs the acting subject is looked for
+# Measure words whose "of" phrase names the real object: "sent 50 tonnes of food"
+_QUANTITY_NOUNS = {"kg", "kilogram", "tonne", "ton", "tons", "tonnes", "truckload", "shipment", "consignment",
+                   "batch", "load", "worth", "amount", "quantity", "lot", "package", "convoy", "planeload", "part",
+                   "portion", "share", "bulk", "rest"}
 _LIGHT_NOUN_WINDOW = 5  # tokens between a light verb and its noun still shown as one trigger span
 
 
@@ -85,6 +94,7 @@ class _Context:
         self.objects: set[str] = set()
         self.subject: set[str] = set()
         self.preps: list[tuple[str, set[str]]] = []
+        self.prep_heads: set[str] = set()  # the nouns the prepositions govern, without their modifiers
         self.object_nouns: list[Token] = []
         for child in children:
             dep = child.dep_
@@ -102,9 +112,19 @@ class _Context:
             if dep in _PREP_DEPS and child.lower_ not in consumed_preps:
                 self._add_prep(child)
         for noun in self.object_nouns:
+            if noun.dep_ == "nsubjpass":
+                continue  # "a camp for refugees was attacked": the phrase names the target, not the act
             for grandchild in noun.children:
                 if grandchild.dep_ == "prep":
                     self._add_prep(grandchild)
+                    if grandchild.lower_ == "of" and noun.lemma_.lower() in _QUANTITY_NOUNS:
+                        self._add_measured(grandchild)
+
+    def _add_measured(self, of: Token) -> None:
+        """'700 kg of medicine', 'tonnes of food': what is measured is the object the patterns name."""
+        for pobj in of.children:
+            if pobj.dep_ == "pobj":
+                self.objects |= _phrase_words(pobj)
 
     def _add_prep(self, prep: Token) -> None:
         """A prepositional phrase; time phrases ("on Tuesday") are no pattern evidence."""
@@ -114,6 +134,7 @@ class _Context:
                 return
             if pobj.dep_ in ("pobj", "pcomp"):
                 words |= _phrase_words(pobj)
+                self.prep_heads |= _words(pobj)
                 for nested in pobj.children:
                     if nested.dep_ == "prep":
                         self._add_prep(nested)
@@ -228,13 +249,18 @@ class VerbLexicon:
         markers = [c.lower_ for c in token.children if c.dep_ == "aux"]
         if token.dep_ in ("xcomp", "ccomp") and token.head.pos_ == "ADJ":
             markers.append(token.head.lower_)  # "ready to", "willing to"
-        if token.dep_ == "xcomp" and token.head.lemma_.lower() in self.data.commissives:
+        if token.dep_ in ("xcomp", "advcl") and token.head.lemma_.lower() in self.data.commissives:
             markers.append(token.head.lemma_.lower())  # "plans to", "vowed to"
-        hostile = match.cameo[:2] in _HOSTILE_ROOTS
+        root = match.cameo[:2]
+        hostile = root in _HOSTILE_ROOTS
         for marker in markers:
-            if hostile and (marker in self.data.conflict_modals or marker in self.data.commissives):
+            if root == _SHOW_OF_FORCE and marker in _PLAIN_FUTURE:
+                continue  # "police will patrol": a plan; "is ready to send troops" is a threat
+            if self.data.modals.get(marker) == _DEMAND_FRAME:
+                frame_root = _DEMAND_FRAME  # "X must withdraw", "X must agree": whatever the act
+            elif hostile and (marker in self.data.conflict_modals or marker in self.data.commissives):
                 frame_root = _THREAT_FRAME
-            elif match.cameo[:2] in _COOPERATIVE_ROOTS and not self._nonagent_subject(token):
+            elif root in _COOPERATIVE_ROOTS and not self._nonagent_subject(token):
                 frame_root = self.data.modals.get(marker, "")
             else:
                 continue
@@ -302,8 +328,9 @@ class VerbLexicon:
             preps = tuple(prep for prep, words in best.preps if not words)
             if light:
                 span = self._span_with_object(token, span, context, best)
+            consumed = self._consumed_objects(context, best.cameo, light)
             return _Match(best.cameo, f"{entry.key} | {best.text}", min(0.95, 0.5 + 0.1 * best.size),
-                          span, self._consumed_objects(context), preps)
+                          span, consumed, preps)
         if light:
             light = self._match_light_verb(token, entry, context, span)
             if light:
@@ -314,17 +341,15 @@ class VerbLexicon:
         cameo = best.cameo if best is not None else entry.cameo  # a pattern of size 0 is a default too
         if cameo is None or self._nonpolitical(context):
             return None
-        if entry.inherited and best is None:
-            specificity = 0.2  # a synonym block's code, never written for this verb: weak evidence
-        else:
-            specificity = 0.4 if particle_ids else 0.3
+        # a synonym block's code, never written for this verb, is weak evidence
+        weak = entry.inherited and best is None
+        specificity = _INHERITED_SPECIFICITY if weak else 0.4 if particle_ids else 0.3
         return _Match(cameo, f"{entry.key} | *", specificity, span, frozenset())
 
     def _nonpolitical(self, context: _Context) -> bool:
         """'captured the title', 'cut jobs', 'withdrew from the tournament': a bare verb's default
         reading does not hold for these objects."""
-        words = context.objects.union(*(bag for _, bag in context.preps))
-        return not self.data.nonpolitical_objects.isdisjoint(words)
+        return not self.data.nonpolitical_objects.isdisjoint(context.objects | context.prep_heads)
 
     def _best_pattern(self, entry: VerbEntry, context: _Context) -> Pattern | None:
         best: Pattern | None = None
@@ -366,9 +391,16 @@ class VerbLexicon:
                 return (span[0], max(span[1], noun.i + 1))
         return span
 
-    @staticmethod
-    def _consumed_objects(context: _Context) -> frozenset[int]:
-        return frozenset(noun.i for noun in context.object_nouns)
+    def _consumed_objects(self, context: _Context, cameo: str | None, light: bool) -> frozenset[int]:
+        """Object nouns the verb's reading accounts for. A material event named under a verbal one
+        ("condemned the attack on X") stays an event of its own when the noun shows its arguments."""
+        if light or cameo is None or quad_class_of(cameo) not in _VERBAL_QUADS:
+            return frozenset(noun.i for noun in context.object_nouns)
+        return frozenset(noun.i for noun in context.object_nouns if not self._names_material_event(noun))
+
+    def _names_material_event(self, noun: Token) -> bool:
+        match = self._match_event_noun(noun)
+        return match is not None and quad_class_of(match.cameo) not in _VERBAL_QUADS
 
     def _match_light_verb(self, token: Token, entry: VerbEntry, context: _Context,
                           span: tuple[int, int]) -> _Match | None:

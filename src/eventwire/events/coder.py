@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
     from spacy.tokens import Doc, Span, Token
 
+_NAMED_ACTOR_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}
 FIRST_PERSON = {"we", "i", "us"}
 VERBAL_QUADS = {"verbal_cooperation", "verbal_conflict"}
 # Links under which an act is what a verbal event is about: "threatened to attack",
@@ -111,10 +112,14 @@ class EventCoder:
         source_groups = draft.arguments.sources
         target_groups = draft.arguments.targets + tuple(g for f in draft.folded for g in f.arguments.targets)
         reporter = modality.reporter
-        if reporter is not None and _first_person(source_groups):
-            pronoun = source_groups[0].phrases[0].text
+        pronoun = _leading_pronoun(source_groups)
+        if reporter is not None and pronoun in FIRST_PERSON:
             speaker = ArgumentGroup((phrase(reporter),), f"'{pronoun}' is the speaker")
             source_groups = (speaker, *source_groups[1:])
+        elif reporter is not None and pronoun is not None:
+            # "X said it would ...": when the article gives no other antecedent, the speaker is meant
+            speaker = ArgumentGroup((phrase(reporter),), f"'{pronoun}' read as the speaker")
+            source_groups = (source_groups[0], speaker, *source_groups[1:])
         if reframing is not None:
             c = reframing.classification
             reasons.append(reframing.reason)
@@ -164,7 +169,8 @@ class EventCoder:
         reason = f"{role} '{_phrase_text(phrases)}' ({group.rule}) resolves to no country, sector or actor"
         if role != "source":
             return _Role([], "unresolved", [reason])
-        return _Role([_bare_actor(sentence, p) for p in phrases], "unresolved", [reason],
+        state: ArgumentState = "named" if any(_names_someone(p) for p in phrases) else "unresolved"
+        return _Role([_bare_actor(sentence, p) for p in phrases], state, [reason],
                      inherited="inherited" in group.rule)
 
     def _reporter(self, token: Token | None, sentence: Sentence, when: dt.date | None,
@@ -180,17 +186,21 @@ class EventCoder:
 
 
 def _enough_actors(source: _Role, target: _Role, specificity: float, passive: bool) -> bool:
-    """An event needs someone behind it: a resolved source; or a strong pattern with some argument;
-    or, for a passive ("three soldiers were killed"), a resolved victim."""
-    if source.state == "known":
+    """An event needs someone behind it: a resolved or named source; or a strong pattern with some
+    argument; or, for a passive ("three soldiers were killed"), a resolved victim."""
+    if source.state in ("known", "named"):
         return True
     if specificity >= STRONG_PATTERN:
         return source.state == "unresolved" or target.state == "known"
     return passive and target.state == "known"
 
 
-def _first_person(groups: tuple[ArgumentGroup, ...]) -> bool:
-    return bool(groups) and groups[0].phrases[0].text.lower() in FIRST_PERSON
+def _leading_pronoun(groups: tuple[ArgumentGroup, ...]) -> str | None:
+    """The first source candidate when it is a lone personal pronoun ("we", "it", "they")."""
+    if not groups or len(groups[0].phrases) != 1:
+        return None
+    first = groups[0].phrases[0]
+    return first.text.lower() if len(first) == 1 and first[0].tag_ == "PRP" else None
 
 
 def _draft(parsed: Doc, classification: Classification) -> _Draft:
@@ -233,8 +243,11 @@ def _hosts(outer: _Draft, inner: _Draft) -> bool:
     link = _link_below(outer.head, inner.head)
     if link is None or link in _SEPARATE_LINKS:
         return False
-    if outer.classification.event_type == inner.classification.event_type:
+    outer_type = outer.classification.event_type
+    if outer_type == inner.classification.event_type:
         return True
+    if outer_type == "PROTEST" and inner.classification.quad_class in VERBAL_QUADS:
+        return link in _CONTENT_LINKS or link == "advcl"  # "demonstrated, calling for ...": its cause
     return outer.classification.quad_class in VERBAL_QUADS and link in _CONTENT_LINKS
 
 
@@ -271,6 +284,11 @@ def _unique(actors: list[Actor]) -> list[Actor]:
 
 def _overlaps(sentence: Sentence, span: Span, taken: set[int]) -> bool:
     return any(sentence.start + i in taken for i in range(span.start_char, span.end_char))
+
+
+def _names_someone(span: Span) -> bool:
+    """A proper name the dictionaries lack still names an actor ("the PRC", "the Kifaya movement")."""
+    return any(t.ent_type_ in _NAMED_ACTOR_ENTITIES or (t.pos_ == "PROPN" and t.is_title) for t in span)
 
 
 def _bare_actor(sentence: Sentence, span: Span) -> Actor:

@@ -11,20 +11,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-ArgumentState = Literal["known", "unresolved", "missing"]
+# known: resolved to a country, sector or dictionary actor; named: a name the dictionaries lack
+# ("the PRC", "the Kifaya movement"); unresolved: a phrase with neither; missing: no phrase at all.
+ArgumentState = Literal["known", "named", "unresolved", "missing"]
 
 STRONG_PATTERN = 0.6  # specificity from which a pattern alone justifies an event
 _BASE = 0.3
 _PER_SPECIFICITY = 0.4
 _ADJUSTMENTS = {
     "source known": 0.15,
+    "source named": -0.05,
     "source unresolved": -0.1,
     "source missing": -0.2,
     "target known": 0.05,
     "nominal trigger": -0.05,
     "source inherited": -0.05,
     "negated": -0.1,
-    "hypothetical": -0.1,
+    "hypothetical": -0.2,  # a condition ("if Iran attacks") is not an event that happened
 }
 
 

@@ -19,6 +19,8 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 _DATA = resources.files("eventwire") / "data"
 _PARTICLES = {"up", "down", "out", "off", "on", "in", "over", "back", "away", "forward", "aside", "through"}
+_AUXILIARIES = {"be", "is", "are", "was", "were", "been", "have", "has", "had", "do", "does", "did", "will",
+                "would", "shall", "should", "can", "could", "may", "might", "must"}
 # Characters that separate words for the candidate filter (hyphens join words: "cease-fire").
 _SEPARATORS = "".join(c for c in string.punctuation + string.digits + "\u2018\u2019\u201c\u201d" if c != "-")
 _TO_SPACES = str.maketrans(_SEPARATORS, " " * len(_SEPARATORS))
@@ -142,7 +144,7 @@ class LexiconData:
     light_keep_default: frozenset[str]  # light verbs whose own default code still counts ("impose")
     modals: dict[str, str]  # "ready" -> "03": a cooperative act so framed is an intent; "must" -> "10"
     conflict_modals: frozenset[str]  # "will", "would": a conflictual act so marked is a threat (13x)
-    commissives: frozenset[str]  # "vow", "pledge": frames that promise a cooperative act, threaten a hostile one
+    commissives: frozenset[str]  # "vow", "pledge": promise a cooperative act, threaten a hostile one
     intent: dict[str, dict[str, str]]  # frame root -> embedded code or root -> code
     inanimate_subjects: frozenset[str]  # "storm", "striker": subjects that make no political event
     nonpolitical_objects: frozenset[str]  # "title", "earnings": objects that make a bare verb no event
@@ -246,7 +248,7 @@ def _candidate_words(raw_verbs: dict, verbs: dict[str, VerbEntry], nouns: dict[s
         if not (_codes_event(verb.cameo) or coding_patterns or key in light_verbs):
             continue
         head, *rest = key.split()
-        if head in STOP_WORDS:
+        if head in _AUXILIARIES:
             continue  # "is determined", "has to": auxiliaries are no evidence of an event
         forms = inflections(head) | set(raw_verbs[key]["forms"])
         if _codes_event(verb.cameo) and not rest and key not in light_verbs:

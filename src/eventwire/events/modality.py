@@ -29,13 +29,13 @@ _FUTURE_AUXILIARIES = {"will", "shall", "'ll", "wo"}
 # Verbs whose infinitive complement is not yet done: "plans to attack", "is expected to meet".
 _INTENT_VERBS = frozenset({
     "plan", "intend", "expect", "prepare", "prepared", "aim", "schedule", "set", "hope", "seek",
-    "willing", "ready", "determined",
+    "willing", "ready", "determined", "vow", "pledge", "swear", "promise",
 })
 # Verbs whose complement did not happen: "failed to reach a deal".
 _NEGATING_VERBS = frozenset({"fail", "refuse", "decline"})
 _FUTURE_MODIFIERS = {"planned", "upcoming", "future", "proposed", "scheduled", "possible", "potential"}
 # Dependencies that embed a clause in another; the walk up to reporting verbs follows them.
-_CLAUSE_LINKS = {"ccomp", "xcomp", "conj", "advcl", "parataxis", "pcomp", "acl", "relcl"}
+_CLAUSE_LINKS = {"ccomp", "xcomp", "acomp", "conj", "advcl", "parataxis", "pcomp", "acl", "relcl"}
 _MAX_HOPS = 8
 
 
@@ -69,11 +69,19 @@ def analyse(trigger: Token, clause_head: Token) -> Modality:
 
 
 def _control_chain(clause_head: Token) -> list[Token]:
-    """The clause head and the verbs that control it: "will not (allow)", "plans to (attack)"."""
+    """The clause head and the verbs it takes modality from: "will not (allow)", "plans to (attack)"."""
     chain = [clause_head]
-    while chain[-1].dep_ == "xcomp" and len(chain) < _MAX_HOPS:
+    while len(chain) < _MAX_HOPS and _controlled(chain[-1]):
         chain.append(chain[-1].head)
     return chain
+
+
+def _controlled(token: Token) -> bool:
+    """Does the verb take its auxiliaries from the one above: "ready to (mediate)", "must drop or (face)"."""
+    if token.dep_ in ("xcomp", "acomp"):
+        return True
+    own = any(c.dep_ in ("aux", "nsubj", "nsubjpass", "neg") for c in token.children)
+    return token.dep_ == "conj" and not own and token.head.pos_ in ("VERB", "AUX")
 
 
 def _negated(trigger: Token, chain: list[Token], reasons: list[str]) -> bool:

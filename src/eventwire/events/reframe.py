@@ -1,9 +1,10 @@
 """Stated intentions and demands are statements, not acts (the CAMEO and PLOVER convention).
 
 "Syria will send troops" is an AGREE (intent to cooperate), "Israel will strike" a THREATEN,
-"Iraq will not allow inspectors" a REJECT, and "the minister said Iraq must withdraw" a
-REQUEST by the minister to Iraq. The act's own CAMEO code picks the intent code through the
-lexicon's intent frames (root 03 intend to cooperate, 10 demand, 12 reject, 13 threaten).
+"Iraq will not allow inspectors" and "Iran did not agree" are REJECTs, and "the minister said
+Iraq must withdraw" a REQUEST by the minister to Iraq. The act's own CAMEO code picks the
+intent code through the lexicon's intent frames (root 03 intend to cooperate, 10 demand,
+12 reject, 13 threaten).
 """
 
 from __future__ import annotations
@@ -35,15 +36,16 @@ def reframe(classification: Classification, modality: Modality,
             intent_frames: dict[str, dict[str, str]]) -> Reframing | None:
     """The statement an announced, refused or demanded act amounts to; None when it is an act."""
     event_type = classification.event_type
-    if modality.obliged and modality.reporter is not None and event_type == "REQUEST":
-        why = f"'{modality.reporter.text}' says it must happen: the speaker demands it"
-        return Reframing(classification, True, why)
-    if event_type in SPEECH_ACTS or modality.hypothetical:
+    if modality.hypothetical:
         return None
     if modality.obliged and modality.reporter is not None:
-        return _to("REQUEST", classification, intent_frames, True,
-                   f"'{modality.reporter.text}' says it must happen: a demand")
-    if not modality.future:
+        why = f"'{modality.reporter.text}' says it must happen: the speaker demands it"
+        if event_type == "REQUEST":
+            return Reframing(classification, True, why)
+        return _to("REQUEST", classification, intent_frames, True, why)
+    if event_type == "AGREE" and modality.negated:
+        return _to("REJECT", classification, intent_frames, False, "an agreement or intent negated")
+    if event_type in SPEECH_ACTS or not modality.future:
         return None
     cooperative = event_type in COOPERATIVE_ACTS
     if modality.negated:

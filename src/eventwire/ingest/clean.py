@@ -48,6 +48,7 @@ _CURLY_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "
 _ODD_WHITESPACE = re.compile(
     r"\r|\n[^\S\n]*\n|[^\S\n]\n|\n[^\S\n]|[^\S\n]{2,}|[^\S\n ]|[\u200b-\u200d\u2060\ufeff\u00ad]")
 _SENTENCE_END = re.compile(r"[.!?:;\"')\]]$")
+_HEADLINE_MAX = 250
 _WRAPPED_LINE_MIN = 50  # a shorter line without final punctuation is a heading, not a wrapped line
 
 
@@ -67,6 +68,7 @@ class Cleaned:
 class _Line:
     number: int  # 1-based line number in the original
     text: MappedText
+    had_curly_quotes: bool = False
     blank_before: bool = False
 
 
@@ -77,18 +79,21 @@ def clean_article(raw: str, *, title: str | None = None, title_from_first_line: 
     kept, blank = [], False
     has_blank_lines = False
     date_lines: list[tuple[PartialDate, str]] = []
+    last_text_line = max((line.number for line in lines if line.text.text), default=0)
     for line in lines:
         text = line.text.text
         if not text:
             blank, has_blank_lines = True, has_blank_lines or bool(kept)
             continue
-        if title_from_first_line and title is None and not kept and _has_more_text(lines, line):
-            title = text
-            notes.append(f"took line {line.number} as the title: {text}")
-            continue
-        reason = _debris_reason(text, title, date_lines)
+        # A line repeating the headline is debris only beside other text (a text may be its title).
+        echo_title = title if kept or line.number < last_text_line else None
+        reason = _debris_reason(text, echo_title, date_lines)
         if reason:
             notes.append(f"removed {reason} line {line.number}: {text}")
+            continue
+        if title_from_first_line and title is None and not kept and _is_headline(text, line, last_text_line):
+            title = text
+            notes.append(f"took line {line.number} as the title: {text}")
             continue
         line.blank_before, blank = blank, False
         kept.append(line)
@@ -99,7 +104,7 @@ def clean_article(raw: str, *, title: str | None = None, title_from_first_line: 
     cleaned.mapping = _join(kept, has_blank_lines)
     cleaned.text = cleaned.mapping.text
     cleaned.notes.sort(key=_line_number)
-    _note_normalisation(raw, cleaned)
+    _note_normalisation(raw, cleaned, any(line.had_curly_quotes for line in kept))
     return cleaned
 
 
@@ -117,18 +122,20 @@ def _clean_line(number: int, line: MappedText, notes: list[str]) -> _Line:
     if shortcodes:
         notes.extend(f"removed shortcode line {number}: {m.group()}" for m in shortcodes)
         line = line.edit((m.start(), m.end(), "") for m in shortcodes)
-    line = line.translate(_CURLY_QUOTES)
+    straightened = line.translate(_CURLY_QUOTES)
+    had_curly_quotes, line = straightened.text != line.text, straightened
     edits = [(m.start(), m.end(), " ") for m in _HORIZONTAL_SPACE.finditer(line.text)]
     line = line.edit(edits) if edits else line
     stripped = line.text.strip(" ")
     if stripped != line.text:
         lead = len(line.text) - len(line.text.lstrip(" "))
         line = line.edit([(0, lead, ""), (lead + len(stripped), len(line.text), "")])
-    return _Line(number, line)
+    return _Line(number, line, had_curly_quotes)
 
 
-def _has_more_text(lines: list[_Line], current: _Line) -> bool:
-    return any(line.text.text for line in lines if line.number > current.number)
+def _is_headline(text: str, line: _Line, last_text_line: int) -> bool:
+    """A first line that is short, does not end like a sentence, and is followed by more text."""
+    return len(text) <= _HEADLINE_MAX and not text.endswith(".") and line.number < last_text_line
 
 
 def _debris_reason(text: str, title: str | None, date_lines: list[tuple[PartialDate, str]]) -> str | None:
@@ -150,6 +157,8 @@ def _debris_reason(text: str, title: str | None, date_lines: list[tuple[PartialD
 
 def _same_words(line: str, title: str) -> bool:
     """True when a line repeats the headline (same words, give or take one or two)."""
+    if len(line) > 2 * len(title) or len(title) > 2 * len(line):  # cheap: far too long or short
+        return False
     line_words, title_words = _words(line), _words(title)
     if not line_words or not title_words:
         return False
@@ -199,8 +208,9 @@ def _take_dateline(kept: list[_Line], cleaned: Cleaned) -> PartialDate | None:
 def _choose_text_date(cleaned: Cleaned, date_lines: list[tuple[PartialDate, str]],
                       dateline_date: PartialDate | None) -> None:
     """Published date line > dateline > updated date line; a dateline without a year borrows one."""
-    published = [date for date, label in date_lines if label not in ("updated", "last updated", "modified")]
-    updated = [date for date, label in date_lines if date not in published]
+    is_update = {"updated", "last updated", "modified", "last modified"}
+    published = [date for date, label in date_lines if label not in is_update]
+    updated = [date for date, label in date_lines if label in is_update]
     if dateline_date and dateline_date.year is None and dateline_date.day is not None:
         year = next((d.year for d in published + updated if d.year), None)
         if year:
@@ -216,18 +226,19 @@ def _choose_text_date(cleaned: Cleaned, date_lines: list[tuple[PartialDate, str]
 
 def _join(kept: list[_Line], has_blank_lines: bool) -> MappedText:
     """Paragraphs on single newlines; in blank-line separated text, wrapped lines join with a space."""
-    parts: list[MappedText] = []
+    paragraphs: list[list[MappedText]] = []
+    previous = ""
     for line in kept:
         if not line.text.text:
             continue
-        previous = parts[-1].text if parts else ""
         wrapped = (has_blank_lines and not line.blank_before and len(previous) >= _WRAPPED_LINE_MIN
                    and not _SENTENCE_END.search(previous))
         if wrapped:
-            parts[-1] = MappedText.join([parts[-1], line.text], " ")
+            paragraphs[-1].append(line.text)
         else:
-            parts.append(line.text)
-    return MappedText.join(parts, "\n")
+            paragraphs.append([line.text])
+        previous = line.text.text
+    return MappedText.join([MappedText.join(lines, " ") for lines in paragraphs], "\n")
 
 
 def _line_number(note: str) -> int:
@@ -235,10 +246,9 @@ def _line_number(note: str) -> int:
     return int(match.group(1)) if match else 1 << 30
 
 
-def _note_normalisation(raw: str, cleaned: Cleaned) -> None:
+def _note_normalisation(raw: str, cleaned: Cleaned, had_curly_quotes: bool) -> None:
     """One summary note for quote and whitespace changes, so a changed text always says why."""
-    quotes = sum(raw.count(ch) for ch in "‘’‚‛′“”„‟″")
-    if quotes:
-        cleaned.notes.append(f"straightened {quotes} curly quote(s)")
+    if had_curly_quotes:
+        cleaned.notes.append("straightened curly quotes")
     if _ODD_WHITESPACE.search(raw) or raw != raw.strip():
         cleaned.notes.append("normalised whitespace")

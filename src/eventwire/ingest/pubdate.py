@@ -97,10 +97,12 @@ def parse_given_date(value: object) -> dt.date | None:
     if not isinstance(value, str):
         return None
     value = value.strip()
-    try:
-        return dt.date.fromisoformat(value[:10]) if len(value) >= 10 else None
-    except ValueError:
-        return None
+    for parse in (dt.date.fromisoformat, lambda text: dt.datetime.fromisoformat(text).date()):
+        try:
+            return parse(value)
+        except ValueError:
+            continue
+    return None
 
 
 def match_date_line(line: str) -> tuple[PartialDate, str] | None:

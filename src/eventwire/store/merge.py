@@ -2,11 +2,12 @@
 
 Mentions are first grouped into *blocks* that can only hold the same happening: same quad
 class, same modality flags and the same anchor country (the first actor country, or the
-location's country when no actor has one). Within a block, mentions sorted by date fall into *segments*
-separated by gaps longer than the date window; no event can span two segments. Each
-segment is clustered greedily in a fixed order, so the clusters are a pure function of
-the set of mentions: ingesting in any order, resuming after a crash, or recomputing from
-scratch gives the same events.
+location's country when no actor has one). Each block is clustered greedily in a fixed
+order (date, then publication, then article), so the clusters are a pure function of the
+set of mentions: ingesting in any order, resuming after a crash, or recomputing from
+scratch gives the same events. Because the order is fixed, a change only affects the
+clustering from its own date on: the store re-runs the greedy pass from there, resuming
+with the stored clusters of the earlier mentions.
 
 A mention joins a cluster when, against every member, its type is compatible, its actors
 match by country and sector on both sides (in any order for symmetric types; an unknown
@@ -22,7 +23,7 @@ import datetime as dt
 import math
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
@@ -72,8 +73,7 @@ class MentionFeatures:
 
 @dataclass
 class Cluster:
-    members: list[MentionFeatures]
-    reasons: list[str] = field(default_factory=list)
+    members: list[MentionFeatures]  # in joining order; the first founded the event
 
     @property
     def event_id(self) -> str:
@@ -186,53 +186,50 @@ def similarity(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / math.sqrt(len(a) * len(b))
 
 
-def segments(mentions: Iterable[MentionFeatures], window: int = WINDOW_DAYS) -> list[list[MentionFeatures]]:
-    """Split one block into groups that cannot share an event; undated mentions stay per article."""
-    mentions = list(mentions)
-    dated = sorted((m for m in mentions if m.date_lo is not None), key=lambda m: m.order_key)
-    undated: dict[str, list[MentionFeatures]] = {}
-    groups: list[list[MentionFeatures]] = []
-    reach = None
-    for mention in dated:
-        if reach is None or (mention.date_lo - reach).days > window:
-            groups.append([])
-            reach = mention.date_hi
-        groups[-1].append(mention)
-        reach = max(reach, mention.date_hi)
-    for mention in mentions:
-        if mention.date_lo is None:
-            undated.setdefault(mention.doc_id, []).append(mention)
-    groups.extend(sorted(group, key=lambda m: m.order_key) for _, group in sorted(undated.items()))
-    return groups
-
-
-def cluster_segment(segment: list[MentionFeatures], window: int = WINDOW_DAYS) -> list[Cluster]:
-    """Greedy clustering of one segment in `order_key` order; each join leaves a reason."""
-    clusters: list[Cluster] = []
-    for mention in sorted(segment, key=lambda m: m.order_key):
-        best, best_reason, best_score = None, None, -1.0
-        for cluster in clusters:
-            verdict = _join_verdict(mention, cluster, window)
+def cluster_mentions(mentions: Iterable[MentionFeatures], earlier: Iterable[Cluster] = (),
+                     window: int = WINDOW_DAYS) -> list[Cluster]:
+    """Greedy clustering in `order_key` order, continuing after the `earlier` clusters (of
+    mentions that all come before these, in founding order). Returns earlier and new clusters."""
+    clusters = list(earlier)
+    open_clusters = list(clusters)  # those that a later mention may still join
+    for mention in sorted(mentions, key=lambda m: m.order_key):
+        if mention.date_lo is not None:  # sorted by start: a cluster begun too early stays closed
+            start = mention.date_lo
+            open_clusters = [c for c in open_clusters if (start - c.members[0].date_lo).days <= window]
+        best, best_score = None, -1.0
+        for cluster in open_clusters:
+            verdict = _join_verdict(mention, cluster.members, window)
             if verdict is not None and verdict[0] > best_score:
-                best, best_score, best_reason = cluster, verdict[0], verdict[1]
+                best, best_score = cluster, verdict[0]
         if best is None:
-            clusters.append(Cluster([mention]))
+            best = Cluster([mention])
+            clusters.append(best)
+            open_clusters.append(best)
         else:
             best.members.append(mention)
-            best.reasons.append(best_reason)
     return clusters
 
 
-def _join_verdict(mention: MentionFeatures, cluster: Cluster, window: int) -> tuple[float, str] | None:
-    """(similarity, reason) when `mention` may join `cluster`, else None."""
-    for member in cluster.members:
+def join_reasons(cluster: Cluster, window: int = WINDOW_DAYS) -> list[str]:
+    """Why each later member joined: the verdict it got against the members before it."""
+    reasons = []
+    for i in range(1, len(cluster.members)):
+        verdict = _join_verdict(cluster.members[i], cluster.members[:i], window)
+        reasons.append(verdict[1] if verdict else f"merge: mention {cluster.members[i].mention_id} joined")
+    return reasons
+
+
+def _join_verdict(mention: MentionFeatures, members: list[MentionFeatures],
+                  window: int) -> tuple[float, str] | None:
+    """(similarity, reason) when `mention` may join the cluster of `members`, else None."""
+    span = _date_span(members + [mention])
+    if span is not None and span > window:
+        return None
+    for member in members:
         if not (_types_compatible(mention, member) and _actors_compatible(mention, member)
                 and _places_compatible(mention, member)):
             return None
-    span = _date_span(cluster.members + [mention])
-    if span is not None and span > window:
-        return None
-    closest = max(cluster.members, key=lambda m: (similarity(mention.tokens, m.tokens), m.order_key))
+    closest = max(members, key=lambda m: (similarity(mention.tokens, m.tokens), m.order_key))
     score = similarity(mention.tokens, closest.tokens)
     same_day = span == 0 and mention.event_type == closest.event_type
     needed = MIN_SIMILARITY_SAME_DAY if same_day else MIN_SIMILARITY
@@ -317,7 +314,7 @@ def merged_record(cluster: Cluster, details: dict[str, MentionDetail]) -> dict:
                        f"fields from mention {members[best].record['event_id']} (highest confidence)")
     reported = sorted(d.published for d in members if d.published)
     record.update({
-        "reasons": reasons + cluster.reasons,
+        "reasons": reasons + join_reasons(cluster),
         "num_articles": len(doc_ids),
         "num_sources": len({d.outlet or f"article:{d.record['doc_id']}" for d in members}),
         "mentions": [{"mention_id": d.record["event_id"], "doc_id": d.record["doc_id"],

@@ -82,6 +82,8 @@ MIGRATIONS: tuple[Migration, ...] = (
             future INTEGER NOT NULL,
             confidence DOUBLE PRECISION NOT NULL,
             merge_block TEXT NOT NULL,
+            evidence TEXT NOT NULL,
+            actor_sides TEXT NOT NULL,
             run_id TEXT REFERENCES coder_runs (run_id),
             record TEXT NOT NULL
         )""",

@@ -6,10 +6,10 @@ else (what is stored, how an article is replaced, how events are re-merged) is h
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import json
 from abc import abstractmethod
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import AbstractContextManager
 
@@ -17,16 +17,16 @@ from eventwire.records import DocumentResult, Event
 from eventwire.store.base import DyadCount, EventQuery, EventStore, SaveOutcome, StoredArticle
 from eventwire.store.merge import (
     WINDOW_DAYS,
+    Cluster,
     MentionDetail,
     MentionFeatures,
     actor_key,
     actor_sides,
-    cluster_segment,
+    cluster_mentions,
     date_interval,
     mention_evidence,
     merge_block,
     merged_record,
-    segments,
 )
 from eventwire.store.provenance import CoderInfo, content_hash
 from eventwire.store.schema import LATEST_VERSION, MIGRATIONS, SCHEMA_VERSION_TABLE
@@ -38,7 +38,7 @@ MENTION_COLUMNS = ("mention_id", "doc_id", "event_type", "quad_class", "mode", "
                    "date_granularity", "date_lo", "date_hi", "location_country", "lat", "lon",
                    "sentence_index", "sentence_start", "sentence_end", "sentence_text", "trigger_text",
                    "trigger_start", "trigger_end", "negated", "hypothetical", "future", "confidence",
-                   "merge_block", "run_id", "record")
+                   "merge_block", "evidence", "actor_sides", "run_id", "record")
 ACTOR_COLUMNS = ("mention_id", "role", "position", "text", "start_char", "end_char", "name", "country",
                  "sector", "code", "actor_id")
 EVENT_COLUMNS = ("event_id", "event_type", "quad_class", "event_date", "source_code", "target_code",
@@ -150,22 +150,29 @@ class SqlEventStore(EventStore):
 
     # -- merging ---------------------------------------------------------------------------------
 
-    def _remerge(self, doc_id: str, touched: list[tuple], stale: set[str]) -> None:
-        """Re-cluster the segments of each block that the article's old or new mentions touch."""
-        by_block: dict[str, list[tuple]] = {}
-        for block, lo, hi in touched:
-            by_block.setdefault(block, []).append((lo, hi))
-        chosen: list[list[MentionFeatures]] = []
-        for block in sorted(by_block):
+    def _remerge(self, doc_id: str, touched: list[tuple], removed_events: set[str]) -> None:
+        """Re-run the greedy clustering of each block the article's old or new mentions are in,
+        from the earliest changed date on, and rewrite the events whose membership changed."""
+        starts: dict[str, list[dt.date]] = {}
+        for block, lo, _hi in touched:
+            starts.setdefault(block, [])
+            if lo is not None:
+                starts[block].append(_date(lo))
+        clusters, current = [], {}
+        for block in sorted(starts):
             self._lock(f"block:{block}")
-            spans = [(lo and dt.date.fromisoformat(lo), hi and dt.date.fromisoformat(hi))
-                     for lo, hi in by_block[block]]
-            features, event_ids = self._block_features(block)
-            for segment in segments(features):
-                if _touches(segment, doc_id, spans):
-                    chosen.append(segment)
-                    stale.update(event_ids[m.mention_id] for m in segment if event_ids[m.mention_id])
-        self._write_clusters(chosen, stale)
+            changed_from = min(starts[block], default=None)
+            since = changed_from - dt.timedelta(days=2 * WINDOW_DAYS) if changed_from else dt.date.max
+            features, event_ids = self._block_features(block, "(m.date_lo >= ? OR (m.date_lo IS NULL AND "
+                                                              "m.doc_id = ?))", (since.isoformat(), doc_id))
+            current.update(event_ids)
+            clusters += [(block, c) for c in _recluster(features, event_ids, changed_from)]
+        sizes = Counter(current.values())
+        changed = [(block, cluster) for block, cluster in clusters
+                   if cluster.event_id in removed_events or sizes[cluster.event_id] != len(cluster.members)
+                   or any(current[m.mention_id] != cluster.event_id for m in cluster.members)]
+        stale = removed_events | {current[m.mention_id] for _, c in changed for m in c.members}
+        self._write_clusters(changed, stale - {None})
 
     def recompute_merges(self) -> int:
         with self._transaction():
@@ -173,40 +180,42 @@ class SqlEventStore(EventStore):
             self._run("DELETE FROM events")
             self._run("UPDATE mentions SET event_id = NULL")
             blocks = [row[0] for row in self._run("SELECT DISTINCT merge_block FROM mentions").fetchall()]
-            chosen = [segment for block in sorted(blocks)
-                      for segment in segments(self._block_features(block)[0])]
-            return self._write_clusters(chosen, set())
+            clusters = [(block, cluster) for block in sorted(blocks)
+                        for cluster in _recluster(self._block_features(block)[0], {}, dt.date.min)]
+            return self._write_clusters(clusters, set())
 
-    def _block_features(self, block: str) -> tuple[list[MentionFeatures], dict[str, str | None]]:
-        """Every mention of a block (without evidence words yet) and its current event id."""
+    def _block_features(self, block: str, where: str = "1 = 1",
+                        params: tuple = ()) -> tuple[list[MentionFeatures], dict[str, str | None]]:
+        """The block's mentions (those matching `where`) as merging sees them, and their events."""
         rows = self._run(
             "SELECT m.mention_id, m.doc_id, m.event_type, m.date_lo, m.date_hi, m.location_country, m.lat, "
-            "m.lon, a.pub_date, m.sentence_index, m.event_id FROM mentions m "
-            "JOIN articles a ON a.doc_id = m.doc_id WHERE m.merge_block = ?", (block,)).fetchall()
-        features = [MentionFeatures(
-            mention_id=r[0], doc_id=r[1], event_type=r[2], date_lo=_date(r[3]), date_hi=_date(r[4]),
-            location_country=r[5], lat=r[6], lon=r[7], tokens=frozenset(), published=_date(r[8]),
-            sentence_index=r[9]) for r in rows]
-        return features, {r[0]: r[10] for r in rows}
+            "m.lon, a.pub_date, m.sentence_index, m.evidence, m.actor_sides, m.event_id FROM mentions m "
+            f"JOIN articles a ON a.doc_id = m.doc_id WHERE m.merge_block = ? AND {where}",
+            (block, *params)).fetchall()
+        features = []
+        for r in rows:
+            source, target = json.loads(r[11])
+            features.append(MentionFeatures(
+                mention_id=r[0], doc_id=r[1], event_type=r[2], date_lo=_date(r[3]), date_hi=_date(r[4]),
+                location_country=r[5], lat=r[6], lon=r[7], tokens=frozenset(r[10].split()),
+                published=_date(r[8]), sentence_index=r[9], source=tuple(map(tuple, source)),
+                target=tuple(map(tuple, target))))
+        return features, {r[0]: r[12] for r in rows}
 
-    def _write_clusters(self, chosen: list[list[MentionFeatures]], stale: set[str]) -> int:
-        ids = [m.mention_id for segment in chosen for m in segment]
+    def _write_clusters(self, clusters: list[tuple[str, Cluster]], stale: set[str]) -> int:
+        """Replace the `stale` events by these clusters' events."""
+        ids = [m.mention_id for _, cluster in clusters for m in cluster.members]
         details = {r[0]: MentionDetail(json.loads(r[1]), r[2], r[3], r[4]) for r in self._select_in(
             "SELECT m.mention_id, m.record, a.source, a.pub_date, a.url FROM mentions m "
             "JOIN articles a ON a.doc_id = m.doc_id WHERE m.mention_id IN ({})", ids)}
-        events, assignments = [], []
-        for segment in chosen:
-            with_words = [_with_evidence(m, details[m.mention_id].record) for m in segment]
-            for cluster in cluster_segment(with_words):
-                block = merge_block(details[cluster.event_id].record)
-                events.append(_event_row(merged_record(cluster, details), block))
-                assignments.extend((cluster.event_id, m.mention_id) for m in cluster.members)
+        events = [_event_row(merged_record(cluster, details), block) for block, cluster in clusters]
         stale_ids = sorted(stale)
         for i in range(0, len(stale_ids), _CHUNK):
             chunk = stale_ids[i:i + _CHUNK]
             self._run(f"DELETE FROM events WHERE event_id IN ({', '.join('?' for _ in chunk)})", chunk)
         self._insert("events", EVENT_COLUMNS, events)
-        self._run_many("UPDATE mentions SET event_id = ? WHERE mention_id = ?", assignments)
+        self._run_many("UPDATE mentions SET event_id = ? WHERE mention_id = ?",
+                       [(cluster.event_id, m.mention_id) for _, cluster in clusters for m in cluster.members])
         return len(events)
 
     # -- reading -------------------------------------------------------------------------------
@@ -247,24 +256,35 @@ class SqlEventStore(EventStore):
         return counts
 
 
-def _with_evidence(mention: MentionFeatures, record: dict) -> MentionFeatures:
-    source, target = actor_sides(record)
-    return dataclasses.replace(mention, tokens=mention_evidence(record), source=source, target=target)
-
-
 def _block_span(mention_row: tuple) -> tuple:
     return tuple(mention_row[MENTION_COLUMNS.index(c)] for c in ("merge_block", "date_lo", "date_hi"))
 
 
-def _touches(segment: list[MentionFeatures], doc_id: str, spans: list[tuple]) -> bool:
-    """Whether a segment may have changed: it holds the article, or lies near a removed mention."""
-    if any(m.doc_id == doc_id for m in segment):
-        return True
-    if segment[0].date_lo is None:
-        return False
-    low, high = min(m.date_lo for m in segment), max(m.date_hi for m in segment)
-    window = dt.timedelta(days=WINDOW_DAYS)
-    return any(lo is not None and low <= hi + window and high >= lo - window for lo, hi in spans)
+def _recluster(features: list[MentionFeatures], event_ids: dict[str, str | None],
+               changed_from: dt.date | None) -> list[Cluster]:
+    """Clusters of a block's mentions whose assignment may change. Dated mentions before
+    `changed_from` keep their stored events, which the greedy pass resumes from (it would
+    rebuild them identically); undated ones are clustered within their article."""
+    dated = sorted((m for m in features if m.date_lo is not None), key=lambda m: m.order_key)
+    undated: dict[str, list[MentionFeatures]] = {}
+    for mention in features:
+        if mention.date_lo is None:
+            undated.setdefault(mention.doc_id, []).append(mention)
+    clusters = [c for _, group in sorted(undated.items()) for c in cluster_mentions(group)]
+    if changed_from is None:
+        return clusters
+    earlier: dict[str, Cluster] = {}
+    later = []
+    for mention in dated:
+        event_id = event_ids.get(mention.mention_id)
+        if mention.date_lo < changed_from and event_id:
+            earlier.setdefault(event_id, Cluster([])).members.append(mention)
+        else:
+            later.append(mention)
+    # A cluster begun more than a window before the change cannot reach it (and may be only
+    # partly loaded): leave it as stored.
+    reach = changed_from - dt.timedelta(days=WINDOW_DAYS) if changed_from > dt.date.min else changed_from
+    return clusters + [c for c in cluster_mentions(later, earlier.values()) if c.members[0].date_lo >= reach]
 
 
 def _article_row(doc_id: str, result: DocumentResult, coder: CoderInfo) -> tuple:
@@ -310,6 +330,7 @@ def _mention_row(mention_id: str, doc_id: str, record: dict, coder: CoderInfo,
     day = date["value"] or published  # an undated event happened by its publication, at the latest
     lo, hi = date_interval(_date(day), date["granularity"] if date["value"] else "day")
     location = record["location"] or {}
+    source, target = actor_sides(record)
     values = {
         "mention_id": mention_id, "doc_id": doc_id, "event_type": record["event_type"],
         "quad_class": record["quad_class"], "mode": record["mode"], "cameo": record["cameo"],
@@ -321,7 +342,9 @@ def _mention_row(mention_id: str, doc_id: str, record: dict, coder: CoderInfo,
         "trigger_text": record["trigger"]["text"], "trigger_start": record["trigger"]["start"],
         "trigger_end": record["trigger"]["end"], "negated": int(record["negated"]),
         "hypothetical": int(record["hypothetical"]), "future": int(record["future"]),
-        "confidence": record["confidence"], "merge_block": merge_block(record), "run_id": coder.run_id,
+        "confidence": record["confidence"], "merge_block": merge_block(record),
+        "evidence": " ".join(sorted(mention_evidence(record))), "actor_sides": json.dumps([source, target]),
+        "run_id": coder.run_id,
         "record": json.dumps(record, ensure_ascii=False),
     }
     return tuple(values[column] for column in MENTION_COLUMNS)

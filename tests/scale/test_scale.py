@@ -1,0 +1,117 @@
+"""The local process pool and the Dask runner give the in-process results, in order, and report failures."""
+
+from __future__ import annotations
+
+import datetime as dt
+import operator
+import os
+
+import pyarrow.parquet as pq
+import pytest
+
+from eventwire.parallel import ProcessPool
+from eventwire.pipeline import Pipeline
+from eventwire.records import Document, Rejected
+from eventwire.scale import code_distributed, write_parquet
+
+ARTICLES = [
+    "Israeli troops shot dead two Palestinians in Nablus on Monday, the Palestinian health ministry said. "
+    "Hundreds of protesters marched in the city later.",
+    "Russian President Vladimir Putin met Chinese President Xi Jinping in Moscow on Tuesday.",
+    "Police in Nairobi arrested 30 opposition supporters on Saturday. Kenya accused Somalia of "
+    "harbouring militants.",
+    "The weather was mild across the region and markets were calm.",
+    "Rebels attacked an army base in northern Mali, killing four soldiers, the military said.",
+    "",
+]
+
+
+def _documents() -> list[Document | Rejected]:
+    docs: list[Document | Rejected] = [
+        Document(id=f"doc-{i}", text=text, original_text=text, origin=f"test:{i}", date=dt.date(2024, 3, 11))
+        for i, text in enumerate(ARTICLES)]
+    docs.insert(3, Rejected(origin="test:rejected", status="skipped", reason="not an article"))
+    return docs
+
+
+def _outcome(results) -> list[tuple]:
+    """Everything a run produced, in order: ids, statuses, and every event field."""
+    return [(r.origin, r.doc_id, r.status, [e.to_dict() for e in r.events]) for r in results]
+
+
+@pytest.fixture(scope="module")
+def in_process() -> list:
+    return list(Pipeline(workers=1).code_documents(_documents()))
+
+
+class WorkerKiller(Document):
+    """A document whose arrival kills the worker process that unpickles it."""
+
+    def __reduce__(self):
+        return os._exit, (3,)
+
+
+class PartitionBreaker(Document):
+    """A document that cannot be unpickled on a worker: its partition fails there every time."""
+
+    def __reduce__(self):
+        return operator.truediv, (1, 0)
+
+
+def test_the_in_process_run_codes_events(in_process):
+    assert sum(len(r.events) for r in in_process) >= 4
+    assert [r.status for r in in_process] == ["coded"] * 3 + ["skipped", "coded", "coded", "skipped"]
+
+
+def test_local_pool_gives_the_in_process_results_in_order(in_process):
+    documents = _documents()
+    results = list(ProcessPool(workers=2, chunk_size=2).code_documents(documents))
+    assert _outcome(results) == _outcome(in_process)
+    assert all(r.document is d for r, d in zip(results, documents) if isinstance(d, Document))
+
+
+def test_a_crashed_worker_is_reported_and_the_other_documents_survive(in_process):
+    killer = WorkerKiller(id="killer", text="Police arrested him.", original_text="", origin="test:killer")
+    documents = _documents()
+    documents.insert(2, killer)
+    pool = ProcessPool(workers=2, chunk_size=2)
+    results = list(pool.code_documents(documents))
+    crashed = results.pop(2)
+    assert (crashed.origin, crashed.status) == ("test:killer", "failed")
+    assert "worker process died" in crashed.reason
+    assert _outcome(results) == _outcome(in_process)
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as local:
+        yield local
+
+
+def test_dask_workers_give_the_same_event_ids(cluster, in_process):
+    results = list(code_distributed(_documents(), scheduler=cluster.scheduler_address, partition_size=2))
+    assert _outcome(results) == _outcome(in_process)
+    assert [e.event_id for r in results for e in r.events] == [e.event_id for r in in_process for e in r.events]
+
+
+def test_a_failing_dask_partition_is_retried_then_reported(cluster, in_process):
+    breaker = PartitionBreaker(id="breaker", text="x", original_text="x", origin="test:breaker")
+    documents = _documents()
+    documents.insert(1, breaker)
+    results = list(code_distributed(documents, scheduler=cluster.scheduler_address, partition_size=1,
+                                    retries=1))
+    broken = results.pop(1)
+    assert (broken.origin, broken.doc_id, broken.status) == ("test:breaker", "breaker", "failed")
+    assert "partition 1 failed after 1 retries" in broken.reason
+    assert _outcome(results) == _outcome(in_process)
+
+
+def test_parquet_partitions_hold_the_event_records(tmp_path, in_process):
+    passed = list(write_parquet(in_process, tmp_path, documents_per_file=3))
+    assert passed == in_process
+    files = sorted(tmp_path.glob("part-*.parquet"))
+    assert [f.name for f in files] == ["part-00000.parquet", "part-00001.parquet", "part-00002.parquet"]
+    rows = [row for f in files for row in pq.read_table(f).to_pylist()]
+    assert rows == [e.to_dict() for r in in_process for e in r.events]
