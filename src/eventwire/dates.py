@@ -25,8 +25,6 @@ _WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday":
              "sunday": 6}
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
             "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
-_SAME_DAY = {"today", "tonight", "this morning", "this afternoon", "this evening", "earlier today",
-             "later today", "overnight"}
 _YEAR_SLACK = dt.timedelta(days=15)
 
 _RELATIVE = re.compile(
@@ -63,7 +61,6 @@ class _Expression:
     start: int
     end: int
     match: re.Match
-
     text: str  # as written in the sentence
 
     def distance(self, offset: int) -> int:
@@ -179,18 +176,16 @@ def _day_in_context(month: int, day: int, publication: dt.date, future: bool) ->
 def _resolve_relative(match: re.Match, publication: dt.date | None, future: bool):
     if publication is None:
         return None, None, f"a relative date and {_NO_PUBLICATION_DATE}"
-    groups = match.groupdict()
+    groups = match.groupdict()  # lower case: the match ran on the lower-cased sentence
     if groups["day"]:
-        return _relative_day(groups["day"].lower(), publication)
+        return _relative_day(groups["day"], publication)
     if groups["ago"]:
-        return _ago(_NUMBERS.get(groups["ago"].lower()) or int(groups["ago"]), groups["ago_unit"].lower(),
-                    publication)
+        return _ago(_NUMBERS.get(groups["ago"]) or int(groups["ago"]), groups["ago_unit"], publication)
     if groups["weekend"]:
-        return _weekend(groups["weekend"].lower(), publication, future)
+        return _weekend(groups["weekend"], publication, future)
     if groups["period"]:
-        return _period(groups["period_which"].lower(), groups["period"].lower(), publication)
-    which = (groups["weekday_which"] or "").lower()
-    return _weekday(_WEEKDAYS[groups["weekday"].lower()], which, publication, future)
+        return _period(groups["period_which"], groups["period"], publication)
+    return _weekday(_WEEKDAYS[groups["weekday"]], groups["weekday_which"] or "", publication, future)
 
 
 def _relative_day(words: str, publication: dt.date):
@@ -198,9 +193,7 @@ def _relative_day(words: str, publication: dt.date):
         return publication - dt.timedelta(days=1), "day", f"the day before {_pub(publication)}"
     if words == "tomorrow":
         return publication + dt.timedelta(days=1), "day", f"the day after {_pub(publication)}"
-    if words in _SAME_DAY:
-        return publication, "day", f"the day of {_pub(publication)}"
-    raise ValueError(words)
+    return publication, "day", f"the day of {_pub(publication)}"  # today, tonight, overnight, ...
 
 
 def _ago(count: int, unit: str, publication: dt.date):

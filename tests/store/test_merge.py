@@ -129,7 +129,7 @@ def test_replacing_an_article_re_merges_its_neighbours(store):
 
 
 def test_merging_is_the_same_in_any_order_and_when_recomputed(new_db_url, database_content):
-    results = synthetic_results(150, days=40)  # enough to chain clusters across a window
+    results = synthetic_results(150, days=20)  # dense enough to chain clusters across windows
     with open_store(new_db_url()) as forward, open_store(new_db_url()) as backward:
         for result in results:
             forward.save(result, CODER)

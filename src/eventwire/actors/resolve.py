@@ -15,6 +15,7 @@ from eventwire.actors.text import tokenize
 from eventwire.records import Actor, Document, Sentence
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+GOVERNMENT_NOUNS = frozenset({"administration", "government", "regime", "cabinet", "junta"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their", "it", "its", "we", "us"})
 
 
@@ -137,11 +138,16 @@ class ActorResolver:
         """A title in the phrase says what the person is at the time of writing: "President Bush" is GOV
         even where the dictionary's dates say otherwise, "former President Bush" ELI. An official of an
         international body ("UN Secretary-General ...", "NATO troops") takes the sector of the office."""
+        if entry.kind == "person" and reading.country and self._government_of(conjunct, reading, reasons):
+            return
         office = conjunct_office(conjunct, self.dictionary)
         if office is None:
             return
         words, former = office
-        if entry.kind == "person" and reading.country:
+        if entry.kind == "person" and reading.sector in ("IGO", "NGO") and not former:
+            reading.sector = "GOV"
+            reasons.append(f"title '{words}' of an official of {reading.code}: sector GOV")
+        elif entry.kind == "person" and reading.country:
             sector = "ELI" if former else "GOV"
             if reading.sector != sector and (former or reading.sector in (None, "ELI")):
                 reading.sector, reading.code = sector, reading.country + sector
@@ -151,7 +157,21 @@ class ActorResolver:
             reasons.append(f"title '{words}' of {entry.name}: sector GOV")
 
     @staticmethod
-    def _body_agent(conjunct: Conjunct, entry: DictionaryActor, reading: _Reading, reasons: list[str]) -> None:
+    def _government_of(conjunct: Conjunct, reading: _Reading, reasons: list[str]) -> bool:
+        """ "the Bush administration", "the Assad regime": a leader's name before a government noun
+        (inside the dictionary name or after it) is that country's government, whatever the leader's role
+        on the date."""
+        for token in conjunct.tokens[1:conjunct.head_end]:
+            if token.norm in GOVERNMENT_NOUNS:
+                reading.sector, reading.code = "GOV", reading.country + "GOV"
+                reading.name = reading.id = None  # the government, not the person
+                reasons.append(f"'{token.text}' of a leader: the government, sector GOV")
+                return True
+        return False
+
+    @staticmethod
+    def _body_agent(conjunct: Conjunct, entry: DictionaryActor, reading: _Reading,
+                    reasons: list[str]) -> None:
         """ "NATO troops", "UN aid workers": people of an international body take the sector of the noun."""
         agent = conjunct.sector_agent()
         if entry.kind in ("igo", "ngo") and agent is not None:

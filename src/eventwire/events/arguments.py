@@ -67,21 +67,28 @@ def trigger_head(parsed: Doc, start: int, end: int) -> Token:
     return tokens[0]
 
 
-def find_arguments(parsed: Doc, start: int, end: int, target_preps: tuple[str, ...] = ()) -> Arguments:
-    """Candidate sources and targets for the trigger spanning tokens [start, end)."""
+def find_arguments(parsed: Doc, start: int, end: int, target_preps: tuple[str, ...] = (),
+                   theme_object: bool = False) -> Arguments:
+    """Candidate sources and targets for the trigger spanning tokens [start, end).
+
+    The direct object is the target ("killed three gunmen in Gaza") unless `theme_object` says
+    it is what is given or moved ("sent troops to Libya", "imposed sanctions on Iran"): then
+    the objects of the target prepositions come first.
+    """
     head = trigger_head(parsed, start, end)
     preps = tuple(dict.fromkeys((*target_preps, *DEFAULT_TARGET_PREPS)))
     excluded = set(range(start, end))
     if head.pos_ in ("NOUN", "PROPN") and not _is_verbal(head):
         return _nominal_arguments(head, preps, excluded)
-    return _verbal_arguments(head, preps, excluded)
+    return _verbal_arguments(head, preps, excluded, theme_object)
 
 
 def _is_verbal(token: Token) -> bool:
     return token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")
 
 
-def _verbal_arguments(verb: Token, preps: tuple[str, ...], excluded: set[int]) -> Arguments:
+def _verbal_arguments(verb: Token, preps: tuple[str, ...], excluded: set[int],
+                      theme_object: bool) -> Arguments:
     passive = any(c.dep_ in _PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children)
     if passive and verb.lower_ in STATIVE_PARTICIPLES and _agent(verb) is None:
         passive = False  # "Israel is opposed to ...": a stance of the subject, not something done to it
@@ -93,13 +100,16 @@ def _verbal_arguments(verb: Token, preps: tuple[str, ...], excluded: set[int]) -
     else:
         subject, rule = clause_subject(verb)
         _add(sources, subject, rule, excluded)
-    _add(targets, _child(verb, {"dative"}), f"indirect object of '{verb.text}'", excluded)
-    for prep_head in (verb, _child(verb, _OBJECTS)):
+    _add(targets, _dative(verb), f"indirect object of '{verb.text}'", excluded)
+    obj = None if passive else _child(verb, _OBJECTS)
+    if obj is not None and not theme_object:
+        _add(targets, obj, f"object of '{verb.text}'", excluded)
+    for prep_head in (verb, obj):
         if prep_head is not None:
-            for obj, prep in _prep_objects(prep_head, preps):
-                _add(targets, obj, f"object of '{prep}' after '{prep_head.text}'", excluded)
-    if not passive:
-        _add(targets, _child(verb, _OBJECTS), f"object of '{verb.text}'", excluded)
+            for pobj, prep in _prep_objects(prep_head, preps):
+                _add(targets, pobj, f"object of '{prep}' after '{prep_head.text}'", excluded)
+    if obj is not None and theme_object:
+        _add(targets, obj, f"object of '{verb.text}'", excluded)
     return Arguments(verb, tuple(sources), tuple(targets), passive)
 
 
@@ -125,7 +135,7 @@ def _nominal_arguments(noun: Token, preps: tuple[str, ...], excluded: set[int]) 
             for obj, prep in _prep_objects(prep_head, preps):
                 _add(targets, obj, f"object of '{prep}' after '{prep_head.text}'", excluded)
     if verb is not None:
-        _add(targets, _child(verb, {"dative"}), f"indirect object of '{verb.text}'", excluded)
+        _add(targets, _dative(verb), f"indirect object of '{verb.text}'", excluded)
     return Arguments(verb or noun, tuple(sources), tuple(targets), False)
 
 
@@ -201,6 +211,14 @@ def _add(groups: list[ArgumentGroup], head: Token | None, rule: str, excluded: s
 
 def _child(token: Token, deps: set[str]) -> Token | None:
     return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def _dative(verb: Token) -> Token | None:
+    """The indirect object: "gave (Ukraine) aid"; the parser also labels "sent troops (to) Libya" so."""
+    dative = _child(verb, {"dative"})
+    if dative is not None and dative.pos_ == "ADP":
+        return _child(dative, {"pobj"})
+    return dative
 
 
 def _agent(verb: Token) -> Token | None:

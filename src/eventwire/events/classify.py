@@ -33,6 +33,7 @@ __all__ = ["WEAK_SPECIFICITY", "Classification", "VerbLexicon", "load_lexicon", 
 # not an event unless other evidence (resolved actors on both sides) supports it.
 WEAK_SPECIFICITY = 0.25
 _INHERITED_SPECIFICITY = 0.2
+_FRAME_SPECIFICITY = 0.5  # an explicit frame ("vowed to", "will", "must") is evidence of its own
 
 _OBJECT_DEPS = {"dobj", "obj", "attr", "oprd", "acomp", "dative", "advmod", "npadvmod", "prt"}
 _PREP_DEPS = {"prep", "agent", "dative"}
@@ -117,14 +118,16 @@ class _Context:
             for grandchild in noun.children:
                 if grandchild.dep_ == "prep":
                     self._add_prep(grandchild)
-                    if grandchild.lower_ == "of" and noun.lemma_.lower() in _QUANTITY_NOUNS:
-                        self._add_measured(grandchild)
+                    if grandchild.lower_ == "of":
+                        self._add_of_phrase(grandchild, measured=noun.lemma_.lower() in _QUANTITY_NOUNS)
 
-    def _add_measured(self, of: Token) -> None:
-        """'700 kg of medicine', 'tonnes of food': what is measured is the object the patterns name."""
+    def _add_of_phrase(self, of: Token, measured: bool) -> None:
+        """'state of emergency' is one object; in '700 kg of medicine' the measured thing is the object."""
         for pobj in of.children:
             if pobj.dep_ == "pobj":
-                self.objects |= _phrase_words(pobj)
+                self.objects |= _phrase_words(pobj) if measured else _words(pobj)
+                if not measured:
+                    self.objects.add("of")
 
     def _add_prep(self, prep: Token) -> None:
         """A prepositional phrase; time phrases ("on Tuesday") are no pattern evidence."""
@@ -158,6 +161,11 @@ def _phrase_words(token: Token) -> set[str]:
                 if grandchild.dep_ in ("compound", "amod"):
                     words |= _words(grandchild)
     return words
+
+
+def _misparsed_predicate(token: Token) -> bool:
+    """'Thousands protested in ...' parsed as a clause modifying 'Thousands': a finite verb is a predicate."""
+    return token.dep_ == "acl" and token.tag_ in ("VBD", "VBZ", "VBP") and token.head.dep_ == "ROOT"
 
 
 def _intent_code(frame: dict[str, str], embedded_cameo: str) -> str | None:
@@ -195,7 +203,7 @@ class VerbLexicon:
         matches: dict[int, _Match] = {}
         consumed: set[int] = set()
         for token in doc:
-            if token.dep_ in _MODIFIER_VERB_DEPS:
+            if token.dep_ in _MODIFIER_VERB_DEPS and not _misparsed_predicate(token):
                 continue  # "ousted president", "alleged bombers": not predicates
             if token.tag_.startswith("VB") or (token.pos_ == "NOUN" and token.dep_ == "ROOT"):
                 match = self._match_verb(token)
@@ -266,7 +274,8 @@ class VerbLexicon:
                 continue
             code = frame_root in self.data.intent and _intent_code(self.data.intent[frame_root], match.cameo)
             if code:
-                return replace(match, cameo=code, pattern=f"{marker} + {match.pattern}", how="modal frame")
+                return replace(match, cameo=code, pattern=f"{marker} + {match.pattern}", how="modal frame",
+                               specificity=max(match.specificity, _FRAME_SPECIFICITY))
         return match
 
     def _nonagent_subject(self, token: Token) -> bool:
@@ -305,7 +314,8 @@ class VerbLexicon:
         lemma = token.lemma_.lower()
         if lemma in self.data.verbs:
             return [lemma]
-        return list(self.data.lemmas_of_form.get(token.lower_, ()))
+        # a verb known only with its particle ("hand over") keeps the tagger's lemma
+        return [lemma, *(k for k in self.data.lemmas_of_form.get(token.lower_, ()) if k != lemma)]
 
     def _entries(self, token: Token, lemma: str):
         """Lexicon entries for a verb token: phrasal ones ('set up', 'ask for') before the bare verb."""
@@ -341,8 +351,9 @@ class VerbLexicon:
         cameo = best.cameo if best is not None else entry.cameo  # a pattern of size 0 is a default too
         if cameo is None or self._nonpolitical(context):
             return None
-        # a synonym block's code, never written for this verb, is weak evidence
-        weak = entry.inherited and best is None
+        # a synonym block's generic code (040 "consult", 060 "cooperate"), never written for this verb,
+        # is weak evidence; a specific one (111 "denounce") still holds for the block's members
+        weak = entry.inherited and best is None and cameo.endswith("0")
         specificity = _INHERITED_SPECIFICITY if weak else 0.4 if particle_ids else 0.3
         return _Match(cameo, f"{entry.key} | *", specificity, span, frozenset())
 

@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 
 _NAMED_ACTOR_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}
 FIRST_PERSON = {"we", "i", "us"}
+# Types whose direct object is what is given, sent, withdrawn or imposed, not who receives it.
+THEME_OBJECT_TYPES = frozenset({"AID", "MOBILIZE", "SANCTION", "RETREAT", "CONCEDE"})
 VERBAL_QUADS = {"verbal_cooperation", "verbal_conflict"}
 # Links under which an act is what a verbal event is about: "threatened to attack",
 # "condemned the attack", "accused X of attacking", "warned that Y would strike".
@@ -205,8 +207,9 @@ def _leading_pronoun(groups: tuple[ArgumentGroup, ...]) -> str | None:
 
 def _draft(parsed: Doc, classification: Classification) -> _Draft:
     start, end = classification.trigger
+    theme_object = classification.event_type in THEME_OBJECT_TYPES
     return _Draft(classification, trigger_head(parsed, start, end),
-                  find_arguments(parsed, start, end, classification.target_preps))
+                  find_arguments(parsed, start, end, classification.target_preps, theme_object))
 
 
 def fold_content(drafts: list[_Draft]) -> list[_Draft]:
