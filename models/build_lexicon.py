@@ -192,6 +192,7 @@ def read_extras(path: Path, verbs: dict, blocks: dict) -> dict:
                 noun["patterns"].append({"modifiers": phrase_words(modifiers), "code": code})
         elif kind == "light":
             extras["light_verbs"].append(fields[1])
+            verbs.setdefault(fields[1], {"code": None, "blocks": [], "forms": []})  # known outside CAMEO too
             if len(fields) > 2 and fields[2] == "keep-default":
                 extras["light_keep_default"].append(fields[1])
         elif kind == "modal":

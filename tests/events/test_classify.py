@@ -152,3 +152,27 @@ def test_event_noun_under_a_verbal_event_is_its_own_trigger(code):
 ])
 def test_vocabulary_of_the_weak_types(code, text, event_type, cameo):
     assert code(text)[0][:2] == (event_type, cameo)
+
+
+def test_a_specific_block_code_still_holds_for_the_block_members(code_with_specificity):
+    # "criticize" inherits DENOUNCE's 111: specific, so not weak like an inherited 040 or 060
+    assert code_with_specificity("Beijing criticized Tokyo for the visit.")[0][0] == "ACCUSE"
+
+
+def test_demands_frame_any_act(code):
+    assert code("The minister said Iran must agree to the inspections.")[0][0] == "REQUEST"
+    assert code("Washington said Iraq must withdraw its troops.")[0][0] == "REQUEST"
+
+
+def test_measured_and_of_phrase_objects(code):
+    assert code("Swiss doctors handed over 700 kg of medicine to the Red Crescent.")[0][:2] == ("AID", "073")
+    assert code("The army ended the state of emergency in the region.")[0][0] == "CONCEDE"
+
+
+def test_verbs_known_only_with_their_particle(code):
+    assert code("Mexican authorities handed over the suspect to American investigators.")[0][0] == "COOPERATE"
+    assert code("The union turned down the government's offer.")[0][0] == "REJECT"
+
+
+def test_a_verb_misparsed_as_a_modifier_of_the_root_noun_is_the_predicate(code):
+    assert code("Thousands protested in Belgrade against the election results.")[0][0] == "PROTEST"

@@ -133,3 +133,28 @@ def test_evidence_offsets_point_into_the_document(coder):
 def test_event_ids_are_stable(coder):
     text = "Turkish troops attacked Kurdish rebels."
     assert [e.event_id for e in code(coder, text)] == [e.event_id for e in code(coder, text)]
+
+
+def test_negated_agreement_is_a_rejection(coder):
+    event = code(coder, "Syria will not agree to the American peace plan, the foreign minister said.")[0]
+    assert event.event_type == "REJECT" and event.negated
+    assert any("recoded as REJECT" in r for r in event.reasons)
+
+
+def test_pronoun_in_reported_speech_falls_back_to_the_speaker(coder):
+    event = code(coder, "The Umma party said it will boycott the elections.")[0]
+    assert event.event_type == "THREATEN" and event.future
+    assert [a.text for a in event.source] == ["The Umma party"]
+
+
+def test_a_protest_keeps_its_demand_inside(coder):
+    events = code(coder, "Thousands of Iraqi Kurds demonstrated in Kirkuk, calling for independence.")
+    assert [e.event_type for e in events] == ["PROTEST"]
+    assert countries(events[0].source) == {"IRQ"}
+
+
+def test_the_object_is_the_victim_but_troops_sent_are_not_the_target(coder):
+    assault = only(code(coder, "Israeli troops killed three Palestinian gunmen in Gaza."), "ASSAULT")
+    assert countries(assault.target) == {"PSE"}
+    mobilize = only(code(coder, "Egypt sent troops to Libya."), "MOBILIZE")
+    assert countries(mobilize.target) == {"LBY"}

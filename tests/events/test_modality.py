@@ -60,3 +60,13 @@ def test_failed_to_negates(nlp):
 
 def test_modal_could_is_hypothetical(nlp):
     assert _modality(nlp, "The talks could resume next week.", "resume").hypothetical
+
+
+def test_must_is_an_obligation(nlp):
+    m = _modality(nlp, "Officials said Iraq must withdraw its troops.", "withdraw")
+    assert m.obliged and m.reporter is not None and m.reporter.text == "Officials"
+
+
+def test_willing_to_is_intent(nlp):
+    m = _modality(nlp, "Norway is willing to send troops to Liberia.", "send")
+    assert m.future and not m.obliged

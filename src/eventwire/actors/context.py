@@ -1,23 +1,35 @@
 """Per-article memory of who was mentioned where, from a cheap scan of every sentence.
 
-No parse is needed: dictionary names and "Title Firstname Lastname" patterns are found by the
-same longest-match lookups as in phrases. Later pronouns, titles and short names resolve to
-the latest fitting mention before them.
+No parse is needed: dictionary names (with the titles and country words before them), "Title
+Firstname Lastname" patterns and "country + agent" phrases ("Fijian rebels", "Iraq's interim
+government") are found by the same longest-match lookups as in phrases, and read by the
+resolver's own phrase reading so that a mention means what the phrase would. The resolver adds
+what it finds later ("Jordan's foreign minister, Ayman Safadi"). Pronouns, titles and short
+names resolve to the latest fitting mention before them.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from eventwire.actors.codes import primary_sector
-from eventwire.actors.dictionary import ActorDictionary
+from eventwire.actors.dictionary import ActorDictionary, Match
 from eventwire.actors.text import POSSESSIVE, Token, tokenize
 from eventwire.records import Actor, Document, Sentence
 
 # Words that may follow a title but do not start a name.
 _NOT_NAMES = frozenset({"the", "of", "and", "on", "in", "said", "says", "told", "who", "has", "had", "was"})
+# How many words before a name may carry its title or country ("Iranian Foreign Minister X").
+_PREFIX_WORDS = 4
+# Words allowed between a country and its agent noun ("Iraq's interim government").
+_GAP_WORDS = 2
+
+# Reads a phrase out of context: (text, date) -> the actor it names, or None.
+PhraseReader = Callable[[str, "dt.date | None"], "Actor | None"]
 
 
 @dataclass
@@ -45,16 +57,25 @@ class ArticleContext:
             if mention.end <= offset:
                 yield mention
 
+    def add(self, mention: Mention) -> None:
+        """Record a mention found while resolving, in document order; one per start offset."""
+        starts = [m.start for m in self.mentions]
+        at = bisect.bisect_left(starts, mention.start)
+        if at < len(starts) and starts[at] == mention.start:
+            return
+        self.mentions.insert(at, mention)
 
-def scan_document(dictionary: ActorDictionary, doc: Document | None,
-                  sentences: list[Sentence]) -> ArticleContext:
+
+def scan_document(dictionary: ActorDictionary, doc: Document | None, sentences: list[Sentence],
+                  read: PhraseReader | None = None) -> ArticleContext:
     context = ArticleContext(doc.id if doc else None, doc.date if doc else None)
+    scanner = _Scanner(dictionary, read, context.date)
     countries: Counter = Counter()
     for sentence in sentences:
         tokens = tokenize(sentence.text)
         i = 0
         while i < len(tokens):
-            mention, i = _mention_at(dictionary, tokens, i, sentence, context.date)
+            mention, i = scanner.mention_at(tokens, i, sentence)
             if mention is not None:
                 context.mentions.append(mention)
                 if mention.actor.country:
@@ -64,48 +85,110 @@ def scan_document(dictionary: ActorDictionary, doc: Document | None,
     return context
 
 
-def _mention_at(dictionary: ActorDictionary, tokens: list[Token], i: int, sentence: Sentence,
-                when: dt.date | None) -> tuple[Mention | None, int]:
-    match = dictionary.actor_at(tokens, i)
-    if match is not None:
+@dataclass
+class _Scanner:
+    dictionary: ActorDictionary
+    read: PhraseReader | None
+    when: dt.date | None
+
+    def mention_at(self, tokens: list[Token], i: int, sentence: Sentence) -> tuple[Mention | None, int]:
+        match = self.dictionary.actor_at(tokens, i)
+        if match is not None and match.value.kind == "country":
+            group = self._country_agent(tokens, match, sentence)
+            if group is not None:
+                return group
+        people = self.dictionary.people_at(tokens, i)
+        if people is not None and (match is None or people.end >= match.end):
+            return self._read_span(tokens, i, people.end, sentence), people.end
+        if match is not None:
+            return self._named(tokens, match, sentence), match.end
+        title = self.dictionary.titles.match_at(tokens, i)
+        if title is not None:
+            name_end = title.end
+            while name_end < len(tokens) and tokens[name_end].capitalized \
+                    and tokens[name_end].norm not in _NOT_NAMES \
+                    and self.dictionary.actor_at(tokens, name_end) is None:
+                name_end += 1
+            if name_end - title.end >= 2:
+                return self._unknown_person(tokens, i, title, name_end, sentence), name_end
+        return None, i + 1
+
+    def _named(self, tokens: list[Token], match: Match, sentence: Sentence) -> Mention:
         entry = match.value
-        code, why = entry.role_on(when)
-        parts = dictionary.codes.split(code) if code else None
-        offices = _titles_near(dictionary, tokens, match.start, match.end)
-        day = (when or dt.date.today()).isoformat()
+        prefix = self._prefix_start(tokens, match.start) if entry.kind == "person" else match.start
+        offices = _titles_near(self.dictionary, tokens, prefix, match.end)
+        day = (self.when or dt.date.today()).isoformat()
         offices |= {r.office for r in entry.roles if r.office and r.holds_on(day)}
-        text_tokens = tokens[match.start:match.end]
-        actor = _actor(sentence, text_tokens, entry.name, parts, entry.id)
-        surname = text_tokens[-1].norm if entry.kind == "person" else None
-        return Mention(actor.start, actor.end, sentence.index, actor, entry.kind, frozenset(offices),
-                       surname, why), match.end
-    title = dictionary.titles.match_at(tokens, i)
-    if title is not None:
-        name_end = title.end
-        while name_end < len(tokens) and tokens[name_end].capitalized \
-                and tokens[name_end].norm not in _NOT_NAMES and dictionary.actor_at(tokens, name_end) is None:
-            name_end += 1
-        if name_end - title.end >= 2:
-            return _unknown_person(dictionary, tokens, i, title, name_end, sentence), name_end
-    return None, i + 1
+        read = self._read_phrase(sentence, tokens, prefix, match.end)
+        if read is None:
+            code, _ = entry.role_on(self.when)
+            parts = self.dictionary.codes.split(code) if code else None
+            read = Actor(text="", start=0, end=0, name=entry.name, id=entry.id,
+                         country=parts.country if parts else None, sector=parts.sector if parts else None,
+                         code=parts.code if parts else None)
+        actor = _actor_at(sentence, tokens[match.start:match.end], read)
+        surname = tokens[match.end - 1].norm if entry.kind == "person" else None
+        return Mention(actor.start, actor.end, sentence.index, actor, entry.kind, frozenset(offices), surname,
+                       f"dictionary name '{entry.name}'")
 
+    def _prefix_start(self, tokens: list[Token], start: int) -> int:
+        """Where the titles and country words just before a name begin ("U.N. Secretary-General")."""
+        first = start
+        for j in range(start - 1, max(-1, start - 1 - _PREFIX_WORDS), -1):
+            token = tokens[j]
+            known = (self.dictionary.titles.match_at(tokens, j) or self.dictionary.agents.match_at(tokens, j)
+                     or self.dictionary.actor_at(tokens, j))
+            if known is not None and known.end <= start:
+                first = j
+            elif token.norm != POSSESSIVE and not token.capitalized:
+                break
+        return first
 
-def _unknown_person(dictionary: ActorDictionary, tokens: list[Token], i: int, title, name_end: int,
-                    sentence: Sentence) -> Mention:
-    """ "Iranian Foreign Minister Hossein Amir-Abdollahian": a person the dictionary does not know."""
-    country = _country_before(dictionary, tokens, i)
-    agent = dictionary.agents.match_at(tokens, title.start)
-    sector = primary_sector(agent.value) if agent is not None else None
-    name_tokens = tokens[title.end:name_end]
-    name = " ".join(t.text for t in name_tokens)
-    code = (country or "") + (sector or "") or None
-    start, end = sentence.start + name_tokens[0].start, sentence.start + name_tokens[-1].end
-    actor = Actor(text=sentence.text[name_tokens[0].start:name_tokens[-1].end], start=start, end=end,
-                  name=name, country=country, sector=sector, code=code)
-    title_text = " ".join(t.text for t in tokens[title.start:title.end])
-    return Mention(start, end, sentence.index, actor, "person", frozenset({title.value}),
-                   name_tokens[-1].norm,
-                   f"unknown person '{name}' titled '{title_text}'")
+    def _country_agent(self, tokens: list[Token], match: Match,
+                       sentence: Sentence) -> tuple[Mention, int] | None:
+        """ "Fijian rebels", "Iraq's interim government", "Bosnian Serbs": a country word and the agent or
+        people noun after it, when no name follows (that is a titled person, found at the title)."""
+        j = match.end + (match.end < len(tokens) and tokens[match.end].norm == POSSESSIVE)
+        for k in range(j, min(len(tokens), j + _GAP_WORDS + 1)):
+            head = self.dictionary.agents.match_at(tokens, k) or self.dictionary.people_at(tokens, k)
+            if head is not None:
+                if head.end < len(tokens) and tokens[head.end].capitalized \
+                        and tokens[head.end].norm not in _NOT_NAMES:
+                    return None
+                mention = self._read_span(tokens, match.start, head.end, sentence)
+                return (mention, head.end) if mention is not None else None
+            if tokens[k].capitalized or self.dictionary.actor_at(tokens, k) is not None:
+                return None
+        return None
+
+    def _read_span(self, tokens: list[Token], start: int, end: int, sentence: Sentence) -> Mention | None:
+        read = self._read_phrase(sentence, tokens, start, end)
+        if read is None or not (read.country or read.sector):
+            return None
+        actor = _actor_at(sentence, tokens[start:end], read)
+        return Mention(actor.start, actor.end, sentence.index, actor, "group",
+                       reason="country and agent words")
+
+    def _read_phrase(self, sentence: Sentence, tokens: list[Token], start: int, end: int) -> Actor | None:
+        if self.read is None:
+            return None
+        return self.read(sentence.text[tokens[start].start:tokens[end - 1].end], self.when)
+
+    def _unknown_person(self, tokens: list[Token], i: int, title: Match, name_end: int,
+                        sentence: Sentence) -> Mention:
+        """ "Iranian Foreign Minister Hossein Amir-Abdollahian": a person the dictionary does not know."""
+        country = _country_before(self.dictionary, tokens, i)
+        agent = self.dictionary.agents.match_at(tokens, title.start)
+        sector = primary_sector(agent.value) if agent is not None else None
+        name_tokens = tokens[title.end:name_end]
+        name = " ".join(t.text for t in name_tokens)
+        code = (country or "") + (sector or "") or None
+        start, end = sentence.start + name_tokens[0].start, sentence.start + name_tokens[-1].end
+        actor = Actor(text=sentence.text[name_tokens[0].start:name_tokens[-1].end], start=start, end=end,
+                      name=name, country=country, sector=sector, code=code)
+        title_text = " ".join(t.text for t in tokens[title.start:title.end])
+        return Mention(start, end, sentence.index, actor, "person", frozenset({title.value}),
+                       name_tokens[-1].norm, f"unknown person '{name}' titled '{title_text}'")
 
 
 def _country_before(dictionary: ActorDictionary, tokens: list[Token], i: int) -> str | None:
@@ -134,8 +217,8 @@ def _titles_near(dictionary: ActorDictionary, tokens: list[Token], start: int, e
     return offices
 
 
-def _actor(sentence: Sentence, tokens: list[Token], name: str, parts, actor_id: str | None) -> Actor:
+def _actor_at(sentence: Sentence, tokens: list[Token], read: Actor) -> Actor:
+    """The actor `read` found, placed at the mention's own words."""
     start, end = tokens[0].start, tokens[-1].end
     return Actor(text=sentence.text[start:end], start=sentence.start + start, end=sentence.start + end,
-                 name=name, country=parts.country if parts else None, sector=parts.sector if parts else None,
-                 code=parts.code if parts else None, id=actor_id)
+                 name=read.name, country=read.country, sector=read.sector, code=read.code, id=read.id)

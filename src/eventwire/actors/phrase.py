@@ -15,7 +15,14 @@ from eventwire.actors.text import POSSESSIVE, Token
 
 COORDINATORS = frozenset({"and", "&", "or", "nor"})
 PREPOSITIONS = frozenset({"of", "in", "from", "for", "at", "on", "with", "to", "by", "near", "inside",
-                          "outside"})
+                          "outside", "along", "alongside", "together", "including", "among", "amid",
+                          "under", "against", "between", "across", "throughout", "via", "loyal", "based"})
+QUANTITY_WORDS = frozenset({
+    "a", "an", "the", "some", "about", "around", "nearly", "almost", "over", "more", "than", "at", "least",
+    "up", "to", "of", "as", "many", "several", "most", "all", "few", "dozens", "dozen", "hundreds", "hundred",
+    "thousands", "thousand", "millions", "million", "scores", "tens", "group", "groups", "number", "crowd",
+    "crowds", "band", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty",
+    "fifty", "main", "other", "another", "both"})
 # Words that make a title a past one: "former President X" is no longer in office.
 FORMER = frozenset({"former", "ex", "ousted", "deposed", "toppled", "late", "exiled", "retired", "onetime",
                     "erstwhile", "then"})
@@ -37,6 +44,7 @@ class Conjunct:
     names: list[tuple[int, list[Token]]] = field(default_factory=list)
     ends: dict[int, int] = field(default_factory=dict)  # token index of a recognised piece -> its end index
     places: set[int] = field(default_factory=set)  # indices of names found to be places
+    labels: dict[int, str] = field(default_factory=dict)  # token index -> the parser's entity label
 
     @property
     def start(self) -> int:
@@ -48,6 +56,13 @@ class Conjunct:
     @property
     def end(self) -> int:
         return self.tokens[-1].end
+
+    def label_entities(self, entities) -> None:
+        """Attach the parser's entity labels ((start, end, label), phrase offsets) to the tokens inside."""
+        for start, end, label in entities:
+            for i, token in enumerate(self.tokens):
+                if start <= token.start and token.end <= end:
+                    self.labels[i] = label
 
     def in_head(self, index: int) -> bool:
         return index < self.head_end
@@ -63,13 +78,20 @@ class Conjunct:
         return [(i, a) for i, a in self.actors if a.kind != "country"]
 
     def sector_agent(self) -> tuple[str, str] | None:
-        """(code, word) of the agent that gives the sector: a strong one in the head, the last."""
+        """(code, word) of the agent that gives the sector: a strong one in the head, the last; the head
+        proper before an apposition ("the main rebel group, Forces for ...") before the apposition."""
         for weak_ok in (False, True):
-            for in_head in (True, False):
+            for zone in (0, 1, 2):
                 for i, code, weak in reversed(self.agents):
-                    if (weak_ok or not weak) and self.in_head(i) == in_head and code:
+                    if (weak_ok or not weak) and self._zone(i) == zone and code:
                         return code, self.text_at(i)
         return None
+
+    def _zone(self, index: int) -> int:
+        """0: the head before any comma, 1: an apposition in the head, 2: a prepositional modifier."""
+        if not self.in_head(index):
+            return 2
+        return int(any(t.text == "," for t in self.tokens[:index]))
 
 
 def conjunct_office(conjunct: Conjunct, dictionary: ActorDictionary) -> tuple[str, bool] | None:
@@ -120,6 +142,11 @@ def split_conjuncts(tokens: list[Token], dictionary: ActorDictionary) -> list[Co
     return _group(tokens, pieces)
 
 
+def _is_quantity(token: Token) -> bool:
+    """ "Thousands of", "up to 100", "a group of": words that count the actor named after them."""
+    return token.norm in QUANTITY_WORDS or token.norm.replace(",", "").isdigit()
+
+
 def _cut_before_name(tokens: list[Token], match: Match | None, dictionary: ActorDictionary) -> Match | None:
     """ "former President Bush": an agent or title that runs into a dictionary name ("President Bush")
     ends where the name starts."""
@@ -166,7 +193,8 @@ def _conjunct(tokens: list[Token], pieces: list[tuple[str, int, int, object]]) -
     part = tokens[first:last]
     head_end = len(part)
     for kind, start, _, _ in pieces:
-        if kind == "word" and tokens[start].norm in PREPOSITIONS and start > first:
+        if kind == "word" and tokens[start].norm in PREPOSITIONS and start > first \
+                and not all(_is_quantity(t) for t in tokens[first:start]):
             head_end = start - first
             break
     conjunct = Conjunct(part, head_end)

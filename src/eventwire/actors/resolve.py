@@ -15,6 +15,9 @@ from eventwire.actors.text import tokenize
 from eventwire.records import Actor, Document, Sentence
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+# Entity labels of the parse under which capitalised words are not looked up as places.
+NOT_PLACES = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})
+POSSESSIVE_PRONOUNS = frozenset({"their", "its", "his", "her"})
 GOVERNMENT_NOUNS = frozenset({"administration", "government", "regime", "cabinet", "junta"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their", "it", "its", "we", "us"})
 
@@ -24,6 +27,7 @@ class ResolvedActor:
     actor: Actor  # text/start/end are document offsets of the mention
     reasons: list[str]
     confidence: float  # 0..1
+    kind: str = "group"  # person, group, country, igo, ngo, mnc: what later pronouns may refer to
 
 
 @dataclass
@@ -38,6 +42,7 @@ class _Reading:
     confidence: float = 0.0
     borrowable: bool = False  # a bare country adjective that may share the sector of the next conjunct
     name_span: tuple[int, int] | None = None  # offsets in the phrase of an unknown person's name
+    kind: str = "group"
 
 
 class ActorResolver:
@@ -47,19 +52,32 @@ class ActorResolver:
 
     def start_document(self, doc: Document, sentences: list[Sentence]) -> ArticleContext:
         """Scan the whole article once (string matching, no parse) for later pronouns, titles, short names."""
-        return scan_document(self.dictionary, doc, sentences)
+        return scan_document(self.dictionary, doc, sentences, self._read_alone)
 
     def resolve(self, span, sentence: Sentence, when: dt.date | None,
                 context: ArticleContext | None) -> list[ResolvedActor]:
-        """`span`: a spaCy Span of one argument phrase in the parse of `sentence.text`."""
-        return self._resolve_phrase(span.text, sentence.start + span.start_char, when, context)
+        """`span`: a spaCy Span of one argument phrase in the parse of `sentence.text`. What it resolves to
+        is remembered in `context` for later pronouns and short names."""
+        offset = span.start_char
+        entities = [(e.start_char - offset, e.end_char - offset, e.label_) for e in span.ents]
+        found = self._resolve_phrase(span.text, sentence.start + span.start_char, when, context, entities)
+        if context is not None:
+            for resolved in found:
+                _remember(context, resolved, sentence.index)
+        return found
+
+    def _read_alone(self, text: str, when: dt.date | None) -> Actor | None:
+        """The actor a phrase names out of context: its last conjunct (the scan reads one phrase)."""
+        found = self._resolve_phrase(text, 0, when, None)
+        return found[-1].actor if found else None
 
     def resolve_text(self, text: str, when: dt.date | None = None) -> list[ResolvedActor]:
         """Resolve a phrase out of context (offsets relative to `text`)."""
         return self._resolve_phrase(text, 0, when, None)
 
-    def _resolve_phrase(self, text: str, base: int, when: dt.date | None,
-                        context: ArticleContext | None) -> list[ResolvedActor]:
+    def _resolve_phrase(self, text: str, base: int, when: dt.date | None, context: ArticleContext | None,
+                        entities: list[tuple[int, int, str]] = ()) -> list[ResolvedActor]:
+        """`entities`: (start, end, label) of the parser's named entities, offsets in `text`."""
         tokens = tokenize(text)
         if not tokens:
             return []
@@ -67,6 +85,8 @@ class ActorResolver:
         if context is not None and len(tokens) == 1 and tokens[0].norm in PERSON_PRONOUNS | GROUP_PRONOUNS:
             return self._pronoun(text, base, tokens[0].norm, context)
         conjuncts = split_conjuncts(tokens, self.dictionary)
+        for conjunct in conjuncts:
+            conjunct.label_entities(entities)
         readings = []
         for conjunct in conjuncts:
             reasons: list[str] = []
@@ -108,8 +128,10 @@ class ActorResolver:
         if reading.country is None and reading.sector is None:
             return None
         self._unknown_person(conjunct, reading, reasons)
-        reading.code = (reading.country or "") + (reading.sector or "") or None
         reading.confidence = 0.8 if reading.country and reading.sector else 0.6
+        if reading.country is None and context is not None:
+            self._country_from_context(conjunct, reading, base, context, reasons)
+        reading.code = (reading.country or "") + (reading.sector or "") or None
         reading.borrowable = reading.sector is None and not conjunct.names
         return reading
 
@@ -118,7 +140,8 @@ class ActorResolver:
                     sector: str | None = None) -> _Reading:
         code, why = entry.role_on(when)
         parts = self.dictionary.codes.split(code) if code else None
-        reading = _Reading(name=entry.name, id=entry.id, confidence=0.9 if entry.kind != "mnc" else 0.7)
+        reading = _Reading(name=entry.name, id=entry.id, confidence=0.9 if entry.kind != "mnc" else 0.7,
+                           kind=entry.kind)
         if parts is not None:
             reading.country, reading.sector, reading.code = parts.country, parts.sector, parts.code
         reasons.append(f"'{entry.name}' -> {reading.code}: {why}")
@@ -224,7 +247,7 @@ class ActorResolver:
         title_ends = {conjunct.ends[i] for i, _ in conjunct.titles}
         for index, name in reversed(conjunct.names):
             acronym = len(name) == 1 and name[0].upper and len(name[0].norm) <= 5
-            if acronym or index in title_ends:
+            if acronym or index in title_ends or conjunct.labels.get(index) in NOT_PLACES:
                 continue
             text = " ".join(t.text for t in name)
             place = self.places.country_of(text)
@@ -242,7 +265,7 @@ class ActorResolver:
             return
         index, _ = countries[0]
         key = " ".join(t.norm for t in conjunct.tokens[index:conjunct.ends.get(index, index + 1)])
-        if key in self.dictionary.capitals and conjunct.ends.get(index) == len(conjunct.tokens):
+        if key in self.dictionary.capitals and index == 0 and conjunct.ends.get(index) == conjunct.head_end:
             reading.sector = "GOV"
             reasons.append(f"capital '{conjunct.text_at(index)}' alone stands for the government: sector GOV")
 
@@ -276,6 +299,7 @@ class ActorResolver:
             return
         name = people[-1][1]
         reading.name_span = (name[0].start, name[-1].end)
+        reading.kind = "person"
         reasons.append(f"unknown person '{' '.join(t.text for t in name)}': country and sector from the "
                        f"words around the name")
 
@@ -301,6 +325,25 @@ class ActorResolver:
                     return _from_mention(mention, 0.75)
         return None
 
+    @staticmethod
+    def _country_from_context(conjunct: Conjunct, reading: _Reading, base: int, context: ArticleContext,
+                              reasons: list[str]) -> None:
+        """ "their forces": the country of whom the possessive refers to; else an agent, title or unnamed
+        person with no country takes the article's main country ("police" in a story about Kenya)."""
+        owner = conjunct.tokens[0].norm
+        if owner in POSSESSIVE_PRONOUNS:
+            wanted = ("person",) if owner in PERSON_PRONOUNS else ("group", "country", "igo", "ngo")
+            for mention in context.before(base + conjunct.tokens[0].start):
+                if mention.kind in wanted and mention.actor.country:
+                    reading.country = mention.actor.country
+                    reasons.append(f"'{conjunct.tokens[0].text}' refers to {_describe(mention)}: "
+                                   f"country {reading.country}")
+                    return
+        if context.main_country and reading.sector not in ("IGO", "NGO"):
+            reading.country = context.main_country
+            reading.confidence = 0.55
+            reasons.append(f"no country in the phrase: the article's main country {reading.country}")
+
     def _office_holder(self, context: ArticleContext, office: str,
                        when: dt.date | None) -> DictionaryActor | None:
         if context.main_country is None:
@@ -308,14 +351,14 @@ class ActorResolver:
         return self.dictionary.office_holder(context.main_country, office, when)
 
     def _pronoun(self, text: str, base: int, pronoun: str, context: ArticleContext) -> list[ResolvedActor]:
-        wanted = ("person",) if pronoun in PERSON_PRONOUNS else ("group", "country", "igo", "person")
+        wanted = ("person",) if pronoun in PERSON_PRONOUNS else ("group", "country", "igo", "ngo", "mnc")
         if pronoun in ("they", "them", "their", "we", "us"):
             together = _coordinated_before(context, base)
             if together:
                 return [_mention_result(text, base, m, f"'{text}' refers to {_describe(m)}", 0.6)
                         for m in together]
         for mention in context.before(base):
-            if mention.kind in wanted and (mention.kind != "person" or pronoun in PERSON_PRONOUNS):
+            if mention.kind in wanted:
                 reason = f"pronoun '{text}' refers to {_describe(mention)}"
                 return [_mention_result(text, base, mention, reason, 0.6)]
         return []
@@ -328,7 +371,7 @@ class ActorResolver:
             name = self.dictionary.country_names.get(reading.country)
         actor = Actor(text=text[start:end], start=base + start, end=base + end, name=name,
                       country=reading.country, sector=reading.sector, code=reading.code, id=reading.id)
-        return ResolvedActor(actor, reasons, reading.confidence)
+        return ResolvedActor(actor, reasons, reading.confidence, reading.kind)
 
 
 def _country_ends_head(conjunct: Conjunct, named_index: int) -> bool:
@@ -341,6 +384,17 @@ def _country_ends_head(conjunct: Conjunct, named_index: int) -> bool:
 def _is_adjective(token) -> bool:
     """Country adjectives and demonyms end so ("Iraqi", "Syrian", "Chinese", "Turkish"); names rarely do."""
     return token.norm.endswith(("i", "an", "ese", "ish", "ch", "ans", "is"))
+
+
+def _remember(context: ArticleContext, resolved: ResolvedActor, sentence_index: int) -> None:
+    """A resolved phrase that names someone becomes a mention later pronouns and short names can use."""
+    actor = resolved.actor
+    if resolved.kind == "country" or not (actor.name or (actor.country and actor.sector)):
+        return
+    name_words = tokenize(actor.name) if resolved.kind == "person" and actor.name else []
+    surname = name_words[-1].norm if name_words else None
+    context.add(Mention(actor.start, actor.end, sentence_index, actor, resolved.kind, surname=surname,
+                        reason="resolved argument"))
 
 
 def _share_sector(readings: list[tuple[Conjunct, _Reading | None, list[str]]]) -> None:
@@ -385,14 +439,14 @@ def _describe(mention: Mention) -> str:
 def _from_mention(mention: Mention, confidence: float) -> _Reading:
     a = mention.actor
     return _Reading(country=a.country, sector=a.sector, code=a.code, name=a.name, id=a.id,
-                    confidence=confidence)
+                    confidence=confidence, kind=mention.kind)
 
 
 def _mention_result(text: str, base: int, mention: Mention, reason: str, confidence: float) -> ResolvedActor:
     a = mention.actor
     actor = Actor(text=text, start=base, end=base + len(text), name=a.name, country=a.country,
                   sector=a.sector, code=a.code, id=a.id)
-    return ResolvedActor(actor, [reason], confidence)
+    return ResolvedActor(actor, [reason], confidence, mention.kind)
 
 
 @lru_cache(maxsize=1)

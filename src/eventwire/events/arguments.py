@@ -23,9 +23,12 @@ _PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
 _OBJECTS = {"dobj", "obj"}
 _RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 # Children that carry another clause or a list, not part of an argument phrase.
-_PHRASE_EXCLUDED_DEPS = {"relcl", "acl", "advcl", "conj", "cc", "punct", "parataxis", "ccomp"}
+_CLAUSE_DEPS = {"relcl", "acl", "advcl", "parataxis", "ccomp"}
+_PHRASE_EXCLUDED_DEPS = _CLAUSE_DEPS | {"conj", "cc", "punct"}
 # Prepositions that may introduce the target, tried after those the lexicon names.
 DEFAULT_TARGET_PREPS = ("against", "with", "on", "to")
+# Prepositions that usually give the place, tried last: "clashed with rebels in Ingushetia".
+PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
 # Modifiers of a nominal trigger that name who acted: "Israeli strikes", "U.S. sanctions".
 _ACTOR_ENTITY_TYPES = {"NORP", "GPE", "ORG"}
 _TIME_ENTITY_TYPES = {"DATE", "TIME"}
@@ -76,7 +79,9 @@ def find_arguments(parsed: Doc, start: int, end: int, target_preps: tuple[str, .
     the objects of the target prepositions come first.
     """
     head = trigger_head(parsed, start, end)
-    preps = tuple(dict.fromkeys((*target_preps, *DEFAULT_TARGET_PREPS)))
+    named = [p for p in target_preps if p not in PLACE_PREPS]
+    places = [p for p in target_preps if p in PLACE_PREPS]
+    preps = tuple(dict.fromkeys((*named, *DEFAULT_TARGET_PREPS, *places)))
     excluded = set(range(start, end))
     if head.pos_ in ("NOUN", "PROPN") and not _is_verbal(head):
         return _nominal_arguments(head, preps, excluded)
@@ -170,15 +175,20 @@ def clause_subject(verb: Token) -> tuple[Token | None, str]:
 
 
 def phrase(token: Token) -> Span:
-    """The argument phrase headed by `token`, without relative clauses, lists or punctuation."""
-    kept = [token]
+    """The argument phrase headed by `token`: the unbroken run of its own words around it, without
+    clauses (relative, participial), the phrases coordinated with it, dates or edge punctuation."""
+    clauses = {t.i for d in token.subtree if d.i != token.i and d.dep_ in _CLAUSE_DEPS for t in d.subtree}
+    kept = {token.i}
     for child in token.children:
         if child.dep_ not in _PHRASE_EXCLUDED_DEPS and not _is_time_modifier(child):
-            kept.extend(child.subtree)
-    first = min(t.i for t in kept)
-    last = max(t.i for t in kept)
+            kept |= {t.i for t in child.subtree if t.i not in clauses}
+    first = last = token.i
+    while first - 1 in kept:
+        first -= 1
+    while last + 1 in kept:
+        last += 1
     doc = token.doc
-    opening = next((t.i for t in doc[first:last + 1] if t.text == "(" and t.i > token.i), None)
+    opening = next((t.i for t in doc[token.i:last + 1] if t.text == "("), None)
     if opening is not None and not any(t.text == ")" for t in doc[opening:last + 1]):
         last = opening - 1  # "Liberian Peace Council (LPC": the parenthesis was cut off by the parse
     while last > first and doc[last].is_punct:

@@ -29,8 +29,8 @@ if TYPE_CHECKING:
 __all__ = ["WEAK_SPECIFICITY", "Classification", "VerbLexicon", "load_lexicon", "quad_class_of", "plover_of",
            "cameo_of"]
 
-# Below this specificity a trigger is a word's generic dictionary reading only ("left", "captured"):
-# not an event unless other evidence (resolved actors on both sides) supports it.
+# Below this specificity a reading is only a synonym block's generic code ("gave" -> 060, "issued" -> 060):
+# classify() reports it, triggers() leaves it out (on the PLOVER gold such readings were right 4 times in 17).
 WEAK_SPECIFICITY = 0.25
 _INHERITED_SPECIFICITY = 0.2
 _FRAME_SPECIFICITY = 0.5  # an explicit frame ("vowed to", "will", "must") is evidence of its own
@@ -54,8 +54,8 @@ _VERBAL_QUADS = {"verbal_cooperation", "verbal_conflict"}
 _SUBJECT_HOPS = 3  # how far up coordinated/controlled verbs the acting subject is looked for
 # Measure words whose "of" phrase names the real object: "sent 50 tonnes of food"
 _QUANTITY_NOUNS = {"kg", "kilogram", "tonne", "ton", "tons", "tonnes", "truckload", "shipment", "consignment",
-                   "batch", "load", "worth", "amount", "quantity", "lot", "package", "convoy", "planeload", "part",
-                   "portion", "share", "bulk", "rest"}
+                   "batch", "load", "worth", "amount", "quantity", "lot", "package", "convoy", "planeload",
+                   "part", "portion", "share", "bulk", "rest"}
 _LIGHT_NOUN_WINDOW = 5  # tokens between a light verb and its noun still shown as one trigger span
 
 
@@ -164,8 +164,9 @@ def _phrase_words(token: Token) -> set[str]:
 
 
 def _misparsed_predicate(token: Token) -> bool:
-    """'Thousands protested in ...' parsed as a clause modifying 'Thousands': a finite verb is a predicate."""
-    return token.dep_ == "acl" and token.tag_ in ("VBD", "VBZ", "VBP") and token.head.dep_ == "ROOT"
+    """'Thousands protested in ...' parsed as a clause modifying 'Thousands', the sentence's root: with no
+    verb at the root, the modifier is the sentence's predicate."""
+    return token.dep_ == "acl" and token.head.dep_ == "ROOT" and token.head.pos_ in ("NOUN", "PROPN", "NUM")
 
 
 def _intent_code(frame: dict[str, str], embedded_cameo: str) -> str | None:
@@ -199,7 +200,8 @@ class VerbLexicon:
         return self._classification(token, match) if match else None
 
     def triggers(self, doc: Doc) -> list[Classification]:
-        """Every trigger of a sentence, in order; acts folded into another trigger are not repeated."""
+        """Every trigger of a sentence, in order; acts folded into another trigger are not repeated, and
+        readings weaker than WEAK_SPECIFICITY are left out."""
         matches: dict[int, _Match] = {}
         consumed: set[int] = set()
         for token in doc:
@@ -218,8 +220,8 @@ class VerbLexicon:
                 matches[token.i] = match
         found = []
         for i in sorted(matches):
-            if i in consumed:
-                continue
+            if i in consumed or matches[i].specificity < WEAK_SPECIFICITY:
+                continue  # folded into another trigger, or only a generic dictionary reading
             classification = self._classification(doc[i], matches[i])
             if classification:
                 found.append(classification)

@@ -21,7 +21,7 @@ from eventwire.events.arguments import ArgumentGroup, Arguments, find_arguments,
 from eventwire.events.classify import Classification, VerbLexicon, load_lexicon
 from eventwire.events.confidence import STRONG_PATTERN, ArgumentState, Evidence, event_confidence
 from eventwire.events.modality import REPORTING_VERBS, analyse
-from eventwire.events.reframe import reframe
+from eventwire.events.reframe import Reframing, reframe
 from eventwire.places.locate import EventLocator, load_locator
 from eventwire.records import Actor, Document, Event, EventDate, Sentence, Trigger
 
@@ -110,31 +110,19 @@ class EventCoder:
         reasons.append(date_reason)
         when = date.value or doc.date
         modality = analyse(draft.head, draft.arguments.clause_head)
+        reasons += modality.reasons
         reframing = reframe(c, modality, self.lexicon.data.intent)
-        source_groups = draft.arguments.sources
-        target_groups = draft.arguments.targets + tuple(g for f in draft.folded for g in f.arguments.targets)
-        reporter = modality.reporter
-        pronoun = _leading_pronoun(source_groups)
-        if reporter is not None and pronoun in FIRST_PERSON:
-            speaker = ArgumentGroup((phrase(reporter),), f"'{pronoun}' is the speaker")
-            source_groups = (speaker, *source_groups[1:])
-        elif reporter is not None and pronoun is not None:
-            # "X said it would ...": when the article gives no other antecedent, the speaker is meant
-            speaker = ArgumentGroup((phrase(reporter),), f"'{pronoun}' read as the speaker")
-            source_groups = (source_groups[0], speaker, *source_groups[1:])
         if reframing is not None:
             c = reframing.classification
             reasons.append(reframing.reason)
-            if reframing.speaker_is_source:
-                speaker = ArgumentGroup((phrase(reporter),), f"speaker of '{reporter.head.text}'")
-                source_groups, target_groups, reporter = (speaker,), source_groups, None
-        source = self._role("source", source_groups, sentence, when, context, set())
+        candidates = _candidates(draft, modality.reporter, reframing)
+        source = self._role("source", candidates.sources, sentence, when, context, set())
         taken = {i for a in source.actors for i in range(a.start, a.end)}
-        target = self._role("target", target_groups, sentence, when, context, taken)
+        target = self._role("target", candidates.targets, sentence, when, context, taken)
         if not _enough_actors(source, target, c.specificity, draft.arguments.passive):
             return None
-        reasons += source.reasons + target.reasons + list(modality.reasons)
-        reported_by = self._reporter(reporter, sentence, when, context, reasons)
+        reasons += source.reasons + target.reasons
+        reported_by = self._reporter(candidates.reporter, sentence, when, context, reasons)
         location, location_reason = self.locator.locate(parsed, draft.head.i, sentence, doc)
         reasons.append(location_reason)
         confidence, confidence_reason = event_confidence(Evidence(
@@ -153,8 +141,9 @@ class EventCoder:
 
     def _role(self, role: str, groups: tuple[ArgumentGroup, ...], sentence: Sentence,
               when: dt.date | None, context: ArticleContext, taken: set[int]) -> _Role:
-        """The first candidate group that resolves to a known actor; else the source phrase as found."""
-        unresolved: tuple[ArgumentGroup, list[Span]] | None = None
+        """The first candidate group that resolves to a known actor; else, for the source, the
+        first phrase that names someone, else the first phrase found."""
+        unresolved: list[tuple[ArgumentGroup, list[Span]]] = []
         for group in groups:
             phrases = [p for p in group.phrases if not _overlaps(sentence, p, taken)]
             resolved = [r for p in phrases for r in self.resolver.resolve(p, sentence, when, context)]
@@ -163,21 +152,20 @@ class EventCoder:
                 reasons = [f"{role} '{_phrase_text(phrases)}' ({group.rule})"]
                 reasons += [reason for r in resolved if _known(r.actor) for reason in r.reasons]
                 return _Role(known, "known", reasons, inherited="inherited" in group.rule)
-            if phrases and unresolved is None:
-                unresolved = (group, phrases)
-        if unresolved is None:
+            if phrases:
+                unresolved.append((group, phrases))
+        if not unresolved:
             return _Role([], "missing", [f"{role}: no candidate phrase in the parse"])
-        group, phrases = unresolved
+        named = [(g, phrases) for g, phrases in unresolved if any(_names_someone(p) for p in phrases)]
+        group, phrases = (named or unresolved)[0]
         reason = f"{role} '{_phrase_text(phrases)}' ({group.rule}) resolves to no country, sector or actor"
         if role != "source":
             return _Role([], "unresolved", [reason])
-        state: ArgumentState = "named" if any(_names_someone(p) for p in phrases) else "unresolved"
-        return _Role([_bare_actor(sentence, p) for p in phrases], state, [reason],
-                     inherited="inherited" in group.rule)
+        return _Role([_bare_actor(sentence, p) for p in phrases], "named" if named else "unresolved",
+                     [reason], inherited="inherited" in group.rule)
 
     def _reporter(self, token: Token | None, sentence: Sentence, when: dt.date | None,
-                  context: ArticleContext,
-                  reasons: list[str]) -> list[Actor] | None:
+                  context: ArticleContext, reasons: list[str]) -> list[Actor] | None:
         if token is None:
             return None
         span = phrase(token)
@@ -195,6 +183,34 @@ def _enough_actors(source: _Role, target: _Role, specificity: float, passive: bo
     if specificity >= STRONG_PATTERN:
         return source.state == "unresolved" or target.state == "known"
     return passive and target.state == "known"
+
+
+@dataclass(frozen=True)
+class _Candidates:
+    sources: tuple[ArgumentGroup, ...]
+    targets: tuple[ArgumentGroup, ...]
+    reporter: Token | None  # who reported the event, when that is not its source
+
+
+def _candidates(draft: _Draft, reporter: Token | None, reframing: Reframing | None) -> _Candidates:
+    """Source and target candidates, with the speaker of reported speech where the speaker is meant."""
+    sources = draft.arguments.sources
+    # "threatened to attack Iran": the target of an act embedded directly is the target of the whole
+    inherited = (g for f in draft.folded if f.head.head.i == draft.head.i for g in f.arguments.targets)
+    targets = draft.arguments.targets + tuple(inherited)
+    if reporter is None:
+        return _Candidates(sources, targets, None)
+    if reframing is not None and reframing.speaker_is_source:
+        speaker = ArgumentGroup((phrase(reporter),), f"'{reporter.text}' demands it")
+        return _Candidates((speaker,), sources, None)
+    pronoun = _leading_pronoun(sources)
+    if pronoun in FIRST_PERSON:
+        sources = (ArgumentGroup((phrase(reporter),), f"'{pronoun}' is the speaker"), *sources[1:])
+    elif pronoun is not None:
+        # "X said it would ...": without another antecedent in the article, the speaker is meant
+        speaker = ArgumentGroup((phrase(reporter),), f"'{pronoun}' read as the speaker")
+        sources = (sources[0], speaker, *sources[1:])
+    return _Candidates(sources, targets, reporter)
 
 
 def _leading_pronoun(groups: tuple[ArgumentGroup, ...]) -> str | None:

@@ -59,7 +59,7 @@ def analyse(trigger: Token, clause_head: Token) -> Modality:
     future = _future(trigger, chain, reasons)
     obliged = _obliged(chain, reasons)
     if would:
-        if reporting_verb is not None and reporting_verb.tag_ == "VBD" and not hypothetical:
+        if reporting_verb is not None and not hypothetical:
             future = True
             reasons.append(f"future: 'would' under the reporting verb '{reporting_verb.text}'")
         else:
@@ -174,11 +174,23 @@ def _reporter(clause_head: Token, reasons: list[str]) -> tuple[Token | None, Tok
     return None, None
 
 
+def _quoted(verb: Token) -> Token | None:
+    """"X was quoted as saying ...": the passive subject of 'quoted' is the speaker."""
+    node = verb
+    for _ in range(3):
+        node = node.head
+        if node.lemma_ == "quote":
+            return next((c for c in node.children if c.dep_ == "nsubjpass"), None)
+    return None
+
+
 def _speaker(verb: Token, reasons: list[str]) -> Token | None:
     speaker, _ = clause_subject(verb)
     if speaker is None:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         speaker = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if speaker is None:
+        speaker = _quoted(verb)
     if speaker is not None:
         reasons.append(f"reported speech: '{speaker.text}' {verb.text} it")
     return speaker

@@ -198,6 +198,8 @@ def cluster_mentions(mentions: Iterable[MentionFeatures], earlier: Iterable[Clus
             open_clusters = [c for c in open_clusters if (start - c.members[0].date_lo).days <= window]
         best, best_score = None, -1.0
         for cluster in open_clusters:
+            if not _within_window(cluster, mention, window):  # the cheap test first
+                continue
             verdict = _join_verdict(mention, cluster.members, window)
             if verdict is not None and verdict[0] > best_score:
                 best, best_score = cluster, verdict[0]
@@ -208,6 +210,11 @@ def cluster_mentions(mentions: Iterable[MentionFeatures], earlier: Iterable[Clus
         else:
             best.members.append(mention)
     return clusters
+
+
+def _within_window(cluster: Cluster, mention: MentionFeatures, window: int) -> bool:
+    """A cheap necessary condition: the mention ends within the window from the cluster's start."""
+    return mention.date_hi is None or (mention.date_hi - cluster.members[0].date_lo).days <= window
 
 
 def join_reasons(cluster: Cluster, window: int = WINDOW_DAYS) -> list[str]:

@@ -54,6 +54,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         )""",
         "CREATE INDEX articles_pub_date ON articles (pub_date)",
         "CREATE INDEX articles_status ON articles (status)",
+        "CREATE INDEX articles_origin ON articles (origin)",
         # One row per event the coder found: a mention of a (possibly merged) event.
         """CREATE TABLE mentions (
             mention_id TEXT PRIMARY KEY,

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import AbstractContextManager
 
+from eventwire.ingest.readers import content_id
 from eventwire.records import DocumentResult, Event
 from eventwire.store.base import DyadCount, EventQuery, EventStore, SaveOutcome, StoredArticle
 from eventwire.store.merge import (
@@ -129,18 +130,38 @@ class SqlEventStore(EventStore):
             self._run("INSERT INTO coder_runs (run_id, version, settings_hash, settings) VALUES (?, ?, ?, ?) "
                       "ON CONFLICT (run_id) DO NOTHING",
                       (coder.run_id, coder.version, coder.settings_hash, coder.settings_json))
-            replaced = self._run("SELECT 1 FROM articles WHERE doc_id = ?", (doc_id,)).fetchone() is not None
-            old = self._run("SELECT mention_id, merge_block, date_lo, date_hi, event_id FROM mentions "
-                            "WHERE doc_id = ?", (doc_id,)).fetchall()
-            self._run("DELETE FROM actors WHERE mention_id IN "
-                      "(SELECT mention_id FROM mentions WHERE doc_id = ?)", (doc_id,))
-            self._run("DELETE FROM mentions WHERE doc_id = ?", (doc_id,))
+            exists = self._run("SELECT 1 FROM articles WHERE doc_id = ?", (doc_id,)).fetchone() is not None
+            earlier_versions = self._earlier_versions(result, doc_id)
+            old = [row for version in (doc_id, *earlier_versions) for row in self._delete_mentions(version)]
+            for version in earlier_versions:
+                self._run("DELETE FROM articles WHERE doc_id = ?", (version,))
             self._upsert_article(article)
             self._insert("mentions", MENTION_COLUMNS, mentions)
             self._insert("actors", ACTOR_COLUMNS, actors)
             touched = [(row[1], row[2], row[3]) for row in old] + [_block_span(row) for row in mentions]
             self._remerge(doc_id, touched, {row[4] for row in old if row[4]})
-        return SaveOutcome(doc_id=doc_id, replaced=replaced, mentions=len(mentions))
+        return SaveOutcome(doc_id=doc_id, replaced=exists or bool(earlier_versions), mentions=len(mentions))
+
+    def _delete_mentions(self, doc_id: str) -> list[tuple]:
+        """Remove an article's mentions and actors; returns what merging needs to know of them."""
+        old = self._run("SELECT mention_id, merge_block, date_lo, date_hi, event_id FROM mentions "
+                        "WHERE doc_id = ?", (doc_id,)).fetchall()
+        self._run("DELETE FROM actors WHERE mention_id IN (SELECT mention_id FROM mentions WHERE doc_id = ?)",
+                  (doc_id,))
+        self._run("DELETE FROM mentions WHERE doc_id = ?", (doc_id,))
+        return old
+
+    def _earlier_versions(self, result: DocumentResult, doc_id: str) -> list[str]:
+        """Articles this one replaces under another id: when ids come from the content (files
+        without an id), an edited file gets a new id, and its earlier version is the article
+        read from the same file whose id also came from its content."""
+        doc = result.document
+        from_content = doc is not None and doc_id == content_id(doc.text or doc.original_text)
+        if not from_content or result.origin.startswith("<"):  # standard input: no file to go by
+            return []
+        rows = self._run("SELECT doc_id, text, original_text FROM articles WHERE origin = ? AND doc_id <> ?",
+                         (result.origin, doc_id)).fetchall()
+        return [row[0] for row in rows if row[0] == content_id(row[1] or row[2] or "")]
 
     def _upsert_article(self, row: tuple) -> None:
         marks = ", ".join("?" for _ in ARTICLE_COLUMNS)

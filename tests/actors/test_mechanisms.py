@@ -1,0 +1,174 @@
+"""Sector conventions, titles, capitals, peoples, coverage of bodies and aliases, and article memory."""
+
+import datetime as dt
+
+import pytest
+from spacy.tokens import Span
+
+from eventwire.actors import load_resolver
+from eventwire.actors.codes import primary_sector
+from eventwire.nlp import load_spacy, split_sentences
+from eventwire.records import Document
+
+
+@pytest.fixture(scope="module")
+def resolver():
+    return load_resolver()
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_spacy()
+
+
+def first(resolver, text, day="2024-03-01"):
+    found = resolver.resolve_text(text, dt.date.fromisoformat(day))
+    assert found, f"nothing resolved for {text!r}"
+    return found[0]
+
+
+@pytest.mark.parametrize("roles, sector", [
+    ("GOV", "GOV"), ("GOVLEG", "LEG"), ("GOVJUD", "JUD"), ("GOVMIL", "GOV"), ("UAF", "REB"), ("HLH", "MED"),
+    ("MED", "JRN"), ("CHRCTH", "REL"), ("PPL", "CVL"), ("HRI", "NGO"), ("RADMUS", "REL"), ("", None),
+])
+def test_phoenix_roles_map_to_plover_sectors(roles, sector):
+    assert primary_sector(roles) == sector
+
+
+@pytest.mark.parametrize("text, country, sector", [
+    ("Swiss doctors", "CHE", "MED"), ("gunmen", None, "REB"), ("journalists", None, "JRN"),
+    ("US Congress", "USA", "LEG"), ("Muslim clerics", None, "REL"), ("Christians", None, "CVL"),
+    ("Russian aircraft", "RUS", "MIL"), ("terror group based in Trinidad", "TTO", "REB"),
+])
+def test_sectors_follow_plover_conventions(resolver, text, country, sector):
+    actor = first(resolver, text).actor
+    assert (actor.country, actor.sector) == (country, sector)
+
+
+def test_title_in_the_phrase_says_the_person_holds_office(resolver):
+    found = first(resolver, "President Bush", "2000-01-01")  # the dictionary's dates say ELI
+    assert (found.actor.country, found.actor.sector) == ("USA", "GOV")
+    assert any("title 'President'" in reason for reason in found.reasons)
+    assert first(resolver, "former President Bush", "2005-01-01").actor.sector == "ELI"
+    assert first(resolver, "ousted President Askar Akayev", "2000-01-01").actor.sector == "ELI"
+
+
+def test_officials_and_troops_of_international_bodies(resolver):
+    annan = first(resolver, "U.N. Secretary-General Kofi Annan", "2000-01-01").actor
+    assert annan.code.startswith("IGO") and annan.sector == "GOV"
+    troops = first(resolver, "NATO peacekeeping troops").actor
+    assert troops.code.startswith("IGO") and troops.sector == "MIL"
+    assert first(resolver, "NATO").actor.sector == "IGO"
+
+
+def test_leader_government_is_the_government(resolver):
+    actor = first(resolver, "the Bush administration", "2000-01-01").actor
+    assert (actor.country, actor.sector, actor.id) == ("USA", "GOV", None)
+
+
+@pytest.mark.parametrize("text, country, sector", [
+    ("Washington", "USA", "GOV"), ("Beijing", "CHN", "GOV"), ("Washington along with its allies", "USA", "GOV"),
+    ("protesters in Beijing", "CHN", "OPP"), ("Iraq", "IRQ", None),
+])
+def test_a_capital_alone_is_the_government(resolver, text, country, sector):
+    actor = first(resolver, text).actor
+    assert (actor.country, actor.sector) == (country, sector)
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Nigerians", "NGA"), ("Iraqi Kurds", "IRQ"), ("ethnic Albanians in south Serbia", "SRB"),
+    ("Thousands of Iraqi Kurds", "IRQ"), ("Up to 100 ethnic Albanians", "ALB"), ("Kurds", "TUR"),
+    ("Rohingya", "MMR"),
+])
+def test_peoples_are_civilians_of_where_the_text_puts_them(resolver, text, country):
+    actor = first(resolver, text).actor
+    assert (actor.country, actor.sector) == (country, "CVL")
+
+
+def test_an_ethnic_group_takes_the_article_country(resolver, nlp):
+    text = "Syrian troops shelled Afrin. Kurds said the attack killed civilians."
+    doc, sentences, context = _article(resolver, text, dt.date(2018, 2, 1))
+    (found,) = _resolve(resolver, nlp, sentences[1], context, "Kurds")
+    assert (found.actor.country, found.actor.sector) == ("SYR", "CVL")
+    assert "main country" in found.reasons[-1]
+
+
+@pytest.mark.parametrize("text", [
+    "APEC", "the European Community", "the EU", "BRICS", "OSCE", "GCC", "WHO", "G20", "ICC",
+    "International Criminal Court", "UNRWA", "FAO", "Shanghai Cooperation Organisation", "Mercosur",
+])
+def test_international_bodies_are_known(resolver, text):
+    assert first(resolver, text).actor.code.startswith("IGO")
+
+
+@pytest.mark.parametrize("text, code", [
+    ("PRC", "CHN"), ("KSA", "SAU"), ("the State Department", "USAGOV"), ("Downing Street", "GBRGOV"),
+    ("the Kremlin", "RUSGOV"), ("the Elysee", "FRAGOV"), ("IRGC", "IRNMIL"), ("Guinea", "GIN"),
+    ("Northern Ireland", "GBR"), ("India's Congress party", "INDOPP"), ("NATO-member Norway", "NOR"),
+])
+def test_common_aliases(resolver, text, code):
+    assert first(resolver, text).actor.code == code
+
+
+def test_acronyms_are_not_looked_up_as_towns(resolver):
+    pytest.importorskip("eventwire.places.gazetteer")
+    assert resolver.resolve_text("the ICA", dt.date(2024, 1, 1)) == []  # not Ica, Peru
+    assert first(resolver, "people in Ica").actor.country == "PER"
+
+
+# Article memory -------------------------------------------------------------------------------------
+
+def _article(resolver, text, date):
+    doc = Document(id="t", text=text, original_text=text, origin="test", date=date)
+    sentences = split_sentences(text)
+    return doc, sentences, resolver.start_document(doc, sentences)
+
+
+def _resolve(resolver, nlp, sentence, context, phrase, label=None):
+    parsed = nlp(sentence.text)
+    start = sentence.text.index(phrase)
+    span = parsed.char_span(start, start + len(phrase))
+    if label:
+        parsed.ents = [Span(parsed, span.start, span.end, label=label)]
+        span = parsed[span.start:span.end]
+    return resolver.resolve(span, sentence, context.date, context)
+
+
+def test_pronoun_after_country_and_agent_words(resolver, nlp):
+    doc, sentences, context = _article(resolver, "The Fijian rebels said they would free the hostages.",
+                                       dt.date(2000, 6, 1))
+    (found,) = _resolve(resolver, nlp, sentences[0], context, "they")
+    assert (found.actor.country, found.actor.sector) == ("FJI", "REB")
+
+
+def test_possessive_pronoun_gives_the_country(resolver, nlp):
+    doc, sentences, context = _article(resolver, "Bosnian Serbs said their forces had withdrawn.",
+                                       dt.date(1994, 4, 1))
+    (found,) = _resolve(resolver, nlp, sentences[0], context, "their forces")
+    assert (found.actor.country, found.actor.sector) == ("BIH", "MIL")
+
+
+def test_resolved_apposition_makes_the_short_name_known(resolver, nlp):
+    text = "Jordan's foreign minister, Karim Haddadin, met envoys on Monday. Haddadin later warned Israel."
+    doc, sentences, context = _article(resolver, text, dt.date(2024, 5, 1))
+    (named,) = _resolve(resolver, nlp, sentences[0], context, "Jordan's foreign minister, Karim Haddadin")
+    assert (named.actor.country, named.actor.sector, named.actor.name) == ("JOR", "GOV", "Karim Haddadin")
+    (short,) = _resolve(resolver, nlp, sentences[1], context, "Haddadin")
+    assert (short.actor.country, short.actor.sector, short.actor.name) == ("JOR", "GOV", "Karim Haddadin")
+
+
+def test_agent_without_country_takes_the_article_country(resolver, nlp):
+    text = "Kenyan officials met in Nairobi. Police fired tear gas at the crowd."
+    doc, sentences, context = _article(resolver, text, dt.date(2024, 5, 1))
+    (found,) = _resolve(resolver, nlp, sentences[1], context, "Police")
+    assert (found.actor.country, found.actor.sector) == ("KEN", "COP")
+    assert found.confidence < 0.6
+
+
+def test_a_person_entity_is_not_looked_up_as_a_place(resolver, nlp):
+    pytest.importorskip("eventwire.places.gazetteer")
+    doc, sentences, context = _article(resolver, "The spokesman Gjilan denied it.", dt.date(2024, 1, 1))
+    (as_place,) = _resolve(resolver, nlp, sentences[0], context, "spokesman Gjilan")
+    (as_person,) = _resolve(resolver, nlp, sentences[0], context, "spokesman Gjilan", label="PERSON")
+    assert as_place.actor.country == "XKX"
+    assert as_person.actor.country is None
