@@ -120,7 +120,7 @@ def measure_profile(corpus: Path, limit: int | None, workers: int) -> dict:
     with StackSampler() as sampler:
         for _ in pipeline.code_in_process(documents):
             pass
-    return {"documents": len(documents), "shares": sampler.shares()}
+    return {"documents": len(documents), "shares": sampler.shares(), **asdict(pipeline.stats)}
 
 
 KINDS = {"cold": measure_cold, "floor": measure_floor, "pipeline": measure_pipeline,

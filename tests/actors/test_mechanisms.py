@@ -67,8 +67,9 @@ def test_leader_government_is_the_government(resolver):
 
 
 @pytest.mark.parametrize("text, country, sector", [
-    ("Washington", "USA", "GOV"), ("Beijing", "CHN", "GOV"), ("Washington along with its allies", "USA", "GOV"),
-    ("protesters in Beijing", "CHN", "OPP"), ("Iraq", "IRQ", None),
+    ("Washington", "USA", "GOV"), ("Beijing", "CHN", "GOV"),
+    ("Washington along with its allies", "USA", "GOV"),
+    ("protesters in Beijing", "CHN", "OPP"), ("Iraq", "IRQ", None), ("Singapore", "SGP", None),
 ])
 def test_a_capital_alone_is_the_government(resolver, text, country, sector):
     actor = first(resolver, text).actor
@@ -168,7 +169,20 @@ def test_agent_without_country_takes_the_article_country(resolver, nlp):
 def test_a_person_entity_is_not_looked_up_as_a_place(resolver, nlp):
     pytest.importorskip("eventwire.places.gazetteer")
     doc, sentences, context = _article(resolver, "The spokesman Gjilan denied it.", dt.date(2024, 1, 1))
-    (as_place,) = _resolve(resolver, nlp, sentences[0], context, "spokesman Gjilan")
+    (as_place,) = _resolve(resolver, nlp, sentences[0], context, "spokesman Gjilan", label="GPE")
     (as_person,) = _resolve(resolver, nlp, sentences[0], context, "spokesman Gjilan", label="PERSON")
     assert as_place.actor.country == "XKX"
     assert as_person.actor.country is None
+
+
+def test_coordinated_phrase_shares_the_country_in_the_parse(resolver, nlp):
+    text = "Palestinian officials condemned the raid. Israeli helicopters and tanks shelled Rafah."
+    doc, sentences, context = _article(resolver, text, dt.date(2004, 5, 1))
+    parsed = nlp(sentences[1].text)
+    helicopters = parsed.char_span(0, len("Israeli helicopters"))
+    tanks = next(t for t in parsed if t.text == "tanks")
+    assert tanks.dep_ == "conj"
+    (first_actor,) = resolver.resolve(helicopters, sentences[1], doc.date, context)
+    (second,) = resolver.resolve(parsed[tanks.i:tanks.i + 1], sentences[1], doc.date, context)
+    assert (first_actor.actor.country, second.actor.country, second.actor.sector) == ("ISR", "ISR", "MIL")
+    assert "coordinated" in second.reasons[-1]

@@ -89,3 +89,11 @@ def test_a_statement_speaks_for_whoever_issued_it(nlp):
 def test_a_date_is_not_part_of_the_actor(nlp):
     args = _arguments(nlp, "The United Nations on Tuesday reduced food supplies to the camp.", "reduced")
     assert _texts(args.sources)[0] == ["The United Nations"]
+
+
+def test_phrase_keeps_a_close_apposition_but_not_clauses(nlp):
+    args = _arguments(nlp, "Kenzo Oshima, the UN relief coordinator, demanded a ceasefire.", "demanded")
+    assert _texts(args.sources)[0] == ["Kenzo Oshima, the UN relief coordinator"]
+    args = _arguments(nlp, "Syrian forces killed dozens of rebel fighters who tried to break the siege.",
+                      "killed")
+    assert _texts(args.targets)[0] == ["dozens of rebel fighters"]

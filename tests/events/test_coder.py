@@ -158,3 +158,14 @@ def test_the_object_is_the_victim_but_troops_sent_are_not_the_target(coder):
     assert countries(assault.target) == {"PSE"}
     mobilize = only(code(coder, "Egypt sent troops to Libya."), "MOBILIZE")
     assert countries(mobilize.target) == {"LBY"}
+
+
+def test_an_analysts_forecast_is_no_event(coder):
+    assert code(coder, "Analysts expect Iran to retaliate against Israel.") == []
+    assert code(coder, "Iran is likely to retaliate against Israel, experts said.") == []
+
+
+def test_a_forecast_without_an_analyst_is_kept_as_hypothetical(coder):
+    event = only(code(coder, "Iran is expected to send troops to Syria."), "MOBILIZE")
+    assert event.hypothetical and event.future and countries(event.source) == {"IRN"}
+    assert event.confidence < 0.5

@@ -58,12 +58,14 @@ class ArticleContext:
                 yield mention
 
     def add(self, mention: Mention) -> None:
-        """Record a mention found while resolving, in document order; one per start offset."""
+        """Record a mention found while resolving, in document order. It replaces a scanned mention at the
+        same place: the resolver read the whole argument ("X's foreign minister, Firstname Lastname")."""
         starts = [m.start for m in self.mentions]
         at = bisect.bisect_left(starts, mention.start)
         if at < len(starts) and starts[at] == mention.start:
-            return
-        self.mentions.insert(at, mention)
+            self.mentions[at] = mention
+        else:
+            self.mentions.insert(at, mention)
 
 
 def scan_document(dictionary: ActorDictionary, doc: Document | None, sentences: list[Sentence],

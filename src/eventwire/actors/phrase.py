@@ -23,6 +23,9 @@ QUANTITY_WORDS = frozenset({
     "thousands", "thousand", "millions", "million", "scores", "tens", "group", "groups", "number", "crowd",
     "crowds", "band", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty",
     "fifty", "main", "other", "another", "both"})
+# "Russian-backed separatists": the country after which these come supports the actor, it is not its own.
+SPONSOR_WORDS = frozenset({"backed", "supported", "sponsored", "funded", "financed", "armed", "allied",
+                           "aligned", "trained", "friendly"})
 # Words that make a title a past one: "former President X" is no longer in office.
 FORMER = frozenset({"former", "ex", "ousted", "deposed", "toppled", "late", "exiled", "retired", "onetime",
                     "erstwhile", "then"})
@@ -72,7 +75,14 @@ class Conjunct:
         return " ".join(t.text for t in self.tokens[index:self.ends.get(index, index + 1)])
 
     def countries(self) -> list[tuple[int, DictionaryActor]]:
-        return [(i, a) for i, a in self.actors if a.kind == "country"]
+        """Countries the phrase places its actor in: not a sponsor ("Russian-backed", "pro-Iranian")."""
+        return [(i, a) for i, a in self.actors if a.kind == "country" and not self._sponsor(i)]
+
+    def _sponsor(self, index: int) -> bool:
+        end = self.ends.get(index, index + 1)
+        after = self.tokens[end].norm if end < len(self.tokens) else ""
+        before = self.tokens[index - 1].norm if index > 0 else ""
+        return after in SPONSOR_WORDS or before in ("pro", "anti")
 
     def named(self) -> list[tuple[int, DictionaryActor]]:
         return [(i, a) for i, a in self.actors if a.kind != "country"]

@@ -43,6 +43,7 @@ class _Reading:
     borrowable: bool = False  # a bare country adjective that may share the sector of the next conjunct
     name_span: tuple[int, int] | None = None  # offsets in the phrase of an unknown person's name
     kind: str = "group"
+    country_from_article: bool = False  # the country is the article's, not the phrase's
 
 
 class ActorResolver:
@@ -60,7 +61,9 @@ class ActorResolver:
         is remembered in `context` for later pronouns and short names."""
         offset = span.start_char
         entities = [(e.start_char - offset, e.end_char - offset, e.label_) for e in span.ents]
-        found = self._resolve_phrase(span.text, sentence.start + span.start_char, when, context, entities)
+        coordinated = _coordinated_mention(span, sentence, context)
+        found = self._resolve_phrase(span.text, sentence.start + span.start_char, when, context, entities,
+                                     coordinated)
         if context is not None:
             for resolved in found:
                 _remember(context, resolved, sentence.index)
@@ -76,8 +79,10 @@ class ActorResolver:
         return self._resolve_phrase(text, 0, when, None)
 
     def _resolve_phrase(self, text: str, base: int, when: dt.date | None, context: ArticleContext | None,
-                        entities: list[tuple[int, int, str]] = ()) -> list[ResolvedActor]:
-        """`entities`: (start, end, label) of the parser's named entities, offsets in `text`."""
+                        entities: list[tuple[int, int, str]] = (),
+                        coordinated: Mention | None = None) -> list[ResolvedActor]:
+        """`entities`: (start, end, label) of the parser's named entities, offsets in `text`; `coordinated`:
+        what the phrase this one is coordinated with resolved to ("Israeli helicopters" for "tanks")."""
         tokens = tokenize(text)
         if not tokens:
             return []
@@ -90,14 +95,15 @@ class ActorResolver:
         readings = []
         for conjunct in conjuncts:
             reasons: list[str] = []
-            reading = self._read(conjunct, when, context, base, reasons)
+            reading = self._read(conjunct, when, context, base, reasons, coordinated)
             readings.append((conjunct, reading, reasons))
         _share_sector(readings)
+        _share_country(readings)
         return [self._finish(text, base, conjunct, reading, reasons)
                 for conjunct, reading, reasons in readings if reading is not None]
 
     def _read(self, conjunct: Conjunct, when: dt.date | None, context: ArticleContext | None, base: int,
-              reasons: list[str]) -> _Reading | None:
+              reasons: list[str], coordinated: Mention | None = None) -> _Reading | None:
         named_head = [(i, a) for i, a in conjunct.named() if conjunct.in_head(i)]
         if named_head and _country_ends_head(conjunct, named_head[-1][0]):
             reasons.append(f"'{conjunct.text_at(named_head[-1][0])}' only qualifies the country after it")
@@ -130,7 +136,7 @@ class ActorResolver:
         self._unknown_person(conjunct, reading, reasons)
         reading.confidence = 0.8 if reading.country and reading.sector else 0.6
         if reading.country is None and context is not None:
-            self._country_from_context(conjunct, reading, base, context, reasons)
+            self._country_from_context(conjunct, reading, base, context, reasons, coordinated)
         reading.code = (reading.country or "") + (reading.sector or "") or None
         reading.borrowable = reading.sector is None and not conjunct.names
         return reading
@@ -163,6 +169,8 @@ class ActorResolver:
         international body ("UN Secretary-General ...", "NATO troops") takes the sector of the office."""
         if entry.kind == "person" and reading.country and self._government_of(conjunct, reading, reasons):
             return
+        if entry.kind == "person" and self._agent_before_name(conjunct, reading, reasons):
+            return
         office = conjunct_office(conjunct, self.dictionary)
         if office is None:
             return
@@ -178,6 +186,23 @@ class ActorResolver:
         elif entry.kind in ("igo", "ngo") and not former:
             reading.sector = "GOV"
             reasons.append(f"title '{words}' of {entry.name}: sector GOV")
+
+    def _agent_before_name(self, conjunct: Conjunct, reading: _Reading, reasons: list[str]) -> bool:
+        """ "opposition leader Juan Guaido", "rebel commander X": a strong agent noun before a known person
+        names what they are now when their dated role says nothing (ELI) or the noun marks them as
+        opposition or rebel."""
+        named = [i for i, a in conjunct.named() if a.kind == "person"]
+        agents = [(i, primary_sector(code), weak) for i, code, weak in conjunct.agents]
+        before = [(i, sector) for i, sector, weak in agents
+                  if not weak and named and i < named[-1] and sector and sector not in ("GOV", "ELI")]
+        if not before or not reading.country:
+            return False
+        index, sector = before[-1]
+        if sector == reading.sector or not (reading.sector in (None, "ELI") or sector in ("OPP", "REB")):
+            return False
+        reading.sector, reading.code = sector, reading.country + sector
+        reasons.append(f"'{conjunct.text_at(index)}' before the name: sector {sector}")
+        return True
 
     @staticmethod
     def _government_of(conjunct: Conjunct, reading: _Reading, reasons: list[str]) -> bool:
@@ -327,7 +352,7 @@ class ActorResolver:
 
     @staticmethod
     def _country_from_context(conjunct: Conjunct, reading: _Reading, base: int, context: ArticleContext,
-                              reasons: list[str]) -> None:
+                              reasons: list[str], coordinated: Mention | None = None) -> None:
         """ "their forces": the country of whom the possessive refers to; else an agent, title or unnamed
         person with no country takes the article's main country ("police" in a story about Kenya)."""
         owner = conjunct.tokens[0].norm
@@ -339,8 +364,13 @@ class ActorResolver:
                     reasons.append(f"'{conjunct.tokens[0].text}' refers to {_describe(mention)}: "
                                    f"country {reading.country}")
                     return
+        if coordinated is not None and coordinated.actor.country and not coordinated.actor.name:
+            reading.country = coordinated.actor.country
+            reasons.append(f"country {reading.country} shared with the coordinated {_describe(coordinated)}")
+            return
         if context.main_country and reading.sector not in ("IGO", "NGO"):
             reading.country = context.main_country
+            reading.country_from_article = True
             reading.confidence = 0.55
             reasons.append(f"no country in the phrase: the article's main country {reading.country}")
 
@@ -395,6 +425,31 @@ def _remember(context: ArticleContext, resolved: ResolvedActor, sentence_index: 
     surname = name_words[-1].norm if name_words else None
     context.add(Mention(actor.start, actor.end, sentence_index, actor, resolved.kind, surname=surname,
                         reason="resolved argument"))
+
+
+def _coordinated_mention(span, sentence: Sentence, context: ArticleContext | None) -> Mention | None:
+    """The mention of the phrase a coordinated phrase joins in the parse ("tanks" in "Israeli helicopters
+    and tanks" joins "helicopters"), when that phrase was resolved before."""
+    root = span.root
+    if context is None or root.dep_ != "conj":
+        return None
+    offset = sentence.start + root.head.idx
+    return next((m for m in context.mentions if m.start <= offset < m.end), None)
+
+
+def _share_country(readings: list[tuple[Conjunct, _Reading | None, list[str]]]) -> None:
+    """ "Israeli helicopters and tanks": a conjunct with no country of its own takes the country of the
+    conjunct before it, rather than the article's."""
+    previous = None
+    for _, reading, reasons in readings:
+        if reading is None:
+            continue
+        if reading.country_from_article and previous is not None:
+            reading.country, reading.country_from_article = previous.country, False
+            reading.code = (reading.country or "") + (reading.sector or "")
+            reasons.append(f"country {reading.country} shared with the coordinated phrase before it")
+        elif reading.country and not reading.country_from_article and not reading.name:
+            previous = reading
 
 
 def _share_sector(readings: list[tuple[Conjunct, _Reading | None, list[str]]]) -> None:

@@ -24,7 +24,7 @@ _OBJECTS = {"dobj", "obj"}
 _RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 # Children that carry another clause or a list, not part of an argument phrase.
 _CLAUSE_DEPS = {"relcl", "acl", "advcl", "parataxis", "ccomp"}
-_PHRASE_EXCLUDED_DEPS = _CLAUSE_DEPS | {"conj", "cc", "punct"}
+_PHRASE_EXCLUDED_DEPS = _CLAUSE_DEPS | {"conj", "cc"}  # punctuation is kept inside, trimmed at the edges
 # Prepositions that may introduce the target, tried after those the lexicon names.
 DEFAULT_TARGET_PREPS = ("against", "with", "on", "to")
 # Prepositions that usually give the place, tried last: "clashed with rebels in Ingushetia".
@@ -88,20 +88,38 @@ def find_arguments(parsed: Doc, start: int, end: int, target_preps: tuple[str, .
     return _verbal_arguments(head, preps, excluded, theme_object)
 
 
+def _is_passive(verb: Token) -> bool:
+    if _passive_marks(verb):
+        return True
+    # "were shot and (wounded)": a bare participle coordinated with a passive is passive too
+    own_subject = any(c.dep_ in _SUBJECTS or c.dep_ == "aux" for c in verb.children)
+    return verb.dep_ == "conj" and verb.tag_ == "VBN" and not own_subject and _passive_marks(verb.head)
+
+
+def _passive_marks(verb: Token) -> bool:
+    return any(c.dep_ in _PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children)
+
+
 def _is_verbal(token: Token) -> bool:
     return token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")
 
 
 def _verbal_arguments(verb: Token, preps: tuple[str, ...], excluded: set[int],
                       theme_object: bool) -> Arguments:
-    passive = any(c.dep_ in _PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children)
+    passive = _is_passive(verb)
     if passive and verb.lower_ in STATIVE_PARTICIPLES and _agent(verb) is None:
         passive = False  # "Israel is opposed to ...": a stance of the subject, not something done to it
     sources: list[ArgumentGroup] = []
     targets: list[ArgumentGroup] = []
     if passive:
-        _add(sources, _agent(verb), f"agent of passive '{verb.text}'", excluded)
-        _add(targets, _child(verb, _PASSIVE_SUBJECTS), f"subject of passive '{verb.text}'", excluded)
+        # "were shot and wounded by a soldier": coordinated participles share subject and agent
+        shared = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.tag_ == "VBN")]
+        if verb.dep_ == "conj" and _is_passive(verb.head):
+            shared.append(verb.head)
+        agent = next((a for a in map(_agent, shared) if a is not None), None)
+        victim = next((v for v in (_child(t, _PASSIVE_SUBJECTS) for t in shared) if v is not None), None)
+        _add(sources, agent, f"agent of passive '{verb.text}'", excluded)
+        _add(targets, victim, f"subject of passive '{verb.text}'", excluded)
     else:
         subject, rule = clause_subject(verb)
         _add(sources, subject, rule, excluded)
@@ -147,9 +165,11 @@ def _nominal_arguments(noun: Token, preps: tuple[str, ...], excluded: set[int]) 
 def clause_subject(verb: Token) -> tuple[Token | None, str]:
     """The subject of a verb, inherited through coordination, control and participles."""
     current = verb
+    raised = False  # reached through an infinitive: "is expected (to send)"
     for _ in range(_MAX_HOPS):
         subject = _child(current, _SUBJECTS)
-        if subject is None and current.lower_ in STATIVE_PARTICIPLES:
+        if subject is None and (current.lower_ in STATIVE_PARTICIPLES or raised):
+            # "Israel is opposed to ...", "Iran is expected to (send)": the passive subject acts
             subject = _child(current, _PASSIVE_SUBJECTS)
         if subject is not None and subject.lower_ in _RELATIVE_PRONOUNS and current.dep_ == "relcl":
             return current.head, f"head of the relative clause '{current.text}'"
@@ -158,7 +178,7 @@ def clause_subject(verb: Token) -> tuple[Token | None, str]:
             return subject, f"subject of '{current.text}'{where}"
         if _child(current, _PASSIVE_SUBJECTS) is not None or current.head.i == current.i:
             return None, ""
-        if current.dep_ == "xcomp" and _child(current.head, _OBJECTS) is not None:
+        if current.dep_ in ("xcomp", "ccomp") and _child(current.head, _OBJECTS) is not None:
             return _child(current.head, _OBJECTS), f"object of '{current.head.text}' (controls '{verb.text}')"
         if current.dep_ == "relcl":
             return current.head, f"head of the relative clause '{current.text}'"
@@ -170,6 +190,7 @@ def clause_subject(verb: Token) -> tuple[Token | None, str]:
             return noun, f"noun modified by '{current.text}'"
         if current.dep_ not in _INHERITING_LINKS:
             return None, ""
+        raised = current.dep_ == "xcomp"
         current = current.head
     return None, ""
 

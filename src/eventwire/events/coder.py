@@ -110,6 +110,8 @@ class EventCoder:
         reasons.append(date_reason)
         when = date.value or doc.date
         modality = analyse(draft.head, draft.arguments.clause_head)
+        if modality.commentary:
+            return None  # an analyst's forecast or opinion: no act between actors
         reasons += modality.reasons
         reframing = reframe(c, modality, self.lexicon.data.intent)
         if reframing is not None:
@@ -195,8 +197,10 @@ class _Candidates:
 def _candidates(draft: _Draft, reporter: Token | None, reframing: Reframing | None) -> _Candidates:
     """Source and target candidates, with the speaker of reported speech where the speaker is meant."""
     sources = draft.arguments.sources
-    # "threatened to attack Iran": the target of an act embedded directly is the target of the whole
-    inherited = (g for f in draft.folded if f.head.head.i == draft.head.i for g in f.arguments.targets)
+    # "urged Iran to stop", "threatened to attack Iran": who does or suffers the act embedded
+    # directly under a verbal event is its target (a subject shared with the host is skipped later)
+    direct = [f for f in draft.folded if f.head.head.i == draft.head.i]
+    inherited = (g for f in direct for g in (*f.arguments.sources, *f.arguments.targets))
     targets = draft.arguments.targets + tuple(inherited)
     if reporter is None:
         return _Candidates(sources, targets, None)
@@ -260,6 +264,9 @@ def _reports_another(draft: _Draft, drafts: list[_Draft]) -> bool:
 
 def _hosts(outer: _Draft, inner: _Draft) -> bool:
     link = _link_below(outer.head, inner.head)
+    anchor = outer.arguments.clause_head  # the verb of a noun trigger: "continued their (strike) to demand"
+    if link is None and anchor.i != outer.head.i and _link_below(anchor, outer.head) in ("dobj", "obj"):
+        link = _link_below(anchor, inner.head)
     if link is None or link in _SEPARATE_LINKS:
         return False
     outer_type = outer.classification.event_type

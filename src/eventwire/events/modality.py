@@ -28,11 +28,19 @@ _OBLIGATION_MODALS = {"must", "should", "ought"}
 _FUTURE_AUXILIARIES = {"will", "shall", "'ll", "wo"}
 # Verbs whose infinitive complement is not yet done: "plans to attack", "is expected to meet".
 _INTENT_VERBS = frozenset({
-    "plan", "intend", "expect", "prepare", "prepared", "aim", "schedule", "set", "hope", "seek",
+    "plan", "intend", "prepare", "prepared", "aim", "schedule", "set", "hope", "seek",
     "willing", "ready", "determined", "vow", "pledge", "swear", "promise",
 })
 # Verbs whose complement did not happen: "failed to reach a deal".
 _NEGATING_VERBS = frozenset({"fail", "refuse", "decline"})
+# Words that forecast an act rather than report one or announce an intent.
+_FORECAST_WORDS = frozenset({"expect", "likely", "unlikely", "predict", "forecast", "anticipate", "project"})
+# People whose statements about what will or may happen are commentary, not events.
+COMMENTATORS = frozenset({
+    "analyst", "expert", "observer", "commentator", "economist", "pundit", "strategist", "scholar",
+    "researcher", "columnist", "editorial", "poll", "survey",
+})
+_PRONOUNS_OF_THINGS = {"it", "this", "that"}
 _FUTURE_MODIFIERS = {"planned", "upcoming", "future", "proposed", "scheduled", "possible", "potential"}
 # Dependencies that embed a clause in another; the walk up to reporting verbs follows them.
 _CLAUSE_LINKS = {"ccomp", "xcomp", "acomp", "conj", "advcl", "parataxis", "pcomp", "acl", "relcl"}
@@ -46,6 +54,7 @@ class Modality:
     future: bool
     obliged: bool  # "must", "should", "has to": what someone demands, not what happened
     reporter: Token | None  # head of the phrase naming who reported the event
+    commentary: bool  # an analyst's forecast or opinion, not an act
     reasons: tuple[str, ...]
 
 
@@ -65,7 +74,11 @@ def analyse(trigger: Token, clause_head: Token) -> Modality:
         else:
             hypothetical = True
             reasons.append("hypothetical: modal 'would'")
-    return Modality(negated, hypothetical, future, obliged, reporter, tuple(reasons))
+    forecaster = _forecast(clause_head, reasons)
+    if forecaster is not None:
+        future = hypothetical = True
+    commentary = _commentary(reporter, forecaster, future or hypothetical, reasons)
+    return Modality(negated, hypothetical, future, obliged, reporter, commentary, tuple(reasons))
 
 
 def _control_chain(clause_head: Token) -> list[Token]:
@@ -119,6 +132,31 @@ def _hypothetical(clause_head: Token, chain: list[Token], reasons: list[str]) ->
                     reasons.append(f"hypothetical: modal '{child.text}'")
                     return True, False
     return False, would
+
+
+def _forecast(clause_head: Token, reasons: list[str]) -> Token | None:
+    """Whoever forecasts the act ("analysts expect Iran to ...", "Iran is likely to ..."), or the
+    forecasting word itself when nobody is named; None when the act is not a forecast."""
+    node = clause_head
+    for _ in range(3):
+        if node.dep_ not in ("xcomp", "ccomp", "acomp") or node.head.i == node.i:
+            return None
+        node = node.head
+        if node.lemma_.lower() in _FORECAST_WORDS:
+            reasons.append(f"hypothetical: a forecast ('{node.text}')")
+            subject, _ = clause_subject(node)
+            return subject if subject is not None and subject.lower_ not in _PRONOUNS_OF_THINGS else node
+    return None
+
+
+def _commentary(reporter: Token | None, forecaster: Token | None, unrealised: bool,
+                reasons: list[str]) -> bool:
+    """A forecast or an unrealised act told by an analyst, expert or observer is commentary."""
+    for who in (forecaster, reporter):
+        if who is not None and unrealised and who.lemma_.lower() in COMMENTATORS:
+            reasons.append(f"commentary: told by '{who.text}'")
+            return True
+    return False
 
 
 def _obliged(chain: list[Token], reasons: list[str]) -> bool:
