@@ -110,17 +110,18 @@ def hash_ids(ids: list[str]) -> str:
 
 
 def measure_profile(corpus: Path, limit: int | None, workers: int) -> dict:
-    """Code in this process while a sampler attributes time to the eventwire stage running."""
+    """Code in this process: stage timers, and a sampler that splits coding time between modules."""
     from eventwire.ingest import read_inputs
-    from eventwire.pipeline import Pipeline
+    from eventwire.pipeline import Pipeline, StageTimes
 
     pipeline = Pipeline(workers=1)
     documents = list(islice(read_inputs([str(corpus)]), limit))
     pipeline.code_document(documents[0])  # load models before sampling
+    pipeline.stats = StageTimes()
     with StackSampler() as sampler:
         for _ in pipeline.code_in_process(documents):
             pass
-    return {"documents": len(documents), "shares": sampler.shares(), **asdict(pipeline.stats)}
+    return {"coding_shares": sampler.shares(prefix="coding: "), **asdict(pipeline.stats)}
 
 
 KINDS = {"cold": measure_cold, "floor": measure_floor, "pipeline": measure_pipeline,

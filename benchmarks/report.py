@@ -6,6 +6,7 @@ import datetime as dt
 import os
 import platform
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
@@ -131,13 +132,21 @@ def _stage_table(default: Measurement | None) -> list[str]:
 
 
 def _profile_table(profile: Measurement) -> list[str]:
-    if profile.error or not profile.figures.get("shares"):
-        return [f"Sampled profile: not available ({profile.error})", ""]
-    shares = profile.figures["shares"]
-    lines = [f"Where in-process time goes (stack sampling, one process, first {profile.figures['documents']} "
-             "articles, models already loaded):", "", "| where | share |", "| --- | ---: |"]
-    lines += [f"| {label} | {share:.1%} |" for label, share in shares.items() if share >= 0.005]
-    return [*lines, ""]
+    f = profile.figures
+    if profile.error or not f.get("coding_shares"):
+        return [f"In-process profile: not available ({profile.error})", ""]
+    total = f["split_seconds"] + f["parse_seconds"] + f["code_seconds"]
+    lines = [f"One process, models loaded, first {f['documents']} articles: split + filter "
+             f"{f['split_seconds'] / total:.0%}, spaCy parse {f['parse_seconds'] / total:.0%}, "
+             f"coding {f['code_seconds'] / total:.0%} of the time. Coding time by module (stack sampling; "
+             "a library call counts for the eventwire module that made it):", "",
+             "| module | share of coding |", "| --- | ---: |"]
+    lines += [f"| {label} | {share:.0%} |" for label, share in f["coding_shares"].items() if share >= 0.01]
+    by_package: Counter[str] = Counter()
+    for label, share in f["coding_shares"].items():
+        by_package[label.split("/")[0]] += share
+    summary = ", ".join(f"{name} {share:.0%}" for name, share in by_package.most_common())
+    return [*lines, "", f"By package: {summary}.", ""]
 
 
 def _cold_start(cold: Measurement | None) -> list[str]:

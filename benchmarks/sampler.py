@@ -37,9 +37,11 @@ class StackSampler:
         self._thread.join()
         sys.setswitchinterval(self._switch_interval)
 
-    def shares(self) -> dict[str, float]:
-        total = sum(self.counts.values()) or 1
-        return {label: count / total for label, count in self.counts.most_common()}
+    def shares(self, prefix: str = "") -> dict[str, float]:
+        """Share of the sampled time per label, among the labels that start with `prefix`."""
+        counts = {label: c for label, c in self.counts.most_common() if label.startswith(prefix)}
+        total = sum(counts.values()) or 1
+        return {label.removeprefix(prefix): c / total for label, c in counts.items()}
 
     def _run(self) -> None:
         # A sample waits for the GIL, longer while Python code runs than while spaCy's C code (which

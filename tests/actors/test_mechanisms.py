@@ -186,3 +186,12 @@ def test_coordinated_phrase_shares_the_country_in_the_parse(resolver, nlp):
     (second,) = resolver.resolve(parsed[tanks.i:tanks.i + 1], sentences[1], doc.date, context)
     assert (first_actor.actor.country, second.actor.country, second.actor.sector) == ("ISR", "ISR", "MIL")
     assert "coordinated" in second.reasons[-1]
+
+
+@pytest.mark.parametrize("text, country, sector", [
+    ("Russian-backed separatists", None, "REB"), ("pro-Russian separatists", None, "REB"),
+    ("Iranian state TV", "IRN", "GOV"), ("opposition leader Juan Guaido", "VEN", "OPP"),
+])
+def test_sponsors_state_media_and_agent_nouns_before_a_name(resolver, text, country, sector):
+    actor = first(resolver, text, "2020-01-01").actor
+    assert (actor.country, actor.sector) == (country, sector)

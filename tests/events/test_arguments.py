@@ -97,3 +97,17 @@ def test_phrase_keeps_a_close_apposition_but_not_clauses(nlp):
     args = _arguments(nlp, "Syrian forces killed dozens of rebel fighters who tried to break the siege.",
                       "killed")
     assert _texts(args.targets)[0] == ["dozens of rebel fighters"]
+
+
+def test_coordinated_passive_participles_share_subject_and_agent(nlp):
+    sentence = "Two Norwegian soldiers were shot and wounded by a renegade Afghan soldier."
+    for trigger in ("shot", "wounded"):
+        args = _arguments(nlp, sentence, trigger)
+        assert args.passive
+        assert _texts(args.sources)[0] == ["a renegade Afghan soldier"]
+        assert _texts(args.targets)[0] == ["Two Norwegian soldiers"]
+
+
+def test_raising_passive_gives_the_actor(nlp):
+    args = _arguments(nlp, "Iran is expected to send troops to Syria.", "send")
+    assert _texts(args.sources)[0] == ["Iran"]

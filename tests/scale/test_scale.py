@@ -93,7 +93,8 @@ def cluster():
 def test_dask_workers_give_the_same_event_ids(cluster, in_process):
     results = list(code_distributed(_documents(), scheduler=cluster.scheduler_address, partition_size=2))
     assert _outcome(results) == _outcome(in_process)
-    assert [e.event_id for r in results for e in r.events] == [e.event_id for r in in_process for e in r.events]
+    event_ids = [e.event_id for r in results for e in r.events]
+    assert event_ids == [e.event_id for r in in_process for e in r.events]
 
 
 def test_a_failing_dask_partition_is_retried_then_reported(cluster, in_process):
@@ -115,3 +116,31 @@ def test_parquet_partitions_hold_the_event_records(tmp_path, in_process):
     assert [f.name for f in files] == ["part-00000.parquet", "part-00001.parquet", "part-00002.parquet"]
     rows = [row for f in files for row in pq.read_table(f).to_pylist()]
     assert rows == [e.to_dict() for r in in_process for e in r.events]
+
+
+def test_the_cli_codes_on_dask_into_parquet_with_the_same_event_ids(cluster, tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from eventwire.cli import main
+
+    source = tmp_path / "news.jsonl"
+    source.write_text("".join(json.dumps({"id": f"doc-{i}", "text": text, "date": "2024-03-11"}) + "\n"
+                              for i, text in enumerate(ARTICLES) if text), encoding="utf-8")
+    local = CliRunner().invoke(main, ["code", str(source)])
+    distributed = CliRunner().invoke(main, ["code", str(source), "--scheduler", cluster.scheduler_address,
+                                            "--output-dir", str(tmp_path / "events")])
+    assert local.exit_code == 0 and distributed.exit_code == 0, distributed.output
+    local_ids = [json.loads(line)["event_id"] for line in local.stdout.splitlines() if line.startswith("{")]
+    table = pq.read_table(tmp_path / "events" / "part-00000.parquet")
+    assert local_ids and table.column("event_id").to_pylist() == local_ids
+
+
+def test_the_cli_refuses_workers_and_scheduler_together(tmp_path):
+    from click.testing import CliRunner
+
+    from eventwire.cli import main
+
+    result = CliRunner().invoke(main, ["code", "-", "--workers", "2", "--scheduler", "tcp://localhost:1"])
+    assert result.exit_code == 2 and "pick one" in result.output

@@ -18,6 +18,9 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 # Entity labels of the parse under which capitalised words are not looked up as places.
 NOT_PLACES = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})
 POSSESSIVE_PRONOUNS = frozenset({"their", "its", "his", "her"})
+# Heads that name followers of an actor, not the actor: "supporters of X".
+FOLLOWER_NOUNS = frozenset({"supporters", "supporter", "sympathizers", "sympathisers", "followers", "fans",
+                            "loyalists"})
 GOVERNMENT_NOUNS = frozenset({"administration", "government", "regime", "cabinet", "junta"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their", "it", "its", "we", "us"})
 
@@ -121,7 +124,13 @@ class ActorResolver:
         self._country_of(conjunct, reading, when, reasons, context)
         self._capital(conjunct, reading, reasons)
         named_mod = conjunct.named()
-        if reading.country is None and named_mod:
+        if reading.country is None and named_mod and _head_word(conjunct) in FOLLOWER_NOUNS:
+            entry = named_mod[-1][1]
+            followed = self._from_entry(entry, conjunct, when, [], sector=reading.sector)
+            reading.country = followed.country
+            reasons.append(f"'{_head_word(conjunct)}' of {entry.name}: country {reading.country}, not the "
+                           f"actor itself")
+        elif reading.country is None and named_mod:
             return self._from_entry(named_mod[-1][1], conjunct, when, reasons, sector=reading.sector)
         known = self._person_by_name_parts(conjunct)
         if known is not None:
@@ -319,7 +328,8 @@ class ActorResolver:
 
     def _unknown_person(self, conjunct: Conjunct, reading: _Reading, reasons: list[str]) -> None:
         """Capitalised words in the head after an agent or title: a person the dictionary does not know."""
-        people = [(i, name) for i, name in conjunct.names if conjunct.in_head(i) and i not in conjunct.places]
+        people = [(i, name) for i, name in conjunct.names if conjunct.in_head(i) and i not in conjunct.places
+                  and _may_be_person(conjunct, i)]
         if not people or not (conjunct.agents or conjunct.titles):
             return
         name = people[-1][1]
@@ -425,6 +435,19 @@ def _remember(context: ArticleContext, resolved: ResolvedActor, sentence_index: 
     surname = name_words[-1].norm if name_words else None
     context.add(Mention(actor.start, actor.end, sentence_index, actor, resolved.kind, surname=surname,
                         reason="resolved argument"))
+
+
+def _head_word(conjunct: Conjunct) -> str:
+    return conjunct.tokens[conjunct.head_end - 1].norm
+
+
+def _may_be_person(conjunct: Conjunct, index: int) -> bool:
+    """A capitalised run is a name when the parser says PERSON, or, without that label, when an agent or
+    title stands right before it ("Minister Tran Xuan Gia"); not "Right-wing" opening a phrase."""
+    label = conjunct.labels.get(index)
+    if label is not None:
+        return label == "PERSON"
+    return index > 0 and (index - 1 in conjunct.ends or any(conjunct.ends.get(j) == index for j in conjunct.ends))
 
 
 def _coordinated_mention(span, sentence: Sentence, context: ArticleContext | None) -> Mention | None:

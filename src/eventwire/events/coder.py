@@ -86,6 +86,8 @@ class EventCoder:
         `parsed` maps a sentence index to the spaCy parse of that sentence's text alone, so a
         token's document offset is `sentence.start + token.idx`.
         """
+        if not parsed:
+            return []
         context = self.resolver.start_document(doc, sentences)
         events: list[Event] = []
         for sentence in sentences:
