@@ -83,8 +83,8 @@ class EventDate:
 @dataclass
 class Location:
     text: str
-    start: int
-    end: int
+    start: int | None  # None when the place comes from the dateline, which cleaning removed
+    end: int | None
     name: str | None = None
     country: str | None = None
     lat: float | None = None

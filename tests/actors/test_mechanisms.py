@@ -195,3 +195,18 @@ def test_coordinated_phrase_shares_the_country_in_the_parse(resolver, nlp):
 def test_sponsors_state_media_and_agent_nouns_before_a_name(resolver, text, country, sector):
     actor = first(resolver, text, "2020-01-01").actor
     assert (actor.country, actor.sector) == (country, sector)
+
+
+@pytest.mark.parametrize("text, code", [
+    ("supporters of former President Ahmed Ben Bella", "DZACVL"), ("Hamas supporters", "PSECVL"),
+    ("a spokesman for Hamas", "PSEREB"),
+])
+def test_followers_are_not_the_actor_they_follow(resolver, text, code):
+    actor = first(resolver, text, "2020-01-01").actor
+    assert actor.code == code
+
+
+def test_a_capitalised_word_opening_a_phrase_is_no_person(resolver):
+    actor = first(resolver, "Right-wing Israeli nationalists").actor
+    assert (actor.country, actor.sector, actor.name) == ("ISR", "CVL", None)
+    assert first(resolver, "Planning and Investment Minister Tran Xuan Gia").actor.name == "Tran Xuan Gia"

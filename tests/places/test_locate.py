@@ -53,11 +53,11 @@ def test_offsets_are_document_offsets(nlp, locator):
 
 
 def test_no_place_falls_back_to_the_dateline(nlp, locator):
-    prefix = "CAIRO, March 11, 2024 - "
     location, reason = _locate(nlp, locator, "The minister condemned the attack.", "condemned",
-                               dateline="CAIRO", prefix=prefix)
+                               dateline="CAIRO")
     assert location.text == "CAIRO" and location.country == "EGY"
-    assert location.start == 0 and location.end == 5
+    # Cleaning removed the dateline from the text: there are no offsets to give.
+    assert location.start is None and location.end is None
     assert "dateline" in reason
 
 

@@ -107,6 +107,8 @@ class ActorResolver:
 
     def _read(self, conjunct: Conjunct, when: dt.date | None, context: ArticleContext | None, base: int,
               reasons: list[str], coordinated: Mention | None = None) -> _Reading | None:
+        if _head_word(conjunct) in FOLLOWER_NOUNS and conjunct.named():
+            return self._followers(conjunct, when, reasons)
         named_head = [(i, a) for i, a in conjunct.named() if conjunct.in_head(i)]
         if named_head and _country_ends_head(conjunct, named_head[-1][0]):
             reasons.append(f"'{conjunct.text_at(named_head[-1][0])}' only qualifies the country after it")
@@ -124,13 +126,7 @@ class ActorResolver:
         self._country_of(conjunct, reading, when, reasons, context)
         self._capital(conjunct, reading, reasons)
         named_mod = conjunct.named()
-        if reading.country is None and named_mod and _head_word(conjunct) in FOLLOWER_NOUNS:
-            entry = named_mod[-1][1]
-            followed = self._from_entry(entry, conjunct, when, [], sector=reading.sector)
-            reading.country = followed.country
-            reasons.append(f"'{_head_word(conjunct)}' of {entry.name}: country {reading.country}, not the "
-                           f"actor itself")
-        elif reading.country is None and named_mod:
+        if reading.country is None and named_mod:
             return self._from_entry(named_mod[-1][1], conjunct, when, reasons, sector=reading.sector)
         known = self._person_by_name_parts(conjunct)
         if known is not None:
@@ -148,6 +144,16 @@ class ActorResolver:
             self._country_from_context(conjunct, reading, base, context, reasons, coordinated)
         reading.code = (reading.country or "") + (reading.sector or "") or None
         reading.borrowable = reading.sector is None and not conjunct.names
+        return reading
+
+    def _followers(self, conjunct: Conjunct, when: dt.date | None, reasons: list[str]) -> _Reading:
+        """ "supporters of X", "Hamas supporters": civilians of X's country, not X."""
+        entry = conjunct.named()[-1][1]
+        followed = self._from_entry(entry, conjunct, when, [])
+        reading = _Reading(country=followed.country, sector="CVL", confidence=0.7)
+        reading.code = (reading.country or "") + "CVL"
+        reasons.append(f"'{_head_word(conjunct)}' of {entry.name}: civilians of {reading.country}, "
+                       f"not {entry.name} itself")
         return reading
 
     def _from_entry(self, entry: DictionaryActor, conjunct: Conjunct, when: dt.date | None,
@@ -447,7 +453,8 @@ def _may_be_person(conjunct: Conjunct, index: int) -> bool:
     label = conjunct.labels.get(index)
     if label is not None:
         return label == "PERSON"
-    return index > 0 and (index - 1 in conjunct.ends or any(conjunct.ends.get(j) == index for j in conjunct.ends))
+    described = [i for i, _, _ in conjunct.agents] + [i for i, _ in conjunct.titles + conjunct.actors]
+    return any(conjunct.ends.get(j) == index for j in described)
 
 
 def _coordinated_mention(span, sentence: Sentence, context: ArticleContext | None) -> Mention | None:

@@ -78,14 +78,13 @@ class EventLocator:
         if not doc.dateline_place:
             return None, f"{in_sentence} and the article has no dateline: no location"
         place = self.gazetteer.lookup(doc.dateline_place)
-        start = doc.text.find(doc.dateline_place)
-        if start < 0:
-            start = 0
-        location = _location(doc.dateline_place, start, start + len(doc.dateline_place), place)
-        return location, f"{in_sentence}: the dateline '{doc.dateline_place}' is used; {_resolution(place)}"
+        # The cleaner removed the dateline from the text, so the location has no offsets there.
+        location = _location(doc.dateline_place, None, None, place)
+        return location, (f"{in_sentence}: the dateline '{doc.dateline_place}' is used (removed from the "
+                          f"cleaned text, so no offsets); {_resolution(place)}")
 
 
-def _location(text: str, start: int, end: int, place: Place | None) -> Location:
+def _location(text: str, start: int | None, end: int | None, place: Place | None) -> Location:
     if place is None:
         return Location(text=text, start=start, end=end)
     return Location(text=text, start=start, end=end, name=place.name, country=place.country,
