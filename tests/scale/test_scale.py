@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import operator
 import os
+import sys
+import types
 
 import pyarrow.parquet as pq
 import pytest
@@ -52,10 +53,13 @@ class WorkerKiller(Document):
 
 
 class PartitionBreaker(Document):
-    """A document that cannot be unpickled on a worker: its partition fails there every time."""
+    """A document whose class lives in a module only this process has: its partition fails on every worker."""
 
-    def __reduce__(self):
-        return operator.truediv, (1, 0)
+
+_ONLY_HERE = types.ModuleType("eventwire_test_module_only_in_the_test_process")
+PartitionBreaker.__module__ = _ONLY_HERE.__name__
+_ONLY_HERE.PartitionBreaker = PartitionBreaker
+sys.modules[_ONLY_HERE.__name__] = _ONLY_HERE
 
 
 def test_the_in_process_run_codes_events(in_process):
@@ -107,6 +111,8 @@ def test_a_failing_dask_partition_is_retried_then_reported(cluster, in_process):
     assert (broken.origin, broken.doc_id, broken.status) == ("test:breaker", "breaker", "failed")
     assert "partition 1 failed after 1 retries" in broken.reason
     assert _outcome(results) == _outcome(in_process)
+    runs = [t for t in cluster.scheduler.transition_log if t[0].endswith("-1") and t[2] == "processing"]
+    assert len(runs) == 2  # the first attempt and one retry
 
 
 def test_parquet_partitions_hold_the_event_records(tmp_path, in_process):
