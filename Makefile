@@ -14,8 +14,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]'
 	touch $(STAMP)
 
+# Codes the example articles into the embedded database (eventwire.db) and prints the events.
 demo: install
-	$(BIN)/eventwire code examples/ --format table
+	$(BIN)/eventwire ingest examples/
+	$(BIN)/eventwire events --format table
 
 test: install
 	$(BIN)/ruff check .
