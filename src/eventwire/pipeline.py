@@ -1,8 +1,8 @@
 """Wires the stages: Document -> sentences -> candidate filter -> parse -> events.
 
-`Pipeline.code_documents` uses every core by default: a stream longer than a few batches
-goes to a pool of worker processes (eventwire.parallel); a short one is coded here, so
-that a single article does not pay for starting processes.
+`Pipeline.code_documents` uses every core by default: a stream longer than one batch goes
+to a pool of worker processes (eventwire.parallel); a shorter one is coded here, so that a
+single article does not pay for starting processes.
 """
 
 from __future__ import annotations
@@ -40,11 +40,9 @@ class StageTimes:
 class Pipeline:
     """Codes documents in batches; models load once, on first use.
 
-    `workers` is the number of processes for long streams: None uses every core, 1 codes
-    everything in this process.
+    `workers` is the number of processes for streams longer than one batch: None uses every
+    core, 1 codes everything in this process.
     """
-
-    pool_threshold_batches = 1  # a stream longer than this many batches goes to the pool
 
     def __init__(self, batch_size: int = 32, workers: int | None = None):
         self.batch_size = batch_size
@@ -73,8 +71,8 @@ class Pipeline:
 
         workers = self.workers or default_workers()
         iterator = iter(items)
-        head = list(islice(iterator, self.batch_size * self.pool_threshold_batches + 1))
-        if workers == 1 or len(head) <= self.batch_size * self.pool_threshold_batches:
+        head = list(islice(iterator, self.batch_size + 1))
+        if workers == 1 or len(head) <= self.batch_size:
             yield from self.code_in_process(chain(head, iterator))
         else:
             pool = ProcessPool(workers=workers, batch_size=self.batch_size, stats=self.stats)

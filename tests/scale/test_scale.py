@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import sys
-import types
 
 import pyarrow.parquet as pq
 import pytest
@@ -53,13 +51,10 @@ class WorkerKiller(Document):
 
 
 class PartitionBreaker(Document):
-    """A document whose class lives in a module only this process has: its partition fails on every worker."""
+    """Reaches a worker as a plain string, which makes the partition's task raise there every time."""
 
-
-_ONLY_HERE = types.ModuleType("eventwire_test_module_only_in_the_test_process")
-PartitionBreaker.__module__ = _ONLY_HERE.__name__
-_ONLY_HERE.PartitionBreaker = PartitionBreaker
-sys.modules[_ONLY_HERE.__name__] = _ONLY_HERE
+    def __reduce__(self):
+        return str, ("not a document",)
 
 
 def test_the_in_process_run_codes_events(in_process):
@@ -111,8 +106,10 @@ def test_a_failing_dask_partition_is_retried_then_reported(cluster, in_process):
     assert (broken.origin, broken.doc_id, broken.status) == ("test:breaker", "breaker", "failed")
     assert "partition 1 failed after 1 retries" in broken.reason
     assert _outcome(results) == _outcome(in_process)
-    runs = [t for t in cluster.scheduler.transition_log if t[0].endswith("-1") and t[2] == "processing"]
-    assert len(runs) == 2  # the first attempt and one retry
+    log = cluster.scheduler.transition_log
+    erred = {t.key for t in log if t.finish == "erred"}
+    assert len(erred) == 1
+    assert len([t for t in log if t.key in erred and t.finish == "processing"]) == 2  # a try and a retry
 
 
 def test_parquet_partitions_hold_the_event_records(tmp_path, in_process):
@@ -150,3 +147,14 @@ def test_the_cli_refuses_workers_and_scheduler_together(tmp_path):
 
     result = CliRunner().invoke(main, ["code", "-", "--workers", "2", "--scheduler", "tcp://localhost:1"])
     assert result.exit_code == 2 and "pick one" in result.output
+
+
+def test_a_document_that_breaks_its_batch_fails_alone(in_process):
+    broken = Document(id="broken", text=None, original_text="", origin="test:broken")  # type: ignore[arg-type]
+    documents = _documents()
+    documents.insert(1, broken)
+    results = list(Pipeline(workers=1).code_in_process(documents))
+    failed = results.pop(1)
+    assert (failed.doc_id, failed.status) == ("broken", "failed")
+    assert "AttributeError" in failed.reason
+    assert _outcome(results) == _outcome(in_process)
