@@ -26,6 +26,20 @@ def _parse_date(ctx, param, value: str | None) -> dt.date | None:
         raise click.BadParameter(f"{value!r} is not a date like 2024-03-11") from None
 
 
+def _scale_options(command):
+    """--workers and --scheduler: where documents are coded (default: a local pool, every core)."""
+    command = click.option("--scheduler", metavar="tcp://HOST:PORT", default=None,
+                           help="Code on an existing Dask cluster.")(command)
+    return click.option("--workers", type=click.IntRange(min=1), default=None,
+                        help="Code on a local Dask cluster of N worker processes "
+                             "(default: a local pool, every core).")(command)
+
+
+def _check_scale(workers: int | None, scheduler: str | None) -> None:
+    if workers and scheduler:
+        raise click.UsageError("--workers starts a local cluster; --scheduler uses an existing one: pick one")
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="eventwire")
 def main() -> None:
@@ -42,10 +56,7 @@ def main() -> None:
               help="Write events here instead of standard output.")
 @click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True,
               help="Skip input files larger than this.")
-@click.option("--workers", type=click.IntRange(min=1), default=None,
-              help="Code on a local Dask cluster of N worker processes (default: a local pool, every core).")
-@click.option("--scheduler", metavar="tcp://HOST:PORT", default=None,
-              help="Code on an existing Dask cluster.")
+@_scale_options
 @click.option("--output-dir", type=click.Path(file_okay=False), default=None,
               help="Write events as partitioned Parquet files here instead of --out/--format.")
 def code(inputs: tuple[str, ...], date: dt.date | None, fmt: str, out: str | None,
@@ -55,8 +66,7 @@ def code(inputs: tuple[str, ...], date: dt.date | None, fmt: str, out: str | Non
     Every document gets a status (coded, skipped, failed); problems are reported on
     standard error, one line each, and the exit status is 1 when any document failed.
     """
-    if workers and scheduler:
-        raise click.UsageError("--workers starts a local cluster; --scheduler uses an existing one: pick one")
+    _check_scale(workers, scheduler)
     documents = read_inputs(inputs, max_bytes=max_bytes, date=date)
     results = code_documents(documents, workers=workers, scheduler=scheduler)
     tally: dict[str, int] = {"coded": 0, "skipped": 0, "failed": 0}
@@ -147,7 +157,9 @@ def _event_query(actor, country, event_type, since, until, min_confidence):
               help="Publication date for every input (overrides dates found in the documents).")
 @click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True,
               help="Skip input files larger than this.")
-def ingest_command(inputs: tuple[str, ...], db_url: str, date: dt.date | None, max_bytes: int) -> None:
+@_scale_options
+def ingest_command(inputs: tuple[str, ...], db_url: str, date: dt.date | None, max_bytes: int,
+                   workers: int | None, scheduler: str | None) -> None:
     """Code INPUT files, directories or '-' (JSONL on stdin) and store articles and events.
 
     Articles already stored with the same content and coder are not coded again; a changed
@@ -159,24 +171,18 @@ def ingest_command(inputs: tuple[str, ...], db_url: str, date: dt.date | None, m
     from eventwire.store import current_coder, open_store
     from eventwire.store.ingest import IngestTally, skip_current, store_results
 
+    _check_scale(workers, scheduler)
     coder, started = current_coder(), time.monotonic()
     statuses: dict[str, int] = {"coded": 0, "skipped": 0, "failed": 0}
     with open_store(db_url) as store:
         tally = IngestTally()
         documents = skip_current(store, read_inputs(inputs, max_bytes=max_bytes, date=date), coder, tally)
-        store_results(store, _reported(_coded_for_ingest(documents), statuses), coder, tally)
+        results = code_documents(documents, workers=workers, scheduler=scheduler)
+        store_results(store, _reported(results, statuses), coder, tally)
     elapsed = time.monotonic() - started
     click.echo(f"{tally.summary()} ({statuses['coded']} coded, {statuses['skipped']} skipped, "
                f"{statuses['failed']} failed) into {db_url} in {elapsed:.1f}s", err=True)
     sys.exit(1 if statuses["failed"] else 0)
-
-
-def _coded_for_ingest(documents) -> Iterator[DocumentResult]:
-    """The coder behind `ingest`. Any source of DocumentResults fits here: the local Pipeline,
-    or a distributed runner (the place for --workers/--scheduler options)."""
-    from eventwire.pipeline import Pipeline
-
-    return Pipeline().code_documents(documents)
 
 
 @main.command(name="events")

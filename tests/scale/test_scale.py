@@ -158,3 +158,24 @@ def test_a_document_that_breaks_its_batch_fails_alone(in_process):
     assert (failed.doc_id, failed.status) == ("broken", "failed")
     assert "AttributeError" in failed.reason
     assert _outcome(results) == _outcome(in_process)
+
+
+def test_ingest_on_dask_stores_what_a_local_ingest_stores(cluster, tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from eventwire.cli import main
+
+    source = tmp_path / "news.jsonl"
+    source.write_text("".join(json.dumps({"id": f"doc-{i}", "text": text, "date": "2024-03-11"}) + "\n"
+                              for i, text in enumerate(ARTICLES) if text), encoding="utf-8")
+    stored = {}
+    for name, extra in (("local", []), ("dask", ["--scheduler", cluster.scheduler_address])):
+        db = f"sqlite:///{tmp_path / name}.db"
+        result = CliRunner().invoke(main, ["ingest", str(source), "--db", db, *extra])
+        assert result.exit_code == 0, result.output
+        listing = CliRunner().invoke(main, ["events", "--db", db, "--format", "jsonl"])
+        stored[name] = sorted((e["event_type"], e["mentions"][0]["doc_id"], e["trigger"]["start"])
+                              for e in map(json.loads, listing.stdout.splitlines()))
+    assert stored["local"] and stored["dask"] == stored["local"]
