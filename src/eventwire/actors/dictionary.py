@@ -76,26 +76,31 @@ class Match:
 
 
 class PhraseIndex:
-    """Longest match of token sequences: phrases grouped by first token, longest first."""
+    """Longest match of token sequences: the phrase lengths known for each first token, longest first,
+    and one lookup of the token sequence per length."""
 
     def __init__(self, phrases: dict[str, object]):
-        by_first: dict[str, list[tuple[tuple[str, ...], object]]] = {}
+        self._values: dict[tuple[str, ...], object] = {}
+        lengths: dict[str, set[int]] = {}
         for phrase, value in phrases.items():
             words = tuple(phrase.split())
-            by_first.setdefault(words[0], []).append((words, value))
-        for candidates in by_first.values():
-            candidates.sort(key=lambda item: -len(item[0]))
-        self._by_first = by_first
+            self._values.setdefault(words, value)  # the first phrase listed wins, as it always did
+            lengths.setdefault(words[0], set()).add(len(words))
+        self._lengths = {first: sorted(found, reverse=True) for first, found in lengths.items()}
 
     def match_at(self, tokens: list[Token], i: int) -> Match | None:
-        candidates = self._by_first.get(tokens[i].norm)
-        if not candidates:
+        lengths = self._lengths.get(tokens[i].norm)
+        if not lengths:
             return None
-        for words, value in candidates:
-            n = len(words)
-            if i + n <= len(tokens) and all(tokens[i + k].norm == words[k] for k in range(1, n)):
-                return Match(i, i + n, value)
+        for n in lengths:
+            if i + n <= len(tokens):
+                value = self._values.get(tuple(t.norm for t in tokens[i:i + n]), _ABSENT)
+                if value is not _ABSENT:
+                    return Match(i, i + n, value)
         return None
+
+
+_ABSENT = object()
 
 
 class ActorDictionary:
@@ -111,7 +116,8 @@ class ActorDictionary:
         self.weak_agents = frozenset(data["weak_agents"])
         self.titles = PhraseIndex(data["titles"])
         self.offices = self._office_index()
-        self._by_last_word: dict[str, list[DictionaryActor]] | None = None
+        # last word of a person's name -> (first word, person); built on first use
+        self._by_last_word: dict[str, list[tuple[str, DictionaryActor]]] | None = None
 
     def actor(self, index: int) -> DictionaryActor:
         """Entries are built when first needed: most of the 26k are never matched in a run."""
@@ -154,14 +160,14 @@ class ActorDictionary:
         """A known person whose canonical name has the same last word and the same first word
         ("Omar El Bashir" -> "Omar Hassan Ahmad al Bashir"); None when that is ambiguous."""
         if self._by_last_word is None:
-            index: dict[str, list[DictionaryActor]] = {}
+            index: dict[str, list[tuple[str, DictionaryActor]]] = {}
             for i, raw in enumerate(self._raw_actors):
                 if raw[2] == "person":
                     actor = self.actor(i)
-                    index.setdefault(phrase_key(actor.name).rsplit(" ", 1)[-1], []).append(actor)
+                    key = phrase_key(actor.name)
+                    index.setdefault(key.rsplit(" ", 1)[-1], []).append((key.split(" ", 1)[0], actor))
             self._by_last_word = index
-        found = {a.id: a for a in self._by_last_word.get(words[-1], ())
-                 if phrase_key(a.name).split(" ", 1)[0] == words[0]}
+        found = {a.id: a for first, a in self._by_last_word.get(words[-1], ()) if first == words[0]}
         return next(iter(found.values())) if len(found) == 1 else None
 
     def office_holder(self, owner: str, office: str, when: dt.date | None) -> DictionaryActor | None:

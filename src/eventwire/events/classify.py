@@ -95,6 +95,7 @@ class _Context:
         self.objects: set[str] = set()
         self.subject: set[str] = set()
         self.preps: list[tuple[str, set[str]]] = []
+        self.prep_words: set[str] = set()  # the prepositions of `preps`, for a quick membership test
         self.prep_heads: set[str] = set()  # the nouns the prepositions govern, without their modifiers
         self.object_nouns: list[Token] = []
         for child in children:
@@ -142,9 +143,10 @@ class _Context:
                     if nested.dep_ == "prep":
                         self._add_prep(nested)
         self.preps.append((prep.lower_, words))
+        self.prep_words.add(prep.lower_)
 
     def has_prep(self, prep: str) -> bool:
-        return any(word == prep for word, _ in self.preps)
+        return prep in self.prep_words
 
 
 def _words(token: Token) -> set[str]:
@@ -186,6 +188,8 @@ class VerbLexicon:
 
     def __init__(self, data: LexiconData):
         self.data = data
+        # pattern element -> the words (and their singulars) that satisfy it; filled as elements are met
+        self._element_words: dict[str, frozenset[str]] = {}
 
     # ------------------------------------------------------------------ cheap filter
 
@@ -393,7 +397,12 @@ class VerbLexicon:
             by_head = self.data.word_set_heads.get(element[1:].strip("_"), {})
             members = [m for word in bag for m in by_head.get(word, ()) + by_head.get(_singular(word), ())]
             return any(all(w in bag or _singular(w) in bag for w in member) for member in members)
-        return any(word in bag or _singular(word) in bag for word in element.split("/"))
+        words = self._element_words.get(element)
+        if words is None:
+            alternatives = element.split("/")
+            words = frozenset(alternatives + [_singular(w) for w in alternatives])
+            self._element_words[element] = words
+        return not bag.isdisjoint(words)
 
     def _span_with_object(self, token: Token, span: tuple[int, int], context: _Context,
                           pattern: Pattern) -> tuple[int, int]:

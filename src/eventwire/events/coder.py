@@ -22,7 +22,7 @@ from eventwire.events.classify import Classification, VerbLexicon, load_lexicon
 from eventwire.events.confidence import STRONG_PATTERN, ArgumentState, Evidence, event_confidence
 from eventwire.events.modality import REPORTING_VERBS, analyse
 from eventwire.events.reframe import Reframing, reframe
-from eventwire.places.locate import EventLocator, load_locator
+from eventwire.places.locate import EventLocator, SentenceLocator, load_locator
 from eventwire.records import Actor, Document, Event, EventDate, Sentence, Trigger
 
 if TYPE_CHECKING:
@@ -98,11 +98,12 @@ class EventCoder:
     def _code_sentence(self, doc: Document, sentence: Sentence, parsed: Doc,
                        context: ArticleContext) -> list[Event]:
         drafts = [_draft(parsed, c) for c in self.lexicon.triggers(parsed)]
-        events = (self._event(doc, sentence, parsed, d, context) for d in fold_content(drafts))
+        places = SentenceLocator(self.locator, parsed)
+        events = (self._event(doc, sentence, parsed, d, context, places) for d in fold_content(drafts))
         return sorted((e for e in events if e is not None), key=lambda e: (e.trigger.start, e.trigger.end))
 
     def _event(self, doc: Document, sentence: Sentence, parsed: Doc, draft: _Draft,
-               context: ArticleContext) -> Event | None:
+               context: ArticleContext, places: SentenceLocator) -> Event | None:
         c = draft.classification
         trigger = _trigger(sentence, parsed, c.trigger)
         reasons = [f"trigger '{trigger.text}' -> {c.event_type}: {c.reason}"]
@@ -127,7 +128,7 @@ class EventCoder:
             return None
         reasons += source.reasons + target.reasons
         reported_by = self._reporter(candidates.reporter, sentence, when, context, reasons)
-        location, location_reason = self.locator.locate(parsed, draft.head.i, sentence, doc)
+        location, location_reason = places.locate(draft.head.i, sentence, doc)
         reasons.append(location_reason)
         confidence, confidence_reason = event_confidence(Evidence(
             specificity=c.specificity, source=source.state, target=target.state,

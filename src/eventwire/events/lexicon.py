@@ -12,7 +12,7 @@ import json
 import re
 import string
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -103,11 +103,12 @@ class Pattern:
     cameo: str | None  # None: the pattern says "no event here"
     verb: str | None  # the verb the pattern was written for
 
-    @property
+    # cached: the matcher asks for these for every candidate verb (a frozen dataclass keeps them in __dict__)
+    @cached_property
     def size(self) -> int:
         return len(self.subject) + len(self.objects) + sum(1 + len(words) for _, words in self.preps)
 
-    @property
+    @cached_property
     def has_content(self) -> bool:
         """Names a word beyond prepositions and particles (those are specific to one verb)."""
         return any(e not in STOP_WORDS for e in self.objects) or any(words for _, words in self.preps)

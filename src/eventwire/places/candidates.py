@@ -109,12 +109,16 @@ def _after_place_word(span: Span) -> bool:
     return span.root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in PLACE_NOUNS
 
 
-def candidate_features(parsed: Doc, trigger_index: int, candidate: Candidate,
-                       candidates: list[Candidate]) -> dict[str, float]:
-    """Sparse features of one candidate for one trigger."""
+def candidate_features(parsed: Doc, trigger_index: int, candidate: Candidate, candidates: list[Candidate],
+                       distances: list[int] | None = None) -> dict[str, float]:
+    """Sparse features of one candidate for one trigger. `distances`: `tree_distances(...)` of the same
+    trigger and candidates, when the caller scores every candidate (it is computed here otherwise)."""
     trigger = parsed[trigger_index]
     root = parsed[candidate.start:candidate.end].root
     path_up, path_down = _dependency_path(root, trigger)
+    if distances is None:
+        distances = tree_distances(parsed, trigger_index, candidates)
+    tree_rank = sum(1 for distance in distances if distance < len(path_up) + len(path_down))
     kind = candidate.place.kind if candidate.place else "unknown"
     features = {
         "bias": 1.0,
@@ -130,7 +134,7 @@ def candidate_features(parsed: Doc, trigger_index: int, candidate: Candidate,
         f"distance={_bucket(abs(candidate.start - trigger_index))}": 1.0,
         f"n_candidates={min(len(candidates), 4)}": 1.0,
         f"rank_linear={min(_rank(candidate, candidates, trigger_index, _linear), 2)}": 1.0,
-        f"rank_tree={min(_rank(candidate, candidates, trigger, _tree), 2)}": 1.0,
+        f"rank_tree={min(tree_rank, 2)}": 1.0,
         f"trigger_pos={trigger.pos_}": 1.0,
         "log_population": math.log10(1 + candidate.place.population) / 7 if candidate.place else 0.0,
     }
@@ -160,17 +164,19 @@ _PREPOSITIONS = PLACE_PREPOSITIONS | {"on", "from", "to", "of", "inside", "throu
 def _dependency_path(token: Token, trigger: Token) -> tuple[list[str], list[str]]:
     """Dependency labels from the candidate up to the common ancestor, and from the trigger up to it."""
     trigger_ancestors = [trigger, *trigger.ancestors]
+    # tokens of one sentence compare by index: a dict of positions is much cheaper than Token equality
+    position = {t.i: k for k, t in enumerate(trigger_ancestors)}
     up: list[str] = []
     node = token
-    while node not in trigger_ancestors:
+    while node.i not in position:
         label = f"{node.dep_}:{node.lower_}" if node.pos_ == "ADP" else node.dep_
         up.append(label)
-        if node.head == node:
+        head = node.head
+        if head.i == node.i:
             break
-        node = node.head
-    down = [t.dep_ for t in trigger_ancestors[:trigger_ancestors.index(node)]] if node in trigger_ancestors \
-        else [t.dep_ for t in trigger_ancestors]
-    return up, down
+        node = head
+    meet = position.get(node.i, len(trigger_ancestors))
+    return up, [t.dep_ for t in trigger_ancestors[:meet]]
 
 
 def _governing_preposition(token: Token, trigger: Token) -> str | None:
@@ -191,10 +197,11 @@ def _linear(candidate: Candidate, trigger_index: int) -> int:
     return abs(candidate.start - trigger_index)
 
 
-def _tree(candidate: Candidate, trigger: Token) -> int:
-    root = trigger.doc[candidate.start:candidate.end].root
-    up, down = _dependency_path(root, trigger)
-    return len(up) + len(down)
+def tree_distances(parsed: Doc, trigger_index: int, candidates: list[Candidate]) -> list[int]:
+    """Dependency-path length from the trigger to each candidate."""
+    trigger = parsed[trigger_index]
+    return [len(up) + len(down) for up, down in
+            (_dependency_path(parsed[c.start:c.end].root, trigger) for c in candidates)]
 
 
 def _rank(candidate: Candidate, candidates: list[Candidate], anchor, measure) -> int:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from eventwire.places.candidates import Candidate, candidate_features, find_candidates
+from eventwire.places.candidates import Candidate, candidate_features, find_candidates, tree_distances
 from eventwire.places.gazetteer import Gazetteer, Place, load_gazetteer
 from eventwire.records import Document, Location, Sentence
 
@@ -40,10 +40,14 @@ class EventLocator:
         self.model = model
         self.gazetteer = gazetteer
 
-    def locate(self, parsed: Doc, trigger_index: int, sentence: Sentence,
-               doc: Document) -> tuple[Location | None, str]:
-        """The Location of the event whose trigger is token `trigger_index` of `parsed`, and why."""
-        candidates = find_candidates(parsed, self.gazetteer)
+    def locate(self, parsed: Doc, trigger_index: int, sentence: Sentence, doc: Document,
+               candidates: list[Candidate] | None = None) -> tuple[Location | None, str]:
+        """The Location of the event whose trigger is token `trigger_index` of `parsed`, and why.
+
+        `candidates` are those of `find_candidates(parsed, ...)` when the caller has them already.
+        """
+        if candidates is None:
+            candidates = find_candidates(parsed, self.gazetteer)
         best, probability = self.best_candidate(parsed, trigger_index, candidates)
         trigger = parsed[trigger_index].text
         if best is not None and probability >= self.model.threshold:
@@ -58,8 +62,9 @@ class EventLocator:
     def best_candidate(self, parsed: Doc, trigger_index: int,
                        candidates: list[Candidate]) -> tuple[Candidate | None, float]:
         """The highest-scoring candidate (the earlier one on a tie) and its probability."""
-        scored = [(self.model.probability(candidate_features(parsed, trigger_index, c, candidates)), c)
-                  for c in candidates]
+        distances = tree_distances(parsed, trigger_index, candidates)
+        features = (candidate_features(parsed, trigger_index, c, candidates, distances) for c in candidates)
+        scored = [(self.model.probability(f), c) for f, c in zip(features, candidates)]
         if not scored:
             return None, 0.0
         probability, best = max(scored, key=lambda pair: (pair[0], -pair[1].start))
@@ -82,6 +87,21 @@ class EventLocator:
         location = _location(doc.dateline_place, None, None, place)
         return location, (f"{in_sentence}: the dateline '{doc.dateline_place}' is used (removed from the "
                           f"cleaned text, so no offsets); {_resolution(place)}")
+
+
+class SentenceLocator:
+    """Locates the events of one parsed sentence, finding its place candidates once, when first needed."""
+
+    def __init__(self, locator: EventLocator, parsed: Doc):
+        self.locator = locator
+        self.parsed = parsed
+
+    @functools.cached_property
+    def candidates(self) -> list[Candidate]:
+        return find_candidates(self.parsed, self.locator.gazetteer)
+
+    def locate(self, trigger_index: int, sentence: Sentence, doc: Document) -> tuple[Location | None, str]:
+        return self.locator.locate(self.parsed, trigger_index, sentence, doc, self.candidates)
 
 
 def _location(text: str, start: int | None, end: int | None, place: Place | None) -> Location:
