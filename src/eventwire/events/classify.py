@@ -55,7 +55,8 @@ _SUBJECT_HOPS = 3  # how far up coordinated/controlled verbs the acting subject 
 # Measure words whose "of" phrase names the real object: "sent 50 tonnes of food"
 _QUANTITY_NOUNS = {"kg", "kilogram", "tonne", "ton", "tons", "tonnes", "truckload", "shipment", "consignment",
                    "batch", "load", "worth", "amount", "quantity", "lot", "package", "convoy", "planeload",
-                   "part", "portion", "share", "bulk", "rest"}
+                   "part", "portion", "share", "bulk", "rest", "dozen", "dozens", "hundreds", "scores",
+                   "wave", "barrage", "salvo", "volley", "swarm", "string"}
 _LIGHT_NOUN_WINDOW = 5  # tokens between a light verb and its noun still shown as one trigger span
 
 
