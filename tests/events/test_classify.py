@@ -169,7 +169,7 @@ def test_measured_and_of_phrase_objects(code):
     assert code("The army ended the state of emergency in the region.")[0][0] == "CONCEDE"
     # a count or a volley of weapons: the weapons are the object
     assert code("Russian forces launched dozens of drones at Kyiv overnight.")[0][:2] == ("ASSAULT", "195")
-    assert code("The militia fired a barrage of rockets at the town.")[0][:2] == ("ASSAULT", "195")
+    assert code("The militia fired a salvo of missiles at the town.")[0][:2] == ("ASSAULT", "195")
 
 
 def test_verbs_known_only_with_their_particle(code):
