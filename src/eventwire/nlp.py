@@ -27,12 +27,33 @@ _BOUNDARY = re.compile(
 )
 
 
+# Words that name a time: without the entity recognizer, "on Tuesday" is recognised by its words.
+_TIME_WORDS = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "today", "yesterday", "tomorrow", "tonight", "overnight", "weekend", "week", "weeks",
+    "month", "months", "year", "years", "morning", "afternoon", "evening", "night", "day", "days",
+    "hour", "hours", "dawn", "dusk", "midnight", "noon",
+})
+
+
+def is_time_token(token) -> bool:
+    """A spaCy token that names a date or time ("Tuesday", "May" as a noun, "2019", "last week")."""
+    if token.ent_type_ in ("DATE", "TIME"):
+        return True
+    word = token.lower_
+    if word in _TIME_WORDS or (word == "may" and token.pos_ == "PROPN"):
+        return True
+    return len(word) == 4 and word.isdigit() and 1900 <= int(word) <= 2100
+
+
 @lru_cache(maxsize=1)
 def load_spacy():
     """spaCy English pipeline; loaded the first time it is needed, then shared in the process."""
     import spacy
 
-    return spacy.load(SPACY_MODEL)
+    return spacy.load(SPACY_MODEL, exclude=["ner"])
 
 
 def split_sentences(text: str) -> list[Sentence]:

@@ -449,12 +449,16 @@ def _head_word(conjunct: Conjunct) -> str:
 
 def _may_be_person(conjunct: Conjunct, index: int) -> bool:
     """A capitalised run is a name when the parser says PERSON, or, without that label, when an agent or
-    title stands right before it ("Minister Tran Xuan Gia"); not "Right-wing" opening a phrase."""
+    title stands right before it ("Minister Tran Xuan Gia") or in apposition ("foreign minister, Karim
+    Haddadin"); not "Right-wing" opening a phrase."""
     label = conjunct.labels.get(index)
     if label is not None:
         return label == "PERSON"
     described = [i for i, _, _ in conjunct.agents] + [i for i, _ in conjunct.titles + conjunct.actors]
-    return any(conjunct.ends.get(j) == index for j in described)
+    starts = {index}
+    if index > 0 and conjunct.tokens[index - 1].text == ",":
+        starts.add(index - 1)
+    return any(conjunct.ends.get(j) in starts for j in described)
 
 
 def _coordinated_mention(span, sentence: Sentence, context: ArticleContext | None) -> Mention | None:

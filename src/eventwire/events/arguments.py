@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from eventwire.nlp import is_time_token
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
@@ -31,7 +33,6 @@ DEFAULT_TARGET_PREPS = ("against", "with", "on", "to")
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
 # Modifiers of a nominal trigger that name who acted: "Israeli strikes", "U.S. sanctions".
 _ACTOR_ENTITY_TYPES = {"NORP", "GPE", "ORG"}
-_TIME_ENTITY_TYPES = {"DATE", "TIME"}
 # Texts that speak for whoever issued them: "issued a statement condemning ...".
 DOCUMENT_NOUNS = frozenset({
     "statement", "declaration", "resolution", "letter", "report", "communique", "message", "note",
@@ -221,9 +222,9 @@ def phrase(token: Token) -> Span:
 
 def _is_time_modifier(child: Token) -> bool:
     """'on Tuesday' attached to a noun by the parser is the event's date, not part of the actor."""
-    if child.dep_ == "npadvmod" or child.ent_type_ in _TIME_ENTITY_TYPES:
+    if child.dep_ == "npadvmod" or is_time_token(child):
         return True
-    return child.dep_ == "prep" and any(o.ent_type_ in _TIME_ENTITY_TYPES for o in child.children)
+    return child.dep_ == "prep" and any(is_time_token(o) for o in child.children)
 
 
 def conjuncts(token: Token) -> list[Token]:
@@ -264,6 +265,6 @@ def _prep_objects(token: Token, preps: tuple[str, ...]) -> list[tuple[Token, str
         for child in token.children:
             if child.dep_ in ("prep", "agent", "dative") and child.lower_ == prep:
                 obj = _child(child, {"pobj"})
-                if obj is not None and obj.ent_type_ not in _TIME_ENTITY_TYPES:
+                if obj is not None and not is_time_token(obj):
                     found.append((obj, prep))
     return found

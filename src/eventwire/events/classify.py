@@ -22,6 +22,7 @@ from eventwire.events.lexicon import (
     plover_of,
     quad_class_of,
 )
+from eventwire.nlp import is_time_token
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -43,7 +44,6 @@ _EMBED_DEPS = {"xcomp", "ccomp"}
 _NOUN_EVIDENCE_PREPS = {"on", "against", "between", "with", "in", "by", "at", "near", "from", "over"}
 _NOUN_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "ROOT", "appos", "conj"}
 _MODIFIER_VERB_DEPS = {"amod", "compound", "acl", "nmod"}
-_TEMPORAL_ENTITIES = {"DATE", "TIME"}
 _COOPERATIVE_ROOTS = {"04", "05", "06", "07", "08"}
 _HOSTILE_ROOTS = {"14", "15", "16", "17", "18", "19", "20"}  # material conflict: announcing it threatens
 _THREAT_FRAME = "13"
@@ -135,7 +135,7 @@ class _Context:
         """A prepositional phrase; time phrases ("on Tuesday") are no pattern evidence."""
         words: set[str] = set()
         for pobj in prep.children:
-            if pobj.ent_type_ in _TEMPORAL_ENTITIES:
+            if is_time_token(pobj):
                 return
             if pobj.dep_ in ("pobj", "pcomp"):
                 words |= _phrase_words(pobj)

@@ -15,9 +15,14 @@ from eventwire.places.gazetteer import Gazetteer, Place
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-PLACE_LABELS = {"GPE", "LOC", "FAC"}
-# Entity labels the small model often gives to place names; kept only when the gazetteer knows the name.
-MISLABELLED = {"NORP", "PERSON", "ORG"}
+# Weekday and month names are proper nouns that the tagger cannot tell from place names.
+CALENDAR_WORDS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+}
+# Geographic nouns that take "of" inside a name: "Gulf of Aden", "Horn of Africa", "Strait of Hormuz".
+OF_NAMES = {"gulf", "horn", "strait", "straits", "bay", "sea", "isle", "isles", "cape", "lake", "mount",
+            "islands", "island", "republic", "city", "port"}
 # Nouns that introduce a place: "the town of X", "X province", "in X countryside".
 PLACE_NOUNS = {
     "city", "town", "village", "villages", "province", "district", "area", "region", "country", "capital",
@@ -30,6 +35,7 @@ TRAILING_NOUNS = {"province", "provinces", "district", "governorate", "region", 
                   "village", "villages", "neighborhood", "neighbourhood", "state", "county", "municipality"}
 PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "into", "across", "around"}
 _MAX_PATH = 4
+_MAX_PART = 4  # words of the longest gazetteer name looked for inside a longer name
 _DISTANCE_BUCKETS = (1, 2, 3, 5, 8, 13, 21)
 
 
@@ -40,39 +46,46 @@ class Candidate:
     start: int
     end: int
     text: str
-    origin: str  # "ent:GPE", "ent:LOC", "ent:FAC", "relabelled:NORP", "gazetteer", "proper-noun", ...
+    origin: str  # "known", "known:place-word", "name", "name:place-word" or "part" (see find_candidates)
     place: Place | None
 
 
 def find_candidates(parsed: Doc, gazetteer: Gazetteer) -> list[Candidate]:
-    """Place-like spans: place entities, gazetteer names, and proper nouns after a place preposition."""
-    taken: set[int] = set()
+    """Place-like spans without named entities: every proper-noun name of the sentence, and the
+    gazetteer names inside a longer name that the gazetteer does not know as a whole
+    ("Deir ez-Zor" in "Deir ez-Zor Governor Amer"). Origins: "known" or "name" (is the whole name in
+    the gazetteer), with ":place-word" after a place preposition or noun, and "part" for inner names."""
     found: list[Candidate] = []
+    for run in _proper_noun_runs(parsed):
+        name = _trim(run)
+        if len(name) == 0 or _is_calendar(name):
+            continue
+        place = gazetteer.lookup(name.text)
+        context = ":place-word" if _after_place_word(name) else ""
+        found.append(Candidate(name.start, name.end, name.text, f"{'known' if place else 'name'}{context}",
+                               place))
+        if place is None and len(name) > 1:
+            found.extend(_known_parts(name, gazetteer))
+    return sorted(found, key=lambda c: (c.start, -c.end))
 
-    def add(span: Span, origin: str, place: Place | None) -> None:
-        span = _trim(span)
-        if len(span) == 0 or taken.intersection(range(span.start, span.end)):
-            return
-        taken.update(range(span.start, span.end))
-        found.append(Candidate(span.start, span.end, span.text, origin, place))
 
-    for ent in parsed.ents:
-        if ent.label_ in PLACE_LABELS:
-            add(ent, f"ent:{ent.label_}", gazetteer.lookup(_trim(ent).text))
-    for ent in parsed.ents:
-        if ent.label_ in MISLABELLED:
-            place = gazetteer.lookup(_trim(ent).text)
-            if place or _after_place_word(ent):
-                add(ent, f"relabelled:{ent.label_}", place)
-    for mention in gazetteer.find_in_text(parsed.text):
-        span = parsed.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is not None and span.root.pos_ == "PROPN":
-            add(span, "gazetteer", mention.place)
-    for span in _proper_noun_runs(parsed):
-        if not (span.root.ent_type_ and span.root.ent_type_ not in PLACE_LABELS | MISLABELLED):
-            origin = "proper-noun" if _after_place_word(span) else "other-proper-noun"
-            add(span, origin, gazetteer.lookup(span.text))
-    return sorted(found, key=lambda c: c.start)
+def _known_parts(name: Span, gazetteer: Gazetteer):
+    """The longest gazetteer names inside a name, not overlapping, left to right."""
+    doc, i = name.doc, name.start
+    while i < name.end:
+        for j in range(min(name.end, i + _MAX_PART), i, -1):
+            part = doc[i:j]
+            if (j - i < len(name) and part.text[:1].isupper() and doc[j - 1].text[:1].isupper()
+                    and not _is_calendar(part) and (place := gazetteer.lookup(part.text))):
+                yield Candidate(i, j, part.text, "part", place)
+                i = j
+                break
+        else:
+            i += 1
+
+
+def _is_calendar(span: Span) -> bool:
+    return len(span) == 1 and span[0].lower_ in CALENDAR_WORDS
 
 
 def _trim(span: Span) -> Span:
@@ -87,18 +100,27 @@ def _trim(span: Span) -> Span:
 
 
 def _proper_noun_runs(parsed: Doc):
-    """Maximal runs of proper nouns (with inner hyphens): "Tal Sha'rah", "Dahiyat al-Assad"."""
+    """Maximal runs of proper nouns, with inner hyphens and a geographic "of": "Tal Sha'rah",
+    "Dahiyat al-Assad", "Gulf of Aden"."""
     i = 0
     while i < len(parsed):
         if parsed[i].pos_ != "PROPN":
             i += 1
             continue
         j = i + 1
-        while j < len(parsed) and (parsed[j].pos_ == "PROPN" or parsed[j].text == "-" and j + 1 < len(parsed)
-                                   and parsed[j + 1].pos_ == "PROPN"):
+        while j + 1 < len(parsed) and (parsed[j].pos_ == "PROPN" or _joins_name(parsed, j)):
+            j += 1
+        if j < len(parsed) and parsed[j].pos_ == "PROPN":
             j += 1
         yield parsed[i:j]
         i = j
+
+
+def _joins_name(parsed: Doc, j: int) -> bool:
+    """Token j links the proper nouns around it into one name: a hyphen, or "of" after "Gulf"."""
+    if parsed[j + 1].pos_ != "PROPN":
+        return False
+    return parsed[j].text == "-" or parsed[j].lower_ == "of" and parsed[j - 1].lower_ in OF_NAMES
 
 
 def _after_place_word(span: Span) -> bool:
@@ -125,6 +147,7 @@ def candidate_features(parsed: Doc, trigger_index: int, candidate: Candidate, ca
         f"origin={candidate.origin}": 1.0,
         f"kind={kind}": 1.0,
         f"origin_kind={candidate.origin}|{kind}": 1.0,
+        f"shape={_shape(parsed[candidate.start:candidate.end])}": 1.0,
         f"dep={root.dep_}": 1.0,
         f"dep_head={root.dep_}|{_head_word(root)}": 1.0,
         f"path_up={'>'.join(path_up[:_MAX_PATH])}": 1.0,
@@ -138,6 +161,8 @@ def candidate_features(parsed: Doc, trigger_index: int, candidate: Candidate, ca
         f"trigger_pos={trigger.pos_}": 1.0,
         "log_population": math.log10(1 + candidate.place.population) / 7 if candidate.place else 0.0,
     }
+    if candidate.end - candidate.start > 1:
+        features[f"last_word={parsed[candidate.end - 1].lower_}"] = 1.0
     if not path_down:
         features[f"up_to_trigger={'>'.join(path_up[:_MAX_PATH])}"] = 1.0
     preposition = _governing_preposition(root, trigger)
@@ -149,6 +174,15 @@ def candidate_features(parsed: Doc, trigger_index: int, candidate: Candidate, ca
     if root.dep_ in {"nsubj", "nsubjpass", "dobj"} and root.head == trigger:
         features[f"argument_of_trigger={root.dep_}"] = 1.0
     return features
+
+
+def _shape(name: Span) -> str:
+    """What a name looks like, in place of an entity label: "ISIS" -> "acronym", "Tel Abyad" -> "2-words"."""
+    if len(name) == 1 and name.text.isupper() and len(name.text) > 1:
+        return "acronym"
+    if any(t.text == "-" or "-" in t.text for t in name):
+        return "hyphenated"
+    return f"{min(len(name), 3)}-words"
 
 
 def _head_word(token: Token) -> str:
