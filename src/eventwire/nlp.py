@@ -50,7 +50,11 @@ def is_time_token(token) -> bool:
 
 @lru_cache(maxsize=1)
 def load_spacy():
-    """spaCy English pipeline; loaded the first time it is needed, then shared in the process."""
+    """spaCy English pipeline; loaded the first time it is needed, then shared in the process.
+
+    The entity recognizer is left out: it has its own embedding layer and costs about half of the
+    parse, and places and time phrases are found without it (places/candidates.py, is_time_token).
+    """
     import spacy
 
     return spacy.load(SPACY_MODEL, exclude=["ner"])
