@@ -32,7 +32,6 @@ DEFAULT_TARGET_PREPS = ("against", "with", "on", "to")
 # Prepositions that usually give the place, tried last: "clashed with rebels in Ingushetia".
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
 # Modifiers of a nominal trigger that name who acted: "Israeli strikes", "U.S. sanctions".
-_ACTOR_ENTITY_TYPES = {"NORP", "GPE", "ORG"}
 # Texts that speak for whoever issued them: "issued a statement condemning ...".
 DOCUMENT_NOUNS = frozenset({
     "statement", "declaration", "resolution", "letter", "report", "communique", "message", "note",
@@ -151,7 +150,7 @@ def _nominal_arguments(noun: Token, preps: tuple[str, ...], excluded: set[int]) 
         subject, rule = clause_subject(verb)
         _add(sources, subject, f"{rule} (governs '{noun.text}')", excluded)
     for modifier in noun.children:
-        if modifier.dep_ in ("amod", "compound") and modifier.ent_type_ in _ACTOR_ENTITY_TYPES:
+        if modifier.dep_ in ("amod", "compound") and _may_name_actor(modifier):
             # the lexicon may count the modifier in the trigger ("Palestinian riots"): it is still the actor
             _add(sources, modifier, f"modifier '{modifier.text}' of '{noun.text}'", excluded - {modifier.i})
     for prep_head in (noun, verb):
@@ -218,6 +217,11 @@ def phrase(token: Token) -> Span:
     while first < last and doc[first].is_punct:
         first += 1
     return doc[first:last + 1]
+
+
+def _may_name_actor(modifier: Token) -> bool:
+    """A capitalised adjective or proper noun before an event noun: "Palestinian riots", "NATO strikes"."""
+    return modifier.pos_ in ("ADJ", "PROPN") and modifier.text[:1].isupper()
 
 
 def _is_time_modifier(child: Token) -> bool:
