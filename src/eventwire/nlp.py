@@ -54,6 +54,8 @@ def load_spacy():
 
     The entity recognizer is left out: it has its own embedding layer and costs about half of the
     parse, and places and time phrases are found without it (places/candidates.py, is_time_token).
+    The stages still read entity labels when a parse carries them (a caller's own spaCy pipeline),
+    but never depend on them.
     """
     import spacy
 
