@@ -20,3 +20,11 @@ def shared_dir() -> Path:
 @pytest.fixture(scope="session")
 def examples_dir() -> Path:
     return REPO / "examples"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The project's spaCy pipeline, loaded once for the whole test session."""
+    from eventwire.nlp import load_spacy
+
+    return load_spacy()

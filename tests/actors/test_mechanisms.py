@@ -7,18 +7,13 @@ from spacy.tokens import Span
 
 from eventwire.actors import load_resolver
 from eventwire.actors.codes import primary_sector
-from eventwire.nlp import load_spacy, split_sentences
+from eventwire.nlp import split_sentences
 from eventwire.records import Document
 
 
 @pytest.fixture(scope="module")
 def resolver():
     return load_resolver()
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_spacy()
 
 
 def first(resolver, text, day="2024-03-01"):

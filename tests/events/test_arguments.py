@@ -1,15 +1,7 @@
 """Argument extraction from the parse: subjects, objects, passives, nominal triggers, lists."""
 
-import pytest
 
 from eventwire.events.arguments import find_arguments
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    from eventwire.nlp import load_spacy
-
-    return load_spacy()
 
 
 def _arguments(nlp, sentence: str, trigger: str):

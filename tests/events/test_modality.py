@@ -1,16 +1,8 @@
 """Negation, hypotheticals, future intent and reported speech around a trigger."""
 
-import pytest
 
 from eventwire.events.arguments import find_arguments
 from eventwire.events.modality import analyse
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    from eventwire.nlp import load_spacy
-
-    return load_spacy()
 
 
 def _modality(nlp, sentence: str, trigger: str):

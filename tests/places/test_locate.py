@@ -5,16 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.nlp import load_spacy
 from eventwire.places.locate import load_locator
 from eventwire.records import Document, Sentence
 
 REPO = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_spacy()
 
 
 @pytest.fixture(scope="module")
