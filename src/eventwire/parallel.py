@@ -38,6 +38,21 @@ def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield chunk
 
 
+def chunked_evenly(items: Iterable[T], size: int, workers: int) -> Iterator[list[T]]:
+    """Chunks of `size`, except that the last `size * workers` items (or fewer) are dealt in chunks
+    a quarter of `size`, so that the workers finish at about the same time instead of one
+    coding a whole last chunk while the others wait. Reads at most `size * (workers + 1)` ahead."""
+    iterator = iter(items)
+    tail = size * workers
+    buffer = list(islice(iterator, tail + size))
+    while len(buffer) > tail:
+        yield buffer[:size]
+        buffer = buffer[size:] + list(islice(iterator, size))
+    small = max(1, -(-size // 4))
+    for start in range(0, len(buffer), small):
+        yield buffer[start:start + small]
+
+
 @lru_cache(maxsize=1)
 def worker_pipeline(batch_size: int) -> Pipeline:
     """The Pipeline of this worker process, models loaded: built once, kept for every chunk."""
@@ -87,7 +102,7 @@ class ProcessPool:
         """One result per input, in input order."""
         pending: deque[tuple[list[Item], Future, ProcessPoolExecutor]] = deque()
         try:
-            for chunk in chunked(items, self.chunk_size):
+            for chunk in chunked_evenly(items, self.chunk_size, self.workers):
                 pending.append((chunk, *self._submit(chunk)))
                 if len(pending) >= self.max_in_flight:
                     yield from self._collect(*pending.popleft())

@@ -8,7 +8,7 @@ import os
 import pyarrow.parquet as pq
 import pytest
 
-from eventwire.parallel import ProcessPool
+from eventwire.parallel import ProcessPool, chunked_evenly
 from eventwire.pipeline import Pipeline
 from eventwire.records import Document, Rejected
 from eventwire.scale import code_distributed, write_parquet
@@ -31,6 +31,15 @@ def _documents() -> list[Document | Rejected]:
         for i, text in enumerate(ARTICLES)]
     docs.insert(3, Rejected(origin="test:rejected", status="skipped", reason="not an article"))
     return docs
+
+
+@pytest.mark.parametrize("count", [0, 1, 7, 32, 33, 100, 101])
+def test_the_last_items_go_in_small_chunks_and_none_is_lost(count):
+    chunks = list(chunked_evenly(range(count), size=16, workers=2))
+    assert [item for chunk in chunks for item in chunk] == list(range(count))
+    full = -(-max(0, count - 32) // 16)  # chunks of 16 until at most 32 items are left
+    assert [len(chunk) for chunk in chunks[:full]] == [16] * full
+    assert all(len(chunk) <= 4 for chunk in chunks[full:])
 
 
 def _outcome(results) -> list[tuple]:

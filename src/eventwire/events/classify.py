@@ -10,7 +10,7 @@ code. Light verbs ("held talks") take the code of their event-noun object; inten
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from eventwire.events.lexicon import (
@@ -149,6 +149,11 @@ class _Context:
     def has_prep(self, prep: str) -> bool:
         return prep in self.prep_words
 
+    @cached_property
+    def words(self) -> set[str]:
+        """Every word a pattern element could be matched against."""
+        return self.subject.union(self.objects, self.prep_words, *(bag for _, bag in self.preps))
+
 
 def _words(token: Token) -> set[str]:
     return {token.lower_, token.lemma_.lower()}
@@ -191,6 +196,8 @@ class VerbLexicon:
         self.data = data
         # pattern element -> the words (and their singulars) that satisfy it; filled as elements are met
         self._element_words: dict[str, frozenset[str]] = {}
+        # id(entry) -> (entry, patterns without a gate, gate word -> pattern numbers); built on first use
+        self._pattern_index: dict[int, tuple[VerbEntry, list[int], dict[str, list[int]]]] = {}
 
     # ------------------------------------------------------------------ cheap filter
 
@@ -372,7 +379,7 @@ class VerbLexicon:
     def _best_pattern(self, entry: VerbEntry, context: _Context) -> Pattern | None:
         best: Pattern | None = None
         best_rank = (-1, False)
-        for pattern in entry.patterns:
+        for pattern in self._patterns_that_may_match(entry, context):
             foreign = pattern.verb is not None and pattern.verb != entry.key
             if (foreign and not pattern.has_content) or not self._pattern_matches(pattern, context):
                 continue
@@ -398,12 +405,52 @@ class VerbLexicon:
             by_head = self.data.word_set_heads.get(element[1:].strip("_"), {})
             members = [m for word in bag for m in by_head.get(word, ()) + by_head.get(_singular(word), ())]
             return any(all(w in bag or _singular(w) in bag for w in member) for member in members)
+        return not bag.isdisjoint(self._words_of(element))
+
+    def _words_of(self, element: str) -> frozenset[str]:
+        """The words that satisfy a plain pattern element: its alternatives and their singulars."""
         words = self._element_words.get(element)
         if words is None:
             alternatives = element.split("/")
             words = frozenset(alternatives + [_singular(w) for w in alternatives])
             self._element_words[element] = words
-        return not bag.isdisjoint(words)
+        return words
+
+    def _patterns_that_may_match(self, entry: VerbEntry, context: _Context) -> list[Pattern]:
+        """The entry's patterns, in lexicon order, less those whose gate words are all absent from
+        the context (a verb can have hundreds of patterns; a sentence meets a few of them)."""
+        index = self._pattern_index.get(id(entry))
+        if index is None:
+            index = self._pattern_index[id(entry)] = (entry, *self._index_patterns(entry))
+        _, ungated, by_word = index
+        numbers = set(ungated)
+        for word in context.words:
+            numbers.update(by_word.get(word, ()))
+        return [entry.patterns[number] for number in sorted(numbers)]
+
+    def _index_patterns(self, entry: VerbEntry) -> tuple[list[int], dict[str, list[int]]]:
+        ungated: list[int] = []
+        by_word: dict[str, list[int]] = {}
+        for number, pattern in enumerate(entry.patterns):
+            gate = self._gate(pattern)
+            if gate is None:
+                ungated.append(number)
+            for word in gate or ():
+                by_word.setdefault(word, []).append(number)
+        return ungated, by_word
+
+    def _gate(self, pattern: Pattern) -> frozenset[str] | None:
+        """Words of which a context must hold one for the pattern to match (None: no such words).
+        Taken from one plain element, which `_pattern_matches` can satisfy only with these words."""
+        for element in pattern.objects:
+            if not element.startswith("&"):
+                return self._words_of(element) | {element}  # an object word, or the element as a preposition
+        for element in pattern.subject:
+            if not element.startswith("&"):
+                return self._words_of(element)
+        for prep, _ in pattern.preps:
+            return frozenset(prep.split("/"))
+        return None
 
     def _span_with_object(self, token: Token, span: tuple[int, int], context: _Context,
                           pattern: Pattern) -> tuple[int, int]:
