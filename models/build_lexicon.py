@@ -6,7 +6,8 @@ Inputs (read-only, from the shared folder):
 and the project's hand-written facts in models/sources/.
 
 Outputs (committed, rebuilt byte-identically):
-  src/eventwire/data/verbs/lexicon.json
+  src/eventwire/data/verbs/lexicon.json  (its "candidate_words" are derived by eventwire's own code from
+                                          the rest and the crosswalk: computed here, not in every process)
   src/eventwire/data/plover/cameo_plover.tsv
   src/eventwire/data/plover/quad_classes.tsv
 
@@ -20,6 +21,8 @@ import json
 import re
 import sys
 from pathlib import Path
+
+from eventwire.events import lexicon as runtime_lexicon
 
 REPO = Path(__file__).resolve().parent.parent
 SOURCES = REPO / "models" / "sources"
@@ -252,10 +255,6 @@ def build(shared: Path) -> None:
         "blocks": dict(sorted(blocks.items())),
         **extras,
     }
-    VERBS_OUT.mkdir(parents=True, exist_ok=True)
-    (VERBS_OUT / "lexicon.json").write_text(
-        json.dumps(lexicon, ensure_ascii=False, separators=(",", ":"), sort_keys=False) + "\n",
-        encoding="utf-8")
 
     rows = read_crosswalk(shared / "data" / "plover_gsr" / "CAMEO2PLOVER-2021.txt",
                           SOURCES / "cameo_plover_extra.txt")
@@ -270,6 +269,16 @@ def build(shared: Path) -> None:
         header + "".join("\t".join(row) + "\n" for row in rows), encoding="utf-8")
     (PLOVER_OUT / "quad_classes.tsv").write_text(
         (SOURCES / "quad_classes.tsv").read_text(encoding="utf-8"), encoding="utf-8")
+
+    if Path(str(runtime_lexicon._DATA)).resolve() != (REPO / "src" / "eventwire" / "data").resolve():
+        raise SystemExit(f"eventwire is imported from {runtime_lexicon._DATA}, not from {REPO}: "
+                         "install this checkout (pip install -e .) to rebuild its lexicon")
+    runtime_lexicon.load_crosswalk.cache_clear()  # which codes are events: the crosswalk just written
+    lexicon["candidate_words"] = runtime_lexicon.candidate_words(lexicon)
+    VERBS_OUT.mkdir(parents=True, exist_ok=True)
+    (VERBS_OUT / "lexicon.json").write_text(
+        json.dumps(lexicon, ensure_ascii=False, separators=(",", ":"), sort_keys=False) + "\n",
+        encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:

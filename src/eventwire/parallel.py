@@ -10,6 +10,7 @@ worker on its own becomes a failed result.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections import deque
@@ -55,9 +56,11 @@ def chunked_evenly(items: Iterable[T], size: int, workers: int) -> Iterator[list
 
 @lru_cache(maxsize=1)
 def worker_pipeline(batch_size: int) -> Pipeline:
-    """The Pipeline of this worker process, models loaded: built once, kept for every chunk."""
+    """The Pipeline of this worker process, models loaded: built once, kept for every chunk. What is
+    loaded then lives as long as the process, so it is moved out of the cyclic collector's sight."""
     pipeline = Pipeline(batch_size=batch_size, workers=1)
     pipeline.warm_up()
+    gc.freeze()
     return pipeline
 
 

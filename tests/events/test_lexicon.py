@@ -2,6 +2,7 @@
 
 import filecmp
 import importlib.util
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -9,7 +10,14 @@ from pathlib import Path
 import pytest
 
 from eventwire.events.classify import load_lexicon
-from eventwire.events.lexicon import cameo_of, inflections, load_crosswalk, plover_of, quad_class_of
+from eventwire.events.lexicon import (
+    cameo_of,
+    candidate_words,
+    inflections,
+    load_crosswalk,
+    plover_of,
+    quad_class_of,
+)
 from eventwire.records import EVENT_TYPES, QUAD_CLASSES
 
 REPO = Path(__file__).resolve().parents[2]
@@ -75,6 +83,12 @@ def test_is_candidate_true(text):
 ])
 def test_is_candidate_false(text):
     assert not load_lexicon().is_candidate(text)
+
+
+def test_shipped_candidate_words_match_the_lexicon():
+    """lexicon.json ships the candidate filter's words precomputed: they must be those its entries give."""
+    raw = json.loads((REPO / "src/eventwire/data/verbs/lexicon.json").read_text(encoding="utf-8"))
+    assert raw["candidate_words"] == candidate_words(raw)
 
 
 def test_build_script_reproduces_shipped_files(shared_dir, tmp_path):

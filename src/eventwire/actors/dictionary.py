@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import gzip
-import json
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from eventwire.actors.codes import CodeReader
-from eventwire.actors.text import Token, phrase_key
+from eventwire.actors.text import Token
+from eventwire.jsondata import long_lived, read_json
 
 RESOURCE = Path(__file__).resolve().parent.parent / "data" / "actors" / "actors.json.gz"
 # Names of at most this many letters in one token ("US", "UN", "IS") match only when written in
@@ -108,6 +107,7 @@ class ActorDictionary:
         self.codes = CodeReader(data["country_codes"], frozenset(data["regions"]))
         self.country_names: dict[str, str] = data["country_names"]
         self._raw_actors = data["actors"]
+        self._person_keys: list[str] = data["person_keys"]  # phrase_key of each person's name, "" for others
         self._actors: dict[int, DictionaryActor] = {}
         self.names = PhraseIndex(data["names"])
         self.peoples = PhraseIndex({key: tuple(value) for key, value in data["peoples"].items()})
@@ -116,8 +116,8 @@ class ActorDictionary:
         self.weak_agents = frozenset(data["weak_agents"])
         self.titles = PhraseIndex(data["titles"])
         self.offices = self._office_index()
-        # last word of a person's name -> (first word, person); built on first use
-        self._by_last_word: dict[str, list[tuple[str, DictionaryActor]]] | None = None
+        # last word of a person's name -> (first word, index of the person); built on first use
+        self._by_last_word: dict[str, list[tuple[str, int]]] | None = None
 
     def actor(self, index: int) -> DictionaryActor:
         """Entries are built when first needed: most of the 26k are never matched in a run."""
@@ -160,14 +160,13 @@ class ActorDictionary:
         """A known person whose canonical name has the same last word and the same first word
         ("Omar El Bashir" -> "Omar Hassan Ahmad al Bashir"); None when that is ambiguous."""
         if self._by_last_word is None:
-            index: dict[str, list[tuple[str, DictionaryActor]]] = {}
-            for i, raw in enumerate(self._raw_actors):
-                if raw[2] == "person":
-                    actor = self.actor(i)
-                    key = phrase_key(actor.name)
-                    index.setdefault(key.rsplit(" ", 1)[-1], []).append((key.split(" ", 1)[0], actor))
+            index: dict[str, list[tuple[str, int]]] = {}
+            for i, key in enumerate(self._person_keys):
+                if key:
+                    index.setdefault(key.rsplit(" ", 1)[-1], []).append((key.split(" ", 1)[0], i))
             self._by_last_word = index
-        found = {a.id: a for first, a in self._by_last_word.get(words[-1], ()) if first == words[0]}
+        matches = (self.actor(i) for first, i in self._by_last_word.get(words[-1], ()) if first == words[0])
+        found = {a.id: a for a in matches}
         return next(iter(found.values())) if len(found) == 1 else None
 
     def office_holder(self, owner: str, office: str, when: dt.date | None) -> DictionaryActor | None:
@@ -181,5 +180,5 @@ class ActorDictionary:
 
 @lru_cache(maxsize=1)
 def load_dictionary() -> ActorDictionary:
-    with gzip.open(RESOURCE, "rt", encoding="utf-8") as handle:
-        return ActorDictionary(json.load(handle))
+    with long_lived():
+        return ActorDictionary(read_json(RESOURCE))

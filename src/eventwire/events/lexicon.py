@@ -1,14 +1,14 @@
 """The verb lexicon and the CAMEO<->PLOVER crosswalk: data files, loaded once, queried read-only.
 
 Files (built by models/build_lexicon.py, see NOTICE next to them):
-  data/verbs/lexicon.json      verbs, their pattern blocks, word sets, event nouns, light verbs, intent codes
+  data/verbs/lexicon.json      verbs, their pattern blocks, word sets, event nouns, light verbs, intent codes,
+                               the candidate filter's word forms (derived from the rest: `candidate_words`)
   data/plover/cameo_plover.tsv CAMEO code -> PLOVER event type and mode
   data/plover/quad_classes.tsv CAMEO root range -> quad class
 """
 
 from __future__ import annotations
 
-import json
 import re
 import string
 from dataclasses import dataclass
@@ -16,6 +16,8 @@ from functools import cached_property, lru_cache
 from importlib import resources
 
 from spacy.lang.en.stop_words import STOP_WORDS
+
+from eventwire.jsondata import long_lived, read_json
 
 _DATA = resources.files("eventwire") / "data"
 _PARTICLES = {"up", "down", "out", "off", "on", "in", "over", "back", "away", "forward", "aside", "through"}
@@ -201,7 +203,31 @@ def _codes_event(cameo: str | None) -> bool:
 
 @lru_cache(maxsize=1)
 def load_lexicon_data() -> LexiconData:
-    raw = json.loads((_DATA / "verbs" / "lexicon.json").read_text(encoding="utf-8"))
+    with long_lived():
+        return _lexicon_data(read_json(_DATA / "verbs" / "lexicon.json"))
+
+
+def _lexicon_data(raw: dict) -> LexiconData:
+    verbs, nouns, word_sets, light_verbs = _entries(raw)
+    target_preps = {event_type: tuple(preps) for event_type, preps in raw.get("target_preps", {}).items()}
+    shipped = raw["candidate_words"]
+    candidates = CandidateWords(frozenset(shipped["strong"]), frozenset(shipped["weak"]),
+                                frozenset(shipped["cues"]))
+    heads: dict[str, dict[str, list]] = {}
+    for name, members in word_sets.items():
+        for member in members:
+            heads.setdefault(name, {}).setdefault(member[-1], []).append(member)
+    word_set_heads = {name: {w: tuple(m) for w, m in by_head.items()} for name, by_head in heads.items()}
+    return LexiconData(verbs, nouns, word_sets, word_set_heads, light_verbs,
+                       frozenset(raw["light_keep_default"]), raw["modals"], frozenset(raw["conflict_modals"]),
+                       frozenset(raw["commissives"]), raw["intent"], frozenset(raw["inanimate_subjects"]),
+                       frozenset(raw["nonpolitical_objects"]), frozenset(raw["nonagent_subjects"]),
+                       target_preps, candidates,
+                       _lemmas_of_forms(raw["verbs"]))
+
+
+def _entries(raw: dict) -> tuple[dict[str, VerbEntry], dict[str, NounEntry], dict, frozenset[str]]:
+    """Verbs with their patterns, event nouns, word sets and light verbs of the raw lexicon."""
     blocks = {name: tuple(_pattern(p) for p in block["patterns"]) for name, block in raw["blocks"].items()}
     word_sets = {name: tuple(tuple(m.split()) for m in members) for name, members in raw["word_sets"].items()}
     light_verbs = frozenset(raw["light_verbs"])
@@ -214,19 +240,18 @@ def load_lexicon_data() -> LexiconData:
     for lemma, entry in raw["nouns"].items():
         modified = tuple((tuple(w.lower() for w in p["modifiers"]), p["code"]) for p in entry["patterns"])
         nouns[lemma] = NounEntry(lemma, entry["code"], modified)
-    target_preps = {event_type: tuple(preps) for event_type, preps in raw.get("target_preps", {}).items()}
-    candidates = _candidate_words(raw["verbs"], verbs, nouns, light_verbs, word_sets)
-    heads: dict[str, dict[str, list]] = {}
-    for name, members in word_sets.items():
-        for member in members:
-            heads.setdefault(name, {}).setdefault(member[-1], []).append(member)
-    word_set_heads = {name: {w: tuple(m) for w, m in by_head.items()} for name, by_head in heads.items()}
-    return LexiconData(verbs, nouns, word_sets, word_set_heads, light_verbs,
-                       frozenset(raw["light_keep_default"]), raw["modals"], frozenset(raw["conflict_modals"]),
-                       frozenset(raw["commissives"]), raw["intent"], frozenset(raw["inanimate_subjects"]),
-                       frozenset(raw["nonpolitical_objects"]), frozenset(raw["nonagent_subjects"]),
-                       target_preps, candidates,
-                       _lemmas_of_forms(raw["verbs"]))
+    return verbs, nouns, word_sets, light_verbs
+
+
+def candidate_words(raw: dict) -> dict[str, list[str]]:
+    """The candidate filter's word forms of a raw lexicon, sorted, as lexicon.json ships them.
+
+    Run by models/build_lexicon.py, after it has written the crosswalk (which codes count as events):
+    inflecting every verb and pattern word takes a quarter of a second, too long for each process start.
+    """
+    verbs, nouns, word_sets, light_verbs = _entries(raw)
+    found = _candidate_words(raw["verbs"], verbs, nouns, light_verbs, word_sets)
+    return {"strong": sorted(found.strong), "weak": sorted(found.weak), "cues": sorted(found.cues)}
 
 
 def _lemmas_of_forms(raw_verbs: dict) -> dict[str, tuple[str, ...]]:

@@ -7,12 +7,12 @@ countryinfo, ISO 3166-2 and a small hand-written table; see data/places/NOTICE.
 from __future__ import annotations
 
 import functools
-import gzip
-import json
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from importlib import resources
+
+from eventwire.jsondata import long_lived, read_json
 
 # Which reading of an ambiguous name news usually means: "Georgia" the country, "Washington" the city.
 # Villages rank below provinces ("Chechnya" the republic, not a hamlet of that name).
@@ -57,12 +57,18 @@ def normalize_name(name: str) -> str:
 class Gazetteer:
     """Looks names up; each name may point to several places, ranked when asked."""
 
-    def __init__(self, rows: list[list], names: dict[str, int | list[int]]):
-        self._rows = rows  # Place fields in order; Place objects are made on demand (faster loading)
+    def __init__(self, columns: dict[str, list], names: dict[str, int | list[int]]):
+        # one list per Place field; Place objects are made on demand (faster loading)
+        self._columns = tuple(columns[field.name] for field in fields(Place))
         self._names = names
 
     def __len__(self) -> int:
-        return len(self._rows)
+        return len(self._columns[0])
+
+    def place(self, index: int) -> Place:
+        name, country, lat, lon, geonameid, kind, population = self._columns
+        return Place(name[index], country[index], lat[index], lon[index], geonameid[index], kind[index],
+                     population[index])
 
     def candidates(self, name: str) -> list[Place]:
         """Every place the name may refer to, unranked."""
@@ -71,7 +77,7 @@ class Gazetteer:
         if entry is None:
             entry = self._names.get(_LEADING_THE.sub("", key), [])
         indices = [entry] if isinstance(entry, int) else entry
-        return [Place(*self._rows[i]) for i in indices]
+        return [self.place(i) for i in indices]
 
     def lookup(self, name: str, country_hint: str | None = None) -> Place | None:
         """The most likely place for a name.
@@ -128,7 +134,6 @@ def _kind_rank(place: Place) -> int:
 @functools.lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     """The shipped gazetteer, read once per process."""
-    path = resources.files("eventwire") / "data" / "places" / "gazetteer.json.gz"
-    with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as handle:
-        data = json.load(handle)
-    return Gazetteer(data["places"], data["names"])
+    with long_lived():
+        data = read_json(resources.files("eventwire") / "data" / "places" / "gazetteer.json.gz")
+        return Gazetteer(data["columns"], data["names"])
