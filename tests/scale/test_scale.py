@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import threading
 
 import pyarrow.parquet as pq
 import pytest
 
-from eventwire.parallel import ProcessPool, chunked_evenly
+from eventwire.parallel import ProcessPool, chunked_evenly, start_method
 from eventwire.pipeline import Pipeline
 from eventwire.records import Document, Rejected
 from eventwire.scale import code_distributed, write_parquet
@@ -40,6 +41,17 @@ def test_the_last_items_go_in_small_chunks_and_none_is_lost(count):
     full = -(-max(0, count - 32) // 16)  # chunks of 16 until at most 32 items are left
     assert [len(chunk) for chunk in chunks[:full]] == [16] * full
     assert all(len(chunk) <= 4 for chunk in chunks[full:])
+
+
+def test_workers_are_spawned_while_another_thread_runs():
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert start_method() == "spawn"  # forking a process with threads can deadlock the child
+    finally:
+        stop.set()
+        thread.join()
 
 
 def _outcome(results) -> list[tuple]:
