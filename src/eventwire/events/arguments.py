@@ -265,9 +265,10 @@ def _agent(verb: Token) -> Token | None:
 def _prep_objects(token: Token, preps: tuple[str, ...]) -> list[tuple[Token, str]]:
     """Objects of the given prepositions attached to `token`, in the order of `preps`."""
     found = []
+    prep_children = [child for child in token.children if child.dep_ in ("prep", "agent", "dative")]
     for prep in preps:
-        for child in token.children:
-            if child.dep_ in ("prep", "agent", "dative") and child.lower_ == prep:
+        for child in prep_children:
+            if child.lower_ == prep:
                 obj = _child(child, {"pobj"})
                 if obj is not None and not is_time_token(obj):
                     found.append((obj, prep))
