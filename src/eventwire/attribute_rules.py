@@ -76,14 +76,18 @@ class _Rule:
 
 
 class _Signatures(dict):
-    """Attribute value -> the set of tests it passes, computed on first sight."""
+    """Attribute value -> the set of tests it passes, computed on first sight. Emptied when it reaches
+    `limit` values, so that a long run over ever new words keeps it bounded."""
 
-    def __init__(self, tests: list[_Test], as_value):
+    def __init__(self, tests: list[_Test], as_value, limit: int):
         super().__init__()
         self._tests = tests
         self._as_value = as_value
+        self._limit = limit
 
     def __missing__(self, value: int) -> frozenset[_Test]:
+        if len(self) >= self._limit:
+            self.clear()
         text = self._as_value(value)
         signature = self[value] = frozenset(test for test in self._tests if test(text))
         return signature
@@ -92,8 +96,9 @@ class _Signatures(dict):
 class CompiledAttributeRuler:
     """Pipeline component with the contract of spaCy's `attribute_ruler`, compiled for speed."""
 
-    def __init__(self, vocab):
+    def __init__(self, vocab, cache_limit: int = 200_000):
         self.vocab = vocab
+        self.cache_limit = cache_limit  # distinct values remembered per tested attribute
         self._attrs: list[dict[int, int]] = []
         self._columns: list[int] = []
         self._single: list[_Rule] = []
@@ -123,7 +128,8 @@ class CompiledAttributeRuler:
                         tests_by_attribute[test.attribute].append(test)
         strings = self.vocab.strings
         self._signatures = [
-            _Signatures(tests_by_attribute[name], bool if name == "IS_SPACE" else strings.__getitem__)
+            _Signatures(tests_by_attribute[name], bool if name == "IS_SPACE" else strings.__getitem__,
+                        self.cache_limit)
             for name in _TESTED
         ]
         self._columns = sorted({attr for attrs in self._attrs for attr in attrs})
@@ -193,8 +199,9 @@ def _passes(key: tuple, tests: tuple[_Test, ...]) -> bool:
 
 
 @Language.factory(FACTORY)
-def make_compiled_attribute_ruler(nlp: Language, name: str) -> CompiledAttributeRuler:
-    return CompiledAttributeRuler(nlp.vocab)
+def make_compiled_attribute_ruler(nlp: Language, name: str, cache_limit: int = 200_000
+                                  ) -> CompiledAttributeRuler:
+    return CompiledAttributeRuler(nlp.vocab, cache_limit)
 
 
 def compile_attribute_ruler(nlp: Language, name: str = "attribute_ruler") -> None:

@@ -77,3 +77,12 @@ def test_rules_it_cannot_compile_go_through_a_matcher():
     doc = compiled(nlp.make_doc("a very very big dog"))
     assert doc[3].lemma_ == "huge" and doc[3].pos_ == "ADJ"
     assert [t.pos_ for t in doc[:3]] == ["", "", ""]
+
+
+def test_a_small_cache_changes_nothing(pipelines):
+    original, _ = pipelines
+    small = spacy.load(SPACY_MODEL, exclude=["ner"])
+    rules = small.get_pipe("attribute_ruler")
+    small.replace_pipe("attribute_ruler", "eventwire_attribute_rules", config={"cache_limit": 3})
+    small.get_pipe("attribute_ruler").compile(rules)
+    _assert_same((original, small), TRICKY)
