@@ -14,7 +14,15 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from eventwire.parallel import Item, chunked, code_chunk, default_workers, failed, with_documents
+from eventwire.parallel import (
+    Item,
+    chunked,
+    chunked_evenly,
+    code_chunk,
+    default_workers,
+    failed,
+    with_documents,
+)
 from eventwire.pipeline import Pipeline, StageTimes
 from eventwire.records import DocumentResult
 
@@ -42,10 +50,11 @@ def code_distributed(items: Iterable[Item], *, workers: int | None = None, sched
     """
     stats = stats if stats is not None else StageTimes()
     with _client(workers, scheduler) as client:
-        in_flight = max_in_flight or 2 * max(1, sum(client.nthreads().values()))
+        threads = max(1, sum(client.nthreads().values()))
+        in_flight = max_in_flight or 2 * threads
         run = uuid.uuid4().hex[:8]
         pending: deque = deque()
-        for index, partition in enumerate(chunked(items, partition_size)):
+        for index, partition in enumerate(chunked_evenly(items, partition_size, threads)):
             future = client.submit(code_chunk, partition, batch_size, key=f"eventwire-{run}-{index}",
                                    retries=retries)
             pending.append((index, partition, future))
