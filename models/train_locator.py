@@ -48,7 +48,7 @@ def examples(records: list[LocationRecord], parses):
         if trigger is None:
             continue
         candidates = find_candidates(parsed, gazetteer)
-        features = [candidate_features(parsed, trigger, c, candidates) for c in candidates]
+        features = candidate_features(parsed, trigger, candidates)
         labels = [c.text in record.locations for c in candidates]
         yield record, features, labels
 

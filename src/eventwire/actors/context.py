@@ -94,6 +94,8 @@ class _Scanner:
     when: dt.date | None
 
     def mention_at(self, tokens: list[Token], i: int, sentence: Sentence) -> tuple[Mention | None, int]:
+        if tokens[i].norm not in self.dictionary.mention_starts:
+            return None, i + 1  # most words: checked here at once, without the lookups below
         match = self.dictionary.actor_at(tokens, i)
         if match is not None and match.value.kind == "country":
             group = self._country_agent(tokens, match, sentence)

@@ -87,13 +87,18 @@ class PhraseIndex:
             lengths.setdefault(words[0], set()).add(len(words))
         self._lengths = {first: sorted(found, reverse=True) for first, found in lengths.items()}
 
+    @property
+    def first_words(self) -> frozenset[str]:
+        """The words a phrase of the index begins with: no match starts at any other."""
+        return frozenset(self._lengths)
+
     def match_at(self, tokens: list[Token], i: int) -> Match | None:
         lengths = self._lengths.get(tokens[i].norm)
         if not lengths:
             return None
         for n in lengths:
             if i + n <= len(tokens):
-                value = self._values.get(tuple(t.norm for t in tokens[i:i + n]), _ABSENT)
+                value = self._values.get(tuple([t.norm for t in tokens[i:i + n]]), _ABSENT)
                 if value is not _ABSENT:
                     return Match(i, i + n, value)
         return None
@@ -116,6 +121,8 @@ class ActorDictionary:
         self.weak_agents = frozenset(data["weak_agents"])
         self.titles = PhraseIndex(data["titles"])
         self.offices = self._office_index()
+        # words a name, a people or a title begins with: a mention can start at no other word
+        self.mention_starts = self.names.first_words | self.peoples.first_words | self.titles.first_words
         # last word of a person's name -> (first word, index of the person); built on first use
         self._by_last_word: dict[str, list[tuple[str, int]]] | None = None
 

@@ -53,6 +53,7 @@ class ActorResolver:
     def __init__(self, dictionary: ActorDictionary | None = None, places: PlaceLookup | None = None):
         self.dictionary = dictionary or load_dictionary()
         self.places = places or PlaceLookup()
+        self._read_once = lru_cache(maxsize=4096)(self._read_on)
 
     def start_document(self, doc: Document, sentences: list[Sentence]) -> ArticleContext:
         """Scan the whole article once (string matching, no parse) for later pronouns, titles, short names."""
@@ -73,8 +74,13 @@ class ActorResolver:
         return found
 
     def _read_alone(self, text: str, when: dt.date | None) -> Actor | None:
-        """The actor a phrase names out of context: its last conjunct (the scan reads one phrase)."""
-        found = self._resolve_phrase(text, 0, when, None)
+        """The actor a phrase names out of context: its last conjunct (the scan reads one phrase). Read once
+        per phrase and date, no date meaning today: the scan meets the same phrases in article after article
+        ("ISIS", "Syrian"), and only reads the Actor it gets."""
+        return self._read_once(text, when or dt.date.today())
+
+    def _read_on(self, text: str, day: dt.date) -> Actor | None:
+        found = self._resolve_phrase(text, 0, day, None)
         return found[-1].actor if found else None
 
     def resolve_text(self, text: str, when: dt.date | None = None) -> list[ResolvedActor]:

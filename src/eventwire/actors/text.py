@@ -34,15 +34,17 @@ class Token:
 
 def tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []
+    append = tokens.append  # the scan tokenizes every sentence of every article: kept lean
     for match in _WORD.finditer(text):
-        word, start, end = match.group(), match.start(), match.end()
-        if word.endswith("."):
+        word = match.group()
+        start, end = match.span()
+        if word[-1] == ".":
             word, end = word[:-1], end - 1
-        if word[-2:].lower() in ("'s", "’s") and len(word) > 2:
-            tokens.append(Token(_norm(word[:-2]), start, end - 2, word[:-2]))
-            tokens.append(Token(POSSESSIVE, end - 2, end, word[-2:]))
-            continue
-        tokens.append(Token(_norm(word), start, end, word))
+        if len(word) > 2 and word[-2:].lower() in ("'s", "’s"):
+            append(Token(_norm(word[:-2]), start, end - 2, word[:-2]))
+            append(Token(POSSESSIVE, end - 2, end, word[-2:]))
+        else:
+            append(Token(_norm(word), start, end, word))
     return tokens
 
 

@@ -198,11 +198,10 @@ def clause_subject(verb: Token) -> tuple[Token | None, str]:
 def phrase(token: Token) -> Span:
     """The argument phrase headed by `token`: the unbroken run of its own words around it, without
     clauses (relative, participial), the phrases coordinated with it, dates or edge punctuation."""
-    clauses = {t.i for d in token.subtree if d.i != token.i and d.dep_ in _CLAUSE_DEPS for t in d.subtree}
     kept = {token.i}
     for child in token.children:
         if child.dep_ not in _PHRASE_EXCLUDED_DEPS and not _is_time_modifier(child):
-            kept |= {t.i for t in child.subtree if t.i not in clauses}
+            kept.update(_outside_clauses(child))
     first = last = token.i
     while first - 1 in kept:
         first -= 1
@@ -217,6 +216,16 @@ def phrase(token: Token) -> Span:
     while first < last and doc[first].is_punct:
         first += 1
     return doc[first:last + 1]
+
+
+def _outside_clauses(token: Token):
+    """Indices of the subtree of `token` less the clauses inside it and everything below them."""
+    stack = [token]
+    while stack:
+        node = stack.pop()
+        if node.dep_ not in _CLAUSE_DEPS:
+            yield node.i
+            stack.extend(node.children)
 
 
 def _may_name_actor(modifier: Token) -> bool:

@@ -198,6 +198,10 @@ class VerbLexicon:
         self._element_words: dict[str, frozenset[str]] = {}
         # id(entry) -> (entry, patterns without a gate, gate word -> pattern numbers); built on first use
         self._pattern_index: dict[int, tuple[VerbEntry, list[int], dict[str, list[int]]]] = {}
+        # what may follow a modifier in a multi-word event noun ("air strike" -> "strike"): a noun whose
+        # lemma is none of these cannot be one, so its children need not be read
+        self._modified_noun_ends = frozenset(key[i + 1:] for key in data.nouns
+                                             for i, char in enumerate(key) if char == " ")
 
     # ------------------------------------------------------------------ cheap filter
 
@@ -216,16 +220,18 @@ class VerbLexicon:
         readings weaker than WEAK_SPECIFICITY are left out."""
         matches: dict[int, _Match] = {}
         consumed: set[int] = set()
-        for token in doc:
+        tokens = list(doc)
+        for token in tokens:
+            if not (token.tag_.startswith("VB") or (token.pos_ == "NOUN" and token.dep_ == "ROOT")):
+                continue
             if token.dep_ in _MODIFIER_VERB_DEPS and not _misparsed_predicate(token):
                 continue  # "ousted president", "alleged bombers": not predicates
-            if token.tag_.startswith("VB") or (token.pos_ == "NOUN" and token.dep_ == "ROOT"):
-                match = self._match_verb(token)
-                if match:
-                    matches[token.i] = match
-                    consumed |= match.consumed
-        for token in doc:
-            if token.i in matches or token.i in consumed or token.pos_ not in ("NOUN", "PROPN"):
+            match = self._match_verb(token)
+            if match:
+                matches[token.i] = match
+                consumed |= match.consumed
+        for token in tokens:
+            if token.pos_ not in ("NOUN", "PROPN") or token.i in matches or token.i in consumed:
                 continue
             match = self._match_event_noun(token)  # "condemned the attack on X": an event of its own
             if match:
@@ -234,7 +240,7 @@ class VerbLexicon:
         for i in sorted(matches):
             if i in consumed or matches[i].specificity < WEAK_SPECIFICITY:
                 continue  # folded into another trigger, or only a generic dictionary reading
-            classification = self._classification(doc[i], matches[i])
+            classification = self._classification(tokens[i], matches[i])
             if classification:
                 found.append(classification)
         return found
@@ -487,6 +493,8 @@ class VerbLexicon:
     def _match_event_noun(self, token: Token, require_evidence: bool = True) -> _Match | None:
         lemma = token.lemma_.lower()
         noun = self.data.nouns.get(lemma) or self.data.nouns.get(token.lower_)
+        if noun is None and lemma not in self._modified_noun_ends:
+            return None
         modifiers = [c for c in token.children if c.dep_ in ("compound", "amod")]
         if noun is None and modifiers:
             noun = self.data.nouns.get(f"{modifiers[-1].lower_} {lemma}")

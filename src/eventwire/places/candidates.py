@@ -72,11 +72,14 @@ def find_candidates(parsed: Doc, gazetteer: Gazetteer) -> list[Candidate]:
 def _known_parts(name: Span, gazetteer: Gazetteer):
     """The longest gazetteer names inside a name, not overlapping, left to right."""
     doc, i = name.doc, name.start
+    capitalized = {t.i for t in name if t.text[:1].isupper()}  # a part starts and ends with one of these
     while i < name.end:
-        for j in range(min(name.end, i + _MAX_PART), i, -1):
+        ends = range(min(name.end, i + _MAX_PART), i, -1) if i in capitalized else ()
+        for j in ends:
+            if j - i >= len(name) or j - 1 not in capitalized:
+                continue
             part = doc[i:j]
-            if (j - i < len(name) and part.text[:1].isupper() and doc[j - 1].text[:1].isupper()
-                    and not _is_calendar(part) and (place := gazetteer.lookup(part.text))):
+            if not _is_calendar(part) and (place := gazetteer.lookup(part.text)):
                 yield Candidate(i, j, part.text, "part", place)
                 i = j
                 break
@@ -102,44 +105,55 @@ def _trim(span: Span) -> Span:
 def _proper_noun_runs(parsed: Doc):
     """Maximal runs of proper nouns, with inner hyphens and a geographic "of": "Tal Sha'rah",
     "Dahiyat al-Assad", "Gulf of Aden"."""
+    pos = [t.pos_ for t in parsed]
     i = 0
-    while i < len(parsed):
-        if parsed[i].pos_ != "PROPN":
+    while i < len(pos):
+        if pos[i] != "PROPN":
             i += 1
             continue
         j = i + 1
-        while j + 1 < len(parsed) and (parsed[j].pos_ == "PROPN" or _joins_name(parsed, j)):
+        while j + 1 < len(pos) and (pos[j] == "PROPN" or pos[j + 1] == "PROPN" and _joins_name(parsed, j)):
             j += 1
-        if j < len(parsed) and parsed[j].pos_ == "PROPN":
+        if j < len(pos) and pos[j] == "PROPN":
             j += 1
         yield parsed[i:j]
         i = j
 
 
 def _joins_name(parsed: Doc, j: int) -> bool:
-    """Token j links the proper nouns around it into one name: a hyphen, or "of" after "Gulf"."""
-    if parsed[j + 1].pos_ != "PROPN":
-        return False
+    """Token j, before a proper noun, links the proper nouns around it into one name: a hyphen, or "of"
+    after "Gulf"."""
     return parsed[j].text == "-" or parsed[j].lower_ == "of" and parsed[j - 1].lower_ in OF_NAMES
 
 
 def _after_place_word(span: Span) -> bool:
     """True when the span follows a place preposition or a place noun ("in X", "the town of X")."""
-    head = span.root.head
-    if span.root.dep_ == "pobj" and head.lower_ in PLACE_PREPOSITIONS:
-        return True
-    return span.root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in PLACE_NOUNS
+    root = span.root
+    if root.dep_ != "pobj":
+        return False
+    head = root.head
+    return head.lower_ in PLACE_PREPOSITIONS or head.lower_ == "of" and head.head.lower_ in PLACE_NOUNS
 
 
-def candidate_features(parsed: Doc, trigger_index: int, candidate: Candidate, candidates: list[Candidate],
-                       distances: list[int] | None = None) -> dict[str, float]:
-    """Sparse features of one candidate for one trigger. `distances`: `tree_distances(...)` of the same
-    trigger and candidates, when the caller scores every candidate (it is computed here otherwise)."""
+def candidate_features(parsed: Doc, trigger_index: int,
+                       candidates: list[Candidate]) -> list[dict[str, float]]:
+    """Sparse features of each candidate for one trigger. The dependency path from the trigger to every
+    candidate is found once: the features of one candidate rank it by the path lengths of all."""
     trigger = parsed[trigger_index]
-    root = parsed[candidate.start:candidate.end].root
-    path_up, path_down = _dependency_path(root, trigger)
-    if distances is None:
-        distances = tree_distances(parsed, trigger_index, candidates)
+    ancestry = _Ancestry(trigger)
+    roots = [parsed[c.start:c.end].root for c in candidates]
+    paths = [ancestry.path_from(root) for root in roots]
+    distances = [len(up) + len(down) for up, down in paths]
+    return [_features(parsed, trigger, candidate, candidates, root, path, distances)
+            for candidate, root, path in zip(candidates, roots, paths)]
+
+
+def _features(parsed: Doc, trigger: Token, candidate: Candidate, candidates: list[Candidate], root: Token,
+              path: tuple[list[str], list[str]], distances: list[int]) -> dict[str, float]:
+    """The features of one candidate whose name has the syntactic head `root`; `path` leads from it to
+    the trigger, `distances` are the path lengths of every candidate."""
+    trigger_index = trigger.i
+    path_up, path_down = path
     tree_rank = sum(1 for distance in distances if distance < len(path_up) + len(path_down))
     kind = candidate.place.kind if candidate.place else "unknown"
     features = {
@@ -195,22 +209,27 @@ _PREPOSITIONS = PLACE_PREPOSITIONS | {"on", "from", "to", "of", "inside", "throu
                                       "toward", "between", "off", "over", "by", "against"}
 
 
-def _dependency_path(token: Token, trigger: Token) -> tuple[list[str], list[str]]:
-    """Dependency labels from the candidate up to the common ancestor, and from the trigger up to it."""
-    trigger_ancestors = [trigger, *trigger.ancestors]
-    # tokens of one sentence compare by index: a dict of positions is much cheaper than Token equality
-    position = {t.i: k for k, t in enumerate(trigger_ancestors)}
-    up: list[str] = []
-    node = token
-    while node.i not in position:
-        label = f"{node.dep_}:{node.lower_}" if node.pos_ == "ADP" else node.dep_
-        up.append(label)
-        head = node.head
-        if head.i == node.i:
-            break
-        node = head
-    meet = position.get(node.i, len(trigger_ancestors))
-    return up, [t.dep_ for t in trigger_ancestors[:meet]]
+class _Ancestry:
+    """A trigger and its ancestors, for the dependency paths from candidates up to them."""
+
+    def __init__(self, trigger: Token):
+        self.chain = [trigger, *trigger.ancestors]
+        # tokens of one sentence compare by index: a dict of positions is much cheaper than Token equality
+        self.position = {t.i: k for k, t in enumerate(self.chain)}
+
+    def path_from(self, token: Token) -> tuple[list[str], list[str]]:
+        """Dependency labels from `token` up to the common ancestor, and from the trigger up to it."""
+        up: list[str] = []
+        node = token
+        while node.i not in self.position:
+            label = f"{node.dep_}:{node.lower_}" if node.pos_ == "ADP" else node.dep_
+            up.append(label)
+            head = node.head
+            if head.i == node.i:
+                break
+            node = head
+        meet = self.position.get(node.i, len(self.chain))
+        return up, [t.dep_ for t in self.chain[:meet]]
 
 
 def _governing_preposition(token: Token, trigger: Token) -> str | None:
@@ -229,13 +248,6 @@ def _governing_preposition(token: Token, trigger: Token) -> str | None:
 
 def _linear(candidate: Candidate, trigger_index: int) -> int:
     return abs(candidate.start - trigger_index)
-
-
-def tree_distances(parsed: Doc, trigger_index: int, candidates: list[Candidate]) -> list[int]:
-    """Dependency-path length from the trigger to each candidate."""
-    trigger = parsed[trigger_index]
-    return [len(up) + len(down) for up, down in
-            (_dependency_path(parsed[c.start:c.end].root, trigger) for c in candidates)]
 
 
 def _rank(candidate: Candidate, candidates: list[Candidate], anchor, measure) -> int:

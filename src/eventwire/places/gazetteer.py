@@ -46,6 +46,7 @@ class PlaceMention:
     place: Place
 
 
+@functools.lru_cache(maxsize=65536)  # the same few names are looked up in sentence after sentence
 def normalize_name(name: str) -> str:
     """Case-, diacritic- and punctuation-insensitive key: "‘Afrīn" -> "afrin", "Al-Dawr" -> "al dawr"."""
     decomposed = unicodedata.normalize("NFKD", name)

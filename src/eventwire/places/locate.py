@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from eventwire.places.candidates import Candidate, candidate_features, find_candidates, tree_distances
+from eventwire.places.candidates import Candidate, candidate_features, find_candidates
 from eventwire.places.gazetteer import Gazetteer, Place, load_gazetteer
 from eventwire.records import Document, Location, Sentence
 
@@ -62,8 +62,7 @@ class EventLocator:
     def best_candidate(self, parsed: Doc, trigger_index: int,
                        candidates: list[Candidate]) -> tuple[Candidate | None, float]:
         """The highest-scoring candidate (the earlier one on a tie) and its probability."""
-        distances = tree_distances(parsed, trigger_index, candidates)
-        features = (candidate_features(parsed, trigger_index, c, candidates, distances) for c in candidates)
+        features = candidate_features(parsed, trigger_index, candidates)
         scored = [(self.model.probability(f), c) for f, c in zip(features, candidates)]
         if not scored:
             return None, 0.0
