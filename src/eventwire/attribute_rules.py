@@ -8,7 +8,7 @@ ruler tests each distinct value once, caches which tests a value passes and, per
 rules match and the attributes they set. Rules over several tokens are checked only where their
 first token matches. Anything else (quantifiers, other attributes) goes through a Matcher as before.
 Later rules win, as in spaCy, and the token attributes come out identical
-(tests/core/test_attribute_rules.py compares the two).
+(tests/core/test_fast_components.py compares the two).
 """
 
 from __future__ import annotations

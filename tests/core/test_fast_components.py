@@ -1,4 +1,4 @@
-"""The compiled attribute ruler sets exactly what spaCy's own attribute ruler sets."""
+"""The compiled attribute ruler and the cached lemmatizer set exactly what spaCy's own components set."""
 
 import json
 import re
@@ -7,6 +7,7 @@ import pytest
 import spacy
 
 from eventwire.attribute_rules import CompiledAttributeRuler, compile_attribute_ruler
+from eventwire.lemmas import CachedLemmatizer, cache_lemmatizer
 from eventwire.nlp import SPACY_MODEL
 
 # Text that exercises the rules with several tokens, regular expressions, negative matches on
@@ -28,6 +29,7 @@ def pipelines():
     original = spacy.load(SPACY_MODEL, exclude=["ner"])
     compiled = spacy.load(SPACY_MODEL, exclude=["ner"])
     compile_attribute_ruler(compiled)
+    cache_lemmatizer(compiled)
     return original, compiled
 
 
@@ -46,6 +48,7 @@ def test_replaces_the_ruler_in_place(pipelines):
     original, compiled = pipelines
     assert compiled.pipe_names == original.pipe_names
     assert isinstance(compiled.get_pipe("attribute_ruler"), CompiledAttributeRuler)
+    assert isinstance(compiled.get_pipe("lemmatizer"), CachedLemmatizer)
 
 
 def test_same_attributes_on_tricky_text(pipelines):
@@ -85,4 +88,7 @@ def test_a_small_cache_changes_nothing(pipelines):
     rules = small.get_pipe("attribute_ruler")
     small.replace_pipe("attribute_ruler", "eventwire_attribute_rules", config={"cache_limit": 3})
     small.get_pipe("attribute_ruler").compile(rules)
+    lemmatizer = small.get_pipe("lemmatizer")
+    small.replace_pipe("lemmatizer", "eventwire_cached_lemmatizer", config={"cache_limit": 3})
+    small.get_pipe("lemmatizer").wrap(lemmatizer)
     _assert_same((original, small), TRICKY)
