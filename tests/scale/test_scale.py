@@ -102,6 +102,37 @@ def test_a_crashed_worker_is_reported_and_the_other_documents_survive(in_process
     assert _outcome(results) == _outcome(in_process)
 
 
+class CountingStream:
+    """An endless stream of small articles that counts how many have been taken from it."""
+
+    def __init__(self):
+        self.taken = 0
+
+    def __iter__(self):
+        while True:
+            self.taken += 1
+            text = f"Police arrested {self.taken} protesters in Nairobi on Monday."
+            yield Document(id=f"stream-{self.taken}", text=text, original_text=text, origin="test:stream")
+
+
+@pytest.mark.parametrize("runner", ["in process", "local pool", "dask"])
+def test_an_endless_stream_is_read_only_a_bounded_way_ahead(runner, request):
+    stream = CountingStream()
+    if runner == "in process":
+        results, bound = Pipeline(workers=1, batch_size=8).code_documents(stream), 8
+    elif runner == "local pool":  # read-ahead of the even tail (2 x 3) plus at most 4 chunks of 2 in flight
+        results, bound = ProcessPool(workers=2, chunk_size=2).code_documents(stream), 6 + 4 * 2
+    else:  # read-ahead of the even tail (4 x 3) plus at most 2 partitions of 4 in flight
+        address = request.getfixturevalue("cluster").scheduler_address
+        results = code_distributed(stream, scheduler=address, partition_size=4, max_in_flight=2)
+        bound = 12 + 2 * 4
+    for count, result in enumerate(results, start=1):
+        assert result.status == "coded" and stream.taken <= count + bound
+        if count == 40:
+            break
+    results.close()
+
+
 @pytest.fixture(scope="module")
 def cluster():
     from distributed import LocalCluster
