@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 
 FACTORY = "eventwire_attribute_rules"
+CACHE_LIMIT = 200_000  # distinct values (or combinations) remembered before a cache is emptied
 # Token attributes a rule may test and still be compiled, in the order of a token's key.
 _TESTED = ("TAG", "LOWER", "DEP", "IS_SPACE")
 _TESTED_IDS = [IDS[name] for name in _TESTED]
@@ -96,7 +97,7 @@ class _Signatures(dict):
 class CompiledAttributeRuler:
     """Pipeline component with the contract of spaCy's `attribute_ruler`, compiled for speed."""
 
-    def __init__(self, vocab, cache_limit: int = 200_000):
+    def __init__(self, vocab, cache_limit: int = CACHE_LIMIT):
         self.vocab = vocab
         self.cache_limit = cache_limit  # distinct values remembered per tested attribute
         self._attrs: list[dict[int, int]] = []
@@ -199,7 +200,7 @@ def _passes(key: tuple, tests: tuple[_Test, ...]) -> bool:
 
 
 @Language.factory(FACTORY)
-def make_compiled_attribute_ruler(nlp: Language, name: str, cache_limit: int = 200_000
+def make_compiled_attribute_ruler(nlp: Language, name: str, cache_limit: int = CACHE_LIMIT
                                   ) -> CompiledAttributeRuler:
     return CompiledAttributeRuler(nlp.vocab, cache_limit)
 

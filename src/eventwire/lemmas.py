@@ -14,12 +14,13 @@ from spacy.attrs import LEMMA, MORPH, ORTH, POS
 from spacy.language import Language
 
 FACTORY = "eventwire_cached_lemmatizer"
+CACHE_LIMIT = 200_000  # distinct values (or combinations) remembered before a cache is emptied
 
 
 class CachedLemmatizer:
     """Pipeline component with the contract of spaCy's rule-mode `lemmatizer`."""
 
-    def __init__(self, vocab, cache_limit: int = 200_000):
+    def __init__(self, vocab, cache_limit: int = CACHE_LIMIT):
         self.vocab = vocab
         self.cache_limit = cache_limit  # combinations remembered; emptied when full
         self._rules = None
@@ -48,7 +49,7 @@ class CachedLemmatizer:
 
 
 @Language.factory(FACTORY)
-def make_cached_lemmatizer(nlp: Language, name: str, cache_limit: int = 200_000) -> CachedLemmatizer:
+def make_cached_lemmatizer(nlp: Language, name: str, cache_limit: int = CACHE_LIMIT) -> CachedLemmatizer:
     return CachedLemmatizer(nlp.vocab, cache_limit)
 
 

@@ -16,6 +16,7 @@ EVENT_TYPES = (
     "ACCUSE", "REJECT", "THREATEN", "SANCTION", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT",
 )
 QUAD_CLASSES = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
+VERBAL_QUADS = frozenset({"verbal_cooperation", "verbal_conflict"})
 
 Status = Literal["coded", "skipped", "failed"]
 Granularity = Literal["day", "week", "month", "year"]

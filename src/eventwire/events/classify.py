@@ -23,6 +23,7 @@ from eventwire.events.lexicon import (
     quad_class_of,
 )
 from eventwire.nlp import is_time_token
+from eventwire.records import VERBAL_QUADS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -50,7 +51,6 @@ _THREAT_FRAME = "13"
 _DEMAND_FRAME = "10"
 _SHOW_OF_FORCE = "15"
 _PLAIN_FUTURE = {"will", "would", "'ll", "shall"}
-_VERBAL_QUADS = {"verbal_cooperation", "verbal_conflict"}
 _SUBJECT_HOPS = 3  # how far up coordinated/controlled verbs the acting subject is looked for
 # Measure words whose "of" phrase names the real object: "sent 50 tonnes of food"
 _QUANTITY_NOUNS = {"kg", "kilogram", "tonne", "ton", "tons", "tonnes", "truckload", "shipment", "consignment",
@@ -196,8 +196,8 @@ class VerbLexicon:
         self.data = data
         # pattern element -> the words (and their singulars) that satisfy it; filled as elements are met
         self._element_words: dict[str, frozenset[str]] = {}
-        # id(entry) -> (entry, patterns without a gate, gate word -> pattern numbers); built on first use
-        self._pattern_index: dict[int, tuple[VerbEntry, list[int], dict[str, list[int]]]] = {}
+        # verb key -> (patterns without a gate, gate word -> pattern numbers); built on first use
+        self._pattern_index: dict[str, tuple[list[int], dict[str, list[int]]]] = {}
         # what may follow a modifier in a multi-word event noun ("air strike" -> "strike"): a noun whose
         # lemma is none of these cannot be one, so its children need not be read
         self._modified_noun_ends = frozenset(key[i + 1:] for key in data.nouns
@@ -425,10 +425,10 @@ class VerbLexicon:
     def _patterns_that_may_match(self, entry: VerbEntry, context: _Context) -> list[Pattern]:
         """The entry's patterns, in lexicon order, less those whose gate words are all absent from
         the context (a verb can have hundreds of patterns; a sentence meets a few of them)."""
-        index = self._pattern_index.get(id(entry))
+        index = self._pattern_index.get(entry.key)
         if index is None:
-            index = self._pattern_index[id(entry)] = (entry, *self._index_patterns(entry))
-        _, ungated, by_word = index
+            index = self._pattern_index[entry.key] = self._index_patterns(entry)
+        ungated, by_word = index
         numbers = set(ungated)
         for word in context.words:
             numbers.update(by_word.get(word, ()))
@@ -470,13 +470,13 @@ class VerbLexicon:
     def _consumed_objects(self, context: _Context, cameo: str | None, light: bool) -> frozenset[int]:
         """Object nouns the verb's reading accounts for. A material event named under a verbal one
         ("condemned the attack on X") stays an event of its own when the noun shows its arguments."""
-        if light or cameo is None or quad_class_of(cameo) not in _VERBAL_QUADS:
+        if light or cameo is None or quad_class_of(cameo) not in VERBAL_QUADS:
             return frozenset(noun.i for noun in context.object_nouns)
         return frozenset(noun.i for noun in context.object_nouns if not self._names_material_event(noun))
 
     def _names_material_event(self, noun: Token) -> bool:
         match = self._match_event_noun(noun)
-        return match is not None and quad_class_of(match.cameo) not in _VERBAL_QUADS
+        return match is not None and quad_class_of(match.cameo) not in VERBAL_QUADS
 
     def _match_light_verb(self, token: Token, entry: VerbEntry, context: _Context,
                           span: tuple[int, int]) -> _Match | None:

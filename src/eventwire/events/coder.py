@@ -23,7 +23,7 @@ from eventwire.events.confidence import STRONG_PATTERN, ArgumentState, Evidence,
 from eventwire.events.modality import REPORTING_VERBS, analyse
 from eventwire.events.reframe import Reframing, reframe
 from eventwire.places.locate import EventLocator, SentenceLocator, load_locator
-from eventwire.records import Actor, Document, Event, EventDate, Sentence, Trigger
+from eventwire.records import VERBAL_QUADS, Actor, Document, Event, EventDate, Sentence, Trigger
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -34,7 +34,6 @@ _NAMED_ACTOR_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}
 FIRST_PERSON = {"we", "i", "us"}
 # Types whose direct object is what is given, sent, withdrawn or imposed, not who receives it.
 THEME_OBJECT_TYPES = frozenset({"AID", "MOBILIZE", "SANCTION", "RETREAT", "CONCEDE"})
-VERBAL_QUADS = {"verbal_cooperation", "verbal_conflict"}
 # Links under which an act is what a verbal event is about: "threatened to attack",
 # "condemned the attack", "accused X of attacking", "warned that Y would strike".
 _CONTENT_LINKS = {"xcomp", "ccomp", "pcomp", "prep", "pobj", "dobj", "nsubjpass", "acl", "attr", "oprd"}

@@ -159,12 +159,20 @@ def _commentary(reporter: Token | None, forecaster: Token | None, unrealised: bo
     return False
 
 
-def _obliged(chain: list[Token], reasons: list[str]) -> bool:
+def _auxiliary(chain: list[Token], words) -> Token | None:
+    """The first auxiliary among `words` on a verb of the chain, nearest verb first."""
     for token in chain:
-        modal = next((c for c in token.children if c.dep_ == "aux" and c.lower_ in _OBLIGATION_MODALS), None)
-        if modal is not None:
-            reasons.append(f"obligation: modal '{modal.text}'")
-            return True
+        for child in token.children:
+            if child.dep_ == "aux" and child.lower_ in words:
+                return child
+    return None
+
+
+def _obliged(chain: list[Token], reasons: list[str]) -> bool:
+    modal = _auxiliary(chain, _OBLIGATION_MODALS)
+    if modal is not None:
+        reasons.append(f"obligation: modal '{modal.text}'")
+        return True
     for controlled, controller in zip(chain, chain[1:]):
         if controller.lemma_ == "have" and any(c.lower_ == "to" for c in controlled.children):
             reasons.append(f"obligation: 'has to {controlled.text}'")
@@ -173,11 +181,10 @@ def _obliged(chain: list[Token], reasons: list[str]) -> bool:
 
 
 def _future(trigger: Token, chain: list[Token], reasons: list[str]) -> bool:
-    for token in chain:
-        aux = next((c for c in token.children if c.dep_ == "aux" and c.lower_ in _FUTURE_AUXILIARIES), None)
-        if aux is not None:
-            reasons.append(f"future: auxiliary '{aux.text}'")
-            return True
+    aux = _auxiliary(chain, _FUTURE_AUXILIARIES)
+    if aux is not None:
+        reasons.append(f"future: auxiliary '{aux.text}'")
+        return True
     for controlled, controller in zip(chain, chain[1:]):
         if controller.lemma_ == "go" and controller.tag_ == "VBG":
             reasons.append(f"future: 'going to {controlled.text}'")

@@ -67,9 +67,7 @@ class Gazetteer:
         return len(self._columns[0])
 
     def place(self, index: int) -> Place:
-        name, country, lat, lon, geonameid, kind, population = self._columns
-        return Place(name[index], country[index], lat[index], lon[index], geonameid[index], kind[index],
-                     population[index])
+        return Place(*(column[index] for column in self._columns))
 
     def candidates(self, name: str) -> list[Place]:
         """Every place the name may refer to, unranked."""

@@ -8,12 +8,12 @@ picks the one most likely to be the event's place, or none when no score clears 
 from __future__ import annotations
 
 import functools
-import json
 import math
 from dataclasses import dataclass
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from eventwire.jsondata import read_json
 from eventwire.places.candidates import Candidate, candidate_features, find_candidates
 from eventwire.places.gazetteer import Gazetteer, Place, load_gazetteer
 from eventwire.records import Document, Location, Sentence
@@ -132,7 +132,6 @@ def _resolution(place: Place | None) -> str:
 @functools.lru_cache(maxsize=1)
 def load_locator() -> EventLocator:
     """The shipped locator, read once per process."""
-    path = resources.files("eventwire") / "data" / "places" / "locator.json"
-    data = json.loads(path.read_text(encoding="utf-8"))
+    data = read_json(resources.files("eventwire") / "data" / "places" / "locator.json")
     model = LocatorModel(weights=data["weights"], intercept=data["intercept"], threshold=data["threshold"])
     return EventLocator(model, load_gazetteer())
