@@ -78,7 +78,8 @@ class ClassScore:
 
 # --------------------------------------------------------------------------- reading the set
 
-def load_sentences(folder: Path = DEFAULT_FOLDER, labels_file: str = "labels.jsonl") -> list[LabelledSentence]:
+def load_sentences(folder: Path = DEFAULT_FOLDER,
+                   labels_file: str = "labels.jsonl") -> list[LabelledSentence]:
     """The sampled sentences joined with one labeller's labels (every sentence must be labelled)."""
     labels = {r["id"]: r for r in _read_jsonl(folder / labels_file)}
     sentences = []
@@ -121,7 +122,8 @@ def code_sentences(sentences: list[LabelledSentence], shared_dir: Path,
     scored = []
     for sentence in sentences:
         key = sentence.doc_id if sentence.origin == "voa" else sentence.id
-        in_sentence = [e for e in events_by_doc.get(key, []) if _same_sentence(e.sentence.text, sentence.text)]
+        in_sentence = [e for e in events_by_doc.get(key, [])
+                       if _same_sentence(e.sentence.text, sentence.text)]
         scored.append(ScoredSentence(sentence, max(in_sentence, key=_confidence, default=None)))
     return scored
 
@@ -158,7 +160,8 @@ class RealNewsReport:
         return _class_scores(EVENT_TYPES, ((s.gold.event_type, s.predicted_type) for s in self.scored))
 
     def penta_scores(self) -> list[ClassScore]:
-        pairs = ((str(PENTA_CLASS[s.gold.event_type]), str(PENTA_CLASS[s.predicted_type])) for s in self.scored)
+        pairs = ((str(PENTA_CLASS[s.gold.event_type]), str(PENTA_CLASS[s.predicted_type]))
+                 for s in self.scored)
         return _class_scores([str(c) for c in range(5)], pairs)
 
     def no_event(self) -> ClassScore:
@@ -176,7 +179,8 @@ class RealNewsReport:
         return sum(s.gold.event_type == s.predicted_type for s in self.scored) / len(self.scored)
 
     def _right_type(self) -> list[ScoredSentence]:
-        return [s for s in self.scored if s.gold.event_type != NO_EVENT and s.gold.event_type == s.predicted_type]
+        return [s for s in self.scored
+                if s.gold.event_type != NO_EVENT and s.gold.event_type == s.predicted_type]
 
     def span_f1(self, role: str) -> tuple[float, int]:
         """Mean token F1 of the role's span over right-typed events whose label names that actor."""
@@ -223,8 +227,9 @@ class RealNewsReport:
                  f"{d['gold_events']} with an event",
                  f"PentaClass macro-F1 {d['penta_macro_f1']:.3f}; 16-type macro-F1 {d['macro_f1']:.3f}; "
                  f"no-event F1 {d['no_event_f1']:.3f}; accuracy (17 classes) {d['accuracy']:.3f}",
-                 f"source span token-F1 {d['source_span_f1']:.3f} ({d['source_spans']}); target span token-F1 "
-                 f"{d['target_span_f1']:.3f} ({d['target_spans']}) (events of the right type)",
+                 f"source span token-F1 {d['source_span_f1']:.3f} ({d['source_spans']}); "
+                 f"target span token-F1 {d['target_span_f1']:.3f} ({d['target_spans']}) "
+                 "(events of the right type)",
                  f"source country {_show(d['source_country'])}; target country {_show(d['target_country'])}",
                  "", "| type | gold | predicted | right | F1 |", "| --- | ---: | ---: | ---: | ---: |"]
         for name, c in d["per_type"].items():
@@ -329,7 +334,8 @@ def agreement(first: list[LabelledSentence], second: list[LabelledSentence]) -> 
     spans = {role: [_token_f1(getattr(a, role).text, getattr(b, role).text) for a, b in pairs
                     if getattr(a, role) and getattr(b, role)] for role in ("source", "target")}
     return Agreement(len(pairs), cohen_kappa(types), _observed(types), cohen_kappa(penta), _observed(penta),
-                     _mean(spans["source"]), len(spans["source"]), _mean(spans["target"]), len(spans["target"]))
+                     _mean(spans["source"]), len(spans["source"]),
+                     _mean(spans["target"]), len(spans["target"]))
 
 
 def cohen_kappa(pairs: list[tuple]) -> float:
