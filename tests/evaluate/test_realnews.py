@@ -47,7 +47,7 @@ def test_types_penta_classes_and_no_event_are_scored_per_sentence():
     ])
     assault = next(c for c in report.type_scores() if c.name == "ASSAULT")
     assert (assault.gold, assault.predicted, assault.right) == (2, 1, 1)
-    assert report.accuracy() == 0.5
+    assert report.accuracy() == 0.5 and report.event_accuracy() == 0.5
     no_event = report.no_event()
     assert (no_event.gold, no_event.predicted, no_event.right) == (2, 1, 1)
     assert report.confusion()["4"]["4"] == 2 and report.confusion()["0"]["3"] == 1

@@ -178,6 +178,11 @@ class RealNewsReport:
     def accuracy(self) -> float:
         return sum(s.gold.event_type == s.predicted_type for s in self.scored) / len(self.scored)
 
+    def event_accuracy(self) -> float:
+        """Of the sentences that report an event, the share coded with that type (as on the PLOVER gold)."""
+        events = [s for s in self.scored if s.gold.event_type != NO_EVENT]
+        return len(self._right_type()) / len(events) if events else 0.0
+
     def _right_type(self) -> list[ScoredSentence]:
         return [s for s in self.scored
                 if s.gold.event_type != NO_EVENT and s.gold.event_type == s.predicted_type]
@@ -212,6 +217,7 @@ class RealNewsReport:
             "gold_events": sum(s.gold.event_type != NO_EVENT for s in self.scored),
             "penta_macro_f1": round(self.penta_macro_f1(), 4), "macro_f1": round(self.macro_f1(), 4),
             "no_event_f1": round(self.no_event().f1, 4), "accuracy": round(self.accuracy(), 4),
+            "event_type_accuracy": round(self.event_accuracy(), 4),
             "source_span_f1": round(source_span, 4), "source_spans": source_n,
             "target_span_f1": round(target_span, 4), "target_spans": target_n,
             "source_country": _ratio(*self.country_accuracy("source")),
@@ -226,7 +232,8 @@ class RealNewsReport:
         lines = [f"Real-news sentences, {self.split} split: {d['sentences']} sentences, "
                  f"{d['gold_events']} with an event",
                  f"PentaClass macro-F1 {d['penta_macro_f1']:.3f}; 16-type macro-F1 {d['macro_f1']:.3f}; "
-                 f"no-event F1 {d['no_event_f1']:.3f}; accuracy (17 classes) {d['accuracy']:.3f}",
+                 f"no-event F1 {d['no_event_f1']:.3f}; accuracy (17 classes) {d['accuracy']:.3f}; "
+                 f"type accuracy on event sentences {d['event_type_accuracy']:.3f}",
                  f"source span token-F1 {d['source_span_f1']:.3f} ({d['source_spans']}); "
                  f"target span token-F1 {d['target_span_f1']:.3f} ({d['target_spans']}) "
                  "(events of the right type)",
