@@ -182,7 +182,7 @@ function setUpFilterForm() {
     }
     // Filters the form does not show (a dyad, a map box, a role) stay until cleared.
     const kept = currentParams();
-    for (const key of ["role", "source", "target", "bbox", "interval", "by"]) {
+    for (const key of ["role", "source", "target", "bbox", "interval", "by", "limit"]) {
       if (kept.get(key)) params.set(key, kept.get(key));
     }
     navigate(pageUrl(params));
@@ -240,14 +240,21 @@ const COLUMNS = [
   { label: "Confidence", sort: "confidence" },
 ];
 
+// Rows per page: ?limit= in the URL (1 to 1000), else PAGE_SIZE.
+function pageSize(params) {
+  const asked = Number.parseInt(params.get("limit") || "", 10);
+  return String(asked >= 1 && asked <= 1000 ? asked : PAGE_SIZE);
+}
+
 async function renderTable(params, filters) {
   const sort = params.get("sort") || "-date";
   const query = new URLSearchParams(filters);
   query.set("sort", sort);
-  query.set("limit", String(PAGE_SIZE));
+  query.set("limit", pageSize(params));
   if (params.get("cursor")) query.set("cursor", params.get("cursor"));
   const table = document.getElementById("events");
   const base = new URLSearchParams(filters);
+  if (params.get("limit")) base.set("limit", pageSize(params));
   renderTableHead(table.tHead, base, sort);
   const body = clear(table.tBodies[0]);
   body.append(el("tr", {}, el("td", { colspan: COLUMNS.length, class: "loading", text: "loading…" })));
@@ -301,6 +308,7 @@ function timelineBuckets(body) {
   const rows = Array.isArray(body) ? body : body.buckets || body.timeline || body.counts || [];
   return rows.map((row) => {
     const period = row.period || row.bucket || row.date || row.start;
+    if (row.by && typeof row.by === "object") return { period, counts: row.by };
     if (row.counts && typeof row.counts === "object") return { period, counts: row.counts };
     const counts = {};
     for (const [key, value] of Object.entries(row)) {
@@ -311,7 +319,7 @@ function timelineBuckets(body) {
 }
 
 async function renderTimeline(params, filters) {
-  const interval = params.get("interval") || "week";
+  const interval = params.get("interval") || "month";
   const by = params.get("by") || "quad_class";
   renderTimelineControls(filters, interval, by);
   const query = new URLSearchParams(filters);
@@ -435,8 +443,9 @@ function dyadPairs(body) {
     const target = row.target || "-";
     const key = `${source}\u0000${target}`;
     const pair = pairs.get(key) || { source, target, counts: {}, total: 0 };
-    if (row.counts && typeof row.counts === "object") {
-      for (const [quad, n] of Object.entries(row.counts)) pair.counts[quad] = (pair.counts[quad] || 0) + n;
+    const counts = row.by_quad_class || row.counts;
+    if (counts && typeof counts === "object") {
+      for (const [quad, n] of Object.entries(counts)) pair.counts[quad] = (pair.counts[quad] || 0) + n;
     } else if (row.quad_class) {
       pair.counts[row.quad_class] = (pair.counts[row.quad_class] || 0) + (row.events ?? row.count ?? 0);
     } else {
