@@ -30,6 +30,7 @@ EXTRA_COUNTRIES = {"XKX": "Kosovo"}
 
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _WORD = re.compile(r"\w+")
+_DYAD_SIDE = re.compile(r"-|[A-Z0-9]{1,30}")
 
 
 class QueryError(ValueError):
@@ -45,6 +46,7 @@ def parse_query(*, since: str | None = None, until: str | None = None, country: 
                 role: str | None = None, actor: str | None = None, type: str | None = None,
                 quad_class: str | None = None, min_confidence: str | float | None = None,
                 place: str | None = None, bbox: str | None = None, q: str | None = None,
+                dyad: str | None = None,
                 sort: str | None = None, limit: str | int | None = None,
                 cursor: str | None = None) -> EventQuery:
     """An EventQuery from user strings; None or "" leaves a filter off (no limit: every event)."""
@@ -59,6 +61,7 @@ def parse_query(*, since: str | None = None, until: str | None = None, country: 
         min_confidence=_number(min_confidence, "min_confidence", 0.0, 1.0),
         place=_text(place, "place"),
         bbox=_bbox(bbox),
+        dyad=_dyad(dyad),
         text=_search_text(q),
         sort=_choice(sort, "sort", SORT_KEYS) or EventQuery.sort,
         limit=_limit(limit),
@@ -203,6 +206,16 @@ def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
     if min_lon > max_lon or min_lat > max_lat:
         raise QueryError("bbox", "the minimum must not exceed the maximum")
     return min_lon, min_lat, max_lon, max_lat
+
+
+def _dyad(value: str | None) -> tuple[str, str] | None:
+    """SOURCE,TARGET as /api/dyads names a pair: the first actor's code of each side, "-" for none."""
+    if not _given(value):
+        return None
+    parts = [part.strip() for part in value.split(",")]
+    if len(parts) != 2 or not all(_DYAD_SIDE.fullmatch(part) for part in parts):
+        raise QueryError("dyad", "give SOURCE,TARGET actor codes as /api/dyads names them (- for none)")
+    return parts[0], parts[1]
 
 
 # -- cursors ------------------------------------------------------------------------------------

@@ -34,6 +34,7 @@ from eventwire.api.timeline import GROUPS, INTERVALS, buckets
 from eventwire.query import QueryError, encode_cursor, parse_query
 from eventwire.store import EventStore, open_store
 from eventwire.store.base import EventQuery, QueryTimeout
+from eventwire.web import mount_dashboard
 
 log = logging.getLogger("eventwire.api")
 DEFAULT_SORT = "-date"
@@ -73,6 +74,7 @@ def create_app(settings: ApiSettings) -> FastAPI:
     _add_error_handlers(app)
     _add_docs(app)
     _add_routes(app)
+    mount_dashboard(app)
     return app
 
 
@@ -108,9 +110,12 @@ def filters(
     place: Annotated[str | None, Query(description="Part of the event location's name")] = None,
     bbox: Annotated[str | None, Query(description="minlon,minlat,maxlon,maxlat of the location")] = None,
     q: Annotated[str | None, Query(description="Words that must all occur in the evidence sentences")] = None,
+    dyad: Annotated[str | None, Query(description="SOURCE,TARGET: one pair as /api/dyads names it "
+                                                  "(- for no actor)")] = None,
 ) -> dict:
     return {"since": since, "until": until, "country": country, "role": role, "actor": actor, "type": type,
-            "quad_class": quad_class, "min_confidence": min_confidence, "place": place, "bbox": bbox, "q": q}
+            "quad_class": quad_class, "min_confidence": min_confidence, "place": place, "bbox": bbox, "q": q,
+            "dyad": dyad}
 
 
 Filters = Annotated[dict, Depends(filters)]

@@ -31,6 +31,7 @@ class EventQuery:
     min_confidence: float | None = None
     place: str | None = None  # part of the event location's name
     bbox: tuple[float, float, float, float] | None = None  # min lon, min lat, max lon, max lat
+    dyad: tuple[str, str] | None = None  # (source, target) as DyadTotal names them ("-": no actor)
     text: str | None = None  # words that must all occur in the evidence sentences (full-text index)
     sort: str = "date"  # one of SORT_KEYS
     limit: int | None = None  # None: every matching event

@@ -638,6 +638,10 @@ def _filters(query: EventQuery) -> tuple[list[str], list]:
     if query.place:
         clauses.append(r"LOWER(location_name) LIKE ? ESCAPE '\'")
         params.append(like_pattern(query.place.lower()))
+    if query.dyad:
+        for column, code in zip(("source_code", "target_code"), query.dyad):
+            clauses.append(f"{column} IS NULL" if code == "-" else f"{column} = ?")
+            params.extend([] if code == "-" else [code])
     if query.bbox:
         min_lon, min_lat, max_lon, max_lat = query.bbox
         clauses.append("lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?")

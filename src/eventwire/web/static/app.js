@@ -2,8 +2,8 @@
 // Every value from the store is untrusted: elements are built with createElement and filled with
 // textContent, links are made only for http(s) URLs, and the page's CSP allows no inline script.
 
-const FILTERS = ["since", "until", "country", "role", "actor", "source", "target", "type", "quad_class",
-  "min_confidence", "q", "place", "bbox"];
+const FILTERS = ["since", "until", "country", "role", "actor", "type", "quad_class", "min_confidence", "q",
+  "place", "bbox", "dyad"];
 const QUADS = ["verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict"];
 const QUAD_LABELS = {
   verbal_cooperation: "verbal cooperation", material_cooperation: "material cooperation",
@@ -182,7 +182,7 @@ function setUpFilterForm() {
     }
     // Filters the form does not show (a dyad, a map box, a role) stay until cleared.
     const kept = currentParams();
-    for (const key of ["role", "source", "target", "bbox", "interval", "by", "limit"]) {
+    for (const key of ["role", "dyad", "bbox", "interval", "by", "limit"]) {
       if (kept.get(key)) params.set(key, kept.get(key));
     }
     navigate(pageUrl(params));
@@ -194,7 +194,7 @@ function setUpFilterForm() {
 }
 
 function activeFilterChips(filters) {
-  const hidden = ["role", "source", "target", "bbox"].filter((key) => filters.get(key));
+  const hidden = ["role", "dyad", "bbox"].filter((key) => filters.get(key));
   if (!hidden.length) return null;
   return el("p", { class: "chips" }, hidden.map((key) => {
     const without = new URLSearchParams(filters);
@@ -494,7 +494,7 @@ function dyadMatrix(pairs, filters) {
       const dominant = QUADS.reduce((a, b) => ((pair.counts[b] || 0) > (pair.counts[a] || 0) ? b : a));
       const title = `${source} → ${target}: ` + QUADS.filter((q) => pair.counts[q])
         .map((q) => `${pair.counts[q]} ${QUAD_LABELS[q]}`).join(", ");
-      const link = internalLink(pageUrl(filters, { source, target, cursor: null }), String(pair.total),
+      const link = internalLink(pageUrl(filters, { dyad: `${source},${target}`, cursor: null }), String(pair.total),
         { class: "dyad", title, "data-source": source, "data-target": target });
       const strength = 0.25 + 0.75 * (pair.total / max);
       row.append(el("td", { class: `cell quad-${dominant} strength-${Math.round(strength * 4)}` }, link,
