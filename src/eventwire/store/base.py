@@ -120,6 +120,7 @@ class StoredArticle:
     # coder records, each with the merged event it belongs to: merged_event_id, merged_num_articles,
     # merged_num_mentions
     mentions: list[dict] = field(default_factory=list)
+    cleaning: list[str] = field(default_factory=list)  # what the cleaner removed, and why
 
 
 @dataclass(frozen=True)

@@ -438,8 +438,8 @@ class SqlEventStore(EventStore):
         return [DyadCount(*key, events=count) for key, count in sorted(totals.items())]
 
     def article(self, doc_id: str) -> StoredArticle | None:
-        row = self._run("SELECT doc_id, status, reason, title, url, source, pub_date, text FROM articles "
-                        "WHERE doc_id = ?", (doc_id,)).fetchone()
+        row = self._run("SELECT doc_id, status, reason, title, url, source, pub_date, text, cleaning "
+                        "FROM articles WHERE doc_id = ?", (doc_id,)).fetchone()
         if row is None:
             return None
         rows = self._run("SELECT m.record, m.event_id, e.num_articles, e.num_mentions FROM mentions m "
@@ -447,7 +447,7 @@ class SqlEventStore(EventStore):
                          "ORDER BY m.trigger_start, m.mention_id", (doc_id,)).fetchall()
         mentions = [{**json.loads(record), "merged_event_id": event_id, "merged_num_articles": articles,
                      "merged_num_mentions": count} for record, event_id, articles, count in rows]
-        return StoredArticle(*row, mentions=mentions)
+        return StoredArticle(*row[:8], mentions=mentions, cleaning=json.loads(row[8] or "[]"))
 
     def counts(self) -> dict[str, int]:
         counts = {f"articles_{status}": n for status, n in
