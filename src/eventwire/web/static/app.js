@@ -545,8 +545,10 @@ async function renderMap(filters) {
   query.set("limit", "1000");
   query.set("sort", "-date");
   const [paths, page] = await Promise.all([countryPaths(), api("/api/events", query)]);
-  const chart = svg("svg", { viewBox: `0 0 ${MAP.width} ${MAP.height}`, class: "map-chart", role: "img",
-    "aria-label": "event locations" });
+  const located = page.events.filter((e) => e.location && typeof e.location.lat === "number" && typeof e.location.lon === "number");
+  const frame = mapFrame(located);
+  const chart = svg("svg", { viewBox: `${frame.x.toFixed(1)} ${frame.y.toFixed(1)} ${frame.w.toFixed(1)} ${frame.h.toFixed(1)}`,
+    class: "map-chart", role: "img", "aria-label": "event locations" });
   const highlighted = new Set((filters.get("country") || "").toUpperCase().split(",").filter(Boolean));
   const land = svg("g", { class: "land" });
   for (const country of paths) {
@@ -554,18 +556,34 @@ async function renderMap(filters) {
       "data-iso3": country.id }, svg("title", { text: country.name })));
   }
   chart.append(land);
-  const located = page.events.filter((e) => e.location && typeof e.location.lat === "number" && typeof e.location.lon === "number");
-  const clusters = clusterPoints(located);
-  const points = svg("g", { class: "points" });
-  for (const cluster of clusters) points.append(mapPoint(cluster, filters));
+  const pixel = frame.w / MAP.width; // map units per pixel of the unzoomed map
+  const clusters = clusterPoints(located, 8 * pixel);
+  const points = svg("g", { class: "points", "font-size": (8 * pixel).toFixed(2) });
+  for (const cluster of clusters) points.append(mapPoint(cluster, filters, pixel));
   chart.append(points);
   const shown = page.next ? `the latest ${page.events.length} events of the selection` : `${page.events.length} events`;
   box.append(chart, el("p", { class: "hint", text: `${located.length} located of ${shown}.` }));
 }
 
+// The part of the world the points are in (the whole map when they are spread out), 2:1 wide.
+function mapFrame(located) {
+  const whole = { x: 0, y: 0, w: MAP.width, h: MAP.height };
+  if (!located.length) return whole;
+  const points = located.map((e) => project(e.location.lon, e.location.lat));
+  const xs = points.map((p) => p[0]);
+  const ys = points.map((p) => p[1]);
+  const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  let w = Math.max(x1 - x0 + 60, 100);
+  let h = Math.max(y1 - y0 + 60, 50);
+  if (w > 2 * h) h = w / 2;
+  else w = 2 * h;
+  if (w >= MAP.width * 0.8) return whole;
+  const clamp = (v, lo, hi) => Math.min(Math.max(v, lo), hi);
+  return { x: clamp((x0 + x1 - w) / 2, 0, MAP.width - w), y: clamp((y0 + y1 - h) / 2, 0, MAP.height - h), w, h };
+}
+
 // Points closer than a few pixels join one cluster, drawn bigger with its count.
-function clusterPoints(events) {
-  const cell = 8;
+function clusterPoints(events, cell) {
   const cells = new Map();
   for (const event of events) {
     const [x, y] = project(event.location.lon, event.location.lat);
@@ -579,17 +597,18 @@ function clusterPoints(events) {
   return [...cells.values()].map((c) => ({ events: c.events, x: c.x / c.events.length, y: c.y / c.events.length }));
 }
 
-function mapPoint(cluster, filters) {
+function mapPoint(cluster, filters, pixel) {
   const count = cluster.events.length;
-  const radius = 3 + Math.sqrt(count) * 1.6;
+  const radius = (3 + Math.sqrt(count) * 1.6) * pixel;
+  const reach = 8 * pixel;
   const first = cluster.events[0];
   const names = [...new Set(cluster.events.map((e) => placeLabel(e.location)))].slice(0, 3).join("; ");
   let url;
   if (count === 1) {
     url = pageUrl(filters, { event: first.event_id });
   } else {
-    const [west, north] = unproject(cluster.x - 8, cluster.y - 8);
-    const [east, south] = unproject(cluster.x + 8, cluster.y + 8);
+    const [west, north] = unproject(cluster.x - reach, cluster.y - reach);
+    const [east, south] = unproject(cluster.x + reach, cluster.y + reach);
     url = pageUrl(filters, { bbox: [west, south, east, north].map((v) => v.toFixed(2)).join(","), cursor: null });
   }
   const group = svg("a", { href: url, class: count === 1 ? "point" : "point cluster", "data-count": count,
@@ -598,11 +617,11 @@ function mapPoint(cluster, filters) {
     event.preventDefault();
     navigate(url);
   });
-  group.append(svg("circle", { cx: cluster.x.toFixed(1), cy: cluster.y.toFixed(1), r: radius.toFixed(1),
+  group.append(svg("circle", { cx: cluster.x.toFixed(1), cy: cluster.y.toFixed(1), r: radius.toFixed(2),
     class: `quad-${first.quad_class}` }), svg("title", { text: count === 1
     ? `${first.event_type} at ${names}, ${eventDate(first)}` : `${count} events near ${names}` }));
   if (count > 1) {
-    group.append(svg("text", { x: cluster.x.toFixed(1), y: (cluster.y + 3).toFixed(1), "text-anchor": "middle", text: count }));
+    group.append(svg("text", { x: cluster.x.toFixed(1), y: (cluster.y + 3 * pixel).toFixed(2), "text-anchor": "middle", text: count }));
   }
   return group;
 }
@@ -803,6 +822,7 @@ async function render() {
     showStatus(error instanceof ApiError ? error.message : `could not draw the page: ${error.message}`, true);
   }
   document.body.dataset.ready = "true";
+  performance.mark("eventwire-drawn"); // read by benchmarks/dashboard_paint.py
   window.scrollTo(0, 0);
 }
 
