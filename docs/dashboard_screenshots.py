@@ -63,11 +63,11 @@ def _shoot(base: str) -> None:
         show("/?q=Israeli+jets")
         event_id = page.locator("#events tbody tr").first.get_attribute("data-event-id")
         show(f"/?event={event_id}")
-        page.screenshot(path=OUT / "event.png", full_page=True)
+        page.screenshot(path=OUT / "event.png", full_page=True, scale="css", type="png")
         page.locator("a.article-link").first.click()
         page.wait_for_selector("#article-text")
         page.wait_for_selector("body[data-ready=true]", state="attached")
-        page.screenshot(path=OUT / "article.png", full_page=True)
+        page.screenshot(path=OUT / "article.png")
         browser.close()
     for path in sorted(OUT.glob("*.png")):
         print(f"{path.relative_to(REPO)}: {path.stat().st_size // 1024} KiB")
