@@ -383,7 +383,7 @@ function timelineChart(buckets, series, interval, by, filters) {
 
 function seriesColours(series, by) {
   const colours = {};
-  series.forEach((name, i) => { colours[name] = by === "quad_class" ? `quad-${name}` : `series-${i % 8}`; });
+  series.forEach((name, i) => { colours[name] = by === "quad_class" ? `quad-${name}` : `series-${i % 16}`; });
   return colours;
 }
 
@@ -781,6 +781,9 @@ async function renderArticle(docId) {
   view.append(el("h1", { id: "article-title", text: article.title || "(no title)" }));
   view.append(el("p", { class: "mention-meta" }, [article.source, article.pub_date].filter(Boolean).join(" · "),
     article.url ? [" · ", externalLink(article.url, article.url)] : null, ` · ${article.doc_id}`));
+  if (article.status && article.status !== "coded") {
+    view.append(el("p", { class: "error", text: `${article.status}: ${article.reason || "no reason given"}` }));
+  }
   const mentions = article.events || article.mentions || [];
   const spans = mentions.flatMap((m, i) => recordSpans(m, m.sentence).map((s) => ({ ...s, label: `${i + 1}. ${s.label}` })));
   const text = article.text || "";
