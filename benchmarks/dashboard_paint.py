@@ -2,9 +2,9 @@
 
 `eventwire serve` is started on the store at a free port on 127.0.0.1; a fresh browser page
 (no cache) loads each URL `--repeats` times. Per URL it prints the median and the worst of:
-first contentful paint (the page shell, as the browser reports it) and "drawn" (every panel
-filled with data from the API: the page sets body[data-ready]), plus the bytes the page
-fetched.
+first contentful paint (the page shell, as the browser reports it), "table" (the events table,
+or the event view, filled from the API) and "drawn" (every panel filled: the page sets
+body[data-ready]), plus the bytes the page fetched.
 
 Usage: python benchmarks/dashboard_paint.py --db sqlite:////tmp/api.db [--repeats 5]
            [--url '/?country=IRN' ...]
@@ -42,20 +42,22 @@ def main(argv: list[str] | None = None) -> int:
         base = f"http://127.0.0.1:{port}"
         _wait_for(base)
         urls = args.url or DEFAULT_URLS + [EVENT_URL.format(event_id=_latest_event(base))]
-        print(f"{'page':<55} {'first paint p50/max':>20} {'drawn p50/max':>16} {'bytes':>10}")
+        print(f"{'page':<50} {'first paint p50/max':>20} {'table p50/max':>16} {'drawn p50/max':>16} "
+              f"{'bytes':>10}")
         for url in urls:
-            paints, drawn, sizes = _measure(base + url, args.repeats)
-            print(f"{url[:55]:<55} {_ms(paints):>20} {_ms(drawn):>16} {int(statistics.median(sizes)):>10}")
+            paints, tables, drawn, sizes = _measure(base + url, args.repeats)
+            print(f"{url[:50]:<50} {_ms(paints):>20} {_ms(tables):>16} {_ms(drawn):>16} "
+                  f"{int(statistics.median(sizes)):>10}")
     finally:
         server.terminate()
         server.wait(timeout=30)
     return 0
 
 
-def _measure(url: str, repeats: int) -> tuple[list[float], list[float], list[int]]:
+def _measure(url: str, repeats: int) -> tuple[list[float], list[float], list[float], list[int]]:
     from playwright.sync_api import sync_playwright
 
-    paints, drawn, sizes = [], [], []
+    paints, tables, drawn, sizes = [], [], [], []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for _ in range(repeats):
@@ -67,6 +69,8 @@ def _measure(url: str, repeats: int) -> tuple[list[float], list[float], list[int
             page.wait_for_selector("body[data-ready=true]", state="attached", timeout=120_000)
             timing = page.evaluate("""() => ({
                 paint: (performance.getEntriesByName('first-contentful-paint')[0] || {}).startTime,
+                table: (performance.getEntriesByName('eventwire-table')[0]
+                        || performance.getEntriesByName('eventwire-drawn')[0]).startTime,
                 drawn: performance.getEntriesByName('eventwire-drawn')[0].startTime,
                 bytes: performance.getEntriesByType('resource').reduce((n, r) => n + r.encodedBodySize, 0)
                        + performance.getEntriesByType('navigation')[0].encodedBodySize,
@@ -75,11 +79,12 @@ def _measure(url: str, repeats: int) -> tuple[list[float], list[float], list[int
             if status:
                 raise SystemExit(f"{url}: the page reported {status!r}")
             paints.append(timing["paint"])
+            tables.append(timing["table"])
             drawn.append(timing["drawn"])
             sizes.append(timing["bytes"])
             context.close()
         browser.close()
-    return paints, drawn, sizes
+    return paints, tables, drawn, sizes
 
 
 def _ms(values: list[float]) -> str:

@@ -213,8 +213,10 @@ async function renderOverview() {
   const status = document.getElementById("status");
   status.after(...(chips ? [chips] : []));
   renderExportLinks(filters);
-  const jobs = [renderTable(params, filters), renderTimeline(params, filters), renderDyads(filters),
-    renderMap(filters)];
+  // Each panel draws as soon as its own data arrives; the marks are read by benchmarks/dashboard_paint.py.
+  const marked = (name, job) => job.then(() => performance.mark(`eventwire-${name}`));
+  const jobs = [marked("table", renderTable(params, filters)), marked("timeline", renderTimeline(params, filters)),
+    marked("dyads", renderDyads(filters)), marked("map", renderMap(filters))];
   const results = await Promise.allSettled(jobs);
   const failed = results.find((r) => r.status === "rejected");
   showStatus(failed ? String(failed.reason.message || failed.reason) : "", Boolean(failed));
