@@ -4,6 +4,7 @@ the export links, and a hostile article that must stay text."""
 
 from __future__ import annotations
 
+import csv
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -116,6 +117,11 @@ def test_filters_go_into_the_url_and_a_shared_link_shows_the_same(watched_page, 
     href = page.locator("#export a").first.get_attribute("href")
     assert parse_qs(urlsplit(href).query) == {"country": ["IRN"], "quad_class": ["verbal_conflict"],
                                               "format": ["csv"]}
+    with page.expect_download() as download:
+        page.locator("#export a").first.click()
+    with open(download.value.path(), encoding="utf-8", newline="") as stream:
+        rows = list(csv.reader(stream))
+    assert len(rows) == 1 + len(expected)  # a header, then one row per event of the selection
     # A bad value comes back as the API's one-line reason, not a broken page.
     show(page, dashboard_url + "/?since=2024-13")
     assert page.inner_text("#status").startswith("since: '2024-13' is not a real date")
