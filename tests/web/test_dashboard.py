@@ -311,3 +311,25 @@ def test_outside_links_are_http_only_and_open_without_referrer(watched_page, das
         link = links.nth(i)
         assert link.get_attribute("href").startswith(("http://", "https://"))
         assert link.get_attribute("rel") == "noopener noreferrer"
+
+
+def test_on_a_large_store_the_dyads_cover_the_latest_ninety_days(watched_page, dashboard_url, api):
+    page = watched_page
+    health = api("/api/health")
+    # The store here is small: the page is told it holds a million events, everything else is real.
+    page.route("**/api/health", lambda route: route.fulfill(json={**health, "events": 1_000_000}))
+    show(page, dashboard_url + "/")
+    latest = api("/api/events", limit=1, sort="-date")["events"][0]["date"]["value"]
+    hint = page.inner_text("#dyads-hint")
+    assert hint.startswith("the latest 90 days of the selection") and f"to {latest}" in hint
+    since = hint.split(", ")[1].split(" to ")[0]
+    window = {(d["source"], d["target"]): d["events"]
+              for d in api("/api/dyads", limit=50, since=since, until=latest)["dyads"]}
+    cells = page.locator("#dyads a.dyad")
+    assert cells.count() == len([key for key in window if "-" not in key])
+    cell = cells.first
+    key = (cell.get_attribute("data-source"), cell.get_attribute("data-target"))
+    assert int(cell.inner_text()) == window[key]
+    click_and_wait(page, cell)
+    assert params(page) == {"dyad": ",".join(key), "since": since, "until": latest}
+    assert len(row_ids(page)) == window[key]

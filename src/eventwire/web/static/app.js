@@ -214,10 +214,15 @@ async function renderOverview() {
   status.after(...(chips ? [chips] : []));
   renderExportLinks(filters);
   // Each panel draws as soon as its own data arrives; the marks are read by benchmarks/dashboard_paint.py.
-  const marked = (name, job) => job.then(() => performance.mark(`eventwire-${name}`));
-  const jobs = [marked("table", renderTable(params, filters)), marked("timeline", renderTimeline(params, filters)),
-    marked("dyads", renderDyads(filters)), marked("map", renderMap(filters))];
-  const results = await Promise.allSettled(jobs);
+  const panels = { events: renderTable(params, filters), timeline: renderTimeline(params, filters),
+    dyads: renderDyads(filters), map: renderMap(filters) };
+  const results = await Promise.allSettled(Object.entries(panels).map(([name, job]) => job.then(
+    () => performance.mark(`eventwire-${name === "events" ? "table" : name}`),
+    (error) => {
+      // A panel whose query failed says why; the others still draw.
+      document.getElementById(`${name}-panel`).append(el("p", { class: "error panel-error", text: error.message }));
+      throw error;
+    })));
   const failed = results.find((r) => r.status === "rejected");
   showStatus(failed ? String(failed.reason.message || failed.reason) : "", Boolean(failed));
 }
@@ -459,16 +464,41 @@ function dyadPairs(body) {
   return [...pairs.values()].sort((a, b) => b.total - a.total || a.source.localeCompare(b.source));
 }
 
+// On a large store, ranking the pairs of every event ever stored is slow and says little: with no
+// dates chosen, the matrix covers the latest DYAD_WINDOW_DAYS days of the selection.
+const LARGE_STORE = 200000;
+const DYAD_WINDOW_DAYS = 90;
+
+async function dyadWindow(filters) {
+  if (filters.get("since") || filters.get("until")) return null;
+  const health = await api("/api/health");
+  if (!(health.events > LARGE_STORE)) return null;
+  const query = new URLSearchParams(filters);
+  query.set("limit", "1");
+  query.set("sort", "-date");
+  const latest = (await api("/api/events", query)).events[0];
+  const day = latest && latest.date && latest.date.value;
+  if (!day) return null;
+  const start = new Date(`${day}T00:00:00Z`);
+  start.setUTCDate(start.getUTCDate() - (DYAD_WINDOW_DAYS - 1));
+  return { since: start.toISOString().slice(0, 10), until: day };
+}
+
 async function renderDyads(filters) {
   const box = clear(document.getElementById("dyads"));
-  const query = new URLSearchParams(filters);
+  const span = await dyadWindow(filters);
+  const scope = span ? new URLSearchParams({ ...Object.fromEntries(filters), ...span }) : filters;
+  document.getElementById("dyads-hint").textContent = span
+    ? `the latest ${DYAD_WINDOW_DAYS} days of the selection, ${span.since} to ${span.until} (set dates to see others); click a cell to filter`
+    : "source (rows) to target (columns); click a cell to filter";
+  const query = new URLSearchParams(scope);
   query.set("limit", "50");
   const pairs = dyadPairs(await api("/api/dyads", query)).filter((p) => p.source !== "-" && p.target !== "-");
   if (!pairs.length) {
     box.append(el("p", { class: "empty", text: "No event with both a source and a target." }));
     return;
   }
-  box.append(dyadMatrix(pairs, filters));
+  box.append(dyadMatrix(pairs, scope));
 }
 
 function dyadMatrix(pairs, filters) {
@@ -811,7 +841,7 @@ async function renderArticle(docId) {
 async function render() {
   const params = currentParams();
   fillFilterForm();
-  for (const chips of document.querySelectorAll(".chips")) chips.remove();
+  for (const stale of document.querySelectorAll(".chips, .panel-error")) stale.remove();
   const views = { overview: document.getElementById("overview"), event: document.getElementById("event-view"),
     article: document.getElementById("article-view") };
   const shown = params.get("event") ? "event" : params.get("article") ? "article" : "overview";
