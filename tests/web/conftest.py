@@ -48,6 +48,11 @@ class Watched:
 
 
 @pytest.fixture(scope="session")
+def hostile_article() -> dict:
+    return HOSTILE
+
+
+@pytest.fixture(scope="session")
 def browser():
     if not CHROMIUM.exists():
         pytest.skip(f"no chromium at {CHROMIUM}: apt-get install chromium to run the browser tests")

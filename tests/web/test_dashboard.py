@@ -8,7 +8,6 @@ import csv
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from tests.web.conftest import HOSTILE
 
 pytestmark = pytest.mark.slow
 
@@ -277,17 +276,18 @@ def test_map_point_opens_its_event(watched_page, dashboard_url, api):
     assert page.inner_text("#evidence") == event["sentence"]["text"]
 
 
-def test_hostile_article_stays_text_in_every_view(watched_page, dashboard_url, api):
+def test_hostile_article_stays_text_in_every_view(watched_page, dashboard_url, api, hostile_article):
     page = watched_page
-    article = api(f"/api/articles/{HOSTILE['id']}")
+    hostile = hostile_article
+    article = api(f"/api/articles/{hostile['id']}")
     assert "<script>" in article["text"] and article["events"], "the hostile article was stored and coded"
-    show(page, f"{dashboard_url}/?article={HOSTILE['id']}")
-    assert page.inner_text("#article-title") == HOSTILE["title"]
+    show(page, f"{dashboard_url}/?article={hostile['id']}")
+    assert page.inner_text("#article-title") == hostile["title"]
     assert page.locator("#article-text").evaluate("node => node.textContent") == article["text"]
-    assert page.locator("#article-view .unsafe-url").inner_text() == HOSTILE["url"]
+    assert page.locator("#article-view .unsafe-url").inner_text() == hostile["url"]
     event_id = article["events"][0]["merged_event_id"]
     show(page, f"{dashboard_url}/?event={event_id}")
-    assert HOSTILE["source"] in page.inner_text("ol.mentions")
+    assert hostile["source"] in page.inner_text("ol.mentions")
     show(page, f"{dashboard_url}/?q=Sevastopol")
     assert event_id in row_ids(page)
     for view in ("#overview", "#event-view", "#article-view"):
