@@ -594,7 +594,8 @@ async function renderMap(filters) {
   for (const cluster of clusters) points.append(mapPoint(cluster, filters, pixel));
   chart.append(points);
   const shown = page.next ? `the latest ${page.events.length} events of the selection` : `${page.events.length} events`;
-  box.append(chart, el("p", { class: "hint", text: `${located.length} located of ${shown}.` }));
+  box.append(chart, el("p", { class: "hint", text: `${located.length} located of ${shown}; a cluster takes the colour of its latest event.` }),
+    legend(QUADS, seriesColours(QUADS, "quad_class")));
 }
 
 // The part of the world the points are in (the whole map when they are spread out), 2:1 wide.
