@@ -121,6 +121,11 @@ def test_filters_go_into_the_url_and_a_shared_link_shows_the_same(watched_page, 
     with open(download.value.path(), encoding="utf-8", newline="") as stream:
         rows = list(csv.reader(stream))
     assert len(rows) == 1 + len(expected)  # a header, then one row per event of the selection
+    page.select_option("select[name=role]", "target")
+    click_and_wait(page, page.locator("#filters button[type=submit]"))
+    assert params(page) == {"country": "IRN", "role": "target", "quad_class": "verbal_conflict"}
+    as_target = all_event_ids(api, country="IRN", role="target", quad_class="verbal_conflict")
+    assert row_ids(page) == as_target and set(as_target) < set(expected)
     # A bad value comes back as the API's one-line reason, not a broken page.
     show(page, dashboard_url + "/?since=2024-13")
     assert page.inner_text("#status").startswith("since: '2024-13' is not a real date")

@@ -182,7 +182,7 @@ function setUpFilterForm() {
     }
     // Filters the form does not show (a dyad, a map box, a role) stay until cleared.
     const kept = currentParams();
-    for (const key of ["role", "dyad", "bbox", "interval", "by", "limit"]) {
+    for (const key of ["dyad", "bbox", "interval", "by", "limit"]) {
       if (kept.get(key)) params.set(key, kept.get(key));
     }
     navigate(pageUrl(params));
@@ -194,7 +194,7 @@ function setUpFilterForm() {
 }
 
 function activeFilterChips(filters) {
-  const hidden = ["role", "dyad", "bbox"].filter((key) => filters.get(key));
+  const hidden = ["dyad", "bbox"].filter((key) => filters.get(key));
   if (!hidden.length) return null;
   return el("p", { class: "chips" }, hidden.map((key) => {
     const without = new URLSearchParams(filters);
