@@ -310,19 +310,9 @@ function eventRow(event, filters) {
 
 // ---- timeline ------------------------------------------------------------------------------------------
 
-// The buckets as [{period, counts: {series: n}}], whatever shape the API gives them in.
+// /api/timeline's buckets ({period, events, by: {group: n}}) as [{period, counts}].
 function timelineBuckets(body) {
-  const rows = Array.isArray(body) ? body : body.buckets || body.timeline || body.counts || [];
-  return rows.map((row) => {
-    const period = row.period || row.bucket || row.date || row.start;
-    if (row.by && typeof row.by === "object") return { period, counts: row.by };
-    if (row.counts && typeof row.counts === "object") return { period, counts: row.counts };
-    const counts = {};
-    for (const [key, value] of Object.entries(row)) {
-      if (typeof value === "number" && key !== "total" && key !== "events") counts[key] = value;
-    }
-    return { period, counts };
-  }).filter((row) => row.period && row.period !== "undated");
+  return body.buckets.map((bucket) => ({ period: bucket.period, counts: bucket.by || { events: bucket.events } }));
 }
 
 async function renderTimeline(params, filters) {
@@ -441,27 +431,10 @@ function bucketEnd(period, interval) {
 
 // ---- dyads ---------------------------------------------------------------------------------------------
 
-// Pairs as [{source, target, counts: {quad: n}, total}], whatever shape the API gives them in.
+// /api/dyads's pairs ({source, target, events, by_quad_class}) as [{source, target, counts, total}].
 function dyadPairs(body) {
-  const rows = Array.isArray(body) ? body : body.dyads || body.pairs || [];
-  const pairs = new Map();
-  for (const row of rows) {
-    const source = row.source || "-";
-    const target = row.target || "-";
-    const key = `${source}\u0000${target}`;
-    const pair = pairs.get(key) || { source, target, counts: {}, total: 0 };
-    const counts = row.by_quad_class || row.counts;
-    if (counts && typeof counts === "object") {
-      for (const [quad, n] of Object.entries(counts)) pair.counts[quad] = (pair.counts[quad] || 0) + n;
-    } else if (row.quad_class) {
-      pair.counts[row.quad_class] = (pair.counts[row.quad_class] || 0) + (row.events ?? row.count ?? 0);
-    } else {
-      for (const quad of QUADS) if (typeof row[quad] === "number") pair.counts[quad] = (pair.counts[quad] || 0) + row[quad];
-    }
-    pair.total = Object.values(pair.counts).reduce((a, b) => a + b, 0);
-    pairs.set(key, pair);
-  }
-  return [...pairs.values()].sort((a, b) => b.total - a.total || a.source.localeCompare(b.source));
+  return body.dyads.map((dyad) => ({ source: dyad.source, target: dyad.target, counts: dyad.by_quad_class,
+    total: dyad.events }));
 }
 
 // On a large store, ranking the pairs of every event ever stored is slow and says little: with no
