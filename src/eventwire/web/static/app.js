@@ -269,7 +269,9 @@ async function renderTable(params, filters) {
   clear(body);
   for (const event of page.events) body.append(eventRow(event, filters));
   if (!page.events.length) {
-    body.append(el("tr", {}, el("td", { colspan: COLUMNS.length, text: "No event matches these filters." })));
+    const why = [...filters.keys()].length ? "No event matches these filters."
+      : "The store holds no event yet: `eventwire ingest FILES` codes articles into it.";
+    body.append(el("tr", {}, el("td", { colspan: COLUMNS.length, text: why })));
   }
   const pager = clear(document.getElementById("pager"));
   if (params.get("cursor")) pager.append(internalLink(pageUrl(base, { sort }), "« first page", { id: "first-page" }), " ");
