@@ -66,7 +66,8 @@ def filled_url(db_url) -> str:
 
 
 @pytest.mark.parametrize("params", [{"country": "RUS"}, {"country": "IND", "role": "target"},
-                                    {"country": "RUS,FRA", "sort": "confidence"}, {"country": "CHN", "q": "met"}])
+                                    {"country": "RUS,FRA", "sort": "confidence"},
+                                    {"country": "CHN", "q": "met"}])
 def test_frequent_countries_are_checked_event_by_event_with_the_same_answer(filled_url, monkeypatch, params):
     with open_store(filled_url) as store:
         expected = [e.event_id for e in store.find_events(parse_query(**params))]
