@@ -616,7 +616,7 @@ _MENTION_DETAIL = ("event_type", "mode", "cameo", "quad_class", "source", "targe
 
 
 def _stored_event(row: tuple) -> StoredEvent:
-    return StoredEvent(*row[:7], record=json.loads(row[7]))
+    return StoredEvent(*row)
 
 
 def _joined(clauses: list[str]) -> str:
