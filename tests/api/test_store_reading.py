@@ -63,3 +63,15 @@ def test_an_existing_database_is_upgraded_with_its_events_indexed(db_url):
 def filled_url(db_url) -> str:
     fill(db_url)
     return db_url
+
+
+@pytest.mark.parametrize("params", [{"country": "RUS"}, {"country": "IND", "role": "target"},
+                                    {"country": "RUS,FRA", "sort": "confidence"},
+                                    {"country": "CHN", "q": "met"}])
+def test_frequent_countries_are_checked_event_by_event_with_the_same_answer(filled_url, monkeypatch, params):
+    with open_store(filled_url) as store:
+        expected = [e.event_id for e in store.find_events(parse_query(**params))]
+        monkeypatch.setattr("eventwire.store.sql._MANY_EVENTS", 1)  # every country counts as frequent
+        assert store._many_actor_rows(parse_query(**params))
+        assert [e.event_id for e in store.find_events(parse_query(**params))] == expected
+        assert expected

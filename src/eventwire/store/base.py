@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from abc import ABC, abstractmethod
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from eventwire.records import Document, DocumentResult
 from eventwire.store.provenance import CoderInfo
@@ -53,7 +55,11 @@ class StoredEvent:
     confidence: float
     num_articles: int
     num_sources: int
-    record: dict
+    record_json: str  # the record as stored: JSON text, passed on as it is where JSON is wanted
+
+    @cached_property
+    def record(self) -> dict:
+        return json.loads(self.record_json)
 
     def sort_value(self, sort: str) -> str | float | int | None:
         key = sort.lstrip("-")
