@@ -360,7 +360,7 @@ def watch_command(sources: tuple[str, ...], db_url: str, every: float, once: boo
     from eventwire.pipeline import Pipeline
 
     stop = threading.Event()
-    stop_on_signals(stop)
+    restore_signals = stop_on_signals(stop)
     fetcher = Fetcher(FetchSettings(timeout=timeout, max_bytes=max_bytes, per_host_per_minute=per_host,
                                     retries=retries, backoff=backoff), stop=stop)
 
@@ -373,7 +373,10 @@ def watch_command(sources: tuple[str, ...], db_url: str, every: float, once: boo
         watcher = Watcher(store, list(sources), code=Pipeline(workers=1).code_documents,
                           coder=current_coder(), fetcher=fetcher, alerts=alerts,
                           settings=WatchSettings(max_file_bytes=max_bytes), echo=echo)
-        reports = watcher.run(every, once=once)
+        try:
+            reports = watcher.run(every, once=once)
+        finally:
+            restore_signals()
     if stop.is_set():
         echo("stopped")
     sys.exit(1 if once and any(report.errors for report in reports) else 0)

@@ -54,3 +54,8 @@ def pipeline(nlp):
     from eventwire.pipeline import Pipeline
 
     return Pipeline(workers=1)
+
+
+@pytest.fixture
+def db_url(new_db_url) -> str:
+    return new_db_url()

@@ -160,6 +160,8 @@ class Watcher:
         for item in items:
             if self.stop.is_set():
                 return  # validators not saved: the next round reads the whole feed again
+            if not item.url and not item.text.strip():
+                continue  # debris of a broken feed (reported below), not an article
             key = item.id or item.url or content_id(item.text)
             fingerprint = _fingerprint(item)
             prior = seen.get(key)
@@ -167,9 +169,14 @@ class Watcher:
                     prior.status not in PENDING or prior.attempts >= self.settings.max_item_attempts):
                 continue
             retry = prior is not None and prior.fingerprint == fingerprint
+            # Updated: an article of this item was stored before (from the feed's text, at least).
             self._take_item(url, item, key, fingerprint, prior.attempts + 1 if retry else 1,
-                            updated=prior is not None and not retry, report=report)
-        self.state.record_success(url, "feed", response.etag, response.last_modified)
+                            updated=prior is not None and prior.status != "failed", report=report)
+        malformed = _malformed(response.body)
+        if malformed:  # its readable items are taken; the validators are not kept, so it is read again
+            self._feed_failed(url, f"malformed feed: {malformed}", report)
+        else:
+            self.state.record_success(url, "feed", response.etag, response.last_modified)
 
     def _feed_failed(self, url: str, reason: str, report: RoundReport) -> None:
         self.state.record_failure(url, "feed", reason)
@@ -195,9 +202,10 @@ class Watcher:
         else:
             doc, status = None, "failed"
             reason = f"page: {problem}; the feed item has no text of its own"
-        if status != "stored":
+        if reason is not None:
+            retried = status in PENDING and attempt < self.settings.max_item_attempts
             self._error(report, f"{origin}: {reason}" + (
-                "; tried again next round" if attempt < self.settings.max_item_attempts else "; given up"))
+                "; tried again next round" if retried else "; given up" if status in PENDING else ""))
         if doc is not None:
             stored = self._store(doc, report)
         else:
@@ -310,17 +318,35 @@ def _attempts(prior: SeenItem | None) -> int:
     return prior.attempts if prior is not None else 0
 
 
+def _malformed(body: bytes) -> str | None:
+    """Why the feed is not well-formed XML, if it is not (feedparser still reads what it can)."""
+    import xml.sax
+
+    import feedparser
+
+    problem = feedparser.parse(body).get("bozo_exception")
+    if isinstance(problem, xml.sax.SAXParseException):
+        return f"line {problem.getLineNumber()}, column {problem.getColumnNumber()}: {problem.getMessage()}"
+    return str(problem) if isinstance(problem, xml.sax.SAXException) else None
+
+
 def _fingerprint(item: FeedItem) -> str:
     fields = [item.title, item.text, item.date.isoformat() if item.date else None, item.url]
     return hashlib.sha1(json.dumps(fields, ensure_ascii=False).encode()).hexdigest()[:20]
 
 
-def stop_on_signals(stop: threading.Event) -> None:
-    """Ctrl-C and SIGTERM ask for a clean stop: the article in hand is finished first."""
+def stop_on_signals(stop: threading.Event) -> Callable[[], None]:
+    """Ctrl-C and SIGTERM ask for a clean stop (the article in hand is finished first); returns a
+    function that puts the earlier handlers back."""
     import signal
 
     def ask_to_stop(signum, _frame):
         stop.set()
 
-    signal.signal(signal.SIGINT, ask_to_stop)
-    signal.signal(signal.SIGTERM, ask_to_stop)
+    earlier = {signum: signal.signal(signum, ask_to_stop) for signum in (signal.SIGINT, signal.SIGTERM)}
+
+    def restore() -> None:
+        for signum, handler in earlier.items():
+            signal.signal(signum, handler)
+
+    return restore
