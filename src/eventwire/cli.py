@@ -144,10 +144,13 @@ def _query_options(command):
 
 
 def _event_query(actor, country, event_type, since, until, min_confidence):
-    from eventwire.store import EventQuery
+    from eventwire.query import QueryError, parse_query
 
-    return EventQuery(actor=actor, country=country, event_type=event_type, since=since, until=until,
-                      min_confidence=min_confidence)
+    try:
+        return parse_query(actor=actor, country=country, type=event_type, min_confidence=min_confidence,
+                           since=since and since.isoformat(), until=until and until.isoformat())
+    except QueryError as exc:
+        raise click.UsageError(str(exc)) from None
 
 
 @main.command(name="ingest")

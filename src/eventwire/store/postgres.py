@@ -12,8 +12,23 @@ from eventwire.store.sql import SqlEventStore
 class PostgresEventStore(SqlEventStore):
     """`url` is a libpq URL such as postgresql://user@host:5432/dbname."""
 
+    dialect = "postgresql"
+
+    def reader(self, time_limit: float | None = None) -> PostgresEventStore:
+        return PostgresEventStore(self.url, migrate=False, time_limit=time_limit)
+
     def _connect(self) -> psycopg.Connection:
-        return psycopg.connect(self.url, autocommit=True)
+        conn = psycopg.connect(self.url, autocommit=True)
+        if self.time_limit:
+            # The server cancels any statement past the limit (QueryCanceled), freeing its worker.
+            conn.execute(f"SET statement_timeout = {int(self.time_limit * 1000)}")
+        return conn
+
+    def _timed_out(self, exc: Exception) -> bool:
+        return isinstance(exc, psycopg.errors.QueryCanceled)
+
+    def _text_match(self, words: list[str]) -> tuple[str, list]:
+        return "evidence_search @@ plainto_tsquery('english', ?)", [" ".join(words)]
 
     def _transaction(self) -> AbstractContextManager:
         return self._conn.transaction()
