@@ -177,6 +177,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         "ALTER TABLE events ADD COLUMN evidence_search tsvector GENERATED ALWAYS AS "
         "(to_tsvector('english', COALESCE(evidence_text, ''))) STORED",
         "CREATE INDEX events_evidence_search ON events USING GIN (evidence_search)",
+    )),
     Migration(3, "watch: followed sources, seen items, fired alerts", (
         # One row per feed URL or folder `eventwire watch` follows: what a conditional GET needs, and
         # how the last polls went.

@@ -41,7 +41,7 @@ class RulesError(ValueError):
 @dataclass(frozen=True)
 class Rule:
     name: str
-    query: EventQuery
+    queries: tuple[EventQuery, ...]  # an event matches when it matches any of them
     actions: tuple[str, ...]  # "print", "jsonl:/absolute/path", "webhook:http://..."
     min_articles: int = 1
     on_growth: bool = False
@@ -88,10 +88,10 @@ def _rule(path: Path, number: int, table: dict) -> Rule:
     if not isinstance(actions, list) or not actions:
         raise RulesError(f"{where}: actions must be a list such as [\"print\", \"jsonl:alerts.jsonl\"]")
     try:
-        query = rule_query({k: v for k, v in table.items() if k not in _RULE_KEYS})
+        queries = rule_queries({k: v for k, v in table.items() if k not in _RULE_KEYS})
     except (TypeError, ValueError) as exc:
         raise RulesError(f"{where}: {exc}") from None
-    return Rule(name=name.strip(), query=query, min_articles=min_articles, on_growth=on_growth,
+    return Rule(name=name.strip(), queries=queries, min_articles=min_articles, on_growth=on_growth,
                 actions=tuple(_action(where, path, action) for action in actions))
 
 
@@ -114,28 +114,64 @@ def _action(where: str, path: Path, action: object) -> str:
     return f"jsonl:{(path.parent / target).resolve()}"
 
 
-def rule_query(filters: dict) -> EventQuery:
-    """An EventQuery from a rule's filter keys, named as the events command's options."""
-    allowed = {"actor", "country", "type", "since", "until", "min_confidence"}
-    unknown = set(filters) - allowed
-    if unknown:
-        raise ValueError(f"unknown filter(s) {', '.join(sorted(unknown))} "
-                         f"(known: {', '.join(sorted(allowed))})")
-    dates = {key: _as_date(key, filters.get(key)) for key in ("since", "until")}
-    confidence = filters.get("min_confidence")
-    if confidence is not None and not (isinstance(confidence, int | float) and 0 <= confidence <= 1):
-        raise ValueError("min_confidence must be a number from 0 to 1")
-    return EventQuery(actor=filters.get("actor"), country=filters.get("country"),
-                      event_type=filters.get("type"), min_confidence=confidence, **dates)
+# The API's query parameters a rule may use (sort, limit and cursor are about pages, not matches).
+FILTER_KEYS = ("since", "until", "country", "role", "actor", "type", "quad_class", "min_confidence", "place",
+               "bbox", "q")
+_ALIASES = {"text": "q"}  # the words the issue and the docs use
+_ANY_OF = ("actor", "place")  # one value per API query: a rule's list means any of them
 
 
-def _as_date(key: str, value) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        raise ValueError(f"{key} must be a date like 2024-03-11") from None
+def rule_queries(filters: dict) -> tuple[EventQuery, ...]:
+    """The EventQueries of a rule's filter keys, parsed by the API's parser (`eventwire.query`).
+
+    A value is a string or a list; lists of countries, types and quad classes are passed on as the
+    API's comma-separated lists. The API takes one actor and one place per query, so a list of
+    actors or places becomes one query each: an event matches when it matches any of them.
+    """
+    import itertools
+
+    from eventwire.query import QueryError, parse_query
+
+    values: dict[str, object] = {}
+    for key, value in filters.items():
+        name = _ALIASES.get(key, key)
+        if name not in FILTER_KEYS:
+            raise ValueError(f"unknown filter {key!r} (known: {', '.join(FILTER_KEYS)}, text)")
+        if name in values:
+            raise ValueError(f"{key!r} given twice (text is q)")
+        values[name] = value
+    choices = {name: _any_of(name, values.pop(name)) for name in _ANY_OF if name in values}
+    common = {name: _as_string(name, value) for name, value in values.items()}
+    queries = []
+    for combination in itertools.product(*choices.values()):
+        try:
+            queries.append(parse_query(**common, **dict(zip(choices, combination))))
+        except QueryError as exc:
+            raise ValueError(str(exc)) from None
+    return tuple(queries)
+
+
+def _as_string(name: str, value: object) -> str | float:
+    if isinstance(value, bool):
+        raise ValueError(f"{name}: {value!r} is not a filter value")
+    if isinstance(value, list):
+        if not all(isinstance(part, str | int | float) and not isinstance(part, bool) for part in value):
+            raise ValueError(f"{name}: a list of strings or numbers, not {value!r}")
+        return ",".join(str(part) for part in value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, int | float):
+        return value if name == "min_confidence" else str(value)
+    if not isinstance(value, str):
+        raise ValueError(f"{name}: {value!r} is not a filter value")
+    return value
+
+
+def _any_of(name: str, value: object) -> list[str]:
+    parts = value if isinstance(value, list) else [value]
+    if not parts or not all(isinstance(part, str) and part.strip() for part in parts):
+        raise ValueError(f"{name}: a string or a list of strings, not {value!r}")
+    return parts
 
 
 class AlertEngine:
@@ -164,7 +200,7 @@ class AlertEngine:
     def _check(self, rule: Rule) -> int:
         fired_sizes = self.state.fired_sizes(rule.name)
         count = 0
-        for record in self.store.events(rule.query):
+        for record in _matching(self.store, rule):
             size = record["num_articles"]
             if size < rule.min_articles:
                 continue
@@ -221,6 +257,16 @@ class AlertEngine:
         else:
             post_json(target, payload, headers={"Idempotency-Key": alert.alert_id}, stop=self.stop,
                       **self.webhook)
+
+
+def _matching(store: SqlEventStore, rule: Rule):
+    """The stored events any of the rule's queries matches, each once."""
+    seen: set[str] = set()
+    for query in rule.queries:
+        for record in store.events(query):
+            if record["event_id"] not in seen:
+                seen.add(record["event_id"])
+                yield record
 
 
 def alert_payload(alert: FiredAlert) -> dict:
