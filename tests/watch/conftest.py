@@ -20,6 +20,7 @@ _store_fixtures = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(_store_fixtures)
 postgres_server = _store_fixtures.postgres_server
 new_db_url = _store_fixtures.new_db_url
+database_content = _store_fixtures.database_content
 
 
 def pytest_generate_tests(metafunc):
