@@ -136,16 +136,14 @@ class WatchState:
 
     def add_alert(self, alert: FiredAlert) -> bool:
         """Record a firing with its actions to do; False when this exact alert was already recorded."""
+        row = (alert.alert_id, alert.rule, alert.event_id, alert.num_articles, alert.fired_at,
+               json.dumps(alert.record, ensure_ascii=False), json.dumps(alert.pending_actions),
+               alert.last_error)
+        marks = ", ".join("?" for _ in _ALERT_COLUMNS)
         with self._store._transaction():
-            exists = self._run("SELECT 1 FROM alerts WHERE alert_id = ?", (alert.alert_id,)).fetchone()
-            if exists:
-                return False
-            self._run(f"INSERT INTO alerts ({', '.join(_ALERT_COLUMNS)}) VALUES "
-                      f"({', '.join('?' for _ in _ALERT_COLUMNS)})",
-                      (alert.alert_id, alert.rule, alert.event_id, alert.num_articles, alert.fired_at,
-                       json.dumps(alert.record, ensure_ascii=False), json.dumps(alert.pending_actions),
-                       alert.last_error))
-        return True
+            cursor = self._run(f"INSERT INTO alerts ({', '.join(_ALERT_COLUMNS)}) VALUES ({marks}) "
+                               "ON CONFLICT (alert_id) DO NOTHING", row)
+            return cursor.rowcount == 1
 
     def set_pending(self, alert_id: str, actions: list[str], error: str | None) -> None:
         self._write("UPDATE alerts SET pending_actions = ?, last_error = ? WHERE alert_id = ?",
