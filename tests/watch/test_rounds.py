@@ -78,7 +78,8 @@ def test_three_rounds(site, db_url, pipeline, tmp_path):
         assert "Tractors blocked" in brussels.text and brussels.title == "Farmers protest"
         assert session.state.source(site.url("/b.xml")).failures == 0
 
-        # Round 3: feed A is unchanged (304); an item of B changed and B has a new one; a new file.
+        # Round 3: feed A is unchanged (304); an item of B changed and B has a new one; a new file
+        # and a changed one (which replaces its earlier version).
         site.routes["/b.xml"] = Route(rss("Wire B", [
             Item("b1", "Kharkiv mourns (updated)", site.url("/p/b1")),
             Item("b2", "Four killed in Kharkiv", site.url("/p/kharkiv-2"))]),
@@ -86,8 +87,10 @@ def test_three_rounds(site, db_url, pipeline, tmp_path):
         site.routes["/p/b1"] = Route(article_page("brussels-updated"))
         site.routes["/p/kharkiv-2"] = Route(article_page("kharkiv-2"))
         (folder / "mombasa.txt").write_text(MOMBASA)
+        (folder / "nairobi.txt").write_text(NAIROBI.replace("dozens of", "forty"))
         third = session.round()
-        assert (third.not_modified, third.new_articles, third.updated_articles, third.errors) == (1, 2, 1, [])
+        assert (third.not_modified, third.new_articles, third.updated_articles, third.errors) == (1, 2, 2, [])
+        assert "arrested forty protesters" in session.store.article(_folder_doc(session, folder)).text
         assert site.requests("/a.xml")[-1].headers["If-None-Match"] == '"a-1"'
         assert site.requests("/a.xml")[-1].status == 304
         assert "water cannon" in session.store.article("b1").text
