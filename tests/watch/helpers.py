@@ -27,7 +27,8 @@ class Session:
         self.alerts = AlertEngine(self.store, rules, stop=self.stop, echo=self.lines.append,
                                   webhook_timeout=1, webhook_retries=1, webhook_backoff=0.01,
                                   out=self.printed) if rules else None
-        self.watcher = Watcher(self.store, arguments, code=pipeline.code_documents, coder=CODER,
+        code = pipeline.code_documents if hasattr(pipeline, "code_documents") else pipeline
+        self.watcher = Watcher(self.store, arguments, code=code, coder=CODER,
                                fetcher=Fetcher(settings, stop=self.stop), alerts=self.alerts,
                                settings=WatchSettings(max_item_attempts=3), echo=self.lines.append)
 

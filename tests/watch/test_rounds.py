@@ -142,3 +142,28 @@ def test_a_feed_list_file_and_bad_sources(site, db_url, pipeline, tmp_path):
 def _folder_doc(session, folder) -> str:
     row = session.store._run("SELECT doc_id FROM articles WHERE origin = ?", (str(folder / "nairobi.txt"),))
     return row.fetchone()[0]
+
+
+class _Exploding:
+    """A coder that breaks on one article: a stand-in for a bug or a database error mid-source."""
+
+    def __call__(self, docs):
+        from eventwire.records import DocumentResult
+
+        for doc in docs:
+            if doc.id == "boom":
+                raise RuntimeError("disk full")
+            yield DocumentResult(origin=doc.origin, status="coded", doc_id=doc.id, document=doc)
+
+
+def test_an_unexpected_error_on_one_source_does_not_stop_the_others(site, db_url, tmp_path):
+    site.routes["/bad.xml"] = Route(rss("Bad", [Item("boom", "Talks", site.url("/p/paris"))]),
+                                    "application/rss+xml")
+    site.routes["/good.xml"] = Route(rss("Good", [Item("fine", "Talks", site.url("/p/paris"))]),
+                                     "application/rss+xml")
+    site.routes["/p/paris"] = Route(article_page("paris"))
+    with Session(db_url, [site.url("/bad.xml"), site.url("/good.xml")], _Exploding()) as session:
+        report = session.round()
+        assert report.errors == [f"{site.url('/bad.xml')}: RuntimeError: disk full"]
+        assert session.doc_ids() == ["fine"]
+        assert session.state.items(site.url("/bad.xml")) == {}  # not marked seen: tried again next round

@@ -114,16 +114,29 @@ class Watcher:
                     break
                 if source.kind == "feed":
                     report.feeds += 1
-                    self._poll_feed(source, report)
                 else:
                     report.folders += 1
-                    self._poll_folder(source, report)
+                self._poll(source, report)
         except Stopped:
             pass
         report.stopped = self.stop.is_set()
         if self.alerts is not None:
-            report.alerts = self.alerts(report)
+            try:
+                report.alerts = self.alerts(report)
+            except Exception as exc:  # noqa: BLE001 - a database that is away now may be back next round
+                self._error(report, f"alerts: {type(exc).__name__}: {exc}")
         return report
+
+    def _poll(self, source: Source, report: RoundReport) -> None:
+        try:
+            if source.kind == "feed":
+                self._poll_feed(source, report)
+            else:
+                self._poll_folder(source, report)
+        except Stopped:
+            raise
+        except Exception as exc:  # noqa: BLE001 - a bug or a database error must not stop the other sources
+            self._error(report, f"{source.location}: {type(exc).__name__}: {exc}")
 
     def _error(self, report: RoundReport, message: str) -> None:
         report.errors.append(message)
