@@ -385,10 +385,12 @@ class SqlEventStore(EventStore):
 
     def timeline(self, query: EventQuery | None = None, by: str | None = None) -> list[TimelineCount]:
         where, params = self._where(query or EventQuery())
-        group = {"quad_class": "quad_class", "event_type": "event_type", None: "NULL"}[by]
-        rows = self._run(f"SELECT event_date, {group}, COUNT(*) FROM events"
-                         f"{_joined([*where, 'event_date IS NOT NULL'])} GROUP BY event_date, {group}",
+        group = {"quad_class": ", quad_class", "event_type": ", event_type", None: ""}[by]
+        rows = self._run(f"SELECT event_date{group}, COUNT(*) FROM events"
+                         f"{_joined([*where, 'event_date IS NOT NULL'])} GROUP BY event_date{group}",
                          params).fetchall()
+        if not by:
+            return [TimelineCount(day, None, count) for day, count in rows]
         return [TimelineCount(day, key, count) for day, key, count in rows]
 
     def dyad_totals(self, query: EventQuery | None = None, limit: int = 100) -> list[DyadTotal]:
