@@ -393,14 +393,13 @@ def alerts_command(db_url: str, rule: str | None, fmt: str) -> None:
     """List the alerts that fired, oldest first (with any action still pending)."""
     from eventwire.store import open_store
     from eventwire.store.watchstate import WatchState
-    from eventwire.watch.alerts import alert_payload
+    from eventwire.watch.alerts import alert_listing
     from eventwire.watch.status import alerts_table
 
     with open_store(db_url) as store:
         fired = WatchState(store).alerts(rule)
     if fmt == "jsonl":
-        write_jsonl(({**alert_payload(a), "pending_actions": a.pending_actions, "last_error": a.last_error}
-                     for a in fired), sys.stdout)
+        write_jsonl((alert_listing(alert) for alert in fired), sys.stdout)
     elif fired:
         click.echo(alerts_table(fired))
     click.echo(f"{len(fired)} alerts", err=True)

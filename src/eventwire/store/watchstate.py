@@ -153,11 +153,18 @@ class WatchState:
         return self._alerts("WHERE pending_actions <> '[]'", ())
 
     def alerts(self, rule: str | None = None) -> list[FiredAlert]:
+        """Oldest first."""
         return self._alerts("WHERE rule = ?", (rule,)) if rule else self._alerts("", ())
 
+    def recent_alerts(self, rule: str | None = None, limit: int = 100) -> list[FiredAlert]:
+        """Newest first, at most `limit`."""
+        where, params = ("WHERE rule = ?", (rule,)) if rule else ("", ())
+        return self._alerts(f"{where} ORDER BY fired_at DESC, alert_id DESC LIMIT ?", (*params, limit))
+
     def _alerts(self, where: str, params: tuple) -> list[FiredAlert]:
-        rows = self._run(f"SELECT {', '.join(_ALERT_COLUMNS)} FROM alerts {where} "
-                         "ORDER BY fired_at, alert_id", params).fetchall()
+        if "ORDER BY" not in where:
+            where += " ORDER BY fired_at, alert_id"
+        rows = self._run(f"SELECT {', '.join(_ALERT_COLUMNS)} FROM alerts {where}", params).fetchall()
         return [FiredAlert(alert_id=r[0], rule=r[1], event_id=r[2], num_articles=r[3], fired_at=r[4],
                            record=json.loads(r[5]), pending_actions=json.loads(r[6]), last_error=r[7])
                 for r in rows]

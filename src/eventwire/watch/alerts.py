@@ -274,6 +274,11 @@ def alert_payload(alert: FiredAlert) -> dict:
             "event_id": alert.event_id, "num_articles": alert.num_articles, "event": alert.record}
 
 
+def alert_listing(alert: FiredAlert) -> dict:
+    """The payload plus what is still to do: how `eventwire alerts` and the API list an alert."""
+    return {**alert_payload(alert), "pending_actions": alert.pending_actions, "last_error": alert.last_error}
+
+
 def alert_line(alert: FiredAlert) -> str:
     """One line: rule, type, dyad, date, place, size, and the sentence that says so."""
     record = alert.record
