@@ -10,7 +10,7 @@ import pytest
 from helpers import Session
 from watch_site import Item, Route, article_page, rss
 
-from eventwire.watch.alerts import RulesError, load_rules
+from eventwire.watch.alerts import RulesError, alert_listing, load_rules
 
 RULES = """
 [[rule]]
@@ -144,7 +144,10 @@ actions = ["webhook:{hook}", "jsonl:alerts.jsonl"]
         report = first.round()
         assert report.alerts == 1
         assert len(report.errors) == 1 and "HTTP 500" in report.errors[0]
+        shown = receiver.url("/…")  # a webhook's path may hold a token: never shown
+        assert f"webhook:{shown}: HTTP 500" in report.errors[0] and "/hook" not in report.errors[0]
         [pending] = first.state.pending_alerts()
+        assert alert_listing(pending)["pending_actions"] == [f"webhook:{shown}"]
         assert pending.pending_actions == [f"webhook:{receiver.url('/hook')}"]
         assert "HTTP 500" in pending.last_error
         assert len((tmp_path / "alerts.jsonl").read_text().splitlines()) == 1  # the other action ran

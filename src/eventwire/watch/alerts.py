@@ -24,6 +24,7 @@ import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from eventwire.store.base import EventQuery
 from eventwire.store.sql import SqlEventStore
@@ -228,7 +229,8 @@ class AlertEngine:
                 try:
                     self._run(action, alert)
                 except (FetchError, OSError) as exc:
-                    error = f"alert {alert.alert_id} ({alert.rule}): {action}: {exc}"
+                    reason = exc.reason if isinstance(exc, FetchError) else str(exc)
+                    error = f"alert {alert.alert_id} ({alert.rule}): {shown_action(action)}: {reason}"
                     errors.append(error)
                     self.echo(f"error: {error}; tried again next round")
                     continue
@@ -276,7 +278,19 @@ def alert_payload(alert: FiredAlert) -> dict:
 
 def alert_listing(alert: FiredAlert) -> dict:
     """The payload plus what is still to do: how `eventwire alerts` and the API list an alert."""
-    return {**alert_payload(alert), "pending_actions": alert.pending_actions, "last_error": alert.last_error}
+    return {**alert_payload(alert), "pending_actions": [shown_action(a) for a in alert.pending_actions],
+            "last_error": alert.last_error}
+
+
+def shown_action(action: str) -> str:
+    """An action fit for output: a webhook URL's path and query often hold a secret token, so only
+    its scheme and host are shown."""
+    kind, _, target = action.partition(":")
+    if kind != "webhook":
+        return action
+    parts = urlsplit(target)
+    hidden = "/…" if parts.path.strip("/") or parts.query else ""
+    return f"webhook:{parts.scheme}://{parts.hostname}{f':{parts.port}' if parts.port else ''}{hidden}"
 
 
 def alert_line(alert: FiredAlert) -> str:

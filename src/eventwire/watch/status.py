@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from eventwire.store.watchstate import FiredAlert, SourceState
-from eventwire.watch.alerts import alert_line
+from eventwire.watch.alerts import alert_line, shown_action
 
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|m|h|d)?\s*$", re.I)
 _SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -40,7 +40,7 @@ def sources_table(sources: list[SourceState], item_counts: dict[tuple[str, str],
 def alerts_table(alerts: list[FiredAlert]) -> str:
     lines = []
     for alert in alerts:
-        pending = f"  [pending: {', '.join(alert.pending_actions)}; {alert.last_error}]" \
-            if alert.pending_actions else ""
+        actions = ", ".join(shown_action(action) for action in alert.pending_actions)
+        pending = f"  [pending: {actions}; {alert.last_error}]" if alert.pending_actions else ""
         lines.append(f"{alert.fired_at}  {alert_line(alert)}{pending}")
     return "\n".join(lines)

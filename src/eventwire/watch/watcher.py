@@ -89,7 +89,7 @@ class Watcher:
 
     # -- scheduling ------------------------------------------------------------------------------
 
-    def run(self, every: float, once: bool = False, rounds: int | None = None) -> list[RoundReport]:
+    def run(self, every: float, once: bool = False) -> list[RoundReport]:
         """Rounds every `every` seconds (start to start) until stopped, or one with `once`."""
         reports = []
         while not self.stop.is_set():
@@ -97,7 +97,7 @@ class Watcher:
             report = self.run_round()
             reports.append(report)
             self.echo(report.line())
-            if once or (rounds is not None and len(reports) >= rounds):
+            if once:
                 break
             self.stop.wait(max(0.0, every - (time.monotonic() - started)))
         return reports
