@@ -125,6 +125,16 @@ def test_a_restarted_watcher_reads_nothing_again(site, db_url, pipeline, tmp_pat
     assert len(site.requests("/p/kharkiv")) == 1
 
 
+def test_relative_links_are_read_from_the_feed_s_site(site, db_url, pipeline):
+    site.routes["/news/feed.xml"] = Route(rss("Wire", [Item("t1", "Talks", "story/paris.html")]),
+                                          "application/rss+xml")
+    site.routes["/news/story/paris.html"] = Route(article_page("paris"))
+    with Session(db_url, [site.url("/news/feed.xml")], pipeline) as session:
+        assert session.round().new_articles == 1
+        assert session.store.article("t1").url == site.url("/news/story/paris.html")
+        assert "Both sides called the talks constructive." in session.store.article("t1").text
+
+
 def test_a_feed_list_file_and_bad_sources(site, db_url, pipeline, tmp_path):
     site.routes["/a.xml"] = Route(rss("Wire A", [Item("a1", "Talks", site.url("/p/paris"))]),
                                   "application/rss+xml")

@@ -20,6 +20,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urljoin
 
 from eventwire.ingest import make_document, read_inputs
 from eventwire.ingest.decode import NotText, decode_bytes
@@ -175,6 +176,8 @@ class Watcher:
                 return  # validators not saved: the next round reads the whole feed again
             if not item.url and not item.text.strip():
                 continue  # debris of a broken feed (reported below), not an article
+            if item.url:
+                item.url = urljoin(response.url, item.url)  # a link relative to the feed
             key = item.id or item.url or content_id(item.text)
             fingerprint = _fingerprint(item)
             prior = seen.get(key)
