@@ -4,6 +4,7 @@ alerts it fired as the HTTP API lists them."""
 from __future__ import annotations
 
 import io
+import json
 
 from fastapi.testclient import TestClient
 from helpers import CODER
@@ -12,7 +13,7 @@ from store_factories import coded, document, event
 from eventwire.api import ApiSettings, create_app
 from eventwire.store import open_store
 from eventwire.store.watchstate import WatchState
-from eventwire.watch.alerts import AlertEngine, load_rules
+from eventwire.watch.alerts import AlertEngine, alert_payload, load_rules
 
 SHELLING = "Israeli troops shelled a refugee camp in Gaza overnight. Medics counted the wounded"
 SHELLING_AGAIN = "Israeli troops shelled a refugee camp in Gaza on Monday. Many were wounded"
@@ -80,3 +81,22 @@ def test_the_api_lists_the_alerts(db_url, tmp_path):
         assert [a["rule"] for a in one_rule] == ["gaza"]
         assert len(client.get("/api/alerts", params={"limit": "1"}).json()["alerts"]) == 1
         assert client.get("/api/alerts", params={"limit": "0"}).status_code == 422
+
+
+def test_an_action_in_doubt_after_a_crash_is_not_repeated_in_the_jsonl_file(db_url, tmp_path):
+    """Killed after appending an alert's line but before recording it: the restart finds the line."""
+    path = tmp_path / "rules.toml"
+    path.write_text('[[rule]]\nname = "gaza"\ntype = "ASSAULT"\nactions = ["jsonl:alerts.jsonl", "print"]\n')
+    with open_store(db_url) as store:
+        store.save(_shelling("s1", SHELLING, "Wire A"), CODER)
+        engine = AlertEngine(store, load_rules(path), out=io.StringIO())
+        engine.deliver_pending = lambda: []  # the process dies before any bookkeeping of the actions
+        assert engine() == 1
+        [alert] = WatchState(store).pending_alerts()
+        (tmp_path / "alerts.jsonl").write_text(json.dumps(alert_payload(alert)) + "\n")  # the line it wrote
+    with open_store(db_url) as store:
+        out = io.StringIO()
+        restarted = AlertEngine(store, load_rules(path), out=out)
+        assert restarted() == 0 and WatchState(store).pending_alerts() == []
+    assert len((tmp_path / "alerts.jsonl").read_text().splitlines()) == 1
+    assert out.getvalue().startswith("ALERT gaza:")  # print cannot tell: it runs again
