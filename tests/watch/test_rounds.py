@@ -141,12 +141,15 @@ def test_a_feed_list_file_and_bad_sources(site, db_url, pipeline, tmp_path):
     site.routes["/p/paris"] = Route(article_page("paris"))
     feeds = tmp_path / "feeds.txt"
     feeds.write_text(f"# my feeds\n{site.url('/a.xml')}\n\nnot a url\n")
-    with Session(db_url, [str(feeds), str(tmp_path / "missing")], pipeline) as session:
+    local_feed = tmp_path / "feed.xml"
+    local_feed.write_bytes(rss("Local", []))
+    with Session(db_url, [str(feeds), str(tmp_path / "missing"), str(local_feed)], pipeline) as session:
         report = session.round()
     assert report.feeds == 1 and report.new_articles == 1
-    assert len(report.errors) == 2
+    assert len(report.errors) == 3
     assert "feeds.txt:4: not an http(s) feed URL" in report.errors[0]
     assert "missing: no such folder or file" in report.errors[1]
+    assert "feed.xml: a feed or markup file, not a list of feed URLs" in report.errors[2]
 
 
 def _folder_doc(session, folder) -> str:

@@ -46,6 +46,8 @@ def _feed_list(path: Path) -> tuple[list[Source], list[str]]:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
         return [], [f"{path}: cannot read the feed list: {exc}"]
+    if "".join(lines).lstrip().startswith("<"):
+        return [], [f"{path}: a feed or markup file, not a list of feed URLs: follow its folder instead"]
     sources, problems = [], []
     for number, line in enumerate(lines, start=1):
         entry = line.strip()
