@@ -25,7 +25,7 @@ from urllib.parse import urljoin
 from eventwire.ingest import make_document, read_inputs
 from eventwire.ingest.decode import NotText, decode_bytes
 from eventwire.ingest.feeds import FeedItem, parse_feed
-from eventwire.ingest.html import extract_html
+from eventwire.ingest.html import HtmlArticle, extract_html
 from eventwire.ingest.readers import SUPPORTED_SUFFIXES, content_id
 from eventwire.records import Document, DocumentResult, Rejected
 from eventwire.store.provenance import CoderInfo
@@ -235,8 +235,8 @@ class Watcher:
         self.state.mark_item(feed, key, fingerprint, doc_id=key, url=item.url, status=status, reason=reason,
                              attempts=attempt)
 
-    def _page(self, item: FeedItem):
-        """(article, None, _) from the item's page, or (None, why not, whether it may pass)."""
+    def _page(self, item: FeedItem) -> tuple[HtmlArticle | None, str | None, bool]:
+        """(article, None, False) from the item's page, or (None, why not, whether it may pass)."""
         if not item.url:
             return None, "the item has no link", False
         try:
@@ -244,13 +244,13 @@ class Watcher:
         except FetchError as exc:
             return None, exc.reason, exc.transient
         content_type = (response.content_type or "text/html").split(";")[0].strip().lower()
-        if content_type not in ("text/html", "application/xhtml+xml", "text/plain"):
+        if content_type not in ("text/html", "application/xhtml+xml"):
             return None, f"not an HTML page ({content_type})", False
         try:
             text, _encoding = decode_bytes(response.body)
         except NotText as exc:
             return None, str(exc), False
-        article = extract_html(text) if content_type != "text/plain" else None
+        article = extract_html(text)
         if article is None:
             return None, "no article text found in the page", False
         return article, None, False
