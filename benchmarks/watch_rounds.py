@@ -132,7 +132,7 @@ def main() -> None:
 
     pipeline = Pipeline(workers=1)
     pipeline.warm_up()
-    started = time.monotonic()
+    started, cpu_started = time.monotonic(), time.process_time()
     with open_store(args.db or f"sqlite:///{work}/watch.db") as store:
         fetcher = Fetcher(FetchSettings(timeout=2, per_host_per_minute=6000, retries=1, backoff=0.1))
         alerts = AlertEngine(store, load_rules(work / "rules.toml"), echo=print)
@@ -149,12 +149,13 @@ def main() -> None:
             print(f"{report.line()}  [{time.monotonic() - round_started:.1f} s]")
         counts = store.counts()
         fired = store._run("SELECT COUNT(*) FROM alerts").fetchone()[0]
-    total = time.monotonic() - started
+    total, cpu = time.monotonic() - started, time.process_time() - cpu_started
     server.shutdown()
     print(f"\n{counts['articles']} articles ({counts.get('articles_coded', 0)} coded), "
           f"{counts['events']} events, "
           f"{fired} alerts in {total:.1f} s over {len(PUBLISHED)} rounds; "
-          f"{len(articles) / total:.1f} articles/s (model loaded before timing)")
+          f"{len(articles) / total:.1f} articles/s (model loaded before timing); {cpu:.1f} s of CPU in "
+          "this process (the local site's threads included)")
 
 
 if __name__ == "__main__":
