@@ -62,11 +62,12 @@ def _wait_for_articles(url: str, count: int, process: subprocess.Popen) -> int:
     raise AssertionError("the watcher stored too few articles in two minutes")
 
 
-def test_kill_9_mid_round_loses_nothing_and_duplicates_nothing(site, tmp_path, nlp, database_content):
+def test_kill_9_mid_round_loses_nothing_and_duplicates_nothing(site, tmp_path, nlp, new_db_url,
+                                                               database_content):
     feed = _city_feed(site, delay=0.3)
     rules = tmp_path / "rules.toml"
     rules.write_text(RULES)
-    crashed, clean = f"sqlite:///{tmp_path}/crashed.db", f"sqlite:///{tmp_path}/clean.db"
+    crashed, clean = new_db_url(), new_db_url()
     watcher = _cli("watch", feed, "--db", crashed, "--alerts", rules, "--every", "1h", *FAST)
     _wait_for_articles(crashed, 4, watcher)
     os.kill(watcher.pid, signal.SIGKILL)

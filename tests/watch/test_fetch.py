@@ -40,6 +40,16 @@ def test_server_errors_are_retried_then_reported(site):
     assert len(site.requests("/down")) == 3  # the first try and two retries
 
 
+def test_a_429_waits_as_long_as_retry_after_says(site):
+    site.routes["/busy"] = Route(body=b"ok", fail_times=1, fail_status=429, fail_headers={"Retry-After": "7"})
+    fetcher = Fetcher(FAST)
+    waits: list[float] = []
+    fetcher._sleep = waits.append
+    assert fetcher.get(site.url("/busy")).body == b"ok"
+    assert [r.status for r in site.requests("/busy")] == [429, 200]
+    assert waits[0] == 7.0  # Retry-After, not the 0.01 s backoff (the rest: the per-host spacing)
+
+
 def test_client_errors_are_not_retried(site):
     with pytest.raises(FetchError) as failed:
         Fetcher(FAST).get(site.url("/missing"))

@@ -23,7 +23,9 @@ class Route:
     last_modified: str | None = None
     delay: float = 0.0  # seconds before answering (a timeout)
     send_length: bool = True  # False: no Content-Length, the body streams until closed
-    fail_times: int = 0  # answer 500 this many more times first
+    fail_times: int = 0  # answer `fail_status` this many more times first
+    fail_status: int = 500
+    fail_headers: dict[str, str] = field(default_factory=dict)  # e.g. Retry-After
 
 
 @dataclass
@@ -70,8 +72,16 @@ class Site:
             return
         if route.delay:
             time.sleep(route.delay)
+        if failing and route.fail_headers:
+            request.status = route.fail_status
+            handler.send_response(route.fail_status)
+            for name, value in route.fail_headers.items():
+                handler.send_header(name, value)
+            handler.send_header("Content-Length", "0")
+            handler.end_headers()
+            return
         if failing or route.status != 200:
-            request.status = 500 if failing else route.status
+            request.status = route.fail_status if failing else route.status
             handler.send_error(request.status)
             return
         if method == "GET" and route.etag and handler.headers.get("If-None-Match") == route.etag:
