@@ -132,8 +132,9 @@ def _query_options(command):
         click.option("--actor", default=None, help="An actor code prefix in capitals (RUSGOV, RUS) or part "
                                                    "of an actor's name (putin)."),
         click.option("--country", default=None, metavar="ISO3",
-                     help="Any actor's or the location's country."),
-        click.option("--type", "event_type", default=None, help="A PLOVER event type, e.g. ASSAULT."),
+                     help="Any source or target actor's country (ISO3 or ISO2; several comma-separated)."),
+        click.option("--type", "event_type", default=None,
+                     help="PLOVER event types, e.g. ASSAULT (several comma-separated)."),
         click.option("--since", callback=_parse_date, metavar="YYYY-MM-DD", help="Events on or after."),
         click.option("--until", callback=_parse_date, metavar="YYYY-MM-DD", help="Events on or before."),
         click.option("--min-confidence", type=click.FloatRange(0, 1), default=None),

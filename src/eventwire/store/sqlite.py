@@ -18,6 +18,7 @@ class SqliteEventStore(SqlEventStore):
     """`path` is a file (created when missing) or ':memory:'."""
 
     dialect = "sqlite"
+    _no_index = "+"
 
     def __init__(self, path: str, **options):
         self.path = path
