@@ -1,5 +1,6 @@
 """`eventwire watch` and `eventwire alerts` through the command line, and as a process that is killed
-(kill -9: nothing lost, nothing twice) or asked to stop (SIGTERM: the article in hand is finished)."""
+(kill -9: nothing lost, nothing twice) or asked to stop (SIGTERM or Ctrl-C: the article in hand is
+finished)."""
 
 from __future__ import annotations
 
@@ -98,12 +99,13 @@ def test_kill_9_mid_round_loses_nothing_and_duplicates_nothing(site, tmp_path, n
         assert len(lines) == len(set(lines)) == len(fired)
 
 
-def test_sigterm_finishes_the_article_in_hand_and_exits_cleanly(site, tmp_path):
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "Ctrl-C"])
+def test_a_stop_signal_finishes_the_article_in_hand_and_exits_cleanly(site, tmp_path, signum):
     feed = _city_feed(site, delay=0.3)
     url = f"sqlite:///{tmp_path}/watch.db"
     watcher = _cli("watch", feed, "--db", url, "--every", "1h", *FAST)
     _wait_for_articles(url, 2, watcher)
-    watcher.send_signal(signal.SIGTERM)
+    watcher.send_signal(signum)
     _out, err = watcher.communicate(timeout=30)
     assert watcher.returncode == 0, err
     assert "(stopped early)" in err and err.rstrip().endswith("stopped")
