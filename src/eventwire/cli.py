@@ -321,6 +321,117 @@ def merge_command(db_url: str, recompute: bool) -> None:
                f"from {counts['articles']} articles" + (" (recomputed)" if recompute else ""))
 
 
+# --------------------------------------------------------------------------- watching feeds and folders
+
+def _duration(ctx, param, value: str) -> float:
+    from eventwire.watch.status import parse_duration
+
+    try:
+        return parse_duration(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+@main.command(name="watch")
+@click.argument("sources", nargs=-1)
+@_db_option
+@click.option("--every", default="15m", show_default=True, callback=_duration, metavar="DURATION",
+              help="Time from the start of one round to the next: 90s, 15m, 1h.")
+@click.option("--once", is_flag=True, help="Do one round and exit (for cron and systemd timers).")
+@click.option("--alerts", "rules_path", type=click.Path(dir_okay=False), default=None, metavar="RULES.toml",
+              help="Alert rules (see docs/watch.md).")
+@click.option("--status", is_flag=True, help="Show each followed source's last success and last error.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=20.0, show_default=True,
+              help="Seconds for one HTTP response, first byte to last.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
+              help="Skip feeds, pages and files larger than this.")
+@click.option("--per-host", type=click.IntRange(min=1), default=30, show_default=True,
+              help="At most this many requests to one host per minute.")
+@click.option("--retries", type=click.IntRange(min=0), default=2, show_default=True,
+              help="Retries of a request that timed out or got a 429 or 5xx, with doubling waits.")
+@click.option("--backoff", type=click.FloatRange(min=0), default=2.0, show_default=True,
+              help="Seconds before the first retry.")
+def watch_command(sources: tuple[str, ...], db_url: str, every: float, once: bool, rules_path: str | None,
+                  status: bool, timeout: float, max_bytes: int, per_host: int, retries: int,
+                  backoff: float) -> None:
+    """Follow SOURCE folders, RSS/Atom feed URLs and files listing feed URLs: new and changed
+    articles are coded into the store every round, and alert rules run on the stored events.
+
+    Runs until Ctrl-C or SIGTERM (the article in hand is finished first); --once does one round
+    and exits with status 1 when anything failed. One line per round goes to standard error;
+    "print" alerts go to standard output.
+    """
+    import threading
+
+    from eventwire.store import current_coder, open_store
+    from eventwire.store.watchstate import WatchState
+    from eventwire.watch import (
+        AlertEngine,
+        Fetcher,
+        FetchSettings,
+        RulesError,
+        Watcher,
+        WatchSettings,
+        load_rules,
+        stop_on_signals,
+    )
+    from eventwire.watch.status import sources_table
+
+    if status:
+        with open_store(db_url) as store:
+            state = WatchState(store)
+            click.echo(sources_table(state.sources(), state.item_counts()))
+        return
+    if not sources:
+        raise click.UsageError("name at least one SOURCE: a folder, a feed URL or a file listing feed URLs")
+    try:
+        rules = load_rules(rules_path) if rules_path else []
+    except RulesError as exc:
+        raise click.ClickException(str(exc)) from None
+    from eventwire.pipeline import Pipeline
+
+    stop = threading.Event()
+    restore_signals = stop_on_signals(stop)
+    fetcher = Fetcher(FetchSettings(timeout=timeout, max_bytes=max_bytes, per_host_per_minute=per_host,
+                                    retries=retries, backoff=backoff), stop=stop)
+
+    def echo(line: str) -> None:
+        click.echo(line, err=True)
+
+    with open_store(db_url) as store:
+        alerts = AlertEngine(store, rules, stop=stop, echo=echo, webhook_timeout=timeout,
+                             webhook_retries=retries, webhook_backoff=backoff) if rules else None
+        watcher = Watcher(store, list(sources), code=Pipeline(workers=1).code_documents,
+                          coder=current_coder(), fetcher=fetcher, alerts=alerts,
+                          settings=WatchSettings(max_file_bytes=max_bytes), echo=echo)
+        try:
+            reports = watcher.run(every, once=once)
+        finally:
+            restore_signals()
+    if stop.is_set():
+        echo("stopped")
+    sys.exit(1 if once and any(report.errors for report in reports) else 0)
+
+
+@main.command(name="alerts")
+@_db_option
+@click.option("--rule", default=None, help="Only this rule's alerts.")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
+def alerts_command(db_url: str, rule: str | None, fmt: str) -> None:
+    """List the alerts that fired, oldest first (with any action still pending)."""
+    from eventwire.store import open_store
+    from eventwire.store.watchstate import WatchState
+    from eventwire.watch.alerts import alert_listing
+    from eventwire.watch.status import alerts_table
+
+    with open_store(db_url) as store:
+        fired = WatchState(store).alerts(rule)
+    if fmt == "jsonl":
+        write_jsonl((alert_listing(alert) for alert in fired), sys.stdout)
+    elif fired:
+        click.echo(alerts_table(fired))
+    click.echo(f"{len(fired)} alerts", err=True)
+
 @main.command(name="serve")
 @_db_option
 @click.option("--host", default="127.0.0.1", show_default=True,

@@ -43,7 +43,9 @@ def _downgrade_to_schema_1(store) -> None:
         store._run(f"DROP INDEX {index}")
     for column in ("location_name", "lat", "lon", "evidence_text"):
         store._run(f"ALTER TABLE events DROP COLUMN {column}")
-    store._run("DELETE FROM schema_version WHERE version = 2")
+    for table in ("watch_sources", "watch_items", "alerts"):  # and before the watch tables (schema 3)
+        store._run(f"DROP TABLE {table}")
+    store._run("DELETE FROM schema_version WHERE version >= 2")
 
 
 def test_an_existing_database_is_upgraded_with_its_events_indexed(db_url):

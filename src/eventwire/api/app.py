@@ -200,6 +200,16 @@ def _add_routes(app: FastAPI) -> None:
         fields["events"] = fields.pop("mentions")
         return fields
 
+    @app.get("/api/alerts", summary="Alerts fired by `eventwire watch` rules, newest first")
+    def alerts(store: Reader, limit: Limit = None,
+               rule: Annotated[str | None, Query(description="Only this rule's alerts")] = None) -> dict:
+        from eventwire.store.watchstate import WatchState
+        from eventwire.watch.alerts import alert_listing
+
+        rows = parse_query(limit=limit or "100").limit
+        return {"alerts": [alert_listing(alert) for alert in
+                           WatchState(store).recent_alerts(rule[:200] if rule else None, rows)]}
+
     @app.get("/api/export", summary="Every matching event as CSV, JSON lines or Parquet, streamed",
              response_class=StreamingResponse)
     def export(given: Filters, request: Request,

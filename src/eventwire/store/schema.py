@@ -178,6 +178,47 @@ MIGRATIONS: tuple[Migration, ...] = (
         "(to_tsvector('english', COALESCE(evidence_text, ''))) STORED",
         "CREATE INDEX events_evidence_search ON events USING GIN (evidence_search)",
     )),
+    Migration(3, "watch: followed sources, seen items, fired alerts", (
+        # One row per feed URL or folder `eventwire watch` follows: what a conditional GET needs, and
+        # how the last polls went.
+        """CREATE TABLE watch_sources (
+            source TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            etag TEXT,
+            last_modified TEXT,
+            last_polled TEXT,
+            last_success TEXT,
+            last_error TEXT,
+            last_error_at TEXT,
+            failures INTEGER NOT NULL
+        )""",
+        # One row per feed item or file seen: its fingerprint says whether it changed since.
+        """CREATE TABLE watch_items (
+            source TEXT NOT NULL,
+            item_key TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            doc_id TEXT,
+            url TEXT,
+            status TEXT NOT NULL,
+            reason TEXT,
+            attempts INTEGER NOT NULL,
+            seen_at TEXT NOT NULL,
+            PRIMARY KEY (source, item_key)
+        )""",
+        # One row per (rule, event, size) that fired; pending_actions lists the actions not yet done.
+        """CREATE TABLE alerts (
+            alert_id TEXT PRIMARY KEY,
+            rule TEXT NOT NULL,
+            event_id TEXT NOT NULL,
+            num_articles INTEGER NOT NULL,
+            fired_at TEXT NOT NULL,
+            pending_actions TEXT NOT NULL,
+            last_error TEXT,
+            record TEXT NOT NULL
+        )""",
+        "CREATE INDEX alerts_rule_event ON alerts (rule, event_id)",
+        "CREATE INDEX alerts_fired_at ON alerts (fired_at)",
+    )),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version
