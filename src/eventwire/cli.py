@@ -40,7 +40,50 @@ def _check_scale(workers: int | None, scheduler: str | None) -> None:
         raise click.UsageError("--workers starts a local cluster; --scheduler uses an existing one: pick one")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _OneLineErrors(click.Group):
+    """Errors a user can act on (a store, a file, a full disk) end the command with one line, never a
+    traceback; a password in a database URL never shows."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except BrokenPipeError:  # the reader of our output went away (| head): nothing left to say
+            sys.stderr.close()
+            raise SystemExit(1) from None
+        except Exception as exc:  # noqa: BLE001 - turned into one line when it is an expected kind
+            message = _user_error(exc)
+            if message is None:
+                raise
+            raise click.ClickException(message) from None
+
+
+def _user_error(exc: Exception) -> str | None:
+    """One line for the errors that come from the user's environment, None for a bug."""
+    import sqlite3
+
+    from eventwire.store import StoreError, redact
+
+    if isinstance(exc, StoreError):
+        return str(exc)
+    if isinstance(exc, OSError):
+        where = f"{exc.filename}: " if exc.filename else ""
+        return redact(f"{where}{exc.strerror or exc}")
+    if isinstance(exc, sqlite3.Error):
+        return f"the SQLite store failed: {exc}"
+    try:
+        import psycopg
+    except ImportError:
+        return None
+    if isinstance(exc, psycopg.Error):
+        from eventwire.store.errors import first_line
+
+        return f"the PostgreSQL store failed: {first_line(exc)}"
+    return None
+
+
+@click.group(cls=_OneLineErrors, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="eventwire")
 def main() -> None:
     """eventwire: who did what to whom, when and where, from news text (PLOVER events)."""
@@ -168,20 +211,20 @@ def ingest_command(inputs: tuple[str, ...], db_url: str, date: dt.date | None, m
     """
     import time
 
-    from eventwire.store import current_coder, open_store
+    from eventwire.store import current_coder, open_store, redact
     from eventwire.store.ingest import IngestTally, skip_current, store_results
 
     _check_scale(workers, scheduler)
     coder, started = current_coder(), time.monotonic()
     statuses: dict[str, int] = {"coded": 0, "skipped": 0, "failed": 0}
-    with open_store(db_url) as store:
+    with open_store(db_url, on_wait=lambda message: click.echo(message, err=True)) as store:
         tally = IngestTally()
         documents = skip_current(store, read_inputs(inputs, max_bytes=max_bytes, date=date), coder, tally)
         results = code_documents(documents, workers=workers, scheduler=scheduler)
         store_results(store, _reported(results, statuses), coder, tally)
     elapsed = time.monotonic() - started
     click.echo(f"{tally.summary()} ({statuses['coded']} coded, {statuses['skipped']} skipped, "
-               f"{statuses['failed']} failed) into {db_url} in {elapsed:.1f}s", err=True)
+               f"{statuses['failed']} failed) into {redact(db_url)} in {elapsed:.1f}s", err=True)
     sys.exit(1 if statuses["failed"] else 0)
 
 
@@ -196,7 +239,7 @@ def events_command(db_url: str, fmt: str, out: str | None, **filters) -> None:
     """List stored events (one per real-world event, with all its mentions)."""
     from eventwire.store import open_store
 
-    with open_store(db_url) as store:
+    with open_store(db_url, read_only=True) as store:
         records = store.events(_event_query(**filters))
         if fmt == "table":
             with click.open_file(out or "-", "w", encoding="utf-8") as stream:
@@ -229,7 +272,7 @@ def dyads_command(db_url: str, interval: str, fmt: str, **filters) -> None:
 
     from eventwire.store import open_store
 
-    with open_store(db_url) as store:
+    with open_store(db_url, read_only=True) as store:
         rows = [dataclasses.asdict(row) for row in store.dyads(_event_query(**filters), interval)]
     stream = sys.stdout
     if fmt == "jsonl":
@@ -250,13 +293,13 @@ def dyads_command(db_url: str, interval: str, fmt: str, **filters) -> None:
 @_db_option
 def article_command(doc_id: str, db_url: str) -> None:
     """Show a stored article's cleaned text with its events marked."""
-    from eventwire.store import open_store
+    from eventwire.store import open_store, redact
     from eventwire.store.views import marked_article
 
-    with open_store(db_url) as store:
+    with open_store(db_url, read_only=True) as store:
         stored = store.article(doc_id)
     if stored is None:
-        raise click.ClickException(f"no article {doc_id!r} in {db_url}")
+        raise click.ClickException(f"no article {doc_id!r} in {redact(db_url)}")
     click.echo(marked_article(stored))
 
 
@@ -270,7 +313,7 @@ def export_command(db_url: str, fmt: str, out: str, **filters) -> None:
     """Export stored events to a file."""
     from eventwire.store import open_store
 
-    with open_store(db_url) as store:
+    with open_store(db_url, read_only=True) as store:
         count = _exported(store.events(_event_query(**filters)), fmt, out)
     click.echo(f"{count} events -> {out}", err=True)
 
@@ -282,7 +325,7 @@ def merge_command(db_url: str, recompute: bool) -> None:
     """Show how mentions were merged into events, or recompute the merging."""
     from eventwire.store import open_store
 
-    with open_store(db_url) as store:
+    with open_store(db_url, read_only=not recompute) as store:
         if recompute:
             store.recompute_merges()
         counts = store.counts()

@@ -16,6 +16,7 @@ from contextlib import AbstractContextManager
 from eventwire.ingest.readers import content_id
 from eventwire.records import DocumentResult, Event
 from eventwire.store.base import DyadCount, EventQuery, EventStore, SaveOutcome, StoredArticle
+from eventwire.store.errors import StoreError, redact
 from eventwire.store.merge import (
     WINDOW_DAYS,
     Cluster,
@@ -51,10 +52,15 @@ _CHUNK = 500
 class SqlEventStore(EventStore):
     """An EventStore over any DB-API connection that speaks the portable SQL used here."""
 
-    def __init__(self, url: str):
+    def __init__(self, url: str, read_only: bool = False):
         self.url = url
+        self.read_only = read_only
         self._conn = self._connect()
-        self._migrate()
+        try:
+            self._check_schema() if read_only else self._migrate()
+        except BaseException:
+            self._conn.close()
+            raise
 
     # -- what a backend provides -------------------------------------------------------------
 
@@ -97,14 +103,42 @@ class SqlEventStore(EventStore):
 
     # -- schema --------------------------------------------------------------------------------
 
+    def _stored_version(self) -> int | None:
+        """The schema version, or None when the database holds no event store."""
+        if not self._has_table("schema_version"):
+            return None
+        return self._run("SELECT COALESCE(MAX(version), 0) FROM schema_version").fetchone()[0]
+
+    @abstractmethod
+    def _has_table(self, name: str) -> bool: ...
+
+    def _check_schema(self) -> None:
+        """A reader changes nothing: the store must exist and be of this eventwire's version."""
+        current = self._stored_version()
+        if current is None:
+            raise StoreError(f"no event store in {redact(self.url)}: run `eventwire ingest` first")
+        self._check_not_newer(current)
+        if current < LATEST_VERSION:
+            raise StoreError(f"{redact(self.url)} has schema version {current}, this eventwire reads "
+                             f"{LATEST_VERSION}: run `eventwire ingest` once to upgrade it")
+
+    def _check_not_newer(self, current: int) -> None:
+        if current > LATEST_VERSION:
+            raise StoreError(f"{redact(self.url)}: schema version {current} is newer than this eventwire "
+                             f"supports ({LATEST_VERSION}); upgrade eventwire")
+
     def _migrate(self) -> None:
+        # Checked first without a write transaction: opening an up-to-date store never waits for a writer.
+        current = self._stored_version()
+        if current is not None:
+            self._check_not_newer(current)
+            if current == LATEST_VERSION:
+                return
         with self._transaction():
             self._lock("schema")
             self._run(SCHEMA_VERSION_TABLE)
             current = self._run("SELECT COALESCE(MAX(version), 0) FROM schema_version").fetchone()[0]
-            if current > LATEST_VERSION:
-                raise RuntimeError(f"{self.url}: schema version {current} is newer than this eventwire "
-                                   f"supports ({LATEST_VERSION}); upgrade eventwire")
+            self._check_not_newer(current)
             for migration in MIGRATIONS:
                 if migration.version > current:
                     for statement in migration.statements:
@@ -127,6 +161,9 @@ class SqlEventStore(EventStore):
         published = article[ARTICLE_COLUMNS.index("pub_date")]
         mentions, actors = _mention_rows(doc_id, result.events, coder, published)
         with self._transaction():
+            # One writer at a time, taken before any row is written: two ingests of the same articles
+            # then queue instead of deadlocking on each other's rows and blocks.
+            self._lock("write")
             self._run("INSERT INTO coder_runs (run_id, version, settings_hash, settings) VALUES (?, ?, ?, ?) "
                       "ON CONFLICT (run_id) DO NOTHING",
                       (coder.run_id, coder.version, coder.settings_hash, coder.settings_json))
@@ -181,7 +218,6 @@ class SqlEventStore(EventStore):
                 starts[block].append(_date(lo))
         clusters, current = [], {}
         for block in sorted(starts):
-            self._lock(f"block:{block}")
             changed_from = min(starts[block], default=None)
             since = changed_from - dt.timedelta(days=2 * WINDOW_DAYS) if changed_from else dt.date.max
             features, event_ids = self._block_features(block, "(m.date_lo >= ? OR (m.date_lo IS NULL AND "
@@ -197,7 +233,7 @@ class SqlEventStore(EventStore):
 
     def recompute_merges(self) -> int:
         with self._transaction():
-            self._lock("recompute")
+            self._lock("write")
             self._run("DELETE FROM events")
             self._run("UPDATE mentions SET event_id = NULL")
             blocks = [row[0] for row in self._run("SELECT DISTINCT merge_block FROM mentions").fetchall()]
