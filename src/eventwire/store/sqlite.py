@@ -71,8 +71,8 @@ class SqliteEventStore(SqlEventStore):
         return not os.access(folder, os.W_OK) and (not log.exists() or log.stat().st_size == 0)
 
     def _has_table(self, name: str) -> bool:
-        return self._run("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone() \
-            is not None
+        row = self._run("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone()
+        return row is not None
 
     def _begin(self) -> None:
         """Take the write lock, waiting as long as another writer holds it."""
