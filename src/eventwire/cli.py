@@ -133,7 +133,8 @@ def _reported(results: Iterator[DocumentResult], tally: dict[str, int]) -> Itera
     for result in progress:
         tally[result.status] += 1
         if result.status != "coded":
-            progress.write(f"{result.status}: {result.origin}: {result.reason}", file=sys.stderr)
+            line = f"{result.status}: {result.origin}: {result.reason}"
+            progress.write(" ".join(line.split()), file=sys.stderr)  # one line, whatever the reason holds
         yield result
 
 

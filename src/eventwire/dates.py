@@ -83,7 +83,10 @@ def resolve_event_date(sentence_text: str, trigger_offset: int,
         return EventDate(publication_date, None, "day"), "no date in the sentence: publication date"
     future = bool(_FUTURE.search(_lower_same_length(sentence_text)))
     resolver = _resolve_explicit if expression.match.re is _EXPLICIT else _resolve_relative
-    value, granularity, detail = resolver(expression.match, publication_date, future)
+    try:
+        value, granularity, detail = resolver(expression.match, publication_date, future)
+    except (OverflowError, ValueError):  # e.g. "the day after" 9999-12-31
+        value, granularity, detail = None, None, "it falls outside the calendar (years 1 to 9999)"
     text = expression.text
     if value is None:
         return EventDate(None, text, None), f"date {text!r} left unresolved: {detail}"

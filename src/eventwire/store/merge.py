@@ -125,12 +125,20 @@ def _actor_match(x: tuple, y: tuple) -> bool:
     return all(p is None or q is None or p == q for p, q in zip(x, y))
 
 
+def shifted(day: dt.date, days: int) -> dt.date:
+    """`day` moved by `days`, held at the calendar's first or last day rather than overflowing."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.max if days > 0 else dt.date.min
+
+
 def date_interval(value: dt.date | None, granularity: str | None) -> tuple[dt.date | None, dt.date | None]:
     """The days a date may mean: a day, or a whole week, month or year."""
     if value is None:
         return None, None
     if granularity == "week":
-        return value, value + dt.timedelta(days=6)
+        return value, shifted(value, 6)
     if granularity == "month":
         first = value.replace(day=1)
         return first, first.replace(day=calendar.monthrange(value.year, value.month)[1])

@@ -29,6 +29,7 @@ from eventwire.store.merge import (
     mention_evidence,
     merge_block,
     merged_record,
+    shifted,
 )
 from eventwire.store.provenance import CoderInfo, content_hash
 from eventwire.store.schema import LATEST_VERSION, MIGRATIONS, SCHEMA_VERSION_TABLE
@@ -219,7 +220,7 @@ class SqlEventStore(EventStore):
         clusters, current = [], {}
         for block in sorted(starts):
             changed_from = min(starts[block], default=None)
-            since = changed_from - dt.timedelta(days=2 * WINDOW_DAYS) if changed_from else dt.date.max
+            since = shifted(changed_from, -2 * WINDOW_DAYS) if changed_from else dt.date.max
             features, event_ids = self._block_features(block, "(m.date_lo >= ? OR (m.date_lo IS NULL AND "
                                                               "m.doc_id = ?))", (since.isoformat(), doc_id))
             current.update(event_ids)
@@ -340,7 +341,7 @@ def _recluster(features: list[MentionFeatures], event_ids: dict[str, str | None]
             later.append(mention)
     # A cluster begun more than a window before the change cannot reach it (and may be only
     # partly loaded): leave it as stored.
-    reach = changed_from - dt.timedelta(days=WINDOW_DAYS) if changed_from > dt.date.min else changed_from
+    reach = shifted(changed_from, -WINDOW_DAYS)
     return clusters + [c for c in cluster_mentions(later, earlier.values()) if c.members[0].date_lo >= reach]
 
 
