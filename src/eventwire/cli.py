@@ -222,11 +222,12 @@ def ingest_command(inputs: tuple[str, ...], db_url: str, date: dt.date | None, m
         tally = IngestTally()
         documents = skip_current(store, read_inputs(inputs, max_bytes=max_bytes, date=date), coder, tally)
         results = code_documents(documents, workers=workers, scheduler=scheduler)
-        store_results(store, _reported(results, statuses), coder, tally)
+        store_results(store, _reported(results, statuses), coder, tally,
+                      on_error=lambda line: click.echo(" ".join(line.split()), err=True))
     elapsed = time.monotonic() - started
     click.echo(f"{tally.summary()} ({statuses['coded']} coded, {statuses['skipped']} skipped, "
                f"{statuses['failed']} failed) into {redact(db_url)} in {elapsed:.1f}s", err=True)
-    sys.exit(1 if statuses["failed"] else 0)
+    sys.exit(1 if statuses["failed"] or tally.failed else 0)
 
 
 @main.command(name="events")

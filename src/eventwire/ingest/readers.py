@@ -164,7 +164,8 @@ def _read_directory(directory: Path, max_bytes: int, date: dt.date | None, root:
             yield Rejected(display_path(path), "skipped", "link to a file outside the folder being read: "
                                                           "not followed")
         elif path.suffix.lower() not in SUPPORTED_SUFFIXES:
-            yield Rejected(display_path(path), "skipped", f"unsupported file type {path.suffix or '(none)'!r} "
+            yield Rejected(display_path(path), "skipped",
+                           f"unsupported file type {path.suffix or '(none)'!r} "
                            f"(expected one of {', '.join(sorted(SUPPORTED_SUFFIXES))})")
         else:
             yield from _read_file(path, max_bytes, date)

@@ -30,6 +30,8 @@ class PostgresEventStore(SqlEventStore):
             raise StoreError(f"{redact(self.url)} is open read-only")
         return self._conn.transaction()
 
+    _content_errors = (ValueError, OverflowError, psycopg.DataError)
+
     def _lock(self, key: str) -> None:
         # Writers in several processes take this before touching a row: they queue, never deadlock.
         self._conn.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (key,))

@@ -16,7 +16,7 @@ from contextlib import AbstractContextManager
 from eventwire.ingest.readers import content_id
 from eventwire.records import DocumentResult, Event
 from eventwire.store.base import DyadCount, EventQuery, EventStore, SaveOutcome, StoredArticle
-from eventwire.store.errors import StoreError, redact
+from eventwire.store.errors import StoreError, first_line, redact
 from eventwire.store.merge import (
     WINDOW_DAYS,
     Cluster,
@@ -156,7 +156,20 @@ class SqlEventStore(EventStore):
         row = self._run("SELECT content_hash, run_id FROM articles WHERE doc_id = ?", (doc.id,)).fetchone()
         return row is not None and row[0] == content_hash(doc) and row[1] == coder.run_id
 
+    # Errors of one article's content (a value the database refuses), not of the database.
+    _content_errors: tuple[type[Exception], ...] = (ValueError, OverflowError)
+
     def save(self, result: DocumentResult, coder: CoderInfo) -> SaveOutcome:
+        try:
+            return self._save(result, coder)
+        except self._content_errors as exc:
+            reason = f"could not be stored: {type(exc).__name__}: {first_line(exc)}"
+            failed = DocumentResult(origin=_storable(result.origin), status="failed",
+                                    doc_id=result.doc_id and _storable(result.doc_id), reason=reason)
+            outcome = self._save(failed, coder)
+            return SaveOutcome(outcome.doc_id, outcome.replaced, 0, error=reason)
+
+    def _save(self, result: DocumentResult, coder: CoderInfo) -> SaveOutcome:
         doc_id = result.doc_id or f"origin:{result.origin}"
         article = _article_row(doc_id, result, coder)
         published = article[ARTICLE_COLUMNS.index("pub_date")]
@@ -312,6 +325,11 @@ class SqlEventStore(EventStore):
         for table in ("articles", "mentions", "actors", "events"):
             counts[table] = self._run(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
         return counts
+
+
+def _storable(text: str) -> str:
+    """`text` without what no database takes: lone surrogates and NUL characters become escapes."""
+    return text.encode("utf-8", errors="backslashreplace").decode("utf-8").replace("\x00", "\\x00")
 
 
 def _block_span(mention_row: tuple) -> tuple:

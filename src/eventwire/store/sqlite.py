@@ -70,6 +70,8 @@ class SqliteEventStore(SqlEventStore):
         log = Path(f"{self.path}-wal")
         return not os.access(folder, os.W_OK) and (not log.exists() or log.stat().st_size == 0)
 
+    _content_errors = (ValueError, OverflowError, sqlite3.DataError, sqlite3.InterfaceError)
+
     def _has_table(self, name: str) -> bool:
         row = self._run("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone()
         return row is not None
