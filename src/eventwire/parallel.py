@@ -13,8 +13,10 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import signal
 import sys
 import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -61,6 +63,34 @@ def start_method() -> str:
     any are loaded) instead of importing spaCy again, which saves each worker most of a second; fork
     is safe only without other threads, and Linux is where it is the norm. Elsewhere: spawn."""
     return "fork" if sys.platform == "linux" and threading.active_count() == 1 else "spawn"
+
+
+_PR_SET_PDEATHSIG = 1  # prctl option (linux/prctl.h)
+
+
+def start_worker(batch_size: int, parent_pid: int) -> None:
+    """A local pool worker's start: it ends with its parent, then loads its models."""
+    die_with_parent(parent_pid)
+    worker_pipeline(batch_size)
+
+
+def die_with_parent(parent_pid: int) -> None:
+    """End this process when its parent dies, even by kill -9, instead of holding its models' memory
+    as an orphan. Linux sends the signal when the thread that started the worker ends, and the pool
+    starts its workers from the thread that codes. Elsewhere a watching thread polls the parent."""
+    if sys.platform == "linux":
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    else:
+        def watch() -> None:
+            while os.getppid() == parent_pid:
+                time.sleep(1)
+            os._exit(1)
+
+        threading.Thread(target=watch, daemon=True, name="eventwire-parent-watch").start()
+    if os.getppid() != parent_pid:  # the parent died before the signal was asked for
+        os._exit(1)
 
 
 @lru_cache(maxsize=1)
@@ -127,7 +157,8 @@ class ProcessPool:
         if self._executor is None:
             context = multiprocessing.get_context(start_method())
             self._executor = ProcessPoolExecutor(self.workers, mp_context=context,
-                                                 initializer=worker_pipeline, initargs=(self.batch_size,))
+                                                 initializer=start_worker,
+                                                 initargs=(self.batch_size, os.getpid()))
         try:
             return self._executor.submit(code_chunk, chunk, self.batch_size), self._executor
         except BrokenProcessPool:
