@@ -97,31 +97,6 @@ def test_reading_a_store_that_does_not_exist_names_it_and_creates_nothing(comman
     assert not (tmp_path / "missing.db").exists()
 
 
-@pytest.fixture
-def read_only_folder(tmp_path):
-    """A folder with an event store that this process cannot write: a read-only bind mount when running
-    as root (who writes anywhere else), else a folder without write permission."""
-    folder = tmp_path / "store"
-    folder.mkdir()
-    with open_store(str(folder / "events.db")) as writer:
-        for result in synthetic_results(4):
-            writer.save(result, CODER)
-    if os.geteuid() != 0:
-        folder.chmod(0o555)
-        yield folder
-        folder.chmod(0o755)
-        return
-    view = tmp_path / "read-only"
-    view.mkdir()
-    mounted = subprocess.run(["mount", "--bind", "-o", "ro", str(folder), str(view)], capture_output=True)
-    if mounted.returncode != 0:
-        pytest.skip(f"cannot make a read-only bind mount here: {mounted.stderr.decode().strip()}")
-    try:
-        yield view
-    finally:
-        subprocess.run(["umount", "-l", str(view)], check=True)
-
-
 def test_a_store_in_a_read_only_folder_can_be_read(read_only_folder):
     assert not os.access(read_only_folder, os.W_OK)
     with open_store(str(read_only_folder / "events.db"), read_only=True) as reader:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import urllib.parse
 from collections.abc import Callable, Iterator
@@ -14,6 +15,7 @@ from eventwire.store.sql import SqlEventStore
 
 # A writer asks for the lock this long at a time; between asks it may tell the user it is waiting.
 _LOCK_POLL_MS = 5000
+_FULL_DISK_BYTES = 1 << 20  # less free space than this, and a failure to open is put down to it
 
 
 class SqliteEventStore(SqlEventStore):
@@ -35,7 +37,17 @@ class SqliteEventStore(SqlEventStore):
         try:
             return self._connect_read_only() if self.read_only else self._connect_writer()
         except sqlite3.Error as exc:
-            raise StoreError(f"cannot open the event store {self.path}: {exc}") from None
+            raise StoreError(f"cannot open the event store {self.path}: {self._explained(exc)}") from None
+
+    def _explained(self, error: sqlite3.Error) -> str:
+        """SQLite's terse message, with the likely cause when the folder or disk is to blame."""
+        folder = Path(self.path).resolve().parent
+        if not self.read_only and not os.access(folder, os.W_OK):
+            return (f"{error} (the folder {folder} cannot be written; reading commands such as "
+                    f"`eventwire events` can still open the store)")
+        if shutil.disk_usage(folder).free < _FULL_DISK_BYTES:
+            return f"{error} (the disk holding {folder} is full)"
+        return str(error)
 
     def _connect_writer(self) -> sqlite3.Connection:
         if self.path != ":memory:" and not Path(self.path).parent.resolve().is_dir():
