@@ -188,10 +188,13 @@ def _query_options(command):
 
 
 def _event_query(actor, country, event_type, since, until, min_confidence):
-    from eventwire.store import EventQuery
+    from eventwire.query import QueryError, parse_query
 
-    return EventQuery(actor=actor, country=country, event_type=event_type, since=since, until=until,
-                      min_confidence=min_confidence)
+    try:
+        return parse_query(actor=actor, country=country, type=event_type, min_confidence=min_confidence,
+                           since=since and since.isoformat(), until=until and until.isoformat())
+    except QueryError as exc:
+        raise click.UsageError(str(exc)) from None
 
 
 @main.command(name="ingest")
@@ -333,3 +336,49 @@ def merge_command(db_url: str, recompute: bool) -> None:
         counts = store.counts()
     click.echo(f"{counts['mentions']} mentions in {counts['events']} events "
                f"from {counts['articles']} articles" + (" (recomputed)" if recompute else ""))
+
+
+@main.command(name="serve")
+@_db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; anything but loopback exposes the API to the network.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option("--token-file", type=click.Path(dir_okay=False, exists=True, path_type=Path), default=None,
+              help="A file holding the bearer token that enables POST /api/documents "
+                   "(or set $EVENTWIRE_TOKEN). Without one the API is read-only.")
+@click.option("--query-time-limit", type=click.FloatRange(min=0.1), default=10.0, show_default=True,
+              help="Seconds after which a query is cancelled with a 503.")
+@click.option("--max-body-mb", type=click.FloatRange(min=0.001), default=20.0, show_default=True,
+              help="Largest accepted POST body, in megabytes.")
+def serve_command(db_url: str, host: str, port: int, token_file: Path | None, query_time_limit: float,
+                  max_body_mb: float) -> None:
+    """Serve the event store as an HTTP API (JSON; interactive docs at /docs)."""
+    import ipaddress
+    import os
+
+    import uvicorn
+
+    from eventwire.api import ApiSettings, create_app
+    from eventwire.api.settings import redact_url
+
+    token = (token_file.read_text(encoding="utf-8").strip() if token_file
+             else os.environ.get("EVENTWIRE_TOKEN"))
+    if token_file and not token:
+        raise click.UsageError(f"--token-file {token_file} is empty")
+    try:
+        loopback = host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        loopback = False
+    if not loopback and not token:
+        click.echo(f"warning: serving on {host}, beyond this machine, with no token: anyone who can reach "
+                   "it can read every event (writes stay disabled)", err=True)
+    settings = ApiSettings(db_url=db_url, token=token or None, query_time_limit=query_time_limit,
+                           max_body_bytes=int(max_body_mb * 1024 * 1024))
+    try:
+        app = create_app(settings)
+    except Exception as exc:  # noqa: BLE001 - one line, never a traceback, never a password
+        message = " ".join(str(exc).split()).replace(db_url, redact_url(db_url))
+        raise click.ClickException(f"cannot open {redact_url(db_url)}: {message}") from None
+    click.echo(f"eventwire serving {redact_url(db_url)} on http://{host}:{port} "
+               f"({'writes need the token' if token else 'read-only'}); docs at /docs", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="info")

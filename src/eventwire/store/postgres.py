@@ -16,6 +16,11 @@ class PostgresEventStore(SqlEventStore):
     A read-only store runs every statement in a read-only transaction and never migrates.
     """
 
+    dialect = "postgresql"
+
+    def reader(self, time_limit: float | None = None) -> PostgresEventStore:
+        return PostgresEventStore(self.url, migrate=False, time_limit=time_limit)
+
     def _connect(self) -> psycopg.Connection:
         try:
             conn = psycopg.connect(self.url, autocommit=True)
@@ -23,7 +28,16 @@ class PostgresEventStore(SqlEventStore):
             raise StoreError(f"cannot connect to {redact(self.url)}: {first_line(exc)}") from None
         if self.read_only:
             conn.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+        if self.time_limit:
+            # The server cancels any statement past the limit (QueryCanceled), freeing its worker.
+            conn.execute(f"SET statement_timeout = {int(self.time_limit * 1000)}")
         return conn
+
+    def _timed_out(self, exc: Exception) -> bool:
+        return isinstance(exc, psycopg.errors.QueryCanceled)
+
+    def _text_match(self, words: list[str]) -> tuple[str, list]:
+        return "evidence_search @@ plainto_tsquery('english', ?)", [" ".join(words)]
 
     def _transaction(self) -> AbstractContextManager:
         if self.read_only:
