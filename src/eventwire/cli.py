@@ -11,10 +11,11 @@ from pathlib import Path
 import click
 
 from eventwire import __version__
-from eventwire.formats import write_csv, write_jsonl, write_table
+from eventwire.formats import DEFAULT_TABLE_FIELDS, TABLE_COLUMNS, write_csv, write_jsonl, write_table
 from eventwire.ingest import DEFAULT_MAX_BYTES, read_inputs
 from eventwire.records import DocumentResult
 from eventwire.scale import code_documents, write_parquet
+from eventwire.store.base import SORT_KEYS
 
 
 def _parse_date(ctx, param, value: str | None) -> dt.date | None:
@@ -174,27 +175,30 @@ def _db_option(command):
 def _query_options(command):
     options = [
         click.option("--actor", default=None, help="An actor code prefix in capitals (RUSGOV, RUS) or part "
-                                                   "of an actor's name (putin)."),
-        click.option("--country", default=None, metavar="ISO3",
-                     help="Any actor's or the location's country."),
-        click.option("--type", "event_type", default=None, help="A PLOVER event type, e.g. ASSAULT."),
-        click.option("--since", callback=_parse_date, metavar="YYYY-MM-DD", help="Events on or after."),
-        click.option("--until", callback=_parse_date, metavar="YYYY-MM-DD", help="Events on or before."),
-        click.option("--min-confidence", type=click.FloatRange(0, 1), default=None),
+                                                   "of an actor's name (putin); % and _ match themselves."),
+        click.option("--country", multiple=True, metavar="CODE[,CODE...]",
+                     help="Any actor's country, ISO3 (RUS) or ISO2 (RU); several: RUS,UKR or the option "
+                          "repeated."),
+        click.option("--type", "event_type", multiple=True, metavar="TYPE[,TYPE...]",
+                     help="PLOVER event types, e.g. ASSAULT or ASSAULT,PROTEST (or the option repeated)."),
+        click.option("--since", metavar="DATE", help="Events on or after: 2024, 2024-03 or 2024-03-11."),
+        click.option("--until", metavar="DATE", help="Events on or before: 2024, 2024-03 (its last day) "
+                                                     "or 2024-03-11."),
+        click.option("--min-confidence", metavar="0..1", default=None, help="Lowest confidence, 0 to 1."),
     ]
     for option in reversed(options):
         command = option(command)
     return command
 
 
-def _event_query(actor, country, event_type, since, until, min_confidence):
+def _event_query(actor, country, event_type, since, until, min_confidence, sort: str | None = None):
     from eventwire.query import QueryError, parse_query
 
     try:
-        return parse_query(actor=actor, country=country, type=event_type, min_confidence=min_confidence,
-                           since=since and since.isoformat(), until=until and until.isoformat())
+        return parse_query(actor=actor, country=",".join(country), type=",".join(event_type),
+                           min_confidence=min_confidence, since=since, until=until, sort=sort)
     except QueryError as exc:
-        raise click.UsageError(str(exc)) from None
+        raise click.UsageError(f"--{exc.parameter.replace('_', '-')}: {exc.reason}") from None
 
 
 @main.command(name="ingest")
@@ -240,25 +244,56 @@ def ingest_command(inputs: tuple[str, ...], db_url: str, date: dt.date | None, m
               show_default=True)
 @click.option("--out", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write here instead of standard output (required for parquet).")
-def events_command(db_url: str, fmt: str, out: str | None, **filters) -> None:
-    """List stored events (one per real-world event, with all its mentions)."""
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many events.")
+@click.option("--sort", type=click.Choice(SORT_KEYS), default="date", show_default=True,
+              help="Order; a leading - sorts descending.")
+@click.option("--fields", metavar="FIELD[,FIELD...]", default=None,
+              help=f"Table columns, of: {', '.join(TABLE_COLUMNS)} (default: "
+                   f"{','.join(DEFAULT_TABLE_FIELDS)}); for csv, CSV columns.")
+def events_command(db_url: str, fmt: str, out: str | None, limit: int | None, sort: str, fields: str | None,
+                   **filters) -> None:
+    """List stored events (one per real-world event, with all its mentions).
+
+    The table shows each event's short ID, which `eventwire event ID` expands. A TYPE marked *
+    is negated, hypothetical or future: the evidence says which, e.g. (negated).
+    """
+    import dataclasses
+
     from eventwire.store import open_store
 
+    query = dataclasses.replace(_event_query(**filters, sort=sort), limit=limit)
+    columns = _fields(fields, fmt)
     with open_store(db_url, read_only=True) as store:
-        records = store.events(_event_query(**filters))
+        records = store.events(query)
         if fmt == "table":
             with click.open_file(out or "-", "w", encoding="utf-8") as stream:
-                count = write_table(records, stream)
+                count = write_table(records, stream, fields=columns or DEFAULT_TABLE_FIELDS)
         else:
-            count = _exported(records, fmt, out)
+            count = _exported(records, fmt, out, columns)
     click.echo(f"{count} events", err=True)
 
 
-def _exported(records, fmt: str, out: str | None) -> int:
+def _fields(fields: str | None, fmt: str) -> list[str] | None:
+    """The --fields of a format, checked."""
+    if fields is None:
+        return None
+    from eventwire.export import EVENT_CSV_COLUMNS
+
+    allowed = {"table": list(TABLE_COLUMNS), "csv": EVENT_CSV_COLUMNS}.get(fmt)
+    if allowed is None:
+        raise click.UsageError(f"--fields: chooses table or csv columns, not {fmt} fields")
+    chosen = [name.strip() for name in fields.split(",") if name.strip()]
+    unknown = [name for name in chosen if name not in allowed]
+    if unknown or not chosen:
+        raise click.UsageError(f"--fields: {', '.join(unknown) or '(none)'} not among {', '.join(allowed)}")
+    return chosen
+
+
+def _exported(records, fmt: str, out: str | None, columns: list[str] | None = None) -> int:
     from eventwire.export import export_events
 
     try:
-        return export_events(records, fmt, out or "-")
+        return export_events(records, fmt, out or "-", columns=columns)
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
 
@@ -302,10 +337,42 @@ def article_command(doc_id: str, db_url: str) -> None:
     from eventwire.store.views import marked_article
 
     with open_store(db_url, read_only=True) as store:
-        stored = store.article(doc_id)
+        stored = store.article(doc_id) or store.article(_full_id(store, "articles", doc_id, db_url))
     if stored is None:
         raise click.ClickException(f"no article {doc_id!r} in {redact(db_url)}")
     click.echo(marked_article(stored))
+
+
+def _full_id(store, table: str, short: str, db_url: str) -> str:
+    """The one id that begins with `short`; an error when none or several do."""
+    from eventwire.store import redact
+
+    found = store.ids_starting_with(table, short)
+    kind = "article" if table == "articles" else "event"
+    if not found:
+        raise click.ClickException(f"no {kind} {short!r} in {redact(db_url)}")
+    if len(found) > 1:
+        raise click.ClickException(f"{short!r} begins several {kind} ids ({', '.join(found)}, ...): "
+                                   "give more characters")
+    return found[0]
+
+
+@main.command(name="event")
+@click.argument("event_id")
+@_db_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def event_command(event_id: str, db_url: str, fmt: str) -> None:
+    """Show one stored event (its full or short ID, as the events table shows it): who, what, when,
+    where, and every article that reported it, with why the reports were merged."""
+    from eventwire.store import open_store
+    from eventwire.store.views import event_text
+
+    with open_store(db_url, read_only=True) as store:
+        stored = store.event(event_id) or store.event(_full_id(store, "events", event_id, db_url))
+    if fmt == "json":
+        click.echo(json.dumps(stored.record, ensure_ascii=False, indent=2))
+    else:
+        click.echo(event_text(stored.record))
 
 
 @main.command(name="export")
@@ -325,17 +392,28 @@ def export_command(db_url: str, fmt: str, out: str, **filters) -> None:
 
 @main.command(name="merge")
 @_db_option
+@_query_options
 @click.option("--recompute", is_flag=True, help="Rebuild every merged event from the stored mentions.")
-def merge_command(db_url: str, recompute: bool) -> None:
-    """Show how mentions were merged into events, or recompute the merging."""
-    from eventwire.store import open_store
+@click.option("--limit", type=click.IntRange(min=0), default=10, show_default=True,
+              help="Merged events to explain (those reported most often first); 0 for counts only.")
+def merge_command(db_url: str, recompute: bool, limit: int, **filters) -> None:
+    """Show how mentions were merged into events (which articles, and why), or recompute the merging."""
+    import dataclasses
 
+    from eventwire.store import open_store
+    from eventwire.store.views import event_text
+
+    query = dataclasses.replace(_event_query(**filters, sort="-num_articles"), limit=limit or None)
     with open_store(db_url, read_only=not recompute) as store:
         if recompute:
             store.recompute_merges()
         counts = store.counts()
+        merged = [record for record in (store.events(query) if limit else []) if len(record["mentions"]) > 1]
+        explained = [event_text(store.event(record["event_id"]).record) for record in merged]
     click.echo(f"{counts['mentions']} mentions in {counts['events']} events "
                f"from {counts['articles']} articles" + (" (recomputed)" if recompute else ""))
+    for text in explained:
+        click.echo("\n" + text)
 
 
 @main.command(name="serve")

@@ -28,13 +28,15 @@ PHOENIX_COLUMNS = [
 _PENTA = {"verbal_cooperation": 1, "material_cooperation": 2, "verbal_conflict": 3, "material_conflict": 4}
 
 
-def export_events(records: Iterable[dict], fmt: str, path: str) -> int:
-    """Write records to `path` ("-" is standard output, except for Parquet) in `fmt`."""
+def export_events(records: Iterable[dict], fmt: str, path: str, columns: list[str] | None = None) -> int:
+    """Write records to `path` ("-" is standard output, except for Parquet) in `fmt`; `columns`
+    chooses the CSV columns."""
     if fmt == "parquet":
         if path == "-":
             raise ValueError("Parquet needs a file: give --out PATH")
         return write_parquet(records, path)
-    writer = {"csv": write_event_csv, "jsonl": write_jsonl, "plover": write_plover, "cameo": write_cameo}[fmt]
+    writer = {"csv": lambda rows, out: write_csv(rows, out, columns=columns or EVENT_CSV_COLUMNS),
+              "jsonl": write_jsonl, "plover": write_plover, "cameo": write_cameo}[fmt]
     if path == "-":
         return writer(records, sys.stdout)
     with open(path, "w", encoding="utf-8", newline="") as out:

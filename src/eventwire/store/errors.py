@@ -13,6 +13,10 @@ class StoreError(Exception):
     """A store that cannot be opened or written, explained in one line."""
 
 
+class StoreOutdated(StoreError):
+    """A store of an older schema, opened by a reader (which never migrates)."""
+
+
 def redact(text: str) -> str:
     """`text` with every password in a database URL or a libpq option replaced by ***."""
     text = _PASSWORD.sub(lambda m: f"{m['scheme']}{m['user']}:***@", text)

@@ -31,7 +31,7 @@ from eventwire.store.base import (
     StoredEvent,
     TimelineCount,
 )
-from eventwire.store.errors import StoreError, first_line, redact
+from eventwire.store.errors import StoreError, StoreOutdated, first_line, redact
 from eventwire.store.merge import (
     WINDOW_DAYS,
     Cluster,
@@ -171,8 +171,8 @@ class SqlEventStore(EventStore):
             raise StoreError(f"no event store in {redact(self.url)}: run `eventwire ingest` first")
         self._check_not_newer(current)
         if current < LATEST_VERSION:
-            raise StoreError(f"{redact(self.url)} has schema version {current}, this eventwire reads "
-                             f"{LATEST_VERSION}: run `eventwire ingest` once to upgrade it")
+            raise StoreOutdated(f"{redact(self.url)} has schema version {current}, this eventwire reads "
+                                f"{LATEST_VERSION}, and it cannot be upgraded from here")
 
     def _check_not_newer(self, current: int) -> None:
         if current > LATEST_VERSION:
@@ -490,6 +490,14 @@ class SqlEventStore(EventStore):
             key = (_period(day, interval), source or "-", target or "-", quad)
             totals[key] = totals.get(key, 0) + count
         return [DyadCount(*key, events=count) for key, count in sorted(totals.items())]
+
+    def ids_starting_with(self, table: str, prefix: str, limit: int = 2) -> list[str]:
+        """Up to `limit` article (table "articles") or event ("events") ids that begin with
+        `prefix`: how a short id from a table is expanded."""
+        column = {"articles": "doc_id", "events": "event_id"}[table]
+        pattern = like_pattern(prefix)[1:]  # prefix% with the user's % and _ matched literally
+        return [row[0] for row in self._run(f"SELECT {column} FROM {table} WHERE {column} LIKE ? ESCAPE '\\' "
+                                            f"ORDER BY {column} LIMIT {int(limit)}", (pattern,)).fetchall()]
 
     def article(self, doc_id: str) -> StoredArticle | None:
         row = self._run("SELECT doc_id, status, reason, title, url, source, pub_date, text FROM articles "
