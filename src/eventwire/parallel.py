@@ -25,7 +25,7 @@ from functools import lru_cache
 from itertools import islice
 from typing import TypeVar
 
-from eventwire.pipeline import Pipeline, StageTimes
+from eventwire.pipeline import DEFAULT_TIME_BUDGET, Pipeline, StageTimes
 from eventwire.records import Document, DocumentResult, Rejected
 
 Item = Document | Rejected
@@ -103,10 +103,11 @@ def worker_pipeline(batch_size: int) -> Pipeline:
     return pipeline
 
 
-def code_chunk(chunk: list[Item], batch_size: int) -> tuple[list[DocumentResult], StageTimes]:
+def code_chunk(chunk: list[Item], batch_size: int, time_budget: float | None = DEFAULT_TIME_BUDGET,
+               ) -> tuple[list[DocumentResult], StageTimes]:
     """Runs in a worker (local or Dask): results without their Documents, which the caller holds."""
     pipeline = worker_pipeline(batch_size)
-    pipeline.stats = StageTimes()
+    pipeline.stats, pipeline.time_budget = StageTimes(), time_budget
     results = list(pipeline.code_in_process(chunk))
     for result in results:
         result.document = None
@@ -132,7 +133,9 @@ class ProcessPool:
     """Codes a stream of documents in `workers` processes; adds stage times to `stats`."""
 
     def __init__(self, workers: int, batch_size: int = 32, chunk_size: int = 16,
-                 max_in_flight: int | None = None, stats: StageTimes | None = None):
+                 max_in_flight: int | None = None, stats: StageTimes | None = None,
+                 time_budget: float | None = DEFAULT_TIME_BUDGET):
+        self.time_budget = time_budget
         self.workers = workers
         self.batch_size = batch_size
         self.chunk_size = chunk_size
@@ -160,7 +163,7 @@ class ProcessPool:
                                                  initializer=start_worker,
                                                  initargs=(self.batch_size, os.getpid()))
         try:
-            return self._executor.submit(code_chunk, chunk, self.batch_size), self._executor
+            return self._executor.submit(code_chunk, chunk, self.batch_size, self.time_budget), self._executor
         except BrokenProcessPool:
             self._shutdown()
             return self._submit(chunk)

@@ -13,10 +13,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from itertools import chain, islice
 
-from eventwire.events.coder import EventCoder
+from eventwire.events.coder import EventCoder, TimeBudgetExceeded
 from eventwire.nlp import load_spacy, split_sentences
 from eventwire.records import Document, DocumentResult, Rejected
 
+DEFAULT_TIME_BUDGET = 60.0  # seconds of coding per document; ordinary articles take well under one
 _WARM_UP_TEXT = "Police arrested protesters in the capital on Monday, officials said."
 _WARM_UP = Document(id="warm-up", text=_WARM_UP_TEXT, original_text=_WARM_UP_TEXT, origin="<warm-up>")
 
@@ -41,12 +42,15 @@ class Pipeline:
     """Codes documents in batches; models load once, on first use.
 
     `workers` is the number of processes for streams longer than one batch: None uses every
-    core, 1 codes everything in this process.
+    core, 1 codes everything in this process. A document whose coding takes longer than
+    `time_budget` seconds (None: no limit) fails with that reason, and the batch goes on.
     """
 
-    def __init__(self, batch_size: int = 32, workers: int | None = None):
+    def __init__(self, batch_size: int = 32, workers: int | None = None,
+                 time_budget: float | None = DEFAULT_TIME_BUDGET):
         self.batch_size = batch_size
         self.workers = workers
+        self.time_budget = time_budget
         self.stats = StageTimes()
         self._coder: EventCoder | None = None
 
@@ -75,7 +79,8 @@ class Pipeline:
         if workers == 1 or len(head) <= self.batch_size:
             yield from self.code_in_process(chain(head, iterator))
         else:
-            pool = ProcessPool(workers=workers, batch_size=self.batch_size, stats=self.stats)
+            pool = ProcessPool(workers=workers, batch_size=self.batch_size, stats=self.stats,
+                               time_budget=self.time_budget)
             yield from pool.code_documents(chain(head, iterator))
 
     def code_in_process(self, items: Iterable[Document | Rejected]) -> Iterator[DocumentResult]:
@@ -140,8 +145,13 @@ class Pipeline:
 
     def _code_one(self, doc: Document, plan, parsed: dict) -> DocumentResult:
         sentences, candidates = plan
+        deadline = time.monotonic() + self.time_budget if self.time_budget is not None else None
         try:
-            events = self.coder.code(doc, sentences, parsed)
+            events = self.coder.code(doc, sentences, parsed, deadline)
+        except TimeBudgetExceeded:
+            return DocumentResult(origin=doc.origin, status="failed", doc_id=doc.id, document=doc,
+                                  reason=f"took longer than {self.time_budget:g} s to code (a run-on or "
+                                         "garbled text?)")
         except Exception as exc:  # noqa: BLE001 - one bad document must not stop a batch
             return DocumentResult(origin=doc.origin, status="failed", doc_id=doc.id, document=doc,
                                   reason=f"coding failed: {type(exc).__name__}: {exc}")
