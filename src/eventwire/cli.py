@@ -36,6 +36,12 @@ def _scale_options(command):
                              "(default: a local pool, every core).")(command)
 
 
+def _stdin_format_option(command):
+    option = click.option("--stdin-format", type=click.Choice(["jsonl", "text"]), default="jsonl",
+                          show_default=True, help="What '-' reads: JSON lines, or one plain-text article.")
+    return option(command)
+
+
 def _check_scale(workers: int | None, scheduler: str | None) -> None:
     if workers and scheduler:
         raise click.UsageError("--workers starts a local cluster; --scheduler uses an existing one: pick one")
@@ -103,15 +109,18 @@ def main() -> None:
 @_scale_options
 @click.option("--output-dir", type=click.Path(file_okay=False), default=None,
               help="Write events as partitioned Parquet files here instead of --out/--format.")
+@_stdin_format_option
 def code(inputs: tuple[str, ...], date: dt.date | None, fmt: str, out: str | None,
-         max_bytes: int, workers: int | None, scheduler: str | None, output_dir: str | None) -> None:
-    """Code INPUT files, directories or '-' (JSONL on stdin) into events.
+         max_bytes: int, workers: int | None, scheduler: str | None, output_dir: str | None,
+         stdin_format: str) -> None:
+    """Code INPUT files, directories or '-' (standard input: JSONL, or one text with
+    --stdin-format text) into events.
 
     Every document gets a status (coded, skipped, failed); problems are reported on
     standard error, one line each, and the exit status is 1 when any document failed.
     """
     _check_scale(workers, scheduler)
-    documents = read_inputs(inputs, max_bytes=max_bytes, date=date)
+    documents = read_inputs(inputs, max_bytes=max_bytes, date=date, stdin_format=stdin_format)
     results = code_documents(documents, workers=workers, scheduler=scheduler)
     tally: dict[str, int] = {"coded": 0, "skipped": 0, "failed": 0}
     if output_dir:
@@ -209,9 +218,11 @@ def _event_query(actor, country, event_type, since, until, min_confidence, sort:
 @click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True,
               help="Skip input files larger than this.")
 @_scale_options
+@_stdin_format_option
 def ingest_command(inputs: tuple[str, ...], db_url: str, date: dt.date | None, max_bytes: int,
-                   workers: int | None, scheduler: str | None) -> None:
-    """Code INPUT files, directories or '-' (JSONL on stdin) and store articles and events.
+                   workers: int | None, scheduler: str | None, stdin_format: str) -> None:
+    """Code INPUT files, directories or '-' (standard input: JSONL, or one text with
+    --stdin-format text) and store articles and events.
 
     Articles already stored with the same content and coder are not coded again; a changed
     article replaces its earlier events. Each article is committed on its own, so an
@@ -227,7 +238,8 @@ def ingest_command(inputs: tuple[str, ...], db_url: str, date: dt.date | None, m
     statuses: dict[str, int] = {"coded": 0, "skipped": 0, "failed": 0}
     with open_store(db_url, on_wait=lambda message: click.echo(message, err=True)) as store:
         tally = IngestTally()
-        documents = skip_current(store, read_inputs(inputs, max_bytes=max_bytes, date=date), coder, tally)
+        inputs_read = read_inputs(inputs, max_bytes=max_bytes, date=date, stdin_format=stdin_format)
+        documents = skip_current(store, inputs_read, coder, tally)
         results = code_documents(documents, workers=workers, scheduler=scheduler)
         store_results(store, _reported(results, statuses), coder, tally,
                       on_error=lambda line: click.echo(" ".join(line.split()), err=True))

@@ -14,6 +14,7 @@ from dataclasses import dataclass, fields
 from itertools import chain, islice
 
 from eventwire.events.coder import EventCoder, TimeBudgetExceeded
+from eventwire.ingest import document_from_record, make_document
 from eventwire.nlp import load_spacy, split_sentences
 from eventwire.records import Document, DocumentResult, Rejected
 
@@ -36,6 +37,17 @@ class StageTimes:
     def add(self, other: StageTimes) -> None:
         for f in fields(self):
             setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
+
+
+def as_document(item: Document | Rejected | str | dict, number: int = 1) -> Document | Rejected:
+    """What `code_documents` accepts, as a Document (or a Rejected saying why it cannot be one)."""
+    if isinstance(item, Document | Rejected):
+        return item
+    if isinstance(item, str):
+        return make_document(item, origin=f"<text {number}>")
+    if isinstance(item, dict):
+        return document_from_record(item, origin=str(item.get("id") or f"<record {number}>"))
+    return Rejected(f"<item {number}>", "failed", f"not a Document, text or dict but {type(item).__name__}")
 
 
 class Pipeline:
@@ -66,15 +78,16 @@ class Pipeline:
         list(self.code_in_process([_WARM_UP]))
         self.stats = stats
 
-    def code_document(self, doc: Document) -> DocumentResult:
+    def code_document(self, doc: Document | str | dict) -> DocumentResult:
         return next(self.code_documents([doc]))
 
-    def code_documents(self, items: Iterable[Document | Rejected]) -> Iterator[DocumentResult]:
-        """One result per input, in input order; a failing document never stops the batch."""
+    def code_documents(self, items: Iterable[Document | Rejected | str | dict]) -> Iterator[DocumentResult]:
+        """One result per input, in input order; a failing document never stops the batch. Inputs are
+        Documents, plain texts, or dicts shaped like a JSONL input line (id, text, title, date...)."""
         from eventwire.parallel import ProcessPool, default_workers  # parallel builds on Pipeline
 
         workers = self.workers or default_workers()
-        iterator = iter(items)
+        iterator = (as_document(item, number) for number, item in enumerate(items, start=1))
         head = list(islice(iterator, self.batch_size + 1))
         if workers == 1 or len(head) <= self.batch_size:
             yield from self.code_in_process(chain(head, iterator))

@@ -36,13 +36,16 @@ Item = Document | Rejected
 
 
 def read_inputs(paths: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES,
-                date: dt.date | None = None) -> Iterator[Item]:
-    """Every document found under `paths` ("-" is JSONL on standard input), streamed.
+                date: dt.date | None = None, stdin_format: str = "jsonl") -> Iterator[Item]:
+    """Every document found under `paths` ("-" is standard input: JSONL, or with `stdin_format`
+    "text" one plain-text article), streamed.
 
     `date` is a publication date that overrides any found in the documents.
     """
     for path in paths:
-        if path == STDIN:
+        if path == STDIN and stdin_format == "text":
+            yield _read_text_stream(_stdin_bytes(), max_bytes, date)
+        elif path == STDIN:
             yield from _read_jsonl_stream(_stdin_bytes(), "<stdin>", max_bytes, date)
         else:
             yield from _read_path(Path(path), max_bytes, date)
@@ -302,6 +305,23 @@ def _bounded_lines(stream, max_bytes: int) -> Iterator[tuple[bytes | None, int]]
             yield None, size
         else:
             yield line, len(line)
+
+
+def _read_text_stream(stream: BinaryIO | Iterable[bytes], max_bytes: int, date: dt.date | None) -> Item:
+    """All of a stream as one plain-text article."""
+    data = bytearray()
+    for line in stream:
+        data += line
+        if len(data) > max_bytes:
+            return Rejected("<stdin>", "skipped",
+                            f"standard input is over the size cap of {max_bytes:,} bytes")
+    if not data:
+        return Rejected("<stdin>", "skipped", "empty input")
+    try:
+        text, _encoding = decode_bytes(bytes(data))
+    except NotText as exc:
+        return Rejected("<stdin>", "skipped", str(exc))
+    return _document_from_file(text, ".txt", "<stdin>", date)
 
 
 def _stdin_bytes() -> BinaryIO | Iterable[bytes]:
