@@ -11,7 +11,14 @@ from pathlib import Path
 import click
 
 from eventwire import __version__
-from eventwire.formats import DEFAULT_TABLE_FIELDS, TABLE_COLUMNS, write_csv, write_jsonl, write_table
+from eventwire.formats import (
+    DEFAULT_TABLE_FIELDS,
+    TABLE_COLUMNS,
+    with_article,
+    write_csv,
+    write_jsonl,
+    write_table,
+)
 from eventwire.ingest import DEFAULT_MAX_BYTES, read_inputs
 from eventwire.records import DocumentResult
 from eventwire.scale import code_documents, write_parquet
@@ -126,7 +133,8 @@ def code(inputs: tuple[str, ...], date: dt.date | None, fmt: str, out: str | Non
     if output_dir:
         count = sum(len(result.events) for result in write_parquet(_reported(results, tally), output_dir))
     else:
-        records = (event.to_dict() for result in _reported(results, tally) for event in result.events)
+        records = (event.to_dict() if fmt == "jsonl" else with_article(event.to_dict(), result.document)
+                   for result in _reported(results, tally) for event in result.events)
         writer = {"jsonl": write_jsonl, "csv": write_csv, "table": write_table}[fmt]
         with click.open_file(out or "-", "w", encoding="utf-8") as stream:
             count = writer(records, stream)

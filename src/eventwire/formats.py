@@ -1,4 +1,8 @@
-"""Event records as JSON lines, flat CSV rows and a readable terminal table."""
+"""Event records as JSON lines, flat CSV rows, Parquet and a readable terminal table.
+
+One flat row serves CSV and Parquet, from `eventwire code` and from the store alike (see
+docs/formats.md, "Output columns", for the data dictionary).
+"""
 
 from __future__ import annotations
 
@@ -19,7 +23,30 @@ CSV_COLUMNS = [
     "location_name", "location_country", "lat", "lon",
     "negated", "hypothetical", "future", "reported_by", "confidence",
     "trigger", "trigger_start", "trigger_end", "sentence_start", "sentence_end", "sentence", "reasons",
+    "url", "outlet", "title", "published",
 ]
+ARTICLE_FIELDS = ("url", "outlet", "title", "published")  # of the article the event's fields come from
+# What the store adds about a merged event (from `eventwire code`: the one article's values).
+STORE_COLUMNS = ["num_articles", "num_sources", "first_reported", "last_reported"]
+PARQUET_COLUMNS = CSV_COLUMNS + STORE_COLUMNS + ["mentions"]
+_DATE_COLUMNS = ("date", "published", "first_reported", "last_reported")
+
+
+def with_article(record: dict, document) -> dict:
+    """An event record of `eventwire code` with its article's url, outlet, title and publication date."""
+    if document is None:
+        return record
+    return {**record, "url": document.url, "outlet": document.source, "title": document.title,
+            "published": document.date.isoformat() if document.date else None}
+
+
+def _article_of(record: dict) -> dict:
+    """The article facts of an event: given with it, or those of its own mention in a merged event."""
+    if any(key in record for key in ARTICLE_FIELDS):
+        return {key: record.get(key) for key in ARTICLE_FIELDS}
+    own = next((m for m in record.get("mentions") or [] if m.get("doc_id") == record.get("doc_id")), {})
+    return {"url": own.get("url"), "outlet": own.get("source"), "title": own.get("title"),
+            "published": own.get("published")}
 
 
 def write_jsonl(records: Iterable[dict], out: TextIO) -> int:
@@ -52,8 +79,45 @@ def flat_row(record: dict) -> dict:
         "trigger_end": record["trigger"]["end"], "sentence_start": record["sentence"]["start"],
         "sentence_end": record["sentence"]["end"], "sentence": record["sentence"]["text"],
         "reasons": " | ".join(record.get("reasons") or []),
+        **_article_of(record),
     })
     return row
+
+
+def parquet_schema():
+    """The one Parquet schema of events, from `eventwire code --output-dir` and from the store."""
+    import pyarrow as pa
+
+    types = {"negated": pa.bool_(), "hypothetical": pa.bool_(), "future": pa.bool_(),
+             "confidence": pa.float64(), "lat": pa.float64(), "lon": pa.float64(),
+             "trigger_start": pa.int64(), "trigger_end": pa.int64(), "sentence_start": pa.int64(),
+             "sentence_end": pa.int64(), "num_articles": pa.int64(), "num_sources": pa.int64(),
+             **{name: pa.date32() for name in _DATE_COLUMNS}}
+    return pa.schema([(name, types.get(name, pa.string())) for name in PARQUET_COLUMNS])
+
+
+def parquet_row(record: dict) -> dict:
+    """A flat row with typed dates; an event of one article gets that article's store columns."""
+    import datetime as dt
+
+    row = flat_row(record)
+    mentions = record.get("mentions")
+    if mentions is None:  # straight from the coder: one mention, in one article
+        mentions = [{"doc_id": record["doc_id"], "url": row["url"], "source": row["outlet"],
+                     "title": row["title"], "published": row["published"]}]
+    row.update({"num_articles": record.get("num_articles", 1), "num_sources": record.get("num_sources", 1),
+                "first_reported": record.get("first_reported", row["published"]),
+                "last_reported": record.get("last_reported", row["published"]),
+                "mentions": json.dumps(mentions, ensure_ascii=False)})
+    for name in _DATE_COLUMNS:
+        row[name] = dt.date.fromisoformat(row[name]) if row[name] else None
+    return row
+
+
+def parquet_table(records: Iterable[dict]):
+    import pyarrow as pa
+
+    return pa.Table.from_pylist([parquet_row(record) for record in records], schema=parquet_schema())
 
 
 def write_csv(records: Iterable[dict], out: TextIO, columns: list[str] | None = None) -> int:

@@ -309,6 +309,7 @@ class MentionDetail:
     outlet: str | None
     published: str | None  # ISO date
     url: str | None = None
+    title: str | None = None
 
 
 def merged_record(cluster: Cluster, details: dict[str, MentionDetail]) -> dict:
@@ -335,7 +336,7 @@ def merged_record(cluster: Cluster, details: dict[str, MentionDetail]) -> dict:
         "mentions": [{"mention_id": d.record["event_id"], "doc_id": d.record["doc_id"],
                       "sentence": d.record["sentence"], "trigger": d.record["trigger"],
                       "event_type": d.record["event_type"], "source": d.outlet, "published": d.published,
-                      "url": d.url}
+                      "url": d.url, "title": d.title}
                      for d in members],
         "first_reported": reported[0] if reported else None,
         "last_reported": reported[-1] if reported else None,

@@ -333,8 +333,8 @@ class SqlEventStore(EventStore):
     def _write_clusters(self, clusters: list[tuple[str, Cluster]], stale: set[str]) -> int:
         """Replace the `stale` events by these clusters' events."""
         ids = [m.mention_id for _, cluster in clusters for m in cluster.members]
-        details = {r[0]: MentionDetail(json.loads(r[1]), r[2], r[3], r[4]) for r in self._select_in(
-            "SELECT m.mention_id, m.record, a.source, a.pub_date, a.url FROM mentions m "
+        details = {r[0]: MentionDetail(json.loads(r[1]), r[2], r[3], r[4], r[5]) for r in self._select_in(
+            "SELECT m.mention_id, m.record, a.source, a.pub_date, a.url, a.title FROM mentions m "
             "JOIN articles a ON a.doc_id = m.doc_id WHERE m.mention_id IN ({})", ids)}
         records = [(merged_record(cluster, details), block) for block, cluster in clusters]
         self.write_events(records, sorted(stale))
