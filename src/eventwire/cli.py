@@ -194,8 +194,8 @@ def _query_options(command):
         click.option("--actor", default=None, help="An actor code prefix in capitals (RUSGOV, RUS) or part "
                                                    "of an actor's name (putin); % and _ match themselves."),
         click.option("--country", multiple=True, metavar="CODE[,CODE...]",
-                     help="Any actor's country, ISO3 (RUS) or ISO2 (RU); several: RUS,UKR or the option "
-                          "repeated."),
+                     help="Any source or target actor's country, ISO3 (RUS) or ISO2 (RU); several: "
+                          "RUS,UKR or the option repeated."),
         click.option("--type", "event_type", multiple=True, metavar="TYPE[,TYPE...]",
                      help="PLOVER event types, e.g. ASSAULT or ASSAULT,PROTEST (or the option repeated)."),
         click.option("--since", metavar="DATE", help="Events on or after: 2024, 2024-03 or 2024-03-11."),

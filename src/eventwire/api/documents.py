@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
+from collections.abc import Callable
 
 from eventwire.ingest.readers import document_from_record
 from eventwire.records import Document, DocumentResult, Rejected
@@ -64,20 +65,26 @@ def _lines(text: str) -> list:
     return records
 
 
+def _local_pipeline():
+    from eventwire.pipeline import Pipeline
+
+    return Pipeline(workers=1)
+
+
 class DocumentCoder:
     """The pipeline, loaded on the first write and shared by later ones; one write at a time,
-    like one `ingest` process."""
+    like one `ingest` process. `make_pipeline` builds anything with Pipeline's
+    `code_in_process` (tests pass a light one)."""
 
-    def __init__(self):
+    def __init__(self, make_pipeline: Callable = _local_pipeline):
+        self._make_pipeline = make_pipeline
         self._pipeline = None
         self._lock = threading.Lock()
 
     def ingest(self, items: list[Document | Rejected], store: EventStore) -> list[dict]:
-        from eventwire.pipeline import Pipeline
-
         with self._lock:
             if self._pipeline is None:
-                self._pipeline = Pipeline(workers=1)
+                self._pipeline = self._make_pipeline()
             coder = current_coder()
             statuses: dict[str, dict] = {}
             pending = []
@@ -87,11 +94,20 @@ class DocumentCoder:
                 else:
                     pending.append(item)
             for result in self._pipeline.code_in_process(pending):
-                statuses[result.origin] = _stored(store.save(result, coder), result)
+                try:
+                    outcome = store.save(result, coder)
+                except Exception as exc:  # noqa: BLE001 - e.g. a NUL byte PostgreSQL refuses; the rest go on
+                    statuses[result.origin] = _status(result.origin, result.doc_id, "failed",
+                                                      f"not stored: {type(exc).__name__}", 0, False)
+                    continue
+                statuses[result.origin] = _stored(outcome, result)
             return [statuses[item.origin] for item in items]
 
 
 def _stored(outcome, result: DocumentResult) -> dict:
+    if outcome.error:  # the store refused the content and kept the article as failed, with the reason
+        return _status(result.origin, outcome.doc_id, "failed", f"not stored: {outcome.error}", 0,
+                       outcome.replaced)
     return _status(result.origin, outcome.doc_id, result.status, result.reason, outcome.mentions,
                    outcome.replaced)
 

@@ -68,6 +68,8 @@ EVENT_ACTOR_COLUMNS = ("event_id", "role", "position", "text", "name", "country"
 _STORED_EVENT = "event_id, event_type, quad_class, event_date, confidence, num_articles, num_sources, record"
 _SORT_COLUMNS = {"date": "event_date", "confidence": "confidence", "num_articles": "num_articles"}
 _CHUNK = 500
+# Past this many actor rows, a country list is read along the sort index, checking event by event.
+_MANY_EVENTS = 5000
 _WORD = re.compile(r"\w+")
 
 
@@ -118,6 +120,9 @@ class SqlEventStore(EventStore):
     @abstractmethod
     def _text_match(self, words: list[str]) -> tuple[str, list]:
         """A WHERE clause (with its parameters) for events whose evidence has every word."""
+
+    # Put before a column in a condition to keep its index out of the plan (SQLite: "+").
+    _no_index = ""
 
     def _index_text(self, deleted: list[str] | None, rows: list[tuple[str, str]]) -> None:
         """Keep a full-text index outside the events table in step: remove the `deleted` events
@@ -387,7 +392,7 @@ class SqlEventStore(EventStore):
         parts = ["all"]
         if key == "date":
             parts = ["undated"] if query.after and after_value is None else ["dated", "undated"]
-        where, params = self._where(query)
+        where, params = self._where(query, ordered=True)
         left = query.limit
         direction, comparison = (" DESC", "<") if descending else ("", ">")
         for part in parts:
@@ -439,10 +444,12 @@ class SqlEventStore(EventStore):
 
     def timeline(self, query: EventQuery | None = None, by: str | None = None) -> list[TimelineCount]:
         where, params = self._where(query or EventQuery())
-        group = {"quad_class": "quad_class", "event_type": "event_type", None: "NULL"}[by]
-        rows = self._run(f"SELECT event_date, {group}, COUNT(*) FROM events"
-                         f"{_joined([*where, 'event_date IS NOT NULL'])} GROUP BY event_date, {group}",
+        group = {"quad_class": ", quad_class", "event_type": ", event_type", None: ""}[by]
+        rows = self._run(f"SELECT event_date{group}, COUNT(*) FROM events"
+                         f"{_joined([*where, 'event_date IS NOT NULL'])} GROUP BY event_date{group}",
                          params).fetchall()
+        if not by:
+            return [TimelineCount(day, None, count) for day, count in rows]
         return [TimelineCount(day, key, count) for day, key, count in rows]
 
     def dyad_totals(self, query: EventQuery | None = None, limit: int = 100) -> list[DyadTotal]:
@@ -472,8 +479,20 @@ class SqlEventStore(EventStore):
         found.sort(key=lambda a: (-a.events, a.code))
         return found[:limit]
 
-    def _where(self, query: EventQuery) -> tuple[list[str], list]:
-        clauses, params = _filters(query)
+    def _many_actor_rows(self, query: EventQuery) -> bool:
+        """Whether the query's countries are on many events (a count bounded by the threshold)."""
+        if not query.countries:
+            return False
+        marks = ", ".join("?" for _ in query.countries)
+        found = self._run(f"SELECT COUNT(*) FROM (SELECT 1 FROM event_actors WHERE country IN ({marks}) "
+                          f"LIMIT {_MANY_EVENTS}) AS rows", list(query.countries)).fetchone()[0]
+        return found >= _MANY_EVENTS
+
+    def _where(self, query: EventQuery, ordered: bool = False) -> tuple[list[str], list]:
+        """WHERE clauses and parameters of the query's filters. `ordered`: for a list read along a
+        sort index, where a country found in many events is best checked event by event."""
+        probe = self._no_index if ordered and self._many_actor_rows(query) else None
+        clauses, params = _filters(query, probe)
         if query.text:
             clause, values = self._text_match(search_words(query.text))
             clauses.append(clause)
@@ -671,8 +690,14 @@ def _joined(clauses: list[str]) -> str:
     return " WHERE " + " AND ".join(clauses) if clauses else ""
 
 
-def _filters(query: EventQuery) -> tuple[list[str], list]:
-    """WHERE clauses over the events table, with bound parameters only."""
+def _filters(query: EventQuery, probe: str | None = None) -> tuple[list[str], list]:
+    """WHERE clauses over the events table, with bound parameters only.
+
+    Countries are matched through event_actors: by default as the set of events that have one
+    (few events: found by the country index, then sorted); with `probe` (the engine's prefix that
+    keeps a column's index out of a plan) event by event along the sort index, by event id
+    (many events: the first page comes after a short walk).
+    """
     clauses, params = [], []
     roles = (query.role,) if query.role else ("source", "target")
     on_role = f"role IN ({', '.join('?' for _ in roles)})"
@@ -681,7 +706,11 @@ def _filters(query: EventQuery) -> tuple[list[str], list]:
         clauses.append(f"event_id IN (SELECT event_id FROM event_actors WHERE ({condition}) AND {on_role})")
         params.extend([*values, *roles])
 
-    if query.countries:
+    if query.countries and probe is not None:
+        clauses.append(f"EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = events.event_id AND "
+                       f"{probe}a.country IN ({', '.join('?' for _ in query.countries)}) AND a.{on_role})")
+        params.extend([*query.countries, *roles])
+    elif query.countries:
         with_actor(f"country IN ({', '.join('?' for _ in query.countries)})", list(query.countries))
     if query.actor:
         if _looks_like_code(query.actor):

@@ -31,6 +31,7 @@ class SqliteEventStore(SqlEventStore):
     """
 
     dialect = "sqlite"
+    _no_index = "+"
 
     def __init__(self, path: str, read_only: bool = False, on_wait: Callable[[str], None] | None = None,
                  **options):
