@@ -136,8 +136,13 @@ def code(inputs: tuple[str, ...], date: dt.date | None, fmt: str, out: str | Non
         records = (event.to_dict() if fmt == "jsonl" else with_article(event.to_dict(), result.document)
                    for result in _reported(results, tally) for event in result.events)
         writer = {"jsonl": write_jsonl, "csv": write_csv, "table": write_table}[fmt]
-        with click.open_file(out or "-", "w", encoding="utf-8") as stream:
-            count = writer(records, stream)
+        try:
+            with click.open_file(out or "-", "w", encoding="utf-8") as stream:
+                count = writer(records, stream)
+        except OSError as exc:  # a write error (a full disk) names no file: name --out
+            if exc.filename is None and out:
+                exc.filename = out
+            raise
     click.echo(f"{count} events from {tally['coded']} coded, {tally['skipped']} skipped, "
                f"{tally['failed']} failed documents", err=True)
     sys.exit(1 if tally["failed"] else 0)

@@ -137,4 +137,4 @@ def test_a_full_disk(full_disk, stories):
     assert "full" in _one_error_line(output)
     code, output = _run("code", stories, "--out", full_disk / "events.jsonl")
     assert code == 1
-    assert "No space left on device" in _one_error_line(output)
+    assert _one_error_line(output) == f"Error: {full_disk}/events.jsonl: No space left on device"
