@@ -105,6 +105,9 @@ class DocumentCoder:
 
 
 def _stored(outcome, result: DocumentResult) -> dict:
+    if outcome.error:  # the store refused the content and kept the article as failed, with the reason
+        return _status(result.origin, outcome.doc_id, "failed", f"not stored: {outcome.error}", 0,
+                       outcome.replaced)
     return _status(result.origin, outcome.doc_id, result.status, result.reason, outcome.mentions,
                    outcome.replaced)
 

@@ -134,6 +134,7 @@ class SaveOutcome:
     doc_id: str
     replaced: bool  # an earlier version of the article and its mentions were replaced
     mentions: int
+    error: str | None = None  # why the article could not be stored as coded (it is stored as failed)
 
 
 class EventStore(ABC):

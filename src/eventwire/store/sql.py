@@ -31,6 +31,7 @@ from eventwire.store.base import (
     StoredEvent,
     TimelineCount,
 )
+from eventwire.store.errors import StoreError, StoreOutdated, first_line, redact
 from eventwire.store.merge import (
     WINDOW_DAYS,
     Cluster,
@@ -43,6 +44,7 @@ from eventwire.store.merge import (
     mention_evidence,
     merge_block,
     merged_record,
+    shifted,
 )
 from eventwire.store.provenance import CoderInfo, content_hash
 from eventwire.store.schema import LATEST_VERSION, MIGRATIONS, SCHEMA_VERSION_TABLE
@@ -76,16 +78,25 @@ class SqlEventStore(EventStore):
 
     dialect: str  # "sqlite" or "postgresql": which engine-only statements of a migration apply
 
-    def __init__(self, url: str, *, migrate: bool = True, time_limit: float | None = None):
-        """`migrate`: bring the schema up to date (off for the short-lived readers of a server that
-        migrated at start). `time_limit`: seconds after which a statement is cancelled with
-        QueryTimeout."""
+    def __init__(self, url: str, *, read_only: bool = False, migrate: bool = True,
+                 time_limit: float | None = None):
+        """`read_only`: for readers, never migrates, never writes, never waits for a writer; the
+        store must exist. `migrate`: bring the schema up to date (off for the short-lived readers
+        of a server that migrated at start). `time_limit`: seconds after which a statement is
+        cancelled with QueryTimeout."""
         self.url = url
+        self.read_only = read_only
         self.time_limit = time_limit
         self._deadline: float | None = None
         self._conn = self._connect()
-        if migrate:
-            self._migrate()
+        try:
+            if read_only:
+                self._check_schema()
+            elif migrate:
+                self._migrate()
+        except BaseException:
+            self._conn.close()
+            raise
 
     # -- what a backend provides -------------------------------------------------------------
 
@@ -149,14 +160,42 @@ class SqlEventStore(EventStore):
 
     # -- schema --------------------------------------------------------------------------------
 
+    def _stored_version(self) -> int | None:
+        """The schema version, or None when the database holds no event store."""
+        if not self._has_table("schema_version"):
+            return None
+        return self._run("SELECT COALESCE(MAX(version), 0) FROM schema_version").fetchone()[0]
+
+    @abstractmethod
+    def _has_table(self, name: str) -> bool: ...
+
+    def _check_schema(self) -> None:
+        """A reader changes nothing: the store must exist and be of this eventwire's version."""
+        current = self._stored_version()
+        if current is None:
+            raise StoreError(f"no event store in {redact(self.url)}: run `eventwire ingest` first")
+        self._check_not_newer(current)
+        if current < LATEST_VERSION:
+            raise StoreOutdated(f"{redact(self.url)} has schema version {current}, this eventwire reads "
+                                f"{LATEST_VERSION}, and it cannot be upgraded from here")
+
+    def _check_not_newer(self, current: int) -> None:
+        if current > LATEST_VERSION:
+            raise StoreError(f"{redact(self.url)}: schema version {current} is newer than this eventwire "
+                             f"supports ({LATEST_VERSION}); upgrade eventwire")
+
     def _migrate(self) -> None:
+        # Checked first without a write transaction: opening an up-to-date store never waits for a writer.
+        current = self._stored_version()
+        if current is not None:
+            self._check_not_newer(current)
+            if current == LATEST_VERSION:
+                return
         with self._transaction():
-            self._lock("schema")
+            self._lock("write")  # the one lock of every writer: a migration never meets a save
             self._run(SCHEMA_VERSION_TABLE)
             current = self._run("SELECT COALESCE(MAX(version), 0) FROM schema_version").fetchone()[0]
-            if current > LATEST_VERSION:
-                raise RuntimeError(f"{self.url}: schema version {current} is newer than this eventwire "
-                                   f"supports ({LATEST_VERSION}); upgrade eventwire")
+            self._check_not_newer(current)
             for migration in MIGRATIONS:
                 if migration.version > current:
                     for statement in migration.statements:
@@ -177,12 +216,28 @@ class SqlEventStore(EventStore):
         row = self._run("SELECT content_hash, run_id FROM articles WHERE doc_id = ?", (doc.id,)).fetchone()
         return row is not None and row[0] == content_hash(doc) and row[1] == coder.run_id
 
+    # Errors of one article's content (a value the database refuses), not of the database.
+    _content_errors: tuple[type[Exception], ...] = (ValueError, OverflowError)
+
     def save(self, result: DocumentResult, coder: CoderInfo) -> SaveOutcome:
+        try:
+            return self._save(result, coder)
+        except self._content_errors as exc:
+            reason = f"could not be stored: {type(exc).__name__}: {first_line(exc)}"
+            failed = DocumentResult(origin=_storable(result.origin), status="failed",
+                                    doc_id=result.doc_id and _storable(result.doc_id), reason=reason)
+            outcome = self._save(failed, coder)
+            return SaveOutcome(outcome.doc_id, outcome.replaced, 0, error=reason)
+
+    def _save(self, result: DocumentResult, coder: CoderInfo) -> SaveOutcome:
         doc_id = result.doc_id or f"origin:{result.origin}"
         article = _article_row(doc_id, result, coder)
         published = article[ARTICLE_COLUMNS.index("pub_date")]
         mentions, actors = _mention_rows(doc_id, result.events, coder, published)
         with self._transaction():
+            # One writer at a time, taken before any row is written: two ingests of the same articles
+            # then queue instead of deadlocking on each other's rows and blocks.
+            self._lock("write")
             self._run("INSERT INTO coder_runs (run_id, version, settings_hash, settings) VALUES (?, ?, ?, ?) "
                       "ON CONFLICT (run_id) DO NOTHING",
                       (coder.run_id, coder.version, coder.settings_hash, coder.settings_json))
@@ -237,9 +292,8 @@ class SqlEventStore(EventStore):
                 starts[block].append(_date(lo))
         clusters, current = [], {}
         for block in sorted(starts):
-            self._lock(f"block:{block}")
             changed_from = min(starts[block], default=None)
-            since = changed_from - dt.timedelta(days=2 * WINDOW_DAYS) if changed_from else dt.date.max
+            since = shifted(changed_from, -2 * WINDOW_DAYS) if changed_from else dt.date.max
             features, event_ids = self._block_features(block, "(m.date_lo >= ? OR (m.date_lo IS NULL AND "
                                                               "m.doc_id = ?))", (since.isoformat(), doc_id))
             current.update(event_ids)
@@ -253,7 +307,7 @@ class SqlEventStore(EventStore):
 
     def recompute_merges(self) -> int:
         with self._transaction():
-            self._lock("recompute")
+            self._lock("write")
             self._run("DELETE FROM event_actors")
             self._run("DELETE FROM events")
             self._index_text(None, [])
@@ -284,8 +338,8 @@ class SqlEventStore(EventStore):
     def _write_clusters(self, clusters: list[tuple[str, Cluster]], stale: set[str]) -> int:
         """Replace the `stale` events by these clusters' events."""
         ids = [m.mention_id for _, cluster in clusters for m in cluster.members]
-        details = {r[0]: MentionDetail(json.loads(r[1]), r[2], r[3], r[4]) for r in self._select_in(
-            "SELECT m.mention_id, m.record, a.source, a.pub_date, a.url FROM mentions m "
+        details = {r[0]: MentionDetail(json.loads(r[1]), r[2], r[3], r[4], r[5]) for r in self._select_in(
+            "SELECT m.mention_id, m.record, a.source, a.pub_date, a.url, a.title FROM mentions m "
             "JOIN articles a ON a.doc_id = m.doc_id WHERE m.mention_id IN ({})", ids)}
         records = [(merged_record(cluster, details), block) for block, cluster in clusters]
         self.write_events(records, sorted(stale))
@@ -456,6 +510,14 @@ class SqlEventStore(EventStore):
             totals[key] = totals.get(key, 0) + count
         return [DyadCount(*key, events=count) for key, count in sorted(totals.items())]
 
+    def ids_starting_with(self, table: str, prefix: str, limit: int = 2) -> list[str]:
+        """Up to `limit` article (table "articles") or event ("events") ids that begin with
+        `prefix`: how a short id from a table is expanded."""
+        column = {"articles": "doc_id", "events": "event_id"}[table]
+        pattern = like_pattern(prefix)[1:]  # prefix% with the user's % and _ matched literally
+        return [row[0] for row in self._run(f"SELECT {column} FROM {table} WHERE {column} LIKE ? ESCAPE '\\' "
+                                            f"ORDER BY {column} LIMIT {int(limit)}", (pattern,)).fetchall()]
+
     def article(self, doc_id: str) -> StoredArticle | None:
         row = self._run("SELECT doc_id, status, reason, title, url, source, pub_date, text, cleaning "
                         "FROM articles WHERE doc_id = ?", (doc_id,)).fetchone()
@@ -474,6 +536,11 @@ class SqlEventStore(EventStore):
         for table in ("articles", "mentions", "actors", "events"):
             counts[table] = self._run(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
         return counts
+
+
+def _storable(text: str) -> str:
+    """`text` without what no database takes: lone surrogates and NUL characters become escapes."""
+    return text.encode("utf-8", errors="backslashreplace").decode("utf-8").replace("\x00", "\\x00")
 
 
 def _block_span(mention_row: tuple) -> tuple:
@@ -503,7 +570,7 @@ def _recluster(features: list[MentionFeatures], event_ids: dict[str, str | None]
             later.append(mention)
     # A cluster begun more than a window before the change cannot reach it (and may be only
     # partly loaded): leave it as stored.
-    reach = changed_from - dt.timedelta(days=WINDOW_DAYS) if changed_from > dt.date.min else changed_from
+    reach = shifted(changed_from, -WINDOW_DAYS)
     return clusters + [c for c in cluster_mentions(later, earlier.values()) if c.members[0].date_lo >= reach]
 
 
