@@ -33,6 +33,7 @@ BLOCK_HEADER = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]")
 VERB_LINE = re.compile(r"^(\+?[A-Z][A-Z0-9'_.-]*)\s*(\{[^}]*\})?\s*(\[[^\]]*\])?")
 PATTERN_LINE = re.compile(r"^-\s+(.*?)\s*\[([^\]]*)\]\s*(?:#\s*(\S+))?")
 ACTOR_MARKERS = {"$", "+", "^", "%"}
+ARTICLES = {"the", "a", "an"}
 
 
 def cameo_code(raw: str) -> str | None:
@@ -72,10 +73,15 @@ def tokenize_pattern(text: str) -> list[str]:
 
 
 def phrase_words(text: str) -> list[str]:
-    """'{CANDLELIGHT VIGIL}' or 'BY/WITH' or '&WEAPON' -> element strings, actor markers dropped."""
+    """'{CANDLELIGHT VIGIL}' or 'BY/WITH' or '&WEAPON' -> element strings, actor markers dropped.
+
+    Braces are dropped inside a phrase too: in '(OF {BANNED PARTIES})' the compound's words are elements
+    of the prepositional phrase ('banned', 'parties'), not '{banned'. Articles are dropped: the matcher
+    gathers a noun with its compounds and adjectives, never its determiner.
+    """
     words = []
-    for word in text.strip("{}()").split():
-        if word in ACTOR_MARKERS or not re.search(r"[A-Za-z]", word):
+    for word in text.strip("()").replace("{", " ").replace("}", " ").split():
+        if word in ACTOR_MARKERS or not re.search(r"[A-Za-z]", word) or word.lower() in ARTICLES:
             continue
         words.append(word if word.startswith("&") else "/".join(clean_word(w) for w in word.split("/")))
     return words
