@@ -238,3 +238,12 @@ def test_seizing_or_destroying_weapons_is_coercion_not_violence(code):
 def test_police_breaking_up_protests_is_repression(code):
     assert code("Riot police broke up a demonstration outside the court.")[0][:2] == ("COERCE", "170")
     assert code("Police dispersed the protesters with water cannon.")[0][:2] == ("COERCE", "170")
+
+
+def test_capturing_a_place_is_combat_capturing_a_person_an_arrest(code):
+    assert code("Insurgents captured two river ports in the south.")[0][:2] == ("ASSAULT", "190")
+    assert code("Border police captured the smuggling ring's leader.")[0][0] == "COERCE"
+
+
+def test_a_byline_contribution_is_no_aid(code):
+    assert code("Maria Lopez contributed to this report.") == []
