@@ -247,3 +247,17 @@ def test_capturing_a_place_is_combat_capturing_a_person_an_arrest(code):
 
 def test_a_byline_contribution_is_no_aid(code):
     assert code("Maria Lopez contributed to this report.") == []
+
+
+def test_an_event_noun_that_occurred_names_an_event(code):
+    assert code("The ambush occurred near the border post on Friday.")[0][:2] == ("ASSAULT", "190")
+    assert code("Riots broke out in the port city overnight.")[0][:2] == ("PROTEST", "145")
+
+
+def test_take_alone_is_no_seizure(code):
+    assert code("The ceremony took place in the old palace.") == []
+    assert code("Insurgents took the town after two days of fighting.")[0][:2] == ("ASSAULT", "190")
+
+
+def test_claiming_an_attack_is_owning_it(code):
+    assert code("A separatist group claimed responsibility for the attack.")[0][:2] == ("ASSAULT", "180")

@@ -155,6 +155,8 @@ class LexiconData:
     target_preps: dict[str, tuple[str, ...]]  # event type -> prepositions introducing the target
     candidates: CandidateWords
     lemmas_of_form: dict[str, tuple[str, ...]]  # word form -> verb lemmas, for the tagger's odd lemmas
+    # "occur", "take place": an event noun that is their subject names an event ("the attack occurred")
+    occurrence_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -223,7 +225,7 @@ def _lexicon_data(raw: dict) -> LexiconData:
                        frozenset(raw["commissives"]), raw["intent"], frozenset(raw["inanimate_subjects"]),
                        frozenset(raw["nonpolitical_objects"]), frozenset(raw["nonagent_subjects"]),
                        target_preps, candidates,
-                       _lemmas_of_forms(raw["verbs"]))
+                       _lemmas_of_forms(raw["verbs"]), frozenset(raw.get("occurrence_verbs", ())))
 
 
 def _entries(raw: dict) -> tuple[dict[str, VerbEntry], dict[str, NounEntry], dict, frozenset[str]]:
