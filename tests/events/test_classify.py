@@ -261,3 +261,14 @@ def test_take_alone_is_no_seizure(code):
 
 def test_claiming_an_attack_is_owning_it(code):
     assert code("A separatist group claimed responsibility for the attack.")[0][:2] == ("ASSAULT", "180")
+
+
+def test_invading_or_overrunning_is_combat(code):
+    assert code("Bandits invaded the farming village at night.")[0][0] == "ASSAULT"
+    assert code("The brigade overran the insurgents' trenches.")[0][:2] == ("ASSAULT", "190")
+    assert code("The army seized three districts of the city.")[0][:2] == ("ASSAULT", "190")
+
+
+def test_who_is_captured_says_arrest_or_abduction(code):
+    assert code("Three members of the cartel were captured near the coast.")[0][:2] == ("COERCE", "173")
+    assert code("Two soldiers were captured by the militia at the checkpoint.")[0][:2] == ("ASSAULT", "181")

@@ -174,3 +174,8 @@ def test_candidate_cues_are_words_the_filter_can_see():
     assert all(re.fullmatch(r"-?[a-z][a-z-]*", cue) for cue in cues), "cue with a brace, digit or symbol"
     assert {"soldiers", "soldier", "banned", "peacekeeping"} <= cues
     assert not {"soldiersed", "soldierses", "bannedded", "peacekeepinging", "{&car", "{banned"} & cues
+
+
+def test_occupying_territory_is_an_attack():
+    """The project's override of the OEDA crosswalk (models/sources/plover_overrides.tsv)."""
+    assert plover_of("192")[0] == "ASSAULT"
