@@ -272,3 +272,17 @@ def test_invading_or_overrunning_is_combat(code):
 def test_who_is_captured_says_arrest_or_abduction(code):
     assert code("Three members of the cartel were captured near the coast.")[0][:2] == ("COERCE", "173")
     assert code("Two soldiers were captured by the militia at the checkpoint.")[0][:2] == ("ASSAULT", "181")
+
+
+def test_suggesting_and_requesting_comment_are_no_requests(code):
+    assert code("Analysts suggested the currency may fall further.") == []
+    assert code("The embassy did not answer an email requesting comment.") == []
+
+
+def test_capturing_a_share_of_the_vote_or_attention_is_no_seizure(code):
+    assert code("The opposition captured 30 percent of the vote.") == []
+    assert code("The young senator captured the attention of the press.") == []
+
+
+def test_breaking_up_a_cell_is_an_arrest(code):
+    assert code("Police broke up a bomb-making cell in the capital.")[0][:2] == ("COERCE", "173")
