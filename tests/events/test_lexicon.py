@@ -179,3 +179,30 @@ def test_candidate_cues_are_words_the_filter_can_see():
 def test_occupying_territory_is_an_attack():
     """The project's override of the OEDA crosswalk (models/sources/plover_overrides.tsv)."""
     assert plover_of("192")[0] == "ASSAULT"
+
+
+def _models_script(name: str):
+    sys.path.insert(0, str(REPO / "models"))
+    try:
+        spec = importlib.util.spec_from_file_location(name, REPO / "models" / f"{name}.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module  # its dataclasses look their module up while being defined
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(REPO / "models"))
+    return module
+
+
+def test_coverage_report_counts_political_clauses_without_a_reading(nlp):
+    report = _models_script("coverage_report")
+    reader, coverage = report.Reader(), report.Coverage()
+    for text in ("Government troops escorted the convoy to the border.",  # unknown verb, actor subject
+                 "Rebels attacked the convoy near the border.",  # read: not counted
+                 "The river escorted nothing."):  # no political actor
+        reader.count(nlp(text), coverage)
+    assert coverage.sentences == 3
+    assert coverage.verbs["unknown"] == {"escort": 1}
+    assert "attack" not in [lemma for counter in coverage.verbs.values() for lemma in counter]
+    summary = report.summary(coverage, top=5)
+    assert summary["verbs_without_reading"]["unknown"] == {"tokens": 1, "lemmas": 1, "top": [["escort", 1]]}
+    assert "| verbs: unknown | 1 | 1 | escort (1) |" in report.markdown(summary)
