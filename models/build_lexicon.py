@@ -33,6 +33,7 @@ BLOCK_HEADER = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]")
 VERB_LINE = re.compile(r"^(\+?[A-Z][A-Z0-9'_.-]*)\s*(\{[^}]*\})?\s*(\[[^\]]*\])?")
 PATTERN_LINE = re.compile(r"^-\s+(.*?)\s*\[([^\]]*)\]\s*(?:#\s*(\S+))?")
 ACTOR_MARKERS = {"$", "+", "^", "%"}
+ARTICLES = {"the", "a", "an"}
 
 
 def cameo_code(raw: str) -> str | None:
@@ -72,10 +73,15 @@ def tokenize_pattern(text: str) -> list[str]:
 
 
 def phrase_words(text: str) -> list[str]:
-    """'{CANDLELIGHT VIGIL}' or 'BY/WITH' or '&WEAPON' -> element strings, actor markers dropped."""
+    """'{CANDLELIGHT VIGIL}' or 'BY/WITH' or '&WEAPON' -> element strings, actor markers dropped.
+
+    Braces are dropped inside a phrase too: in '(OF {BANNED PARTIES})' the compound's words are elements
+    of the prepositional phrase ('banned', 'parties'), not '{banned'. Articles are dropped: the matcher
+    gathers a noun with its compounds and adjectives, never its determiner.
+    """
     words = []
-    for word in text.strip("{}()").split():
-        if word in ACTOR_MARKERS or not re.search(r"[A-Za-z]", word):
+    for word in text.strip("()").replace("{", " ").replace("}", " ").split():
+        if word in ACTOR_MARKERS or not re.search(r"[A-Za-z]", word) or word.lower() in ARTICLES:
             continue
         words.append(word if word.startswith("&") else "/".join(clean_word(w) for w in word.split("/")))
     return words
@@ -165,7 +171,7 @@ def read_extras(path: Path, verbs: dict, blocks: dict) -> dict:
     """The project's own facts: verbs, patterns, nouns, light verbs, intents, modals, targets."""
     extras = {"nouns": {}, "light_verbs": [], "light_keep_default": [], "intent": {}, "target_preps": {},
               "modals": {}, "conflict_modals": [], "commissives": [], "inanimate_subjects": [],
-              "nonpolitical_objects": [], "nonagent_subjects": []}
+              "nonpolitical_objects": [], "nonagent_subjects": [], "occurrence_verbs": []}
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
@@ -204,6 +210,8 @@ def read_extras(path: Path, verbs: dict, blocks: dict) -> dict:
             extras[kind + "s"].append(fields[1])
         elif kind in ("inanimate_subjects", "nonpolitical_objects", "nonagent_subjects"):
             extras[kind].extend(fields[1].split())
+        elif kind == "occurrence":
+            extras["occurrence_verbs"].append(fields[1])
         elif kind == "target":
             extras["target_preps"][fields[1]] = fields[2].split()
         elif kind == "intent":

@@ -3,6 +3,7 @@
 import filecmp
 import importlib.util
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -132,3 +133,76 @@ def test_candidate_filter_reads_words_not_substrings():
     assert lexicon.is_candidate("Rebels ATTACKED the convoy.")
     assert lexicon.is_candidate("A cease-fire was declared.")
     assert not lexicon.is_candidate("The counterattacker scored.")
+
+
+def _build_script():
+    sys.path.insert(0, str(REPO / "models"))
+    try:
+        spec = importlib.util.spec_from_file_location("build_lexicon", REPO / "models/build_lexicon.py")
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(REPO / "models"))
+    return module
+
+
+def test_compounds_inside_prepositional_phrases_are_words_of_the_phrase():
+    build = _build_script()
+    assert build.parse_pattern("* (TO LIST) (OF {BANNED PARTIES})")["preps"] == [
+        ["to", ["list"]], ["of", ["banned", "parties"]]]
+    assert build.parse_pattern("* &SECURITY (OVER {&WEAPON ATTACK})")["preps"] == [
+        ["over", ["&WEAPON", "attack"]]]
+    assert build.parse_pattern("* CONTROL (OF {THE HOUSE})")["preps"] == [["of", ["house"]]]
+
+
+def test_no_shipped_pattern_element_keeps_a_brace():
+    raw = json.loads((REPO / "src/eventwire/data/verbs/lexicon.json").read_text(encoding="utf-8"))
+    patterns = [p for block in raw["blocks"].values() for p in block["patterns"]]
+    patterns += [p for verb in raw["verbs"].values() for p in verb.get("patterns", ())]
+    elements = [e for p in patterns for e in p["subject"] + p["object"] + [w for prep in p["preps"]
+                                                                          for w in [prep[0], *prep[1]]]]
+    assert elements and not [e for e in elements if set(e) & set("{}()")]
+
+
+def test_a_dictionary_pattern_with_a_compound_in_its_phrase_now_matches(nlp):
+    found = load_lexicon().triggers(nlp("The court added the movement to the list of banned parties."))
+    assert [(c.cameo, c.pattern) for c in found] == [("1722", "add | * (to list) (of banned parties)")]
+
+
+def test_candidate_cues_are_words_the_filter_can_see():
+    cues = load_lexicon().data.candidates.cues
+    assert all(re.fullmatch(r"-?[a-z][a-z-]*", cue) for cue in cues), "cue with a brace, digit or symbol"
+    assert {"soldiers", "soldier", "banned", "peacekeeping"} <= cues
+    assert not {"soldiersed", "soldierses", "bannedded", "peacekeepinging", "{&car", "{banned"} & cues
+
+
+def test_occupying_territory_is_an_attack():
+    """The project's override of the OEDA crosswalk (models/sources/plover_overrides.tsv)."""
+    assert plover_of("192")[0] == "ASSAULT"
+
+
+def _models_script(name: str):
+    sys.path.insert(0, str(REPO / "models"))
+    try:
+        spec = importlib.util.spec_from_file_location(name, REPO / "models" / f"{name}.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module  # its dataclasses look their module up while being defined
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(REPO / "models"))
+    return module
+
+
+def test_coverage_report_counts_political_clauses_without_a_reading(nlp):
+    report = _models_script("coverage_report")
+    reader, coverage = report.Reader(), report.Coverage()
+    for text in ("Government troops escorted the convoy to the border.",  # unknown verb, actor subject
+                 "Rebels attacked the convoy near the border.",  # read: not counted
+                 "The river escorted nothing."):  # no political actor
+        reader.count(nlp(text), coverage)
+    assert coverage.sentences == 3
+    assert coverage.verbs["unknown"] == {"escort": 1}
+    assert "attack" not in [lemma for counter in coverage.verbs.values() for lemma in counter]
+    summary = report.summary(coverage, top=5)
+    assert summary["verbs_without_reading"]["unknown"] == {"tokens": 1, "lemmas": 1, "top": [["escort", 1]]}
+    assert "| verbs: unknown | 1 | 1 | escort (1) |" in report.markdown(summary)

@@ -513,14 +513,24 @@ class VerbLexicon:
         start = min([token.i, *(m.i for m in modifiers)])
         return _Match(cameo, pattern, specificity, (start, token.i + 1), frozenset(), how="noun")
 
-    @staticmethod
-    def _noun_names_event(token: Token, modified: bool) -> bool:
+    def _noun_names_event(self, token: Token, modified: bool) -> bool:
         """Conservative: a bare event noun is a trigger only in an argument position with a sign."""
         if token.dep_ not in _NOUN_DEPS:
             return False
-        if modified or token.dep_ == "ROOT":
+        if modified or token.dep_ == "ROOT" or self._subject_of_occurrence(token):
             return True
         return any(c.dep_ == "prep" and c.lower_ in _NOUN_EVIDENCE_PREPS for c in token.children)
+
+    def _subject_of_occurrence(self, token: Token) -> bool:
+        """'The attack occurred', 'riots broke out', 'the raid took place': the verb says it happened."""
+        if token.dep_ != "nsubj":
+            return False
+        verb = token.head
+        lemma = verb.lemma_.lower()
+        if lemma in self.data.occurrence_verbs:
+            return True
+        return any(f"{lemma} {c.lower_}" in self.data.occurrence_verbs for c in verb.children
+                   if c.dep_ in ("prt", "dobj"))
 
     def _refine_by_embedded_act(self, token: Token, match: _Match) -> _Match:
         """'agreed to set up', 'threatened to attack', 'urged X to withdraw': the frame's code, refined."""

@@ -155,6 +155,8 @@ class LexiconData:
     target_preps: dict[str, tuple[str, ...]]  # event type -> prepositions introducing the target
     candidates: CandidateWords
     lemmas_of_form: dict[str, tuple[str, ...]]  # word form -> verb lemmas, for the tagger's odd lemmas
+    # "occur", "take place": an event noun that is their subject names an event ("the attack occurred")
+    occurrence_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -223,7 +225,7 @@ def _lexicon_data(raw: dict) -> LexiconData:
                        frozenset(raw["commissives"]), raw["intent"], frozenset(raw["inanimate_subjects"]),
                        frozenset(raw["nonpolitical_objects"]), frozenset(raw["nonagent_subjects"]),
                        target_preps, candidates,
-                       _lemmas_of_forms(raw["verbs"]))
+                       _lemmas_of_forms(raw["verbs"]), frozenset(raw.get("occurrence_verbs", ())))
 
 
 def _entries(raw: dict) -> tuple[dict[str, VerbEntry], dict[str, NounEntry], dict, frozenset[str]]:
@@ -291,9 +293,35 @@ def _candidate_words(raw_verbs: dict, verbs: dict[str, VerbEntry], nouns: dict[s
 
 
 def _element_forms(element: str, word_sets: dict) -> set[str]:
-    """Word forms a pattern element may show in text: the last word of each alternative, inflected."""
+    """Word forms a pattern element may show in text: the last word of each alternative, inflected, as
+    the filter splits text into words (digits and punctuation other than hyphens separate words)."""
     if element.startswith("&"):
         alternatives = [member[-1] for member in word_sets.get(element[1:].strip("_"), ())]
     else:
         alternatives = [alternative.split()[-1] for alternative in element.split("/") if alternative]
-    return {form for word in alternatives for form in inflections(word)}
+    words = {word for alternative in alternatives for word in alternative.translate(_TO_SPACES).split()}
+    return {form for word in words if len(word.strip("-")) > 2 for form in _cue_forms(word)}
+
+
+_INFLECTED = re.compile(r"(?:[^aisu]s|[^e]ed|ing)$")
+
+
+def _cue_forms(word: str) -> set[str]:
+    """A pattern word and the forms of it a sentence may show. A word already inflected ('soldiers',
+    'banned', 'building') is not inflected as a verb again ('soldiersed'); a plural also stands for its
+    singular, a form in -ing for its plural ('buildings')."""
+    if word.endswith("-"):
+        return {word}  # "MiG-29" is "mig-" to the filter
+    if len(word) <= 4 or not _INFLECTED.search(word):
+        return inflections(word)
+    if word.endswith("ing"):
+        return {word, word + "s"}
+    if not word.endswith("s") or word.endswith("series"):
+        return {word}
+    if word.endswith("ies"):
+        return {word, word[:-3] + "y"}
+    if word.endswith("ves"):
+        return {word}  # "knives": no regular singular
+    if re.search(r"(?:ch|sh|ss|x|z)es$", word):
+        return {word, word[:-2]}
+    return {word, word[:-1]}
