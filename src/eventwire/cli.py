@@ -97,11 +97,15 @@ def _reported(results: Iterator[DocumentResult], tally: dict[str, int]) -> Itera
 @main.command()
 @click.option("--shared", "shared_dir", type=click.Path(file_okay=False, path_type=Path),
               default=Path("../shared"), show_default=True, help="The shared data folder.")
-@click.option("--only", type=click.Choice(["plover", "locations"]), default=None,
+@click.option("--only", type=click.Choice(["plover", "locations", "articles"]), default=None,
               help="Run one evaluation only.")
+@click.option("--article-labels", "labels_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("data") / "realnews", show_default=True,
+              help="The folder of the article-level label files (articles_dev.jsonl, articles_test.jsonl).")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
-def evaluate(shared_dir: Path, only: str | None, as_json: bool) -> None:
-    """Score event types and actors on the PLOVER gold, event locations on the event_location gold."""
+def evaluate(shared_dir: Path, only: str | None, labels_dir: Path, as_json: bool) -> None:
+    """Score event types and actors on the PLOVER gold, event locations on the event_location gold,
+    whole articles on the article-level labels (the test set through aggregate figures only)."""
     if not (shared_dir / "data").is_dir():
         raise click.ClickException(f"no shared data at {shared_dir} (pass --shared PATH)")
     reports = {}
@@ -113,6 +117,13 @@ def evaluate(shared_dir: Path, only: str | None, as_json: bool) -> None:
         from eventwire.evaluate.locations import evaluate_locations
 
         reports["locations"] = evaluate_locations(shared_dir)
+    if only in (None, "articles"):
+        from eventwire.evaluate.articles import evaluate_article_sets
+
+        article_reports = evaluate_article_sets(shared_dir, labels_dir)
+        if only == "articles" and not article_reports:
+            raise click.ClickException(f"no article-level label file in {labels_dir}")
+        reports.update(article_reports)
     if as_json:
         click.echo(json.dumps({name: report.to_dict() for name, report in reports.items()}, indent=2))
     else:
