@@ -39,6 +39,9 @@ THEME_OBJECT_TYPES = frozenset({"AID", "MOBILIZE", "SANCTION", "RETREAT", "CONCE
 _CONTENT_LINKS = {"xcomp", "ccomp", "pcomp", "prep", "pobj", "dobj", "nsubjpass", "acl", "attr", "oprd"}
 # Links that join two acts told side by side: "met Putin and agreed", "attacked; police said".
 _SEPARATE_LINKS = {"conj", "parataxis"}
+# Types whose parties act together: "A and B met" codes A as the source and B as the target,
+# as "A met with B" does, so that mentions of one meeting give one dyad (store.merge agrees).
+SYMMETRIC_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 
 
 @dataclass
@@ -123,6 +126,8 @@ class EventCoder:
         source = self._role("source", candidates.sources, sentence, when, context, set())
         taken = {i for a in source.actors for i in range(a.start, a.end)}
         target = self._role("target", candidates.targets, sentence, when, context, taken)
+        if c.event_type in SYMMETRIC_TYPES:
+            source, target = split_parties(source, target)
         if not _enough_actors(source, target, c.specificity, draft.arguments.passive):
             return None
         reasons += source.reasons + target.reasons
@@ -177,6 +182,28 @@ class EventCoder:
         actors = _unique([r.actor for r in resolved]) or [_bare_actor(sentence, span)]
         reasons += [reason for r in resolved for reason in r.reasons]
         return actors
+
+
+def split_parties(source: _Role, target: _Role) -> tuple[_Role, _Role]:
+    """Both parties of a symmetric act named as one subject ("Egypt and Jordan held talks",
+    "the Kenyan and Ugandan presidents signed"): the first-named party is the source, the others
+    the target. A target already found, or a subject of one party only, is left as it is."""
+    if target.actors or source.state != "known":
+        return source, target
+    parties = list(dict.fromkeys(_party(a) for a in source.actors if _party(a)))
+    if len(parties) < 2:
+        return source, target
+    first = [a for a in source.actors if _party(a) in (parties[0], None)]
+    others = [a for a in source.actors if _party(a) not in (parties[0], None)]
+    reason = (f"symmetric act: the first-named party '{first[0].text}' is the source, "
+              f"{', '.join(repr(a.text) for a in others)} the target")
+    return (_Role(first, source.state, [*source.reasons, reason], source.inherited),
+            _Role(others, "known", target.reasons))
+
+
+def _party(actor: Actor) -> str | None:
+    """The side an actor stands for: its country, else its dictionary code, else its sector."""
+    return actor.country or actor.code or actor.sector
 
 
 def _enough_actors(source: _Role, target: _Role, specificity: float, passive: bool) -> bool:
