@@ -6,6 +6,7 @@ import datetime as dt
 import pytest
 
 from eventwire.events.coder import EventCoder
+from eventwire.events.quotes import find_quotations
 from eventwire.nlp import load_spacy, split_sentences
 from eventwire.records import Document
 
@@ -61,3 +62,72 @@ def test_a_symmetric_act_never_keeps_both_parties_in_the_source_with_an_empty_ta
 def test_two_officials_of_one_country_are_one_party(coder):
     event = of_type(code(coder, "The president and the prime minister met on Monday."), "CONSULT")[0]
     assert len(event.source) == 2 and not event.target
+
+
+# --- quotations and their speakers ------------------------------------------------------------
+
+def test_a_quote_continued_over_paragraphs_is_one_quotation():
+    text = ('The mayor spoke. “Roads will open.\n\n“Schools too,” she said. Later, "a curfew" began.\n'
+            '“An open quote at the end')
+    quotes = find_quotations(text)
+    assert [text[q.start:q.end] for q in quotes] == [
+        "Roads will open.\n\n“Schools too,", "a curfew", "An open quote at the end"]
+    assert quotes[0].paragraph == 0 and quotes[1].paragraph == 1
+
+
+def test_we_inside_a_quote_is_the_speakers_side_with_the_attribution_after_it(coder):
+    event = of_type(code(coder, '"We arrested twelve smugglers at the border," Chad\'s interior minister '
+                                "said on Monday."), "COERCE")[0]
+    assert countries(event.source) == ["TCD"]
+    assert countries(event.reported_by) == ["TCD"]
+
+
+def test_the_speaker_of_a_quote_attributed_in_the_next_sentence(coder):
+    text = ("Ghana's foreign minister visited Lome on Monday. “We condemned the raid on the embassy.” "
+            "She told reporters so after the talks.")
+    event = of_type(code(coder, text), "ACCUSE")[0]
+    assert countries(event.source) == ["GHA"], event.reasons
+    assert countries(event.reported_by) == ["GHA"]
+    assert any("attribution in the next sentence" in r for r in event.reasons)
+
+
+def test_a_quote_without_its_own_attribution_takes_the_speaker_of_the_earlier_quote_in_its_paragraph(coder):
+    text = ("Fighting went on near the border with Niger on Sunday.\n\n"
+            '"Our patience has limits," Mali\'s defence minister said. "We attacked their camps overnight."')
+    event = of_type(code(coder, text), "ASSAULT")[0]
+    assert countries(event.source) == ["MLI"], event.reasons
+    assert "NER" not in countries(event.source)
+
+
+def test_a_continuing_quote_keeps_its_speaker_across_paragraphs(coder):
+    text = ("Peru's interior minister spoke to reporters in Lima on Tuesday.\n\n"
+            '“Bolivia is a good neighbour,” the minister said. “Our police arrested forty smugglers.\n\n'
+            '“We seized their boats.”')
+    events = code(coder, text)
+    for event in of_type(events, "COERCE"):
+        assert countries(event.source) == ["PER"], event.reasons
+        assert "BOL" not in countries(event.source)
+
+
+def test_we_in_a_quote_with_no_speaker_is_never_a_country_named_nearby(coder):
+    text = 'Brazil and Argentina held talks in May. "Then we attacked the smugglers\' camp in the jungle."'
+    for event in code(coder, text):
+        if event.event_type == "ASSAULT":
+            assert set(countries(event.source)) == {None}, event.reasons
+
+
+def test_a_headline_with_a_colon_gives_the_speaker(coder):
+    text = "Chad defence minister: we arrested the bandit leaders\n\nThe ministry spoke on Monday."
+    doc = Document(id="h", text=text, original_text=text, origin="<test>", date=WEDNESDAY,
+                   title="Chad defence minister: we arrested the bandit leaders")
+    sentences = split_sentences(text)
+    parsed = dict(zip((s.index for s in sentences), load_spacy().pipe(s.text for s in sentences)))
+    event = of_type(coder.code(doc, sentences, parsed), "COERCE")[0]
+    assert countries(event.source) == ["TCD"], event.reasons
+    assert any("headline before the colon" in r for r in event.reasons)
+
+
+def test_an_analysts_quoted_forecast_is_no_event(coder):
+    text = ("Tensions rose along the border on Monday.\n\n"
+            '"The army will attack the rebels within weeks," the analyst said. "It will strike hard."')
+    assert not [e for e in code(coder, text) if e.event_type in ("ASSAULT", "THREATEN")]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from eventwire.actors.codes import primary_sector
-from eventwire.actors.context import ArticleContext, Mention, scan_document
+from eventwire.actors.context import PERSON_AGENT_NOUNS, ArticleContext, Mention, scan_document
 from eventwire.actors.dictionary import ActorDictionary, DictionaryActor, load_dictionary
 from eventwire.actors.phrase import Conjunct, conjunct_office, split_conjuncts
 from eventwire.actors.places import PlaceLookup
@@ -445,7 +445,10 @@ def _remember(context: ArticleContext, resolved: ResolvedActor, sentence_index: 
         return
     name_words = tokenize(actor.name) if resolved.kind == "person" and actor.name else []
     surname = name_words[-1].norm if name_words else None
-    context.add(Mention(actor.start, actor.end, sentence_index, actor, resolved.kind, surname=surname,
+    words = tokenize(actor.text)
+    one_person = resolved.kind == "group" and bool(words) and words[-1].norm in PERSON_AGENT_NOUNS
+    kind = "person" if one_person else resolved.kind
+    context.add(Mention(actor.start, actor.end, sentence_index, actor, kind, surname=surname,
                         reason="resolved argument"))
 
 

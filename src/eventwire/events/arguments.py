@@ -15,6 +15,8 @@ from eventwire.nlp import is_time_token
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+    from eventwire.records import Sentence
+
 _SUBJECTS = {"nsubj", "csubj"}
 # Participles that describe the subject's own stance even in the passive form.
 STATIVE_PARTICIPLES = frozenset({
@@ -49,6 +51,7 @@ class ArgumentGroup:
 
     phrases: tuple[Span, ...]
     rule: str
+    sentence: Sentence | None = None  # the sentence of the phrases when it is not the trigger's
 
 
 @dataclass(frozen=True)

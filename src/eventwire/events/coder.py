@@ -11,7 +11,7 @@ actor behind them unless their pattern is strong on its own.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -20,8 +20,10 @@ from eventwire.dates import resolve_event_date
 from eventwire.events.arguments import ArgumentGroup, Arguments, find_arguments, phrase, trigger_head
 from eventwire.events.classify import Classification, VerbLexicon, load_lexicon
 from eventwire.events.confidence import STRONG_PATTERN, ArgumentState, Evidence, event_confidence
-from eventwire.events.modality import REPORTING_VERBS, analyse
+from eventwire.events.modality import COMMENTATORS, REPORTING_VERBS, Modality, analyse
+from eventwire.events.quotes import Attribution, Quotations
 from eventwire.events.reframe import Reframing, reframe
+from eventwire.nlp import load_spacy
 from eventwire.places.locate import EventLocator, SentenceLocator, load_locator
 from eventwire.records import VERBAL_QUADS, Actor, Document, Event, EventDate, Sentence, Trigger
 
@@ -31,7 +33,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 _NAMED_ACTOR_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}
-FIRST_PERSON = {"we", "i", "us"}
+FIRST_PERSON = {"we", "i", "us", "me", "our", "my"}
 # Types whose direct object is what is given, sent, withdrawn or imposed, not who receives it.
 THEME_OBJECT_TYPES = frozenset({"AID", "MOBILIZE", "SANCTION", "RETREAT", "CONCEDE"})
 # Links under which an act is what a verbal event is about: "threatened to attack",
@@ -91,21 +93,23 @@ class EventCoder:
         if not parsed:
             return []
         context = self.resolver.start_document(doc, sentences)
+        quotations = Quotations(doc, sentences, load_spacy())
         events: list[Event] = []
         for sentence in sentences:
             if sentence.index in parsed:
-                events.extend(self._code_sentence(doc, sentence, parsed[sentence.index], context))
+                events.extend(self._code_sentence(doc, sentence, parsed[sentence.index], context, quotations))
         return events
 
     def _code_sentence(self, doc: Document, sentence: Sentence, parsed: Doc,
-                       context: ArticleContext) -> list[Event]:
+                       context: ArticleContext, quotations: Quotations) -> list[Event]:
         drafts = [_draft(parsed, c) for c in self.lexicon.triggers(parsed)]
         places = SentenceLocator(self.locator, parsed)
-        events = (self._event(doc, sentence, parsed, d, context, places) for d in fold_content(drafts))
+        events = (self._event(doc, sentence, parsed, d, context, places, quotations)
+                  for d in fold_content(drafts))
         return sorted((e for e in events if e is not None), key=lambda e: (e.trigger.start, e.trigger.end))
 
     def _event(self, doc: Document, sentence: Sentence, parsed: Doc, draft: _Draft,
-               context: ArticleContext, places: SentenceLocator) -> Event | None:
+               context: ArticleContext, places: SentenceLocator, quotations: Quotations) -> Event | None:
         c = draft.classification
         trigger = _trigger(sentence, parsed, c.trigger)
         reasons = [f"trigger '{trigger.text}' -> {c.event_type}: {c.reason}"]
@@ -118,12 +122,24 @@ class EventCoder:
         if modality.commentary:
             return None  # an analyst's forecast or opinion: no act between actors
         reasons += modality.reasons
+        quote = quotations.around(trigger.start)
+        unattributed = quote is not None and modality.reporter is None
+        attribution = quotations.attribution(quote) if unattributed else None
+        if attribution is not None:
+            modality = _spoken_by(modality, attribution, reasons)
+            if modality.commentary:
+                return None
         reframing = reframe(c, modality, self.lexicon.data.intent)
         if reframing is not None:
             c = reframing.classification
             reasons.append(reframing.reason)
-        candidates = _candidates(draft, modality.reporter, reframing)
+        speaker_sentence = attribution.sentence if attribution is not None else None
+        candidates = _candidates(draft, modality.reporter, reframing, speaker_sentence)
         source = self._role("source", candidates.sources, sentence, when, context, set())
+        if quote is not None and modality.reporter is None and _first_person(source):
+            source = _Role([_bare(a) for a in source.actors], "unresolved",
+                           [f"'{source.actors[0].text}' inside a quote whose speaker is not found: never "
+                            "the countries named nearby"])
         taken = {i for a in source.actors for i in range(a.start, a.end)}
         target = self._role("target", candidates.targets, sentence, when, context, taken)
         if c.event_type in SYMMETRIC_TYPES:
@@ -131,7 +147,8 @@ class EventCoder:
         if not _enough_actors(source, target, c.specificity, draft.arguments.passive):
             return None
         reasons += source.reasons + target.reasons
-        reported_by = self._reporter(candidates.reporter, sentence, when, context, reasons)
+        reported_by = self._reporter(candidates.reporter, speaker_sentence or sentence, when, context,
+                                     reasons)
         location, location_reason = places.locate(draft.head.i, sentence, doc)
         reasons.append(location_reason)
         confidence, confidence_reason = event_confidence(Evidence(
@@ -154,8 +171,9 @@ class EventCoder:
         first phrase that names someone, else the first phrase found."""
         unresolved: list[tuple[ArgumentGroup, list[Span]]] = []
         for group in groups:
-            phrases = [p for p in group.phrases if not _overlaps(sentence, p, taken)]
-            resolved = [r for p in phrases for r in self.resolver.resolve(p, sentence, when, context)]
+            where = group.sentence or sentence
+            phrases = [p for p in group.phrases if not _overlaps(where, p, taken)]
+            resolved = [r for p in phrases for r in self.resolver.resolve(p, where, when, context)]
             known = _unique([r.actor for r in resolved if _known(r.actor)])
             if known:
                 reasons = [f"{role} '{_phrase_text(phrases)}' ({group.rule})"]
@@ -170,7 +188,8 @@ class EventCoder:
         reason = f"{role} '{_phrase_text(phrases)}' ({group.rule}) resolves to no country, sector or actor"
         if role != "source":
             return _Role([], "unresolved", [reason])
-        return _Role([_bare_actor(sentence, p) for p in phrases], "named" if named else "unresolved",
+        where = group.sentence or sentence
+        return _Role([_bare_actor(where, p) for p in phrases], "named" if named else "unresolved",
                      [reason], inherited="inherited" in group.rule)
 
     def _reporter(self, token: Token | None, sentence: Sentence, when: dt.date | None,
@@ -223,8 +242,28 @@ class _Candidates:
     reporter: Token | None  # who reported the event, when that is not its source
 
 
-def _candidates(draft: _Draft, reporter: Token | None, reframing: Reframing | None) -> _Candidates:
-    """Source and target candidates, with the speaker of reported speech where the speaker is meant."""
+def _spoken_by(modality: Modality, attribution: Attribution, reasons: list[str]) -> Modality:
+    """The modality of an act told inside a quote whose speaker stands outside the sentence."""
+    speaker = attribution.speaker
+    reasons.append(f"quoted: spoken by '{speaker.text}' (attribution {attribution.how})")
+    commentary = (modality.future or modality.hypothetical) and speaker.lemma_.lower() in COMMENTATORS
+    if commentary:
+        reasons.append(f"commentary: told by '{speaker.text}'")
+    return replace(modality, reporter=speaker, commentary=commentary)
+
+
+def _bare(actor: Actor) -> Actor:
+    return replace(actor, name=None, country=None, sector=None, code=None, id=None)
+
+
+def _first_person(role: _Role) -> bool:
+    return bool(role.actors) and role.actors[0].text.split()[0].lower() in FIRST_PERSON
+
+
+def _candidates(draft: _Draft, reporter: Token | None, reframing: Reframing | None,
+                speaker_sentence: Sentence | None = None) -> _Candidates:
+    """Source and target candidates, with the speaker of reported speech where the speaker is meant.
+    `speaker_sentence` is the sentence of the speaker when the attribution stands in another one."""
     sources = draft.arguments.sources
     # "urged Iran to stop", "threatened to attack Iran": who does or suffers the act embedded
     # directly under a verbal event is its target (a subject shared with the host is skipped later)
@@ -234,24 +273,28 @@ def _candidates(draft: _Draft, reporter: Token | None, reframing: Reframing | No
     if reporter is None:
         return _Candidates(sources, targets, None)
     if reframing is not None and reframing.speaker_is_source:
-        speaker = ArgumentGroup((phrase(reporter),), f"'{reporter.text}' demands it")
+        speaker = ArgumentGroup((phrase(reporter),), f"'{reporter.text}' demands it", speaker_sentence)
         return _Candidates((speaker,), sources, None)
     pronoun = _leading_pronoun(sources)
     if pronoun in FIRST_PERSON:
-        sources = (ArgumentGroup((phrase(reporter),), f"'{pronoun}' is the speaker"), *sources[1:])
+        sources = (ArgumentGroup((phrase(reporter),), f"'{pronoun}' is the speaker's side", speaker_sentence),
+                   *sources[1:])
     elif pronoun is not None:
         # "X said it would ...": without another antecedent in the article, the speaker is meant
-        speaker = ArgumentGroup((phrase(reporter),), f"'{pronoun}' read as the speaker")
+        speaker = ArgumentGroup((phrase(reporter),), f"'{pronoun}' read as the speaker", speaker_sentence)
         sources = (sources[0], speaker, *sources[1:])
     return _Candidates(sources, targets, reporter)
 
 
 def _leading_pronoun(groups: tuple[ArgumentGroup, ...]) -> str | None:
-    """The first source candidate when it is a lone personal pronoun ("we", "it", "they")."""
+    """The first source candidate when it is a lone personal pronoun ("we", "it", "they"), or the
+    first-person possessive that opens it ("our forces", "my government")."""
     if not groups or len(groups[0].phrases) != 1:
         return None
     first = groups[0].phrases[0]
-    return first.text.lower() if len(first) == 1 and first[0].tag_ == "PRP" else None
+    if len(first) == 1 and first[0].tag_ == "PRP":
+        return first.text.lower()
+    return first[0].lower_ if first[0].lower_ in ("our", "my") else None
 
 
 def _draft(parsed: Doc, classification: Classification) -> _Draft:
