@@ -131,3 +131,66 @@ def test_an_analysts_quoted_forecast_is_no_event(coder):
     text = ("Tensions rose along the border on Monday.\n\n"
             '"The army will attack the rebels within weeks," the analyst said. "It will strike hard."')
     assert not [e for e in code(coder, text) if e.event_type in ("ASSAULT", "THREATEN")]
+
+
+# --- what was asked for, denied or suffered is not what happened -----------------------------
+
+@pytest.mark.parametrize("text", [
+    "The army denied shelling the market in the east.",
+    "The rebels denied that they ambushed the convoy.",
+])
+def test_a_denied_act_is_a_rejection_by_the_denier(coder, text):
+    events = code(coder, text)
+    assert not [e for e in events if e.event_type == "ASSAULT"]
+    reject = of_type(events, "REJECT")[0]
+    assert reject.source and reject.source[0].sector in ("MIL", "REB")
+    assert any("denies" in r for r in reject.reasons)
+
+
+def test_chanting_for_someone_to_resign_is_a_request_of_them(coder):
+    event = of_type(code(coder, "Students chanted for Serbia's president to resign on Sunday."), "REQUEST")[0]
+    assert countries(event.target) == ["SRB"]
+    assert not [e for e in code(coder, "Students chanted for Serbia's president to resign.")
+                if e.event_type == "RETREAT"]
+
+
+def test_x_needs_to_withdraw_said_by_a_leader_is_the_leaders_demand(coder):
+    event = of_type(code(coder, "Armenia needs to pull its troops back, Azerbaijan's president said."),
+                    "REQUEST")[0]
+    assert countries(event.source) == ["AZE"] and countries(event.target) == ["ARM"]
+
+
+@pytest.mark.parametrize("text", [
+    "Twelve people were killed when their bus fell off a bridge in Bolivia.",
+    "Four soldiers died in a landslide in Nepal on Monday.",
+    "Nine villagers were killed after the volcano erupted in Indonesia.",
+])
+def test_casualties_of_accidents_and_disasters_are_not_attacks(coder, text):
+    assert not [e for e in code(coder, text) if e.event_type in ("ASSAULT", "COERCE")]
+
+
+def test_a_passive_killing_with_no_attacker_keeps_an_unknown_source(coder):
+    event = of_type(code(coder, "Eight demonstrators were killed in Khartoum on Sunday."), "ASSAULT")[0]
+    assert event.source == [] and event.target
+
+
+# --- targets from embedded clauses ------------------------------------------------------------
+
+@pytest.mark.parametrize("text, event_type, target", [
+    ("Canada threatened to use force against Venezuela.", "THREATEN", "VEN"),
+    ("The US threatened to impose sanctions on Cuba.", "THREATEN", "CUB"),
+    ("Egypt agreed to strengthen coordination with Sudan.", "AGREE", "SDN"),
+    ("Turkey refused to lift its sanctions on Armenia.", "REJECT", "ARM"),
+    ("The minister warned that if Serbia attacks, the army would respond.", "THREATEN", "SRB"),
+])
+def test_the_target_is_inherited_from_the_embedded_clause(coder, text, event_type, target):
+    event = of_type(code(coder, text), event_type)[0]
+    assert countries(event.target) == [target], event.reasons
+    assert event.target[0].text in text.split(" ", 3)[-1]
+
+
+def test_a_topic_is_never_the_target_but_the_actor_inside_it_is(coder):
+    event = of_type(code(coder, "Japan threatened to impose new sanctions on Russia."), "THREATEN")[0]
+    assert [a.text for a in event.target] == ["Russia"]
+    event = of_type(code(coder, "Peru and Chile agreed to cooperate on fisheries."), "AGREE")[0]
+    assert countries(event.target) == ["CHL"]

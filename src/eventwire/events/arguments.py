@@ -165,6 +165,36 @@ def _nominal_arguments(noun: Token, preps: tuple[str, ...], excluded: set[int]) 
     return Arguments(verb or noun, tuple(sources), tuple(targets), False)
 
 
+# Links to a clause that says what a verbal act is about: "threatened (to use) force against X",
+# "agreed (to strengthen) coordination with X", "warned (that) if X ...".
+_EMBEDDED_LINKS = {"xcomp", "ccomp"}
+# "on" names a topic after a verb alone ("cooperate on Syria") but the target after a noun or a verb
+# with an object ("sanctions on X", "impose sanctions on X").
+_EMBEDDED_VERB_PREPS = ("against", "with", "to", "at", "toward", "towards")
+_EMBEDDED_NOUN_PREPS = ("against", "on", "with", "to", "by")
+
+
+def embedded_targets(head: Token, excluded: set[int]) -> tuple[ArgumentGroup, ...]:
+    """Targets read from the clause embedded under a trigger: the object of its verb, the objects
+    of its prepositions (also on that object: "impose sanctions on X"), "by" after a noun object
+    ("efforts by X"), and the subject of a condition in it ("warned that if X attacks")."""
+    groups: list[ArgumentGroup] = []
+    for clause in (c for c in head.children if c.dep_ in _EMBEDDED_LINKS and _is_verbal(c)):
+        rule = f"inherited from the clause '{clause.text}' under '{head.text}'"
+        obj = _child(clause, _OBJECTS)
+        for prep_head in (obj, clause):  # the actor inside a topic before the topic: "sanctions on (X)"
+            if prep_head is not None:
+                preps = _EMBEDDED_NOUN_PREPS if prep_head is obj or obj is not None else _EMBEDDED_VERB_PREPS
+                for pobj, _ in _prep_objects(prep_head, preps):
+                    _add(groups, pobj, rule, excluded)
+        _add(groups, obj, rule, excluded)
+        for condition in (c for c in clause.children if c.dep_ == "advcl"):
+            if any(m.lower_ in ("if", "unless") for m in condition.children if m.dep_ == "mark"):
+                _add(groups, _child(condition, _SUBJECTS), f"subject of the condition under '{head.text}'",
+                     excluded)
+    return tuple(groups)
+
+
 def clause_subject(verb: Token) -> tuple[Token | None, str]:
     """The subject of a verb, inherited through coordination, control and participles."""
     current = verb

@@ -17,12 +17,21 @@ from typing import TYPE_CHECKING
 
 from eventwire.actors import ActorResolver, ArticleContext, load_resolver
 from eventwire.dates import resolve_event_date
-from eventwire.events.arguments import ArgumentGroup, Arguments, find_arguments, phrase, trigger_head
+from eventwire.events.arguments import (
+    ArgumentGroup,
+    Arguments,
+    clause_subject,
+    embedded_targets,
+    find_arguments,
+    phrase,
+    trigger_head,
+)
 from eventwire.events.classify import Classification, VerbLexicon, load_lexicon
 from eventwire.events.confidence import STRONG_PATTERN, ArgumentState, Evidence, event_confidence
 from eventwire.events.modality import COMMENTATORS, REPORTING_VERBS, Modality, analyse
 from eventwire.events.quotes import Attribution, Quotations
 from eventwire.events.reframe import Reframing, reframe
+from eventwire.events.stance import StanceWords, accident_of, as_type, demanded, denial_of, load_stance_words
 from eventwire.nlp import load_spacy
 from eventwire.places.locate import EventLocator, SentenceLocator, load_locator
 from eventwire.records import VERBAL_QUADS, Actor, Document, Event, EventDate, Sentence, Trigger
@@ -56,6 +65,10 @@ class _Draft:
     folded: list[_Draft] = field(default_factory=list)
 
 
+# Source and target candidates that come before those of the parse.
+_RoleGroups = tuple[tuple[ArgumentGroup, ...], tuple[ArgumentGroup, ...]]
+
+
 @dataclass(frozen=True)
 class _Role:
     actors: list[Actor]
@@ -74,6 +87,10 @@ class EventCoder:
     @cached_property
     def resolver(self) -> ActorResolver:
         return load_resolver()
+
+    @cached_property
+    def stance(self) -> StanceWords:
+        return load_stance_words()
 
     @cached_property
     def locator(self) -> EventLocator:
@@ -129,12 +146,17 @@ class EventCoder:
             modality = _spoken_by(modality, attribution, reasons)
             if modality.commentary:
                 return None
-        reframing = reframe(c, modality, self.lexicon.data.intent)
+        stance_groups, c = self._stance(draft, c, reasons)
+        reframing = reframe(c, modality, self.lexicon.data.intent) if stance_groups is None else None
         if reframing is not None:
             c = reframing.classification
             reasons.append(reframing.reason)
         speaker_sentence = attribution.sentence if attribution is not None else None
         candidates = _candidates(draft, modality.reporter, reframing, speaker_sentence)
+        if stance_groups is not None:
+            first_sources, first_targets = stance_groups
+            candidates = _Candidates(first_sources + candidates.sources, first_targets or candidates.targets,
+                                     candidates.reporter)
         source = self._role("source", candidates.sources, sentence, when, context, set())
         if quote is not None and modality.reporter is None and _first_person(source):
             source = _Role([_bare(a) for a in source.actors], "unresolved",
@@ -144,6 +166,9 @@ class EventCoder:
         target = self._role("target", candidates.targets, sentence, when, context, taken)
         if c.event_type in SYMMETRIC_TYPES:
             source, target = split_parties(source, target)
+        accident = accident_of(draft.head, source.state in ("known", "named"), c.event_type, self.stance)
+        if accident is not None:
+            return None  # casualties of an accident or a disaster ('{accident.text}'), not an attack
         if not _enough_actors(source, target, c.specificity, draft.arguments.passive):
             return None
         reasons += source.reasons + target.reasons
@@ -161,6 +186,25 @@ class EventCoder:
             sentence=sentence, trigger=trigger, source=source.actors, target=target.actors, date=date,
             location=location, negated=modality.negated, hypothetical=modality.hypothetical,
             future=modality.future, reported_by=reported_by, confidence=confidence, reasons=reasons)
+
+    def _stance(self, draft: _Draft, c: Classification,
+                reasons: list[str]) -> tuple[_RoleGroups | None, Classification]:
+        """A denied act is a REJECT by the denier; an act asked 'for X to' do is a REQUEST by the asker
+        of X. Returns the source and target candidates that come first, or None, and the classification."""
+        denial = denial_of(draft.head, self.stance)
+        if denial is not None:
+            denier, rule = clause_subject(denial)
+            reasons.append(f"'{draft.head.text}' is what '{denial.text}' denies: a rejection, not the act")
+            sources = (ArgumentGroup((phrase(denier),), rule),) if denier is not None else ()
+            return (sources, ()), as_type(c, "REJECT")
+        demand = demanded(draft.head)
+        if demand is not None:
+            reasons.append(f"'{demand.asked.text}' is asked to '{draft.head.text}' "
+                           f"('{demand.verb.text} for ... to'): a demand, not the act")
+            sources = (ArgumentGroup((phrase(demand.asker),), f"subject of '{demand.verb.text}'"),) \
+                if demand.asker is not None else ()
+            return (sources, (ArgumentGroup((phrase(demand.asked),), "who is asked"),)), as_type(c, "REQUEST")
+        return None, c
 
     def _date(self, doc: Document, sentence: Sentence, head: Token) -> tuple[EventDate, str]:
         return resolve_event_date(sentence.text, head.idx, doc.date)
@@ -269,7 +313,8 @@ def _candidates(draft: _Draft, reporter: Token | None, reframing: Reframing | No
     # directly under a verbal event is its target (a subject shared with the host is skipped later)
     direct = [f for f in draft.folded if f.head.head.i == draft.head.i]
     inherited = (g for f in direct for g in (*f.arguments.sources, *f.arguments.targets))
-    targets = draft.arguments.targets + tuple(inherited)
+    excluded = {t.i for g in draft.arguments.sources for p in g.phrases for t in p}
+    targets = draft.arguments.targets + tuple(inherited) + embedded_targets(draft.head, excluded)
     if reporter is None:
         return _Candidates(sources, targets, None)
     if reframing is not None and reframing.speaker_is_source:
