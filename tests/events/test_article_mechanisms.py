@@ -194,3 +194,41 @@ def test_a_topic_is_never_the_target_but_the_actor_inside_it_is(coder):
     assert [a.text for a in event.target] == ["Russia"]
     event = of_type(code(coder, "Peru and Chile agreed to cooperate on fisheries."), "AGREE")[0]
     assert countries(event.target) == ["CHL"]
+
+
+# --- actor defects ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("word", ["Kim", "Khan", "One", "Arab", "Vice"])
+def test_small_towns_never_turn_names_and_common_words_into_countries(coder, word):
+    assert [r.actor.country for r in coder.resolver.resolve_text(word)] in ([], [None])
+
+
+@pytest.mark.parametrize("phrase, country", [("Gaza residents", "PSE"), ("Kharkiv officials", "UKR"),
+                                             ("Goma", "COD")])
+def test_places_news_names_still_give_the_country(coder, phrase, country):
+    assert [r.actor.country for r in coder.resolver.resolve_text(phrase)] == [country]
+
+
+def test_a_family_name_first_short_name_refers_to_the_person_named_before(coder):
+    text = "North Korean leader Kim Jong Un toured a factory on Monday. Trump met with Kim on Tuesday."
+    event = of_type(code(coder, text), "CONSULT")[-1]
+    assert countries(event.source) == ["USA"] and countries(event.target) == ["PRK"]
+
+
+def test_us_the_country_is_never_us_the_pronoun(coder):
+    event = of_type(code(coder, "Officials told us that the US imposed sanctions on Iran."), "SANCTION")[0]
+    assert countries(event.source) == ["USA"] and countries(event.target) == ["IRN"]
+    assert coder.resolver.resolve_text("us") == []
+
+
+def test_a_titled_person_named_by_role_is_he_or_she_later(coder):
+    text = "Somalia's president arrived in Nairobi on Monday. \"We arrested the bomb makers,\" he said."
+    event = of_type(code(coder, text), "COERCE")[0]
+    assert countries(event.source) == ["SOM"], event.reasons
+
+
+@pytest.mark.parametrize("phrase, code_prefix", [("Hezbollah", "LBN"), ("the RSF", "SDN"), ("ECOWAS", "IGO"),
+                                                 ("the UN", "IGO"), ("Islamic State", "IMG")])
+def test_armed_groups_and_international_bodies_get_their_codes(coder, phrase, code_prefix):
+    actors = [r.actor for r in coder.resolver.resolve_text(phrase)]
+    assert actors and actors[0].code.startswith(code_prefix)

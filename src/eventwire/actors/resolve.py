@@ -367,7 +367,7 @@ class ActorResolver:
         if len(conjunct.names) == 1 and not conjunct.agents:
             last = conjunct.names[0][1][-1]
             for mention in context.before(offset):
-                if mention.surname == last.norm:
+                if mention.surname == last.norm or _family_name_first(mention, conjunct.names[0][1], last):
                     reasons.append(f"short name '{last.text}' refers to {_describe(mention)}")
                     return _from_mention(mention, 0.75)
         return None
@@ -450,6 +450,15 @@ def _remember(context: ArticleContext, resolved: ResolvedActor, sentence_index: 
     kind = "person" if one_person else resolved.kind
     context.add(Mention(actor.start, actor.end, sentence_index, actor, kind, surname=surname,
                         reason="resolved argument"))
+
+
+def _family_name_first(mention: Mention, name: list, word) -> bool:
+    """ "Kim" after "Kim Jong Un", "Xi" after "Xi Jinping": names that put the family name first. Only a
+    one-word name and a dictionary person of two or more words."""
+    if len(name) != 1 or mention.kind != "person" or not mention.actor.name:
+        return False
+    words = tokenize(mention.actor.name)
+    return len(words) >= 2 and words[0].norm == word.norm
 
 
 def _head_word(conjunct: Conjunct) -> str:
