@@ -232,3 +232,31 @@ def test_a_titled_person_named_by_role_is_he_or_she_later(coder):
 def test_armed_groups_and_international_bodies_get_their_codes(coder, phrase, code_prefix):
     actors = [r.actor for r in coder.resolver.resolve_text(phrase)]
     assert actors and actors[0].code.startswith(code_prefix)
+
+
+# --- plural and descriptive references --------------------------------------------------------
+
+def test_the_two_leaders_are_the_parties_named_before(coder):
+    text = ("Ghana's president hosted Togo's president in Accra on Monday. The two leaders agreed to open "
+            "the border.")
+    agree = of_type(code(coder, text), "AGREE")[0]
+    assert countries(agree.source) == ["GHA"] and countries(agree.target) == ["TGO"], agree.reasons
+    assert agree.source[0].text == "The two leaders"
+
+
+def test_both_sides_asked_to_stop_are_the_two_fighting_parties(coder):
+    text = "Armenia and Azerbaijan clashed on the border on Monday. The UN called on both sides to stop."
+    events = code(coder, text)
+    clash = of_type(events, "ASSAULT")[0]
+    assert countries(clash.source) == ["ARM"] and countries(clash.target) == ["AZE"]
+    request = of_type(events, "REQUEST")[0]
+    assert set(countries(request.target)) == {"ARM", "AZE"}
+
+
+def test_a_plural_reference_with_no_parties_before_stays_as_it_is(coder):
+    event = of_type(code(coder, "The two leaders met on Monday."), "CONSULT")[0]
+    assert "parties named before" not in " ".join(event.reasons)
+
+
+def test_a_credit_line_is_no_event(coder):
+    assert code(coder, "Maria Lopez and Tom Berg contributed to this report.") == []

@@ -31,7 +31,16 @@ from eventwire.events.confidence import STRONG_PATTERN, ArgumentState, Evidence,
 from eventwire.events.modality import COMMENTATORS, REPORTING_VERBS, Modality, analyse
 from eventwire.events.quotes import Attribution, Quotations
 from eventwire.events.reframe import Reframing, reframe
-from eventwire.events.stance import StanceWords, accident_of, as_type, demanded, denial_of, load_stance_words
+from eventwire.events.stance import (
+    StanceWords,
+    accident_of,
+    as_type,
+    demanded,
+    denial_of,
+    is_credit_line,
+    is_plural_reference,
+    load_stance_words,
+)
 from eventwire.nlp import load_spacy
 from eventwire.places.locate import EventLocator, SentenceLocator, load_locator
 from eventwire.records import VERBAL_QUADS, Actor, Document, Event, EventDate, Sentence, Trigger
@@ -51,8 +60,10 @@ _CONTENT_LINKS = {"xcomp", "ccomp", "pcomp", "prep", "pobj", "dobj", "nsubjpass"
 # Links that join two acts told side by side: "met Putin and agreed", "attacked; police said".
 _SEPARATE_LINKS = {"conj", "parataxis"}
 # Types whose parties act together: "A and B met" codes A as the source and B as the target,
-# as "A met with B" does, so that mentions of one meeting give one dyad (store.merge agrees).
-SYMMETRIC_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+# as "A met with B" does, so that mentions of one meeting give one dyad (store.merge matches the
+# first three in either order).
+# Fighting named with both sides as one subject ("A and B clashed") is split the same way.
+SYMMETRIC_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "ASSAULT"})
 
 
 @dataclass
@@ -63,6 +74,23 @@ class _Draft:
     head: Token
     arguments: Arguments
     folded: list[_Draft] = field(default_factory=list)
+
+
+@dataclass
+class _Article:
+    """What coding one document remembers from sentence to sentence."""
+
+    doc: Document
+    context: ArticleContext
+    quotations: Quotations
+    parties: list[Actor] | None = None  # the two sides of the latest act between two named sides
+
+    def remember_parties(self, event: Event) -> None:
+        sides = [a for a in (*event.source[:1], *event.target[:1]) if _party(a)]
+        if len(event.source) >= 2 and not event.target:
+            sides = [a for a in event.source if _party(a)]
+        if len({_party(a) for a in sides}) >= 2:
+            self.parties = sides
 
 
 # Source and target candidates that come before those of the parse.
@@ -110,23 +138,25 @@ class EventCoder:
         if not parsed:
             return []
         context = self.resolver.start_document(doc, sentences)
-        quotations = Quotations(doc, sentences, load_spacy())
+        article = _Article(doc, context, Quotations(doc, sentences, load_spacy()))
         events: list[Event] = []
         for sentence in sentences:
-            if sentence.index in parsed:
-                events.extend(self._code_sentence(doc, sentence, parsed[sentence.index], context, quotations))
+            if sentence.index in parsed and not is_credit_line(sentence.text, self.stance):
+                coded = self._code_sentence(sentence, parsed[sentence.index], article)
+                for event in coded:
+                    article.remember_parties(event)
+                events.extend(coded)
         return events
 
-    def _code_sentence(self, doc: Document, sentence: Sentence, parsed: Doc,
-                       context: ArticleContext, quotations: Quotations) -> list[Event]:
+    def _code_sentence(self, sentence: Sentence, parsed: Doc, article: _Article) -> list[Event]:
         drafts = [_draft(parsed, c) for c in self.lexicon.triggers(parsed)]
         places = SentenceLocator(self.locator, parsed)
-        events = (self._event(doc, sentence, parsed, d, context, places, quotations)
-                  for d in fold_content(drafts))
+        events = (self._event(sentence, parsed, d, article, places) for d in fold_content(drafts))
         return sorted((e for e in events if e is not None), key=lambda e: (e.trigger.start, e.trigger.end))
 
-    def _event(self, doc: Document, sentence: Sentence, parsed: Doc, draft: _Draft,
-               context: ArticleContext, places: SentenceLocator, quotations: Quotations) -> Event | None:
+    def _event(self, sentence: Sentence, parsed: Doc, draft: _Draft, article: _Article,
+               places: SentenceLocator) -> Event | None:
+        doc, context, quotations = article.doc, article.context, article.quotations
         c = draft.classification
         trigger = _trigger(sentence, parsed, c.trigger)
         reasons = [f"trigger '{trigger.text}' -> {c.event_type}: {c.reason}"]
@@ -157,13 +187,13 @@ class EventCoder:
             first_sources, first_targets = stance_groups
             candidates = _Candidates(first_sources + candidates.sources, first_targets or candidates.targets,
                                      candidates.reporter)
-        source = self._role("source", candidates.sources, sentence, when, context, set())
+        source = self._role("source", candidates.sources, sentence, when, context, set(), article.parties)
         if quote is not None and modality.reporter is None and _first_person(source):
             source = _Role([_bare(a) for a in source.actors], "unresolved",
                            [f"'{source.actors[0].text}' inside a quote whose speaker is not found: never "
                             "the countries named nearby"])
         taken = {i for a in source.actors for i in range(a.start, a.end)}
-        target = self._role("target", candidates.targets, sentence, when, context, taken)
+        target = self._role("target", candidates.targets, sentence, when, context, taken, article.parties)
         if c.event_type in SYMMETRIC_TYPES:
             source, target = split_parties(source, target)
         accident = accident_of(draft.head, source.state in ("known", "named"), c.event_type, self.stance)
@@ -210,13 +240,22 @@ class EventCoder:
         return resolve_event_date(sentence.text, head.idx, doc.date)
 
     def _role(self, role: str, groups: tuple[ArgumentGroup, ...], sentence: Sentence,
-              when: dt.date | None, context: ArticleContext, taken: set[int]) -> _Role:
+              when: dt.date | None, context: ArticleContext, taken: set[int],
+              parties: list[Actor] | None = None) -> _Role:
         """The first candidate group that resolves to a known actor; else, for the source, the
-        first phrase that names someone, else the first phrase found."""
+        first phrase that names someone, else the first phrase found. A plural reference ("the two
+        leaders", "both sides") stands for `parties`, the two sides of the latest act between them."""
         unresolved: list[tuple[ArgumentGroup, list[Span]]] = []
         for group in groups:
             where = group.sentence or sentence
             phrases = [p for p in group.phrases if not _overlaps(where, p, taken)]
+            plural = next((p for p in phrases if parties and is_plural_reference(p.text, self.stance)), None)
+            if plural is not None:
+                named = ", ".join(a.name or a.country or a.text for a in parties)
+                reason = f"{role} '{plural.text}' ({group.rule}) refers to the parties named before: {named}"
+                return _Role([replace(a, text=plural.text, start=where.start + plural.start_char,
+                                      end=where.start + plural.end_char) for a in parties], "known",
+                             [reason], inherited="inherited" in group.rule)
             resolved = [r for p in phrases for r in self.resolver.resolve(p, where, when, context)]
             known = _unique([r.actor for r in resolved if _known(r.actor)])
             if known:

@@ -39,12 +39,28 @@ _CASUALTY_TYPES = frozenset({"ASSAULT", "COERCE"})
 class StanceWords:
     denial_verbs: frozenset[str]
     accident_words: frozenset[str]
+    plural_references: frozenset[str]  # "the two leaders", "both sides": the parties named before
+    credit_lines: tuple[str, ...]  # "X contributed to this report": a byline, never an event
 
 
 @lru_cache(maxsize=1)
 def load_stance_words() -> StanceWords:
     raw = read_json(resources.files("eventwire") / "data" / "verbs" / "stance.json")
-    return StanceWords(frozenset(raw["denial_verbs"]), frozenset(raw["accident_words"]))
+    return StanceWords(frozenset(raw["denial_verbs"]), frozenset(raw["accident_words"]),
+                       frozenset(raw["plural_references"]), tuple(raw["credit_lines"]))
+
+
+def is_credit_line(text: str, words: StanceWords) -> bool:
+    lowered = text.lower()
+    return any(line in lowered for line in words.credit_lines)
+
+
+def is_plural_reference(text: str, words: StanceWords) -> bool:
+    """ "the two leaders", "both sides", "The allies": a reference to parties already named."""
+    lowered = " ".join(text.lower().split())
+    for article in ("the ", "their ", "its "):
+        lowered = lowered.removeprefix(article)
+    return lowered in words.plural_references
 
 
 def denial_of(head: Token, words: StanceWords) -> Token | None:
