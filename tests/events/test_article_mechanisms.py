@@ -260,3 +260,24 @@ def test_a_plural_reference_with_no_parties_before_stays_as_it_is(coder):
 
 def test_a_credit_line_is_no_event(coder):
     assert code(coder, "Maria Lopez and Tom Berg contributed to this report.") == []
+
+
+# --- wishes, possibilities and background are not events --------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Kenya wants to close the refugee camps.",
+    "The army could attack the rebel camps next week.",
+    "Talks may resume in Geneva, diplomats said.",
+])
+def test_wishes_and_possibilities_are_not_events(coder, text):
+    assert [e for e in code(coder, text) if e.event_type not in ("THREATEN", "REQUEST")] == []
+
+
+def test_a_past_act_in_a_relative_clause_is_background_and_the_reported_act_stays(coder):
+    events = code(coder, "Ana Ruiz, who headed the mission in Chad, accused the army of abuses on Monday.")
+    assert [e.event_type for e in events] == ["ACCUSE"]
+
+
+def test_a_threat_with_a_condition_stays_a_threat(coder):
+    event = of_type(code(coder, "Iran warned Israel that it would strike if attacked."), "THREATEN")[0]
+    assert countries(event.source) == ["IRN"] and countries(event.target) == ["ISR"]

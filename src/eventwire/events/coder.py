@@ -30,11 +30,12 @@ from eventwire.events.classify import Classification, VerbLexicon, load_lexicon
 from eventwire.events.confidence import STRONG_PATTERN, ArgumentState, Evidence, event_confidence
 from eventwire.events.modality import COMMENTATORS, REPORTING_VERBS, Modality, analyse
 from eventwire.events.quotes import Attribution, Quotations
-from eventwire.events.reframe import Reframing, reframe
+from eventwire.events.reframe import SPEECH_ACTS, Reframing, reframe
 from eventwire.events.stance import (
     StanceWords,
     accident_of,
     as_type,
+    background_clause,
     demanded,
     denial_of,
     is_credit_line,
@@ -168,6 +169,10 @@ class EventCoder:
         modality = analyse(draft.head, draft.arguments.clause_head)
         if modality.commentary:
             return None  # an analyst's forecast or opinion: no act between actors
+        if draft.head.lemma_.lower() in self.stance.wish_verbs or background_clause(draft.head) is not None:
+            return None  # a wish is not an act; a past act told in a relative clause is background
+        if modality.hypothetical and c.event_type not in SPEECH_ACTS:
+            return None  # what may, could or would happen, or happens only if: not an event
         reasons += modality.reasons
         quote = quotations.around(trigger.start)
         unattributed = quote is not None and modality.reporter is None

@@ -41,13 +41,35 @@ class StanceWords:
     accident_words: frozenset[str]
     plural_references: frozenset[str]  # "the two leaders", "both sides": the parties named before
     credit_lines: tuple[str, ...]  # "X contributed to this report": a byline, never an event
+    wish_verbs: frozenset[str]  # "Kenya wants to close the camps": a wish, not an act
 
 
 @lru_cache(maxsize=1)
 def load_stance_words() -> StanceWords:
     raw = read_json(resources.files("eventwire") / "data" / "verbs" / "stance.json")
     return StanceWords(frozenset(raw["denial_verbs"]), frozenset(raw["accident_words"]),
-                       frozenset(raw["plural_references"]), tuple(raw["credit_lines"]))
+                       frozenset(raw["plural_references"]), tuple(raw["credit_lines"]),
+                       frozenset(raw["wish_verbs"]))
+
+
+def background_clause(head: Token) -> Token | None:
+    """The relative pronoun of a background clause holding the trigger: ", who headed the mission",
+    ", which intervened in 2015" (set off by a comma, in the past): history told about someone, not
+    the news of the sentence."""
+    node = head
+    for _ in range(_MAX_HOPS):
+        if node.dep_ == "relcl":
+            break
+        if node.dep_ not in ("conj", "xcomp") or node.head.i == node.i:
+            return None
+        node = node.head
+    else:
+        return None
+    pronoun = next((c for c in node.children if c.lower_ in ("who", "which")), None)
+    past = node.tag_ in ("VBD", "VBN") or any(c.dep_ == "aux" and c.lower_ in ("had", "has", "have")
+                                               for c in node.children)
+    set_off = node.doc[node.head.i + 1].text == "," if node.head.i + 1 < len(node.doc) else False
+    return pronoun if pronoun is not None and past and set_off else None
 
 
 def is_credit_line(text: str, words: StanceWords) -> bool:
