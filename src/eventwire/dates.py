@@ -70,18 +70,20 @@ class _Expression:
 
 
 def resolve_event_date(sentence_text: str, trigger_offset: int,
-                       publication_date: dt.date | None) -> tuple[EventDate, str]:
+                       publication_date: dt.date | None, past: bool = False) -> tuple[EventDate, str]:
     """The event's date and the reason for it.
 
     `trigger_offset` is the trigger's offset in `sentence_text`. The date expression nearest
     the trigger wins; without one, the publication date stands in (granularity "day").
+    `past` says the event is told in the past tense ("assured ... on Thursday"): its weekday is
+    then never read forward, whatever future the rest of the sentence speaks of.
     """
     expression = _nearest_expression(sentence_text, trigger_offset)
     if expression is None:
         if publication_date is None:
             return EventDate(), "no date in the sentence and no publication date"
         return EventDate(publication_date, None, "day"), "no date in the sentence: publication date"
-    future = bool(_FUTURE.search(_lower_same_length(sentence_text)))
+    future = not past and bool(_FUTURE.search(_lower_same_length(sentence_text)))
     resolver = _resolve_explicit if expression.match.re is _EXPLICIT else _resolve_relative
     value, granularity, detail = resolver(expression.match, publication_date, future)
     text = expression.text

@@ -126,3 +126,16 @@ def test_evaluate_articles_without_labels_is_a_clear_error(tmp_path):
     result = CliRunner().invoke(main, ["evaluate", "--shared", str(tmp_path), "--only", "articles",
                                        "--article-labels", str(tmp_path / "none")])
     assert result.exit_code != 0 and "no article-level label file" in result.output
+
+
+def test_a_coded_month_or_week_matches_a_labelled_range_it_overlaps():
+    labelled = _label([_labelled(start="2024-03-08", end="2024-03-15")]).must[0]
+    month = _event(when=dt.date(2024, 3, 1))
+    month.date = EventDate(dt.date(2024, 3, 1), "in March", "month")
+    assert matches(month, labelled, PUBLISHED)
+    week = _event()
+    week.date = EventDate(dt.date(2024, 2, 26), "last week", "week")
+    assert not matches(week, labelled, PUBLISHED)  # 26 Feb - 3 Mar lies before the range
+    day = _event()
+    day.date = EventDate(dt.date(2024, 3, 1), "March 1", "day")
+    assert not matches(day, labelled, PUBLISHED)

@@ -281,3 +281,17 @@ def test_a_past_act_in_a_relative_clause_is_background_and_the_reported_act_stay
 def test_a_threat_with_a_condition_stays_a_threat(coder):
     event = of_type(code(coder, "Iran warned Israel that it would strike if attacked."), "THREATEN")[0]
     assert countries(event.source) == ["IRN"] and countries(event.target) == ["ISR"]
+
+
+# --- dates in past-tense reporting ------------------------------------------------------------
+
+def test_a_weekday_in_past_tense_reporting_is_in_the_past_whatever_future_the_sentence_speaks_of(coder):
+    # published on a Wednesday: the Friday of a past-tense arrest is the Friday before
+    event = of_type(code(coder, "Police arrested the mayor of Lima on Friday, and he will appear in court."),
+                    "COERCE")[0]
+    assert event.date.value == dt.date(2024, 3, 8)
+
+
+def test_a_weekday_of_an_announced_meeting_is_still_ahead(coder):
+    events = code(coder, "Chile's president will meet Peru's president on Friday.")
+    assert events and all(e.date.value == dt.date(2024, 3, 15) for e in events)

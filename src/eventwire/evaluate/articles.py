@@ -4,7 +4,8 @@ Each label record names one article of the shared VOA set and lists its `must` e
 `acceptable` extra events and its `quiet` sentences (docs/annotation.md, "Article-level set").
 The coder sees the whole article exactly as `eventwire code` would. A coded event matches a
 labelled event when the type, the source country and the target country agree and the coded
-date falls in the labelled date range. docs/accuracy.md states the definitions in full.
+date falls in the labelled date range (a coded week, month or year: overlaps it).
+docs/accuracy.md states the definitions in full.
 
 A frozen test file is reported through aggregate figures only: never per article or per event.
 """
@@ -77,11 +78,28 @@ def _agrees(labelled: str | None, coded: frozenset[str]) -> bool:
 
 
 def matches(event: Event, labelled: LabelledEvent, published: dt.date | None) -> bool:
-    when = event.date.value or published
+    span = coded_dates(event, published)
     return (event.event_type == labelled.event_type
             and _agrees(labelled.source, event_key(event.source))
             and _agrees(labelled.target, event_key(event.target))
-            and when is not None and labelled.date_from <= when <= labelled.date_to)
+            and span is not None and span[0] <= labelled.date_to and labelled.date_from <= span[1])
+
+
+def coded_dates(event: Event, published: dt.date | None) -> tuple[dt.date, dt.date] | None:
+    """The days a coded date stands for: one day, or the week, month or year it names ("last week",
+    "in March"); an event without a date of its own takes the publication date."""
+    when = event.date.value or published
+    if when is None:
+        return None
+    granularity = event.date.granularity if event.date.value else "day"
+    if granularity == "week":
+        return when, when + dt.timedelta(days=6)
+    if granularity == "month":
+        following = (when.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        return when, following - dt.timedelta(days=1)
+    if granularity == "year":
+        return when, when.replace(month=12, day=31)
+    return when, when
 
 
 def score_article(label: ArticleLabel, doc: Document | None, events: list[Event],

@@ -242,7 +242,7 @@ class EventCoder:
         return None, c
 
     def _date(self, doc: Document, sentence: Sentence, head: Token) -> tuple[EventDate, str]:
-        return resolve_event_date(sentence.text, head.idx, doc.date)
+        return resolve_event_date(sentence.text, head.idx, doc.date, past=_told_in_the_past(head))
 
     def _role(self, role: str, groups: tuple[ArgumentGroup, ...], sentence: Sentence,
               when: dt.date | None, context: ArticleContext, taken: set[int],
@@ -311,6 +311,16 @@ def split_parties(source: _Role, target: _Role) -> tuple[_Role, _Role]:
 def _party(actor: Actor) -> str | None:
     """The side an actor stands for: its country, else its dictionary code, else its sector."""
     return actor.country or actor.code or actor.sector
+
+
+def _told_in_the_past(head: Token) -> bool:
+    """ "assured", "has met", "was attacked": the trigger's verb (or the verb that governs a noun
+    trigger) is in a past tense."""
+    verb = head.head if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("dobj", "nsubjpass") else head
+    if verb.tag_ == "VBD":
+        return True
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return verb.tag_ == "VBN" and any(a.tag_ == "VBD" or a.lower_ in ("has", "have") for a in auxiliaries)
 
 
 def _enough_actors(source: _Role, target: _Role, specificity: float, passive: bool) -> bool:
