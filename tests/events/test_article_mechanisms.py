@@ -295,3 +295,38 @@ def test_a_weekday_in_past_tense_reporting_is_in_the_past_whatever_future_the_se
 def test_a_weekday_of_an_announced_meeting_is_still_ahead(coder):
     events = code(coder, "Chile's president will meet Peru's president on Friday.")
     assert events and all(e.date.value == dt.date(2024, 3, 15) for e in events)
+
+
+# --- magnitudes -------------------------------------------------------------------------------
+
+def magnitudes(event) -> dict[str, tuple]:
+    return {m.kind: (m.low, m.high, m.text) for m in event.magnitudes}
+
+
+def test_the_dead_and_the_injured_are_numbers_with_their_evidence(coder):
+    text = "Gunmen killed 14 farmers and wounded at least 20 others in Burkina Faso on Monday."
+    event = of_type(code(coder, text), "ASSAULT")[0]
+    assert magnitudes(event) == {"dead": (14, 14, "14"), "injured": (20, None, "at least 20")}
+    dead = event.magnitudes[0]
+    assert text[dead.start:dead.end] == "14"
+
+
+def test_a_vague_quantity_stays_a_range_with_a_reason(coder):
+    event = of_type(code(coder, "Dozens of students were arrested in Minsk on Sunday."), "COERCE")[0]
+    (arrested,) = event.magnitudes
+    assert (arrested.kind, arrested.low, arrested.high) == ("arrested", 24, 99)
+    assert "vague" in arrested.reason
+
+
+@pytest.mark.parametrize("text, size", [
+    ("Thousands of farmers marched in Warsaw on Saturday.", (2000, 9999, "Thousands")),
+    ("About 3,500 people protested in Quito on Friday.", (3500, 3500, "About 3,500")),
+])
+def test_the_size_of_a_protest(coder, text, size):
+    assert magnitudes(of_type(code(coder, text), "PROTEST")[0]) == {"size": size}
+
+
+def test_a_year_or_an_unrelated_number_is_no_magnitude(coder):
+    event = of_type(code(coder, "Police arrested the mayor of Kyiv in 2021 over a 300 million dollar deal."),
+                    "COERCE")[0]
+    assert event.magnitudes == []

@@ -28,6 +28,7 @@ from eventwire.events.arguments import (
 )
 from eventwire.events.classify import Classification, VerbLexicon, load_lexicon
 from eventwire.events.confidence import STRONG_PATTERN, ArgumentState, Evidence, event_confidence
+from eventwire.events.magnitudes import MagnitudeWords, find_magnitudes, load_magnitude_words
 from eventwire.events.modality import COMMENTATORS, REPORTING_VERBS, Modality, analyse
 from eventwire.events.quotes import Attribution, Quotations
 from eventwire.events.reframe import SPEECH_ACTS, Reframing, reframe
@@ -116,6 +117,10 @@ class EventCoder:
     @cached_property
     def resolver(self) -> ActorResolver:
         return load_resolver()
+
+    @cached_property
+    def magnitude_words(self) -> MagnitudeWords:
+        return load_magnitude_words()
 
     @cached_property
     def stance(self) -> StanceWords:
@@ -220,7 +225,8 @@ class EventCoder:
             doc_id=doc.id, event_type=c.event_type, mode=c.mode, cameo=c.cameo, quad_class=c.quad_class,
             sentence=sentence, trigger=trigger, source=source.actors, target=target.actors, date=date,
             location=location, negated=modality.negated, hypothetical=modality.hypothetical,
-            future=modality.future, reported_by=reported_by, confidence=confidence, reasons=reasons)
+            future=modality.future, reported_by=reported_by, confidence=confidence, reasons=reasons,
+            magnitudes=find_magnitudes(parsed, sentence, c.event_type, draft.head, self.magnitude_words))
 
     def _stance(self, draft: _Draft, c: Classification,
                 reasons: list[str]) -> tuple[_RoleGroups | None, Classification]:
