@@ -330,3 +330,19 @@ def test_a_year_or_an_unrelated_number_is_no_magnitude(coder):
     event = of_type(code(coder, "Police arrested the mayor of Kyiv in 2021 over a 300 million dollar deal."),
                     "COERCE")[0]
     assert event.magnitudes == []
+
+
+# --- events that are not a main verb ----------------------------------------------------------
+
+@pytest.mark.parametrize("text, event_type, source, target", [
+    ("The army carried out hundreds of strikes against rebel positions on Monday.", "ASSAULT", "MIL", "REB"),
+    ("Russia launched dozens of drones at Ukraine overnight.", "ASSAULT", "RUS", "UKR"),
+])
+def test_a_light_verb_with_a_counted_event_noun(coder, text, event_type, source, target):
+    event = of_type(code(coder, text), event_type)[0]
+    assert source in (event.source[0].sector, event.source[0].country)
+    assert target in (event.target[0].sector, event.target[0].country)
+
+
+def test_workers_on_strike_still_protest(coder):
+    assert of_type(code(coder, "Workers went on strike against the government on Monday."), "PROTEST")

@@ -61,6 +61,7 @@ THEME_OBJECT_TYPES = frozenset({"AID", "MOBILIZE", "SANCTION", "RETREAT", "CONCE
 _CONTENT_LINKS = {"xcomp", "ccomp", "pcomp", "prep", "pobj", "dobj", "nsubjpass", "acl", "attr", "oprd"}
 # Links that join two acts told side by side: "met Putin and agreed", "attacked; police said".
 _SEPARATE_LINKS = {"conj", "parataxis"}
+ARMED_SECTORS = frozenset({"MIL", "REB"})
 # Types whose parties act together: "A and B met" codes A as the source and B as the target,
 # as "A met with B" does, so that mentions of one meeting give one dyad (store.merge matches the
 # first three in either order).
@@ -204,6 +205,10 @@ class EventCoder:
                             "the countries named nearby"])
         taken = {i for a in source.actors for i in range(a.start, a.end)}
         target = self._role("target", candidates.targets, sentence, when, context, taken, article.parties)
+        armed = any(a.sector in ARMED_SECTORS for a in source.actors)
+        if c.event_type == "PROTEST" and target.actors and armed:
+            c = as_type(c, "ASSAULT")  # armed forces do not protest against an enemy: "strikes" are attacks
+            reasons.append("an armed source acting against a target: an attack, not a protest")
         if c.event_type in SYMMETRIC_TYPES:
             source, target = split_parties(source, target)
         accident = accident_of(draft.head, source.state in ("known", "named"), c.event_type, self.stance)
