@@ -117,6 +117,8 @@ def event_schema():
         ("trigger", pa.struct(span)),
         ("negated", pa.bool_()), ("hypothetical", pa.bool_()), ("future", pa.bool_()),
         ("reported_by", pa.list_(actor)), ("confidence", pa.float64()), ("reasons", pa.list_(pa.string())),
+        ("magnitudes", pa.list_(pa.struct([("kind", pa.string()), ("low", pa.int64()), ("high", pa.int64()),
+                                           *span, ("reason", pa.string())]))),
     ])
 
 
