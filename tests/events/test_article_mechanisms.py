@@ -346,3 +346,7 @@ def test_a_light_verb_with_a_counted_event_noun(coder, text, event_type, source,
 
 def test_workers_on_strike_still_protest(coder):
     assert of_type(code(coder, "Workers went on strike against the government on Monday."), "PROTEST")
+
+
+def test_a_name_nobody_can_place_acting_on_no_one_through_a_weak_pattern_is_no_event(coder):
+    assert code(coder, "Ana Ruiz headed the mission for two years.") == []

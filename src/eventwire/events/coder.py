@@ -335,10 +335,14 @@ def _told_in_the_past(head: Token) -> bool:
 
 
 def _enough_actors(source: _Role, target: _Role, specificity: float, passive: bool) -> bool:
-    """An event needs someone behind it: a resolved or named source; or a strong pattern with some
-    argument; or, for a passive ("three soldiers were killed"), a resolved victim."""
-    if source.state in ("known", "named"):
+    """An event needs someone behind it: a resolved source; a named one with a resolved target or a
+    strong pattern; or a strong pattern with some argument; or, for a passive ("three soldiers were
+    killed"), a resolved victim. A name nobody can place, acting on no one through a weak pattern
+    ("Ana Ruiz headed the mission"), gives no country, sector or code to code."""
+    if source.state == "known":
         return True
+    if source.state == "named":
+        return target.state == "known" or specificity >= STRONG_PATTERN
     if specificity >= STRONG_PATTERN:
         return source.state == "unresolved" or target.state == "known"
     return passive and target.state == "known"
