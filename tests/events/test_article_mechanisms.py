@@ -349,4 +349,4 @@ def test_workers_on_strike_still_protest(coder):
 
 
 def test_a_name_nobody_can_place_acting_on_no_one_through_a_weak_pattern_is_no_event(coder):
-    assert code(coder, "Ana Ruiz headed the mission for two years.") == []
+    assert code(coder, "Tom Berg praised the new law on Monday.") == []
