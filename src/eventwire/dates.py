@@ -7,6 +7,8 @@ Conventions (news style):
   Friday" strictly after;
 - weeks are given by their Monday ("last week" = Monday of the week before), months by their
   first day, years by 1 January; "over the weekend" is the Saturday of that weekend, week granularity;
+- an expression that bounds a period or sets a deadline ("since April 2023", "before the election in
+  November", "by the end of the year") is background and never dates the event;
 - a date without a year takes the publication year, or the year before when that would put it
   more than a fortnight after the publication date (the year after for a future sentence).
 Only regular expressions run here (no date parser): it is called for every event.
@@ -102,6 +104,7 @@ def _nearest_expression(sentence: str, offset: int) -> _Expression | None:
     if _RELATIVE_HINT.search(lowered):
         relative = [_expression(m, sentence) for m in _RELATIVE.finditer(lowered)]
     found = explicit + [r for r in relative if not any(_overlap(r, e) for e in explicit)]
+    found = [e for e in found if not _BOUND.search(sentence[:e.start])]
     if not found:
         return None
     nearest = min(found, key=lambda e: (e.distance(offset), e.start))
@@ -111,6 +114,12 @@ def _nearest_expression(sentence: str, offset: int) -> _Expression | None:
         if following:
             return following[0]
     return nearest
+
+
+# "fighting since April 2023", "before the election in November", "by the end of the year": a
+# bound of a period or a deadline, not the day of the event.
+_BOUND = re.compile(r"(?:\b(?:since|until|till|before|ahead of)\s+(?:the\s+)?(?:\w+\s+){0,3}"
+                    r"(?:in\s+|on\s+|of\s+)?|\bby\s+(?:the\s+(?:end|start|middle)\s+of\s+)?)$", re.IGNORECASE)
 
 
 def _expression(match: re.Match, sentence: str) -> _Expression:

@@ -350,3 +350,18 @@ def test_workers_on_strike_still_protest(coder):
 
 def test_a_name_nobody_can_place_acting_on_no_one_through_a_weak_pattern_is_no_event(coder):
     assert code(coder, "Tom Berg praised the new law on Monday.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Sudan's army has shelled RSF positions since April 2023.",
+    "The rebels attacked the town before the election in November.",
+])
+def test_a_bound_of_a_period_or_a_deadline_never_dates_the_event(coder, text):
+    for event in code(coder, text):
+        assert event.date.value == WEDNESDAY, event.reasons
+
+
+def test_a_bound_in_a_background_clause_leaves_the_events_own_date(coder):
+    event = of_type(code(coder, "Sudan's army attacked RSF positions on Monday, in fighting that has raged "
+                                "since April 2023."), "ASSAULT")[0]
+    assert event.date.value == dt.date(2024, 3, 11)
