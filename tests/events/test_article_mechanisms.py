@@ -365,3 +365,11 @@ def test_a_bound_in_a_background_clause_leaves_the_events_own_date(coder):
     event = of_type(code(coder, "Sudan's army attacked RSF positions on Monday, in fighting that has raged "
                                 "since April 2023."), "ASSAULT")[0]
     assert event.date.value == dt.date(2024, 3, 11)
+
+
+def test_an_event_told_again_without_a_date_takes_the_leads_date(coder):
+    text = ("Russian forces shelled Kharkiv on Sunday, officials said. Ukraine's army said Russian forces "
+            "shelled Kharkiv with heavy guns.")
+    first, second = of_type(code(coder, text), "ASSAULT")
+    assert first.date.value == second.date.value == dt.date(2024, 3, 10)
+    assert any("told earlier" in r for r in second.reasons)

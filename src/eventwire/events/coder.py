@@ -87,6 +87,21 @@ class _Article:
     context: ArticleContext
     quotations: Quotations
     parties: list[Actor] | None = None  # the two sides of the latest act between two named sides
+    dated: dict[tuple, Event] = field(default_factory=dict)  # the first dated event of each kind and dyad
+
+    def continue_date(self, event: Event) -> None:
+        """An event told again without a date of its own ("the attack also damaged ...") takes the
+        date of the earlier event of the same type between the same sides (the lead's date)."""
+        key = (event.event_type, frozenset(map(_party, event.source)), frozenset(map(_party, event.target)))
+        if not any(key[1] | key[2]):
+            return
+        earlier = self.dated.get(key)
+        if event.date.text is not None:
+            self.dated.setdefault(key, event)
+        elif earlier is not None and earlier.date.value != event.date.value:
+            event.date = earlier.date
+            event.reasons.append(f"no date of its own: the date of the same {event.event_type} told earlier "
+                                 f"('{earlier.trigger.text}', {earlier.date.text!r})")
 
     def remember_parties(self, event: Event) -> None:
         sides = [a for a in (*event.source[:1], *event.target[:1]) if _party(a)]
@@ -151,6 +166,7 @@ class EventCoder:
             if sentence.index in parsed and not is_credit_line(sentence.text, self.stance):
                 coded = self._code_sentence(sentence, parsed[sentence.index], article)
                 for event in coded:
+                    article.continue_date(event)
                     article.remember_parties(event)
                 events.extend(coded)
         return events
