@@ -44,12 +44,14 @@ _RELATIVE = re.compile(
 )  # matched against the lower-cased sentence: much faster than IGNORECASE
 _RELATIVE_HINT = re.compile(r"day|night|tomorrow|week|month|year|ago\b|overnight|morning|afternoon|evening")
 _EXPLICIT_HINT = re.compile(r"\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+# "in March", "In 2019," at the start of a sentence, "in mid-March".
+_PERIOD_PREFIX = r"(?:[Ii]n|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-?|[Ii]n early|[Ii]n late|[Ii]n mid-?)"
 # Month names only with a capital ("May" the month, not "may" the verb).
 _EXPLICIT = re.compile(
     rf"\b(?:(?:on|of)\s+)?(?P<date>{DATE})(?!\d)"
-    rf"|\b(?:in|during|early|late|mid-?|in early|in late|in mid-?)\s*(?P<month>{MONTH})"
+    rf"|\b{_PERIOD_PREFIX}\s*(?P<month>{MONTH})"
     rf"(?:\s+(?P<month_year>\d{{4}}))?(?![\w-])"
-    rf"|\b(?:in|during|early|late|mid-?|in early|in late|in mid-?)\s*(?P<year>(?:19|20)\d\d)(?![\w-])"
+    rf"|\b{_PERIOD_PREFIX}\s*(?P<year>(?:19|20)\d\d)(?![\w-])"
 )
 _FUTURE = re.compile(
     r"\b(?:will|shall|is to|are to|due to|plans? to|planning to|scheduled|expected to|set to|going to)\b"

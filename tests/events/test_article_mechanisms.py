@@ -373,3 +373,12 @@ def test_an_event_told_again_without_a_date_takes_the_leads_date(coder):
     first, second = of_type(code(coder, text), "ASSAULT")
     assert first.date.value == second.date.value == dt.date(2024, 3, 10)
     assert any("told earlier" in r for r in second.reasons)
+
+
+@pytest.mark.parametrize("text, value, granularity", [
+    ("In 2021, Chile's president met Peru's president in Lima.", dt.date(2021, 1, 1), "year"),
+    ("In January, Chile's president met Peru's president in Lima.", dt.date(2024, 1, 1), "month"),
+])
+def test_a_year_or_month_opening_the_sentence_dates_the_event(coder, text, value, granularity):
+    event = of_type(code(coder, text), "CONSULT")[0]
+    assert (event.date.value, event.date.granularity) == (value, granularity)
