@@ -382,3 +382,8 @@ def test_an_event_told_again_without_a_date_takes_the_leads_date(coder):
 def test_a_year_or_month_opening_the_sentence_dates_the_event(coder, text, value, granularity):
     event = of_type(code(coder, text), "CONSULT")[0]
     assert (event.date.value, event.date.granularity) == (value, granularity)
+
+
+def test_an_endorsement_denied_is_a_rejection(coder):
+    event = of_type(code(coder, "Mexico does not recognize the new government of Peru."), "REJECT")[0]
+    assert countries(event.source) == ["MEX"]
