@@ -387,3 +387,8 @@ def test_a_year_or_month_opening_the_sentence_dates_the_event(coder, text, value
 def test_an_endorsement_denied_is_a_rejection(coder):
     event = of_type(code(coder, "Mexico does not recognize the new government of Peru."), "REJECT")[0]
     assert countries(event.source) == ["MEX"]
+
+
+def test_a_country_closing_the_phrase_is_the_actor_not_the_possessive_before_it(coder):
+    assert [r.actor.country for r in coder.resolver.resolve_text("Turkey's rival Greece")] == ["GRC"]
+    assert [r.actor.country for r in coder.resolver.resolve_text("Turkey's foreign minister")] == ["TUR"]

@@ -277,7 +277,11 @@ class ActorResolver:
                       nationals: list[tuple[int, str]], reading: _Reading, when: dt.date | None,
                       reasons: list[str]) -> None:
         if countries:
-            index, entry = countries[0]
+            # "Turkey's rival Greece", "Russia's ally Belarus": a country name closing the head is what
+            # the phrase is; the possessive before it only describes it
+            closing = [(i, e) for i, e in countries[1:] if conjunct.ends.get(i) == conjunct.head_end
+                       and not _is_adjective(conjunct.tokens[i])]
+            index, entry = closing[-1] if closing else countries[0]
             code, _ = entry.role_on(when)
             if code:
                 reading.country = self.dictionary.codes.split(code).country
