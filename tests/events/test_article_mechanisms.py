@@ -182,6 +182,8 @@ def test_a_passive_killing_with_no_attacker_keeps_an_unknown_source(coder):
     ("Egypt agreed to strengthen coordination with Sudan.", "AGREE", "SDN"),
     ("Turkey refused to lift its sanctions on Armenia.", "REJECT", "ARM"),
     ("The minister warned that if Serbia attacks, the army would respond.", "THREATEN", "SRB"),
+    ("Students demanded that Serbia's president be removed.", "REQUEST", "SRB"),
+    ("North Korea issued warnings demanding that Washington change its policy.", "THREATEN", "USA"),
 ])
 def test_the_target_is_inherited_from_the_embedded_clause(coder, text, event_type, target):
     event = of_type(code(coder, text), event_type)[0]

@@ -174,13 +174,17 @@ _EMBEDDED_VERB_PREPS = ("against", "with", "to", "at", "toward", "towards")
 _EMBEDDED_NOUN_PREPS = ("against", "on", "with", "to", "by")
 
 
-def embedded_targets(head: Token, excluded: set[int]) -> tuple[ArgumentGroup, ...]:
-    """Targets read from the clause embedded under a trigger: the object of its verb, the objects
-    of its prepositions (also on that object: "impose sanctions on X"), "by" after a noun object
-    ("efforts by X"), and the subject of a condition in it ("warned that if X attacks")."""
+def embedded_targets(head: Token, excluded: set[int], statement: bool = True) -> tuple[ArgumentGroup, ...]:
+    """Targets read from the clause embedded under a trigger: the subject of a that-clause ("demanded
+    that X ..."), the object of its verb, the objects of its prepositions (also on that object:
+    "impose sanctions on X"), "by" after a noun object ("efforts by X"), and the subject of a
+    condition in it ("warned that if X attacks"). The subject of a that-clause is a target only
+    of a `statement` (a demand, an accusation, a threat), never of a material act."""
     groups: list[ArgumentGroup] = []
-    for clause in (c for c in head.children if c.dep_ in _EMBEDDED_LINKS and _is_verbal(c)):
+    for clause in _embedded_clauses(head):
         rule = f"inherited from the clause '{clause.text}' under '{head.text}'"
+        if statement and clause.dep_ == "ccomp":  # "demanded that (X) change", "warned that (X) would pay"
+            _add(groups, _child(clause, _SUBJECTS | _PASSIVE_SUBJECTS), rule, excluded)
         obj = _child(clause, _OBJECTS)
         for prep_head in (obj, clause):  # the actor inside a topic before the topic: "sanctions on (X)"
             if prep_head is not None:
@@ -193,6 +197,15 @@ def embedded_targets(head: Token, excluded: set[int]) -> tuple[ArgumentGroup, ..
                 _add(groups, _child(condition, _SUBJECTS), f"subject of the condition under '{head.text}'",
                      excluded)
     return tuple(groups)
+
+
+def _embedded_clauses(head: Token) -> list[Token]:
+    """The clauses under a trigger, and under its object noun: "issued warnings (demanding) that X ..."."""
+    clauses = [c for c in head.children if c.dep_ in _EMBEDDED_LINKS and _is_verbal(c)]
+    obj = _child(head, _OBJECTS)
+    for acl in (c for c in obj.children if c.dep_ == "acl" and _is_verbal(c)) if obj is not None else ():
+        clauses += [acl, *(c for c in acl.children if c.dep_ == "ccomp" and _is_verbal(c))]
+    return clauses
 
 
 def clause_subject(verb: Token) -> tuple[Token | None, str]:

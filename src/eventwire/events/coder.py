@@ -399,7 +399,8 @@ def _candidates(draft: _Draft, reporter: Token | None, reframing: Reframing | No
     direct = [f for f in draft.folded if f.head.head.i == draft.head.i]
     inherited = (g for f in direct for g in (*f.arguments.sources, *f.arguments.targets))
     excluded = {t.i for g in draft.arguments.sources for p in g.phrases for t in p}
-    targets = draft.arguments.targets + tuple(inherited) + embedded_targets(draft.head, excluded)
+    statement = draft.classification.quad_class in VERBAL_QUADS
+    targets = draft.arguments.targets + tuple(inherited) + embedded_targets(draft.head, excluded, statement)
     if reporter is None:
         return _Candidates(sources, targets, None)
     if reframing is not None and reframing.speaker_is_source:
