@@ -394,3 +394,9 @@ def test_an_endorsement_denied_is_a_rejection(coder):
 def test_a_country_closing_the_phrase_is_the_actor_not_the_possessive_before_it(coder):
     assert [r.actor.country for r in coder.resolver.resolve_text("Turkey's rival Greece")] == ["GRC"]
     assert [r.actor.country for r in coder.resolver.resolve_text("Turkey's foreign minister")] == ["TUR"]
+
+
+@pytest.mark.parametrize("text", ["The talks failed in Geneva on Monday.",
+                                  "These new laws prevent reporters from working."])
+def test_a_thing_acting_on_no_one_is_no_event(coder, text):
+    assert code(coder, text) == []
