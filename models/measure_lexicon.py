@@ -7,6 +7,9 @@ modality); the official evaluation of the coder is `eventwire evaluate`.
 The typed development set (tests/events/fixtures/typed_sentences.tsv, written by the team) is scored
 the same way on the word named as its trigger; a trigger below WEAK_SPECIFICITY counts as no event.
 
+`--errors` lists the misclassified sentences of the team's own typed sets only; the gold figures
+are aggregate (never sentence by sentence).
+
 Usage: python models/measure_lexicon.py --shared ../shared [--errors] [--no-speed]
 """
 
@@ -89,7 +92,8 @@ def main_trigger(doc, found, spans):
     return found[0] if found else None
 
 
-def measure_gold(shared: Path, show_errors: bool) -> None:
+def measure_gold(shared: Path) -> None:
+    """Aggregate figures only: the gold is a development set whose sentences are never read one by one."""
     from eventwire.events.classify import load_lexicon
     from eventwire.nlp import load_spacy
 
@@ -106,9 +110,6 @@ def measure_gold(shared: Path, show_errors: bool) -> None:
         correct += predicted == record["event"]
         any_correct += any(c.event_type == record["event"] for c in found)
         confusion[(record["event"], predicted)] += 1
-        if show_errors and predicted != record["event"]:
-            reason = main.reason if main else ""
-            print(f"{record['event']:>9} <- {predicted:<9} {reason}\n    {record['text']}")
     total = len(records)
     print(f"PLOVER gold: {total} records; main-trigger type accuracy {correct / total:.3f}; "
           f"any-trigger recall {any_correct / total:.3f}; sentences with a trigger {coded / total:.3f}")
@@ -150,7 +151,8 @@ def measure_speed(shared: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
-    parser.add_argument("--errors", action="store_true", help="print every misclassified gold sentence")
+    parser.add_argument("--errors", action="store_true",
+                        help="print every misclassified sentence of the team's own typed sets")
     parser.add_argument("--no-speed", action="store_true")
     args = parser.parse_args(argv)
     measure_typed(args.errors)
@@ -158,7 +160,7 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.shared / "data/plover_gsr/plover_gsr.jsonl").is_file():
         print(f"shared data not found under {args.shared}: gold and speed not measured", file=sys.stderr)
         return 1
-    measure_gold(args.shared, args.errors)
+    measure_gold(args.shared)
     if not args.no_speed:
         measure_speed(args.shared)
     return 0

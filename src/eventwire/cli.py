@@ -97,15 +97,22 @@ def _reported(results: Iterator[DocumentResult], tally: dict[str, int]) -> Itera
 @main.command()
 @click.option("--shared", "shared_dir", type=click.Path(file_okay=False, path_type=Path),
               default=Path("../shared"), show_default=True, help="The shared data folder.")
-@click.option("--only", type=click.Choice(["plover", "locations", "articles"]), default=None,
+@click.option("--only", type=click.Choice(["plover", "locations", "realnews", "articles"]), default=None,
               help="Run one evaluation only.")
+@click.option("--realnews", "realnews_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("data/realnews"), show_default=True,
+              help="The labelled real-news sentences (sentences.jsonl, labels.jsonl, labels_second.jsonl).")
+@click.option("--errors", "dev_errors", is_flag=True,
+              help="Also list the real-news dev sentences whose type is wrong (never the test split).")
 @click.option("--article-labels", "labels_dir", type=click.Path(file_okay=False, path_type=Path),
               default=Path("data") / "realnews", show_default=True,
               help="The folder of the article-level label files (articles_dev.jsonl, articles_test.jsonl).")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
-def evaluate(shared_dir: Path, only: str | None, labels_dir: Path, as_json: bool) -> None:
-    """Score event types and actors on the PLOVER gold, event locations on the event_location gold,
-    whole articles on the article-level labels (the test set through aggregate figures only)."""
+def evaluate(shared_dir: Path, only: str | None, realnews_dir: Path, dev_errors: bool, labels_dir: Path,
+             as_json: bool) -> None:
+    """Score the coder: PLOVER gold and event-location gold (development sets), the project's
+    labelled real-news sentences and whole articles (dev, and the frozen test sets, reported only in
+    aggregate)."""
     if not (shared_dir / "data").is_dir():
         raise click.ClickException(f"no shared data at {shared_dir} (pass --shared PATH)")
     reports = {}
@@ -117,6 +124,13 @@ def evaluate(shared_dir: Path, only: str | None, labels_dir: Path, as_json: bool
         from eventwire.evaluate.locations import evaluate_locations
 
         reports["locations"] = evaluate_locations(shared_dir)
+    errors: list[str] = []
+    if only in (None, "realnews"):
+        reports.update(_realnews_reports(shared_dir, realnews_dir))
+        if dev_errors:
+            from eventwire.evaluate.realnews import sentence_errors
+
+            errors = sentence_errors(reports["realnews_dev"])
     if only in (None, "articles"):
         from eventwire.evaluate.articles import evaluate_article_sets
 
@@ -128,6 +142,20 @@ def evaluate(shared_dir: Path, only: str | None, labels_dir: Path, as_json: bool
         click.echo(json.dumps({name: report.to_dict() for name, report in reports.items()}, indent=2))
     else:
         click.echo("\n\n".join(report.table() for report in reports.values()))
+    for line in errors:
+        click.echo(line)
+
+
+def _realnews_reports(shared_dir: Path, folder: Path) -> dict:
+    from eventwire.evaluate.realnews import AgreementReport, evaluate_realnews, load_sentences
+
+    if not (folder / "labels.jsonl").is_file():
+        raise click.ClickException(f"no real-news labels at {folder} (pass --realnews PATH)")
+    reports = {f"realnews_{split}": report for split, report in evaluate_realnews(shared_dir, folder).items()}
+    if (folder / "labels_second.jsonl").is_file():
+        reports["realnews_agreement"] = AgreementReport(load_sentences(folder),
+                                                        load_sentences(folder, "labels_second.jsonl"))
+    return reports
 
 
 # --------------------------------------------------------------------------- the event store

@@ -31,9 +31,9 @@ def test_phoenix_roles_map_to_plover_sectors(roles, sector):
 
 
 @pytest.mark.parametrize("text, country, sector", [
-    ("Swiss doctors", "CHE", "MED"), ("gunmen", None, "REB"), ("journalists", None, "JRN"),
+    ("Dutch doctors", "NLD", "MED"), ("gunmen", None, "REB"), ("journalists", None, "JRN"),
     ("US Congress", "USA", "LEG"), ("Muslim clerics", None, "REL"), ("Christians", None, "CVL"),
-    ("Russian aircraft", "RUS", "MIL"), ("terror group based in Trinidad", "TTO", "REB"),
+    ("Russian aircraft", "RUS", "MIL"), ("militant group based in Mali", "MLI", "REB"),
 ])
 def test_sectors_follow_plover_conventions(resolver, text, country, sector):
     actor = first(resolver, text).actor
@@ -45,12 +45,12 @@ def test_title_in_the_phrase_says_the_person_holds_office(resolver):
     assert (found.actor.country, found.actor.sector) == ("USA", "GOV")
     assert any("title 'President'" in reason for reason in found.reasons)
     assert first(resolver, "former President Bush", "2005-01-01").actor.sector == "ELI"
-    assert first(resolver, "ousted President Askar Akayev", "2000-01-01").actor.sector == "ELI"
+    assert first(resolver, "ousted President Viktor Yanukovych", "2013-06-01").actor.sector == "ELI"
 
 
 def test_officials_and_troops_of_international_bodies(resolver):
-    annan = first(resolver, "U.N. Secretary-General Kofi Annan", "2000-01-01").actor
-    assert annan.code.startswith("IGO") and annan.sector == "GOV"
+    secretary = first(resolver, "U.N. Secretary-General Ban Ki-moon", "2010-01-01").actor
+    assert secretary.code.startswith("IGO") and secretary.sector == "GOV"
     troops = first(resolver, "NATO peacekeeping troops").actor
     assert troops.code.startswith("IGO") and troops.sector == "MIL"
     assert first(resolver, "NATO").actor.sector == "IGO"
@@ -72,7 +72,7 @@ def test_a_capital_alone_is_the_government(resolver, text, country, sector):
 
 
 @pytest.mark.parametrize("text, country", [
-    ("Nigerians", "NGA"), ("Iraqi Kurds", "IRQ"), ("ethnic Albanians in south Serbia", "SRB"),
+    ("Nigerians", "NGA"), ("Iraqi Kurds", "IRQ"), ("ethnic Hungarians in northern Serbia", "SRB"),
     ("Thousands of Iraqi Kurds", "IRQ"), ("Up to 100 ethnic Albanians", "ALB"), ("Kurds", "TUR"),
     ("Rohingya", "MMR"),
 ])
@@ -138,10 +138,10 @@ def test_pronoun_after_country_and_agent_words(resolver, nlp):
 
 
 def test_possessive_pronoun_gives_the_country(resolver, nlp):
-    doc, sentences, context = _article(resolver, "Bosnian Serbs said their forces had withdrawn.",
-                                       dt.date(1994, 4, 1))
+    doc, sentences, context = _article(resolver, "Armenian officials said their forces had pulled back.",
+                                       dt.date(2021, 4, 1))
     (found,) = _resolve(resolver, nlp, sentences[0], context, "their forces")
-    assert (found.actor.country, found.actor.sector) == ("BIH", "MIL")
+    assert (found.actor.country, found.actor.sector) == ("ARM", "MIL")
 
 
 def test_resolved_apposition_makes_the_short_name_known(resolver, nlp):
@@ -171,14 +171,14 @@ def test_a_person_entity_is_not_looked_up_as_a_place(resolver, nlp):
 
 
 def test_coordinated_phrase_shares_the_country_in_the_parse(resolver, nlp):
-    text = "Palestinian officials condemned the raid. Israeli helicopters and tanks shelled Rafah."
-    doc, sentences, context = _article(resolver, text, dt.date(2004, 5, 1))
+    text = "Lebanese officials protested the incursion. Israeli drones and gunboats fired on Tyre."
+    doc, sentences, context = _article(resolver, text, dt.date(2024, 5, 1))
     parsed = nlp(sentences[1].text)
-    helicopters = parsed.char_span(0, len("Israeli helicopters"))
-    tanks = next(t for t in parsed if t.text == "tanks")
-    assert tanks.dep_ == "conj"
-    (first_actor,) = resolver.resolve(helicopters, sentences[1], doc.date, context)
-    (second,) = resolver.resolve(parsed[tanks.i:tanks.i + 1], sentences[1], doc.date, context)
+    drones = parsed.char_span(0, len("Israeli drones"))
+    gunboats = next(t for t in parsed if t.text == "gunboats")
+    assert gunboats.dep_ == "conj"
+    (first_actor,) = resolver.resolve(drones, sentences[1], doc.date, context)
+    (second,) = resolver.resolve(parsed[gunboats.i:gunboats.i + 1], sentences[1], doc.date, context)
     assert (first_actor.actor.country, second.actor.country, second.actor.sector) == ("ISR", "ISR", "MIL")
     assert "coordinated" in second.reasons[-1]
 
@@ -193,7 +193,7 @@ def test_sponsors_state_media_and_agent_nouns_before_a_name(resolver, text, coun
 
 
 @pytest.mark.parametrize("text, code", [
-    ("supporters of former President Ahmed Ben Bella", "DZACVL"), ("Hamas supporters", "PSECVL"),
+    ("supporters of former President Evo Morales", "BOLCVL"), ("Hamas supporters", "PSECVL"),
     ("a spokesman for Hamas", "PSEREB"),
 ])
 def test_followers_are_not_the_actor_they_follow(resolver, text, code):
@@ -204,4 +204,4 @@ def test_followers_are_not_the_actor_they_follow(resolver, text, code):
 def test_a_capitalised_word_opening_a_phrase_is_no_person(resolver):
     actor = first(resolver, "Right-wing Israeli nationalists").actor
     assert (actor.country, actor.sector, actor.name) == ("ISR", "CVL", None)
-    assert first(resolver, "Planning and Investment Minister Tran Xuan Gia").actor.name == "Tran Xuan Gia"
+    assert first(resolver, "Finance and Planning Minister Ana Duarte").actor.name == "Ana Duarte"

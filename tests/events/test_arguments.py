@@ -62,14 +62,14 @@ def test_target_preposition_from_the_lexicon(nlp):
 
 
 def test_stative_participle_keeps_its_subject_as_source(nlp):
-    args = _arguments(nlp, "Israel is opposed to French mediation in the talks.", "opposed")
+    args = _arguments(nlp, "Chile is opposed to Argentine mediation in the border talks.", "opposed")
     assert not args.passive
-    assert _texts(args.sources)[0] == ["Israel"]
+    assert _texts(args.sources)[0] == ["Chile"]
 
 
 def test_adjective_control_passes_the_subject_down(nlp):
-    args = _arguments(nlp, "France is ready to contribute troops to the force.", "contribute")
-    assert _texts(args.sources)[0] == ["France"]
+    args = _arguments(nlp, "Norway is ready to contribute engineers to the mission.", "contribute")
+    assert _texts(args.sources)[0] == ["Norway"]
 
 
 def test_a_statement_speaks_for_whoever_issued_it(nlp):
@@ -79,16 +79,17 @@ def test_a_statement_speaks_for_whoever_issued_it(nlp):
 
 
 def test_a_date_is_not_part_of_the_actor(nlp):
-    args = _arguments(nlp, "The United Nations on Tuesday reduced food supplies to the camp.", "reduced")
-    assert _texts(args.sources)[0] == ["The United Nations"]
+    sentence = "The World Food Programme on Sunday reduced flour rations to the settlement."
+    args = _arguments(nlp, sentence, "reduced")
+    assert _texts(args.sources)[0] == ["The World Food Programme"]
 
 
 def test_phrase_keeps_a_close_apposition_but_not_clauses(nlp):
-    args = _arguments(nlp, "Kenzo Oshima, the UN relief coordinator, demanded a ceasefire.", "demanded")
-    assert _texts(args.sources)[0] == ["Kenzo Oshima, the UN relief coordinator"]
-    args = _arguments(nlp, "Syrian forces killed dozens of rebel fighters who tried to break the siege.",
+    args = _arguments(nlp, "Maria Lopez, the UN refugee envoy, demanded an inquiry.", "demanded")
+    assert _texts(args.sources)[0] == ["Maria Lopez, the UN refugee envoy"]
+    args = _arguments(nlp, "Government troops killed scores of insurgents who tried to storm the base.",
                       "killed")
-    assert _texts(args.targets)[0] == ["dozens of rebel fighters"]
+    assert _texts(args.targets)[0] == ["scores of insurgents"]
 
 
 def test_coordinated_passive_participles_share_subject_and_agent(nlp):

@@ -350,9 +350,6 @@ def test_workers_on_strike_still_protest(coder):
     assert of_type(code(coder, "Workers went on strike against the government on Monday."), "PROTEST")
 
 
-def test_a_name_nobody_can_place_acting_on_no_one_through_a_weak_pattern_is_no_event(coder):
-    assert code(coder, "Tom Berg praised the new law on Monday.") == []
-
 
 @pytest.mark.parametrize("text", [
     "Sudan's army has shelled RSF positions since April 2023.",

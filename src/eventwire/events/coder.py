@@ -351,15 +351,11 @@ def _told_in_the_past(head: Token) -> bool:
 
 
 def _enough_actors(source: _Role, target: _Role, specificity: float, passive: bool) -> bool:
-    """An event needs someone behind it: a resolved source; a named one with a resolved target or a
-    strong pattern; a strong pattern with a resolved target; or, for a passive ("three soldiers were
-    killed"), a resolved victim. A name nobody can place acting on no one through a weak pattern
-    ("Tom Berg praised the law"), or a thing acting on no one ("the talks failed", "these laws
-    prevent ..."), gives no country, sector or code to code."""
-    if source.state == "known":
+    """An event needs someone behind it: a resolved or named source; a strong pattern with a resolved
+    target; or, for a passive ("three soldiers were killed"), a resolved victim. A thing acting on no
+    one ("the talks failed", "these laws prevent ...") is no event."""
+    if source.state in ("known", "named"):
         return True
-    if source.state == "named":
-        return target.state == "known" or specificity >= STRONG_PATTERN
     if specificity >= STRONG_PATTERN:
         return target.state == "known"
     return passive and target.state == "known"

@@ -1,0 +1,129 @@
+"""The real-news scoring definitions, on hand-made sentences and labels (no labelled data read)."""
+
+import json
+
+import pytest
+
+from eventwire.evaluate.realnews import (
+    NO_EVENT,
+    LabelledActor,
+    LabelledSentence,
+    RealNewsReport,
+    ScoredSentence,
+    agreement,
+    code_sentences,
+    cohen_kappa,
+    load_sentences,
+    sentence_errors,
+)
+from eventwire.records import Actor, Event, Sentence, Trigger
+
+TEXT = "Militiamen shelled a market in the river town on Sunday."
+
+
+def _gold(event_type=NO_EVENT, split="dev", source=None, target=None, sid="s1") -> LabelledSentence:
+    return LabelledSentence(id=sid, split=split, origin="event_location", doc_id=sid, text=TEXT, date=None,
+                            event_type=event_type, source=source, target=target)
+
+
+def _event(event_type: str, source=(), target=(), confidence=0.6) -> Event:
+    return Event(doc_id="d", event_type=event_type, mode=None, cameo=None, quad_class="material_conflict",
+                 sentence=Sentence(0, TEXT, 0, len(TEXT)), trigger=Trigger("shelled", 11, 18),
+                 source=list(source), target=list(target), confidence=confidence)
+
+
+def test_kappa_is_one_for_identical_labels_and_zero_at_chance():
+    assert cohen_kappa([("A", "A"), ("B", "B"), ("A", "A")]) == 1.0
+    # each labeller says A half the time, independently of the other: agreement is what chance gives
+    assert cohen_kappa([("A", "A"), ("A", "B"), ("B", "A"), ("B", "B")]) == 0.0
+
+
+def test_types_penta_classes_and_no_event_are_scored_per_sentence():
+    report = RealNewsReport("dev", [
+        ScoredSentence(_gold("ASSAULT"), _event("ASSAULT")),
+        ScoredSentence(_gold("ASSAULT"), _event("COERCE")),  # wrong type, right PentaClass (4)
+        ScoredSentence(_gold(NO_EVENT), _event("ACCUSE")),  # an event coded where there is none
+        ScoredSentence(_gold(NO_EVENT), None),
+    ])
+    assault = next(c for c in report.type_scores() if c.name == "ASSAULT")
+    assert (assault.gold, assault.predicted, assault.right) == (2, 1, 1)
+    assert report.accuracy() == 0.5 and report.event_accuracy() == 0.5
+    no_event = report.no_event()
+    assert (no_event.gold, no_event.predicted, no_event.right) == (2, 1, 1)
+    assert report.confusion()["4"]["4"] == 2 and report.confusion()["0"]["3"] == 1
+    assert report.macro_f1() == pytest.approx(2 / 3)  # ASSAULT alone has gold events: F1 2*1/(2+1)
+
+
+def test_spans_and_countries_are_scored_on_right_typed_events():
+    gold = _gold("ASSAULT", source=LabelledActor("Militiamen", "SDN"), target=LabelledActor("a market", None))
+    coded = _event("ASSAULT", source=[Actor("Militiamen", 0, 10, country="SDN")],
+                   target=[Actor("a market in the river town", 19, 45)])
+    report = RealNewsReport("dev", [ScoredSentence(gold, coded),
+                                    ScoredSentence(_gold("ASSAULT", source=LabelledActor("x", "IRN")),
+                                                   _event("PROTEST"))])
+    assert report.span_f1("source") == (1.0, 1)
+    target_f1, count = report.span_f1("target")
+    assert count == 1 and 0 < target_f1 < 1
+    assert report.country_accuracy("source") == (1, 1)  # the wrongly typed sentence is not scored
+
+
+def test_international_bodies_are_compared_by_category():
+    gold = _gold("REQUEST", source=LabelledActor("The UN", "IGO"))
+    coded = _event("REQUEST", source=[Actor("The UN", 0, 6, code="IGOUNO", sector="IGO")])
+    assert RealNewsReport("dev", [ScoredSentence(gold, coded)]).country_accuracy("source") == (1, 1)
+
+
+def test_the_test_split_is_never_listed_sentence_by_sentence():
+    scored = [ScoredSentence(_gold("ASSAULT", split="test"), None)]
+    with pytest.raises(ValueError):
+        sentence_errors(RealNewsReport("test", scored))
+    lines = sentence_errors(RealNewsReport("dev", [ScoredSentence(_gold("ASSAULT"), None)]))
+    assert lines == [f"s1\tASSAULT <- {NO_EVENT}\t{TEXT}"]
+    assert "Militiamen" not in RealNewsReport("test", scored).table()
+
+
+def test_agreement_of_two_labellings():
+    first = [_gold("ASSAULT", sid="a", source=LabelledActor("Militiamen", None)), _gold(NO_EVENT, sid="b")]
+    second = [_gold("COERCE", sid="a", source=LabelledActor("Militiamen", None)), _gold(NO_EVENT, sid="b")]
+    result = agreement(first, second)
+    assert result.sentences == 2 and result.type_agreement == 0.5 and result.penta_agreement == 1.0
+    assert result.source_span_f1 == 1.0 and result.source_spans == 1
+
+
+def _write_set(folder, sentences, labels):
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, rows in (("sentences.jsonl", sentences), ("labels.jsonl", labels)):
+        (folder / name).write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+
+
+def _label(sid, event_type=None, source=None):
+    return {"id": sid, "event": event_type is not None, "type": event_type, "cameo_root": None,
+            "source": source, "target": None, "negated": False, "hypothetical": False, "future": False,
+            "other_events": [], "note": ""}
+
+
+def test_sentences_are_joined_with_their_labels(tmp_path):
+    _write_set(tmp_path, [{"id": "s1", "split": "test", "origin": "event_location", "doc_id": "el-1",
+                           "text": TEXT, "date": None}],
+               [_label("s1", "ASSAULT", {"text": "Militiamen", "country": None, "sector": "REB"})])
+    (sentence,) = load_sentences(tmp_path)
+    assert (sentence.split, sentence.event_type, sentence.source.text) == ("test", "ASSAULT", "Militiamen")
+
+
+@pytest.mark.slow
+def test_article_sentences_are_coded_inside_their_article(tmp_path):
+    article = ("Border clash\n\nThe weather was mild in the capital on Monday. "
+               "Government troops shelled rebel positions near the border on Sunday, officials said.")
+    shared = tmp_path / "shared"
+    (shared / "data" / "voa").mkdir(parents=True)
+    (shared / "data" / "voa" / "news_articles.jsonl").write_text(
+        json.dumps({"id": "v1", "title": "Border clash", "text": article, "date": "2024-05-07"}) + "\n")
+    quiet, violent = "The weather was mild in the capital on Monday.", article[article.index("Government"):]
+    rows = [{"id": f"s{i}", "split": "dev", "origin": "voa", "doc_id": "v1", "text": t, "date": "2024-05-07"}
+            for i, t in enumerate((quiet, violent))]
+    rows.append({"id": "s2", "split": "dev", "origin": "event_location", "doc_id": "el-1",
+                 "text": "Rebels ambushed an army convoy in the hills.", "date": None})
+    _write_set(tmp_path / "set", rows, [_label("s0"), _label("s1", "ASSAULT"), _label("s2", "ASSAULT")])
+    scored = {s.gold.id: s for s in code_sentences(load_sentences(tmp_path / "set"), shared)}
+    assert scored["s0"].predicted is None
+    assert scored["s1"].predicted_type == "ASSAULT" and scored["s2"].predicted_type == "ASSAULT"
