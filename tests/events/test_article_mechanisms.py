@@ -397,3 +397,11 @@ def test_a_country_closing_the_phrase_is_the_actor_not_the_possessive_before_it(
                                   "These new laws prevent reporters from working."])
 def test_a_thing_acting_on_no_one_is_no_event(coder, text):
     assert code(coder, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Five police officers were killed in a car bombing in Mogadishu on Monday.",
+    "Three guards were killed in a truck bomb attack near Kandahar on Sunday.",
+])
+def test_a_bombing_that_names_a_vehicle_is_still_an_attack(coder, text):
+    assert of_type(code(coder, text), "ASSAULT")

@@ -42,6 +42,7 @@ class StanceWords:
     plural_references: frozenset[str]  # "the two leaders", "both sides": the parties named before
     credit_lines: tuple[str, ...]  # "X contributed to this report": a byline, never an event
     wish_verbs: frozenset[str]  # "Kenya wants to close the camps": a wish, not an act
+    attack_words: frozenset[str]  # "killed in a car bombing": an attack, whatever vehicle it names
 
 
 @lru_cache(maxsize=1)
@@ -49,7 +50,7 @@ def load_stance_words() -> StanceWords:
     raw = read_json(resources.files("eventwire") / "data" / "verbs" / "stance.json")
     return StanceWords(frozenset(raw["denial_verbs"]), frozenset(raw["accident_words"]),
                        frozenset(raw["plural_references"]), tuple(raw["credit_lines"]),
-                       frozenset(raw["wish_verbs"]))
+                       frozenset(raw["wish_verbs"]), frozenset(raw["attack_words"]))
 
 
 def background_clause(head: Token) -> Token | None:
@@ -133,7 +134,10 @@ def accident_of(head: Token, source_found: bool, event_type: str, words: StanceW
         return None
     for child in head.children:
         if child.dep_ in _CIRCUMSTANCE_LINKS:
-            for token in child.subtree:
+            subtree = list(child.subtree)
+            if any(t.lemma_.lower() in words.attack_words or t.lower_ in words.attack_words for t in subtree):
+                continue  # "killed in a car bombing", "died in a rocket attack"
+            for token in subtree:
                 if token.lemma_.lower() in words.accident_words or token.lower_ in words.accident_words:
                     return token
     return None
