@@ -20,6 +20,7 @@ STEPS = [
     ("build_gazetteer.py", False),
     ("train_locator.py", True),
     ("build_stopwords.py", False),
+    ("build_boundaries.py", False),
 ]
 
 

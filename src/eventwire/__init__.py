@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
-from eventwire.ingest import document_from_record, make_document
+from eventwire.ingest import make_document
 from eventwire.pipeline import Pipeline
 from eventwire.records import (
     Actor,
@@ -33,22 +33,17 @@ def _default_pipeline() -> Pipeline:
     return Pipeline()
 
 
-def code_text(text: str, date: dt.date | str | None = None) -> list[Event]:
-    """Events in one article's text; `date` is its publication date."""
+def code_text(text: str, date: dt.date | dt.datetime | str | None = None) -> list[Event]:
+    """Events in one article's text; `date` is its publication date (a date, a datetime, whose
+    day is taken, or an ISO string)."""
     if isinstance(date, str):
-        date = dt.date.fromisoformat(date)
+        date = dt.date.fromisoformat(date[:10])
+    elif isinstance(date, dt.datetime):  # a datetime is a date too: its day, never its time
+        date = date.date()
     result = _default_pipeline().code_document(make_document(text, date=date))
     return result.events
 
 
 def code_documents(items: Iterable[Document | Rejected | str | dict]) -> Iterator[DocumentResult]:
     """Code many documents: Documents, plain texts, or dicts shaped like a JSONL input line."""
-    return _default_pipeline().code_documents(_as_document(item) for item in items)
-
-
-def _as_document(item: Document | Rejected | str | dict) -> Document | Rejected:
-    if isinstance(item, Document | Rejected):
-        return item
-    if isinstance(item, str):
-        return make_document(item)
-    return document_from_record(item, origin=str(item.get("id") or "<record>"))
+    return _default_pipeline().code_documents(items)

@@ -11,10 +11,18 @@ from pathlib import Path
 import click
 
 from eventwire import __version__
-from eventwire.formats import write_csv, write_jsonl, write_table
+from eventwire.formats import (
+    DEFAULT_TABLE_FIELDS,
+    TABLE_COLUMNS,
+    with_article,
+    write_csv,
+    write_jsonl,
+    write_table,
+)
 from eventwire.ingest import DEFAULT_MAX_BYTES, read_inputs
 from eventwire.records import DocumentResult
 from eventwire.scale import code_documents, write_parquet
+from eventwire.store.base import SORT_KEYS
 
 
 def _parse_date(ctx, param, value: str | None) -> dt.date | None:
@@ -35,12 +43,61 @@ def _scale_options(command):
                              "(default: a local pool, every core).")(command)
 
 
+def _stdin_format_option(command):
+    option = click.option("--stdin-format", type=click.Choice(["jsonl", "text"]), default="jsonl",
+                          show_default=True, help="What '-' reads: JSON lines, or one plain-text article.")
+    return option(command)
+
+
 def _check_scale(workers: int | None, scheduler: str | None) -> None:
     if workers and scheduler:
         raise click.UsageError("--workers starts a local cluster; --scheduler uses an existing one: pick one")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _OneLineErrors(click.Group):
+    """Errors a user can act on (a store, a file, a full disk) end the command with one line, never a
+    traceback; a password in a database URL never shows."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except BrokenPipeError:  # the reader of our output went away (| head): nothing left to say
+            sys.stderr.close()
+            raise SystemExit(1) from None
+        except Exception as exc:  # noqa: BLE001 - turned into one line when it is an expected kind
+            message = _user_error(exc)
+            if message is None:
+                raise
+            raise click.ClickException(message) from None
+
+
+def _user_error(exc: Exception) -> str | None:
+    """One line for the errors that come from the user's environment, None for a bug."""
+    import sqlite3
+
+    from eventwire.store import StoreError, redact
+
+    if isinstance(exc, StoreError):
+        return str(exc)
+    if isinstance(exc, OSError):
+        where = f"{exc.filename}: " if exc.filename else ""
+        return redact(f"{where}{exc.strerror or exc}")
+    if isinstance(exc, sqlite3.Error):
+        return f"the SQLite store failed: {exc}"
+    try:
+        import psycopg
+    except ImportError:
+        return None
+    if isinstance(exc, psycopg.Error):
+        from eventwire.store.errors import first_line
+
+        return f"the PostgreSQL store failed: {first_line(exc)}"
+    return None
+
+
+@click.group(cls=_OneLineErrors, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="eventwire")
 def main() -> None:
     """eventwire: who did what to whom, when and where, from news text (PLOVER events)."""
@@ -59,24 +116,33 @@ def main() -> None:
 @_scale_options
 @click.option("--output-dir", type=click.Path(file_okay=False), default=None,
               help="Write events as partitioned Parquet files here instead of --out/--format.")
+@_stdin_format_option
 def code(inputs: tuple[str, ...], date: dt.date | None, fmt: str, out: str | None,
-         max_bytes: int, workers: int | None, scheduler: str | None, output_dir: str | None) -> None:
-    """Code INPUT files, directories or '-' (JSONL on stdin) into events.
+         max_bytes: int, workers: int | None, scheduler: str | None, output_dir: str | None,
+         stdin_format: str) -> None:
+    """Code INPUT files, directories or '-' (standard input: JSONL, or one text with
+    --stdin-format text) into events.
 
     Every document gets a status (coded, skipped, failed); problems are reported on
     standard error, one line each, and the exit status is 1 when any document failed.
     """
     _check_scale(workers, scheduler)
-    documents = read_inputs(inputs, max_bytes=max_bytes, date=date)
+    documents = read_inputs(inputs, max_bytes=max_bytes, date=date, stdin_format=stdin_format)
     results = code_documents(documents, workers=workers, scheduler=scheduler)
     tally: dict[str, int] = {"coded": 0, "skipped": 0, "failed": 0}
     if output_dir:
         count = sum(len(result.events) for result in write_parquet(_reported(results, tally), output_dir))
     else:
-        records = (event.to_dict() for result in _reported(results, tally) for event in result.events)
+        records = (event.to_dict() if fmt == "jsonl" else with_article(event.to_dict(), result.document)
+                   for result in _reported(results, tally) for event in result.events)
         writer = {"jsonl": write_jsonl, "csv": write_csv, "table": write_table}[fmt]
-        with click.open_file(out or "-", "w", encoding="utf-8") as stream:
-            count = writer(records, stream)
+        try:
+            with click.open_file(out or "-", "w", encoding="utf-8") as stream:
+                count = writer(records, stream)
+        except OSError as exc:  # a write error (a full disk) names no file: name --out
+            if exc.filename is None and out:
+                exc.filename = out
+            raise
     click.echo(f"{count} events from {tally['coded']} coded, {tally['skipped']} skipped, "
                f"{tally['failed']} failed documents", err=True)
     sys.exit(1 if tally["failed"] else 0)
@@ -90,7 +156,8 @@ def _reported(results: Iterator[DocumentResult], tally: dict[str, int]) -> Itera
     for result in progress:
         tally[result.status] += 1
         if result.status != "coded":
-            progress.write(f"{result.status}: {result.origin}: {result.reason}", file=sys.stderr)
+            line = f"{result.status}: {result.origin}: {result.reason}"
+            progress.write(" ".join(line.split()), file=sys.stderr)  # one line, whatever the reason holds
         yield result
 
 
@@ -169,24 +236,30 @@ def _db_option(command):
 def _query_options(command):
     options = [
         click.option("--actor", default=None, help="An actor code prefix in capitals (RUSGOV, RUS) or part "
-                                                   "of an actor's name (putin)."),
-        click.option("--country", default=None, metavar="ISO3",
-                     help="Any actor's or the location's country."),
-        click.option("--type", "event_type", default=None, help="A PLOVER event type, e.g. ASSAULT."),
-        click.option("--since", callback=_parse_date, metavar="YYYY-MM-DD", help="Events on or after."),
-        click.option("--until", callback=_parse_date, metavar="YYYY-MM-DD", help="Events on or before."),
-        click.option("--min-confidence", type=click.FloatRange(0, 1), default=None),
+                                                   "of an actor's name (putin); % and _ match themselves."),
+        click.option("--country", multiple=True, metavar="CODE[,CODE...]",
+                     help="Any source or target actor's country, ISO3 (RUS) or ISO2 (RU); several: "
+                          "RUS,UKR or the option repeated."),
+        click.option("--type", "event_type", multiple=True, metavar="TYPE[,TYPE...]",
+                     help="PLOVER event types, e.g. ASSAULT or ASSAULT,PROTEST (or the option repeated)."),
+        click.option("--since", metavar="DATE", help="Events on or after: 2024, 2024-03 or 2024-03-11."),
+        click.option("--until", metavar="DATE", help="Events on or before: 2024, 2024-03 (its last day) "
+                                                     "or 2024-03-11."),
+        click.option("--min-confidence", metavar="0..1", default=None, help="Lowest confidence, 0 to 1."),
     ]
     for option in reversed(options):
         command = option(command)
     return command
 
 
-def _event_query(actor, country, event_type, since, until, min_confidence):
-    from eventwire.store import EventQuery
+def _event_query(actor, country, event_type, since, until, min_confidence, sort: str | None = None):
+    from eventwire.query import QueryError, parse_query
 
-    return EventQuery(actor=actor, country=country, event_type=event_type, since=since, until=until,
-                      min_confidence=min_confidence)
+    try:
+        return parse_query(actor=actor, country=",".join(country), type=",".join(event_type),
+                           min_confidence=min_confidence, since=since, until=until, sort=sort)
+    except QueryError as exc:
+        raise click.UsageError(f"--{exc.parameter.replace('_', '-')}: {exc.reason}") from None
 
 
 @main.command(name="ingest")
@@ -197,9 +270,11 @@ def _event_query(actor, country, event_type, since, until, min_confidence):
 @click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True,
               help="Skip input files larger than this.")
 @_scale_options
+@_stdin_format_option
 def ingest_command(inputs: tuple[str, ...], db_url: str, date: dt.date | None, max_bytes: int,
-                   workers: int | None, scheduler: str | None) -> None:
-    """Code INPUT files, directories or '-' (JSONL on stdin) and store articles and events.
+                   workers: int | None, scheduler: str | None, stdin_format: str) -> None:
+    """Code INPUT files, directories or '-' (standard input: JSONL, or one text with
+    --stdin-format text) and store articles and events.
 
     Articles already stored with the same content and coder are not coded again; a changed
     article replaces its earlier events. Each article is committed on its own, so an
@@ -207,21 +282,23 @@ def ingest_command(inputs: tuple[str, ...], db_url: str, date: dt.date | None, m
     """
     import time
 
-    from eventwire.store import current_coder, open_store
+    from eventwire.store import current_coder, open_store, redact
     from eventwire.store.ingest import IngestTally, skip_current, store_results
 
     _check_scale(workers, scheduler)
     coder, started = current_coder(), time.monotonic()
     statuses: dict[str, int] = {"coded": 0, "skipped": 0, "failed": 0}
-    with open_store(db_url) as store:
+    with open_store(db_url, on_wait=lambda message: click.echo(message, err=True)) as store:
         tally = IngestTally()
-        documents = skip_current(store, read_inputs(inputs, max_bytes=max_bytes, date=date), coder, tally)
+        inputs_read = read_inputs(inputs, max_bytes=max_bytes, date=date, stdin_format=stdin_format)
+        documents = skip_current(store, inputs_read, coder, tally)
         results = code_documents(documents, workers=workers, scheduler=scheduler)
-        store_results(store, _reported(results, statuses), coder, tally)
+        store_results(store, _reported(results, statuses), coder, tally,
+                      on_error=lambda line: click.echo(" ".join(line.split()), err=True))
     elapsed = time.monotonic() - started
     click.echo(f"{tally.summary()} ({statuses['coded']} coded, {statuses['skipped']} skipped, "
-               f"{statuses['failed']} failed) into {db_url} in {elapsed:.1f}s", err=True)
-    sys.exit(1 if statuses["failed"] else 0)
+               f"{statuses['failed']} failed) into {redact(db_url)} in {elapsed:.1f}s", err=True)
+    sys.exit(1 if statuses["failed"] or tally.failed else 0)
 
 
 @main.command(name="events")
@@ -231,25 +308,56 @@ def ingest_command(inputs: tuple[str, ...], db_url: str, date: dt.date | None, m
               show_default=True)
 @click.option("--out", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write here instead of standard output (required for parquet).")
-def events_command(db_url: str, fmt: str, out: str | None, **filters) -> None:
-    """List stored events (one per real-world event, with all its mentions)."""
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many events.")
+@click.option("--sort", type=click.Choice(SORT_KEYS), default="date", show_default=True,
+              help="Order; a leading - sorts descending.")
+@click.option("--fields", metavar="FIELD[,FIELD...]", default=None,
+              help=f"Table columns, of: {', '.join(TABLE_COLUMNS)} (default: "
+                   f"{','.join(DEFAULT_TABLE_FIELDS)}); for csv, CSV columns.")
+def events_command(db_url: str, fmt: str, out: str | None, limit: int | None, sort: str, fields: str | None,
+                   **filters) -> None:
+    """List stored events (one per real-world event, with all its mentions).
+
+    The table shows each event's short ID, which `eventwire event ID` expands. A TYPE marked *
+    is negated, hypothetical or future: the evidence says which, e.g. (negated).
+    """
+    import dataclasses
+
     from eventwire.store import open_store
 
-    with open_store(db_url) as store:
-        records = store.events(_event_query(**filters))
+    query = dataclasses.replace(_event_query(**filters, sort=sort), limit=limit)
+    columns = _fields(fields, fmt)
+    with open_store(db_url, read_only=True) as store:
+        records = store.events(query)
         if fmt == "table":
             with click.open_file(out or "-", "w", encoding="utf-8") as stream:
-                count = write_table(records, stream)
+                count = write_table(records, stream, fields=columns or DEFAULT_TABLE_FIELDS)
         else:
-            count = _exported(records, fmt, out)
+            count = _exported(records, fmt, out, columns)
     click.echo(f"{count} events", err=True)
 
 
-def _exported(records, fmt: str, out: str | None) -> int:
+def _fields(fields: str | None, fmt: str) -> list[str] | None:
+    """The --fields of a format, checked."""
+    if fields is None:
+        return None
+    from eventwire.export import EVENT_CSV_COLUMNS
+
+    allowed = {"table": list(TABLE_COLUMNS), "csv": EVENT_CSV_COLUMNS}.get(fmt)
+    if allowed is None:
+        raise click.UsageError(f"--fields: chooses table or csv columns, not {fmt} fields")
+    chosen = [name.strip() for name in fields.split(",") if name.strip()]
+    unknown = [name for name in chosen if name not in allowed]
+    if unknown or not chosen:
+        raise click.UsageError(f"--fields: {', '.join(unknown) or '(none)'} not among {', '.join(allowed)}")
+    return chosen
+
+
+def _exported(records, fmt: str, out: str | None, columns: list[str] | None = None) -> int:
     from eventwire.export import export_events
 
     try:
-        return export_events(records, fmt, out or "-")
+        return export_events(records, fmt, out or "-", columns=columns)
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
 
@@ -268,7 +376,7 @@ def dyads_command(db_url: str, interval: str, fmt: str, **filters) -> None:
 
     from eventwire.store import open_store
 
-    with open_store(db_url) as store:
+    with open_store(db_url, read_only=True) as store:
         rows = [dataclasses.asdict(row) for row in store.dyads(_event_query(**filters), interval)]
     stream = sys.stdout
     if fmt == "jsonl":
@@ -289,14 +397,46 @@ def dyads_command(db_url: str, interval: str, fmt: str, **filters) -> None:
 @_db_option
 def article_command(doc_id: str, db_url: str) -> None:
     """Show a stored article's cleaned text with its events marked."""
-    from eventwire.store import open_store
+    from eventwire.store import open_store, redact
     from eventwire.store.views import marked_article
 
-    with open_store(db_url) as store:
-        stored = store.article(doc_id)
+    with open_store(db_url, read_only=True) as store:
+        stored = store.article(doc_id) or store.article(_full_id(store, "articles", doc_id, db_url))
     if stored is None:
-        raise click.ClickException(f"no article {doc_id!r} in {db_url}")
+        raise click.ClickException(f"no article {doc_id!r} in {redact(db_url)}")
     click.echo(marked_article(stored))
+
+
+def _full_id(store, table: str, short: str, db_url: str) -> str:
+    """The one id that begins with `short`; an error when none or several do."""
+    from eventwire.store import redact
+
+    found = store.ids_starting_with(table, short)
+    kind = "article" if table == "articles" else "event"
+    if not found:
+        raise click.ClickException(f"no {kind} {short!r} in {redact(db_url)}")
+    if len(found) > 1:
+        raise click.ClickException(f"{short!r} begins several {kind} ids ({', '.join(found)}, ...): "
+                                   "give more characters")
+    return found[0]
+
+
+@main.command(name="event")
+@click.argument("event_id")
+@_db_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def event_command(event_id: str, db_url: str, fmt: str) -> None:
+    """Show one stored event (its full or short ID, as the events table shows it): who, what, when,
+    where, and every article that reported it, with why the reports were merged."""
+    from eventwire.store import open_store
+    from eventwire.store.views import event_text
+
+    with open_store(db_url, read_only=True) as store:
+        stored = store.event(event_id) or store.event(_full_id(store, "events", event_id, db_url))
+    if fmt == "json":
+        click.echo(json.dumps(stored.record, ensure_ascii=False, indent=2))
+    else:
+        click.echo(event_text(stored.record))
 
 
 @main.command(name="export")
@@ -309,21 +449,189 @@ def export_command(db_url: str, fmt: str, out: str, **filters) -> None:
     """Export stored events to a file."""
     from eventwire.store import open_store
 
-    with open_store(db_url) as store:
+    with open_store(db_url, read_only=True) as store:
         count = _exported(store.events(_event_query(**filters)), fmt, out)
     click.echo(f"{count} events -> {out}", err=True)
 
 
 @main.command(name="merge")
 @_db_option
+@_query_options
 @click.option("--recompute", is_flag=True, help="Rebuild every merged event from the stored mentions.")
-def merge_command(db_url: str, recompute: bool) -> None:
-    """Show how mentions were merged into events, or recompute the merging."""
-    from eventwire.store import open_store
+@click.option("--limit", type=click.IntRange(min=0), default=10, show_default=True,
+              help="Merged events to explain (those reported most often first); 0 for counts only.")
+def merge_command(db_url: str, recompute: bool, limit: int, **filters) -> None:
+    """Show how mentions were merged into events (which articles, and why), or recompute the merging."""
+    import dataclasses
 
-    with open_store(db_url) as store:
+    from eventwire.store import open_store
+    from eventwire.store.views import event_text
+
+    query = dataclasses.replace(_event_query(**filters, sort="-num_articles"), limit=limit or None)
+    with open_store(db_url, read_only=not recompute) as store:
         if recompute:
             store.recompute_merges()
         counts = store.counts()
+        merged = [record for record in (store.events(query) if limit else []) if len(record["mentions"]) > 1]
+        explained = [event_text(store.event(record["event_id"]).record) for record in merged]
     click.echo(f"{counts['mentions']} mentions in {counts['events']} events "
                f"from {counts['articles']} articles" + (" (recomputed)" if recompute else ""))
+    for text in explained:
+        click.echo("\n" + text)
+
+
+# --------------------------------------------------------------------------- watching feeds and folders
+
+def _duration(ctx, param, value: str) -> float:
+    from eventwire.watch.status import parse_duration
+
+    try:
+        return parse_duration(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+@main.command(name="watch")
+@click.argument("sources", nargs=-1)
+@_db_option
+@click.option("--every", default="15m", show_default=True, callback=_duration, metavar="DURATION",
+              help="Time from the start of one round to the next: 90s, 15m, 1h.")
+@click.option("--once", is_flag=True, help="Do one round and exit (for cron and systemd timers).")
+@click.option("--alerts", "rules_path", type=click.Path(dir_okay=False), default=None, metavar="RULES.toml",
+              help="Alert rules (see docs/watch.md).")
+@click.option("--status", is_flag=True, help="Show each followed source's last success and last error.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=20.0, show_default=True,
+              help="Seconds for one HTTP response, first byte to last.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
+              help="Skip feeds, pages and files larger than this.")
+@click.option("--per-host", type=click.IntRange(min=1), default=30, show_default=True,
+              help="At most this many requests to one host per minute.")
+@click.option("--retries", type=click.IntRange(min=0), default=2, show_default=True,
+              help="Retries of a request that timed out or got a 429 or 5xx, with doubling waits.")
+@click.option("--backoff", type=click.FloatRange(min=0), default=2.0, show_default=True,
+              help="Seconds before the first retry.")
+def watch_command(sources: tuple[str, ...], db_url: str, every: float, once: bool, rules_path: str | None,
+                  status: bool, timeout: float, max_bytes: int, per_host: int, retries: int,
+                  backoff: float) -> None:
+    """Follow SOURCE folders, RSS/Atom feed URLs and files listing feed URLs: new and changed
+    articles are coded into the store every round, and alert rules run on the stored events.
+
+    Runs until Ctrl-C or SIGTERM (the article in hand is finished first); --once does one round
+    and exits with status 1 when anything failed. One line per round goes to standard error;
+    "print" alerts go to standard output.
+    """
+    import threading
+
+    from eventwire.store import current_coder, open_store
+    from eventwire.store.watchstate import WatchState
+    from eventwire.watch import (
+        AlertEngine,
+        Fetcher,
+        FetchSettings,
+        RulesError,
+        Watcher,
+        WatchSettings,
+        load_rules,
+        stop_on_signals,
+    )
+    from eventwire.watch.status import sources_table
+
+    if status:
+        with open_store(db_url) as store:
+            state = WatchState(store)
+            click.echo(sources_table(state.sources(), state.item_counts()))
+        return
+    if not sources:
+        raise click.UsageError("name at least one SOURCE: a folder, a feed URL or a file listing feed URLs")
+    try:
+        rules = load_rules(rules_path) if rules_path else []
+    except RulesError as exc:
+        raise click.ClickException(str(exc)) from None
+    from eventwire.pipeline import Pipeline
+
+    stop = threading.Event()
+    restore_signals = stop_on_signals(stop)
+    fetcher = Fetcher(FetchSettings(timeout=timeout, max_bytes=max_bytes, per_host_per_minute=per_host,
+                                    retries=retries, backoff=backoff), stop=stop)
+
+    def echo(line: str) -> None:
+        click.echo(line, err=True)
+
+    with open_store(db_url) as store:
+        alerts = AlertEngine(store, rules, stop=stop, echo=echo, webhook_timeout=timeout,
+                             webhook_retries=retries, webhook_backoff=backoff) if rules else None
+        watcher = Watcher(store, list(sources), code=Pipeline(workers=1).code_documents,
+                          coder=current_coder(), fetcher=fetcher, alerts=alerts,
+                          settings=WatchSettings(max_file_bytes=max_bytes), echo=echo)
+        try:
+            reports = watcher.run(every, once=once)
+        finally:
+            restore_signals()
+    if stop.is_set():
+        echo("stopped")
+    sys.exit(1 if once and any(report.errors for report in reports) else 0)
+
+
+@main.command(name="alerts")
+@_db_option
+@click.option("--rule", default=None, help="Only this rule's alerts.")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
+def alerts_command(db_url: str, rule: str | None, fmt: str) -> None:
+    """List the alerts that fired, oldest first (with any action still pending)."""
+    from eventwire.store import open_store
+    from eventwire.store.watchstate import WatchState
+    from eventwire.watch.alerts import alert_listing
+    from eventwire.watch.status import alerts_table
+
+    with open_store(db_url) as store:
+        fired = WatchState(store).alerts(rule)
+    if fmt == "jsonl":
+        write_jsonl((alert_listing(alert) for alert in fired), sys.stdout)
+    elif fired:
+        click.echo(alerts_table(fired))
+    click.echo(f"{len(fired)} alerts", err=True)
+
+@main.command(name="serve")
+@_db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; anything but loopback exposes the API to the network.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option("--token-file", type=click.Path(dir_okay=False, exists=True, path_type=Path), default=None,
+              help="A file holding the bearer token that enables POST /api/documents "
+                   "(or set $EVENTWIRE_TOKEN). Without one the API is read-only.")
+@click.option("--query-time-limit", type=click.FloatRange(min=0.1), default=10.0, show_default=True,
+              help="Seconds after which a query is cancelled with a 503.")
+@click.option("--max-body-mb", type=click.FloatRange(min=0.001), default=20.0, show_default=True,
+              help="Largest accepted POST body, in megabytes.")
+def serve_command(db_url: str, host: str, port: int, token_file: Path | None, query_time_limit: float,
+                  max_body_mb: float) -> None:
+    """Serve the event store as an HTTP API (JSON; interactive docs at /docs)."""
+    import ipaddress
+    import os
+
+    import uvicorn
+
+    from eventwire.api import ApiSettings, create_app
+    from eventwire.api.settings import redact_url
+
+    token = (token_file.read_text(encoding="utf-8").strip() if token_file
+             else os.environ.get("EVENTWIRE_TOKEN"))
+    if token_file and not token:
+        raise click.UsageError(f"--token-file {token_file} is empty")
+    try:
+        loopback = host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        loopback = False
+    if not loopback and not token:
+        click.echo(f"warning: serving on {host}, beyond this machine, with no token: anyone who can reach "
+                   "it can read every event (writes stay disabled)", err=True)
+    settings = ApiSettings(db_url=db_url, token=token or None, query_time_limit=query_time_limit,
+                           max_body_bytes=int(max_body_mb * 1024 * 1024))
+    try:
+        app = create_app(settings)
+    except Exception as exc:  # noqa: BLE001 - one line, never a traceback, never a password
+        message = " ".join(str(exc).split()).replace(db_url, redact_url(db_url))
+        raise click.ClickException(f"cannot open {redact_url(db_url)}: {message}") from None
+    click.echo(f"eventwire serving {redact_url(db_url)} on http://{host}:{port} "
+               f"({'writes need the token' if token else 'read-only'}); docs at /docs", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="info")

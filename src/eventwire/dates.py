@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from eventwire.ingest.pubdate import DATE, MONTH, MONTHS, parse_date_text
 from eventwire.records import EventDate
@@ -89,7 +90,10 @@ def resolve_event_date(sentence_text: str, trigger_offset: int,
         return EventDate(publication_date, None, "day"), "no date in the sentence: publication date"
     future = not past and bool(_FUTURE.search(_lower_same_length(sentence_text)))
     resolver = _resolve_explicit if expression.match.re is _EXPLICIT else _resolve_relative
-    value, granularity, detail = resolver(expression.match, publication_date, future)
+    try:
+        value, granularity, detail = resolver(expression.match, publication_date, future)
+    except (OverflowError, ValueError):  # e.g. "the day after" 9999-12-31
+        value, granularity, detail = None, None, "it falls outside the calendar (years 1 to 9999)"
     text = expression.text
     if value is None:
         return EventDate(None, text, None), f"date {text!r} left unresolved: {detail}"
@@ -98,14 +102,7 @@ def resolve_event_date(sentence_text: str, trigger_offset: int,
 
 
 def _nearest_expression(sentence: str, offset: int) -> _Expression | None:
-    explicit = []
-    if _EXPLICIT_HINT.search(sentence):
-        explicit = [_expression(m, sentence) for m in _EXPLICIT.finditer(sentence)]
-    relative = []
-    lowered = _lower_same_length(sentence)
-    if _RELATIVE_HINT.search(lowered):
-        relative = [_expression(m, sentence) for m in _RELATIVE.finditer(lowered)]
-    found = explicit + [r for r in relative if not any(_overlap(r, e) for e in explicit)]
+    explicit, found = _expressions(sentence)
     found = [e for e in found if not _BOUND.search(sentence[:e.start])]
     if not found:
         return None
@@ -122,6 +119,19 @@ def _nearest_expression(sentence: str, offset: int) -> _Expression | None:
 # bound of a period or a deadline, not the day of the event.
 _BOUND = re.compile(r"(?:\b(?:since|until|till|before|ahead of)\s+(?:the\s+)?(?:\w+\s+){0,3}"
                     r"(?:in\s+|on\s+|of\s+)?|\bby\s+(?:the\s+(?:end|start|middle)\s+of\s+)?)$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def _expressions(sentence: str) -> tuple[list[_Expression], list[_Expression]]:
+    """The sentence's explicit dates, and all its date expressions: found once for all its events."""
+    explicit = []
+    if _EXPLICIT_HINT.search(sentence):
+        explicit = [_expression(m, sentence) for m in _EXPLICIT.finditer(sentence)]
+    relative = []
+    lowered = _lower_same_length(sentence)
+    if _RELATIVE_HINT.search(lowered):
+        relative = [_expression(m, sentence) for m in _RELATIVE.finditer(lowered)]
+    return explicit, explicit + [r for r in relative if not any(_overlap(r, e) for e in explicit)]
 
 
 def _expression(match: re.Match, sentence: str) -> _Expression:

@@ -7,14 +7,20 @@ num_articles, num_sources, mentions, first_reported, last_reported) and returns 
 from __future__ import annotations
 
 import csv
-import json
 import sys
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import TextIO
 
-from eventwire.formats import CSV_COLUMNS, flat_row, write_csv, write_jsonl
+from eventwire.formats import (
+    CSV_COLUMNS,
+    STORE_COLUMNS,
+    parquet_schema,
+    parquet_table,
+    write_csv,
+    write_jsonl,
+)
 
-STORE_COLUMNS = ["num_articles", "num_sources", "first_reported", "last_reported"]
 EVENT_CSV_COLUMNS = CSV_COLUMNS + STORE_COLUMNS
 EXPORT_FORMATS = ("csv", "jsonl", "parquet", "plover", "cameo")
 # The column order of the Phoenix event data set (Open Event Data Alliance).
@@ -28,13 +34,15 @@ PHOENIX_COLUMNS = [
 _PENTA = {"verbal_cooperation": 1, "material_cooperation": 2, "verbal_conflict": 3, "material_conflict": 4}
 
 
-def export_events(records: Iterable[dict], fmt: str, path: str) -> int:
-    """Write records to `path` ("-" is standard output, except for Parquet) in `fmt`."""
+def export_events(records: Iterable[dict], fmt: str, path: str, columns: list[str] | None = None) -> int:
+    """Write records to `path` ("-" is standard output, except for Parquet) in `fmt`; `columns`
+    chooses the CSV columns."""
     if fmt == "parquet":
         if path == "-":
             raise ValueError("Parquet needs a file: give --out PATH")
         return write_parquet(records, path)
-    writer = {"csv": write_event_csv, "jsonl": write_jsonl, "plover": write_plover, "cameo": write_cameo}[fmt]
+    writer = {"csv": lambda rows, out: write_csv(rows, out, columns=columns or EVENT_CSV_COLUMNS),
+              "jsonl": write_jsonl, "plover": write_plover, "cameo": write_cameo}[fmt]
     if path == "-":
         return writer(records, sys.stdout)
     with open(path, "w", encoding="utf-8", newline="") as out:
@@ -45,40 +53,22 @@ def write_event_csv(records: Iterable[dict], out: TextIO) -> int:
     return write_csv(records, out, columns=EVENT_CSV_COLUMNS)
 
 
-def parquet_rows(records: Iterable[dict]) -> Iterable[dict]:
-    for record in records:
-        row = flat_row(record)
-        row.update({key: record.get(key) for key in STORE_COLUMNS})
-        row["mentions"] = json.dumps(record.get("mentions") or [], ensure_ascii=False)
-        yield row
-
-
 def write_parquet(records: Iterable[dict], path: str, batch_size: int = 10_000) -> int:
-    """A Parquet file with the CSV columns (typed) plus the mentions as a JSON string column."""
-    import pyarrow as pa
+    """A Parquet file of flat rows (formats.parquet_schema: dates as dates, the mentions as JSON)."""
     import pyarrow.parquet as pq
 
-    schema = _parquet_schema(pa)
     count = 0
-    with pq.ParquetWriter(path, schema) as writer:
+    with pq.ParquetWriter(path, parquet_schema()) as writer:
         batch: list[dict] = []
-        for row in parquet_rows(records):
-            batch.append(row)
+        for record in records:
+            batch.append(record)
             if len(batch) >= batch_size:
-                writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+                writer.write_table(parquet_table(batch))
                 count, batch = count + len(batch), []
         if batch or not count:
-            writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+            writer.write_table(parquet_table(batch))
             count += len(batch)
     return count
-
-
-def _parquet_schema(pa):
-    types = {"negated": pa.bool_(), "hypothetical": pa.bool_(), "future": pa.bool_(),
-             "confidence": pa.float64(), "lat": pa.float64(), "lon": pa.float64(),
-             "trigger_start": pa.int64(), "trigger_end": pa.int64(), "sentence_start": pa.int64(),
-             "sentence_end": pa.int64(), "num_articles": pa.int64(), "num_sources": pa.int64()}
-    return pa.schema([(name, types.get(name, pa.string())) for name in EVENT_CSV_COLUMNS + ["mentions"]])
 
 
 def plover_record(record: dict) -> dict:
@@ -117,7 +107,8 @@ def write_plover(records: Iterable[dict], out: TextIO) -> int:
 
 
 def cameo_row(record: dict) -> dict:
-    """One event as a Phoenix-style row; GoldsteinScore and Issues stay empty (not coded)."""
+    """One event as a Phoenix-style row. GoldsteinScore is the published weight of its CAMEO code
+    (data/plover/goldstein.tsv, see its NOTICE); Issues stays empty (not coded)."""
     date = record["date"]["value"] or ""
     source, target = (record.get(role) or [{}] for role in ("source", "target"))
     code = record.get("cameo") or _cameo_of(record)
@@ -131,7 +122,7 @@ def cameo_row(record: dict) -> dict:
         "TargetActorFull": _actor_code(target[0]), "TargetActorEntity": target[0].get("country") or "",
         "TargetActorRole": target[0].get("sector") or "", "TargetActorAttribute": "",
         "EventCode": code, "EventRootCode": code[:2], "PentaClass": _penta_class(code, record["quad_class"]),
-        "GoldsteinScore": "", "Issues": "",
+        "GoldsteinScore": _goldstein(code), "Issues": "",
         "Lat": location.get("lat", ""), "Lon": location.get("lon", ""),
         "LocationName": location.get("name") or location.get("text") or "", "StateName": "",
         "CountryCode": location.get("country") or "",
@@ -149,6 +140,25 @@ def write_cameo(records: Iterable[dict], out: TextIO) -> int:
         writer.writerow(cameo_row(record))
         count += 1
     return count
+
+
+def _goldstein(code: str) -> str:
+    """The Goldstein weight of a CAMEO code, or of its nearest listed parent code; "" when none."""
+    table = goldstein_table()
+    for length in range(len(code), 1, -1):
+        if code[:length] in table:
+            return table[code[:length]]
+    return ""
+
+
+@lru_cache(maxsize=1)
+def goldstein_table() -> dict[str, str]:
+    """CAMEO code -> Goldstein weight as written in the table ("-9.5")."""
+    from importlib import resources
+
+    text = resources.files("eventwire").joinpath("data/plover/goldstein.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines()[1:] if line.strip()]
+    return {code: weight for code, weight in rows}
 
 
 def _actor_code(actor: dict) -> str:

@@ -1,4 +1,8 @@
-"""Event records as JSON lines, flat CSV rows and a readable terminal table."""
+"""Event records as JSON lines, flat CSV rows, Parquet and a readable terminal table.
+
+One flat row serves CSV and Parquet, from `eventwire code` and from the store alike (see
+docs/formats.md, "Output columns", for the data dictionary).
+"""
 
 from __future__ import annotations
 
@@ -19,7 +23,30 @@ CSV_COLUMNS = [
     "location_name", "location_country", "lat", "lon",
     "negated", "hypothetical", "future", "reported_by", "confidence",
     "trigger", "trigger_start", "trigger_end", "sentence_start", "sentence_end", "sentence", "reasons",
+    "url", "outlet", "title", "published",
 ]
+ARTICLE_FIELDS = ("url", "outlet", "title", "published")  # of the article the event's fields come from
+# What the store adds about a merged event (from `eventwire code`: the one article's values).
+STORE_COLUMNS = ["num_articles", "num_sources", "first_reported", "last_reported"]
+PARQUET_COLUMNS = CSV_COLUMNS + STORE_COLUMNS + ["mentions"]
+_DATE_COLUMNS = ("date", "published", "first_reported", "last_reported")
+
+
+def with_article(record: dict, document) -> dict:
+    """An event record of `eventwire code` with its article's url, outlet, title and publication date."""
+    if document is None:
+        return record
+    return {**record, "url": document.url, "outlet": document.source, "title": document.title,
+            "published": document.date.isoformat() if document.date else None}
+
+
+def _article_of(record: dict) -> dict:
+    """The article facts of an event: given with it, or those of its own mention in a merged event."""
+    if any(key in record for key in ARTICLE_FIELDS):
+        return {key: record.get(key) for key in ARTICLE_FIELDS}
+    own = next((m for m in record.get("mentions") or [] if m.get("doc_id") == record.get("doc_id")), {})
+    return {"url": own.get("url"), "outlet": own.get("source"), "title": own.get("title"),
+            "published": own.get("published")}
 
 
 def write_jsonl(records: Iterable[dict], out: TextIO) -> int:
@@ -52,8 +79,45 @@ def flat_row(record: dict) -> dict:
         "trigger_end": record["trigger"]["end"], "sentence_start": record["sentence"]["start"],
         "sentence_end": record["sentence"]["end"], "sentence": record["sentence"]["text"],
         "reasons": " | ".join(record.get("reasons") or []),
+        **_article_of(record),
     })
     return row
+
+
+def parquet_schema():
+    """The one Parquet schema of events, from `eventwire code --output-dir` and from the store."""
+    import pyarrow as pa
+
+    types = {"negated": pa.bool_(), "hypothetical": pa.bool_(), "future": pa.bool_(),
+             "confidence": pa.float64(), "lat": pa.float64(), "lon": pa.float64(),
+             "trigger_start": pa.int64(), "trigger_end": pa.int64(), "sentence_start": pa.int64(),
+             "sentence_end": pa.int64(), "num_articles": pa.int64(), "num_sources": pa.int64(),
+             **{name: pa.date32() for name in _DATE_COLUMNS}}
+    return pa.schema([(name, types.get(name, pa.string())) for name in PARQUET_COLUMNS])
+
+
+def parquet_row(record: dict) -> dict:
+    """A flat row with typed dates; an event of one article gets that article's store columns."""
+    import datetime as dt
+
+    row = flat_row(record)
+    mentions = record.get("mentions")
+    if mentions is None:  # straight from the coder: one mention, in one article
+        mentions = [{"doc_id": record["doc_id"], "url": row["url"], "source": row["outlet"],
+                     "title": row["title"], "published": row["published"]}]
+    row.update({"num_articles": record.get("num_articles", 1), "num_sources": record.get("num_sources", 1),
+                "first_reported": record.get("first_reported", row["published"]),
+                "last_reported": record.get("last_reported", row["published"]),
+                "mentions": json.dumps(mentions, ensure_ascii=False)})
+    for name in _DATE_COLUMNS:
+        row[name] = dt.date.fromisoformat(row[name]) if row[name] else None
+    return row
+
+
+def parquet_table(records: Iterable[dict]):
+    import pyarrow as pa
+
+    return pa.Table.from_pylist([parquet_row(record) for record in records], schema=parquet_schema())
 
 
 def write_csv(records: Iterable[dict], out: TextIO, columns: list[str] | None = None) -> int:
@@ -76,24 +140,60 @@ def actor_label(actor: dict | Actor) -> str:
     return f"{actor['text']} ({code})" if code else actor["text"]
 
 
-def write_table(records: Iterable[dict], out: TextIO, width: int | None = None) -> int:
-    """A readable table: type, source, target, date, place, evidence (trigger in brackets)."""
-    width = width or max(100, min(shutil.get_terminal_size((140, 20)).columns, 180))
-    headers = ("TYPE", "SOURCE", "TARGET", "DATE", "PLACE", "EVIDENCE")
-    widths = [9, 24, 24, 10, 16]
-    widths.append(max(30, width - sum(widths) - 2 * len(widths)))
-    out.write(_table_line(headers, widths) + "\n")
+SHORT_ID = 10  # characters of an id the table shows; `eventwire event` and `article` accept them
+FLAG_NOTE = ("*: negated, hypothetical or future; which one opens the evidence, e.g. (negated). "
+             "The event is kept but did not (yet) happen as stated.")
+# Table columns: header, fixed width (None: a share of the room left), share.
+TABLE_COLUMNS = {
+    "id": ("ID", SHORT_ID, 0), "type": ("TYPE", 10, 0), "source": ("SOURCE", None, 2),
+    "target": ("TARGET", None, 2), "date": ("DATE", 10, 0), "place": ("PLACE", None, 1.5),
+    "confidence": ("CONF", 4, 0), "articles": ("ARTS", 4, 0), "evidence": ("EVIDENCE", None, 4.5),
+}
+DEFAULT_TABLE_FIELDS = ("id", "type", "source", "target", "date", "place", "evidence")
+_MIN_FLEXIBLE = 8
+_GAP = 2
+
+
+def table_width() -> int:
+    """The terminal's width ($COLUMNS first), 100 when there is no terminal."""
+    return max(40, shutil.get_terminal_size((100, 20)).columns)
+
+
+def write_table(records: Iterable[dict], out: TextIO, width: int | None = None,
+                fields: Iterable[str] = DEFAULT_TABLE_FIELDS) -> int:
+    """A table that fits `width` columns (default: the terminal): long cells wrap, never run over.
+    Events marked * are negated, hypothetical or future; a note under the table says so."""
+    fields = list(fields)
+    widths = _column_widths(fields, width or table_width())
+    out.write(_table_line([TABLE_COLUMNS[f][0] for f in fields], widths) + "\n")
     out.write(_table_line(["-" * w for w in widths], widths) + "\n")
-    count = 0
+    count, flagged = 0, False
     for record in records:
-        out.write(_table_line(_table_cells(record), widths) + "\n")
+        cells = _table_cells(record)
+        flagged = flagged or cells["type"].endswith("*")
+        out.write(_table_line([cells[f] for f in fields], widths) + "\n")
         count += 1
+    if flagged and "type" in fields:
+        out.write("\n" + "\n".join(textwrap.wrap(FLAG_NOTE, width or table_width())) + "\n")
     return count
 
 
-def _table_cells(record: dict) -> list[str]:
+def _column_widths(fields: list[str], width: int) -> list[int]:
+    fixed = sum(TABLE_COLUMNS[f][1] or 0 for f in fields)
+    shares = sum(TABLE_COLUMNS[f][2] for f in fields if TABLE_COLUMNS[f][1] is None)
+    room = max(0, width - fixed - _GAP * (len(fields) - 1))
+    widths = [TABLE_COLUMNS[f][1] or max(_MIN_FLEXIBLE, int(room * TABLE_COLUMNS[f][2] / shares))
+              for f in fields]
+    flexible = [i for i, f in enumerate(fields) if TABLE_COLUMNS[f][1] is None]
+    excess = sum(widths) + _GAP * (len(fields) - 1) - width
+    if flexible and excess > 0:  # the narrow columns kept their minimum: the widest one gives way
+        widest = max(flexible, key=lambda i: widths[i])
+        widths[widest] = max(_MIN_FLEXIBLE, widths[widest] - excess)
+    return widths
+
+
+def _table_cells(record: dict) -> dict[str, str]:
     flags = [name for name in ("negated", "hypothetical", "future") if record.get(name)]
-    kind = record["event_type"] + ("*" if flags else "")
     location = record.get("location") or {}
     place = location.get("name") or location.get("text") or ""
     if location.get("country"):
@@ -104,18 +204,22 @@ def _table_cells(record: dict) -> list[str]:
     evidence = f"{text[:lo]}[{text[lo:hi]}]{text[hi:]}"
     if flags:
         evidence = f"({', '.join(flags)}) {evidence}"
-    return [
-        kind,
-        "; ".join(actor_label(a) for a in record["source"]) or "-",
-        "; ".join(actor_label(a) for a in record["target"]) or "-",
-        record["date"]["value"] or "-",
-        place or "-",
-        evidence,
-    ]
+    return {
+        "id": record["event_id"][:SHORT_ID],
+        "type": record["event_type"] + ("*" if flags else ""),
+        "source": "; ".join(actor_label(a) for a in record["source"]) or "-",
+        "target": "; ".join(actor_label(a) for a in record["target"]) or "-",
+        "date": record["date"]["value"] or "-",
+        "place": place or "-",
+        "confidence": f"{record['confidence']:.2f}",
+        "articles": str(record.get("num_articles", 1)),
+        "evidence": evidence,
+    }
 
 
 def _table_line(cells, widths) -> str:
-    wrapped = [textwrap.wrap(str(c), w) or [""] for c, w in zip(cells, widths)]
+    wrapped = [textwrap.wrap(str(c), w, break_long_words=True, break_on_hyphens=True) or [""]
+               for c, w in zip(cells, widths)]
     height = max(len(w) for w in wrapped)
     lines = []
     for i in range(height):

@@ -13,8 +13,10 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import signal
 import sys
 import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -23,7 +25,7 @@ from functools import lru_cache
 from itertools import islice
 from typing import TypeVar
 
-from eventwire.pipeline import Pipeline, StageTimes
+from eventwire.pipeline import DEFAULT_TIME_BUDGET, Pipeline, StageTimes
 from eventwire.records import Document, DocumentResult, Rejected
 
 Item = Document | Rejected
@@ -63,6 +65,34 @@ def start_method() -> str:
     return "fork" if sys.platform == "linux" and threading.active_count() == 1 else "spawn"
 
 
+_PR_SET_PDEATHSIG = 1  # prctl option (linux/prctl.h)
+
+
+def start_worker(batch_size: int, parent_pid: int) -> None:
+    """A local pool worker's start: it ends with its parent, then loads its models."""
+    die_with_parent(parent_pid)
+    worker_pipeline(batch_size)
+
+
+def die_with_parent(parent_pid: int) -> None:
+    """End this process when its parent dies, even by kill -9, instead of holding its models' memory
+    as an orphan. Linux sends the signal when the thread that started the worker ends, and the pool
+    starts its workers from the thread that codes. Elsewhere a watching thread polls the parent."""
+    if sys.platform == "linux":
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    else:
+        def watch() -> None:
+            while os.getppid() == parent_pid:
+                time.sleep(1)
+            os._exit(1)
+
+        threading.Thread(target=watch, daemon=True, name="eventwire-parent-watch").start()
+    if os.getppid() != parent_pid:  # the parent died before the signal was asked for
+        os._exit(1)
+
+
 @lru_cache(maxsize=1)
 def worker_pipeline(batch_size: int) -> Pipeline:
     """The Pipeline of this worker process, models loaded: built once, kept for every chunk. What is
@@ -73,10 +103,11 @@ def worker_pipeline(batch_size: int) -> Pipeline:
     return pipeline
 
 
-def code_chunk(chunk: list[Item], batch_size: int) -> tuple[list[DocumentResult], StageTimes]:
+def code_chunk(chunk: list[Item], batch_size: int, time_budget: float | None = DEFAULT_TIME_BUDGET,
+               ) -> tuple[list[DocumentResult], StageTimes]:
     """Runs in a worker (local or Dask): results without their Documents, which the caller holds."""
     pipeline = worker_pipeline(batch_size)
-    pipeline.stats = StageTimes()
+    pipeline.stats, pipeline.time_budget = StageTimes(), time_budget
     results = list(pipeline.code_in_process(chunk))
     for result in results:
         result.document = None
@@ -102,7 +133,9 @@ class ProcessPool:
     """Codes a stream of documents in `workers` processes; adds stage times to `stats`."""
 
     def __init__(self, workers: int, batch_size: int = 32, chunk_size: int = 16,
-                 max_in_flight: int | None = None, stats: StageTimes | None = None):
+                 max_in_flight: int | None = None, stats: StageTimes | None = None,
+                 time_budget: float | None = DEFAULT_TIME_BUDGET):
+        self.time_budget = time_budget
         self.workers = workers
         self.batch_size = batch_size
         self.chunk_size = chunk_size
@@ -127,9 +160,10 @@ class ProcessPool:
         if self._executor is None:
             context = multiprocessing.get_context(start_method())
             self._executor = ProcessPoolExecutor(self.workers, mp_context=context,
-                                                 initializer=worker_pipeline, initargs=(self.batch_size,))
+                                                 initializer=start_worker,
+                                                 initargs=(self.batch_size, os.getpid()))
         try:
-            return self._executor.submit(code_chunk, chunk, self.batch_size), self._executor
+            return self._executor.submit(code_chunk, chunk, self.batch_size, self.time_budget), self._executor
         except BrokenProcessPool:
             self._shutdown()
             return self._submit(chunk)

@@ -13,10 +13,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from itertools import chain, islice
 
-from eventwire.events.coder import EventCoder
+from eventwire.events.coder import EventCoder, TimeBudgetExceeded
+from eventwire.ingest import document_from_record, make_document
 from eventwire.nlp import load_spacy, split_sentences
 from eventwire.records import Document, DocumentResult, Rejected
 
+DEFAULT_TIME_BUDGET = 60.0  # seconds of coding per document; ordinary articles take well under one
 _WARM_UP_TEXT = "Police arrested protesters in the capital on Monday, officials said."
 _WARM_UP = Document(id="warm-up", text=_WARM_UP_TEXT, original_text=_WARM_UP_TEXT, origin="<warm-up>")
 
@@ -37,16 +39,30 @@ class StageTimes:
             setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
 
 
+def as_document(item: Document | Rejected | str | dict, number: int = 1) -> Document | Rejected:
+    """What `code_documents` accepts, as a Document (or a Rejected saying why it cannot be one)."""
+    if isinstance(item, Document | Rejected):
+        return item
+    if isinstance(item, str):
+        return make_document(item, origin=f"<text {number}>")
+    if isinstance(item, dict):
+        return document_from_record(item, origin=str(item.get("id") or f"<record {number}>"))
+    return Rejected(f"<item {number}>", "failed", f"not a Document, text or dict but {type(item).__name__}")
+
+
 class Pipeline:
     """Codes documents in batches; models load once, on first use.
 
     `workers` is the number of processes for streams longer than one batch: None uses every
-    core, 1 codes everything in this process.
+    core, 1 codes everything in this process. A document whose coding takes longer than
+    `time_budget` seconds (None: no limit) fails with that reason, and the batch goes on.
     """
 
-    def __init__(self, batch_size: int = 32, workers: int | None = None):
+    def __init__(self, batch_size: int = 32, workers: int | None = None,
+                 time_budget: float | None = DEFAULT_TIME_BUDGET):
         self.batch_size = batch_size
         self.workers = workers
+        self.time_budget = time_budget
         self.stats = StageTimes()
         self._coder: EventCoder | None = None
 
@@ -62,20 +78,22 @@ class Pipeline:
         list(self.code_in_process([_WARM_UP]))
         self.stats = stats
 
-    def code_document(self, doc: Document) -> DocumentResult:
+    def code_document(self, doc: Document | str | dict) -> DocumentResult:
         return next(self.code_documents([doc]))
 
-    def code_documents(self, items: Iterable[Document | Rejected]) -> Iterator[DocumentResult]:
-        """One result per input, in input order; a failing document never stops the batch."""
+    def code_documents(self, items: Iterable[Document | Rejected | str | dict]) -> Iterator[DocumentResult]:
+        """One result per input, in input order; a failing document never stops the batch. Inputs are
+        Documents, plain texts, or dicts shaped like a JSONL input line (id, text, title, date...)."""
         from eventwire.parallel import ProcessPool, default_workers  # parallel builds on Pipeline
 
         workers = self.workers or default_workers()
-        iterator = iter(items)
+        iterator = (as_document(item, number) for number, item in enumerate(items, start=1))
         head = list(islice(iterator, self.batch_size + 1))
         if workers == 1 or len(head) <= self.batch_size:
             yield from self.code_in_process(chain(head, iterator))
         else:
-            pool = ProcessPool(workers=workers, batch_size=self.batch_size, stats=self.stats)
+            pool = ProcessPool(workers=workers, batch_size=self.batch_size, stats=self.stats,
+                               time_budget=self.time_budget)
             yield from pool.code_documents(chain(head, iterator))
 
     def code_in_process(self, items: Iterable[Document | Rejected]) -> Iterator[DocumentResult]:
@@ -140,8 +158,13 @@ class Pipeline:
 
     def _code_one(self, doc: Document, plan, parsed: dict) -> DocumentResult:
         sentences, candidates = plan
+        deadline = time.monotonic() + self.time_budget if self.time_budget is not None else None
         try:
-            events = self.coder.code(doc, sentences, parsed)
+            events = self.coder.code(doc, sentences, parsed, deadline)
+        except TimeBudgetExceeded:
+            return DocumentResult(origin=doc.origin, status="failed", doc_id=doc.id, document=doc,
+                                  reason=f"took longer than {self.time_budget:g} s to code (a run-on or "
+                                         "garbled text?)")
         except Exception as exc:  # noqa: BLE001 - one bad document must not stop a batch
             return DocumentResult(origin=doc.origin, status="failed", doc_id=doc.id, document=doc,
                                   reason=f"coding failed: {type(exc).__name__}: {exc}")

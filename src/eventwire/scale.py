@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from eventwire.formats import parquet_table, with_article
 from eventwire.parallel import (
     Item,
     chunked,
@@ -97,44 +98,19 @@ def _collect(index: int, partition: list[Item], future, *, retries: int,
     return with_documents(results, partition)
 
 
-def event_schema():
-    """Arrow schema of `Event.to_dict`, so every Parquet partition has the same columns."""
-    import pyarrow as pa
-
-    actor = pa.struct([("text", pa.string()), ("start", pa.int64()), ("end", pa.int64()),
-                       ("name", pa.string()), ("country", pa.string()), ("sector", pa.string()),
-                       ("code", pa.string()), ("id", pa.string())])
-    span = [("text", pa.string()), ("start", pa.int64()), ("end", pa.int64())]
-    return pa.schema([
-        ("event_id", pa.string()), ("doc_id", pa.string()), ("event_type", pa.string()),
-        ("mode", pa.string()), ("cameo", pa.string()), ("quad_class", pa.string()),
-        ("source", pa.list_(actor)), ("target", pa.list_(actor)),
-        ("date", pa.struct([("value", pa.string()), ("text", pa.string()), ("granularity", pa.string())])),
-        ("location", pa.struct([("text", pa.string()), ("start", pa.int64()), ("end", pa.int64()),
-                                ("name", pa.string()), ("country", pa.string()), ("lat", pa.float64()),
-                                ("lon", pa.float64()), ("geonameid", pa.int64())])),
-        ("sentence", pa.struct([("index", pa.int64()), *span])),
-        ("trigger", pa.struct(span)),
-        ("negated", pa.bool_()), ("hypothetical", pa.bool_()), ("future", pa.bool_()),
-        ("reported_by", pa.list_(actor)), ("confidence", pa.float64()), ("reasons", pa.list_(pa.string())),
-        ("magnitudes", pa.list_(pa.struct([("kind", pa.string()), ("low", pa.int64()), ("high", pa.int64()),
-                                           *span, ("reason", pa.string())]))),
-    ])
-
-
 def write_parquet(results: Iterable[DocumentResult], output_dir: str | Path,
                   documents_per_file: int = 1000) -> Iterator[DocumentResult]:
-    """Write the events of every `documents_per_file` results to `part-NNNNN.parquet`.
+    """Write the events of every `documents_per_file` results to `part-NNNNN.parquet`, in the schema
+    `eventwire export --format parquet` writes too (formats.parquet_schema).
 
     Passes the results through, so the caller can still count and report them.
     """
-    import pyarrow as pa
     import pyarrow.parquet as pq
 
     directory = Path(output_dir)
     directory.mkdir(parents=True, exist_ok=True)
-    schema = event_schema()
     for part, chunk in enumerate(chunked(results, documents_per_file)):
-        records = [event.to_dict() for result in chunk for event in result.events]
-        pq.write_table(pa.Table.from_pylist(records, schema=schema), directory / f"part-{part:05d}.parquet")
+        records = [with_article(event.to_dict(), result.document)
+                   for result in chunk for event in result.events]
+        pq.write_table(parquet_table(records), directory / f"part-{part:05d}.parquet")
         yield from chunk

@@ -9,6 +9,7 @@ import threading
 import pyarrow.parquet as pq
 import pytest
 
+from eventwire.formats import parquet_row, with_article
 from eventwire.parallel import ProcessPool, chunked_evenly, start_method
 from eventwire.pipeline import Pipeline
 from eventwire.records import Document, Rejected
@@ -170,7 +171,7 @@ def test_parquet_partitions_hold_the_event_records(tmp_path, in_process):
     files = sorted(tmp_path.glob("part-*.parquet"))
     assert [f.name for f in files] == ["part-00000.parquet", "part-00001.parquet", "part-00002.parquet"]
     rows = [row for f in files for row in pq.read_table(f).to_pylist()]
-    assert rows == [e.to_dict() for r in in_process for e in r.events]
+    assert rows == [parquet_row(with_article(e.to_dict(), r.document)) for r in in_process for e in r.events]
 
 
 def test_the_cli_codes_on_dask_into_parquet_with_the_same_event_ids(cluster, tmp_path):

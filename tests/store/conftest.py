@@ -21,7 +21,11 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))  # store_factories, shared with the worker script
 
-from eventwire.store import open_store  # noqa: E402
+from store_factories import synthetic_results  # noqa: E402
+
+from eventwire.store import CoderInfo, open_store  # noqa: E402
+
+TEST_CODER = CoderInfo.of("9.9.9", {"spacy_model": "test", "resources": "abc"})
 
 VOLATILE_COLUMNS = {"ingested_at", "applied_at"}
 TABLE_KEYS = {"schema_version": "version", "coder_runs": "run_id", "articles": "doc_id",
@@ -124,3 +128,28 @@ def dump(store) -> dict[str, list[tuple]]:
 @pytest.fixture
 def database_content():
     return dump
+
+
+@pytest.fixture
+def read_only_folder(tmp_path):
+    """A folder with an event store that this process cannot write: a read-only bind mount when running
+    as root (who writes anywhere else), else a folder without write permission."""
+    folder = tmp_path / "store"
+    folder.mkdir()
+    with open_store(str(folder / "events.db")) as writer:
+        for result in synthetic_results(4):
+            writer.save(result, TEST_CODER)
+    if os.geteuid() != 0:
+        folder.chmod(0o555)
+        yield folder
+        folder.chmod(0o755)
+        return
+    view = tmp_path / "read-only"
+    view.mkdir()
+    mounted = subprocess.run(["mount", "--bind", "-o", "ro", str(folder), str(view)], capture_output=True)
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot make a read-only bind mount here: {mounted.stderr.decode().strip()}")
+    try:
+        yield view
+    finally:
+        subprocess.run(["umount", "-l", str(view)], check=True)

@@ -11,6 +11,7 @@ actor behind them unless their pattern is strong on its own.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -49,6 +50,7 @@ from eventwire.records import VERBAL_QUADS, Actor, Document, Event, EventDate, S
 
 if TYPE_CHECKING:
     import datetime as dt
+    from collections.abc import Iterator
 
     from spacy.tokens import Doc, Span, Token
 
@@ -150,12 +152,14 @@ class EventCoder:
         """True when the sentence may hold an event: decided without parsing."""
         return self.lexicon.is_candidate(sentence.text)
 
-    def code(self, doc: Document, sentences: list[Sentence], parsed: dict[int, Doc]) -> list[Event]:
+    def code(self, doc: Document, sentences: list[Sentence], parsed: dict[int, Doc],
+             deadline: float | None = None) -> list[Event]:
         """Events of one document, in sentence order then trigger order.
 
         `sentences` are all sentences of `doc` (for context such as coreference);
         `parsed` maps a sentence index to the spaCy parse of that sentence's text alone, so a
-        token's document offset is `sentence.start + token.idx`.
+        token's document offset is `sentence.start + token.idx`. Past `deadline` (a
+        time.monotonic() value) coding stops with TimeBudgetExceeded.
         """
         if not parsed:
             return []
@@ -164,17 +168,20 @@ class EventCoder:
         events: list[Event] = []
         for sentence in sentences:
             if sentence.index in parsed and not is_credit_line(sentence.text, self.stance):
-                coded = self._code_sentence(sentence, parsed[sentence.index], article)
+                coded = self._code_sentence(sentence, parsed[sentence.index], article, deadline)
                 for event in coded:
                     article.continue_date(event)
                     article.remember_parties(event)
                 events.extend(coded)
         return events
 
-    def _code_sentence(self, sentence: Sentence, parsed: Doc, article: _Article) -> list[Event]:
+    def _code_sentence(self, sentence: Sentence, parsed: Doc, article: _Article,
+                       deadline: float | None = None) -> list[Event]:
+        _check(deadline)
         drafts = [_draft(parsed, c) for c in self.lexicon.triggers(parsed)]
         places = SentenceLocator(self.locator, parsed)
-        events = (self._event(sentence, parsed, d, article, places) for d in fold_content(drafts))
+        kept = _checked(fold_content(drafts), deadline)
+        events = (self._event(sentence, parsed, d, article, places) for d in kept)
         return sorted((e for e in events if e is not None), key=lambda e: (e.trigger.start, e.trigger.end))
 
     def _event(self, sentence: Sentence, parsed: Doc, draft: _Draft, article: _Article,
@@ -432,21 +439,63 @@ def _draft(parsed: Doc, classification: Classification) -> _Draft:
                   find_arguments(parsed, start, end, classification.target_preps, theme_object))
 
 
+class TimeBudgetExceeded(Exception):
+    """Coding a document ran past its time budget."""
+
+
+def _check(deadline: float | None) -> None:
+    if deadline is not None and time.monotonic() > deadline:
+        raise TimeBudgetExceeded
+
+
+def _checked(drafts: list[_Draft], deadline: float | None) -> Iterator[_Draft]:
+    for draft in drafts:
+        _check(deadline)
+        yield draft
+
+
 def fold_content(drafts: list[_Draft]) -> list[_Draft]:
     """Drafts that are events of their own; the others are folded into the event they are the content of.
 
     A reporting verb the lexicon coded because of its complement ("said ... attack") gives way
     to the act it reports, which keeps the speaker as `reported_by`.
     """
-    drafts = [d for d in drafts if not _attribution(d) and not _reports_another(d, drafts)]
+    links_below = _links_below(drafts)
+    drafts = [d for d in drafts if not _attribution(d) and not _reports_another(d, links_below)]
+    # Only a draft whose head (or clause head) is above this one's head can host it: looking among
+    # those, found by walking up the tree, keeps a run-on sentence of n triggers from costing n squared.
+    by_token: dict[int, list[int]] = {}
+    for position, draft in enumerate(drafts):
+        for token in {draft.head.i, draft.arguments.clause_head.i}:
+            by_token.setdefault(token, []).append(position)
     kept = []
     for draft in drafts:
-        host = next((other for other in drafts if other is not draft and _hosts(other, draft)), None)
+        above = sorted({p for token in _ancestors(draft.head) for p in by_token.get(token.i, ())})
+        host = next((drafts[p] for p in above if drafts[p] is not draft and _hosts(drafts[p], draft)), None)
         if host is None:
             kept.append(draft)
         else:
             host.folded.append(draft)
     return kept
+
+
+def _ancestors(token: Token) -> Iterator[Token]:
+    node = token
+    while node.head.i != node.i:
+        node = node.head
+        yield node
+
+
+def _links_below(drafts: list[_Draft]) -> dict[int, set[str]]:
+    """For each token above a draft's head: the dependencies by which the paths down to draft heads
+    leave it (what `_link_below(token, head)` answers for each of them)."""
+    links: dict[int, set[str]] = {}
+    for draft in drafts:
+        child = draft.head
+        for ancestor in _ancestors(draft.head):
+            links.setdefault(ancestor.i, set()).add(child.dep_)
+            child = ancestor
+    return links
 
 
 def _attribution(draft: _Draft) -> bool:
@@ -455,11 +504,10 @@ def _attribution(draft: _Draft) -> bool:
     return head.lower_ == "according" and any(c.lower_ == "to" for c in head.children)
 
 
-def _reports_another(draft: _Draft, drafts: list[_Draft]) -> bool:
+def _reports_another(draft: _Draft, links_below: dict[int, set[str]]) -> bool:
     if draft.head.lemma_.lower() not in REPORTING_VERBS:
         return False
-    return any(_link_below(draft.head, other.head) in ("ccomp", "parataxis", "xcomp")
-               for other in drafts if other is not draft)
+    return not links_below.get(draft.head.i, set()).isdisjoint(("ccomp", "parataxis", "xcomp"))
 
 
 def _hosts(outer: _Draft, inner: _Draft) -> bool:

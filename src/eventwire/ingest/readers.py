@@ -36,16 +36,28 @@ Item = Document | Rejected
 
 
 def read_inputs(paths: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES,
-                date: dt.date | None = None) -> Iterator[Item]:
-    """Every document found under `paths` ("-" is JSONL on standard input), streamed.
+                date: dt.date | None = None, stdin_format: str = "jsonl") -> Iterator[Item]:
+    """Every document found under `paths` ("-" is standard input: JSONL, or with `stdin_format`
+    "text" one plain-text article), streamed.
 
     `date` is a publication date that overrides any found in the documents.
     """
     for path in paths:
-        if path == STDIN:
+        if path == STDIN and stdin_format == "text":
+            yield _read_text_stream(_stdin_bytes(), max_bytes, date)
+        elif path == STDIN:
             yield from _read_jsonl_stream(_stdin_bytes(), "<stdin>", max_bytes, date)
         else:
             yield from _read_path(Path(path), max_bytes, date)
+
+
+def display_path(path: str | os.PathLike) -> str:
+    """A path as one printable line: bytes that are not UTF-8 and control characters such as a
+    newline in a file name are shown as backslash escapes (a\\xffb, a\\nb)."""
+    text = os.fsencode(path).decode("utf-8", errors="backslashreplace")
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
 
 
 def make_document(text: str, *, doc_id: str | None = None, title: str | None = None,
@@ -92,6 +104,10 @@ def _build(raw: str, *, origin: str, doc_id: str | None, title: str | None, date
            date_source: str | None, url: str | None, source: str | None, site: str | None = None,
            title_from_first_line: bool = False, notes: list[str] | None = None) -> Document:
     """Clean and assemble a Document. Source: given > signature or dateline agency > site name."""
+    notes = list(notes or [])
+    if "\x00" in raw:  # no database stores a NUL character; the same length keeps every offset
+        notes.append(f"replaced {raw.count(chr(0))} NUL character(s) by U+FFFD")
+        raw = raw.replace("\x00", "\ufffd")
     cleaned = clean_article(raw, title=title, title_from_first_line=title_from_first_line)
     if date is None:
         date, date_source = cleaned.date, cleaned.date_source
@@ -99,14 +115,14 @@ def _build(raw: str, *, origin: str, doc_id: str | None, title: str | None, date
         id=doc_id or content_id(cleaned.text or raw), text=cleaned.text, original_text=raw, origin=origin,
         title=cleaned.title, date=date, date_source=date_source if date else None, url=url,
         source=source or cleaned.source or site, dateline_place=cleaned.dateline_place,
-        cleaning=[*(notes or []), *cleaned.notes],
+        cleaning=[*notes, *cleaned.notes],
     )
 
 
 def _optional_str(value: object) -> str | None:
     if value is None or isinstance(value, (dict, list)):
         return None
-    text = str(value).strip()
+    text = str(value).replace("\x00", "").strip()
     return text or None
 
 
@@ -115,38 +131,51 @@ def _read_path(path: Path, max_bytes: int, date: dt.date | None) -> Iterator[Ite
     try:
         is_dir = path.is_dir()
     except OSError as exc:
-        yield Rejected(str(path), "failed", _os_reason(exc))
+        yield Rejected(display_path(path), "failed", _os_reason(exc))
         return
     if is_dir:
-        yield from _read_directory(path, max_bytes, date)
+        yield from _read_directory(path, max_bytes, date, root=path.resolve())
     else:
         yield from _read_file(path, max_bytes, date)
 
 
-def _read_directory(directory: Path, max_bytes: int, date: dt.date | None) -> Iterator[Item]:
-    """Files under `directory`, recursively, in sorted order; hidden files and folders are skipped."""
+def _read_directory(directory: Path, max_bytes: int, date: dt.date | None, root: Path) -> Iterator[Item]:
+    """Files under `directory`, recursively, in sorted order; hidden files and folders are skipped.
+    Links are followed only to files inside `root`, the folder given: a link to a folder (which may
+    loop) or out of it is reported and skipped."""
     try:
         entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
     except OSError as exc:
-        yield Rejected(str(directory), "failed", _os_reason(exc))
+        yield Rejected(display_path(directory), "failed", _os_reason(exc))
         return
     for entry in entries:
         if entry.name.startswith("."):
             continue
         path = Path(entry.path)
-        if entry.is_dir() and entry.is_symlink():
-            yield Rejected(str(path), "skipped", "link to a folder: not followed")
-        elif entry.is_dir():
-            yield from _read_directory(path, max_bytes, date)
+        try:
+            is_link, is_dir = entry.is_symlink(), entry.is_dir()
+            outside = is_link and not is_dir and not path.resolve().is_relative_to(root)
+        except (OSError, RuntimeError) as exc:  # a link loop: ELOOP, or RuntimeError from resolve()
+            yield Rejected(display_path(path), "skipped", f"link that cannot be followed: "
+                           f"{_os_reason(exc) if isinstance(exc, OSError) else exc}")
+            continue
+        if is_dir and is_link:
+            yield Rejected(display_path(path), "skipped", "link to a folder: not followed")
+        elif is_dir:
+            yield from _read_directory(path, max_bytes, date, root)
+        elif outside:
+            yield Rejected(display_path(path), "skipped", "link to a file outside the folder being read: "
+                                                          "not followed")
         elif path.suffix.lower() not in SUPPORTED_SUFFIXES:
-            yield Rejected(str(path), "skipped", f"unsupported file type {path.suffix or '(none)'!r} "
+            yield Rejected(display_path(path), "skipped",
+                           f"unsupported file type {path.suffix or '(none)'!r} "
                            f"(expected one of {', '.join(sorted(SUPPORTED_SUFFIXES))})")
         else:
             yield from _read_file(path, max_bytes, date)
 
 
 def _read_file(path: Path, max_bytes: int, date: dt.date | None) -> Iterator[Item]:
-    origin = str(path)
+    origin = display_path(path)
     suffix = path.suffix.lower()
     try:
         if suffix in JSONL_SUFFIXES:
@@ -172,27 +201,28 @@ def _read_file(path: Path, max_bytes: int, date: dt.date | None) -> Iterator[Ite
 
 
 def _read_jsonl_file(path: Path, max_bytes: int, date: dt.date | None) -> Iterator[Item]:
+    origin = display_path(path)
     if path.stat().st_size == 0:
-        yield Rejected(str(path), "skipped", "empty file")
+        yield Rejected(origin, "skipped", "empty file")
         return
     found = False
     with path.open("rb") as stream:
         if b"\x00" in stream.peek(_SNIFF_BYTES)[:_SNIFF_BYTES]:
-            yield Rejected(str(path), "skipped", "binary file, not text")
+            yield Rejected(origin, "skipped", "binary file, not text")
             return
-        for item in _read_jsonl_stream(stream, str(path), max_bytes, date):
+        for item in _read_jsonl_stream(stream, origin, max_bytes, date):
             found = True
             yield item
     if not found:
-        yield Rejected(str(path), "skipped", "empty file (only blank lines)")
+        yield Rejected(origin, "skipped", "empty file (only blank lines)")
 
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes | Rejected:
     size = path.stat().st_size
     if size == 0:
-        return Rejected(str(path), "skipped", "empty file")
+        return Rejected(display_path(path), "skipped", "empty file")
     if size > max_bytes:
-        return Rejected(str(path), "skipped",
+        return Rejected(display_path(path), "skipped",
                         f"file of {size:,} bytes is over the size cap of {max_bytes:,} bytes")
     return path.read_bytes()
 
@@ -275,6 +305,23 @@ def _bounded_lines(stream, max_bytes: int) -> Iterator[tuple[bytes | None, int]]
             yield None, size
         else:
             yield line, len(line)
+
+
+def _read_text_stream(stream: BinaryIO | Iterable[bytes], max_bytes: int, date: dt.date | None) -> Item:
+    """All of a stream as one plain-text article."""
+    data = bytearray()
+    for line in stream:
+        data += line
+        if len(data) > max_bytes:
+            return Rejected("<stdin>", "skipped",
+                            f"standard input is over the size cap of {max_bytes:,} bytes")
+    if not data:
+        return Rejected("<stdin>", "skipped", "empty input")
+    try:
+        text, _encoding = decode_bytes(bytes(data))
+    except NotText as exc:
+        return Rejected("<stdin>", "skipped", str(exc))
+    return _document_from_file(text, ".txt", "<stdin>", date)
 
 
 def _stdin_bytes() -> BinaryIO | Iterable[bytes]:

@@ -18,6 +18,9 @@ from eventwire.places.candidates import Candidate, candidate_features, find_cand
 from eventwire.places.gazetteer import Gazetteer, Place, load_gazetteer
 from eventwire.records import Document, Location, Sentence
 
+# Place candidates of one sentence that compete for an event: ordinary sentences name far fewer.
+MAX_CANDIDATES = 24
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
@@ -61,7 +64,12 @@ class EventLocator:
 
     def best_candidate(self, parsed: Doc, trigger_index: int,
                        candidates: list[Candidate]) -> tuple[Candidate | None, float]:
-        """The highest-scoring candidate (the earlier one on a tie) and its probability."""
+        """The highest-scoring candidate (the earlier one on a tie) and its probability. Only the
+        MAX_CANDIDATES nearest the trigger compete: more only come with a run-on text, whose cost
+        would otherwise grow with the square of its length."""
+        if len(candidates) > MAX_CANDIDATES:
+            nearest = sorted(candidates, key=lambda c: (abs(c.start - trigger_index), c.start))
+            candidates = sorted(nearest[:MAX_CANDIDATES], key=lambda c: c.start)
         features = candidate_features(parsed, trigger_index, candidates)
         scored = [(self.model.probability(f), c) for f, c in zip(features, candidates)]
         if not scored:

@@ -6,7 +6,7 @@ runner, as long as it turns Documents into DocumentResults.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from eventwire.records import Document, DocumentResult, Rejected
@@ -20,9 +20,11 @@ class IngestTally:
     added: int = 0
     replaced: int = 0  # an earlier version of the article was replaced
     mentions: int = 0
+    failed: int = 0  # coded, but the database refused its content: stored as failed, with the reason
 
     def summary(self) -> str:
-        return (f"{self.added} added, {self.replaced} replaced, {self.unchanged} unchanged articles; "
+        failed = f", {self.failed} not storable" if self.failed else ""
+        return (f"{self.added} added, {self.replaced} replaced, {self.unchanged} unchanged articles{failed}; "
                 f"{self.mentions} event mentions stored")
 
 
@@ -37,10 +39,15 @@ def skip_current(store: EventStore, items: Iterable[Document | Rejected], coder:
 
 
 def store_results(store: EventStore, results: Iterable[DocumentResult], coder: CoderInfo,
-                  tally: IngestTally) -> IngestTally:
-    """Save every result, one transaction each: a crash loses at most the article in hand."""
+                  tally: IngestTally, on_error: Callable[[str], None] | None = None) -> IngestTally:
+    """Save every result, one transaction each: a crash loses at most the article in hand. An
+    article whose content the database refuses is stored as failed and told to `on_error`."""
     for result in results:
         outcome = store.save(result, coder)
+        if outcome.error:
+            tally.failed += 1
+            if on_error is not None:
+                on_error(f"failed: {result.origin}: {outcome.error}")
         if outcome.replaced:
             tally.replaced += 1
         else:

@@ -125,12 +125,20 @@ def _actor_match(x: tuple, y: tuple) -> bool:
     return all(p is None or q is None or p == q for p, q in zip(x, y))
 
 
+def shifted(day: dt.date, days: int) -> dt.date:
+    """`day` moved by `days`, held at the calendar's first or last day rather than overflowing."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.max if days > 0 else dt.date.min
+
+
 def date_interval(value: dt.date | None, granularity: str | None) -> tuple[dt.date | None, dt.date | None]:
     """The days a date may mean: a day, or a whole week, month or year."""
     if value is None:
         return None, None
     if granularity == "week":
-        return value, value + dt.timedelta(days=6)
+        return value, shifted(value, 6)
     if granularity == "month":
         first = value.replace(day=1)
         return first, first.replace(day=calendar.monthrange(value.year, value.month)[1])
@@ -301,6 +309,7 @@ class MentionDetail:
     outlet: str | None
     published: str | None  # ISO date
     url: str | None = None
+    title: str | None = None
 
 
 def merged_record(cluster: Cluster, details: dict[str, MentionDetail]) -> dict:
@@ -327,7 +336,7 @@ def merged_record(cluster: Cluster, details: dict[str, MentionDetail]) -> dict:
         "mentions": [{"mention_id": d.record["event_id"], "doc_id": d.record["doc_id"],
                       "sentence": d.record["sentence"], "trigger": d.record["trigger"],
                       "event_type": d.record["event_type"], "source": d.outlet, "published": d.published,
-                      "url": d.url}
+                      "url": d.url, "title": d.title}
                      for d in members],
         "first_reported": reported[0] if reported else None,
         "last_reported": reported[-1] if reported else None,

@@ -2,8 +2,10 @@
 
 Each migration is a list of SQL statements that both engines accept (TEXT dates in ISO
 form, INTEGER flags, DOUBLE PRECISION numbers, JSON as TEXT), so the two backends hold
-the same content. A migration is applied once, in order, inside one transaction, and
-recorded in `schema_version`. Never edit a released migration: append a new one.
+the same content; then, if it has one, a backfill step (a store method that fills new
+columns from the stored records); then the statements of one engine only (its full-text
+index). A migration is applied once, in order, inside one transaction, and recorded in
+`schema_version`. Never edit a released migration: append a new one.
 """
 
 from __future__ import annotations
@@ -16,6 +18,9 @@ class Migration:
     version: int
     description: str
     statements: tuple[str, ...]
+    backfill: str | None = None  # name of the store method that fills what the statements added
+    sqlite: tuple[str, ...] = ()
+    postgresql: tuple[str, ...] = ()
 
 
 SCHEMA_VERSION_TABLE = """
@@ -135,6 +140,84 @@ MIGRATIONS: tuple[Migration, ...] = (
         "CREATE INDEX events_source_country ON events (source_country)",
         "CREATE INDEX events_target_country ON events (target_country)",
         "CREATE INDEX events_confidence ON events (confidence)",
+    )),
+    Migration(2, "event locations, actors and evidence for the API: filters, keyset order, full text", (
+        "ALTER TABLE events ADD COLUMN location_name TEXT",
+        "ALTER TABLE events ADD COLUMN lat DOUBLE PRECISION",
+        "ALTER TABLE events ADD COLUMN lon DOUBLE PRECISION",
+        # The sentences of every mention: what full-text search looks in.
+        "ALTER TABLE events ADD COLUMN evidence_text TEXT",
+        # Every source and target actor of a merged event: country, actor and dyad filters.
+        """CREATE TABLE event_actors (
+            event_id TEXT NOT NULL,
+            role TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            name TEXT,
+            country TEXT,
+            code TEXT,
+            PRIMARY KEY (event_id, role, position)
+        )""",
+        "CREATE INDEX event_actors_country ON event_actors (country, role)",
+        "CREATE INDEX event_actors_code ON event_actors (code, role)",
+        # Keyset pages: (sort key, event id) in index order, both directions.
+        "CREATE INDEX events_date_id ON events (event_date, event_id)",
+        "CREATE INDEX events_confidence_id ON events (confidence, event_id)",
+        "CREATE INDEX events_articles_id ON events (num_articles, event_id)",
+        "CREATE INDEX events_quad_date ON events (quad_class, event_date)",
+        "CREATE INDEX events_type_date ON events (event_type, event_date)",
+        "CREATE INDEX events_location ON events (lat, lon)",
+    ), backfill="_backfill_event_details", sqlite=(
+        # rowid: a stable number from the event id (see SqliteEventStore._fts_rowid).
+        "CREATE VIRTUAL TABLE events_fts USING fts5(event_id UNINDEXED, evidence_text, "
+        "tokenize = 'porter unicode61')",
+        "INSERT INTO events_fts (rowid, event_id, evidence_text) SELECT eventwire_fts_rowid(event_id), "
+        "event_id, evidence_text FROM events",
+    ), postgresql=(
+        "ALTER TABLE events ADD COLUMN evidence_search tsvector GENERATED ALWAYS AS "
+        "(to_tsvector('english', COALESCE(evidence_text, ''))) STORED",
+        "CREATE INDEX events_evidence_search ON events USING GIN (evidence_search)",
+    )),
+    Migration(3, "watch: followed sources, seen items, fired alerts", (
+        # One row per feed URL or folder `eventwire watch` follows: what a conditional GET needs, and
+        # how the last polls went.
+        """CREATE TABLE watch_sources (
+            source TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            etag TEXT,
+            last_modified TEXT,
+            last_polled TEXT,
+            last_success TEXT,
+            last_error TEXT,
+            last_error_at TEXT,
+            failures INTEGER NOT NULL
+        )""",
+        # One row per feed item or file seen: its fingerprint says whether it changed since.
+        """CREATE TABLE watch_items (
+            source TEXT NOT NULL,
+            item_key TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            doc_id TEXT,
+            url TEXT,
+            status TEXT NOT NULL,
+            reason TEXT,
+            attempts INTEGER NOT NULL,
+            seen_at TEXT NOT NULL,
+            PRIMARY KEY (source, item_key)
+        )""",
+        # One row per (rule, event, size) that fired; pending_actions lists the actions not yet done.
+        """CREATE TABLE alerts (
+            alert_id TEXT PRIMARY KEY,
+            rule TEXT NOT NULL,
+            event_id TEXT NOT NULL,
+            num_articles INTEGER NOT NULL,
+            fired_at TEXT NOT NULL,
+            pending_actions TEXT NOT NULL,
+            last_error TEXT,
+            record TEXT NOT NULL
+        )""",
+        "CREATE INDEX alerts_rule_event ON alerts (rule, event_id)",
+        "CREATE INDEX alerts_fired_at ON alerts (fired_at)",
     )),
 )
 

@@ -8,14 +8,30 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
+import time
 from abc import abstractmethod
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import AbstractContextManager
+from dataclasses import replace
 
 from eventwire.ingest.readers import content_id
 from eventwire.records import DocumentResult, Event
-from eventwire.store.base import DyadCount, EventQuery, EventStore, SaveOutcome, StoredArticle
+from eventwire.store.base import (
+    ActorCount,
+    DyadCount,
+    DyadTotal,
+    EventPage,
+    EventQuery,
+    EventStore,
+    QueryTimeout,
+    SaveOutcome,
+    StoredArticle,
+    StoredEvent,
+    TimelineCount,
+)
+from eventwire.store.errors import StoreError, StoreOutdated, first_line, redact
 from eventwire.store.merge import (
     WINDOW_DAYS,
     Cluster,
@@ -28,6 +44,7 @@ from eventwire.store.merge import (
     mention_evidence,
     merge_block,
     merged_record,
+    shifted,
 )
 from eventwire.store.provenance import CoderInfo, content_hash
 from eventwire.store.schema import LATEST_VERSION, MIGRATIONS, SCHEMA_VERSION_TABLE
@@ -44,17 +61,42 @@ ACTOR_COLUMNS = ("mention_id", "role", "position", "text", "start_char", "end_ch
                  "sector", "code", "actor_id")
 EVENT_COLUMNS = ("event_id", "event_type", "quad_class", "event_date", "source_code", "target_code",
                  "source_country", "target_country", "location_country", "confidence", "num_mentions",
-                 "num_articles", "num_sources", "first_reported", "last_reported", "merge_block", "record")
+                 "num_articles", "num_sources", "first_reported", "last_reported", "merge_block", "record",
+                 "location_name", "lat", "lon", "evidence_text")
+EVENT_ACTOR_COLUMNS = ("event_id", "role", "position", "text", "name", "country", "code")
+# What StoredEvent is built from, in this order.
+_STORED_EVENT = "event_id, event_type, quad_class, event_date, confidence, num_articles, num_sources, record"
+_SORT_COLUMNS = {"date": "event_date", "confidence": "confidence", "num_articles": "num_articles"}
 _CHUNK = 500
+# Past this many actor rows, a country list is read along the sort index, checking event by event.
+_MANY_EVENTS = 5000
+_WORD = re.compile(r"\w+")
 
 
 class SqlEventStore(EventStore):
     """An EventStore over any DB-API connection that speaks the portable SQL used here."""
 
-    def __init__(self, url: str):
+    dialect: str  # "sqlite" or "postgresql": which engine-only statements of a migration apply
+
+    def __init__(self, url: str, *, read_only: bool = False, migrate: bool = True,
+                 time_limit: float | None = None):
+        """`read_only`: for readers, never migrates, never writes, never waits for a writer; the
+        store must exist. `migrate`: bring the schema up to date (off for the short-lived readers
+        of a server that migrated at start). `time_limit`: seconds after which a statement is
+        cancelled with QueryTimeout."""
         self.url = url
+        self.read_only = read_only
+        self.time_limit = time_limit
+        self._deadline: float | None = None
         self._conn = self._connect()
-        self._migrate()
+        try:
+            if read_only:
+                self._check_schema()
+            elif migrate:
+                self._migrate()
+        except BaseException:
+            self._conn.close()
+            raise
 
     # -- what a backend provides -------------------------------------------------------------
 
@@ -71,13 +113,34 @@ class SqlEventStore(EventStore):
     def _sql(self, sql: str) -> str:
         return sql
 
+    @abstractmethod
+    def _timed_out(self, exc: Exception) -> bool:
+        """True when `exc` is the engine cancelling a statement that ran past the time limit."""
+
+    @abstractmethod
+    def _text_match(self, words: list[str]) -> tuple[str, list]:
+        """A WHERE clause (with its parameters) for events whose evidence has every word."""
+
+    # Put before a column in a condition to keep its index out of the plan (SQLite: "+").
+    _no_index = ""
+
+    def _index_text(self, deleted: list[str] | None, rows: list[tuple[str, str]]) -> None:
+        """Keep a full-text index outside the events table in step: remove the `deleted` events
+        (None: all), add (event id, evidence) `rows`. A no-op where the index is a column."""
+
     def close(self) -> None:
         self._conn.close()
 
     # -- helpers -----------------------------------------------------------------------------
 
     def _run(self, sql: str, params: tuple | list = ()):
-        return self._conn.execute(self._sql(sql), params)
+        self._deadline = time.monotonic() + self.time_limit if self.time_limit else None
+        try:
+            return self._conn.execute(self._sql(sql), params)
+        except Exception as exc:
+            if self._timed_out(exc):
+                raise QueryTimeout(f"the query ran past the {self.time_limit:g} s limit") from None
+            raise
 
     def _run_many(self, sql: str, rows: list[tuple]) -> None:
         if rows:
@@ -97,17 +160,49 @@ class SqlEventStore(EventStore):
 
     # -- schema --------------------------------------------------------------------------------
 
+    def _stored_version(self) -> int | None:
+        """The schema version, or None when the database holds no event store."""
+        if not self._has_table("schema_version"):
+            return None
+        return self._run("SELECT COALESCE(MAX(version), 0) FROM schema_version").fetchone()[0]
+
+    @abstractmethod
+    def _has_table(self, name: str) -> bool: ...
+
+    def _check_schema(self) -> None:
+        """A reader changes nothing: the store must exist and be of this eventwire's version."""
+        current = self._stored_version()
+        if current is None:
+            raise StoreError(f"no event store in {redact(self.url)}: run `eventwire ingest` first")
+        self._check_not_newer(current)
+        if current < LATEST_VERSION:
+            raise StoreOutdated(f"{redact(self.url)} has schema version {current}, this eventwire reads "
+                                f"{LATEST_VERSION}, and it cannot be upgraded from here")
+
+    def _check_not_newer(self, current: int) -> None:
+        if current > LATEST_VERSION:
+            raise StoreError(f"{redact(self.url)}: schema version {current} is newer than this eventwire "
+                             f"supports ({LATEST_VERSION}); upgrade eventwire")
+
     def _migrate(self) -> None:
+        # Checked first without a write transaction: opening an up-to-date store never waits for a writer.
+        current = self._stored_version()
+        if current is not None:
+            self._check_not_newer(current)
+            if current == LATEST_VERSION:
+                return
         with self._transaction():
-            self._lock("schema")
+            self._lock("write")  # the one lock of every writer: a migration never meets a save
             self._run(SCHEMA_VERSION_TABLE)
             current = self._run("SELECT COALESCE(MAX(version), 0) FROM schema_version").fetchone()[0]
-            if current > LATEST_VERSION:
-                raise RuntimeError(f"{self.url}: schema version {current} is newer than this eventwire "
-                                   f"supports ({LATEST_VERSION}); upgrade eventwire")
+            self._check_not_newer(current)
             for migration in MIGRATIONS:
                 if migration.version > current:
                     for statement in migration.statements:
+                        self._run(statement)
+                    if migration.backfill:
+                        getattr(self, migration.backfill)()
+                    for statement in getattr(migration, self.dialect):
                         self._run(statement)
                     self._run("INSERT INTO schema_version (version, description, applied_at) "
                               "VALUES (?, ?, ?)", (migration.version, migration.description, _now()))
@@ -121,12 +216,28 @@ class SqlEventStore(EventStore):
         row = self._run("SELECT content_hash, run_id FROM articles WHERE doc_id = ?", (doc.id,)).fetchone()
         return row is not None and row[0] == content_hash(doc) and row[1] == coder.run_id
 
+    # Errors of one article's content (a value the database refuses), not of the database.
+    _content_errors: tuple[type[Exception], ...] = (ValueError, OverflowError)
+
     def save(self, result: DocumentResult, coder: CoderInfo) -> SaveOutcome:
+        try:
+            return self._save(result, coder)
+        except self._content_errors as exc:
+            reason = f"could not be stored: {type(exc).__name__}: {first_line(exc)}"
+            failed = DocumentResult(origin=_storable(result.origin), status="failed",
+                                    doc_id=result.doc_id and _storable(result.doc_id), reason=reason)
+            outcome = self._save(failed, coder)
+            return SaveOutcome(outcome.doc_id, outcome.replaced, 0, error=reason)
+
+    def _save(self, result: DocumentResult, coder: CoderInfo) -> SaveOutcome:
         doc_id = result.doc_id or f"origin:{result.origin}"
         article = _article_row(doc_id, result, coder)
         published = article[ARTICLE_COLUMNS.index("pub_date")]
         mentions, actors = _mention_rows(doc_id, result.events, coder, published)
         with self._transaction():
+            # One writer at a time, taken before any row is written: two ingests of the same articles
+            # then queue instead of deadlocking on each other's rows and blocks.
+            self._lock("write")
             self._run("INSERT INTO coder_runs (run_id, version, settings_hash, settings) VALUES (?, ?, ?, ?) "
                       "ON CONFLICT (run_id) DO NOTHING",
                       (coder.run_id, coder.version, coder.settings_hash, coder.settings_json))
@@ -181,9 +292,8 @@ class SqlEventStore(EventStore):
                 starts[block].append(_date(lo))
         clusters, current = [], {}
         for block in sorted(starts):
-            self._lock(f"block:{block}")
             changed_from = min(starts[block], default=None)
-            since = changed_from - dt.timedelta(days=2 * WINDOW_DAYS) if changed_from else dt.date.max
+            since = shifted(changed_from, -2 * WINDOW_DAYS) if changed_from else dt.date.max
             features, event_ids = self._block_features(block, "(m.date_lo >= ? OR (m.date_lo IS NULL AND "
                                                               "m.doc_id = ?))", (since.isoformat(), doc_id))
             current.update(event_ids)
@@ -197,8 +307,10 @@ class SqlEventStore(EventStore):
 
     def recompute_merges(self) -> int:
         with self._transaction():
-            self._lock("recompute")
+            self._lock("write")
+            self._run("DELETE FROM event_actors")
             self._run("DELETE FROM events")
+            self._index_text(None, [])
             self._run("UPDATE mentions SET event_id = NULL")
             blocks = [row[0] for row in self._run("SELECT DISTINCT merge_block FROM mentions").fetchall()]
             clusters = [(block, cluster) for block in sorted(blocks)
@@ -226,40 +338,189 @@ class SqlEventStore(EventStore):
     def _write_clusters(self, clusters: list[tuple[str, Cluster]], stale: set[str]) -> int:
         """Replace the `stale` events by these clusters' events."""
         ids = [m.mention_id for _, cluster in clusters for m in cluster.members]
-        details = {r[0]: MentionDetail(json.loads(r[1]), r[2], r[3], r[4]) for r in self._select_in(
-            "SELECT m.mention_id, m.record, a.source, a.pub_date, a.url FROM mentions m "
+        details = {r[0]: MentionDetail(json.loads(r[1]), r[2], r[3], r[4], r[5]) for r in self._select_in(
+            "SELECT m.mention_id, m.record, a.source, a.pub_date, a.url, a.title FROM mentions m "
             "JOIN articles a ON a.doc_id = m.doc_id WHERE m.mention_id IN ({})", ids)}
-        events = [_event_row(merged_record(cluster, details), block) for block, cluster in clusters]
-        stale_ids = sorted(stale)
-        for i in range(0, len(stale_ids), _CHUNK):
-            chunk = stale_ids[i:i + _CHUNK]
-            self._run(f"DELETE FROM events WHERE event_id IN ({', '.join('?' for _ in chunk)})", chunk)
-        self._insert("events", EVENT_COLUMNS, events)
+        records = [(merged_record(cluster, details), block) for block, cluster in clusters]
+        self.write_events(records, sorted(stale))
         self._run_many("UPDATE mentions SET event_id = ? WHERE mention_id = ?",
                        [(cluster.event_id, m.mention_id) for _, cluster in clusters for m in cluster.members])
-        return len(events)
+        return len(records)
+
+    def write_events(self, records: list[tuple[dict, str]], stale: list[str] = ()) -> None:
+        """Delete the `stale` events, then store merged event records (each with its merge block):
+        the events table, their actors and the full-text index. Runs in the caller's transaction."""
+        stale = list(stale)
+        for i in range(0, len(stale), _CHUNK):
+            chunk = stale[i:i + _CHUNK]
+            marks = ", ".join("?" for _ in chunk)
+            self._run(f"DELETE FROM event_actors WHERE event_id IN ({marks})", chunk)
+            self._run(f"DELETE FROM events WHERE event_id IN ({marks})", chunk)
+        rows = [event_row(record, block) for record, block in records]
+        self._insert("events", EVENT_COLUMNS, rows)
+        actors = [row for record, _ in records for row in actor_rows(record)]
+        self._insert("event_actors", EVENT_ACTOR_COLUMNS, actors)
+        evidence = EVENT_COLUMNS.index("evidence_text")
+        self._index_text(stale, [(row[0], row[evidence]) for row in rows])
+
+    def _backfill_event_details(self) -> None:
+        """Schema 2: locations, actors and evidence of the events stored before it."""
+        last = ""
+        while True:
+            batch = self._run("SELECT event_id, record FROM events WHERE event_id > ? ORDER BY event_id "
+                              f"LIMIT {_CHUNK}", (last,)).fetchall()
+            if not batch:
+                return
+            records = [json.loads(record) for _, record in batch]
+            self._run_many("UPDATE events SET location_name = ?, lat = ?, lon = ?, evidence_text = ? "
+                           "WHERE event_id = ?", [(*_event_details(r), r["event_id"]) for r in records])
+            self._insert("event_actors", EVENT_ACTOR_COLUMNS, [a for r in records for a in actor_rows(r)])
+            last = batch[-1][0]
 
     # -- reading -------------------------------------------------------------------------------
 
     def events(self, query: EventQuery | None = None) -> Iterator[dict]:
-        where, params = _where(query or EventQuery())
-        cursor = self._run(f"SELECT record FROM events{where} ORDER BY event_date, event_id", params)
-        for (record,) in cursor:
-            yield json.loads(record)
+        for event in self.find_events(query):
+            yield event.record
+
+    def find_events(self, query: EventQuery | None = None) -> Iterator[StoredEvent]:
+        """Matching events in the query's order, from after its cursor, up to its limit. Dated
+        events come before undated ones in either direction; each part is read along an index."""
+        query = query or EventQuery()
+        key, descending = query.sort.lstrip("-"), query.sort.startswith("-")
+        after_value, after_id = query.after if query.after else (None, None)
+        parts = ["all"]
+        if key == "date":
+            parts = ["undated"] if query.after and after_value is None else ["dated", "undated"]
+        where, params = self._where(query, ordered=True)
+        left = query.limit
+        direction, comparison = (" DESC", "<") if descending else ("", ">")
+        for part in parts:
+            clauses, values = list(where), list(params)
+            column = None if part == "undated" else _SORT_COLUMNS[key]
+            if part != "all":
+                clauses.append(f"event_date IS {'NOT ' if part == 'dated' else ''}NULL")
+            if query.after and column:
+                clauses.append(f"({column}, event_id) {comparison} (?, ?)")
+                values += [after_value, after_id]
+            elif query.after and after_value is None:
+                clauses.append(f"event_id {comparison} ?")
+                values.append(after_id)
+            order = (f"{column}{direction}, " if column else "") + f"event_id{direction}"
+            limit = f" LIMIT {int(left)}" if left is not None else ""
+            sql = f"SELECT {_STORED_EVENT} FROM events{_joined(clauses)} ORDER BY {order}{limit}"
+            for row in self._run(sql, values):
+                yield _stored_event(row)
+                if left is not None:
+                    left -= 1
+            if left is not None and left <= 0:
+                return
+
+    def event_page(self, query: EventQuery) -> EventPage:
+        """One page of `query.limit` events (100 when unset) and where the next page starts."""
+        limit = query.limit or 100
+        events = list(self.find_events(replace(query, limit=limit + 1)))
+        if len(events) <= limit:
+            return EventPage(events, None)
+        last = events[limit - 1]
+        return EventPage(events[:limit], (last.sort_value(query.sort), last.event_id))
+
+    def count_events(self, query: EventQuery | None = None) -> int:
+        where, params = self._where(query or EventQuery())
+        return self._run(f"SELECT COUNT(*) FROM events{_joined(where)}", params).fetchone()[0]
+
+    def event(self, event_id: str) -> StoredEvent | None:
+        row = self._run(f"SELECT {_STORED_EVENT} FROM events WHERE event_id = ?", (event_id,)).fetchone()
+        if row is None:
+            return None
+        event = _stored_event(row)
+        coded = {mention_id: json.loads(record) for mention_id, record in self._run(
+            "SELECT mention_id, record FROM mentions WHERE event_id = ?", (event_id,)).fetchall()}
+        for mention in event.record.get("mentions") or []:
+            detail = coded.get(mention["mention_id"])
+            if detail is not None:
+                mention["coded"] = {key: detail[key] for key in _MENTION_DETAIL if key in detail}
+        return event
+
+    def timeline(self, query: EventQuery | None = None, by: str | None = None) -> list[TimelineCount]:
+        where, params = self._where(query or EventQuery())
+        group = {"quad_class": ", quad_class", "event_type": ", event_type", None: ""}[by]
+        rows = self._run(f"SELECT event_date{group}, COUNT(*) FROM events"
+                         f"{_joined([*where, 'event_date IS NOT NULL'])} GROUP BY event_date{group}",
+                         params).fetchall()
+        if not by:
+            return [TimelineCount(day, None, count) for day, count in rows]
+        return [TimelineCount(day, key, count) for day, key, count in rows]
+
+    def dyad_totals(self, query: EventQuery | None = None, limit: int = 100) -> list[DyadTotal]:
+        where, params = self._where(query or EventQuery())
+        rows = self._run("SELECT source_code, target_code, quad_class, COUNT(*) FROM events"
+                         f"{_joined(where)} GROUP BY source_code, target_code, quad_class", params)
+        pairs: dict[tuple, dict[str, int]] = {}
+        for source, target, quad, count in rows:
+            pairs.setdefault((source or "-", target or "-"), {})[quad] = count
+        totals = [DyadTotal(source, target, sum(counts.values()), counts)
+                  for (source, target), counts in pairs.items()]
+        totals.sort(key=lambda d: (-d.events, d.source, d.target))
+        return totals[:limit]
+
+    def actor_counts(self, query: EventQuery | None = None, limit: int = 100) -> list[ActorCount]:
+        where, params = self._where(query or EventQuery())
+        rows = self._run(
+            "SELECT code, role, COUNT(DISTINCT event_id), MIN(name), MIN(country) FROM event_actors "
+            "WHERE code IS NOT NULL AND event_id IN "
+            f"(SELECT event_id FROM events{_joined(where)}) GROUP BY code, role", params)
+        actors: dict[str, dict] = {}
+        for code, role, count, name, country in rows:
+            entry = actors.setdefault(code, {"name": name, "country": country, "source": 0, "target": 0})
+            entry[role] = count
+        found = [ActorCount(code, a["name"], a["country"], a["source"], a["target"],
+                            a["source"] + a["target"]) for code, a in actors.items()]
+        found.sort(key=lambda a: (-a.events, a.code))
+        return found[:limit]
+
+    def _many_actor_rows(self, query: EventQuery) -> bool:
+        """Whether the query's countries are on many events (a count bounded by the threshold)."""
+        if not query.countries:
+            return False
+        marks = ", ".join("?" for _ in query.countries)
+        found = self._run(f"SELECT COUNT(*) FROM (SELECT 1 FROM event_actors WHERE country IN ({marks}) "
+                          f"LIMIT {_MANY_EVENTS}) AS rows", list(query.countries)).fetchone()[0]
+        return found >= _MANY_EVENTS
+
+    def _where(self, query: EventQuery, ordered: bool = False) -> tuple[list[str], list]:
+        """WHERE clauses and parameters of the query's filters. `ordered`: for a list read along a
+        sort index, where a country found in many events is best checked event by event."""
+        probe = self._no_index if ordered and self._many_actor_rows(query) else None
+        clauses, params = _filters(query, probe)
+        if query.text:
+            clause, values = self._text_match(search_words(query.text))
+            clauses.append(clause)
+            params += values
+        return clauses, params
 
     def dyads(self, query: EventQuery | None = None, interval: str = "month") -> list[DyadCount]:
-        where, params = _where(query or EventQuery())
+        where, params = self._where(query or EventQuery())
         rows = self._run("SELECT event_date, source_code, target_code, quad_class, COUNT(*) FROM events"
-                         f"{where} GROUP BY event_date, source_code, target_code, quad_class", params)
+                         f"{_joined(where)} GROUP BY event_date, source_code, target_code, quad_class",
+                         params)
         totals: dict[tuple, int] = {}
         for day, source, target, quad, count in rows:
             key = (_period(day, interval), source or "-", target or "-", quad)
             totals[key] = totals.get(key, 0) + count
         return [DyadCount(*key, events=count) for key, count in sorted(totals.items())]
 
+    def ids_starting_with(self, table: str, prefix: str, limit: int = 2) -> list[str]:
+        """Up to `limit` article (table "articles") or event ("events") ids that begin with
+        `prefix`: how a short id from a table is expanded."""
+        column = {"articles": "doc_id", "events": "event_id"}[table]
+        pattern = like_pattern(prefix)[1:]  # prefix% with the user's % and _ matched literally
+        return [row[0] for row in self._run(f"SELECT {column} FROM {table} WHERE {column} LIKE ? ESCAPE '\\' "
+                                            f"ORDER BY {column} LIMIT {int(limit)}", (pattern,)).fetchall()]
+
     def article(self, doc_id: str) -> StoredArticle | None:
-        row = self._run("SELECT doc_id, status, reason, title, url, source, pub_date, text FROM articles "
-                        "WHERE doc_id = ?", (doc_id,)).fetchone()
+        row = self._run("SELECT doc_id, status, reason, title, url, source, pub_date, text, cleaning "
+                        "FROM articles WHERE doc_id = ?", (doc_id,)).fetchone()
         if row is None:
             return None
         rows = self._run("SELECT m.record, m.event_id, e.num_articles, e.num_mentions FROM mentions m "
@@ -267,7 +528,7 @@ class SqlEventStore(EventStore):
                          "ORDER BY m.trigger_start, m.mention_id", (doc_id,)).fetchall()
         mentions = [{**json.loads(record), "merged_event_id": event_id, "merged_num_articles": articles,
                      "merged_num_mentions": count} for record, event_id, articles, count in rows]
-        return StoredArticle(*row, mentions=mentions)
+        return StoredArticle(*row[:8], mentions=mentions, cleaning=json.loads(row[8] or "[]"))
 
     def counts(self) -> dict[str, int]:
         counts = {f"articles_{status}": n for status, n in
@@ -275,6 +536,11 @@ class SqlEventStore(EventStore):
         for table in ("articles", "mentions", "actors", "events"):
             counts[table] = self._run(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
         return counts
+
+
+def _storable(text: str) -> str:
+    """`text` without what no database takes: lone surrogates and NUL characters become escapes."""
+    return text.encode("utf-8", errors="backslashreplace").decode("utf-8").replace("\x00", "\\x00")
 
 
 def _block_span(mention_row: tuple) -> tuple:
@@ -304,7 +570,7 @@ def _recluster(features: list[MentionFeatures], event_ids: dict[str, str | None]
             later.append(mention)
     # A cluster begun more than a window before the change cannot reach it (and may be only
     # partly loaded): leave it as stored.
-    reach = changed_from - dt.timedelta(days=WINDOW_DAYS) if changed_from > dt.date.min else changed_from
+    reach = shifted(changed_from, -WINDOW_DAYS)
     return clusters + [c for c in cluster_mentions(later, earlier.values()) if c.members[0].date_lo >= reach]
 
 
@@ -371,12 +637,14 @@ def _mention_row(mention_id: str, doc_id: str, record: dict, coder: CoderInfo,
     return tuple(values[column] for column in MENTION_COLUMNS)
 
 
-def _event_row(record: dict, block: str) -> tuple:
+def event_row(record: dict, block: str) -> tuple:
+    """The events-table row of a merged event record."""
     location = record["location"] or {}
 
     def country(actors):
         return actors[0].get("country") if actors else None
 
+    location_name, lat, lon, evidence = _event_details(record)
     values = {
         "event_id": record["event_id"], "event_type": record["event_type"],
         "quad_class": record["quad_class"],
@@ -388,27 +656,72 @@ def _event_row(record: dict, block: str) -> tuple:
         "num_sources": record["num_sources"], "first_reported": record["first_reported"],
         "last_reported": record["last_reported"], "merge_block": block,
         "record": json.dumps(record, ensure_ascii=False),
+        "location_name": location_name, "lat": lat, "lon": lon, "evidence_text": evidence,
     }
     return tuple(values[column] for column in EVENT_COLUMNS)
 
 
-def _where(query: EventQuery) -> tuple[str, list]:
+def _event_details(record: dict) -> tuple:
+    """(location name, lat, lon, evidence text) of a merged event record."""
+    location = record["location"] or {}
+    sentences = [record["sentence"]["text"]]
+    sentences += [m["sentence"]["text"] for m in record.get("mentions") or [] if m.get("sentence")]
+    return (location.get("name") or location.get("text"), location.get("lat"), location.get("lon"),
+            "\n".join(dict.fromkeys(sentences)))
+
+
+def actor_rows(record: dict) -> list[tuple]:
+    """The event_actors rows of a merged event record: each source and target actor."""
+    return [(record["event_id"], role, position, actor["text"], actor.get("name"), actor.get("country"),
+             actor_key([actor]))
+            for role in ("source", "target") for position, actor in enumerate(record.get(role) or [])]
+
+
+# What the by-id view adds to each mention from its coded record.
+_MENTION_DETAIL = ("event_type", "mode", "cameo", "quad_class", "source", "target", "reported_by", "date",
+                   "location", "negated", "hypothetical", "future", "confidence", "reasons")
+
+
+def _stored_event(row: tuple) -> StoredEvent:
+    return StoredEvent(*row)
+
+
+def _joined(clauses: list[str]) -> str:
+    return " WHERE " + " AND ".join(clauses) if clauses else ""
+
+
+def _filters(query: EventQuery, probe: str | None = None) -> tuple[list[str], list]:
+    """WHERE clauses over the events table, with bound parameters only.
+
+    Countries are matched through event_actors: by default as the set of events that have one
+    (few events: found by the country index, then sorted); with `probe` (the engine's prefix that
+    keeps a column's index out of a plan) event by event along the sort index, by event id
+    (many events: the first page comes after a short walk).
+    """
     clauses, params = [], []
-    any_actor = ("EXISTS (SELECT 1 FROM mentions m JOIN actors a ON a.mention_id = m.mention_id "
-                 "WHERE m.event_id = events.event_id AND a.role IN ('source', 'target') AND ({}))")
+    roles = (query.role,) if query.role else ("source", "target")
+    on_role = f"role IN ({', '.join('?' for _ in roles)})"
+
+    def with_actor(condition: str, values: list) -> None:
+        clauses.append(f"event_id IN (SELECT event_id FROM event_actors WHERE ({condition}) AND {on_role})")
+        params.extend([*values, *roles])
+
+    if query.countries and probe is not None:
+        clauses.append(f"EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = events.event_id AND "
+                       f"{probe}a.country IN ({', '.join('?' for _ in query.countries)}) AND a.{on_role})")
+        params.extend([*query.countries, *roles])
+    elif query.countries:
+        with_actor(f"country IN ({', '.join('?' for _ in query.countries)})", list(query.countries))
     if query.actor:
         if _looks_like_code(query.actor):
-            clauses.append(any_actor.format("a.code LIKE ?"))
-            params.append(query.actor + "%")
+            with_actor(r"code LIKE ? ESCAPE '\'", [like_pattern(query.actor)[1:]])
         else:
-            clauses.append(any_actor.format("LOWER(a.name) LIKE ? OR LOWER(a.text) LIKE ?"))
-            params += [f"%{query.actor.lower()}%"] * 2
-    if query.country:
-        clauses.append(f"(location_country = ? OR {any_actor.format('a.country = ?')})")
-        params += [query.country.upper()] * 2
-    if query.event_type:
-        clauses.append("event_type = ?")
-        params.append(query.event_type.upper())
+            pattern = like_pattern(query.actor.lower())
+            with_actor(r"LOWER(name) LIKE ? ESCAPE '\' OR LOWER(text) LIKE ? ESCAPE '\'", [pattern, pattern])
+    for column, values in (("event_type", query.event_types), ("quad_class", query.quad_classes)):
+        if values:
+            clauses.append(f"{column} IN ({', '.join('?' for _ in values)})")
+            params.extend(values)
     if query.since:
         clauses.append("event_date >= ?")
         params.append(query.since.isoformat())
@@ -418,7 +731,29 @@ def _where(query: EventQuery) -> tuple[str, list]:
     if query.min_confidence is not None:
         clauses.append("confidence >= ?")
         params.append(query.min_confidence)
-    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+    if query.place:
+        clauses.append(r"LOWER(location_name) LIKE ? ESCAPE '\'")
+        params.append(like_pattern(query.place.lower()))
+    if query.dyad:
+        for column, code in zip(("source_code", "target_code"), query.dyad):
+            clauses.append(f"{column} IS NULL" if code == "-" else f"{column} = ?")
+            params.extend([] if code == "-" else [code])
+    if query.bbox:
+        min_lon, min_lat, max_lon, max_lat = query.bbox
+        clauses.append("lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?")
+        params += [min_lat, max_lat, min_lon, max_lon]
+    return clauses, params
+
+
+def search_words(text: str) -> list[str]:
+    """The words of a search text, lower-cased: an event matches when its evidence has them all."""
+    return [word.lower() for word in _WORD.findall(text)]
+
+
+def like_pattern(text: str) -> str:
+    """`%text%` for LIKE ... ESCAPE '\\', with the user's %, _ and \\ matched literally."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
 
 
 def _looks_like_code(value: str) -> bool:
