@@ -164,17 +164,22 @@ def _reported(results: Iterator[DocumentResult], tally: dict[str, int]) -> Itera
 @main.command()
 @click.option("--shared", "shared_dir", type=click.Path(file_okay=False, path_type=Path),
               default=Path("../shared"), show_default=True, help="The shared data folder.")
-@click.option("--only", type=click.Choice(["plover", "locations", "realnews"]), default=None,
+@click.option("--only", type=click.Choice(["plover", "locations", "realnews", "articles"]), default=None,
               help="Run one evaluation only.")
 @click.option("--realnews", "realnews_dir", type=click.Path(file_okay=False, path_type=Path),
               default=Path("data/realnews"), show_default=True,
               help="The labelled real-news sentences (sentences.jsonl, labels.jsonl, labels_second.jsonl).")
 @click.option("--errors", "dev_errors", is_flag=True,
               help="Also list the real-news dev sentences whose type is wrong (never the test split).")
+@click.option("--article-labels", "labels_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("data") / "realnews", show_default=True,
+              help="The folder of the article-level label files (articles_dev.jsonl, articles_test.jsonl).")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
-def evaluate(shared_dir: Path, only: str | None, realnews_dir: Path, dev_errors: bool, as_json: bool) -> None:
-    """Score the coder: PLOVER gold and event-location gold (development sets), and the project's
-    labelled real-news sentences (dev, and the frozen test split, reported only in aggregate)."""
+def evaluate(shared_dir: Path, only: str | None, realnews_dir: Path, dev_errors: bool, labels_dir: Path,
+             as_json: bool) -> None:
+    """Score the coder: PLOVER gold and event-location gold (development sets), the project's
+    labelled real-news sentences and whole articles (dev, and the frozen test sets, reported only in
+    aggregate)."""
     if not (shared_dir / "data").is_dir():
         raise click.ClickException(f"no shared data at {shared_dir} (pass --shared PATH)")
     reports = {}
@@ -193,6 +198,13 @@ def evaluate(shared_dir: Path, only: str | None, realnews_dir: Path, dev_errors:
             from eventwire.evaluate.realnews import sentence_errors
 
             errors = sentence_errors(reports["realnews_dev"])
+    if only in (None, "articles"):
+        from eventwire.evaluate.articles import evaluate_article_sets
+
+        article_reports = evaluate_article_sets(shared_dir, labels_dir)
+        if only == "articles" and not article_reports:
+            raise click.ClickException(f"no article-level label file in {labels_dir}")
+        reports.update(article_reports)
     if as_json:
         click.echo(json.dumps({name: report.to_dict() for name, report in reports.items()}, indent=2))
     else:

@@ -7,6 +7,8 @@ Conventions (news style):
   Friday" strictly after;
 - weeks are given by their Monday ("last week" = Monday of the week before), months by their
   first day, years by 1 January; "over the weekend" is the Saturday of that weekend, week granularity;
+- an expression that bounds a period or sets a deadline ("since April 2023", "before the election in
+  November", "by the end of the year") is background and never dates the event;
 - a date without a year takes the publication year, or the year before when that would put it
   more than a fortnight after the publication date (the year after for a future sentence).
 Only regular expressions run here (no date parser): it is called for every event.
@@ -43,12 +45,14 @@ _RELATIVE = re.compile(
 )  # matched against the lower-cased sentence: much faster than IGNORECASE
 _RELATIVE_HINT = re.compile(r"day|night|tomorrow|week|month|year|ago\b|overnight|morning|afternoon|evening")
 _EXPLICIT_HINT = re.compile(r"\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+# "in March", "In 2019," at the start of a sentence, "in mid-March".
+_PERIOD_PREFIX = r"(?:[Ii]n|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-?|[Ii]n early|[Ii]n late|[Ii]n mid-?)"
 # Month names only with a capital ("May" the month, not "may" the verb).
 _EXPLICIT = re.compile(
     rf"\b(?:(?:on|of)\s+)?(?P<date>{DATE})(?!\d)"
-    rf"|\b(?:in|during|early|late|mid-?|in early|in late|in mid-?)\s*(?P<month>{MONTH})"
+    rf"|\b{_PERIOD_PREFIX}\s*(?P<month>{MONTH})"
     rf"(?:\s+(?P<month_year>\d{{4}}))?(?![\w-])"
-    rf"|\b(?:in|during|early|late|mid-?|in early|in late|in mid-?)\s*(?P<year>(?:19|20)\d\d)(?![\w-])"
+    rf"|\b{_PERIOD_PREFIX}\s*(?P<year>(?:19|20)\d\d)(?![\w-])"
 )
 _FUTURE = re.compile(
     r"\b(?:will|shall|is to|are to|due to|plans? to|planning to|scheduled|expected to|set to|going to)\b"
@@ -71,18 +75,20 @@ class _Expression:
 
 
 def resolve_event_date(sentence_text: str, trigger_offset: int,
-                       publication_date: dt.date | None) -> tuple[EventDate, str]:
+                       publication_date: dt.date | None, past: bool = False) -> tuple[EventDate, str]:
     """The event's date and the reason for it.
 
     `trigger_offset` is the trigger's offset in `sentence_text`. The date expression nearest
     the trigger wins; without one, the publication date stands in (granularity "day").
+    `past` says the event is told in the past tense ("assured ... on Thursday"): its weekday is
+    then never read forward, whatever future the rest of the sentence speaks of.
     """
     expression = _nearest_expression(sentence_text, trigger_offset)
     if expression is None:
         if publication_date is None:
             return EventDate(), "no date in the sentence and no publication date"
         return EventDate(publication_date, None, "day"), "no date in the sentence: publication date"
-    future = bool(_FUTURE.search(_lower_same_length(sentence_text)))
+    future = not past and bool(_FUTURE.search(_lower_same_length(sentence_text)))
     resolver = _resolve_explicit if expression.match.re is _EXPLICIT else _resolve_relative
     try:
         value, granularity, detail = resolver(expression.match, publication_date, future)
@@ -97,6 +103,7 @@ def resolve_event_date(sentence_text: str, trigger_offset: int,
 
 def _nearest_expression(sentence: str, offset: int) -> _Expression | None:
     explicit, found = _expressions(sentence)
+    found = [e for e in found if not _BOUND.search(sentence[:e.start])]
     if not found:
         return None
     nearest = min(found, key=lambda e: (e.distance(offset), e.start))
@@ -106,6 +113,12 @@ def _nearest_expression(sentence: str, offset: int) -> _Expression | None:
         if following:
             return following[0]
     return nearest
+
+
+# "fighting since April 2023", "before the election in November", "by the end of the year": a
+# bound of a period or a deadline, not the day of the event.
+_BOUND = re.compile(r"(?:\b(?:since|until|till|before|ahead of)\s+(?:the\s+)?(?:\w+\s+){0,3}"
+                    r"(?:in\s+|on\s+|of\s+)?|\bby\s+(?:the\s+(?:end|start|middle)\s+of\s+)?)$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=8)

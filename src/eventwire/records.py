@@ -121,6 +121,24 @@ class Trigger:
 
 
 @dataclass
+class Magnitude:
+    """How many were killed, injured or arrested in an event, or how many took part (PLOVER's dead,
+    injured and size fields), as numbers and as given: "dozens" is the range 24..99."""
+
+    kind: str  # "dead", "injured", "arrested", "size"
+    low: int | None
+    high: int | None  # None when open-ended ("at least 30")
+    text: str  # the words that give it, as written
+    start: int
+    end: int
+    reason: str = ""
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "low": self.low, "high": self.high, "text": self.text,
+                "start": self.start, "end": self.end, "reason": self.reason}
+
+
+@dataclass
 class Event:
     doc_id: str
     event_type: str  # one of EVENT_TYPES
@@ -139,6 +157,7 @@ class Event:
     reported_by: list[Actor] | None = None
     confidence: float = 0.0
     reasons: list[str] = field(default_factory=list)
+    magnitudes: list[Magnitude] = field(default_factory=list)
 
     @property
     def event_id(self) -> str:
@@ -167,6 +186,7 @@ class Event:
             "reported_by": [a.to_dict() for a in self.reported_by] if self.reported_by is not None else None,
             "confidence": round(self.confidence, 3),
             "reasons": list(self.reasons),
+            "magnitudes": [m.to_dict() for m in self.magnitudes],
         }
 
 

@@ -34,7 +34,7 @@ def test_contract_fields():
     assert list(record) == [
         "event_id", "doc_id", "event_type", "mode", "cameo", "quad_class", "source", "target", "date",
         "location", "sentence", "trigger", "negated", "hypothetical", "future", "reported_by",
-        "confidence", "reasons",
+        "confidence", "reasons", "magnitudes",
     ]
     assert record["date"] == {"value": "2018-07-11", "text": None, "granularity": "day"}
     assert record["source"][0]["code"] == "ISRGOV"

@@ -28,6 +28,15 @@ _PREFIX_WORDS = 4
 # Words allowed between a country and its agent noun ("Iraq's interim government").
 _GAP_WORDS = 2
 
+# Agent nouns that name one person ("Somalia's president", "the Kenyan ambassador"): "he" or "she"
+# later in the article may refer to them, as to a named person.
+PERSON_AGENT_NOUNS = frozenset({
+    "president", "minister", "ambassador", "envoy", "spokesperson", "spokesman", "spokeswoman",
+    "official", "leader", "chief", "commander", "general", "premier", "chancellor", "king", "queen",
+    "prince", "secretary", "diplomat", "governor", "mayor", "senator", "lawmaker", "negotiator",
+    "adviser", "advisor", "representative", "counterpart", "head", "emir", "sheikh", "monarch",
+})
+
 # Reads a phrase out of context: (text, date) -> the actor it names, or None.
 PhraseReader = Callable[[str, "dt.date | None"], "Actor | None"]
 
@@ -159,18 +168,20 @@ class _Scanner:
                 if head.end < len(tokens) and tokens[head.end].capitalized \
                         and tokens[head.end].norm not in _NOT_NAMES:
                     return None
-                mention = self._read_span(tokens, match.start, head.end, sentence)
+                kind = "person" if tokens[head.end - 1].norm in PERSON_AGENT_NOUNS else "group"
+                mention = self._read_span(tokens, match.start, head.end, sentence, kind)
                 return (mention, head.end) if mention is not None else None
             if tokens[k].capitalized or self.dictionary.actor_at(tokens, k) is not None:
                 return None
         return None
 
-    def _read_span(self, tokens: list[Token], start: int, end: int, sentence: Sentence) -> Mention | None:
+    def _read_span(self, tokens: list[Token], start: int, end: int, sentence: Sentence,
+                   kind: str = "group") -> Mention | None:
         read = self._read_phrase(sentence, tokens, start, end)
         if read is None or not (read.country or read.sector):
             return None
         actor = _actor_at(sentence, tokens[start:end], read)
-        return Mention(actor.start, actor.end, sentence.index, actor, "group",
+        return Mention(actor.start, actor.end, sentence.index, actor, kind,
                        reason="country and agent words")
 
     def _read_phrase(self, sentence: Sentence, tokens: list[Token], start: int, end: int) -> Actor | None:

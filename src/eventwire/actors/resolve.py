@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from eventwire.actors.codes import primary_sector
-from eventwire.actors.context import ArticleContext, Mention, scan_document
+from eventwire.actors.context import PERSON_AGENT_NOUNS, ArticleContext, Mention, scan_document
 from eventwire.actors.dictionary import ActorDictionary, DictionaryActor, load_dictionary
 from eventwire.actors.phrase import Conjunct, conjunct_office, split_conjuncts
 from eventwire.actors.places import PlaceLookup
@@ -277,7 +277,11 @@ class ActorResolver:
                       nationals: list[tuple[int, str]], reading: _Reading, when: dt.date | None,
                       reasons: list[str]) -> None:
         if countries:
-            index, entry = countries[0]
+            # "Turkey's rival Greece", "Russia's ally Belarus": a country name closing the head is what
+            # the phrase is; the possessive before it only describes it
+            closing = [(i, e) for i, e in countries[1:] if conjunct.ends.get(i) == conjunct.head_end
+                       and not _is_adjective(conjunct.tokens[i])]
+            index, entry = closing[-1] if closing else countries[0]
             code, _ = entry.role_on(when)
             if code:
                 reading.country = self.dictionary.codes.split(code).country
@@ -367,7 +371,7 @@ class ActorResolver:
         if len(conjunct.names) == 1 and not conjunct.agents:
             last = conjunct.names[0][1][-1]
             for mention in context.before(offset):
-                if mention.surname == last.norm:
+                if mention.surname == last.norm or _family_name_first(mention, conjunct.names[0][1], last):
                     reasons.append(f"short name '{last.text}' refers to {_describe(mention)}")
                     return _from_mention(mention, 0.75)
         return None
@@ -445,8 +449,20 @@ def _remember(context: ArticleContext, resolved: ResolvedActor, sentence_index: 
         return
     name_words = tokenize(actor.name) if resolved.kind == "person" and actor.name else []
     surname = name_words[-1].norm if name_words else None
-    context.add(Mention(actor.start, actor.end, sentence_index, actor, resolved.kind, surname=surname,
+    words = tokenize(actor.text)
+    one_person = resolved.kind == "group" and bool(words) and words[-1].norm in PERSON_AGENT_NOUNS
+    kind = "person" if one_person else resolved.kind
+    context.add(Mention(actor.start, actor.end, sentence_index, actor, kind, surname=surname,
                         reason="resolved argument"))
+
+
+def _family_name_first(mention: Mention, name: list, word) -> bool:
+    """ "Kim" after "Kim Jong Un", "Xi" after "Xi Jinping": names that put the family name first. Only a
+    one-word name and a dictionary person of two or more words."""
+    if len(name) != 1 or mention.kind != "person" or not mention.actor.name:
+        return False
+    words = tokenize(mention.actor.name)
+    return len(words) >= 2 and words[0].norm == word.norm
 
 
 def _head_word(conjunct: Conjunct) -> str:

@@ -15,6 +15,8 @@ from eventwire.nlp import is_time_token
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+    from eventwire.records import Sentence
+
 _SUBJECTS = {"nsubj", "csubj"}
 # Participles that describe the subject's own stance even in the passive form.
 STATIVE_PARTICIPLES = frozenset({
@@ -49,6 +51,7 @@ class ArgumentGroup:
 
     phrases: tuple[Span, ...]
     rule: str
+    sentence: Sentence | None = None  # the sentence of the phrases when it is not the trigger's
 
 
 @dataclass(frozen=True)
@@ -160,6 +163,49 @@ def _nominal_arguments(noun: Token, preps: tuple[str, ...], excluded: set[int]) 
     if verb is not None:
         _add(targets, _dative(verb), f"indirect object of '{verb.text}'", excluded)
     return Arguments(verb or noun, tuple(sources), tuple(targets), False)
+
+
+# Links to a clause that says what a verbal act is about: "threatened (to use) force against X",
+# "agreed (to strengthen) coordination with X", "warned (that) if X ...".
+_EMBEDDED_LINKS = {"xcomp", "ccomp"}
+# "on" names a topic after a verb alone ("cooperate on Syria") but the target after a noun or a verb
+# with an object ("sanctions on X", "impose sanctions on X").
+_EMBEDDED_VERB_PREPS = ("against", "with", "to", "at", "toward", "towards")
+_EMBEDDED_NOUN_PREPS = ("against", "on", "with", "to", "by")
+
+
+def embedded_targets(head: Token, excluded: set[int], statement: bool = True) -> tuple[ArgumentGroup, ...]:
+    """Targets read from the clause embedded under a trigger: the subject of a that-clause ("demanded
+    that X ..."), the object of its verb, the objects of its prepositions (also on that object:
+    "impose sanctions on X"), "by" after a noun object ("efforts by X"), and the subject of a
+    condition in it ("warned that if X attacks"). The subject of a that-clause is a target only
+    of a `statement` (a demand, an accusation, a threat), never of a material act."""
+    groups: list[ArgumentGroup] = []
+    for clause in _embedded_clauses(head):
+        rule = f"inherited from the clause '{clause.text}' under '{head.text}'"
+        if statement and clause.dep_ == "ccomp":  # "demanded that (X) change", "warned that (X) would pay"
+            _add(groups, _child(clause, _SUBJECTS | _PASSIVE_SUBJECTS), rule, excluded)
+        obj = _child(clause, _OBJECTS)
+        for prep_head in (obj, clause):  # the actor inside a topic before the topic: "sanctions on (X)"
+            if prep_head is not None:
+                preps = _EMBEDDED_NOUN_PREPS if prep_head is obj or obj is not None else _EMBEDDED_VERB_PREPS
+                for pobj, _ in _prep_objects(prep_head, preps):
+                    _add(groups, pobj, rule, excluded)
+        _add(groups, obj, rule, excluded)
+        for condition in (c for c in clause.children if c.dep_ == "advcl"):
+            if any(m.lower_ in ("if", "unless") for m in condition.children if m.dep_ == "mark"):
+                _add(groups, _child(condition, _SUBJECTS), f"subject of the condition under '{head.text}'",
+                     excluded)
+    return tuple(groups)
+
+
+def _embedded_clauses(head: Token) -> list[Token]:
+    """The clauses under a trigger, and under its object noun: "issued warnings (demanding) that X ..."."""
+    clauses = [c for c in head.children if c.dep_ in _EMBEDDED_LINKS and _is_verbal(c)]
+    obj = _child(head, _OBJECTS)
+    for acl in (c for c in obj.children if c.dep_ == "acl" and _is_verbal(c)) if obj is not None else ():
+        clauses += [acl, *(c for c in acl.children if c.dep_ == "ccomp" and _is_verbal(c))]
+    return clauses
 
 
 def clause_subject(verb: Token) -> tuple[Token | None, str]:

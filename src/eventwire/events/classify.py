@@ -57,6 +57,7 @@ _QUANTITY_NOUNS = {"kg", "kilogram", "tonne", "ton", "tons", "tonnes", "truckloa
                    "batch", "load", "worth", "amount", "quantity", "lot", "package", "convoy", "planeload",
                    "part", "portion", "share", "bulk", "rest", "dozen", "dozens", "hundreds", "scores",
                    "wave", "barrage", "salvo", "volley", "swarm", "string"}
+_COUNT_WORDS = {"thousands", "millions", "dozens", "hundreds", "scores", "series", "number", "spate", "wave"}
 _LIGHT_NOUN_WINDOW = 5  # tokens between a light verb and its noun still shown as one trigger span
 
 
@@ -105,6 +106,8 @@ class _Context:
                 self.objects |= _phrase_words(child)
                 if child.pos_ in ("NOUN", "PROPN") and dep in ("dobj", "obj", "nsubjpass", "attr"):
                     self.object_nouns.append(child)
+                if dep in ("dobj", "obj") and _counts(child):
+                    self.object_nouns += _counted_nouns(child)  # "carried out (hundreds) of strikes"
             if dep == "xcomp":
                 self.objects |= _words(child)
                 for grandchild in child.children:
@@ -575,3 +578,13 @@ class VerbLexicon:
 def load_lexicon() -> VerbLexicon:
     """The lexicon built from the compiled files in eventwire/data/verbs; loaded once per process."""
     return VerbLexicon(load_lexicon_data())
+
+
+def _counts(token: Token) -> bool:
+    """A counted or quantified object: "hundreds (of strikes)", "a series (of raids)", "12 (of them)"."""
+    return token.like_num or token.lower_ in _COUNT_WORDS or token.lemma_.lower() in _QUANTITY_NOUNS
+
+
+def _counted_nouns(quantity: Token) -> list[Token]:
+    return [pobj for prep in quantity.children if prep.dep_ == "prep" and prep.lower_ == "of"
+            for pobj in prep.children if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN")]

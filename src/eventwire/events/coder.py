@@ -12,17 +12,39 @@ actor behind them unless their pattern is strong on its own.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 from eventwire.actors import ActorResolver, ArticleContext, load_resolver
 from eventwire.dates import resolve_event_date
-from eventwire.events.arguments import ArgumentGroup, Arguments, find_arguments, phrase, trigger_head
+from eventwire.events.arguments import (
+    ArgumentGroup,
+    Arguments,
+    clause_subject,
+    embedded_targets,
+    find_arguments,
+    phrase,
+    trigger_head,
+)
 from eventwire.events.classify import Classification, VerbLexicon, load_lexicon
 from eventwire.events.confidence import STRONG_PATTERN, ArgumentState, Evidence, event_confidence
-from eventwire.events.modality import REPORTING_VERBS, analyse
-from eventwire.events.reframe import Reframing, reframe
+from eventwire.events.magnitudes import MagnitudeWords, find_magnitudes, load_magnitude_words
+from eventwire.events.modality import COMMENTATORS, REPORTING_VERBS, Modality, analyse
+from eventwire.events.quotes import Attribution, Quotations
+from eventwire.events.reframe import SPEECH_ACTS, Reframing, reframe
+from eventwire.events.stance import (
+    StanceWords,
+    accident_of,
+    as_type,
+    background_clause,
+    demanded,
+    denial_of,
+    is_credit_line,
+    is_plural_reference,
+    load_stance_words,
+)
+from eventwire.nlp import load_spacy
 from eventwire.places.locate import EventLocator, SentenceLocator, load_locator
 from eventwire.records import VERBAL_QUADS, Actor, Document, Event, EventDate, Sentence, Trigger
 
@@ -33,7 +55,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 _NAMED_ACTOR_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}
-FIRST_PERSON = {"we", "i", "us"}
+FIRST_PERSON = {"we", "i", "us", "me", "our", "my"}
 # Types whose direct object is what is given, sent, withdrawn or imposed, not who receives it.
 THEME_OBJECT_TYPES = frozenset({"AID", "MOBILIZE", "SANCTION", "RETREAT", "CONCEDE"})
 # Links under which an act is what a verbal event is about: "threatened to attack",
@@ -41,6 +63,12 @@ THEME_OBJECT_TYPES = frozenset({"AID", "MOBILIZE", "SANCTION", "RETREAT", "CONCE
 _CONTENT_LINKS = {"xcomp", "ccomp", "pcomp", "prep", "pobj", "dobj", "nsubjpass", "acl", "attr", "oprd"}
 # Links that join two acts told side by side: "met Putin and agreed", "attacked; police said".
 _SEPARATE_LINKS = {"conj", "parataxis"}
+ARMED_SECTORS = frozenset({"MIL", "REB"})
+# Types whose parties act together: "A and B met" codes A as the source and B as the target,
+# as "A met with B" does, so that mentions of one meeting give one dyad (store.merge matches the
+# first three in either order).
+# Fighting named with both sides as one subject ("A and B clashed") is split the same way.
+SYMMETRIC_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "ASSAULT"})
 
 
 @dataclass
@@ -51,6 +79,42 @@ class _Draft:
     head: Token
     arguments: Arguments
     folded: list[_Draft] = field(default_factory=list)
+
+
+@dataclass
+class _Article:
+    """What coding one document remembers from sentence to sentence."""
+
+    doc: Document
+    context: ArticleContext
+    quotations: Quotations
+    parties: list[Actor] | None = None  # the two sides of the latest act between two named sides
+    dated: dict[tuple, Event] = field(default_factory=dict)  # the first dated event of each kind and dyad
+
+    def continue_date(self, event: Event) -> None:
+        """An event told again without a date of its own ("the attack also damaged ...") takes the
+        date of the earlier event of the same type between the same sides (the lead's date)."""
+        key = (event.event_type, frozenset(map(_party, event.source)), frozenset(map(_party, event.target)))
+        if not any(key[1] | key[2]):
+            return
+        earlier = self.dated.get(key)
+        if event.date.text is not None:
+            self.dated.setdefault(key, event)
+        elif earlier is not None and earlier.date.value != event.date.value:
+            event.date = earlier.date
+            event.reasons.append(f"no date of its own: the date of the same {event.event_type} told earlier "
+                                 f"('{earlier.trigger.text}', {earlier.date.text!r})")
+
+    def remember_parties(self, event: Event) -> None:
+        sides = [a for a in (*event.source[:1], *event.target[:1]) if _party(a)]
+        if len(event.source) >= 2 and not event.target:
+            sides = [a for a in event.source if _party(a)]
+        if len({_party(a) for a in sides}) >= 2:
+            self.parties = sides
+
+
+# Source and target candidates that come before those of the parse.
+_RoleGroups = tuple[tuple[ArgumentGroup, ...], tuple[ArgumentGroup, ...]]
 
 
 @dataclass(frozen=True)
@@ -73,6 +137,14 @@ class EventCoder:
         return load_resolver()
 
     @cached_property
+    def magnitude_words(self) -> MagnitudeWords:
+        return load_magnitude_words()
+
+    @cached_property
+    def stance(self) -> StanceWords:
+        return load_stance_words()
+
+    @cached_property
     def locator(self) -> EventLocator:
         return load_locator()
 
@@ -92,23 +164,29 @@ class EventCoder:
         if not parsed:
             return []
         context = self.resolver.start_document(doc, sentences)
+        article = _Article(doc, context, Quotations(doc, sentences, load_spacy()))
         events: list[Event] = []
         for sentence in sentences:
-            if sentence.index in parsed:
-                events.extend(self._code_sentence(doc, sentence, parsed[sentence.index], context, deadline))
+            if sentence.index in parsed and not is_credit_line(sentence.text, self.stance):
+                coded = self._code_sentence(sentence, parsed[sentence.index], article, deadline)
+                for event in coded:
+                    article.continue_date(event)
+                    article.remember_parties(event)
+                events.extend(coded)
         return events
 
-    def _code_sentence(self, doc: Document, sentence: Sentence, parsed: Doc, context: ArticleContext,
+    def _code_sentence(self, sentence: Sentence, parsed: Doc, article: _Article,
                        deadline: float | None = None) -> list[Event]:
         _check(deadline)
         drafts = [_draft(parsed, c) for c in self.lexicon.triggers(parsed)]
         places = SentenceLocator(self.locator, parsed)
         kept = _checked(fold_content(drafts), deadline)
-        events = (self._event(doc, sentence, parsed, d, context, places) for d in kept)
+        events = (self._event(sentence, parsed, d, article, places) for d in kept)
         return sorted((e for e in events if e is not None), key=lambda e: (e.trigger.start, e.trigger.end))
 
-    def _event(self, doc: Document, sentence: Sentence, parsed: Doc, draft: _Draft,
-               context: ArticleContext, places: SentenceLocator) -> Event | None:
+    def _event(self, sentence: Sentence, parsed: Doc, draft: _Draft, article: _Article,
+               places: SentenceLocator) -> Event | None:
+        doc, context, quotations = article.doc, article.context, article.quotations
         c = draft.classification
         trigger = _trigger(sentence, parsed, c.trigger)
         reasons = [f"trigger '{trigger.text}' -> {c.event_type}: {c.reason}"]
@@ -120,19 +198,50 @@ class EventCoder:
         modality = analyse(draft.head, draft.arguments.clause_head)
         if modality.commentary:
             return None  # an analyst's forecast or opinion: no act between actors
+        if draft.head.lemma_.lower() in self.stance.wish_verbs or background_clause(draft.head) is not None:
+            return None  # a wish is not an act; a past act told in a relative clause is background
+        if modality.hypothetical and c.event_type not in SPEECH_ACTS:
+            return None  # what may, could or would happen, or happens only if: not an event
         reasons += modality.reasons
-        reframing = reframe(c, modality, self.lexicon.data.intent)
+        quote = quotations.around(trigger.start)
+        unattributed = quote is not None and modality.reporter is None
+        attribution = quotations.attribution(quote) if unattributed else None
+        if attribution is not None:
+            modality = _spoken_by(modality, attribution, reasons)
+            if modality.commentary:
+                return None
+        stance_groups, c = self._stance(draft, c, reasons)
+        reframing = reframe(c, modality, self.lexicon.data.intent) if stance_groups is None else None
         if reframing is not None:
             c = reframing.classification
             reasons.append(reframing.reason)
-        candidates = _candidates(draft, modality.reporter, reframing)
-        source = self._role("source", candidates.sources, sentence, when, context, set())
+        speaker_sentence = attribution.sentence if attribution is not None else None
+        candidates = _candidates(draft, modality.reporter, reframing, speaker_sentence)
+        if stance_groups is not None:
+            first_sources, first_targets = stance_groups
+            candidates = _Candidates(first_sources + candidates.sources, first_targets or candidates.targets,
+                                     candidates.reporter)
+        source = self._role("source", candidates.sources, sentence, when, context, set(), article.parties)
+        if quote is not None and modality.reporter is None and _first_person(source):
+            source = _Role([_bare(a) for a in source.actors], "unresolved",
+                           [f"'{source.actors[0].text}' inside a quote whose speaker is not found: never "
+                            "the countries named nearby"])
         taken = {i for a in source.actors for i in range(a.start, a.end)}
-        target = self._role("target", candidates.targets, sentence, when, context, taken)
+        target = self._role("target", candidates.targets, sentence, when, context, taken, article.parties)
+        armed = any(a.sector in ARMED_SECTORS for a in source.actors)
+        if c.event_type == "PROTEST" and target.actors and armed:
+            c = as_type(c, "ASSAULT")  # armed forces do not protest against an enemy: "strikes" are attacks
+            reasons.append("an armed source acting against a target: an attack, not a protest")
+        if c.event_type in SYMMETRIC_TYPES:
+            source, target = split_parties(source, target)
+        accident = accident_of(draft.head, source.state in ("known", "named"), c.event_type, self.stance)
+        if accident is not None:
+            return None  # casualties of an accident or a disaster ('{accident.text}'), not an attack
         if not _enough_actors(source, target, c.specificity, draft.arguments.passive):
             return None
         reasons += source.reasons + target.reasons
-        reported_by = self._reporter(candidates.reporter, sentence, when, context, reasons)
+        reported_by = self._reporter(candidates.reporter, speaker_sentence or sentence, when, context,
+                                     reasons)
         location, location_reason = places.locate(draft.head.i, sentence, doc)
         reasons.append(location_reason)
         confidence, confidence_reason = event_confidence(Evidence(
@@ -144,19 +253,49 @@ class EventCoder:
             doc_id=doc.id, event_type=c.event_type, mode=c.mode, cameo=c.cameo, quad_class=c.quad_class,
             sentence=sentence, trigger=trigger, source=source.actors, target=target.actors, date=date,
             location=location, negated=modality.negated, hypothetical=modality.hypothetical,
-            future=modality.future, reported_by=reported_by, confidence=confidence, reasons=reasons)
+            future=modality.future, reported_by=reported_by, confidence=confidence, reasons=reasons,
+            magnitudes=find_magnitudes(parsed, sentence, c.event_type, draft.head, self.magnitude_words))
+
+    def _stance(self, draft: _Draft, c: Classification,
+                reasons: list[str]) -> tuple[_RoleGroups | None, Classification]:
+        """A denied act is a REJECT by the denier; an act asked 'for X to' do is a REQUEST by the asker
+        of X. Returns the source and target candidates that come first, or None, and the classification."""
+        denial = denial_of(draft.head, self.stance)
+        if denial is not None:
+            denier, rule = clause_subject(denial)
+            reasons.append(f"'{draft.head.text}' is what '{denial.text}' denies: a rejection, not the act")
+            sources = (ArgumentGroup((phrase(denier),), rule),) if denier is not None else ()
+            return (sources, ()), as_type(c, "REJECT")
+        demand = demanded(draft.head)
+        if demand is not None:
+            reasons.append(f"'{demand.asked.text}' is asked to '{draft.head.text}' "
+                           f"('{demand.verb.text} for ... to'): a demand, not the act")
+            sources = (ArgumentGroup((phrase(demand.asker),), f"subject of '{demand.verb.text}'"),) \
+                if demand.asker is not None else ()
+            return (sources, (ArgumentGroup((phrase(demand.asked),), "who is asked"),)), as_type(c, "REQUEST")
+        return None, c
 
     def _date(self, doc: Document, sentence: Sentence, head: Token) -> tuple[EventDate, str]:
-        return resolve_event_date(sentence.text, head.idx, doc.date)
+        return resolve_event_date(sentence.text, head.idx, doc.date, past=_told_in_the_past(head))
 
     def _role(self, role: str, groups: tuple[ArgumentGroup, ...], sentence: Sentence,
-              when: dt.date | None, context: ArticleContext, taken: set[int]) -> _Role:
+              when: dt.date | None, context: ArticleContext, taken: set[int],
+              parties: list[Actor] | None = None) -> _Role:
         """The first candidate group that resolves to a known actor; else, for the source, the
-        first phrase that names someone, else the first phrase found."""
+        first phrase that names someone, else the first phrase found. A plural reference ("the two
+        leaders", "both sides") stands for `parties`, the two sides of the latest act between them."""
         unresolved: list[tuple[ArgumentGroup, list[Span]]] = []
         for group in groups:
-            phrases = [p for p in group.phrases if not _overlaps(sentence, p, taken)]
-            resolved = [r for p in phrases for r in self.resolver.resolve(p, sentence, when, context)]
+            where = group.sentence or sentence
+            phrases = [p for p in group.phrases if not _overlaps(where, p, taken)]
+            plural = next((p for p in phrases if parties and is_plural_reference(p.text, self.stance)), None)
+            if plural is not None:
+                named = ", ".join(a.name or a.country or a.text for a in parties)
+                reason = f"{role} '{plural.text}' ({group.rule}) refers to the parties named before: {named}"
+                return _Role([replace(a, text=plural.text, start=where.start + plural.start_char,
+                                      end=where.start + plural.end_char) for a in parties], "known",
+                             [reason], inherited="inherited" in group.rule)
+            resolved = [r for p in phrases for r in self.resolver.resolve(p, where, when, context)]
             known = _unique([r.actor for r in resolved if _known(r.actor)])
             if known:
                 reasons = [f"{role} '{_phrase_text(phrases)}' ({group.rule})"]
@@ -171,7 +310,8 @@ class EventCoder:
         reason = f"{role} '{_phrase_text(phrases)}' ({group.rule}) resolves to no country, sector or actor"
         if role != "source":
             return _Role([], "unresolved", [reason])
-        return _Role([_bare_actor(sentence, p) for p in phrases], "named" if named else "unresolved",
+        where = group.sentence or sentence
+        return _Role([_bare_actor(where, p) for p in phrases], "named" if named else "unresolved",
                      [reason], inherited="inherited" in group.rule)
 
     def _reporter(self, token: Token | None, sentence: Sentence, when: dt.date | None,
@@ -185,13 +325,46 @@ class EventCoder:
         return actors
 
 
+def split_parties(source: _Role, target: _Role) -> tuple[_Role, _Role]:
+    """Both parties of a symmetric act named as one subject ("Egypt and Jordan held talks",
+    "the Kenyan and Ugandan presidents signed"): the first-named party is the source, the others
+    the target. A target already found, or a subject of one party only, is left as it is."""
+    if target.actors or source.state != "known":
+        return source, target
+    parties = list(dict.fromkeys(_party(a) for a in source.actors if _party(a)))
+    if len(parties) < 2:
+        return source, target
+    first = [a for a in source.actors if _party(a) in (parties[0], None)]
+    others = [a for a in source.actors if _party(a) not in (parties[0], None)]
+    reason = (f"symmetric act: the first-named party '{first[0].text}' is the source, "
+              f"{', '.join(repr(a.text) for a in others)} the target")
+    return (_Role(first, source.state, [*source.reasons, reason], source.inherited),
+            _Role(others, "known", target.reasons))
+
+
+def _party(actor: Actor) -> str | None:
+    """The side an actor stands for: its country, else its dictionary code, else its sector."""
+    return actor.country or actor.code or actor.sector
+
+
+def _told_in_the_past(head: Token) -> bool:
+    """ "assured", "has met", "was attacked": the trigger's verb (or the verb that governs a noun
+    trigger) is in a past tense."""
+    verb = head.head if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("dobj", "nsubjpass") else head
+    if verb.tag_ == "VBD":
+        return True
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return verb.tag_ == "VBN" and any(a.tag_ == "VBD" or a.lower_ in ("has", "have") for a in auxiliaries)
+
+
 def _enough_actors(source: _Role, target: _Role, specificity: float, passive: bool) -> bool:
-    """An event needs someone behind it: a resolved or named source; or a strong pattern with some
-    argument; or, for a passive ("three soldiers were killed"), a resolved victim."""
+    """An event needs someone behind it: a resolved or named source; a strong pattern with a resolved
+    target; or, for a passive ("three soldiers were killed"), a resolved victim. A thing acting on no
+    one ("the talks failed", "these laws prevent ...") is no event."""
     if source.state in ("known", "named"):
         return True
     if specificity >= STRONG_PATTERN:
-        return source.state == "unresolved" or target.state == "known"
+        return target.state == "known"
     return passive and target.state == "known"
 
 
@@ -202,35 +375,61 @@ class _Candidates:
     reporter: Token | None  # who reported the event, when that is not its source
 
 
-def _candidates(draft: _Draft, reporter: Token | None, reframing: Reframing | None) -> _Candidates:
-    """Source and target candidates, with the speaker of reported speech where the speaker is meant."""
+def _spoken_by(modality: Modality, attribution: Attribution, reasons: list[str]) -> Modality:
+    """The modality of an act told inside a quote whose speaker stands outside the sentence."""
+    speaker = attribution.speaker
+    reasons.append(f"quoted: spoken by '{speaker.text}' (attribution {attribution.how})")
+    commentary = (modality.future or modality.hypothetical) and speaker.lemma_.lower() in COMMENTATORS
+    if commentary:
+        reasons.append(f"commentary: told by '{speaker.text}'")
+    return replace(modality, reporter=speaker, commentary=commentary)
+
+
+def _bare(actor: Actor) -> Actor:
+    return replace(actor, name=None, country=None, sector=None, code=None, id=None)
+
+
+def _first_person(role: _Role) -> bool:
+    return bool(role.actors) and role.actors[0].text.split()[0].lower() in FIRST_PERSON
+
+
+def _candidates(draft: _Draft, reporter: Token | None, reframing: Reframing | None,
+                speaker_sentence: Sentence | None = None) -> _Candidates:
+    """Source and target candidates, with the speaker of reported speech where the speaker is meant.
+    `speaker_sentence` is the sentence of the speaker when the attribution stands in another one."""
     sources = draft.arguments.sources
     # "urged Iran to stop", "threatened to attack Iran": who does or suffers the act embedded
     # directly under a verbal event is its target (a subject shared with the host is skipped later)
     direct = [f for f in draft.folded if f.head.head.i == draft.head.i]
     inherited = (g for f in direct for g in (*f.arguments.sources, *f.arguments.targets))
-    targets = draft.arguments.targets + tuple(inherited)
+    excluded = {t.i for g in draft.arguments.sources for p in g.phrases for t in p}
+    statement = draft.classification.quad_class in VERBAL_QUADS
+    targets = draft.arguments.targets + tuple(inherited) + embedded_targets(draft.head, excluded, statement)
     if reporter is None:
         return _Candidates(sources, targets, None)
     if reframing is not None and reframing.speaker_is_source:
-        speaker = ArgumentGroup((phrase(reporter),), f"'{reporter.text}' demands it")
+        speaker = ArgumentGroup((phrase(reporter),), f"'{reporter.text}' demands it", speaker_sentence)
         return _Candidates((speaker,), sources, None)
     pronoun = _leading_pronoun(sources)
     if pronoun in FIRST_PERSON:
-        sources = (ArgumentGroup((phrase(reporter),), f"'{pronoun}' is the speaker"), *sources[1:])
+        sources = (ArgumentGroup((phrase(reporter),), f"'{pronoun}' is the speaker's side", speaker_sentence),
+                   *sources[1:])
     elif pronoun is not None:
         # "X said it would ...": without another antecedent in the article, the speaker is meant
-        speaker = ArgumentGroup((phrase(reporter),), f"'{pronoun}' read as the speaker")
+        speaker = ArgumentGroup((phrase(reporter),), f"'{pronoun}' read as the speaker", speaker_sentence)
         sources = (sources[0], speaker, *sources[1:])
     return _Candidates(sources, targets, reporter)
 
 
 def _leading_pronoun(groups: tuple[ArgumentGroup, ...]) -> str | None:
-    """The first source candidate when it is a lone personal pronoun ("we", "it", "they")."""
+    """The first source candidate when it is a lone personal pronoun ("we", "it", "they"), or the
+    first-person possessive that opens it ("our forces", "my government")."""
     if not groups or len(groups[0].phrases) != 1:
         return None
     first = groups[0].phrases[0]
-    return first.text.lower() if len(first) == 1 and first[0].tag_ == "PRP" else None
+    if len(first) == 1 and first[0].tag_ == "PRP":
+        return first.text.lower()
+    return first[0].lower_ if first[0].lower_ in ("our", "my") else None
 
 
 def _draft(parsed: Doc, classification: Classification) -> _Draft:

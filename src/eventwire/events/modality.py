@@ -173,9 +173,14 @@ def _obliged(chain: list[Token], reasons: list[str]) -> bool:
     if modal is not None:
         reasons.append(f"obligation: modal '{modal.text}'")
         return True
+    head = chain[0]
+    if head.lemma_ == "need" and any(c.dep_ == "xcomp" and any(t.lower_ == "to" for t in c.children)
+                                     for c in head.children):
+        reasons.append(f"obligation: '{head.text} to'")  # "X needs to withdraw": what X is asked to do
+        return True
     for controlled, controller in zip(chain, chain[1:]):
-        if controller.lemma_ == "have" and any(c.lower_ == "to" for c in controlled.children):
-            reasons.append(f"obligation: 'has to {controlled.text}'")
+        if controller.lemma_ in ("have", "need") and any(c.lower_ == "to" for c in controlled.children):
+            reasons.append(f"obligation: '{controller.text} to {controlled.text}'")
             return True
     return False
 

@@ -43,8 +43,9 @@ def reframe(classification: Classification, modality: Modality,
         if event_type == "REQUEST":
             return Reframing(classification, True, why)
         return _to("REQUEST", classification, intent_frames, True, why)
-    if event_type == "AGREE" and modality.negated:
-        return _to("REJECT", classification, intent_frames, False, "an agreement or intent negated")
+    if event_type in ("AGREE", "SUPPORT") and modality.negated:
+        return _to("REJECT", classification, intent_frames, False,
+                   "an agreement, intent or endorsement negated ('does not support', 'did not recognize')")
     if event_type in SPEECH_ACTS or not modality.future:
         return None
     cooperative = event_type in COOPERATIVE_ACTS

@@ -1,0 +1,407 @@
+"""Issue 9: the article-level mechanisms of the coder, on sentences and short articles written for
+these tests (both parties, quotations and their speakers, asked or denied acts, inherited targets)."""
+
+import datetime as dt
+
+import pytest
+
+from eventwire.events.coder import EventCoder
+from eventwire.events.quotes import find_quotations
+from eventwire.nlp import load_spacy, split_sentences
+from eventwire.records import Document
+
+WEDNESDAY = dt.date(2024, 3, 13)
+
+
+@pytest.fixture(scope="module")
+def coder() -> EventCoder:
+    load_spacy()
+    return EventCoder()
+
+
+def code(coder: EventCoder, text: str, date: dt.date | None = WEDNESDAY):
+    doc = Document(id="fixture", text=text, original_text=text, origin="<test>", date=date)
+    sentences = split_sentences(text)
+    candidates = [s for s in sentences if coder.is_candidate(s)]
+    parsed = dict(zip((s.index for s in candidates), load_spacy().pipe(s.text for s in candidates)))
+    return coder.code(doc, sentences, parsed)
+
+
+def of_type(events, event_type: str):
+    found = [e for e in events if e.event_type == event_type]
+    assert found, [(e.event_type, e.trigger.text) for e in events]
+    return found
+
+
+def countries(actors) -> list[str | None]:
+    return [a.country for a in actors]
+
+
+# --- both parties of symmetric events --------------------------------------------------------
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Egypt and Jordan held talks in Amman on Monday.", "EGY", "JOR"),
+    ("Chile and Peru agreed to reopen their border crossings.", "CHL", "PER"),
+    ("The talks between Japan and South Korea ended on Tuesday.", "JPN", "KOR"),
+    ("Norway's prime minister met with the Polish president in Oslo.", "NOR", "POL"),
+])
+def test_the_first_named_party_is_the_source_and_the_other_the_target(coder, text, source, target):
+    event = of_type(code(coder, text), "AGREE" if "agreed" in text else "CONSULT")[0]
+    assert countries(event.source) == [source]
+    assert countries(event.target) == [target]
+
+
+def test_a_symmetric_act_never_keeps_both_parties_in_the_source_with_an_empty_target(coder):
+    events = code(coder, "Ghana and Togo held security talks on Friday. Kenya and Uganda agreed on a "
+                         "trade corridor.")
+    for event in events:
+        assert len(set(countries(event.source))) == 1 and event.target, event.reasons
+    assert "symmetric act" in " ".join(of_type(events, "CONSULT")[0].reasons)
+
+
+def test_two_officials_of_one_country_are_one_party(coder):
+    event = of_type(code(coder, "The president and the prime minister met on Monday."), "CONSULT")[0]
+    assert len(event.source) == 2 and not event.target
+
+
+# --- quotations and their speakers ------------------------------------------------------------
+
+def test_a_quote_continued_over_paragraphs_is_one_quotation():
+    text = ('The mayor spoke. “Roads will open.\n\n“Schools too,” she said. Later, "a curfew" began.\n'
+            '“An open quote at the end')
+    quotes = find_quotations(text)
+    assert [text[q.start:q.end] for q in quotes] == [
+        "Roads will open.\n\n“Schools too,", "a curfew", "An open quote at the end"]
+    assert quotes[0].paragraph == 0 and quotes[1].paragraph == 1
+
+
+def test_we_inside_a_quote_is_the_speakers_side_with_the_attribution_after_it(coder):
+    event = of_type(code(coder, '"We arrested twelve smugglers at the border," Chad\'s interior minister '
+                                "said on Monday."), "COERCE")[0]
+    assert countries(event.source) == ["TCD"]
+    assert countries(event.reported_by) == ["TCD"]
+
+
+def test_the_speaker_of_a_quote_attributed_in_the_next_sentence(coder):
+    text = ("Ghana's foreign minister visited Lome on Monday. “We condemned the raid on the embassy.” "
+            "She told reporters so after the talks.")
+    event = of_type(code(coder, text), "ACCUSE")[0]
+    assert countries(event.source) == ["GHA"], event.reasons
+    assert countries(event.reported_by) == ["GHA"]
+    assert any("attribution in the next sentence" in r for r in event.reasons)
+
+
+def test_a_quote_without_its_own_attribution_takes_the_speaker_of_the_earlier_quote_in_its_paragraph(coder):
+    text = ("Fighting went on near the border with Niger on Sunday.\n\n"
+            '"Our patience has limits," Mali\'s defence minister said. "We attacked their camps overnight."')
+    event = of_type(code(coder, text), "ASSAULT")[0]
+    assert countries(event.source) == ["MLI"], event.reasons
+    assert "NER" not in countries(event.source)
+
+
+def test_a_continuing_quote_keeps_its_speaker_across_paragraphs(coder):
+    text = ("Peru's interior minister spoke to reporters in Lima on Tuesday.\n\n"
+            '“Bolivia is a good neighbour,” the minister said. “Our police arrested forty smugglers.\n\n'
+            '“We seized their boats.”')
+    events = code(coder, text)
+    for event in of_type(events, "COERCE"):
+        assert countries(event.source) == ["PER"], event.reasons
+        assert "BOL" not in countries(event.source)
+
+
+def test_we_in_a_quote_with_no_speaker_is_never_a_country_named_nearby(coder):
+    text = 'Brazil and Argentina held talks in May. "Then we attacked the smugglers\' camp in the jungle."'
+    for event in code(coder, text):
+        if event.event_type == "ASSAULT":
+            assert set(countries(event.source)) == {None}, event.reasons
+
+
+def test_a_headline_with_a_colon_gives_the_speaker(coder):
+    text = "Chad defence minister: we arrested the bandit leaders\n\nThe ministry spoke on Monday."
+    doc = Document(id="h", text=text, original_text=text, origin="<test>", date=WEDNESDAY,
+                   title="Chad defence minister: we arrested the bandit leaders")
+    sentences = split_sentences(text)
+    parsed = dict(zip((s.index for s in sentences), load_spacy().pipe(s.text for s in sentences)))
+    event = of_type(coder.code(doc, sentences, parsed), "COERCE")[0]
+    assert countries(event.source) == ["TCD"], event.reasons
+    assert any("headline before the colon" in r for r in event.reasons)
+
+
+def test_an_analysts_quoted_forecast_is_no_event(coder):
+    text = ("Tensions rose along the border on Monday.\n\n"
+            '"The army will attack the rebels within weeks," the analyst said. "It will strike hard."')
+    assert not [e for e in code(coder, text) if e.event_type in ("ASSAULT", "THREATEN")]
+
+
+# --- what was asked for, denied or suffered is not what happened -----------------------------
+
+@pytest.mark.parametrize("text", [
+    "The army denied shelling the market in the east.",
+    "The rebels denied that they ambushed the convoy.",
+])
+def test_a_denied_act_is_a_rejection_by_the_denier(coder, text):
+    events = code(coder, text)
+    assert not [e for e in events if e.event_type == "ASSAULT"]
+    reject = of_type(events, "REJECT")[0]
+    assert reject.source and reject.source[0].sector in ("MIL", "REB")
+    assert any("denies" in r for r in reject.reasons)
+
+
+def test_chanting_for_someone_to_resign_is_a_request_of_them(coder):
+    event = of_type(code(coder, "Students chanted for Serbia's president to resign on Sunday."), "REQUEST")[0]
+    assert countries(event.target) == ["SRB"]
+    assert not [e for e in code(coder, "Students chanted for Serbia's president to resign.")
+                if e.event_type == "RETREAT"]
+
+
+def test_x_needs_to_withdraw_said_by_a_leader_is_the_leaders_demand(coder):
+    event = of_type(code(coder, "Armenia needs to pull its troops back, Azerbaijan's president said."),
+                    "REQUEST")[0]
+    assert countries(event.source) == ["AZE"] and countries(event.target) == ["ARM"]
+
+
+@pytest.mark.parametrize("text", [
+    "Twelve people were killed when their bus fell off a bridge in Bolivia.",
+    "Four soldiers died in a landslide in Nepal on Monday.",
+    "Nine villagers were killed after the volcano erupted in Indonesia.",
+])
+def test_casualties_of_accidents_and_disasters_are_not_attacks(coder, text):
+    assert not [e for e in code(coder, text) if e.event_type in ("ASSAULT", "COERCE")]
+
+
+def test_a_passive_killing_with_no_attacker_keeps_an_unknown_source(coder):
+    event = of_type(code(coder, "Eight demonstrators were killed in Khartoum on Sunday."), "ASSAULT")[0]
+    assert event.source == [] and event.target
+
+
+# --- targets from embedded clauses ------------------------------------------------------------
+
+@pytest.mark.parametrize("text, event_type, target", [
+    ("Canada threatened to use force against Venezuela.", "THREATEN", "VEN"),
+    ("The US threatened to impose sanctions on Cuba.", "THREATEN", "CUB"),
+    ("Egypt agreed to strengthen coordination with Sudan.", "AGREE", "SDN"),
+    ("Turkey refused to lift its sanctions on Armenia.", "REJECT", "ARM"),
+    ("The minister warned that if Serbia attacks, the army would respond.", "THREATEN", "SRB"),
+    ("Students demanded that Serbia's president be removed.", "REQUEST", "SRB"),
+    ("North Korea issued warnings demanding that Washington change its policy.", "THREATEN", "USA"),
+])
+def test_the_target_is_inherited_from_the_embedded_clause(coder, text, event_type, target):
+    event = of_type(code(coder, text), event_type)[0]
+    assert countries(event.target) == [target], event.reasons
+    assert event.target[0].text in text.split(" ", 3)[-1]
+
+
+def test_a_topic_is_never_the_target_but_the_actor_inside_it_is(coder):
+    event = of_type(code(coder, "Japan threatened to impose new sanctions on Russia."), "THREATEN")[0]
+    assert [a.text for a in event.target] == ["Russia"]
+    event = of_type(code(coder, "Peru and Chile agreed to cooperate on fisheries."), "AGREE")[0]
+    assert countries(event.target) == ["CHL"]
+
+
+# --- actor defects ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("word", ["Kim", "Khan", "One", "Arab", "Vice"])
+def test_small_towns_never_turn_names_and_common_words_into_countries(coder, word):
+    assert [r.actor.country for r in coder.resolver.resolve_text(word)] in ([], [None])
+
+
+@pytest.mark.parametrize("phrase, country", [("Gaza residents", "PSE"), ("Kharkiv officials", "UKR"),
+                                             ("Goma", "COD")])
+def test_places_news_names_still_give_the_country(coder, phrase, country):
+    assert [r.actor.country for r in coder.resolver.resolve_text(phrase)] == [country]
+
+
+def test_a_family_name_first_short_name_refers_to_the_person_named_before(coder):
+    text = "North Korean leader Kim Jong Un toured a factory on Monday. Trump met with Kim on Tuesday."
+    event = of_type(code(coder, text), "CONSULT")[-1]
+    assert countries(event.source) == ["USA"] and countries(event.target) == ["PRK"]
+
+
+def test_us_the_country_is_never_us_the_pronoun(coder):
+    event = of_type(code(coder, "Officials told us that the US imposed sanctions on Iran."), "SANCTION")[0]
+    assert countries(event.source) == ["USA"] and countries(event.target) == ["IRN"]
+    assert coder.resolver.resolve_text("us") == []
+
+
+def test_a_titled_person_named_by_role_is_he_or_she_later(coder):
+    text = "Somalia's president arrived in Nairobi on Monday. \"We arrested the bomb makers,\" he said."
+    event = of_type(code(coder, text), "COERCE")[0]
+    assert countries(event.source) == ["SOM"], event.reasons
+
+
+@pytest.mark.parametrize("phrase, code_prefix", [("Hezbollah", "LBN"), ("the RSF", "SDN"), ("ECOWAS", "IGO"),
+                                                 ("the UN", "IGO"), ("Islamic State", "IMG")])
+def test_armed_groups_and_international_bodies_get_their_codes(coder, phrase, code_prefix):
+    actors = [r.actor for r in coder.resolver.resolve_text(phrase)]
+    assert actors and actors[0].code.startswith(code_prefix)
+
+
+# --- plural and descriptive references --------------------------------------------------------
+
+def test_the_two_leaders_are_the_parties_named_before(coder):
+    text = ("Ghana's president hosted Togo's president in Accra on Monday. The two leaders agreed to open "
+            "the border.")
+    agree = of_type(code(coder, text), "AGREE")[0]
+    assert countries(agree.source) == ["GHA"] and countries(agree.target) == ["TGO"], agree.reasons
+    assert agree.source[0].text == "The two leaders"
+
+
+def test_both_sides_asked_to_stop_are_the_two_fighting_parties(coder):
+    text = "Armenia and Azerbaijan clashed on the border on Monday. The UN called on both sides to stop."
+    events = code(coder, text)
+    clash = of_type(events, "ASSAULT")[0]
+    assert countries(clash.source) == ["ARM"] and countries(clash.target) == ["AZE"]
+    request = of_type(events, "REQUEST")[0]
+    assert set(countries(request.target)) == {"ARM", "AZE"}
+
+
+def test_a_plural_reference_with_no_parties_before_stays_as_it_is(coder):
+    event = of_type(code(coder, "The two leaders met on Monday."), "CONSULT")[0]
+    assert "parties named before" not in " ".join(event.reasons)
+
+
+def test_a_credit_line_is_no_event(coder):
+    assert code(coder, "Maria Lopez and Tom Berg contributed to this report.") == []
+
+
+# --- wishes, possibilities and background are not events --------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Kenya wants to close the refugee camps.",
+    "The army could attack the rebel camps next week.",
+    "Talks may resume in Geneva, diplomats said.",
+])
+def test_wishes_and_possibilities_are_not_events(coder, text):
+    assert [e for e in code(coder, text) if e.event_type not in ("THREATEN", "REQUEST")] == []
+
+
+def test_a_past_act_in_a_relative_clause_is_background_and_the_reported_act_stays(coder):
+    events = code(coder, "Ana Ruiz, who headed the mission in Chad, accused the army of abuses on Monday.")
+    assert [e.event_type for e in events] == ["ACCUSE"]
+
+
+def test_a_threat_with_a_condition_stays_a_threat(coder):
+    event = of_type(code(coder, "Iran warned Israel that it would strike if attacked."), "THREATEN")[0]
+    assert countries(event.source) == ["IRN"] and countries(event.target) == ["ISR"]
+
+
+# --- dates in past-tense reporting ------------------------------------------------------------
+
+def test_a_weekday_in_past_tense_reporting_is_in_the_past_whatever_future_the_sentence_speaks_of(coder):
+    # published on a Wednesday: the Friday of a past-tense arrest is the Friday before
+    event = of_type(code(coder, "Police arrested the mayor of Lima on Friday, and he will appear in court."),
+                    "COERCE")[0]
+    assert event.date.value == dt.date(2024, 3, 8)
+
+
+def test_a_weekday_of_an_announced_meeting_is_still_ahead(coder):
+    events = code(coder, "Chile's president will meet Peru's president on Friday.")
+    assert events and all(e.date.value == dt.date(2024, 3, 15) for e in events)
+
+
+# --- magnitudes -------------------------------------------------------------------------------
+
+def magnitudes(event) -> dict[str, tuple]:
+    return {m.kind: (m.low, m.high, m.text) for m in event.magnitudes}
+
+
+def test_the_dead_and_the_injured_are_numbers_with_their_evidence(coder):
+    text = "Gunmen killed 14 farmers and wounded at least 20 others in Burkina Faso on Monday."
+    event = of_type(code(coder, text), "ASSAULT")[0]
+    assert magnitudes(event) == {"dead": (14, 14, "14"), "injured": (20, None, "at least 20")}
+    dead = event.magnitudes[0]
+    assert text[dead.start:dead.end] == "14"
+
+
+def test_a_vague_quantity_stays_a_range_with_a_reason(coder):
+    event = of_type(code(coder, "Dozens of students were arrested in Minsk on Sunday."), "COERCE")[0]
+    (arrested,) = event.magnitudes
+    assert (arrested.kind, arrested.low, arrested.high) == ("arrested", 24, 99)
+    assert "vague" in arrested.reason
+
+
+@pytest.mark.parametrize("text, size", [
+    ("Thousands of farmers marched in Warsaw on Saturday.", (2000, 9999, "Thousands")),
+    ("About 3,500 people protested in Quito on Friday.", (3500, 3500, "About 3,500")),
+])
+def test_the_size_of_a_protest(coder, text, size):
+    assert magnitudes(of_type(code(coder, text), "PROTEST")[0]) == {"size": size}
+
+
+def test_a_year_or_an_unrelated_number_is_no_magnitude(coder):
+    event = of_type(code(coder, "Police arrested the mayor of Kyiv in 2021 over a 300 million dollar deal."),
+                    "COERCE")[0]
+    assert event.magnitudes == []
+
+
+# --- events that are not a main verb ----------------------------------------------------------
+
+@pytest.mark.parametrize("text, event_type, source, target", [
+    ("The army carried out hundreds of strikes against rebel positions on Monday.", "ASSAULT", "MIL", "REB"),
+    ("Russia launched dozens of drones at Ukraine overnight.", "ASSAULT", "RUS", "UKR"),
+])
+def test_a_light_verb_with_a_counted_event_noun(coder, text, event_type, source, target):
+    event = of_type(code(coder, text), event_type)[0]
+    assert source in (event.source[0].sector, event.source[0].country)
+    assert target in (event.target[0].sector, event.target[0].country)
+
+
+def test_workers_on_strike_still_protest(coder):
+    assert of_type(code(coder, "Workers went on strike against the government on Monday."), "PROTEST")
+
+
+
+@pytest.mark.parametrize("text", [
+    "Sudan's army has shelled RSF positions since April 2023.",
+    "The rebels attacked the town before the election in November.",
+])
+def test_a_bound_of_a_period_or_a_deadline_never_dates_the_event(coder, text):
+    for event in code(coder, text):
+        assert event.date.value == WEDNESDAY, event.reasons
+
+
+def test_a_bound_in_a_background_clause_leaves_the_events_own_date(coder):
+    event = of_type(code(coder, "Sudan's army attacked RSF positions on Monday, in fighting that has raged "
+                                "since April 2023."), "ASSAULT")[0]
+    assert event.date.value == dt.date(2024, 3, 11)
+
+
+def test_an_event_told_again_without_a_date_takes_the_leads_date(coder):
+    text = ("Russian forces shelled Kharkiv on Sunday, officials said. Ukraine's army said Russian forces "
+            "shelled Kharkiv with heavy guns.")
+    first, second = of_type(code(coder, text), "ASSAULT")
+    assert first.date.value == second.date.value == dt.date(2024, 3, 10)
+    assert any("told earlier" in r for r in second.reasons)
+
+
+@pytest.mark.parametrize("text, value, granularity", [
+    ("In 2021, Chile's president met Peru's president in Lima.", dt.date(2021, 1, 1), "year"),
+    ("In January, Chile's president met Peru's president in Lima.", dt.date(2024, 1, 1), "month"),
+])
+def test_a_year_or_month_opening_the_sentence_dates_the_event(coder, text, value, granularity):
+    event = of_type(code(coder, text), "CONSULT")[0]
+    assert (event.date.value, event.date.granularity) == (value, granularity)
+
+
+def test_an_endorsement_denied_is_a_rejection(coder):
+    event = of_type(code(coder, "Mexico does not recognize the new government of Peru."), "REJECT")[0]
+    assert countries(event.source) == ["MEX"]
+
+
+def test_a_country_closing_the_phrase_is_the_actor_not_the_possessive_before_it(coder):
+    assert [r.actor.country for r in coder.resolver.resolve_text("Turkey's rival Greece")] == ["GRC"]
+    assert [r.actor.country for r in coder.resolver.resolve_text("Turkey's foreign minister")] == ["TUR"]
+
+
+@pytest.mark.parametrize("text", ["The talks failed in Geneva on Monday.",
+                                  "These new laws prevent reporters from working."])
+def test_a_thing_acting_on_no_one_is_no_event(coder, text):
+    assert code(coder, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Five police officers were killed in a car bombing in Mogadishu on Monday.",
+    "Three guards were killed in a truck bomb attack near Kandahar on Sunday.",
+])
+def test_a_bombing_that_names_a_vehicle_is_still_an_attack(coder, text):
+    assert of_type(code(coder, text), "ASSAULT")
