@@ -20,6 +20,8 @@ STEPS = [
     ("build_gazetteer.py", False),
     ("train_locator.py", True),
     ("build_stopwords.py", False),
+    # the learned decisions score the events the rules above produce on the real-news dev split
+    ("train_decisions.py", True),
 ]
 
 

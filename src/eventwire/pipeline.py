@@ -44,11 +44,11 @@ class Pipeline:
     core, 1 codes everything in this process.
     """
 
-    def __init__(self, batch_size: int = 32, workers: int | None = None):
+    def __init__(self, batch_size: int = 32, workers: int | None = None, coder: EventCoder | None = None):
         self.batch_size = batch_size
         self.workers = workers
         self.stats = StageTimes()
-        self._coder: EventCoder | None = None
+        self._coder: EventCoder | None = coder
 
     @property
     def coder(self) -> EventCoder:

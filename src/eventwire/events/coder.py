@@ -20,6 +20,7 @@ from eventwire.dates import resolve_event_date
 from eventwire.events.arguments import ArgumentGroup, Arguments, find_arguments, phrase, trigger_head
 from eventwire.events.classify import Classification, VerbLexicon, load_lexicon
 from eventwire.events.confidence import STRONG_PATTERN, ArgumentState, Evidence, event_confidence
+from eventwire.events.learned import Decisions, load_decisions
 from eventwire.events.modality import REPORTING_VERBS, analyse
 from eventwire.events.reframe import Reframing, reframe
 from eventwire.places.locate import EventLocator, SentenceLocator, load_locator
@@ -60,7 +61,18 @@ class _Role:
 
 
 class EventCoder:
-    """Codes PLOVER events with actors, dates, places and evidence. Resources load lazily."""
+    """Codes PLOVER events with actors, dates, places and evidence. Resources load lazily.
+
+    `decisions` rescores each sentence's candidate events after the rules (which to keep, their
+    confidence); by default the shipped learned model, `RuleDecisions()` for the rules alone.
+    """
+
+    def __init__(self, decisions: Decisions | None = None):
+        self._decisions = decisions
+
+    @cached_property
+    def decisions(self) -> Decisions:
+        return self._decisions if self._decisions is not None else load_decisions()
 
     @cached_property
     def lexicon(self) -> VerbLexicon:
@@ -99,7 +111,8 @@ class EventCoder:
         drafts = [_draft(parsed, c) for c in self.lexicon.triggers(parsed)]
         places = SentenceLocator(self.locator, parsed)
         events = (self._event(doc, sentence, parsed, d, context, places) for d in fold_content(drafts))
-        return sorted((e for e in events if e is not None), key=lambda e: (e.trigger.start, e.trigger.end))
+        found = sorted((e for e in events if e is not None), key=lambda e: (e.trigger.start, e.trigger.end))
+        return self.decisions.decide(sentence, parsed, found) if found else found
 
     def _event(self, doc: Document, sentence: Sentence, parsed: Doc, draft: _Draft,
                context: ArticleContext, places: SentenceLocator) -> Event | None:
