@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass, replace
 from importlib import resources
 from typing import TYPE_CHECKING, Protocol
@@ -29,6 +30,9 @@ if TYPE_CHECKING:
 
 MODEL_FILE = "decisions.json"
 _MODAL_WORDS = frozenset({"will", "would", "could", "can", "may", "might", "should", "must", "shall"})
+_CONDITION_WORDS = frozenset({"if", "unless", "whether"})
+_WORD = re.compile(r"[a-z]+")
+_DIGIT = re.compile(r"\d")
 _CLAUSE_LINKS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "conj", "relcl", "acl", "pcomp", "pobj",
                            "dobj", "nsubj", "nsubjpass", "parataxis", "prep"})
 
@@ -120,9 +124,9 @@ def sentence_features(sentence: Sentence, parsed: Doc, events: list[Event]) -> l
 
 
 def _sentence_cues(sentence: Sentence, parsed: Doc, candidates: int) -> dict[str, float]:
-    roots = [t for t in parsed if t.dep_ == "ROOT"]
-    root = roots[0] if roots else None
+    """Read from the text and the root only: walking every token of the parse costs more than the model."""
     text = sentence.text
+    words = set(_WORD.findall(text.lower()))
     cues = {
         "candidates": float(min(candidates, 4)),
         "tokens/40": min(len(parsed), 80) / 40.0,
@@ -130,11 +134,12 @@ def _sentence_cues(sentence: Sentence, parsed: Doc, candidates: int) -> dict[str
         "early sentence": float(sentence.index <= 2),
         "question": float(text.rstrip().endswith("?")),
         "quote": float(any(q in text for q in ('"', "\u201c", "\u201d"))),
-        "modal in sentence": float(any(t.lower_ in _MODAL_WORDS for t in parsed)),
-        "if in sentence": float(any(t.lower_ in ("if", "unless", "whether") for t in parsed)),
-        "number in sentence": float(any(t.like_num for t in parsed)),
+        "modal in sentence": float(not words.isdisjoint(_MODAL_WORDS)),
+        "if in sentence": float(not words.isdisjoint(_CONDITION_WORDS)),
+        "number in sentence": float(_DIGIT.search(text) is not None),
     }
-    if root is not None:
+    if len(parsed):
+        root = _root(parsed[0])
         cues[f"root tag={root.tag_}"] = 1.0
         cues["root reporting verb"] = float(root.lemma_.lower() in REPORTING_VERBS)
     return cues
@@ -181,6 +186,12 @@ def _trigger_head(event: Event, sentence: Sentence, parsed: Doc) -> Token | None
     start, end = event.trigger.start - sentence.start, event.trigger.end - sentence.start
     span = parsed.char_span(start, end, alignment_mode="expand")
     return span.root if span is not None and len(span) else None
+
+
+def _root(token: Token) -> Token:
+    while token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def _under_reporting_verb(token: Token) -> bool:
