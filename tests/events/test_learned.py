@@ -56,7 +56,7 @@ def test_features_read_the_parse_around_each_trigger(nlp):
     assert first["type=ASSAULT"] == 1.0 and first["trigger lemma=attack"] == 1.0
     assert first["source=known"] == 1.0 and second["source=missing"] == 1.0
     assert first["trigger under reporting verb"] == 1.0
-    assert first["root reporting verb"] == 1.0 and first["first sentence"] == 1.0
+    assert first["root reporting verb"] == 1.0 and first["question"] == 0.0
     assert first["rules top"] == 1.0 and second["rules top"] == 0.0
     assert second["rules below top"] == pytest.approx(0.3)
     assert first["candidates"] == 2.0 and first["types in sentence"] == 2.0

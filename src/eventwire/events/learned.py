@@ -107,7 +107,9 @@ def sentence_features(sentence: Sentence, parsed: Doc, events: list[Event]) -> l
 
     Each event's own evidence (type, the rules' confidence, actors, modality, the trigger's place
     in the parse) plus what the sentence says around it (reporting verb at the root, modals, a
-    question, quotes, how many other candidates compete with it, where it sits in the article).
+    question, quotes, how many other candidates compete with it). Where the sentence sits in its
+    article is left out on purpose: it helped little on dev and taught the model that a sentence
+    coded alone (position 0) is a weak one.
     """
     shared = _sentence_cues(sentence, parsed, len(events))
     best = max(e.confidence for e in events) if events else 0.0
@@ -130,8 +132,6 @@ def _sentence_cues(sentence: Sentence, parsed: Doc, candidates: int) -> dict[str
     cues = {
         "candidates": float(min(candidates, 4)),
         "tokens/40": min(len(parsed), 80) / 40.0,
-        "first sentence": float(sentence.index == 0),
-        "early sentence": float(sentence.index <= 2),
         "question": float(text.rstrip().endswith("?")),
         "quote": float(any(q in text for q in ('"', "\u201c", "\u201d"))),
         "modal in sentence": float(not words.isdisjoint(_MODAL_WORDS)),
