@@ -41,7 +41,8 @@ class Pipeline:
     """Codes documents in batches; models load once, on first use.
 
     `workers` is the number of processes for streams longer than one batch: None uses every
-    core, 1 codes everything in this process.
+    core, 1 codes everything in this process. `coder` replaces the default `EventCoder` in this
+    process (for instance the rules alone, for an evaluation); worker processes use the default.
     """
 
     def __init__(self, batch_size: int = 32, workers: int | None = None, coder: EventCoder | None = None):
