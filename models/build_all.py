@@ -21,6 +21,8 @@ STEPS = [
     ("train_locator.py", True),
     ("build_stopwords.py", False),
     ("build_boundaries.py", False),
+    # the learned decisions score the events the rules above produce on the real-news dev split
+    ("train_decisions.py", True),
 ]
 
 

@@ -175,25 +175,28 @@ def _reported(results: Iterator[DocumentResult], tally: dict[str, int]) -> Itera
               default=Path("data") / "realnews", show_default=True,
               help="The folder of the article-level label files (articles_dev.jsonl, articles_test.jsonl).")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@click.option("--rules-only", is_flag=True,
+              help="Score the rules alone, without the learned event decisions (the ablation's baseline).")
 def evaluate(shared_dir: Path, only: str | None, realnews_dir: Path, dev_errors: bool, labels_dir: Path,
-             as_json: bool) -> None:
+             as_json: bool, rules_only: bool) -> None:
     """Score the coder: PLOVER gold and event-location gold (development sets), the project's
     labelled real-news sentences and whole articles (dev, and the frozen test sets, reported only in
     aggregate)."""
     if not (shared_dir / "data").is_dir():
         raise click.ClickException(f"no shared data at {shared_dir} (pass --shared PATH)")
+    pipeline = _evaluation_pipeline(rules_only)
     reports = {}
     if only in (None, "plover"):
         from eventwire.evaluate.plover import evaluate_plover
 
-        reports["plover"] = evaluate_plover(shared_dir)
+        reports["plover"] = evaluate_plover(shared_dir, pipeline)
     if only in (None, "locations"):
         from eventwire.evaluate.locations import evaluate_locations
 
         reports["locations"] = evaluate_locations(shared_dir)
     errors: list[str] = []
     if only in (None, "realnews"):
-        reports.update(_realnews_reports(shared_dir, realnews_dir))
+        reports.update(_realnews_reports(shared_dir, realnews_dir, pipeline))
         if dev_errors:
             from eventwire.evaluate.realnews import sentence_errors
 
@@ -201,7 +204,7 @@ def evaluate(shared_dir: Path, only: str | None, realnews_dir: Path, dev_errors:
     if only in (None, "articles"):
         from eventwire.evaluate.articles import evaluate_article_sets
 
-        article_reports = evaluate_article_sets(shared_dir, labels_dir)
+        article_reports = evaluate_article_sets(shared_dir, labels_dir, pipeline)
         if only == "articles" and not article_reports:
             raise click.ClickException(f"no article-level label file in {labels_dir}")
         reports.update(article_reports)
@@ -213,12 +216,21 @@ def evaluate(shared_dir: Path, only: str | None, realnews_dir: Path, dev_errors:
         click.echo(line)
 
 
-def _realnews_reports(shared_dir: Path, folder: Path) -> dict:
+def _evaluation_pipeline(rules_only: bool):
+    from eventwire.events.coder import EventCoder
+    from eventwire.events.learned import RuleDecisions
+    from eventwire.pipeline import Pipeline
+
+    return Pipeline(workers=1, coder=EventCoder(decisions=RuleDecisions()) if rules_only else None)
+
+
+def _realnews_reports(shared_dir: Path, folder: Path, pipeline) -> dict:
     from eventwire.evaluate.realnews import AgreementReport, evaluate_realnews, load_sentences
 
     if not (folder / "labels.jsonl").is_file():
         raise click.ClickException(f"no real-news labels at {folder} (pass --realnews PATH)")
-    reports = {f"realnews_{split}": report for split, report in evaluate_realnews(shared_dir, folder).items()}
+    reports = {f"realnews_{split}": report
+               for split, report in evaluate_realnews(shared_dir, folder, pipeline).items()}
     if (folder / "labels_second.jsonl").is_file():
         reports["realnews_agreement"] = AgreementReport(load_sentences(folder),
                                                         load_sentences(folder, "labels_second.jsonl"))

@@ -55,16 +55,18 @@ class Pipeline:
 
     `workers` is the number of processes for streams longer than one batch: None uses every
     core, 1 codes everything in this process. A document whose coding takes longer than
-    `time_budget` seconds (None: no limit) fails with that reason, and the batch goes on.
+    `time_budget` seconds (None: no limit) fails with that reason, and the batch goes on. `coder`
+    replaces the default `EventCoder` in this process (for instance the rules alone, for an
+    evaluation); worker processes use the default.
     """
 
     def __init__(self, batch_size: int = 32, workers: int | None = None,
-                 time_budget: float | None = DEFAULT_TIME_BUDGET):
+                 time_budget: float | None = DEFAULT_TIME_BUDGET, coder: EventCoder | None = None):
         self.batch_size = batch_size
         self.workers = workers
         self.time_budget = time_budget
         self.stats = StageTimes()
-        self._coder: EventCoder | None = None
+        self._coder: EventCoder | None = coder
 
     @property
     def coder(self) -> EventCoder:

@@ -11,6 +11,7 @@ from eventwire.evaluate.realnews import (
     RealNewsReport,
     ScoredSentence,
     agreement,
+    calibration,
     code_sentences,
     cohen_kappa,
     load_sentences,
@@ -127,3 +128,33 @@ def test_article_sentences_are_coded_inside_their_article(tmp_path):
     scored = {s.gold.id: s for s in code_sentences(load_sentences(tmp_path / "set"), shared)}
     assert scored["s0"].predicted is None
     assert scored["s1"].predicted_type == "ASSAULT" and scored["s2"].predicted_type == "ASSAULT"
+
+
+def test_reliability_table_and_expected_calibration_error():
+    pairs = [(0.95, True)] * 9 + [(0.95, False)] + [(0.25, True)] + [(0.25, False)] * 3
+    result = calibration(pairs)
+    top, low = result.bins[9], result.bins[2]
+    assert (top.events, top.right, low.events, low.right) == (10, 9, 4, 1)
+    assert result.events == 14
+    # the gaps |0.9 - 0.95| and |0.25 - 0.25|, weighted by the bins' sizes
+    assert result.ece == pytest.approx((10 * 0.05 + 4 * 0.0) / 14)
+    assert calibration([(1.0, True)]).bins[9].events == 1  # confidence 1.0 falls in the top bin
+    assert "expected calibration error 0.036" in result.table()
+
+
+def test_calibration_is_read_from_the_scored_events():
+    scored = [ScoredSentence(_gold("ASSAULT", sid="a"), _event("ASSAULT", confidence=0.8)),
+              ScoredSentence(_gold(NO_EVENT, sid="b"), _event("ASSAULT", confidence=0.6)),
+              ScoredSentence(_gold("ASSAULT", sid="c"), None)]
+    report = RealNewsReport("dev", scored)
+    figures = report.to_dict()["calibration"]
+    assert figures["events"] == 2
+    assert figures["ece"] == pytest.approx((abs(1 - 0.8) + abs(0 - 0.6)) / 2)
+
+
+def test_rules_only_evaluation_leaves_out_the_learned_decisions():
+    from eventwire.cli import _evaluation_pipeline
+    from eventwire.events.learned import LearnedDecisions, RuleDecisions
+
+    assert isinstance(_evaluation_pipeline(rules_only=True).coder.decisions, RuleDecisions)
+    assert isinstance(_evaluation_pipeline(rules_only=False).coder.decisions, LearnedDecisions)

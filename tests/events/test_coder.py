@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 
 from eventwire.events.coder import EventCoder
+from eventwire.events.learned import RuleDecisions
 from eventwire.nlp import load_spacy, split_sentences
 from eventwire.records import Document
 
@@ -13,8 +14,9 @@ MONDAY = dt.date(2024, 3, 11)
 
 @pytest.fixture(scope="module")
 def coder() -> EventCoder:
+    """The rules alone: the learned decisions over them are tested in test_learned.py."""
     load_spacy()
-    return EventCoder()
+    return EventCoder(decisions=RuleDecisions())
 
 
 def code(coder: EventCoder, text: str, date: dt.date | None = MONDAY, dateline: str | None = None):

@@ -286,12 +286,13 @@ def evaluate_articles(shared_dir: Path, labels_path: Path, name: str, aggregate_
                          missing=[label.doc_id for label in labels if label.doc_id not in docs])
 
 
-def evaluate_article_sets(shared_dir: Path, labels_dir: Path) -> dict[str, ArticleReport]:
+def evaluate_article_sets(shared_dir: Path, labels_dir: Path,
+                          pipeline: Pipeline | None = None) -> dict[str, ArticleReport]:
     """The dev set in full, the test set through aggregates only; a set whose file is absent is skipped."""
     reports = {}
     for split, filename in LABEL_FILES.items():
         path = labels_dir / filename
         if path.is_file():
-            reports[f"articles_{split}"] = evaluate_articles(shared_dir, path, split,
-                                                             aggregate_only=split == "test")
+            reports[f"articles_{split}"] = evaluate_articles(
+                shared_dir, path, split, aggregate_only=split == "test", pipeline=pipeline)
     return reports

@@ -109,6 +109,13 @@ def _read_jsonl(path: Path) -> list[dict]:
 def code_sentences(sentences: list[LabelledSentence], shared_dir: Path,
                    pipeline: Pipeline | None = None) -> list[ScoredSentence]:
     """Code each sentence in its article (VOA) or alone, and pick its main event."""
+    return [ScoredSentence(sentence, max(events, key=_confidence, default=None))
+            for sentence, events in sentence_events(sentences, shared_dir, pipeline)]
+
+
+def sentence_events(sentences: list[LabelledSentence], shared_dir: Path,
+                    pipeline: Pipeline | None = None) -> list[tuple[LabelledSentence, list[Event]]]:
+    """Every event the coder finds in each sentence, coded in its article (VOA) or alone."""
     pipeline = pipeline or Pipeline(workers=1)
     articles = {a["id"]: a for a in _read_jsonl(shared_dir / VOA_PATH)}
     docs: list[Document] = []
@@ -119,13 +126,12 @@ def code_sentences(sentences: list[LabelledSentence], shared_dir: Path,
     docs += [Document(id=s.id, text=s.text, original_text=s.text, origin=f"realnews:{s.id}")
              for s in sentences if s.origin != "voa"]
     events_by_doc = {result.doc_id: result.events for result in pipeline.code_documents(docs)}
-    scored = []
+    found = []
     for sentence in sentences:
         key = sentence.doc_id if sentence.origin == "voa" else sentence.id
-        in_sentence = [e for e in events_by_doc.get(key, [])
-                       if _same_sentence(e.sentence.text, sentence.text)]
-        scored.append(ScoredSentence(sentence, max(in_sentence, key=_confidence, default=None)))
-    return scored
+        found.append((sentence, [e for e in events_by_doc.get(key, [])
+                                 if _same_sentence(e.sentence.text, sentence.text)]))
+    return found
 
 
 def _confidence(event: Event) -> float:
@@ -204,6 +210,11 @@ class RealNewsReport:
             right += gold.country in {_actor_key(a) for a in getattr(s.predicted, role)}
         return right, total
 
+    def calibration(self) -> Calibration:
+        """Reliability of the scored (main) events' confidence: is an event at 0.8 right 80% of the time?"""
+        return calibration([(s.predicted.confidence, s.predicted_type == s.gold.event_type)
+                            for s in self.scored if s.predicted is not None])
+
     def confusion(self) -> dict[str, dict[str, int]]:
         """PentaClass confusion: gold class -> predicted class -> count."""
         counts = Counter((PENTA_CLASS[s.gold.event_type], PENTA_CLASS[s.predicted_type]) for s in self.scored)
@@ -225,6 +236,7 @@ class RealNewsReport:
             "per_type": {c.name: {"gold": c.gold, "predicted": c.predicted, "right": c.right,
                                   "f1": round(c.f1, 4)} for c in self.type_scores()},
             "penta_confusion": self.confusion(),
+            "calibration": self.calibration().to_dict(),
         }
 
     def table(self) -> str:
@@ -245,7 +257,61 @@ class RealNewsReport:
                   "| gold | 0 | 1 | 2 | 3 | 4 |", "| --- | ---: | ---: | ---: | ---: | ---: |"]
         for gold, row in d["penta_confusion"].items():
             lines.append(f"| {gold} | " + " | ".join(str(row[p]) for p in map(str, range(5))) + " |")
+        return "\n".join(lines + ["", self.calibration().table()])
+
+
+@dataclass(frozen=True)
+class ReliabilityBin:
+    low: float
+    high: float
+    events: int
+    mean_confidence: float
+    right: int
+
+    @property
+    def share_right(self) -> float:
+        return self.right / self.events if self.events else 0.0
+
+
+@dataclass(frozen=True)
+class Calibration:
+    bins: list[ReliabilityBin]
+
+    @property
+    def events(self) -> int:
+        return sum(b.events for b in self.bins)
+
+    @property
+    def ece(self) -> float:
+        """Expected calibration error: the events-weighted gap between confidence and share right."""
+        total = self.events
+        gaps = sum(b.events * abs(b.share_right - b.mean_confidence) for b in self.bins)
+        return gaps / total if total else 0.0
+
+    def to_dict(self) -> dict:
+        return {"events": self.events, "ece": round(self.ece, 4),
+                "bins": [{"low": b.low, "high": b.high, "events": b.events,
+                          "mean_confidence": round(b.mean_confidence, 4), "right": b.right,
+                          "share_right": round(b.share_right, 4)} for b in self.bins]}
+
+    def table(self) -> str:
+        lines = [f"Confidence of the scored events ({self.events}): "
+                 f"expected calibration error {self.ece:.3f}",
+                 "| confidence | events | mean confidence | share right |", "| --- | ---: | ---: | ---: |"]
+        lines += [f"| {b.low:.1f}-{b.high:.1f} | {b.events} | {b.mean_confidence:.3f} | {b.share_right:.3f} |"
+                  for b in self.bins if b.events]
         return "\n".join(lines)
+
+
+def calibration(pairs: Iterable[tuple[float, bool]], bins: int = 10) -> Calibration:
+    """Reliability table over (confidence, right) pairs in equal-width confidence bins."""
+    grouped: dict[int, list[tuple[float, bool]]] = {}
+    for confidence, right in pairs:
+        grouped.setdefault(min(int(confidence * bins), bins - 1), []).append((confidence, right))
+    return Calibration([ReliabilityBin(
+        round(i / bins, 2), round((i + 1) / bins, 2), len(grouped.get(i, [])),
+        sum(c for c, _ in grouped.get(i, [])) / len(grouped[i]) if grouped.get(i) else 0.0,
+        sum(r for _, r in grouped.get(i, []))) for i in range(bins)])
 
 
 def sentence_errors(report: RealNewsReport) -> list[str]:

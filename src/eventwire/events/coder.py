@@ -29,6 +29,7 @@ from eventwire.events.arguments import (
 )
 from eventwire.events.classify import Classification, VerbLexicon, load_lexicon
 from eventwire.events.confidence import STRONG_PATTERN, ArgumentState, Evidence, event_confidence
+from eventwire.events.learned import Decisions, load_decisions
 from eventwire.events.magnitudes import MagnitudeWords, find_magnitudes, load_magnitude_words
 from eventwire.events.modality import COMMENTATORS, REPORTING_VERBS, Modality, analyse
 from eventwire.events.quotes import Attribution, Quotations
@@ -126,7 +127,18 @@ class _Role:
 
 
 class EventCoder:
-    """Codes PLOVER events with actors, dates, places and evidence. Resources load lazily."""
+    """Codes PLOVER events with actors, dates, places and evidence. Resources load lazily.
+
+    `decisions` rescores each sentence's candidate events after the rules (which to keep, their
+    confidence); by default the shipped learned model, `RuleDecisions()` for the rules alone.
+    """
+
+    def __init__(self, decisions: Decisions | None = None):
+        self._decisions = decisions
+
+    @cached_property
+    def decisions(self) -> Decisions:
+        return self._decisions if self._decisions is not None else load_decisions()
 
     @cached_property
     def lexicon(self) -> VerbLexicon:
@@ -182,7 +194,8 @@ class EventCoder:
         places = SentenceLocator(self.locator, parsed)
         kept = _checked(fold_content(drafts), deadline)
         events = (self._event(sentence, parsed, d, article, places) for d in kept)
-        return sorted((e for e in events if e is not None), key=lambda e: (e.trigger.start, e.trigger.end))
+        found = sorted((e for e in events if e is not None), key=lambda e: (e.trigger.start, e.trigger.end))
+        return self.decisions.decide(sentence, parsed, found) if found else found
 
     def _event(self, sentence: Sentence, parsed: Doc, draft: _Draft, article: _Article,
                places: SentenceLocator) -> Event | None:

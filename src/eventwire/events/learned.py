@@ -1,0 +1,211 @@
+"""Learned decisions over the rules' events: does the sentence report this act, which event is the
+main one, and how sure we are.
+
+The rules find candidate events; one small logistic regression (weights in
+data/events/decisions.json, trained by models/train_decisions.py on the real-news dev labels only)
+scores each candidate: the probability that a reader labelling the sentence would give it this
+event's type. That probability, Platt-calibrated on cross-validated scores, becomes the event's
+confidence, so the highest-confidence event of a sentence is its main event; a sentence whose best
+candidate falls below the model's threshold loses all its events (most such sentences are
+statements, background or analysis coded as acts).
+
+Inference is plain Python over a few dozen sparse features read from the parse the coder already
+made: no per-sentence model call, a few microseconds per event.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass, replace
+from importlib import resources
+from typing import TYPE_CHECKING, Protocol
+
+from eventwire.events.modality import REPORTING_VERBS
+from eventwire.records import Event, Sentence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+MODEL_FILE = "decisions.json"
+_MODAL_WORDS = frozenset({"will", "would", "could", "can", "may", "might", "should", "must", "shall"})
+_CONDITION_WORDS = frozenset({"if", "unless", "whether"})
+_WORD = re.compile(r"[a-z]+")
+_DIGIT = re.compile(r"\d")
+_CLAUSE_LINKS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "conj", "relcl", "acl", "pcomp", "pobj",
+                           "dobj", "nsubj", "nsubjpass", "parataxis", "prep"})
+
+
+@dataclass(frozen=True)
+class DecisionModel:
+    """A logistic regression over sparse named features, with Platt calibration and a keep threshold."""
+
+    weights: dict[str, float]
+    intercept: float
+    slope: float  # calibration: p = sigmoid(slope * margin + offset)
+    offset: float
+    threshold: float  # calibrated probability below which a candidate event is dropped
+
+    @classmethod
+    def from_dict(cls, data: dict) -> DecisionModel:
+        return cls(weights=data["weights"], intercept=data["intercept"], slope=data["calibration"]["slope"],
+                   offset=data["calibration"]["offset"], threshold=data["threshold"])
+
+    def margin(self, features: dict[str, float]) -> float:
+        return self.intercept + sum(self.weights.get(name, 0.0) * value for name, value in features.items())
+
+    def probability(self, features: dict[str, float]) -> float:
+        return _sigmoid(self.slope * self.margin(features) + self.offset)
+
+
+class Decisions(Protocol):
+    def decide(self, sentence: Sentence, parsed: Doc, events: list[Event]) -> list[Event]: ...
+
+
+class RuleDecisions:
+    """The rules alone: every candidate event kept with the rules' own confidence."""
+
+    def decide(self, sentence: Sentence, parsed: Doc, events: list[Event]) -> list[Event]:
+        return events
+
+
+class LearnedDecisions:
+    """Rescores a sentence's candidate events with the model.
+
+    When even the best candidate falls below the model's threshold the sentence is read as reporting
+    no act, and all its candidates are dropped; otherwise every candidate is kept with its calibrated
+    probability as confidence (a second act told beside the main one keeps a lower confidence
+    rather than disappearing).
+    """
+
+    def __init__(self, model: DecisionModel):
+        self.model = model
+
+    def decide(self, sentence: Sentence, parsed: Doc, events: list[Event]) -> list[Event]:
+        scores = [self.model.probability(f) for f in sentence_features(sentence, parsed, events)]
+        if not scores or max(scores) < self.model.threshold:
+            return []
+        return [replace(event, confidence=p, reasons=[*event.reasons, _reason(event, p)])
+                for event, p in zip(events, scores)]
+
+
+def _reason(event: Event, probability: float) -> str:
+    return (f"learned confidence {probability:.2f} (rules {event.confidence:.2f}): probability that "
+            "the sentence reports this type of act")
+
+
+def load_decisions() -> LearnedDecisions:
+    path = resources.files("eventwire") / "data" / "events" / MODEL_FILE
+    return LearnedDecisions(DecisionModel.from_dict(json.loads(path.read_text(encoding="utf-8"))))
+
+
+# --------------------------------------------------------------------------- features
+
+def sentence_features(sentence: Sentence, parsed: Doc, events: list[Event]) -> list[dict[str, float]]:
+    """One feature dict per candidate event of the sentence, in the events' order.
+
+    Each event's own evidence (type, the rules' confidence, actors, modality, the trigger's place
+    in the parse) plus what the sentence says around it (reporting verb at the root, modals, a
+    question, quotes, how many other candidates compete with it). Where the sentence sits in its
+    article is left out on purpose: it helped little on dev and taught the model that a sentence
+    coded alone (position 0) is a weak one.
+    """
+    shared = _sentence_cues(sentence, parsed, len(events))
+    best = max(e.confidence for e in events) if events else 0.0
+    types = {e.event_type for e in events}
+    out = []
+    for event in events:
+        features = dict(shared)
+        features.update(_event_cues(event, sentence, parsed))
+        features["rules top"] = float(event.confidence >= best)
+        features["rules below top"] = best - event.confidence
+        features["types in sentence"] = float(len(types))
+        out.append(features)
+    return out
+
+
+def _sentence_cues(sentence: Sentence, parsed: Doc, candidates: int) -> dict[str, float]:
+    """Read from the text and the root only: walking every token of the parse costs more than the model."""
+    text = sentence.text
+    words = set(_WORD.findall(text.lower()))
+    cues = {
+        "candidates": float(min(candidates, 4)),
+        "tokens/40": min(len(parsed), 80) / 40.0,
+        "question": float(text.rstrip().endswith("?")),
+        "quote": float(any(q in text for q in ('"', "\u201c", "\u201d"))),
+        "modal in sentence": float(not words.isdisjoint(_MODAL_WORDS)),
+        "if in sentence": float(not words.isdisjoint(_CONDITION_WORDS)),
+        "number in sentence": float(_DIGIT.search(text) is not None),
+    }
+    if len(parsed):
+        root = _root(parsed[0])
+        cues[f"root tag={root.tag_}"] = 1.0
+        cues["root reporting verb"] = float(root.lemma_.lower() in REPORTING_VERBS)
+    return cues
+
+
+def _event_cues(event: Event, sentence: Sentence, parsed: Doc) -> dict[str, float]:
+    cues = {
+        f"type={event.event_type}": 1.0,
+        f"quad={event.quad_class}": 1.0,
+        "rules confidence": event.confidence,
+        f"source={_actor_state(event.source)}": 1.0,
+        f"target={_actor_state(event.target)}": 1.0,
+        "negated": float(event.negated),
+        "hypothetical": float(event.hypothetical),
+        "future": float(event.future),
+        "reported": float(event.reported_by is not None),
+        "date resolved": float(event.date.value is not None),
+        "location": float(event.location is not None),
+    }
+    head = _trigger_head(event, sentence, parsed)
+    if head is None:
+        return cues
+    link = head.dep_ if head.dep_ in _CLAUSE_LINKS else "other"
+    cues.update({
+        f"trigger tag={head.tag_}": 1.0,
+        f"trigger link={link}": 1.0,
+        f"trigger lemma={head.lemma_.lower()}": 1.0,
+        f"type {event.event_type} lemma={head.lemma_.lower()}": 1.0,
+        "trigger under reporting verb": float(_under_reporting_verb(head)),
+        "trigger modal": float(any(c.lower_ in _MODAL_WORDS for c in head.children if c.dep_ == "aux")),
+        "trigger infinitive": float(any(c.lower_ == "to" and c.dep_ == "aux" for c in head.children)),
+        "trigger position": head.i / max(len(parsed), 1),
+    })
+    return cues
+
+
+def _actor_state(actors) -> str:
+    if not actors:
+        return "missing"
+    return "known" if any(a.country or a.sector or a.code for a in actors) else "named"
+
+
+def _trigger_head(event: Event, sentence: Sentence, parsed: Doc) -> Token | None:
+    start, end = event.trigger.start - sentence.start, event.trigger.end - sentence.start
+    span = parsed.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _root(token: Token) -> Token:
+    while token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _under_reporting_verb(token: Token) -> bool:
+    node = token
+    while node.head.i != node.i:
+        node = node.head
+        if node.pos_ == "VERB" and node.lemma_.lower() in REPORTING_VERBS:
+            return True
+    return False
+
+
+def _sigmoid(x: float) -> float:
+    if x < -30:
+        return 0.0
+    if x > 30:
+        return 1.0
+    return 1.0 / (1.0 + math.exp(-x))

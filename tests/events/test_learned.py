@@ -1,0 +1,161 @@
+"""The learned decisions over the rules' events: features, scoring, the coder's hook, the shipped weights."""
+
+import datetime as dt
+import importlib.util
+import math
+import sys
+from pathlib import Path
+
+import pytest
+
+from eventwire.events.coder import EventCoder
+from eventwire.events.learned import (
+    DecisionModel,
+    LearnedDecisions,
+    RuleDecisions,
+    load_decisions,
+    sentence_features,
+)
+from eventwire.nlp import split_sentences
+from eventwire.records import Actor, Document, Event, Sentence, Trigger
+
+REPO = Path(__file__).resolve().parents[2]
+MONDAY = dt.date(2024, 3, 11)
+
+
+def _event(sentence: Sentence, trigger: str, event_type: str = "ASSAULT", confidence: float = 0.7,
+           source: list[Actor] | None = None) -> Event:
+    start = sentence.text.index(trigger)
+    return Event(doc_id="d", event_type=event_type, mode=None, cameo=None, quad_class="MATERIAL_CONFLICT",
+                 sentence=sentence, trigger=Trigger(trigger, sentence.start + start,
+                                                    sentence.start + start + len(trigger)),
+                 source=source or [], confidence=confidence, reasons=["rules"])
+
+
+def _model(threshold: float = 0.5, **weights: float) -> DecisionModel:
+    return DecisionModel(weights={k.replace("_", " "): v for k, v in weights.items()}, intercept=0.0,
+                         slope=1.0, offset=0.0, threshold=threshold)
+
+
+def test_probability_is_the_calibrated_logistic_of_the_margin():
+    model = DecisionModel(weights={"a": 2.0, "b": -1.0}, intercept=0.5, slope=0.5, offset=-0.25,
+                          threshold=0.3)
+    margin = 0.5 + 2.0 * 1.0 - 1.0 * 3.0
+    assert model.margin({"a": 1.0, "b": 3.0, "unknown": 9.0}) == pytest.approx(margin)
+    expected = 1 / (1 + math.exp(-(0.5 * margin - 0.25)))
+    assert model.probability({"a": 1.0, "b": 3.0}) == pytest.approx(expected)
+
+
+def test_features_read_the_parse_around_each_trigger(nlp):
+    sentence = Sentence(0, "Officials said rebels attacked a convoy near the border.", 0, 57)
+    parsed = nlp(sentence.text)
+    rebels = Actor(text="rebels", start=15, end=21, sector="REB")
+    events = [_event(sentence, "attacked", source=[rebels]),
+              _event(sentence, "said", event_type="ACCUSE", confidence=0.4)]
+    first, second = sentence_features(sentence, parsed, events)
+    assert first["type=ASSAULT"] == 1.0 and first["trigger lemma=attack"] == 1.0
+    assert first["source=known"] == 1.0 and second["source=missing"] == 1.0
+    assert first["trigger under reporting verb"] == 1.0
+    assert first["root reporting verb"] == 1.0 and first["question"] == 0.0
+    assert first["rules top"] == 1.0 and second["rules top"] == 0.0
+    assert second["rules below top"] == pytest.approx(0.3)
+    assert first["candidates"] == 2.0 and first["types in sentence"] == 2.0
+
+
+def test_learned_decisions_rescore_every_candidate_of_a_sentence_they_keep(nlp):
+    sentence = Sentence(0, "Rebels attacked a convoy and police said they would respond.", 0, 61)
+    parsed = nlp(sentence.text)
+    events = [_event(sentence, "attacked"), _event(sentence, "respond", event_type="THREATEN")]
+    decisions = LearnedDecisions(_model(**{"type=ASSAULT": 2.0, "type=THREATEN": -2.0}))
+    kept = decisions.decide(sentence, parsed, events)
+    assert [e.event_type for e in kept] == ["ASSAULT", "THREATEN"]  # a second act stays, less sure
+    assert kept[0].confidence == pytest.approx(1 / (1 + math.exp(-2.0)))
+    assert kept[1].confidence == pytest.approx(1 / (1 + math.exp(2.0)))
+    assert kept[0].reasons[0] == "rules" and "learned confidence 0.88 (rules 0.70)" in kept[0].reasons[-1]
+    assert events[0].confidence == 0.7  # the rules' event is not changed in place
+
+
+def test_learned_decisions_drop_a_sentence_whose_best_candidate_is_below_threshold(nlp):
+    sentence = Sentence(0, "Police said they would respond.", 0, 31)
+    events = [_event(sentence, "respond", event_type="THREATEN")]
+    decisions = LearnedDecisions(_model(threshold=0.2, **{"type=THREATEN": -2.0}))
+    assert decisions.decide(sentence, nlp(sentence.text), events) == []
+    assert LearnedDecisions(_model(threshold=0.1, **{"type=THREATEN": -2.0})).decide(
+        sentence, nlp(sentence.text), events)
+
+
+def test_rule_decisions_keep_every_candidate(nlp):
+    sentence = Sentence(0, "Rebels attacked a convoy.", 0, 25)
+    events = [_event(sentence, "attacked")]
+    assert RuleDecisions().decide(sentence, nlp(sentence.text), events) is events
+
+
+class _Recording:
+    def __init__(self, keep: bool):
+        self.keep = keep
+        self.calls: list[tuple[str, list[str]]] = []
+
+    def decide(self, sentence, parsed, events):
+        self.calls.append((sentence.text, [e.event_type for e in events]))
+        return events if self.keep else []
+
+
+def _code(coder: EventCoder, text: str, nlp) -> list[Event]:
+    doc = Document(id="fixture", text=text, original_text=text, origin="<test>", date=MONDAY)
+    sentences = split_sentences(text)
+    candidates = [s for s in sentences if coder.is_candidate(s)]
+    parsed = dict(zip((s.index for s in candidates), nlp.pipe(s.text for s in candidates)))
+    return coder.code(doc, sentences, parsed)
+
+
+TEXT = "Russian troops shelled the Ukrainian city of Kharkiv on Sunday. The weather was mild."
+
+
+def test_coder_hands_each_sentence_with_events_to_its_decisions(nlp):
+    keep = _Recording(keep=True)
+    events = _code(EventCoder(decisions=keep), TEXT, nlp)
+    assert events and keep.calls == [(TEXT.split(" The")[0], [e.event_type for e in events])]
+    assert _code(EventCoder(decisions=_Recording(keep=False)), TEXT, nlp) == []
+
+
+def test_default_coder_uses_the_shipped_model(nlp):
+    coder = EventCoder()
+    assert isinstance(coder.decisions, LearnedDecisions)
+    events = _code(coder, TEXT, nlp)
+    rules = _code(EventCoder(decisions=RuleDecisions()), TEXT, nlp)
+    assert {e.event_id for e in events} <= {e.event_id for e in rules}
+    assert all(0.0 < e.confidence < 1.0 and e.reasons[-1].startswith("learned confidence") for e in events)
+
+
+def test_shipped_model_is_sane():
+    model = load_decisions().model
+    assert len(model.weights) > 50
+    assert 0.0 <= model.threshold < 1.0 and model.slope > 0
+    assert all(isinstance(v, float) for v in model.weights.values())
+
+
+def _train_module():
+    spec = importlib.util.spec_from_file_location("train_decisions", REPO / "models" / "train_decisions.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_folds_are_by_document_and_fixed():
+    train = _train_module()
+    documents = [f"doc-{i}" for i in range(40)]
+    folds = train._folds(documents)
+    assert folds == train._folds(list(documents))
+    assert sorted(set(folds.values())) == list(range(train.FOLDS))
+
+
+@pytest.mark.slow
+def test_training_reproduces_the_shipped_weights_from_dev_only(shared_dir, tmp_path):
+    train = _train_module()
+    examples = train.collect(shared_dir)
+    assert examples and {ex.sentence.split for ex in examples} == {"dev"}
+    out = tmp_path / "decisions.json"
+    train.train(shared_dir, out, examples)
+    shipped = REPO / "src" / "eventwire" / "data" / "events" / "decisions.json"
+    assert out.read_bytes() == shipped.read_bytes()
