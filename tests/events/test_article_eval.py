@@ -51,6 +51,14 @@ def test_an_event_matches_on_type_countries_and_date_range():
     assert not matches(_event(when=dt.date(2024, 3, 13)), labelled, PUBLISHED)
 
 
+def test_an_undated_label_agrees_with_any_date():
+    undated = _label([_labelled(start=None, end=None)]).must[0]
+    assert matches(_event(when=dt.date(2024, 3, 13)), undated, PUBLISHED)
+    open_start = _label([_labelled(start=None, end="2024-03-11")]).must[0]
+    assert matches(_event(), open_start, PUBLISHED)
+    assert not matches(_event(when=dt.date(2024, 3, 13)), open_start, PUBLISHED)
+
+
 def test_a_null_country_agrees_only_with_a_role_naming_no_country():
     labelled = _label([_labelled(source=None)]).must[0]
     assert matches(_event(source=()), labelled, PUBLISHED)

@@ -242,11 +242,13 @@ def labelled_event(raw: dict) -> LabelledEvent:
     mechanisms = raw.get("mechanisms") or raw.get("mechanism") or ()
     if isinstance(mechanisms, str | int):
         mechanisms = (mechanisms,)
-    date_from = dt.date.fromisoformat(raw["date_from"])
+    # a labeller who could not date an event leaves the range open on that side: any date agrees
+    first, last = raw.get("date_from"), raw.get("date_to") or raw.get("date_from")
+    date_from = dt.date.fromisoformat(first) if first else dt.date.min
+    date_to = dt.date.fromisoformat(last) if last else dt.date.max
     return LabelledEvent(
         event_type=raw["type"], source=_country(raw.get("source_country")),
-        target=_country(raw.get("target_country")), date_from=date_from,
-        date_to=dt.date.fromisoformat(raw.get("date_to") or raw["date_from"]),
+        target=_country(raw.get("target_country")), date_from=date_from, date_to=date_to,
         evidence=raw.get("evidence") or "", mechanisms=tuple(str(m) for m in mechanisms))
 
 
