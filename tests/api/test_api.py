@@ -15,6 +15,7 @@ from store_factories import coded, document, event
 from eventwire.api import ApiSettings, create_app
 from eventwire.export import EVENT_CSV_COLUMNS
 from eventwire.store import open_store
+from eventwire.store.schema import LATEST_VERSION
 
 
 @pytest.fixture
@@ -223,7 +224,7 @@ def test_export_pages_through_many_events(filled):
 def test_health_openapi_and_offline_docs(client):
     health = client.get("/api/health").json()
     assert health["status"] == "ok" and health["events"] == 4 and health["writes"] is True
-    assert health["schema_version"] == 2
+    assert health["schema_version"] == LATEST_VERSION
     spec = client.get("/openapi.json").json()
     assert {"/api/events", "/api/events/{event_id}", "/api/timeline", "/api/dyads", "/api/actors",
             "/api/export", "/api/documents", "/api/health"} <= set(spec["paths"])

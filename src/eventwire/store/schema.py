@@ -178,6 +178,13 @@ MIGRATIONS: tuple[Migration, ...] = (
         "(to_tsvector('english', COALESCE(evidence_text, ''))) STORED",
         "CREATE INDEX events_evidence_search ON events USING GIN (evidence_search)",
     )),
+    Migration(3, "event dates beside event actors: a country's timeline from one index", (
+        "ALTER TABLE event_actors ADD COLUMN event_date TEXT",
+        "UPDATE event_actors SET event_date = "
+        "(SELECT event_date FROM events WHERE events.event_id = event_actors.event_id)",
+        "DROP INDEX event_actors_country",
+        "CREATE INDEX event_actors_country ON event_actors (country, role, event_date, event_id)",
+    )),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

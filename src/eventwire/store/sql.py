@@ -61,7 +61,7 @@ EVENT_COLUMNS = ("event_id", "event_type", "quad_class", "event_date", "source_c
                  "source_country", "target_country", "location_country", "confidence", "num_mentions",
                  "num_articles", "num_sources", "first_reported", "last_reported", "merge_block", "record",
                  "location_name", "lat", "lon", "evidence_text")
-EVENT_ACTOR_COLUMNS = ("event_id", "role", "position", "text", "name", "country", "code")
+EVENT_ACTOR_COLUMNS = ("event_id", "role", "position", "text", "name", "country", "code", "event_date")
 # What StoredEvent is built from, in this order.
 _STORED_EVENT = "event_id, event_type, quad_class, event_date, confidence, num_articles, num_sources, record"
 _SORT_COLUMNS = {"date": "event_date", "confidence": "confidence", "num_articles": "num_articles"}
@@ -320,7 +320,10 @@ class SqlEventStore(EventStore):
             records = [json.loads(record) for _, record in batch]
             self._run_many("UPDATE events SET location_name = ?, lat = ?, lon = ?, evidence_text = ? "
                            "WHERE event_id = ?", [(*_event_details(r), r["event_id"]) for r in records])
-            self._insert("event_actors", EVENT_ACTOR_COLUMNS, [a for r in records for a in actor_rows(r)])
+            # The columns schema 2 has: schema 3 adds event_date, filled by its own statement.
+            schema_2 = EVENT_ACTOR_COLUMNS.index("event_date")
+            self._insert("event_actors", EVENT_ACTOR_COLUMNS[:schema_2],
+                         [a[:schema_2] for r in records for a in actor_rows(r)])
             last = batch[-1][0]
 
     # -- reading -------------------------------------------------------------------------------
@@ -389,7 +392,10 @@ class SqlEventStore(EventStore):
         return event
 
     def timeline(self, query: EventQuery | None = None, by: str | None = None) -> list[TimelineCount]:
-        where, params = self._where(query or EventQuery())
+        query = query or EventQuery()
+        if by is None and query.countries and _only_countries_and_dates(query):
+            return self._country_timeline(query)
+        where, params = self._where(query)
         group = {"quad_class": ", quad_class", "event_type": ", event_type", None: ""}[by]
         rows = self._run(f"SELECT event_date{group}, COUNT(*) FROM events"
                          f"{_joined([*where, 'event_date IS NOT NULL'])} GROUP BY event_date{group}",
@@ -397,6 +403,21 @@ class SqlEventStore(EventStore):
         if not by:
             return [TimelineCount(day, None, count) for day, count in rows]
         return [TimelineCount(day, key, count) for day, key, count in rows]
+
+    def _country_timeline(self, query: EventQuery) -> list[TimelineCount]:
+        """Events a day for countries, from the country index alone (an event with the country on
+        both sides counts once)."""
+        roles = (query.role,) if query.role else ("source", "target")
+        clauses = [f"country IN ({', '.join('?' for _ in query.countries)})",
+                   f"role IN ({', '.join('?' for _ in roles)})", "event_date IS NOT NULL"]
+        params = [*query.countries, *roles]
+        for clause, day in (("event_date >= ?", query.since), ("event_date <= ?", query.until)):
+            if day:
+                clauses.append(clause)
+                params.append(day.isoformat())
+        rows = self._run(f"SELECT event_date, COUNT(DISTINCT event_id) FROM event_actors{_joined(clauses)} "
+                         "GROUP BY event_date", params).fetchall()
+        return [TimelineCount(day, None, count) for day, count in rows]
 
     def dyad_totals(self, query: EventQuery | None = None, limit: int = 100) -> list[DyadTotal]:
         where, params = self._where(query or EventQuery())
@@ -605,14 +626,21 @@ def _event_details(record: dict) -> tuple:
 
 def actor_rows(record: dict) -> list[tuple]:
     """The event_actors rows of a merged event record: each source and target actor."""
+    day = record["date"]["value"] or record["first_reported"]
     return [(record["event_id"], role, position, actor["text"], actor.get("name"), actor.get("country"),
-             actor_key([actor]))
+             actor_key([actor]), day)
             for role in ("source", "target") for position, actor in enumerate(record.get(role) or [])]
 
 
 # What the by-id view adds to each mention from its coded record.
 _MENTION_DETAIL = ("event_type", "mode", "cameo", "quad_class", "source", "target", "reported_by", "date",
                    "location", "negated", "hypothetical", "future", "confidence", "reasons")
+
+
+def _only_countries_and_dates(query: EventQuery) -> bool:
+    """True when the query filters by nothing but countries, their side and dates."""
+    return replace(query, countries=(), role=None, since=None, until=None, sort=EventQuery.sort, limit=None,
+                   after=None) == EventQuery()
 
 
 def _stored_event(row: tuple) -> StoredEvent:
