@@ -67,12 +67,13 @@ def filled_url(db_url) -> str:
 
 @pytest.mark.parametrize("params", [{"country": "RUS"}, {"country": "IND", "role": "target"},
                                     {"country": "RUS,FRA", "sort": "confidence"},
-                                    {"country": "CHN", "q": "met"}])
-def test_frequent_countries_are_checked_event_by_event_with_the_same_answer(filled_url, monkeypatch, params):
+                                    {"country": "CHN", "q": "met"}, {"q": "camp"},
+                                    {"q": "minister", "sort": "date"}])
+def test_frequent_countries_and_words_are_checked_event_by_event_alike(filled_url, monkeypatch, params):
     with open_store(filled_url) as store:
         expected = [e.event_id for e in store.find_events(parse_query(**params))]
-        monkeypatch.setattr("eventwire.store.sql._MANY_EVENTS", 1)  # every country counts as frequent
-        assert store._many_actor_rows(parse_query(**params))
+        monkeypatch.setattr("eventwire.store.sql.MANY_EVENTS", 1)  # every country counts as frequent
+        monkeypatch.setattr("eventwire.store.sqlite.MANY_EVENTS", 1)  # every word too
         assert [e.event_id for e in store.find_events(parse_query(**params))] == expected
         assert expected
 

@@ -27,7 +27,7 @@ class PostgresEventStore(SqlEventStore):
     def _timed_out(self, exc: Exception) -> bool:
         return isinstance(exc, psycopg.errors.QueryCanceled)
 
-    def _text_match(self, words: list[str]) -> tuple[str, list]:
+    def _text_match(self, words: list[str], ordered: bool) -> tuple[str, list]:
         return "evidence_search @@ plainto_tsquery('english', ?)", [" ".join(words)]
 
     def _transaction(self) -> AbstractContextManager:

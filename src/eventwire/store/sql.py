@@ -67,7 +67,7 @@ _STORED_EVENT = "event_id, event_type, quad_class, event_date, confidence, num_a
 _SORT_COLUMNS = {"date": "event_date", "confidence": "confidence", "num_articles": "num_articles"}
 _CHUNK = 500
 # Past this many actor rows, a country list is read along the sort index, checking event by event.
-_MANY_EVENTS = 5000
+MANY_EVENTS = 5000
 _WORD = re.compile(r"\w+")
 
 
@@ -107,8 +107,9 @@ class SqlEventStore(EventStore):
         """True when `exc` is the engine cancelling a statement that ran past the time limit."""
 
     @abstractmethod
-    def _text_match(self, words: list[str]) -> tuple[str, list]:
-        """A WHERE clause (with its parameters) for events whose evidence has every word."""
+    def _text_match(self, words: list[str], ordered: bool) -> tuple[str, list]:
+        """A WHERE clause (with its parameters) for events whose evidence has every word;
+        `ordered` as for `_where`."""
 
     # Put before a column in a condition to keep its index out of the plan (SQLite: "+").
     _no_index = ""
@@ -452,8 +453,8 @@ class SqlEventStore(EventStore):
             return False
         marks = ", ".join("?" for _ in query.countries)
         found = self._run(f"SELECT COUNT(*) FROM (SELECT 1 FROM event_actors WHERE country IN ({marks}) "
-                          f"LIMIT {_MANY_EVENTS}) AS rows", list(query.countries)).fetchone()[0]
-        return found >= _MANY_EVENTS
+                          f"LIMIT {MANY_EVENTS}) AS rows", list(query.countries)).fetchone()[0]
+        return found >= MANY_EVENTS
 
     def _where(self, query: EventQuery, ordered: bool = False) -> tuple[list[str], list]:
         """WHERE clauses and parameters of the query's filters. `ordered`: for a list read along a
@@ -461,7 +462,7 @@ class SqlEventStore(EventStore):
         probe = self._no_index if ordered and self._many_actor_rows(query) else None
         clauses, params = _filters(query, probe)
         if query.text:
-            clause, values = self._text_match(search_words(query.text))
+            clause, values = self._text_match(search_words(query.text), ordered)
             clauses.append(clause)
             params += values
         return clauses, params

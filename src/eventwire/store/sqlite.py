@@ -8,7 +8,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from eventwire.store.sql import SqlEventStore
+from eventwire.store.sql import MANY_EVENTS, SqlEventStore
 
 # Virtual-machine steps between two looks at the clock while a statement runs.
 _PROGRESS_STEPS = 10_000
@@ -46,10 +46,19 @@ class SqliteEventStore(SqlEventStore):
     def _timed_out(self, exc: Exception) -> bool:
         return isinstance(exc, sqlite3.OperationalError) and str(exc) == "interrupted"
 
-    def _text_match(self, words: list[str]) -> tuple[str, list]:
+    def _text_match(self, words: list[str], ordered: bool) -> tuple[str, list]:
         # Each word quoted: FTS5 query syntax in the user's text is matched as plain words.
         phrase = " ".join(f'"{word}"' for word in words)
+        if ordered and self._many_text_rows(phrase):
+            # Common words: walk the sort index and look each event up in the full-text index.
+            return ("EXISTS (SELECT 1 FROM events_fts WHERE events_fts MATCH ? AND "
+                    "events_fts.rowid = eventwire_fts_rowid(events.event_id))"), [phrase]
         return "event_id IN (SELECT event_id FROM events_fts WHERE events_fts MATCH ?)", [phrase]
+
+    def _many_text_rows(self, phrase: str) -> bool:
+        found = self._run(f"SELECT COUNT(*) FROM (SELECT 1 FROM events_fts WHERE events_fts MATCH ? "
+                          f"LIMIT {MANY_EVENTS})", (phrase,)).fetchone()[0]
+        return found >= MANY_EVENTS
 
     def _index_text(self, deleted: list[str] | None, rows: list[tuple[str, str]]) -> None:
         if deleted is None:
