@@ -73,7 +73,7 @@ def test_frequent_countries_and_words_are_checked_event_by_event_alike(filled_ur
     with open_store(filled_url) as store:
         expected = [e.event_id for e in store.find_events(parse_query(**params))]
         monkeypatch.setattr("eventwire.store.sql.MANY_EVENTS", 1)  # every country counts as frequent
-        monkeypatch.setattr("eventwire.store.sqlite.MANY_EVENTS", 1)  # every word too
+        monkeypatch.setattr("eventwire.store.sqlite.MANY_MATCHES", 1)  # every word too
         assert [e.event_id for e in store.find_events(parse_query(**params))] == expected
         assert expected
 

@@ -359,6 +359,9 @@ class SqlEventStore(EventStore):
             order = (f"{column}{direction}, " if column else "") + f"event_id{direction}"
             limit = f" LIMIT {int(left)}" if left is not None else ""
             sql = f"SELECT {_STORED_EVENT} FROM events{_joined(clauses)} ORDER BY {order}{limit}"
+            if left is not None:  # a page: sort ids only, then read the page's records
+                sql = (f"SELECT {_STORED_EVENT} FROM events WHERE event_id IN (SELECT event_id FROM events"
+                       f"{_joined(clauses)} ORDER BY {order}{limit}) ORDER BY {order}")
             for row in self._run(sql, values):
                 yield _stored_event(row)
                 if left is not None:

@@ -8,10 +8,13 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from eventwire.store.sql import MANY_EVENTS, SqlEventStore
+from eventwire.store.sql import SqlEventStore
 
 # Virtual-machine steps between two looks at the clock while a statement runs.
 _PROGRESS_STEPS = 10_000
+# Past this many events with the words, a search walks the sort index instead: each look-up in the
+# full-text index costs about as much as reading a hundred matches, so only very common words gain.
+MANY_MATCHES = 50_000
 
 
 class SqliteEventStore(SqlEventStore):
@@ -57,8 +60,8 @@ class SqliteEventStore(SqlEventStore):
 
     def _many_text_rows(self, phrase: str) -> bool:
         found = self._run(f"SELECT COUNT(*) FROM (SELECT 1 FROM events_fts WHERE events_fts MATCH ? "
-                          f"LIMIT {MANY_EVENTS})", (phrase,)).fetchone()[0]
-        return found >= MANY_EVENTS
+                          f"LIMIT {MANY_MATCHES})", (phrase,)).fetchone()[0]
+        return found >= MANY_MATCHES
 
     def _index_text(self, deleted: list[str] | None, rows: list[tuple[str, str]]) -> None:
         if deleted is None:
