@@ -67,7 +67,7 @@ _STORED_EVENT = "event_id, event_type, quad_class, event_date, confidence, num_a
 _SORT_COLUMNS = {"date": "event_date", "confidence": "confidence", "num_articles": "num_articles"}
 _CHUNK = 500
 # Past this many actor rows, a country list is read along the sort index, checking event by event.
-MANY_EVENTS = 5000
+MANY_EVENTS = 20_000
 _WORD = re.compile(r"\w+")
 
 
@@ -113,6 +113,8 @@ class SqlEventStore(EventStore):
 
     # Put before a column in a condition to keep its index out of the plan (SQLite: "+").
     _no_index = ""
+    # Events whose id a subquery gives, collected before the events are read.
+    _id_set = "event_id IN ({})"
 
     def _index_text(self, deleted: list[str] | None, rows: list[tuple[str, str]]) -> None:
         """Keep a full-text index outside the events table in step: remove the `deleted` events
@@ -463,7 +465,7 @@ class SqlEventStore(EventStore):
         """WHERE clauses and parameters of the query's filters. `ordered`: for a list read along a
         sort index, where a country found in many events is best checked event by event."""
         probe = self._no_index if ordered and self._many_actor_rows(query) else None
-        clauses, params = _filters(query, probe)
+        clauses, params = _filters(query, probe, self._id_set)
         if query.text:
             clause, values = self._text_match(search_words(query.text), ordered)
             clauses.append(clause)
@@ -655,11 +657,13 @@ def _joined(clauses: list[str]) -> str:
     return " WHERE " + " AND ".join(clauses) if clauses else ""
 
 
-def _filters(query: EventQuery, probe: str | None = None) -> tuple[list[str], list]:
+def _filters(query: EventQuery, probe: str | None = None,
+             id_set: str = "event_id IN ({})") -> tuple[list[str], list]:
     """WHERE clauses over the events table, with bound parameters only.
 
     Countries are matched through event_actors: by default as the set of events that have one
-    (few events: found by the country index, then sorted); with `probe` (the engine's prefix that
+    (few events: found by the country index, then sorted; `id_set` says how the engine is made to
+    collect them first); with `probe` (the engine's prefix that
     keeps a column's index out of a plan) event by event along the sort index, by event id
     (many events: the first page comes after a short walk).
     """
@@ -668,7 +672,7 @@ def _filters(query: EventQuery, probe: str | None = None) -> tuple[list[str], li
     on_role = f"role IN ({', '.join('?' for _ in roles)})"
 
     def with_actor(condition: str, values: list) -> None:
-        clauses.append(f"event_id IN (SELECT event_id FROM event_actors WHERE ({condition}) AND {on_role})")
+        clauses.append(id_set.format(f"SELECT event_id FROM event_actors WHERE ({condition}) AND {on_role}"))
         params.extend([*values, *roles])
 
     if query.countries and probe is not None:
