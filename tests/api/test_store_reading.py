@@ -69,11 +69,22 @@ def filled_url(db_url) -> str:
 
 @pytest.mark.parametrize("params", [{"country": "RUS"}, {"country": "IND", "role": "target"},
                                     {"country": "RUS,FRA", "sort": "confidence"},
-                                    {"country": "CHN", "q": "met"}])
-def test_frequent_countries_are_checked_event_by_event_with_the_same_answer(filled_url, monkeypatch, params):
+                                    {"country": "CHN", "q": "met"}, {"q": "camp"},
+                                    {"q": "minister", "sort": "date"}])
+def test_frequent_countries_and_words_are_checked_event_by_event_alike(filled_url, monkeypatch, params):
     with open_store(filled_url) as store:
         expected = [e.event_id for e in store.find_events(parse_query(**params))]
-        monkeypatch.setattr("eventwire.store.sql._MANY_EVENTS", 1)  # every country counts as frequent
-        assert store._many_actor_rows(parse_query(**params))
+        monkeypatch.setattr("eventwire.store.sql.MANY_EVENTS", 1)  # every country counts as frequent
+        monkeypatch.setattr("eventwire.store.sqlite.MANY_MATCHES", 1)  # every word too
         assert [e.event_id for e in store.find_events(parse_query(**params))] == expected
         assert expected
+
+
+@pytest.mark.parametrize("params", [{"country": "RUS"}, {"country": "RUS,IND", "role": "source"},
+                                    {"country": "FRA", "since": "2024-04", "until": "2024-04"}])
+def test_a_country_timeline_from_the_country_index_counts_as_the_general_one(filled_url, params):
+    with open_store(filled_url) as store:
+        fast = store.timeline(parse_query(**params))
+        general = store.timeline(parse_query(**params, min_confidence="0"))  # any other filter: events table
+    assert sorted(fast, key=lambda c: c.period) == sorted(general, key=lambda c: c.period)
+    assert fast

@@ -219,6 +219,13 @@ MIGRATIONS: tuple[Migration, ...] = (
         "CREATE INDEX alerts_rule_event ON alerts (rule, event_id)",
         "CREATE INDEX alerts_fired_at ON alerts (fired_at)",
     )),
+    Migration(4, "event dates beside event actors: a country's timeline from one index", (
+        "ALTER TABLE event_actors ADD COLUMN event_date TEXT",
+        "UPDATE event_actors SET event_date = "
+        "(SELECT event_date FROM events WHERE events.event_id = event_actors.event_id)",
+        "DROP INDEX event_actors_country",
+        "CREATE INDEX event_actors_country ON event_actors (country, role, event_date, event_id)",
+    )),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -63,13 +63,13 @@ EVENT_COLUMNS = ("event_id", "event_type", "quad_class", "event_date", "source_c
                  "source_country", "target_country", "location_country", "confidence", "num_mentions",
                  "num_articles", "num_sources", "first_reported", "last_reported", "merge_block", "record",
                  "location_name", "lat", "lon", "evidence_text")
-EVENT_ACTOR_COLUMNS = ("event_id", "role", "position", "text", "name", "country", "code")
+EVENT_ACTOR_COLUMNS = ("event_id", "role", "position", "text", "name", "country", "code", "event_date")
 # What StoredEvent is built from, in this order.
 _STORED_EVENT = "event_id, event_type, quad_class, event_date, confidence, num_articles, num_sources, record"
 _SORT_COLUMNS = {"date": "event_date", "confidence": "confidence", "num_articles": "num_articles"}
 _CHUNK = 500
 # Past this many actor rows, a country list is read along the sort index, checking event by event.
-_MANY_EVENTS = 5000
+MANY_EVENTS = 20_000
 _WORD = re.compile(r"\w+")
 
 
@@ -118,11 +118,14 @@ class SqlEventStore(EventStore):
         """True when `exc` is the engine cancelling a statement that ran past the time limit."""
 
     @abstractmethod
-    def _text_match(self, words: list[str]) -> tuple[str, list]:
-        """A WHERE clause (with its parameters) for events whose evidence has every word."""
+    def _text_match(self, words: list[str], ordered: bool) -> tuple[str, list]:
+        """A WHERE clause (with its parameters) for events whose evidence has every word;
+        `ordered` as for `_where`."""
 
     # Put before a column in a condition to keep its index out of the plan (SQLite: "+").
     _no_index = ""
+    # Events whose id a subquery gives, collected before the events are read.
+    _id_set = "event_id IN ({})"
 
     def _index_text(self, deleted: list[str] | None, rows: list[tuple[str, str]]) -> None:
         """Keep a full-text index outside the events table in step: remove the `deleted` events
@@ -374,7 +377,10 @@ class SqlEventStore(EventStore):
             records = [json.loads(record) for _, record in batch]
             self._run_many("UPDATE events SET location_name = ?, lat = ?, lon = ?, evidence_text = ? "
                            "WHERE event_id = ?", [(*_event_details(r), r["event_id"]) for r in records])
-            self._insert("event_actors", EVENT_ACTOR_COLUMNS, [a for r in records for a in actor_rows(r)])
+            # The columns schema 2 has: schema 3 adds event_date, filled by its own statement.
+            schema_2 = EVENT_ACTOR_COLUMNS.index("event_date")
+            self._insert("event_actors", EVENT_ACTOR_COLUMNS[:schema_2],
+                         [a[:schema_2] for r in records for a in actor_rows(r)])
             last = batch[-1][0]
 
     # -- reading -------------------------------------------------------------------------------
@@ -409,6 +415,9 @@ class SqlEventStore(EventStore):
             order = (f"{column}{direction}, " if column else "") + f"event_id{direction}"
             limit = f" LIMIT {int(left)}" if left is not None else ""
             sql = f"SELECT {_STORED_EVENT} FROM events{_joined(clauses)} ORDER BY {order}{limit}"
+            if left is not None:  # a page: sort ids only, then read the page's records
+                sql = (f"SELECT {_STORED_EVENT} FROM events WHERE event_id IN (SELECT event_id FROM events"
+                       f"{_joined(clauses)} ORDER BY {order}{limit}) ORDER BY {order}")
             for row in self._run(sql, values):
                 yield _stored_event(row)
                 if left is not None:
@@ -443,7 +452,10 @@ class SqlEventStore(EventStore):
         return event
 
     def timeline(self, query: EventQuery | None = None, by: str | None = None) -> list[TimelineCount]:
-        where, params = self._where(query or EventQuery())
+        query = query or EventQuery()
+        if by is None and query.countries and _only_countries_and_dates(query):
+            return self._country_timeline(query)
+        where, params = self._where(query)
         group = {"quad_class": ", quad_class", "event_type": ", event_type", None: ""}[by]
         rows = self._run(f"SELECT event_date{group}, COUNT(*) FROM events"
                          f"{_joined([*where, 'event_date IS NOT NULL'])} GROUP BY event_date{group}",
@@ -451,6 +463,21 @@ class SqlEventStore(EventStore):
         if not by:
             return [TimelineCount(day, None, count) for day, count in rows]
         return [TimelineCount(day, key, count) for day, key, count in rows]
+
+    def _country_timeline(self, query: EventQuery) -> list[TimelineCount]:
+        """Events a day for countries, from the country index alone (an event with the country on
+        both sides counts once)."""
+        roles = (query.role,) if query.role else ("source", "target")
+        clauses = [f"country IN ({', '.join('?' for _ in query.countries)})",
+                   f"role IN ({', '.join('?' for _ in roles)})", "event_date IS NOT NULL"]
+        params = [*query.countries, *roles]
+        for clause, day in (("event_date >= ?", query.since), ("event_date <= ?", query.until)):
+            if day:
+                clauses.append(clause)
+                params.append(day.isoformat())
+        rows = self._run(f"SELECT event_date, COUNT(DISTINCT event_id) FROM event_actors{_joined(clauses)} "
+                         "GROUP BY event_date", params).fetchall()
+        return [TimelineCount(day, None, count) for day, count in rows]
 
     def dyad_totals(self, query: EventQuery | None = None, limit: int = 100) -> list[DyadTotal]:
         where, params = self._where(query or EventQuery())
@@ -485,16 +512,16 @@ class SqlEventStore(EventStore):
             return False
         marks = ", ".join("?" for _ in query.countries)
         found = self._run(f"SELECT COUNT(*) FROM (SELECT 1 FROM event_actors WHERE country IN ({marks}) "
-                          f"LIMIT {_MANY_EVENTS}) AS rows", list(query.countries)).fetchone()[0]
-        return found >= _MANY_EVENTS
+                          f"LIMIT {MANY_EVENTS}) AS rows", list(query.countries)).fetchone()[0]
+        return found >= MANY_EVENTS
 
     def _where(self, query: EventQuery, ordered: bool = False) -> tuple[list[str], list]:
         """WHERE clauses and parameters of the query's filters. `ordered`: for a list read along a
         sort index, where a country found in many events is best checked event by event."""
         probe = self._no_index if ordered and self._many_actor_rows(query) else None
-        clauses, params = _filters(query, probe)
+        clauses, params = _filters(query, probe, self._id_set)
         if query.text:
-            clause, values = self._text_match(search_words(query.text))
+            clause, values = self._text_match(search_words(query.text), ordered)
             clauses.append(clause)
             params += values
         return clauses, params
@@ -672,14 +699,21 @@ def _event_details(record: dict) -> tuple:
 
 def actor_rows(record: dict) -> list[tuple]:
     """The event_actors rows of a merged event record: each source and target actor."""
+    day = record["date"]["value"] or record["first_reported"]
     return [(record["event_id"], role, position, actor["text"], actor.get("name"), actor.get("country"),
-             actor_key([actor]))
+             actor_key([actor]), day)
             for role in ("source", "target") for position, actor in enumerate(record.get(role) or [])]
 
 
 # What the by-id view adds to each mention from its coded record.
 _MENTION_DETAIL = ("event_type", "mode", "cameo", "quad_class", "source", "target", "reported_by", "date",
                    "location", "negated", "hypothetical", "future", "confidence", "reasons")
+
+
+def _only_countries_and_dates(query: EventQuery) -> bool:
+    """True when the query filters by nothing but countries, their side and dates."""
+    return replace(query, countries=(), role=None, since=None, until=None, sort=EventQuery.sort, limit=None,
+                   after=None) == EventQuery()
 
 
 def _stored_event(row: tuple) -> StoredEvent:
@@ -690,11 +724,13 @@ def _joined(clauses: list[str]) -> str:
     return " WHERE " + " AND ".join(clauses) if clauses else ""
 
 
-def _filters(query: EventQuery, probe: str | None = None) -> tuple[list[str], list]:
+def _filters(query: EventQuery, probe: str | None = None,
+             id_set: str = "event_id IN ({})") -> tuple[list[str], list]:
     """WHERE clauses over the events table, with bound parameters only.
 
     Countries are matched through event_actors: by default as the set of events that have one
-    (few events: found by the country index, then sorted); with `probe` (the engine's prefix that
+    (few events: found by the country index, then sorted; `id_set` says how the engine is made to
+    collect them first); with `probe` (the engine's prefix that
     keeps a column's index out of a plan) event by event along the sort index, by event id
     (many events: the first page comes after a short walk).
     """
@@ -703,7 +739,7 @@ def _filters(query: EventQuery, probe: str | None = None) -> tuple[list[str], li
     on_role = f"role IN ({', '.join('?' for _ in roles)})"
 
     def with_actor(condition: str, values: list) -> None:
-        clauses.append(f"event_id IN (SELECT event_id FROM event_actors WHERE ({condition}) AND {on_role})")
+        clauses.append(id_set.format(f"SELECT event_id FROM event_actors WHERE ({condition}) AND {on_role}"))
         params.extend([*values, *roles])
 
     if query.countries and probe is not None:

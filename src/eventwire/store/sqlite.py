@@ -20,6 +20,9 @@ _LOCK_POLL_MS = 5000
 _FULL_DISK_BYTES = 1 << 20  # less free space than this, and a failure to open is put down to it
 # Virtual-machine steps between two looks at the clock while a statement runs.
 _PROGRESS_STEPS = 10_000
+# Past this many events with the words, a search walks the sort index instead: each look-up in the
+# full-text index costs about as much as reading a hundred matches, so only very common words gain.
+MANY_MATCHES = 50_000
 
 
 class SqliteEventStore(SqlEventStore):
@@ -113,10 +116,19 @@ class SqliteEventStore(SqlEventStore):
     def _timed_out(self, exc: Exception) -> bool:
         return isinstance(exc, sqlite3.OperationalError) and str(exc) == "interrupted"
 
-    def _text_match(self, words: list[str]) -> tuple[str, list]:
+    def _text_match(self, words: list[str], ordered: bool) -> tuple[str, list]:
         # Each word quoted: FTS5 query syntax in the user's text is matched as plain words.
         phrase = " ".join(f'"{word}"' for word in words)
+        if ordered and self._many_text_rows(phrase):
+            # Common words: walk the sort index and look each event up in the full-text index.
+            return ("EXISTS (SELECT 1 FROM events_fts WHERE events_fts MATCH ? AND "
+                    "events_fts.rowid = eventwire_fts_rowid(events.event_id))"), [phrase]
         return "event_id IN (SELECT event_id FROM events_fts WHERE events_fts MATCH ?)", [phrase]
+
+    def _many_text_rows(self, phrase: str) -> bool:
+        found = self._run(f"SELECT COUNT(*) FROM (SELECT 1 FROM events_fts WHERE events_fts MATCH ? "
+                          f"LIMIT {MANY_MATCHES})", (phrase,)).fetchone()[0]
+        return found >= MANY_MATCHES
 
     def _index_text(self, deleted: list[str] | None, rows: list[tuple[str, str]]) -> None:
         if deleted is None:
