@@ -211,7 +211,7 @@ class EventCoder:
         modality = analyse(draft.head, draft.arguments.clause_head)
         if modality.commentary:
             return None  # an analyst's forecast or opinion: no act between actors
-        if draft.head.lemma_.lower() in self.stance.wish_verbs or background_clause(draft.head) is not None:
+        if self._wished(draft.head) or background_clause(draft.head) is not None:
             return None  # a wish is not an act; a past act told in a relative clause is background
         if modality.hypothetical and c.event_type not in SPEECH_ACTS:
             return None  # what may, could or would happen, or happens only if: not an event
@@ -287,6 +287,12 @@ class EventCoder:
                 if demand.asker is not None else ()
             return (sources, (ArgumentGroup((phrase(demand.asked),), "who is asked"),)), as_type(c, "REQUEST")
         return None, c
+
+    def _wished(self, head: Token) -> bool:
+        """The trigger is a wish verb, or the act a wish verb governs ("wants to close the camps")."""
+        if head.lemma_.lower() in self.stance.wish_verbs:
+            return True
+        return head.dep_ == "xcomp" and head.head.lemma_.lower() in self.stance.wish_verbs
 
     def _date(self, doc: Document, sentence: Sentence, head: Token) -> tuple[EventDate, str]:
         return resolve_event_date(sentence.text, head.idx, doc.date, past=_told_in_the_past(head))
