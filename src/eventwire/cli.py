@@ -20,6 +20,7 @@ from eventwire.formats import (
     write_table,
 )
 from eventwire.ingest import DEFAULT_MAX_BYTES, read_inputs
+from eventwire.pipeline import DEFAULT_TIME_BUDGET
 from eventwire.records import DocumentResult
 from eventwire.scale import code_documents, write_parquet
 from eventwire.store.base import SORT_KEYS
@@ -38,6 +39,10 @@ def _scale_options(command):
     """--workers and --scheduler: where documents are coded (default: a local pool, every core)."""
     command = click.option("--scheduler", metavar="tcp://HOST:PORT", default=None,
                            help="Code on an existing Dask cluster.")(command)
+    command = click.option("--time-budget", metavar="SECONDS", type=click.FloatRange(min=0, min_open=True),
+                           default=DEFAULT_TIME_BUDGET, show_default=True,
+                           help="A document coded for longer than this fails with the status line "
+                                "'failed: ... took longer than SECONDS s'; the batch goes on.")(command)
     return click.option("--workers", type=click.IntRange(min=1), default=None,
                         help="Code on a local Dask cluster of N worker processes "
                              "(default: a local pool, every core).")(command)
@@ -118,8 +123,8 @@ def main() -> None:
               help="Write events as partitioned Parquet files here instead of --out/--format.")
 @_stdin_format_option
 def code(inputs: tuple[str, ...], date: dt.date | None, fmt: str, out: str | None,
-         max_bytes: int, workers: int | None, scheduler: str | None, output_dir: str | None,
-         stdin_format: str) -> None:
+         max_bytes: int, workers: int | None, scheduler: str | None, time_budget: float,
+         output_dir: str | None, stdin_format: str) -> None:
     """Code INPUT files, directories or '-' (standard input: JSONL, or one text with
     --stdin-format text) into events.
 
@@ -128,7 +133,7 @@ def code(inputs: tuple[str, ...], date: dt.date | None, fmt: str, out: str | Non
     """
     _check_scale(workers, scheduler)
     documents = read_inputs(inputs, max_bytes=max_bytes, date=date, stdin_format=stdin_format)
-    results = code_documents(documents, workers=workers, scheduler=scheduler)
+    results = code_documents(documents, workers=workers, scheduler=scheduler, time_budget=time_budget)
     tally: dict[str, int] = {"coded": 0, "skipped": 0, "failed": 0}
     if output_dir:
         count = sum(len(result.events) for result in write_parquet(_reported(results, tally), output_dir))
@@ -284,7 +289,7 @@ def _event_query(actor, country, event_type, since, until, min_confidence, sort:
 @_scale_options
 @_stdin_format_option
 def ingest_command(inputs: tuple[str, ...], db_url: str, date: dt.date | None, max_bytes: int,
-                   workers: int | None, scheduler: str | None, stdin_format: str) -> None:
+                   workers: int | None, scheduler: str | None, time_budget: float, stdin_format: str) -> None:
     """Code INPUT files, directories or '-' (standard input: JSONL, or one text with
     --stdin-format text) and store articles and events.
 
@@ -304,7 +309,7 @@ def ingest_command(inputs: tuple[str, ...], db_url: str, date: dt.date | None, m
         tally = IngestTally()
         inputs_read = read_inputs(inputs, max_bytes=max_bytes, date=date, stdin_format=stdin_format)
         documents = skip_current(store, inputs_read, coder, tally)
-        results = code_documents(documents, workers=workers, scheduler=scheduler)
+        results = code_documents(documents, workers=workers, scheduler=scheduler, time_budget=time_budget)
         store_results(store, _reported(results, statuses), coder, tally,
                       on_error=lambda line: click.echo(" ".join(line.split()), err=True))
     elapsed = time.monotonic() - started

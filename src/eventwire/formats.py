@@ -20,7 +20,9 @@ CSV_COLUMNS = [
     "source_text", "source_name", "source_country", "source_sector", "source_code",
     "target_text", "target_name", "target_country", "target_sector", "target_code",
     "date", "date_text", "date_granularity",
-    "location_name", "location_country", "lat", "lon",
+    "location_name", "location_country", "location_admin1", "location_admin1_code", "location_precision",
+    "lat", "lon",
+    "dead", "dead_max", "injured", "injured_max", "arrested", "arrested_max", "crowd_size", "crowd_size_max",
     "negated", "hypothetical", "future", "reported_by", "confidence",
     "trigger", "trigger_start", "trigger_end", "sentence_start", "sentence_end", "sentence", "reasons",
     "url", "outlet", "title", "published",
@@ -30,6 +32,8 @@ ARTICLE_FIELDS = ("url", "outlet", "title", "published")  # of the article the e
 STORE_COLUMNS = ["num_articles", "num_sources", "first_reported", "last_reported"]
 PARQUET_COLUMNS = CSV_COLUMNS + STORE_COLUMNS + ["mentions"]
 _DATE_COLUMNS = ("date", "published", "first_reported", "last_reported")
+# Magnitude kinds (records.Magnitude.kind) -> column: the low end of the count, and "_max" its high end.
+MAGNITUDE_COLUMNS = {"dead": "dead", "injured": "injured", "arrested": "arrested", "size": "crowd_size"}
 
 
 def with_article(record: dict, document) -> dict:
@@ -73,7 +77,10 @@ def flat_row(record: dict) -> dict:
         "date": record["date"]["value"], "date_text": record["date"]["text"],
         "date_granularity": record["date"]["granularity"],
         "location_name": location.get("name"), "location_country": location.get("country"),
+        "location_admin1": location.get("admin1"), "location_admin1_code": location.get("admin1_code"),
+        "location_precision": location.get("precision"),
         "lat": location.get("lat"), "lon": location.get("lon"),
+        **magnitude_columns(record.get("magnitudes")),
         "reported_by": join(record.get("reported_by"), "text"),
         "trigger": record["trigger"]["text"], "trigger_start": record["trigger"]["start"],
         "trigger_end": record["trigger"]["end"], "sentence_start": record["sentence"]["start"],
@@ -84,6 +91,17 @@ def flat_row(record: dict) -> dict:
     return row
 
 
+def magnitude_columns(magnitudes: list[dict] | None) -> dict:
+    """dead, injured, arrested, crowd_size: the low end of each count; `*_max` its high end, empty when
+    open-ended ("at least 30"). Both empty when the event gives no such count."""
+    columns = {}
+    for kind, column in MAGNITUDE_COLUMNS.items():
+        found = next((m for m in magnitudes or [] if m.get("kind") == kind), None)
+        columns[column] = found.get("low") if found else None
+        columns[f"{column}_max"] = found.get("high") if found else None
+    return columns
+
+
 def parquet_schema():
     """The one Parquet schema of events, from `eventwire code --output-dir` and from the store."""
     import pyarrow as pa
@@ -92,6 +110,8 @@ def parquet_schema():
              "confidence": pa.float64(), "lat": pa.float64(), "lon": pa.float64(),
              "trigger_start": pa.int64(), "trigger_end": pa.int64(), "sentence_start": pa.int64(),
              "sentence_end": pa.int64(), "num_articles": pa.int64(), "num_sources": pa.int64(),
+             **{name: pa.int64() for column in MAGNITUDE_COLUMNS.values()
+                for name in (column, f"{column}_max")},
              **{name: pa.date32() for name in _DATE_COLUMNS}}
     return pa.schema([(name, types.get(name, pa.string())) for name in PARQUET_COLUMNS])
 

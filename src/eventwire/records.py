@@ -91,11 +91,15 @@ class Location:
     lat: float | None = None
     lon: float | None = None
     geonameid: int | None = None
+    admin1: str | None = None  # the first-level division's name (a province, a state) when known
+    admin1_code: str | None = None  # its GeoNames code, "SY.09"
+    precision: str | None = None  # city, admin1, region, territory, country, dateline or unresolved
 
     def to_dict(self) -> dict:
         return {
             "text": self.text, "start": self.start, "end": self.end, "name": self.name,
             "country": self.country, "lat": self.lat, "lon": self.lon, "geonameid": self.geonameid,
+            "admin1": self.admin1, "admin1_code": self.admin1_code, "precision": self.precision,
         }
 
 

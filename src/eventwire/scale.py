@@ -24,16 +24,19 @@ from eventwire.parallel import (
     failed,
     with_documents,
 )
-from eventwire.pipeline import Pipeline, StageTimes
+from eventwire.pipeline import DEFAULT_TIME_BUDGET, Pipeline, StageTimes
 from eventwire.records import DocumentResult
 
 
 def code_documents(items: Iterable[Item], *, workers: int | None = None, scheduler: str | None = None,
-                   stats: StageTimes | None = None) -> Iterator[DocumentResult]:
-    """The runner behind the CLI: Dask when `workers` or `scheduler` is given, else every local core."""
+                   stats: StageTimes | None = None,
+                   time_budget: float | None = DEFAULT_TIME_BUDGET) -> Iterator[DocumentResult]:
+    """The runner behind the CLI: Dask when `workers` or `scheduler` is given, else every local core.
+    A document coded for longer than `time_budget` seconds (None: no limit) fails with that reason."""
     if workers or scheduler:
-        return code_distributed(items, workers=workers, scheduler=scheduler, stats=stats)
-    pipeline = Pipeline()
+        return code_distributed(items, workers=workers, scheduler=scheduler, stats=stats,
+                                time_budget=time_budget)
+    pipeline = Pipeline(time_budget=time_budget)
     if stats is not None:
         pipeline.stats = stats
     return pipeline.code_documents(items)
@@ -41,7 +44,8 @@ def code_documents(items: Iterable[Item], *, workers: int | None = None, schedul
 
 def code_distributed(items: Iterable[Item], *, workers: int | None = None, scheduler: str | None = None,
                      partition_size: int = 32, max_in_flight: int | None = None, retries: int = 2,
-                     batch_size: int = 32, stats: StageTimes | None = None) -> Iterator[DocumentResult]:
+                     batch_size: int = 32, stats: StageTimes | None = None,
+                     time_budget: float | None = DEFAULT_TIME_BUDGET) -> Iterator[DocumentResult]:
     """One result per input, in input order, coded on Dask.
 
     `scheduler` is the address of a running cluster ("tcp://host:8786"); without it a
@@ -56,8 +60,8 @@ def code_distributed(items: Iterable[Item], *, workers: int | None = None, sched
         run = uuid.uuid4().hex[:8]
         pending: deque = deque()
         for index, partition in enumerate(chunked_evenly(items, partition_size, threads)):
-            future = client.submit(code_chunk, partition, batch_size, key=f"eventwire-{run}-{index}",
-                                   retries=retries)
+            future = client.submit(code_chunk, partition, batch_size, time_budget,
+                                   key=f"eventwire-{run}-{index}", retries=retries)
             pending.append((index, partition, future))
             if len(pending) >= in_flight:
                 yield from _collect(*pending.popleft(), retries=retries, stats=stats)

@@ -29,6 +29,7 @@ def test_place_attached_to_the_trigger_is_chosen(nlp, locator):
     location, reason = _locate(nlp, locator, "Netanyahu met Putin in Moscow on Monday.", "met")
     assert (location.text, location.country, location.geonameid) == ("Moscow", "RUS", 524901)
     assert location.lat == pytest.approx(55.75, abs=0.1)
+    assert (location.admin1_code, location.precision) == ("RU.48", "city")
     assert "'Moscow'" in reason and "'met'" in reason and "524901" in reason
 
 
@@ -52,7 +53,23 @@ def test_no_place_falls_back_to_the_dateline(nlp, locator):
     assert location.text == "CAIRO" and location.country == "EGY"
     # Cleaning removed the dateline from the text: there are no offsets to give.
     assert location.start is None and location.end is None
+    assert location.precision == "dateline"
     assert "dateline" in reason
+
+
+def test_a_us_city_has_its_state_and_a_state_is_its_own_admin1(nlp, locator):
+    location, _ = _locate(nlp, locator, "Police arrested marchers in Chicago on Monday.", "arrested")
+    assert (location.name, location.admin1, location.admin1_code, location.precision) == (
+        "Chicago", "Illinois", "US.IL", "city")
+    location, _ = _locate(nlp, locator, "Police arrested marchers in Texas on Monday.", "arrested")
+    assert (location.admin1, location.admin1_code, location.precision) == ("Texas", "US.TX", "admin1")
+
+
+def test_a_city_elsewhere_has_its_division_code_but_no_name_and_a_country_is_country_precise(nlp, locator):
+    location, _ = _locate(nlp, locator, "Troops shelled the market in Aleppo on Monday.", "shelled")
+    assert (location.admin1, location.admin1_code, location.precision) == (None, "SY.09", "city")
+    location, _ = _locate(nlp, locator, "Troops shelled villages in Syria on Monday.", "shelled")
+    assert (location.admin1, location.admin1_code, location.precision) == (None, None, "country")
 
 
 def test_no_place_and_no_dateline_gives_none(nlp, locator):

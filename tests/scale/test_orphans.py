@@ -1,4 +1,4 @@
-"""kill -9 of the parent: no worker process outlives it."""
+"""kill -9 of the parent: no worker process outlives it, in the local pool and on a local Dask cluster."""
 
 from __future__ import annotations
 
@@ -20,8 +20,28 @@ from eventwire.ingest import make_document
 from eventwire.parallel import ProcessPool
 documents = (make_document(f"Police arrested {n} protesters in the capital.") for n in itertools.count())
 for result in ProcessPool(workers=2, chunk_size=4).code_documents(documents):
-    pass
+    print(result.status, flush=True)
 """
+
+
+# The same on a LocalCluster of two Dask workers (`eventwire code --workers 2`): the scheduler and the
+# nannies run in the parent, each nanny starts a worker process.
+ENDLESS_DASK = """
+import itertools
+from eventwire.ingest import make_document
+from eventwire.scale import code_distributed
+documents = (make_document(f"Police arrested {n} protesters in the capital.") for n in itertools.count())
+for result in code_distributed(documents, workers=2, partition_size=4):
+    print(result.status, flush=True)
+"""
+
+
+def _descendants(pid: int) -> set[int]:
+    found, frontier = set(), {pid}
+    while frontier:
+        frontier = set().union(*(_children(p) for p in frontier)) - found
+        found |= frontier
+    return found
 
 
 def _children(pid: int) -> set[int]:
@@ -46,18 +66,15 @@ def _alive(pid: int) -> bool:
 
 
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads processes from /proc (Linux)")
-def test_workers_exit_when_their_parent_is_killed():
-    parent = subprocess.Popen([sys.executable, "-c", ENDLESS], stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL)
+@pytest.mark.parametrize("program", [ENDLESS, ENDLESS_DASK], ids=["local-pool", "dask"])
+def test_workers_exit_when_their_parent_is_killed(program):
+    parent = subprocess.Popen([sys.executable, "-c", program], stdout=subprocess.PIPE,
+                              stderr=subprocess.DEVNULL, text=True)
     children: set[int] = set()
     try:
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline and len(children) < 2:
-            time.sleep(0.5)
-            children = _children(parent.pid)
-        assert len(children) >= 2, "the pool did not start"
-        time.sleep(3)  # the workers are coding
-        children = _children(parent.pid)
+        assert parent.stdout.readline().strip() == "coded", "the workers did not code"
+        children = _descendants(parent.pid)
+        assert len(children) >= 2, "fewer than two worker processes"
         os.kill(parent.pid, signal.SIGKILL)
         parent.wait(timeout=30)
         deadline = time.monotonic() + 20

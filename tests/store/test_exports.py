@@ -82,3 +82,40 @@ def test_the_goldstein_table_covers_every_root_code_in_range():
     assert {f"{root:02d}" for root in range(1, 21)} <= set(table)
     assert all(-10.0 <= float(weight) <= 10.0 for weight in table.values())
     assert (table["190"], table["0874"], table["051"]) == ("-10.0", "10.0", "3.4")
+
+
+def _clash_results():
+    """A clash with counts (an open-ended death toll, a vague crowd) in a city whose province is known."""
+    from eventwire.records import Location, Magnitude
+
+    doc = document("clash", "Troops clashed with marchers in Aleppo and killed at least 12. Later",
+                   date="2024-05-02", outlet="Wire B", title="Clash in Aleppo")
+    clash = event(doc, 0, "clashed", "ASSAULT", [("Troops", "SYR", "MIL")], [("marchers", None, "CVL")],
+                  date="2024-05-02")
+    at = doc.text.index("Aleppo")
+    clash.location = Location("Aleppo", at, at + 6, name="Aleppo", country="SYR", lat=36.2, lon=37.16,
+                              geonameid=170063, admin1_code="SY.09", precision="city")
+    clash.magnitudes = [Magnitude("dead", 12, None, "at least 12", 0, 11),
+                        Magnitude("size", 24, 99, "dozens", 0, 6)]
+    return [coded(doc, clash)]
+
+
+def test_exports_carry_counts_admin1_and_precision_as_typed_columns(db_url, tmp_path):
+    with open_store(db_url) as store:
+        for result in _clash_results():
+            store.save(result, CODER)
+    [row] = list(csv.DictReader(io.StringIO(_run("export", "--db", db_url, "--format", "csv", "--out", "-"))))
+    assert (row["dead"], row["dead_max"], row["crowd_size"], row["crowd_size_max"]) == ("12", "", "24", "99")
+    assert (row["injured"], row["arrested"]) == ("", "")
+    assert (row["location_admin1"], row["location_admin1_code"], row["location_precision"]) == (
+        "", "SY.09", "city")
+    exported = tmp_path / "export.parquet"
+    _run("export", "--db", db_url, "--format", "parquet", "--out", exported)
+    list(write_parquet(_clash_results(), tmp_path / "coded"))
+    for path in (exported, tmp_path / "coded" / "part-00000.parquet"):
+        table = pq.read_table(path)
+        assert table.schema.field("dead").type == pa.int64()
+        [parquet_row] = table.to_pylist()
+        assert (parquet_row["dead"], parquet_row["dead_max"], parquet_row["injured"]) == (12, None, None)
+        assert (parquet_row["crowd_size"], parquet_row["crowd_size_max"]) == (24, 99)
+        assert (parquet_row["location_admin1_code"], parquet_row["location_precision"]) == ("SY.09", "city")

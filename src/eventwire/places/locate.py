@@ -14,6 +14,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from eventwire.jsondata import read_json
+from eventwire.places.admin1 import load_admin1
 from eventwire.places.candidates import Candidate, candidate_features, find_candidates
 from eventwire.places.gazetteer import Gazetteer, Place, load_gazetteer
 from eventwire.records import Document, Location, Sentence
@@ -91,7 +92,7 @@ class EventLocator:
             return None, f"{in_sentence} and the article has no dateline: no location"
         place = self.gazetteer.lookup(doc.dateline_place)
         # The cleaner removed the dateline from the text, so the location has no offsets there.
-        location = _location(doc.dateline_place, None, None, place)
+        location = _location(doc.dateline_place, None, None, place, precision="dateline")
         return location, (f"{in_sentence}: the dateline '{doc.dateline_place}' is used (removed from the "
                           f"cleaned text, so no offsets); {_resolution(place)}")
 
@@ -111,11 +112,15 @@ class SentenceLocator:
         return self.locator.locate(self.parsed, trigger_index, sentence, doc, self.candidates)
 
 
-def _location(text: str, start: int | None, end: int | None, place: Place | None) -> Location:
+def _location(text: str, start: int | None, end: int | None, place: Place | None,
+              precision: str | None = None) -> Location:
+    """A location; its precision is the kind of place it resolved to, unless given (the dateline)."""
     if place is None:
-        return Location(text=text, start=start, end=end)
+        return Location(text=text, start=start, end=end, precision=precision or "unresolved")
+    admin1, admin1_code = load_admin1().of(place)
     return Location(text=text, start=start, end=end, name=place.name, country=place.country,
-                    lat=place.lat, lon=place.lon, geonameid=place.geonameid)
+                    lat=place.lat, lon=place.lon, geonameid=place.geonameid, admin1=admin1,
+                    admin1_code=admin1_code, precision=precision or place.kind)
 
 
 def _relation(parsed: Doc, candidate: Candidate, trigger_index: int) -> str:
