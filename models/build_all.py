@@ -18,6 +18,7 @@ STEPS = [
     ("build_lexicon.py", True),
     ("build_actors.py", True),
     ("build_gazetteer.py", False),
+    ("build_admin1.py", False),  # reads the gazetteer just built
     ("train_locator.py", True),
     ("build_stopwords.py", False),
     ("build_boundaries.py", False),
