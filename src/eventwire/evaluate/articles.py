@@ -38,7 +38,7 @@ class LabelledEvent:
     date_from: dt.date
     date_to: dt.date
     evidence: str = ""
-    mechanisms: tuple[str, ...] = ()  # which mechanism of issue 9 the event needs, when labelled
+    mechanisms: tuple[str, ...] = ()  # which article mechanism the event needs, when labelled
 
 
 @dataclass(frozen=True)
