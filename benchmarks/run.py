@@ -4,8 +4,10 @@ Codes the bench corpus (shared/data/bench/news_articles.jsonl) with the default 
 measures, each in a fresh process whose whole process tree is sampled for memory: cold start
 to the first event, spaCy en_core_web_sm alone on the same texts with the same number of
 processes (the floor), the eventwire pipeline (default local pool, then one process), Dask
-LocalClusters of 1 and N workers, and a sampled profile of where coding time goes. Prints a
-table and writes it into docs/performance.md between the generated-table markers.
+LocalClusters of 1 and N workers, and a sampled profile of where coding time goes. Then the same
+floor and default pipeline on real articles (shared/data/voa/news_articles.jsonl), whose many
+sentences that report nothing test the candidate filter. Prints a table and writes it into
+docs/performance.md between the generated-table markers.
 """
 
 from __future__ import annotations
@@ -20,11 +22,12 @@ import time
 from pathlib import Path
 
 import psutil
-from report import Measurement, machine_description, render, write_into
+from report import Measurement, machine_description, render, render_real, write_into
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 CORPUS = Path("data/bench/news_articles.jsonl")
+REAL_CORPUS = Path("data/voa/news_articles.jsonl")
 
 
 class TreeMemory:
@@ -87,6 +90,20 @@ def cold_start(corpus: Path, runs: int = 3) -> Measurement:
     return sorted(ok, key=lambda m: m.wall)[len(ok) // 2]
 
 
+def measure_real(corpus: Path, workers: int) -> str:
+    """The floor and the default pipeline on real articles, as a Markdown section."""
+    if not corpus.is_file():
+        return f"\nReal articles: not measured ({corpus.name} not found under the shared folder).\n"
+    with corpus.open(encoding="utf-8") as lines:
+        texts = [json.loads(line)["text"] for line in lines]
+    size = {"articles": len(texts), "words": sum(len(text.split()) for text in texts)}
+    runs = []
+    for kind in ("floor", "pipeline"):
+        print(f"  measuring {kind} on real articles (workers={workers}) ...", file=sys.stderr)
+        runs.append(measure(kind, corpus, workers, None))
+    return render_real(runs, size, workers)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -123,6 +140,7 @@ def main() -> None:
     command = "python benchmarks/run.py --shared " + str(args.shared) + (
         f" --limit {args.limit}" if args.limit else "")
     table = render(measurements, profile, size, args.workers, machine, command)
+    table += measure_real(args.shared / REAL_CORPUS, args.workers)
     print(table)
     if not args.no_write:
         write_into(REPO / "docs" / "performance.md", table)
