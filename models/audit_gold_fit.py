@@ -23,13 +23,14 @@ from pathlib import Path
 
 from build_lexicon import parse_pattern, phrase_words
 
+from eventwire.evaluate.realnews import held_out
 from eventwire.events.classify import load_lexicon
 from eventwire.events.lexicon import _pattern
 from eventwire.nlp import load_spacy, split_sentences
 
 REPO = Path(__file__).resolve().parent.parent
 EXTRAS = REPO / "models" / "sources" / "verbs_extra.tsv"
-REALNEWS = REPO / "data" / "realnews" / "sentences.jsonl"
+REALNEWS = REPO / "data" / "realnews"
 AUDITED_KINDS = ("pattern", "noun", "verb", "light")
 
 
@@ -86,13 +87,7 @@ def other_texts(shared: Path, excluded: set[str], dev_articles: set[str]) -> lis
 
 def realnews_split() -> tuple[set[str], set[str]]:
     """The test split's sentence texts, and the ids of the dev split's VOA articles."""
-    if not REALNEWS.exists():
-        return set(), set()
-    with open(REALNEWS, encoding="utf-8") as handle:
-        records = [json.loads(line) for line in handle]
-    test_articles = {r["doc_id"] for r in records if r["split"] == "test"}
-    dev_articles = {r["doc_id"] for r in records if r["origin"] == "voa"} - test_articles
-    return {r["text"] for r in records if r["split"] == "test"}, dev_articles
+    return held_out(REALNEWS)
 
 
 def fired_patterns(texts: list[str]) -> list[set[str]]:

@@ -28,7 +28,7 @@ from eventwire.evaluate.locations import (
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = REPO / "src" / "eventwire" / "data" / "places" / "locator.json"
-REALNEWS = REPO / "data" / "realnews" / "sentences.jsonl"
+REALNEWS = REPO / "data" / "realnews"
 SEED = 13
 HELD_OUT_EVERY = 5  # every fifth training record tunes the threshold
 
@@ -66,10 +66,9 @@ def training_records(shared: Path) -> list[LocationRecord]:
 
 
 def realnews_test_texts() -> set[str]:
-    if not REALNEWS.exists():
-        return set()
-    with open(REALNEWS, encoding="utf-8") as handle:
-        return {r["text"] for r in map(json.loads, handle) if r["split"] == "test"}
+    from eventwire.evaluate.realnews import held_out
+
+    return held_out(REALNEWS)[0]
 
 
 def train(shared: Path, out: Path) -> dict:

@@ -104,6 +104,18 @@ def _read_jsonl(path: Path) -> list[dict]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
+def held_out(folder: Path = DEFAULT_FOLDER) -> tuple[set[str], set[str]]:
+    """What tuning must leave alone and what it may read: the test split's sentence texts, and the ids
+    of the VOA articles that are wholly dev. Empty when the set is absent (an installed package)."""
+    path = folder / "sentences.jsonl"
+    if not path.exists():
+        return set(), set()
+    records = _read_jsonl(path)
+    test_articles = {r["doc_id"] for r in records if r["split"] == "test"}
+    dev_articles = {r["doc_id"] for r in records if r["origin"] == "voa"} - test_articles
+    return {r["text"] for r in records if r["split"] == "test"}, dev_articles
+
+
 # --------------------------------------------------------------------------- coding
 
 def code_sentences(sentences: list[LabelledSentence], shared_dir: Path,
