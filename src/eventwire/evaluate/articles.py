@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from eventwire.evaluate.plover import BODY_CODES, GOLD_COUNTRY_ALIASES, Ratio
+from eventwire.evaluate.plover import GOLD_COUNTRY_ALIASES, Ratio, actor_key
 from eventwire.ingest.readers import document_from_record
 from eventwire.pipeline import Pipeline
 from eventwire.records import EVENT_TYPES, Actor, Document, Event
@@ -61,15 +61,7 @@ class ScoredArticle:
 
 def event_key(actor_list: list[Actor]) -> frozenset[str]:
     """The countries (or IGO/NGO) of a coded event's actors, as compared with the labels."""
-    keys = set()
-    for actor in actor_list:
-        if actor.sector in BODY_CODES:
-            keys.add(actor.sector)
-        elif (actor.code or "")[:3] in BODY_CODES:
-            keys.add(actor.code[:3])
-        elif actor.country:
-            keys.add(actor.country)
-    return frozenset(keys)
+    return frozenset(key for key in map(actor_key, actor_list) if key)
 
 
 def _agrees(labelled: str | None, coded: frozenset[str]) -> bool:

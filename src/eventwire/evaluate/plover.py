@@ -268,12 +268,13 @@ def event_spans(text: str, markup: str) -> list[tuple[int, int]]:
 
 
 def _source_keys(event: Event) -> frozenset[str]:
-    return frozenset(k for k in (_actor_key(a) for a in event.source) if k)
+    return frozenset(k for k in (actor_key(a) for a in event.source) if k)
 
 
-def _actor_key(actor: Actor) -> str | None:
-    if actor.sector in BODY_CODES or (actor.code or "")[:3] in BODY_CODES:
-        return actor.sector if actor.sector in BODY_CODES else actor.code[:3]
+def actor_key(actor: Actor, bodies=BODY_CODES) -> str | None:
+    """A coded actor as compared with gold codes: its body category (IGO, NGO...) or its country."""
+    if actor.sector in bodies or (actor.code or "")[:3] in bodies:
+        return actor.sector if actor.sector in bodies else actor.code[:3]
     return actor.country
 
 

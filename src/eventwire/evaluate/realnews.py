@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from eventwire.evaluate.plover import actor_key
 from eventwire.ingest.readers import document_from_record
 from eventwire.pipeline import Pipeline
 from eventwire.records import EVENT_TYPES, Document, Event
@@ -219,7 +220,7 @@ class RealNewsReport:
             if gold is None or not gold.country:
                 continue
             total += 1
-            right += gold.country in {_actor_key(a) for a in getattr(s.predicted, role)}
+            right += gold.country in {actor_key(a, BODY_CODES) for a in getattr(s.predicted, role)}
         return right, total
 
     def calibration(self) -> Calibration:
@@ -357,13 +358,6 @@ def _token_f1(gold: str, predicted: str) -> float:
 
 def _tokens(text: str) -> list[str]:
     return re.findall(r"\w+", _normalise(text))
-
-
-def _actor_key(actor) -> str | None:
-    for code in (actor.sector, (actor.code or "")[:3]):
-        if code in BODY_CODES:
-            return code
-    return actor.country
 
 
 def _ratio(right: int, total: int) -> dict:
