@@ -1,0 +1,73 @@
+"""Draw the training sentence set (data/training/sentences.jsonl) from ../shared, reproducibly.
+
+Training data for the learned decisions, labelled blind by the same guideline as the real-news set
+(docs/annotation.md) and kept apart from anything eventwire is measured on:
+
+- every VOA body sentence of the 33 dev articles that the real-news set did not already draw (no
+  sentence of the 32 test articles: those articles are the frozen article-level test set);
+- a seeded draw of event_location sentences outside the RELABEL gold and outside the real-news set.
+
+The bench corpus is not used: it is made of event_location sentences, test ones among them.
+
+Usage: python models/sample_training.py [--shared ../shared] [--out data/training/sentences.jsonl]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from pathlib import Path
+
+from sample_realnews import location_sentences, voa_articles, voa_sentences
+
+REPO = Path(__file__).resolve().parent.parent
+REALNEWS = REPO / "data" / "realnews" / "sentences.jsonl"
+DEFAULT_OUT = REPO / "data" / "training" / "sentences.jsonl"
+SEED = 20261201
+LOCATION_SENTENCES = 3000
+
+
+def realnews_records() -> list[dict]:
+    with open(REALNEWS, encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def draw(shared: Path) -> list[dict]:
+    realnews = realnews_records()
+    test_articles = {r["doc_id"] for r in realnews if r["origin"] == "voa" and r["split"] == "test"}
+    drawn = {(r["doc_id"], r["start"]) for r in realnews if r["origin"] == "voa"}
+    drawn_texts = {r["text"] for r in realnews}
+    articles = sorted(voa_articles(shared), key=lambda a: a["id"])
+    voa = [s for a in articles if a["id"] not in test_articles for s in voa_sentences(a)
+           if (s["doc_id"], s["start"]) not in drawn and s["text"] not in drawn_texts]
+    rng = random.Random(SEED)
+    pool = [s for s in location_sentences(shared) if s["text"] not in drawn_texts]
+    located = rng.sample(pool, LOCATION_SENTENCES)
+    sample = voa + located
+    rng.shuffle(sample)
+    return [{"id": f"tr-{number:04d}", **record, "split": "train"} for number, record in enumerate(sample, 1)]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    args = parser.parse_args(argv)
+    if not (args.shared / "data" / "voa").is_dir():
+        print(f"sample_training: no shared data at {args.shared}; pass --shared PATH", file=sys.stderr)
+        return 2
+    sample = draw(args.shared)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    with open(args.out, "w", encoding="utf-8") as handle:
+        for record in sample:
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    voa = sum(r["origin"] == "voa" for r in sample)
+    print(f"sample_training: {len(sample)} sentences ({voa} VOA dev-article, {len(sample) - voa} event_location)"
+          f" -> {args.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
