@@ -5,7 +5,9 @@ Training data for the learned decisions, labelled blind by the same guideline as
 
 - every VOA body sentence of the 33 dev articles that the real-news set did not already draw (no
   sentence of the 32 test articles: those articles are the frozen article-level test set);
-- a seeded draw of event_location sentences outside the RELABEL gold and outside the real-news set.
+- a seeded draw of event_location sentences outside the RELABEL gold and outside the real-news set;
+- a second draw from the event_location sentences left, at most three per event verb (the set's own
+  verb span), so that the rarer kinds of act are not drowned by killings and captures.
 
 The bench corpus is not used: it is made of event_location sentences, test ones among them.
 
@@ -18,6 +20,7 @@ import argparse
 import json
 import random
 import sys
+import zipfile
 from pathlib import Path
 
 from sample_realnews import location_sentences, voa_articles, voa_sentences
@@ -27,6 +30,7 @@ REALNEWS = REPO / "data" / "realnews" / "sentences.jsonl"
 DEFAULT_OUT = REPO / "data" / "training" / "sentences.jsonl"
 SEED = 20261201
 LOCATION_SENTENCES = 3000
+PER_VERB = 3
 
 
 def realnews_records() -> list[dict]:
@@ -47,7 +51,34 @@ def draw(shared: Path) -> list[dict]:
     located = rng.sample(pool, LOCATION_SENTENCES)
     sample = voa + located
     rng.shuffle(sample)
-    return [{"id": f"tr-{number:04d}", **record, "split": "train"} for number, record in enumerate(sample, 1)]
+    taken = {r["text"] for r in located}
+    varied = by_verb([s for s in pool if s["text"] not in taken], verbs(shared), rng)
+    return [{"id": f"tr-{number:04d}", **record, "split": "train"}
+            for number, record in enumerate(sample + varied, 1)]
+
+
+def verbs(shared: Path) -> dict[str, str]:
+    """Each event_location sentence's event verb, as the set marks it."""
+    path = shared / "data" / "event_location" / "labeled_text.jsonl.zip"
+    with zipfile.ZipFile(path) as archive:
+        records = json.loads(archive.read("labeled_text.jsonl"))
+    out = {}
+    for record in records:
+        spans = [s for s in record.get("spans", []) if s["label"] == "VERB"]
+        if spans:
+            out.setdefault(record["text"], record["text"][spans[0]["start"]:spans[0]["end"]].lower())
+    return out
+
+
+def by_verb(pool: list[dict], verb_of: dict[str, str], rng: random.Random) -> list[dict]:
+    """At most PER_VERB sentences per event verb, drawn with the seed, in a seeded order."""
+    groups: dict[str, list[dict]] = {}
+    for record in pool:
+        groups.setdefault(verb_of.get(record["text"], ""), []).append(record)
+    chosen = [r for verb in sorted(groups)
+              for r in rng.sample(groups[verb], min(PER_VERB, len(groups[verb])))]
+    rng.shuffle(chosen)
+    return chosen
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -64,8 +95,8 @@ def main(argv: list[str] | None = None) -> int:
         for record in sample:
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
     voa = sum(r["origin"] == "voa" for r in sample)
-    print(f"sample_training: {len(sample)} sentences ({voa} VOA dev-article, {len(sample) - voa} event_location)"
-          f" -> {args.out}", file=sys.stderr)
+    print(f"sample_training: {len(sample)} sentences ({voa} VOA dev-article, "
+          f"{len(sample) - voa} event_location) -> {args.out}", file=sys.stderr)
     return 0
 
 
