@@ -169,21 +169,24 @@ def _reported(results: Iterator[DocumentResult], tally: dict[str, int]) -> Itera
 @main.command()
 @click.option("--shared", "shared_dir", type=click.Path(file_okay=False, path_type=Path),
               default=Path("../shared"), show_default=True, help="The shared data folder.")
-@click.option("--only", type=click.Choice(["plover", "locations", "realnews", "articles"]), default=None,
-              help="Run one evaluation only.")
+@click.option("--only", type=click.Choice(["plover", "locations", "realnews", "articles", "training"]),
+              default=None, help="Run one evaluation only ('training' runs only when asked for).")
 @click.option("--realnews", "realnews_dir", type=click.Path(file_okay=False, path_type=Path),
               default=Path("data/realnews"), show_default=True,
               help="The labelled real-news sentences (sentences.jsonl, labels.jsonl, labels_second.jsonl).")
+@click.option("--training", "training_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("data/training"), show_default=True,
+              help="The labelled training sentences, a larger development set (--only training).")
 @click.option("--errors", "dev_errors", is_flag=True,
-              help="Also list the real-news dev sentences whose type is wrong (never the test split).")
+              help="Also list the real-news dev (or training) sentences whose type is wrong (never test).")
 @click.option("--article-labels", "labels_dir", type=click.Path(file_okay=False, path_type=Path),
               default=Path("data") / "realnews", show_default=True,
               help="The folder of the article-level label files (articles_dev.jsonl, articles_test.jsonl).")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @click.option("--rules-only", is_flag=True,
               help="Score the rules alone, without the learned event decisions (the ablation's baseline).")
-def evaluate(shared_dir: Path, only: str | None, realnews_dir: Path, dev_errors: bool, labels_dir: Path,
-             as_json: bool, rules_only: bool) -> None:
+def evaluate(shared_dir: Path, only: str | None, realnews_dir: Path, training_dir: Path, dev_errors: bool,
+             labels_dir: Path, as_json: bool, rules_only: bool) -> None:
     """Score the coder: PLOVER gold and event-location gold (development sets), the project's
     labelled real-news sentences and whole articles (dev, and the frozen test sets, reported only in
     aggregate)."""
@@ -213,6 +216,12 @@ def evaluate(shared_dir: Path, only: str | None, realnews_dir: Path, dev_errors:
         if only == "articles" and not article_reports:
             raise click.ClickException(f"no article-level label file in {labels_dir}")
         reports.update(article_reports)
+    if only == "training":
+        reports["training"] = _training_report(shared_dir, training_dir, pipeline)
+        if dev_errors:
+            from eventwire.evaluate.realnews import sentence_errors
+
+            errors = sentence_errors(reports["training"])
     if as_json:
         click.echo(json.dumps({name: report.to_dict() for name, report in reports.items()}, indent=2))
     else:
@@ -240,6 +249,14 @@ def _realnews_reports(shared_dir: Path, folder: Path, pipeline) -> dict:
         reports["realnews_agreement"] = AgreementReport(load_sentences(folder),
                                                         load_sentences(folder, "labels_second.jsonl"))
     return reports
+
+
+def _training_report(shared_dir: Path, folder: Path, pipeline):
+    from eventwire.evaluate.realnews import evaluate_realnews
+
+    if not (folder / "labels.jsonl").is_file():
+        raise click.ClickException(f"no training labels at {folder} (pass --training PATH)")
+    return evaluate_realnews(shared_dir, folder, pipeline, splits=("train",))["train"]
 
 
 # --------------------------------------------------------------------------- the event store

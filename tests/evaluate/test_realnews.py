@@ -83,6 +83,43 @@ def test_the_test_split_is_never_listed_sentence_by_sentence():
     assert "Militiamen" not in RealNewsReport("test", scored).table()
 
 
+def test_the_training_set_is_a_development_set_listed_sentence_by_sentence():
+    lines = sentence_errors(RealNewsReport("train", [ScoredSentence(_gold("ASSAULT", split="train"), None)]))
+    assert lines == [f"s1\tASSAULT <- {NO_EVENT}\t{TEXT}"]
+
+
+def test_evaluate_the_training_set_through_the_cli_only_when_asked(tmp_path):
+    from click.testing import CliRunner
+
+    from eventwire.cli import main
+
+    (tmp_path / "shared" / "data" / "voa").mkdir(parents=True)
+    (tmp_path / "shared" / "data" / "voa" / "news_articles.jsonl").write_text("")
+    training = tmp_path / "training"
+    training.mkdir()
+    quiet = "The weather in the capital was mild on Sunday."
+    records = [{"id": "t1", "origin": "event_location", "doc_id": "el-1", "start": 0, "end": len(TEXT),
+                "text": TEXT, "title": None, "date": None, "split": "train"},
+               {"id": "t2", "origin": "event_location", "doc_id": "el-2", "start": 0, "end": len(quiet),
+                "text": quiet, "title": None, "date": None, "split": "train"}]
+    labels = [{"id": "t1", "event": True, "type": "ASSAULT", "target": None,
+               "source": {"text": "Militiamen", "country": None}},
+              {"id": "t2", "event": False, "type": None, "source": None, "target": None}]
+    (training / "sentences.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records))
+    (training / "labels.jsonl").write_text("".join(json.dumps(r) + "\n" for r in labels))
+    args = ["evaluate", "--shared", str(tmp_path / "shared"), "--only", "training",
+            "--training", str(training)]
+    result = CliRunner().invoke(main, [*args, "--json"])
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.output)
+    assert list(figures) == ["training"] and figures["training"]["sentences"] == 2
+    assert figures["training"]["gold_events"] == 1
+    listed = CliRunner().invoke(main, [*args, "--errors"])
+    assert listed.exit_code == 0 and "Real-news sentences, train split: 2 sentences" in listed.output
+    missing = CliRunner().invoke(main, [*args[:5], "--training", str(tmp_path / "none")])
+    assert missing.exit_code != 0 and "no training labels" in missing.output
+
+
 def test_agreement_of_two_labellings():
     first = [_gold("ASSAULT", sid="a", source=LabelledActor("Militiamen", None)), _gold(NO_EVENT, sid="b")]
     second = [_gold("COERCE", sid="a", source=LabelledActor("Militiamen", None)), _gold(NO_EVENT, sid="b")]
