@@ -41,9 +41,11 @@ from eventwire.events.stance import (
     background_clause,
     demanded,
     denial_of,
+    instructed,
     is_credit_line,
     is_plural_reference,
     load_stance_words,
+    refused_wish,
 )
 from eventwire.nlp import load_spacy
 from eventwire.places.locate import EventLocator, SentenceLocator, load_locator
@@ -224,6 +226,8 @@ class EventCoder:
             if modality.commentary:
                 return None
         stance_groups, c = self._stance(draft, c, reasons)
+        if refused_wish(draft.head, self.stance) is not None:
+            modality = replace(modality, negated=False)  # the refusal is what happened, not negated
         reframing = reframe(c, modality, self.lexicon.data.intent) if stance_groups is None else None
         if reframing is not None:
             c = reframing.classification
@@ -279,20 +283,29 @@ class EventCoder:
             reasons.append(f"'{draft.head.text}' is what '{denial.text}' denies: a rejection, not the act")
             sources = (ArgumentGroup((phrase(denier),), rule),) if denier is not None else ()
             return (sources, ()), as_type(c, "REJECT")
-        demand = demanded(draft.head)
+        refusal = refused_wish(draft.head, self.stance)
+        if refusal is not None:
+            refuser, rule = clause_subject(refusal)
+            reasons.append(f"'{draft.head.text}' is what the negated '{refusal.text}' refuses: a rejection, "
+                           "not the act")
+            sources = (ArgumentGroup((phrase(refuser),), rule),) if refuser is not None else ()
+            return (sources, ()), as_type(c, "REJECT")
+        demand = demanded(draft.head) or instructed(draft.head, self.stance)
         if demand is not None:
             reasons.append(f"'{demand.asked.text}' is asked to '{draft.head.text}' "
-                           f"('{demand.verb.text} for ... to'): a demand, not the act")
+                           f"('{demand.verb.text} ... to'): a demand, not the act")
             sources = (ArgumentGroup((phrase(demand.asker),), f"subject of '{demand.verb.text}'"),) \
                 if demand.asker is not None else ()
             return (sources, (ArgumentGroup((phrase(demand.asked),), "who is asked"),)), as_type(c, "REQUEST")
         return None, c
 
     def _wished(self, head: Token) -> bool:
-        """The trigger is a wish verb, or the act a wish verb governs ("wants to close the camps")."""
+        """The trigger is a wish verb, or the act a wish verb governs ("wants to close the camps"); a
+        negated wish ("does not want to meet") is a refusal, coded in `_stance`."""
         if head.lemma_.lower() in self.stance.wish_verbs:
             return True
-        return head.dep_ == "xcomp" and head.head.lemma_.lower() in self.stance.wish_verbs
+        wish = head.dep_ == "xcomp" and head.head.lemma_.lower() in self.stance.wish_verbs
+        return wish and refused_wish(head, self.stance) is None
 
     def _date(self, doc: Document, sentence: Sentence, head: Token) -> tuple[EventDate, str]:
         return resolve_event_date(sentence.text, head.idx, doc.date, past=_told_in_the_past(head))

@@ -43,6 +43,7 @@ class StanceWords:
     credit_lines: tuple[str, ...]  # "X contributed to this report": a byline, never an event
     wish_verbs: frozenset[str]  # "Kenya wants to close the camps": a wish, not an act
     attack_words: frozenset[str]  # "killed in a car bombing": an attack, whatever vehicle it names
+    instruction_verbs: frozenset[str] = frozenset()  # "told X to (act)": a demand of X, not X's act
 
 
 @lru_cache(maxsize=1)
@@ -50,7 +51,8 @@ def load_stance_words() -> StanceWords:
     raw = read_json(resources.files("eventwire") / "data" / "verbs" / "stance.json")
     return StanceWords(frozenset(raw["denial_verbs"]), frozenset(raw["accident_words"]),
                        frozenset(raw["plural_references"]), tuple(raw["credit_lines"]),
-                       frozenset(raw["wish_verbs"]), frozenset(raw["attack_words"]))
+                       frozenset(raw["wish_verbs"]), frozenset(raw["attack_words"]),
+                       frozenset(raw["instruction_verbs"]))
 
 
 def background_clause(head: Token) -> Token | None:
@@ -126,6 +128,43 @@ def demanded(head: Token) -> Demand | None:
         return None
     asker, _ = clause_subject(verb)
     return Demand(asker, subject, verb)
+
+
+def instructed(head: Token, words: StanceWords) -> Demand | None:
+    """'told X to (act)', 'instructed X to draft rules to (act)': an act under an instruction verb with
+    an object, through one or two infinitives (or an infinitive on their object), is asked of that
+    object, not done by it."""
+    node = head
+    for _ in range(3):
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+        purpose = infinitive and node.dep_ in ("advcl", "acl")
+        if purpose and node.dep_ == "acl" and node.head.dep_ in ("dobj", "obj"):
+            node = node.head.head  # "to draft rules to (ban)": the infinitive hangs on the object noun
+            continue
+        if purpose and node.dep_ == "advcl":
+            node = node.head  # "to draft rules (to ban)": an infinitive of purpose
+            continue
+        if node.dep_ != "xcomp" or node.head.i == node.i:
+            return None
+        verb = node.head
+        asked = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+        if verb.lemma_.lower() in words.instruction_verbs and asked is not None:
+            asker, _ = clause_subject(verb)
+            return Demand(asker, asked, verb)
+        node = verb
+    return None
+
+
+def refused_wish(head: Token, words: StanceWords) -> Token | None:
+    """The negated wish verb above an act ("does not want to (meet)", "never wished to (sign)"): a
+    refusal of the act by whoever does not want it, or None."""
+    verb = head.head
+    if head.dep_ != "xcomp" or verb.i == head.i or verb.lemma_.lower() not in words.wish_verbs:
+        return None
+    if not any(c.dep_ == "neg" for c in verb.children):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return None if subject is not None and subject.lower_ == "you" else verb  # "you don't want ...": anyone
 
 
 def accident_of(head: Token, source_found: bool, event_type: str, words: StanceWords) -> Token | None:

@@ -1,0 +1,92 @@
+"""Issue 9: descriptive references to bodies named before, instructions and refused wishes, on short
+articles written for these tests."""
+
+import datetime as dt
+
+import pytest
+
+from eventwire.events.coder import EventCoder
+from eventwire.nlp import load_spacy, split_sentences
+from eventwire.records import Document
+
+FRIDAY = dt.date(2024, 6, 7)
+
+
+@pytest.fixture(scope="module")
+def coder() -> EventCoder:
+    load_spacy()
+    return EventCoder()
+
+
+def code(coder: EventCoder, text: str):
+    doc = Document(id="fixture", text=text, original_text=text, origin="<test>", date=FRIDAY)
+    sentences = split_sentences(text)
+    candidates = [s for s in sentences if coder.is_candidate(s)]
+    parsed = dict(zip((s.index for s in candidates), load_spacy().pipe(s.text for s in candidates)))
+    return coder.code(doc, sentences, parsed)
+
+
+def of_type(events, event_type: str):
+    found = [e for e in events if e.event_type == event_type]
+    assert found, [(e.event_type, e.trigger.text) for e in events]
+    return found
+
+
+# --- "the court", "the court's president": the body named before ----------------------------------
+
+COURT_STORY = ("Chile has refused to attend a hearing by the United Nations' highest court over its border "
+               "with Peru. ")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The court's president rejected Chile's request on Thursday.",
+    "The court's president, Judge Maria Lopez, rejected Chile's request on Thursday.",
+])
+def test_the_court_is_the_court_named_before_not_the_articles_country(coder, sentence):
+    event = of_type(code(coder, COURT_STORY + sentence), "REJECT")[-1]
+    assert event.source[0].code == "IGOUNO" and event.source[0].country is None, event.reasons
+    assert [a.country for a in event.target] == ["CHL"]
+    assert any("describes" in reason and "highest court" in reason for reason in event.reasons)
+
+
+def test_a_description_with_nothing_named_before_keeps_the_articles_country(coder):
+    events = code(coder, "Chile's army closed the road to Arica. The court criticised the army on Thursday.")
+    event = of_type(events, "ACCUSE")[0]
+    assert event.source[0].country == "CHL"
+    assert not any("'the court' describes" in reason for reason in event.reasons)
+    assert any("'the army' describes" in reason for reason in event.reasons)  # "Chile's army" before
+
+
+# --- "told X to (act)": a demand of X, never X's act -------------------------------------------------
+
+@pytest.mark.parametrize("text, asked_sector", [
+    ("The mayor of Lyon told police officers to remove the barricades.", "COP"),
+    ("The French president instructed the mayors to draft rules to ban the sale of fireworks.", "GOV"),
+])
+def test_an_act_someone_is_told_to_do_is_a_request_of_them(coder, text, asked_sector):
+    events = code(coder, text)
+    assert [e.event_type for e in events] == ["REQUEST"], [(e.event_type, e.trigger.text) for e in events]
+    event = events[0]
+    assert [a.country for a in event.source] == ["FRA"] and event.source[0].sector == "GOV"
+    assert [a.sector for a in event.target] == [asked_sector]
+    assert any("a demand, not the act" in reason for reason in event.reasons)
+
+
+def test_told_without_an_infinitive_stays_reported_speech(coder):
+    events = code(coder, "The Kenyan police told reporters that soldiers attacked the camp.")
+    assert "REQUEST" not in [e.event_type for e in events]
+
+
+# --- "does not want to meet": a refusal --------------------------------------------------------------
+
+def test_a_negated_wish_is_a_rejection_by_who_does_not_want_it(coder):
+    events = code(coder, "Chile said it did not want to meet with Peru.")
+    event = of_type(events, "REJECT")[0]
+    assert [a.country for a in event.source] == ["CHL"]
+    assert [a.country for a in event.target] == ["PER"]
+    assert not event.negated
+    assert "CONSULT" not in [e.event_type for e in events]
+
+
+def test_a_plain_wish_is_still_no_event(coder):
+    assert code(coder, "Chile said it wants to meet with Peru.") == []
