@@ -90,3 +90,53 @@ def test_a_negated_wish_is_a_rejection_by_who_does_not_want_it(coder):
 
 def test_a_plain_wish_is_still_no_event(coder):
     assert code(coder, "Chile said it wants to meet with Peru.") == []
+
+
+# --- hoped, asked about, given a time limit: not the act -------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    'The Chilean president said: "We hoped that it would be possible to settle our dispute with Peru."',
+    "Peru hopes Chile will withdraw its troops from the border.",
+])
+def test_an_act_hoped_for_clauses_away_is_no_event(coder, text):
+    assert code(coder, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "It is unclear whether Chile will attack Peru.",
+    "It is no longer a question of if soldiers will be attacked by rebels but of when.",
+    "To what extent the United States will defend its ally against China was not made clear.",
+])
+def test_an_act_asked_about_is_no_event(coder, text):
+    assert code(coder, text) == []
+
+
+def test_a_past_act_told_in_a_wh_clause_stays_an_event(coder):
+    events = code(coder, "The minister explained how the Peruvian army attacked the village.")
+    assert [e.event_type for e in events] == ["ASSAULT"]
+
+
+def test_a_time_limit_given_to_someone_is_a_threat_to_them(coder):
+    events = code(coder, "The minister announced Chile had given the U.N. refugee agency 14 days to present "
+                         "a plan to close the camps.")
+    event = of_type(events, "THREATEN")[0]
+    assert [a.country for a in event.source] == ["CHL"]
+    assert event.target[0].code.startswith("IGO")
+    assert "REQUEST" not in [e.event_type for e in events]
+
+
+def test_the_act_under_a_time_limit_is_folded_into_the_threat(coder):
+    events = code(coder, "The rebels gave the Malian army 48 hours to withdraw from the town.")
+    assert [e.event_type for e in events] == ["THREATEN"]
+    assert [a.country for a in events[0].target] == ["MLI"]
+
+
+# --- "after a meeting with X, Y told ...": Y took part in the meeting -------------------------------
+
+def test_a_meeting_in_a_time_phrase_has_the_clauses_subject_as_a_party(coder):
+    events = code(coder, "Kenya's interior minister, after a meeting with officials from Uganda, told "
+                         "police to close the camps.")
+    meeting = of_type(events, "CONSULT")[0]
+    assert [a.country for a in meeting.source] == ["KEN"]
+    assert [a.country for a in meeting.target] == ["UGA"]
+    assert of_type(events, "REQUEST")[0].target[0].sector == "COP"

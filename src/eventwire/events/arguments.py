@@ -74,12 +74,13 @@ def trigger_head(parsed: Doc, start: int, end: int) -> Token:
 
 
 def find_arguments(parsed: Doc, start: int, end: int, target_preps: tuple[str, ...] = (),
-                   theme_object: bool = False) -> Arguments:
+                   theme_object: bool = False, meeting: bool = False) -> Arguments:
     """Candidate sources and targets for the trigger spanning tokens [start, end).
 
     The direct object is the target ("killed three gunmen in Gaza") unless `theme_object` says
     it is what is given or moved ("sent troops to Libya", "imposed sanctions on Iran"): then
-    the objects of the target prepositions come first.
+    the objects of the target prepositions come first. A `meeting` noun in a time phrase ("after
+    talks with X, the minister said") has the subject of the clause as a party.
     """
     head = trigger_head(parsed, start, end)
     named = [p for p in target_preps if p not in PLACE_PREPS]
@@ -87,7 +88,7 @@ def find_arguments(parsed: Doc, start: int, end: int, target_preps: tuple[str, .
     preps = tuple(dict.fromkeys((*named, *DEFAULT_TARGET_PREPS, *places)))
     excluded = set(range(start, end))
     if head.pos_ in ("NOUN", "PROPN") and not _is_verbal(head):
-        return _nominal_arguments(head, preps, excluded)
+        return _nominal_arguments(head, preps, excluded, meeting)
     return _verbal_arguments(head, preps, excluded, theme_object)
 
 
@@ -139,7 +140,12 @@ def _verbal_arguments(verb: Token, preps: tuple[str, ...], excluded: set[int],
     return Arguments(verb, tuple(sources), tuple(targets), passive)
 
 
-def _nominal_arguments(noun: Token, preps: tuple[str, ...], excluded: set[int]) -> Arguments:
+# Prepositions of a time phrase that place a meeting before or after the clause's own act.
+_TIME_PREPS = frozenset({"after", "before", "following"})
+
+
+def _nominal_arguments(noun: Token, preps: tuple[str, ...], excluded: set[int],
+                       meeting: bool = False) -> Arguments:
     """A noun trigger ("talks", "an attack"): its own modifiers first, then the verb that governs it."""
     sources: list[ArgumentGroup] = []
     targets: list[ArgumentGroup] = []
@@ -152,6 +158,11 @@ def _nominal_arguments(noun: Token, preps: tuple[str, ...], excluded: set[int]) 
     if verb is not None:
         subject, rule = clause_subject(verb)
         _add(sources, subject, f"{rule} (governs '{noun.text}')", excluded)
+    host = _time_phrase_verb(noun) if meeting else None
+    if host is not None and not _is_passive(host):
+        # "after a meeting with X, the governor told ...": the governor took part in the meeting
+        subject, rule = clause_subject(host)
+        _add(sources, subject, f"{rule} (after or before '{noun.text}')", excluded)
     for modifier in noun.children:
         if modifier.dep_ in ("amod", "compound") and _may_name_actor(modifier):
             # the lexicon may count the modifier in the trigger ("Palestinian riots"): it is still the actor
@@ -163,6 +174,14 @@ def _nominal_arguments(noun: Token, preps: tuple[str, ...], excluded: set[int]) 
     if verb is not None:
         _add(targets, _dative(verb), f"indirect object of '{verb.text}'", excluded)
     return Arguments(verb or noun, tuple(sources), tuple(targets), False)
+
+
+def _time_phrase_verb(noun: Token) -> Token | None:
+    """The verb a time phrase holding the noun hangs on: "(told) ..., after a meeting"."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in _TIME_PREPS or not _is_verbal(prep.head):
+        return None
+    return prep.head
 
 
 # Links to a clause that says what a verbal act is about: "threatened (to use) force against X",

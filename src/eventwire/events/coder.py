@@ -44,8 +44,12 @@ from eventwire.events.stance import (
     instructed,
     is_credit_line,
     is_plural_reference,
+    is_wish,
     load_stance_words,
+    open_question,
     refused_wish,
+    ultimatum_of,
+    wished_by,
 )
 from eventwire.nlp import load_spacy
 from eventwire.places.locate import EventLocator, SentenceLocator, load_locator
@@ -215,6 +219,8 @@ class EventCoder:
             return None  # an analyst's forecast or opinion: no act between actors
         if self._wished(draft.head) or background_clause(draft.head) is not None:
             return None  # a wish is not an act; a past act told in a relative clause is background
+        if open_question(draft.head) is not None:
+            return None  # an act asked about ("unclear whether X will attack") is not an act
         if modality.hypothetical and c.event_type not in SPEECH_ACTS:
             return None  # what may, could or would happen, or happens only if: not an event
         reasons += modality.reasons
@@ -290,6 +296,14 @@ class EventCoder:
                            "not the act")
             sources = (ArgumentGroup((phrase(refuser),), rule),) if refuser is not None else ()
             return (sources, ()), as_type(c, "REJECT")
+        ultimatum = ultimatum_of(draft.head, self.stance)
+        if ultimatum is not None:
+            reasons.append(f"'{ultimatum.verb.text}' gives '{ultimatum.asked.text}' a time limit to "
+                           f"'{draft.head.text}': an ultimatum, a threat")
+            sources = (ArgumentGroup((phrase(ultimatum.asker),), f"subject of '{ultimatum.verb.text}'"),) \
+                if ultimatum.asker is not None else ()
+            return (sources, (ArgumentGroup((phrase(ultimatum.asked),), "who is given the time limit"),)), \
+                as_type(c, "THREATEN")
         demand = demanded(draft.head) or instructed(draft.head, self.stance)
         if demand is not None:
             reasons.append(f"'{demand.asked.text}' is asked to '{draft.head.text}' "
@@ -300,12 +314,14 @@ class EventCoder:
         return None, c
 
     def _wished(self, head: Token) -> bool:
-        """The trigger is a wish verb, or the act a wish verb governs ("wants to close the camps"); a
-        negated wish ("does not want to meet") is a refusal, coded in `_stance`."""
-        if head.lemma_.lower() in self.stance.wish_verbs:
+        """The trigger is a wish verb, or the act a wish verb governs ("wants to close the camps", "hoped
+        that it would be possible to settle"); a negated wish ("does not want to meet") is a refusal,
+        coded in `_stance`."""
+        if is_wish(head, self.stance):
             return True
-        wish = head.dep_ == "xcomp" and head.head.lemma_.lower() in self.stance.wish_verbs
-        return wish and refused_wish(head, self.stance) is None
+        if refused_wish(head, self.stance) is not None:
+            return False
+        return wished_by(head, self.stance) is not None
 
     def _date(self, doc: Document, sentence: Sentence, head: Token) -> tuple[EventDate, str]:
         return resolve_event_date(sentence.text, head.idx, doc.date, past=_told_in_the_past(head))
@@ -467,8 +483,9 @@ def _leading_pronoun(groups: tuple[ArgumentGroup, ...]) -> str | None:
 def _draft(parsed: Doc, classification: Classification) -> _Draft:
     start, end = classification.trigger
     theme_object = classification.event_type in THEME_OBJECT_TYPES
+    meeting = classification.event_type == "CONSULT"
     return _Draft(classification, trigger_head(parsed, start, end),
-                  find_arguments(parsed, start, end, classification.target_preps, theme_object))
+                  find_arguments(parsed, start, end, classification.target_preps, theme_object, meeting))
 
 
 class TimeBudgetExceeded(Exception):
@@ -552,9 +569,15 @@ def _hosts(outer: _Draft, inner: _Draft) -> bool:
     outer_type = outer.classification.event_type
     if outer_type == inner.classification.event_type:
         return True
+    if outer_type in ("THREATEN", "REQUEST") and link == "advcl" and _infinitive(inner.head):
+        return True  # "gave X 48 hours (to withdraw)", "pressed X hard (to leave)": what is demanded
     if outer_type == "PROTEST" and inner.classification.quad_class in VERBAL_QUADS:
         return link in _CONTENT_LINKS or link == "advcl"  # "demonstrated, calling for ...": its cause
     return outer.classification.quad_class in VERBAL_QUADS and link in _CONTENT_LINKS
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _link_below(ancestor: Token, token: Token) -> str | None:

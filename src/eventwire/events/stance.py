@@ -44,6 +44,8 @@ class StanceWords:
     wish_verbs: frozenset[str]  # "Kenya wants to close the camps": a wish, not an act
     attack_words: frozenset[str]  # "killed in a car bombing": an attack, whatever vehicle it names
     instruction_verbs: frozenset[str] = frozenset()  # "told X to (act)": a demand of X, not X's act
+    ultimatum_verbs: frozenset[str] = frozenset()  # "gave X 48 hours to (act)": a threat to X
+    ultimatum_nouns: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -52,7 +54,8 @@ def load_stance_words() -> StanceWords:
     return StanceWords(frozenset(raw["denial_verbs"]), frozenset(raw["accident_words"]),
                        frozenset(raw["plural_references"]), tuple(raw["credit_lines"]),
                        frozenset(raw["wish_verbs"]), frozenset(raw["attack_words"]),
-                       frozenset(raw["instruction_verbs"]))
+                       frozenset(raw["instruction_verbs"]), frozenset(raw["ultimatum_verbs"]),
+                       frozenset(raw["ultimatum_nouns"]))
 
 
 def background_clause(head: Token) -> Token | None:
@@ -73,6 +76,29 @@ def background_clause(head: Token) -> Token | None:
                                                for c in node.children)
     set_off = node.doc[node.head.i + 1].text == "," if node.head.i + 1 < len(node.doc) else False
     return pronoun if pronoun is not None and past and set_off else None
+
+
+_QUESTION_MARKS = {"whether", "if"}
+_QUESTION_CLAUSES = {"ccomp", "pcomp", "csubj", "csubjpass"}
+_WH_TAGS = {"WDT", "WP", "WRB"}
+_MODALS = {"will", "would", "could", "can", "may", "might", "shall", "should"}
+
+
+def open_question(head: Token) -> Token | None:
+    """The word that makes the trigger's clause an open question ("unclear whether X will attack", "a
+    question of if X will be attacked", "to what extent X will defend Y was not made clear"), or None.
+    An act asked about is not an act; an act in a wh-clause only when still to come (a modal)."""
+    node = head.head if head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX") else head
+    mark = next((c for c in node.children if c.dep_ == "mark" and c.lower_ in _QUESTION_MARKS), None)
+    if mark is not None and node.dep_ in _QUESTION_CLAUSES:
+        return mark
+    if node.dep_ == "relcl" or not any(c.dep_ == "aux" and c.lower_ in _MODALS for c in node.children):
+        return None
+    subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return None
+    return next((t for c in node.children if c.i < subject.i and c.dep_ != "mark" for t in c.subtree
+                 if t.tag_ in _WH_TAGS), None)
 
 
 def is_credit_line(text: str, words: StanceWords) -> bool:
@@ -155,11 +181,61 @@ def instructed(head: Token, words: StanceWords) -> Demand | None:
     return None
 
 
+# Links from a wished act up to the wish verb: "wants (to close)", "hoped (that) it would be possible
+# (to settle)", "hopes talks (will) resume".
+_WISHED_LINKS = {"xcomp", "ccomp", "acomp"}
+
+
+def wished_by(head: Token, words: StanceWords) -> Token | None:
+    """The wish verb whose complement holds the act, a few clauses up, or None."""
+    node = head
+    for _ in range(_MAX_HOPS):
+        if node.dep_ not in _WISHED_LINKS or node.head.i == node.i:
+            return None
+        node = node.head
+        if is_wish(node, words):
+            return node
+    return None
+
+
+def is_wish(token: Token, words: StanceWords) -> bool:
+    """A wish verb by its lemma or, where the tagger's lemma fails ("hopes" -> "hop"), by its form."""
+    if token.lemma_.lower() in words.wish_verbs:
+        return True
+    word = token.lower_
+    stems = (word, word.removesuffix("s"), word.removesuffix("d"), word.removesuffix("ed"),
+             word.removesuffix("ing"), word.removesuffix("ing") + "e")
+    return token.pos_ in ("VERB", "AUX") and any(stem in words.wish_verbs for stem in stems)
+
+
+def ultimatum_of(head: Token, words: StanceWords) -> Demand | None:
+    """'gave X 14 days to (act)': an act with a time limit set by someone else is that one's threat
+    to X (an ultimatum), not X's act. The time and X are objects of the giving verb."""
+    verb = head.head
+    if head.dep_ not in ("advcl", "acl", "xcomp") or verb.i == head.i:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
+        return None
+    if verb.lemma_.lower() in words.ultimatum_nouns and verb.dep_ in ("dobj", "npadvmod"):
+        verb = verb.head  # "14 days (to present)": the infinitive hangs on the time noun
+    if verb.lemma_.lower() not in words.ultimatum_verbs:
+        return None
+    objects = [c for c in verb.children if c.dep_ in ("dative", "dobj", "npadvmod")]
+    if not any(c.lemma_.lower() in words.ultimatum_nouns for c in objects):
+        return None
+    asked = next((c for c in objects if c.lemma_.lower() not in words.ultimatum_nouns
+                  and c.dep_ in ("dative", "dobj")), None)
+    if asked is None:
+        return None
+    asker, _ = clause_subject(verb)
+    return Demand(asker, asked, verb)
+
+
 def refused_wish(head: Token, words: StanceWords) -> Token | None:
     """The negated wish verb above an act ("does not want to (meet)", "never wished to (sign)"): a
     refusal of the act by whoever does not want it, or None."""
     verb = head.head
-    if head.dep_ != "xcomp" or verb.i == head.i or verb.lemma_.lower() not in words.wish_verbs:
+    if head.dep_ != "xcomp" or verb.i == head.i or not is_wish(verb, words):
         return None
     if not any(c.dep_ == "neg" for c in verb.children):
         return None
