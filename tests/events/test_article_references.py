@@ -140,3 +140,21 @@ def test_a_meeting_in_a_time_phrase_has_the_clauses_subject_as_a_party(coder):
     assert [a.country for a in meeting.source] == ["KEN"]
     assert [a.country for a in meeting.target] == ["UGA"]
     assert of_type(events, "REQUEST")[0].target[0].sector == "COP"
+
+
+# --- "the two presidents": the two sides named last ------------------------------------------------
+
+def test_the_two_presidents_are_the_two_named_last_even_without_an_act_between_them(coder):
+    text = ("Obama blocked the Turkish sale of jets. Russian President Vladimir Putin is courting Turkish "
+            "President Erdogan in a move seen as an attempt to undermine NATO. The two presidents are "
+            "closely cooperating in Syria.")
+    event = of_type(code(coder, text), "COOPERATE")[0]
+    assert [a.country for a in event.source] == ["RUS"] and [a.country for a in event.target] == ["TUR"]
+    assert event.source[0].text == "The two presidents"
+
+
+def test_an_act_between_two_sides_after_the_names_still_decides_who_they_are(coder):
+    text = ("Russian President Vladimir Putin spoke about Turkish President Erdogan last year. Ghana's "
+            "president hosted Togo's president in Accra on Monday. The two presidents agreed to open the border.")
+    agree = of_type(code(coder, text), "AGREE")[0]
+    assert [a.country for a in agree.source] == ["GHA"] and [a.country for a in agree.target] == ["TGO"]

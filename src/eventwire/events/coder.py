@@ -17,6 +17,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from eventwire.actors import ActorResolver, ArticleContext, load_resolver
+from eventwire.actors.context import PERSON_AGENT_NOUNS
 from eventwire.dates import resolve_event_date
 from eventwire.events.arguments import (
     ArgumentGroup,
@@ -336,8 +337,10 @@ class EventCoder:
         for group in groups:
             where = group.sentence or sentence
             phrases = [p for p in group.phrases if not _overlaps(where, p, taken)]
-            plural = next((p for p in phrases if parties and is_plural_reference(p.text, self.stance)), None)
-            if plural is not None:
+            plural = next((p for p in phrases if is_plural_reference(p.text, self.stance)), None)
+            sides = _sides(plural, where, context, parties) if plural is not None else None
+            if sides is not None:
+                parties = sides
                 named = ", ".join(a.name or a.country or a.text for a in parties)
                 reason = f"{role} '{plural.text}' ({group.rule}) refers to the parties named before: {named}"
                 return _Role([replace(a, text=plural.text, start=where.start + plural.start_char,
@@ -371,6 +374,20 @@ class EventCoder:
         actors = _unique([r.actor for r in resolved]) or [_bare_actor(sentence, span)]
         reasons += [reason for r in resolved for reason in r.reasons]
         return actors
+
+
+def _sides(plural: Span, sentence: Sentence, context: ArticleContext,
+           parties: list[Actor] | None) -> list[Actor] | None:
+    """Who "the two presidents" or "both countries" are: the two sides named last before the phrase
+    (people for a noun of people), unless the latest act between two sides came after them."""
+    head = plural[-1].lower_
+    people = head == "men" or head.removesuffix("s") in PERSON_AGENT_NOUNS
+    named = context.pair_before(sentence.start + plural.start_char, people, sentence.index)
+    if named is None:
+        return parties
+    if parties and min(a.start for a in named) <= max(a.start for a in parties):
+        return parties
+    return named
 
 
 def split_parties(source: _Role, target: _Role) -> tuple[_Role, _Role]:
