@@ -155,6 +155,7 @@ def test_the_two_presidents_are_the_two_named_last_even_without_an_act_between_t
 
 def test_an_act_between_two_sides_after_the_names_still_decides_who_they_are(coder):
     text = ("Russian President Vladimir Putin spoke about Turkish President Erdogan last year. Ghana's "
-            "president hosted Togo's president in Accra on Monday. The two presidents agreed to open the border.")
+            "president hosted Togo's president in Accra on Monday. The two presidents agreed to open the "
+            "border.")
     agree = of_type(code(coder, text), "AGREE")[0]
     assert [a.country for a in agree.source] == ["GHA"] and [a.country for a in agree.target] == ["TGO"]
