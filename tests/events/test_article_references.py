@@ -159,3 +159,23 @@ def test_an_act_between_two_sides_after_the_names_still_decides_who_they_are(cod
             "border.")
     agree = of_type(code(coder, text), "AGREE")[0]
     assert [a.country for a in agree.source] == ["GHA"] and [a.country for a in agree.target] == ["TGO"]
+
+
+# --- "from" X: the other side of what is banned, withdrawn or negotiated ----------------------------
+
+@pytest.mark.parametrize("text, event_type, source, target", [
+    ("As a precaution, Chile banned the import of chicks and hatching eggs from Argentina.", "SANCTION",
+     "CHL", "ARG"),
+    ("Russia withdrew its troops from Syria.", "RETREAT", "RUS", "SYR"),
+    ("A Chilean official says they are negotiating to import eggs and chicks from Brazil.", "CONSULT",
+     "CHL", "BRA"),
+])
+def test_the_side_something_comes_from_is_the_target(coder, text, event_type, source, target):
+    event = of_type(code(coder, text), event_type)[0]
+    assert [a.country for a in event.source] == [source]
+    assert [a.country for a in event.target] == [target]
+
+
+def test_a_thing_withdrawn_from_is_never_a_target(coder):
+    event = of_type(code(coder, "Peru threatened to withdraw from the treaty."), "THREATEN")[0]
+    assert event.target == []

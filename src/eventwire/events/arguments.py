@@ -131,9 +131,12 @@ def _verbal_arguments(verb: Token, preps: tuple[str, ...], excluded: set[int],
     obj = None if passive else _child(verb, _OBJECTS)
     if obj is not None and not theme_object:
         _add(targets, obj, f"object of '{verb.text}'", excluded)
-    for prep_head in (verb, obj):
+    # what is banned, withdrawn or recalled comes from someone: "banned imports (from) X", "withdrew
+    # troops (from) X", "banned the import of chicks (from) X"
+    theme_preps = (*preps, "from") if theme_object else preps
+    for prep_head in (verb, obj, *_of_objects(obj if theme_object else None)):
         if prep_head is not None:
-            for pobj, prep in _prep_objects(prep_head, preps):
+            for pobj, prep in _prep_objects(prep_head, theme_preps):
                 _add(targets, pobj, f"object of '{prep}' after '{prep_head.text}'", excluded)
     if obj is not None and theme_object:
         _add(targets, obj, f"object of '{verb.text}'", excluded)
@@ -142,6 +145,14 @@ def _verbal_arguments(verb: Token, preps: tuple[str, ...], excluded: set[int],
 
 # Prepositions of a time phrase that place a meeting before or after the clause's own act.
 _TIME_PREPS = frozenset({"after", "before", "following"})
+
+
+def _of_objects(noun: Token | None) -> list[Token]:
+    """The objects of 'of' after a noun, with those coordinated with them: "the import of (chicks) and
+    (eggs)"."""
+    if noun is None:
+        return []
+    return [c for pobj, _ in _prep_objects(noun, ("of",)) for c in conjuncts(pobj)]
 
 
 def _nominal_arguments(noun: Token, preps: tuple[str, ...], excluded: set[int],
@@ -188,9 +199,10 @@ def _time_phrase_verb(noun: Token) -> Token | None:
 # "agreed (to strengthen) coordination with X", "warned (that) if X ...".
 _EMBEDDED_LINKS = {"xcomp", "ccomp"}
 # "on" names a topic after a verb alone ("cooperate on Syria") but the target after a noun or a verb
-# with an object ("sanctions on X", "impose sanctions on X").
-_EMBEDDED_VERB_PREPS = ("against", "with", "to", "at", "toward", "towards")
-_EMBEDDED_NOUN_PREPS = ("against", "on", "with", "to", "by")
+# with an object ("sanctions on X", "impose sanctions on X"); "from" the other side last ("negotiating
+# to import eggs from X").
+_EMBEDDED_VERB_PREPS = ("against", "with", "to", "at", "toward", "towards", "from")
+_EMBEDDED_NOUN_PREPS = ("against", "on", "with", "to", "by", "from")
 
 
 def embedded_targets(head: Token, excluded: set[int], statement: bool = True) -> tuple[ArgumentGroup, ...]:
