@@ -179,3 +179,26 @@ def test_the_side_something_comes_from_is_the_target(coder, text, event_type, so
 def test_a_thing_withdrawn_from_is_never_a_target(coder):
     event = of_type(code(coder, "Peru threatened to withdraw from the treaty."), "THREATEN")[0]
     assert event.target == []
+
+
+# --- feared and judged acts; the target inside "a series of warnings demanding that X" -------------
+
+@pytest.mark.parametrize("text", [
+    "Peru fears the ongoing threat of Chilean attacks.",
+    "It was a mistake to support the rebels in Peru.",
+    "It is important to attack Peru.",
+    "Now is not the time for the Security Council to consider offering Chile sanctions relief.",
+])
+def test_a_feared_or_judged_act_is_no_event(coder, text):
+    assert code(coder, text) == []
+
+
+def test_an_actor_ready_to_act_still_commits_itself(coder):
+    events = code(coder, "Chile said it was ready to support Peru.")
+    assert [e.event_type for e in events] == ["AGREE"]
+
+
+def test_the_target_of_warnings_demanding_that_x_change_is_x(coder):
+    event = of_type(code(coder, "Chile issued a series of warnings demanding that Peru change its stance."),
+                    "THREATEN")[0]
+    assert [a.country for a in event.target] == ["PER"]

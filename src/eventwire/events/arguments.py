@@ -234,7 +234,8 @@ def _embedded_clauses(head: Token) -> list[Token]:
     """The clauses under a trigger, and under its object noun: "issued warnings (demanding) that X ..."."""
     clauses = [c for c in head.children if c.dep_ in _EMBEDDED_LINKS and _is_verbal(c)]
     obj = _child(head, _OBJECTS)
-    for acl in (c for c in obj.children if c.dep_ == "acl" and _is_verbal(c)) if obj is not None else ():
+    nouns = [obj, *_of_objects(obj)] if obj is not None else []  # "issued a series of (warnings) demanding"
+    for acl in (c for noun in nouns for c in noun.children if c.dep_ == "acl" and _is_verbal(c)):
         clauses += [acl, *(c for c in acl.children if c.dep_ == "ccomp" and _is_verbal(c))]
     return clauses
 

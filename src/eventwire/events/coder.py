@@ -42,6 +42,8 @@ from eventwire.events.stance import (
     background_clause,
     demanded,
     denial_of,
+    evaluated,
+    feared,
     instructed,
     is_credit_line,
     is_plural_reference,
@@ -220,8 +222,10 @@ class EventCoder:
             return None  # an analyst's forecast or opinion: no act between actors
         if self._wished(draft.head) or background_clause(draft.head) is not None:
             return None  # a wish is not an act; a past act told in a relative clause is background
-        if open_question(draft.head) is not None:
-            return None  # an act asked about ("unclear whether X will attack") is not an act
+        if open_question(draft.head) is not None or feared(draft.head, self.stance) is not None:
+            return None  # an act asked about ("unclear whether X will attack") or feared is not an act
+        if evaluated(draft.head, self.stance) is not None:
+            return None  # "it was a mistake to support X": a judgement of an act, not the act
         if modality.hypothetical and c.event_type not in SPEECH_ACTS:
             return None  # what may, could or would happen, or happens only if: not an event
         reasons += modality.reasons

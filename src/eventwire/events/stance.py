@@ -46,6 +46,8 @@ class StanceWords:
     instruction_verbs: frozenset[str] = frozenset()  # "told X to (act)": a demand of X, not X's act
     ultimatum_verbs: frozenset[str] = frozenset()  # "gave X 48 hours to (act)": a threat to X
     ultimatum_nouns: frozenset[str] = frozenset()
+    fear_nouns: frozenset[str] = frozenset()  # "the threat of attacks": feared, not done
+    evaluation_words: frozenset[str] = frozenset()  # "it was a mistake to (act)": a judgement
 
 
 @lru_cache(maxsize=1)
@@ -55,7 +57,8 @@ def load_stance_words() -> StanceWords:
                        frozenset(raw["plural_references"]), tuple(raw["credit_lines"]),
                        frozenset(raw["wish_verbs"]), frozenset(raw["attack_words"]),
                        frozenset(raw["instruction_verbs"]), frozenset(raw["ultimatum_verbs"]),
-                       frozenset(raw["ultimatum_nouns"]))
+                       frozenset(raw["ultimatum_nouns"]), frozenset(raw["fear_nouns"]),
+                       frozenset(raw["evaluation_words"]))
 
 
 def background_clause(head: Token) -> Token | None:
@@ -99,6 +102,41 @@ def open_question(head: Token) -> Token | None:
         return None
     return next((t for c in node.children if c.i < subject.i and c.dep_ != "mark" for t in c.subtree
                  if t.tag_ in _WH_TAGS), None)
+
+
+def feared(head: Token, words: StanceWords) -> Token | None:
+    """The noun of fear an act hangs on ("the threat (of) attacks", "the risk of (clashes)"), or None."""
+    prep = head.head
+    if head.dep_ not in ("pobj", "pcomp") or prep.lower_ != "of" or prep.head.i == prep.i:
+        return None
+    noun = prep.head
+    return noun if noun.lemma_.lower() in words.fear_nouns else None
+
+
+_EXPLETIVES = {"it", "this", "that"}
+
+
+def evaluated(head: Token, words: StanceWords) -> Token | None:
+    """The word of an evaluation the act is the infinitive of ("it was a mistake to (support)", "it is
+    important to (attack)", "now is not the time for X to (offer)"), or None: a judgement, no act.
+    Only after "it", "this" or no subject: in "Chile was ready to support" Chile commits itself."""
+    node = head
+    for _ in range(_MAX_HOPS):
+        parent = node.head
+        if parent.i == node.i:
+            return None
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+            word = parent if parent.dep_ in ("attr", "acomp") else next(
+                (c for c in parent.children if c.dep_ in ("attr", "acomp")), None)
+            copula = word.head if word is not None else None
+            if word is None or word.lemma_.lower() not in words.evaluation_words or copula.lemma_ != "be":
+                return None
+            subject = next((c for c in copula.children if c.dep_ in ("nsubj", "expl")), None)
+            return word if subject is None or subject.lower_ in _EXPLETIVES else None
+        if node.dep_ not in ("xcomp", "conj"):
+            return None
+        node = parent
+    return None
 
 
 def is_credit_line(text: str, words: StanceWords) -> bool:
