@@ -202,3 +202,19 @@ def test_the_target_of_warnings_demanding_that_x_change_is_x(coder):
     event = of_type(code(coder, "Chile issued a series of warnings demanding that Peru change its stance."),
                     "THREATEN")[0]
     assert [a.country for a in event.target] == ["PER"]
+
+
+# --- a sentence that goes on with the one before takes its date ------------------------------------
+
+def test_they_in_the_next_sentence_act_when_the_sentence_before_says(coder):
+    events = code(coder, "Thousands of Chileans began protesting late last year over food prices. They "
+                         "demanded reforms and the president's resignation.")
+    request = of_type(events, "REQUEST")[0]
+    assert request.date.value == dt.date(2023, 1, 1) and request.date.granularity == "year"
+    assert any("goes on with the one before" in reason for reason in request.reasons)
+
+
+def test_a_sentence_that_does_not_go_on_keeps_the_publication_date(coder):
+    events = code(coder, "Thousands of Chileans began protesting late last year over food prices. The "
+                         "Chilean president demanded calm.")
+    assert of_type(events, "REQUEST")[0].date.value == FRIDAY

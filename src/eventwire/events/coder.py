@@ -40,6 +40,7 @@ from eventwire.events.stance import (
     accident_of,
     as_type,
     background_clause,
+    continues,
     demanded,
     denial_of,
     evaluated,
@@ -115,6 +116,22 @@ class _Article:
             event.reasons.append(f"no date of its own: the date of the same {event.event_type} told earlier "
                                  f"('{earlier.trigger.text}', {earlier.date.text!r})")
 
+    def continue_narrative(self, event: Event, sentence: Sentence, previous: Sentence | None,
+                           words: StanceWords) -> None:
+        """An event without a date of its own, told in a sentence that goes on with the one before
+        ("They demanded reforms." after "... began protesting late last year."), happened when that
+        sentence's past date says, not on the publication date."""
+        if event.date.text is not None or previous is None or event.future or self.doc.date is None:
+            return
+        if not continues(sentence.text, words):
+            return
+        before, _ = resolve_event_date(previous.text, len(previous.text), self.doc.date, past=True)
+        if before.text is None or before.value is None or before.value >= self.doc.date:
+            return
+        event.date = before
+        event.reasons.append(f"no date of its own in a sentence that goes on with the one before: its date "
+                             f"{before.text!r}")
+
     def remember_parties(self, event: Event) -> None:
         sides = [a for a in (*event.source[:1], *event.target[:1]) if _party(a)]
         if len(event.source) >= 2 and not event.target:
@@ -187,13 +204,16 @@ class EventCoder:
         context = self.resolver.start_document(doc, sentences)
         article = _Article(doc, context, Quotations(doc, sentences, load_spacy()))
         events: list[Event] = []
+        previous = None
         for sentence in sentences:
             if sentence.index in parsed and not is_credit_line(sentence.text, self.stance):
                 coded = self._code_sentence(sentence, parsed[sentence.index], article, deadline)
                 for event in coded:
+                    article.continue_narrative(event, sentence, previous, self.stance)
                     article.continue_date(event)
                     article.remember_parties(event)
                 events.extend(coded)
+            previous = sentence
         return events
 
     def _code_sentence(self, sentence: Sentence, parsed: Doc, article: _Article,

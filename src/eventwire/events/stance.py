@@ -48,6 +48,8 @@ class StanceWords:
     ultimatum_nouns: frozenset[str] = frozenset()
     fear_nouns: frozenset[str] = frozenset()  # "the threat of attacks": feared, not done
     evaluation_words: frozenset[str] = frozenset()  # "it was a mistake to (act)": a judgement
+    # "They demanded ...", "There, X asked ...": a sentence that goes on with the one before it
+    continuation_openers: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -58,7 +60,7 @@ def load_stance_words() -> StanceWords:
                        frozenset(raw["wish_verbs"]), frozenset(raw["attack_words"]),
                        frozenset(raw["instruction_verbs"]), frozenset(raw["ultimatum_verbs"]),
                        frozenset(raw["ultimatum_nouns"]), frozenset(raw["fear_nouns"]),
-                       frozenset(raw["evaluation_words"]))
+                       frozenset(raw["evaluation_words"]), frozenset(raw["continuation_openers"]))
 
 
 def background_clause(head: Token) -> Token | None:
@@ -137,6 +139,12 @@ def evaluated(head: Token, words: StanceWords) -> Token | None:
             return None
         node = parent
     return None
+
+
+def continues(text: str, words: StanceWords) -> bool:
+    """The sentence opens with a word that goes on with the sentence before ("They", "There,", "Then")."""
+    first = text.lstrip(' "“(').split(maxsplit=1)
+    return bool(first) and first[0].strip(",").lower() in words.continuation_openers
 
 
 def is_credit_line(text: str, words: StanceWords) -> bool:
