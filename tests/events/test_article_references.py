@@ -218,3 +218,12 @@ def test_a_sentence_that_does_not_go_on_keeps_the_publication_date(coder):
     events = code(coder, "Thousands of Chileans began protesting late last year over food prices. The "
                          "Chilean president demanded calm.")
     assert of_type(events, "REQUEST")[0].date.value == FRIDAY
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Chilean authorities have rejected accusations that the trial is unfair.", "CHL"),
+    ("Peru rejected those claims on Thursday.", "PER"),
+])
+def test_rejecting_an_accusation_is_a_rejection(coder, text, source):
+    event = of_type(code(coder, text), "REJECT")[0]
+    assert [a.country for a in event.source] == [source]
