@@ -227,3 +227,18 @@ def test_a_sentence_that_does_not_go_on_keeps_the_publication_date(coder):
 def test_rejecting_an_accusation_is_a_rejection(coder, text, source):
     event = of_type(code(coder, text), "REJECT")[0]
     assert [a.country for a in event.source] == [source]
+
+
+# --- an act told in a relative clause: news when dated days ago, background otherwise ---------------
+
+def test_a_recent_act_in_a_relative_clause_is_news_with_the_head_noun_as_victim(coder):
+    events = code(coder, "More than 270 Chilean schoolgirls were freed on Thursday. The girls, who were "
+                         "kidnapped last Friday during a raid on their school, were taken to the capital.")
+    event = of_type(events, "ASSAULT")[0]
+    assert event.target[0].text == "girls" and event.target[0].country == "CHL"
+    assert event.date.value == dt.date(2024, 5, 31)
+
+
+def test_an_old_act_in_a_relative_clause_stays_background(coder):
+    events = code(coder, "The Chilean army, which attacked the town in 2015, left the region.")
+    assert "ASSAULT" not in [e.event_type for e in events]

@@ -122,6 +122,8 @@ def _verbal_arguments(verb: Token, preps: tuple[str, ...], excluded: set[int],
             shared.append(verb.head)
         agent = next((a for a in map(_agent, shared) if a is not None), None)
         victim = next((v for v in (_child(t, _PASSIVE_SUBJECTS) for t in shared) if v is not None), None)
+        if victim is not None and victim.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            victim = verb.head  # "the girls, who were kidnapped": the girls
         _add(sources, agent, f"agent of passive '{verb.text}'", excluded)
         _add(targets, victim, f"subject of passive '{verb.text}'", excluded)
     else:

@@ -51,6 +51,7 @@ from eventwire.events.stance import (
     is_wish,
     load_stance_words,
     open_question,
+    recent,
     refused_wish,
     ultimatum_of,
     wished_by,
@@ -240,8 +241,11 @@ class EventCoder:
         modality = analyse(draft.head, draft.arguments.clause_head)
         if modality.commentary:
             return None  # an analyst's forecast or opinion: no act between actors
-        if self._wished(draft.head) or background_clause(draft.head) is not None:
-            return None  # a wish is not an act; a past act told in a relative clause is background
+        if self._wished(draft.head):
+            return None  # a wish is not an act
+        background = background_clause(draft.head)
+        if background is not None and not recent(date, doc.date, background):
+            return None  # a past act told in a relative clause is background, unless dated days ago
         if open_question(draft.head) is not None or feared(draft.head, self.stance) is not None:
             return None  # an act asked about ("unclear whether X will attack") or feared is not an act
         if evaluated(draft.head, self.stance) is not None:

@@ -11,6 +11,7 @@ Read from the dependency parse around the trigger; the word lists are in data/ve
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from eventwire.events.classify import Classification
+    from eventwire.records import EventDate
 
 # Links by which a denied act hangs under the denial: "denied (targeting)", "denied that it (attacked)",
 # "denied involvement in (attacking)".
@@ -145,6 +147,21 @@ def continues(text: str, words: StanceWords) -> bool:
     """The sentence opens with a word that goes on with the sentence before ("They", "There,", "Then")."""
     first = text.lstrip(' "“(').split(maxsplit=1)
     return bool(first) and first[0].strip(",").lower() in words.continuation_openers
+
+
+# How recent an act told in a background clause must be to be news ("the girls, who were kidnapped
+# last Friday, ...") rather than history ("the army, which intervened in 2015, ...").
+RECENT_DAYS = 31
+
+
+def recent(date: EventDate, published: dt.date | None, clause: Token) -> bool:
+    """The event's date is told inside the background clause (`clause`, its relative pronoun) and falls
+    within RECENT_DAYS before publication."""
+    if date.text is None or date.value is None or published is None:
+        return False
+    verb = clause.head
+    told = verb.doc[verb.left_edge.i:verb.right_edge.i + 1].text
+    return date.text in told and dt.timedelta(0) <= published - date.value <= dt.timedelta(days=RECENT_DAYS)
 
 
 def is_credit_line(text: str, words: StanceWords) -> bool:
