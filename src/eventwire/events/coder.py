@@ -502,7 +502,7 @@ def _candidates(draft: _Draft, reporter: Token | None, reframing: Reframing | No
         return _Candidates(sources, targets, None)
     if reframing is not None and reframing.speaker_is_source:
         speaker = ArgumentGroup((phrase(reporter),), f"'{reporter.text}' demands it", speaker_sentence)
-        return _Candidates((speaker,), sources, None)
+        return _Candidates((speaker,), _told(reporter, sources, speaker_sentence) + sources, None)
     pronoun = _leading_pronoun(sources)
     if pronoun in FIRST_PERSON:
         sources = (ArgumentGroup((phrase(reporter),), f"'{pronoun}' is the speaker's side", speaker_sentence),
@@ -512,6 +512,20 @@ def _candidates(draft: _Draft, reporter: Token | None, reframing: Reframing | No
         speaker = ArgumentGroup((phrase(reporter),), f"'{pronoun}' read as the speaker", speaker_sentence)
         sources = (sources[0], speaker, *sources[1:])
     return _Candidates(sources, targets, reporter)
+
+
+def _told(reporter: Token, sources: tuple[ArgumentGroup, ...],
+          speaker_sentence: Sentence | None) -> tuple[ArgumentGroup, ...]:
+    """ "X told the governments that they should not close ...": the pronoun that must act is whom the
+    speaker told, when a verb of telling has an object."""
+    pronoun = _leading_pronoun(sources)
+    verb = reporter.head
+    told = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
+    if reporter.dep_ != "nsubj" or pronoun is None or pronoun in FIRST_PERSON:
+        return ()
+    if told is None or told.pos_ == "PRON":
+        return ()
+    return (ArgumentGroup((phrase(told),), f"'{pronoun}' is whom '{verb.text}' addresses", speaker_sentence),)
 
 
 def _leading_pronoun(groups: tuple[ArgumentGroup, ...]) -> str | None:
