@@ -178,7 +178,8 @@ def _reported(results: Iterator[DocumentResult], tally: dict[str, int]) -> Itera
               default=Path("data/training"), show_default=True,
               help="The labelled training sentences, a larger development set (--only training).")
 @click.option("--errors", "dev_errors", is_flag=True,
-              help="Also list the real-news dev (or training) sentences whose type is wrong (never test).")
+              help="Also list the real-news dev (or training) sentences whose type is wrong and the dev "
+                   "articles' missed and false events (never the test sets).")
 @click.option("--article-labels", "labels_dir", type=click.Path(file_okay=False, path_type=Path),
               default=Path("data") / "realnews", show_default=True,
               help="The folder of the article-level label files (articles_dev.jsonl, articles_test.jsonl).")
@@ -216,6 +217,10 @@ def evaluate(shared_dir: Path, only: str | None, realnews_dir: Path, training_di
         if only == "articles" and not article_reports:
             raise click.ClickException(f"no article-level label file in {labels_dir}")
         reports.update(article_reports)
+        if dev_errors and "articles_dev" in article_reports:
+            from eventwire.evaluate.articles import article_errors
+
+            errors += article_errors(article_reports["articles_dev"])
     if only == "training":
         reports["training"] = _training_report(shared_dir, training_dir, pipeline)
         if dev_errors:

@@ -3,12 +3,14 @@
 import datetime as dt
 import json
 
+import pytest
 from click.testing import CliRunner
 
 from eventwire.cli import main
 from eventwire.evaluate.articles import (
     ArticleLabel,
     ArticleReport,
+    article_errors,
     article_label,
     matches,
     score_article,
@@ -147,3 +149,13 @@ def test_a_coded_month_or_week_matches_a_labelled_range_it_overlaps():
     day = _event()
     day.date = EventDate(dt.date(2024, 3, 1), "March 1", "day")
     assert not matches(day, labelled, PUBLISHED)
+
+
+def test_dev_errors_list_each_missed_and_false_event_and_never_the_test_set():
+    label = _label([_labelled(), _labelled(event_type="AGREE")])
+    scored = score_article(label, _doc(), [_event(), _event(event_type="ACCUSE")])
+    lines = article_errors(ArticleReport("dev", [scored], aggregate_only=False))
+    assert [line.split("\t")[1] for line in lines] == ["missed", "false"]
+    assert lines[0].split("\t")[2].startswith("AGREE FRE -> SYL") and "ACCUSE" in lines[1]
+    with pytest.raises(ValueError):
+        article_errors(ArticleReport("test", [scored], aggregate_only=True))

@@ -66,6 +66,21 @@ class ArticleContext:
             if mention.end <= offset:
                 yield mention
 
+    def pair_before(self, offset: int, people: bool, sentence_index: int) -> list[Actor] | None:
+        """The two sides named last in the sentences before `sentence_index` (the one holding `offset`),
+        in document order: the latest two mentions of different countries (or bodies), people only when
+        `people` ("the two presidents"). None when fewer than two sides were named."""
+        found: dict[str, Mention] = {}
+        for mention in self.before(offset):
+            side = mention.actor.country or mention.actor.code
+            if mention.sentence_index == sentence_index:
+                continue  # "the UN called on both sides": who speaks of the sides is not one of them
+            if side and side not in found and (mention.kind == "person") == people:
+                found[side] = mention
+                if len(found) == 2:
+                    return [m.actor for m in sorted(found.values(), key=lambda m: m.start)]
+        return None
+
     def add(self, mention: Mention) -> None:
         """Record a mention found while resolving, in document order. It replaces a scanned mention at the
         same place: the resolver read the whole argument ("X's foreign minister, Firstname Lastname")."""

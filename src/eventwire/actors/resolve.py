@@ -11,7 +11,7 @@ from eventwire.actors.context import PERSON_AGENT_NOUNS, ArticleContext, Mention
 from eventwire.actors.dictionary import ActorDictionary, DictionaryActor, load_dictionary
 from eventwire.actors.phrase import Conjunct, conjunct_office, split_conjuncts
 from eventwire.actors.places import PlaceLookup
-from eventwire.actors.text import tokenize
+from eventwire.actors.text import POSSESSIVE, tokenize
 from eventwire.records import Actor, Document, Sentence
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
@@ -139,6 +139,9 @@ class ActorResolver:
             reasons.append(f"name '{known[1]}' matches known person '{known[0].name}' by first and last word")
             return self._from_entry(known[0], conjunct, when, reasons)
         if reading.country is None and context is not None:
+            antecedent = described_antecedent(conjunct, base, context, reasons)
+            if antecedent is not None:
+                return antecedent
             antecedent = self._title_or_name_antecedent(conjunct, base, context, when, reasons)
             if antecedent is not None:
                 return antecedent
@@ -522,6 +525,35 @@ def _share_sector(readings: list[tuple[Conjunct, _Reading | None, list[str]]]) -
             reading.name = None
             shared_with = last_conjunct.tokens[-1].text
             reasons.append(f"sector {last.sector} shared with the coordinated '{shared_with}'")
+
+
+def described_antecedent(conjunct: Conjunct, base: int, context: ArticleContext,
+                         reasons: list[str]) -> _Reading | None:
+    """ "the court", "the court's president", "the agency": a definite description with no name of its
+    own refers to the body named before whose name ends with the same noun ("the United Nations'
+    highest court", "the U.N. Refugee Agency"), never to the article's main country."""
+    noun = _described_noun(conjunct)
+    if noun is None:
+        return None
+    for mention in context.before(base + conjunct.tokens[0].start):
+        words = tokenize(mention.actor.text)
+        if mention.kind not in ("person", "country") and words and words[-1].norm == noun \
+                and (mention.actor.country or mention.actor.code):
+            reasons.append(f"'the {noun}' describes {_describe(mention)} named before")
+            return _from_mention(mention, 0.7)
+    return None
+
+
+def _described_noun(conjunct: Conjunct) -> str | None:
+    """The noun of "the <noun>" or "the <noun>'s ..." when the phrase names no body itself (an unknown
+    person in apposition may follow: "the court's president, Judge X")."""
+    tokens = conjunct.tokens
+    if len(tokens) < 2 or tokens[0].norm != "the" or conjunct.actors or conjunct.peoples:
+        return None
+    possessive = next((i for i, t in enumerate(tokens) if t.norm == POSSESSIVE), None)
+    if possessive is not None:
+        return tokens[possessive - 1].norm if possessive >= 2 else None
+    return tokens[conjunct.head_end - 1].norm if conjunct.head_end >= 2 else None
 
 
 def _fits_office(mention: Mention, office: str) -> bool:

@@ -193,6 +193,35 @@ class ArticleReport:
         return "\n".join(lines)
 
 
+def article_errors(report: ArticleReport) -> list[str]:
+    """One line per must event missed and per coded event matching no labelled one: for the dev set
+    only, never for the frozen test set."""
+    if report.aggregate_only:
+        raise ValueError("the test set is read only through aggregate figures")
+    lines = []
+    for article in report.articles:
+        for labelled, found in zip(article.label.must, article.found):
+            if not found:
+                lines.append(f"{article.label.doc_id}\tmissed\t{_describe_labelled(labelled)}\t"
+                             f"{_normal(labelled.evidence)}")
+        for event, right in zip(article.events, article.events_right):
+            if not right:
+                lines.append(f"{article.label.doc_id}\tfalse\t{_describe_coded(event)}\t"
+                             f"{_normal(event.sentence.text)}")
+    return lines
+
+
+def _describe_labelled(labelled: LabelledEvent) -> str:
+    return (f"{labelled.event_type} {labelled.source or '-'} -> {labelled.target or '-'} "
+            f"{labelled.date_from.isoformat()}..{labelled.date_to.isoformat()}")
+
+
+def _describe_coded(event: Event) -> str:
+    sides = [",".join(sorted(event_key(actors))) or "-" for actors in (event.source, event.target)]
+    when = event.date.value.isoformat() if event.date.value else "-"
+    return f"{event.event_type} {sides[0]} -> {sides[1]} {when} ('{event.trigger.text}')"
+
+
 def _type_of(labelled: LabelledEvent) -> tuple[str, ...]:
     return (labelled.event_type,)
 

@@ -74,12 +74,13 @@ def trigger_head(parsed: Doc, start: int, end: int) -> Token:
 
 
 def find_arguments(parsed: Doc, start: int, end: int, target_preps: tuple[str, ...] = (),
-                   theme_object: bool = False) -> Arguments:
+                   theme_object: bool = False, meeting: bool = False) -> Arguments:
     """Candidate sources and targets for the trigger spanning tokens [start, end).
 
     The direct object is the target ("killed three gunmen in Gaza") unless `theme_object` says
     it is what is given or moved ("sent troops to Libya", "imposed sanctions on Iran"): then
-    the objects of the target prepositions come first.
+    the objects of the target prepositions come first. A `meeting` noun in a time phrase ("after
+    talks with X, the minister said") has the subject of the clause as a party.
     """
     head = trigger_head(parsed, start, end)
     named = [p for p in target_preps if p not in PLACE_PREPS]
@@ -87,7 +88,7 @@ def find_arguments(parsed: Doc, start: int, end: int, target_preps: tuple[str, .
     preps = tuple(dict.fromkeys((*named, *DEFAULT_TARGET_PREPS, *places)))
     excluded = set(range(start, end))
     if head.pos_ in ("NOUN", "PROPN") and not _is_verbal(head):
-        return _nominal_arguments(head, preps, excluded)
+        return _nominal_arguments(head, preps, excluded, meeting)
     return _verbal_arguments(head, preps, excluded, theme_object)
 
 
@@ -121,6 +122,8 @@ def _verbal_arguments(verb: Token, preps: tuple[str, ...], excluded: set[int],
             shared.append(verb.head)
         agent = next((a for a in map(_agent, shared) if a is not None), None)
         victim = next((v for v in (_child(t, _PASSIVE_SUBJECTS) for t in shared) if v is not None), None)
+        if victim is not None and victim.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            victim = verb.head  # "the girls, who were kidnapped": the girls
         _add(sources, agent, f"agent of passive '{verb.text}'", excluded)
         _add(targets, victim, f"subject of passive '{verb.text}'", excluded)
     else:
@@ -130,16 +133,32 @@ def _verbal_arguments(verb: Token, preps: tuple[str, ...], excluded: set[int],
     obj = None if passive else _child(verb, _OBJECTS)
     if obj is not None and not theme_object:
         _add(targets, obj, f"object of '{verb.text}'", excluded)
-    for prep_head in (verb, obj):
+    # what is banned, withdrawn or recalled comes from someone: "banned imports (from) X", "withdrew
+    # troops (from) X", "banned the import of chicks (from) X"
+    theme_preps = (*preps, "from") if theme_object else preps
+    for prep_head in (verb, obj, *_of_objects(obj if theme_object else None)):
         if prep_head is not None:
-            for pobj, prep in _prep_objects(prep_head, preps):
+            for pobj, prep in _prep_objects(prep_head, theme_preps):
                 _add(targets, pobj, f"object of '{prep}' after '{prep_head.text}'", excluded)
     if obj is not None and theme_object:
         _add(targets, obj, f"object of '{verb.text}'", excluded)
     return Arguments(verb, tuple(sources), tuple(targets), passive)
 
 
-def _nominal_arguments(noun: Token, preps: tuple[str, ...], excluded: set[int]) -> Arguments:
+# Prepositions of a time phrase that place a meeting before or after the clause's own act.
+_TIME_PREPS = frozenset({"after", "before", "following"})
+
+
+def _of_objects(noun: Token | None) -> list[Token]:
+    """The objects of 'of' after a noun, with those coordinated with them: "the import of (chicks) and
+    (eggs)"."""
+    if noun is None:
+        return []
+    return [c for pobj, _ in _prep_objects(noun, ("of",)) for c in conjuncts(pobj)]
+
+
+def _nominal_arguments(noun: Token, preps: tuple[str, ...], excluded: set[int],
+                       meeting: bool = False) -> Arguments:
     """A noun trigger ("talks", "an attack"): its own modifiers first, then the verb that governs it."""
     sources: list[ArgumentGroup] = []
     targets: list[ArgumentGroup] = []
@@ -152,6 +171,11 @@ def _nominal_arguments(noun: Token, preps: tuple[str, ...], excluded: set[int]) 
     if verb is not None:
         subject, rule = clause_subject(verb)
         _add(sources, subject, f"{rule} (governs '{noun.text}')", excluded)
+    host = _time_phrase_verb(noun) if meeting else None
+    if host is not None and not _is_passive(host):
+        # "after a meeting with X, the governor told ...": the governor took part in the meeting
+        subject, rule = clause_subject(host)
+        _add(sources, subject, f"{rule} (after or before '{noun.text}')", excluded)
     for modifier in noun.children:
         if modifier.dep_ in ("amod", "compound") and _may_name_actor(modifier):
             # the lexicon may count the modifier in the trigger ("Palestinian riots"): it is still the actor
@@ -165,13 +189,22 @@ def _nominal_arguments(noun: Token, preps: tuple[str, ...], excluded: set[int]) 
     return Arguments(verb or noun, tuple(sources), tuple(targets), False)
 
 
+def _time_phrase_verb(noun: Token) -> Token | None:
+    """The verb a time phrase holding the noun hangs on: "(told) ..., after a meeting"."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in _TIME_PREPS or not _is_verbal(prep.head):
+        return None
+    return prep.head
+
+
 # Links to a clause that says what a verbal act is about: "threatened (to use) force against X",
 # "agreed (to strengthen) coordination with X", "warned (that) if X ...".
 _EMBEDDED_LINKS = {"xcomp", "ccomp"}
 # "on" names a topic after a verb alone ("cooperate on Syria") but the target after a noun or a verb
-# with an object ("sanctions on X", "impose sanctions on X").
-_EMBEDDED_VERB_PREPS = ("against", "with", "to", "at", "toward", "towards")
-_EMBEDDED_NOUN_PREPS = ("against", "on", "with", "to", "by")
+# with an object ("sanctions on X", "impose sanctions on X"); "from" the other side last ("negotiating
+# to import eggs from X").
+_EMBEDDED_VERB_PREPS = ("against", "with", "to", "at", "toward", "towards", "from")
+_EMBEDDED_NOUN_PREPS = ("against", "on", "with", "to", "by", "from")
 
 
 def embedded_targets(head: Token, excluded: set[int], statement: bool = True) -> tuple[ArgumentGroup, ...]:
@@ -203,7 +236,8 @@ def _embedded_clauses(head: Token) -> list[Token]:
     """The clauses under a trigger, and under its object noun: "issued warnings (demanding) that X ..."."""
     clauses = [c for c in head.children if c.dep_ in _EMBEDDED_LINKS and _is_verbal(c)]
     obj = _child(head, _OBJECTS)
-    for acl in (c for c in obj.children if c.dep_ == "acl" and _is_verbal(c)) if obj is not None else ():
+    nouns = [obj, *_of_objects(obj)] if obj is not None else []  # "issued a series of (warnings) demanding"
+    for acl in (c for noun in nouns for c in noun.children if c.dep_ == "acl" and _is_verbal(c)):
         clauses += [acl, *(c for c in acl.children if c.dep_ == "ccomp" and _is_verbal(c))]
     return clauses
 

@@ -17,6 +17,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from eventwire.actors import ActorResolver, ArticleContext, load_resolver
+from eventwire.actors.context import PERSON_AGENT_NOUNS
 from eventwire.dates import resolve_event_date
 from eventwire.events.arguments import (
     ArgumentGroup,
@@ -39,11 +40,21 @@ from eventwire.events.stance import (
     accident_of,
     as_type,
     background_clause,
+    continues,
     demanded,
     denial_of,
+    evaluated,
+    feared,
+    instructed,
     is_credit_line,
     is_plural_reference,
+    is_wish,
     load_stance_words,
+    open_question,
+    recent,
+    refused_wish,
+    ultimatum_of,
+    wished_by,
 )
 from eventwire.nlp import load_spacy
 from eventwire.places.locate import EventLocator, SentenceLocator, load_locator
@@ -105,6 +116,22 @@ class _Article:
             event.date = earlier.date
             event.reasons.append(f"no date of its own: the date of the same {event.event_type} told earlier "
                                  f"('{earlier.trigger.text}', {earlier.date.text!r})")
+
+    def continue_narrative(self, event: Event, sentence: Sentence, previous: Sentence | None,
+                           words: StanceWords) -> None:
+        """An event without a date of its own, told in a sentence that goes on with the one before
+        ("They demanded reforms." after "... began protesting late last year."), happened when that
+        sentence's past date says, not on the publication date."""
+        if event.date.text is not None or previous is None or event.future or self.doc.date is None:
+            return
+        if not continues(sentence.text, words):
+            return
+        before, _ = resolve_event_date(previous.text, len(previous.text), self.doc.date, past=True)
+        if before.text is None or before.value is None or before.value >= self.doc.date:
+            return
+        event.date = before
+        event.reasons.append(f"no date of its own in a sentence that goes on with the one before: its date "
+                             f"{before.text!r}")
 
     def remember_parties(self, event: Event) -> None:
         sides = [a for a in (*event.source[:1], *event.target[:1]) if _party(a)]
@@ -178,13 +205,16 @@ class EventCoder:
         context = self.resolver.start_document(doc, sentences)
         article = _Article(doc, context, Quotations(doc, sentences, load_spacy()))
         events: list[Event] = []
+        previous = None
         for sentence in sentences:
             if sentence.index in parsed and not is_credit_line(sentence.text, self.stance):
                 coded = self._code_sentence(sentence, parsed[sentence.index], article, deadline)
                 for event in coded:
+                    article.continue_narrative(event, sentence, previous, self.stance)
                     article.continue_date(event)
                     article.remember_parties(event)
                 events.extend(coded)
+            previous = sentence
         return events
 
     def _code_sentence(self, sentence: Sentence, parsed: Doc, article: _Article,
@@ -211,8 +241,15 @@ class EventCoder:
         modality = analyse(draft.head, draft.arguments.clause_head)
         if modality.commentary:
             return None  # an analyst's forecast or opinion: no act between actors
-        if self._wished(draft.head) or background_clause(draft.head) is not None:
-            return None  # a wish is not an act; a past act told in a relative clause is background
+        if self._wished(draft.head):
+            return None  # a wish is not an act
+        background = background_clause(draft.head)
+        if background is not None and not recent(date, doc.date, background):
+            return None  # a past act told in a relative clause is background, unless dated days ago
+        if open_question(draft.head) is not None or feared(draft.head, self.stance) is not None:
+            return None  # an act asked about ("unclear whether X will attack") or feared is not an act
+        if evaluated(draft.head, self.stance) is not None:
+            return None  # "it was a mistake to support X": a judgement of an act, not the act
         if modality.hypothetical and c.event_type not in SPEECH_ACTS:
             return None  # what may, could or would happen, or happens only if: not an event
         reasons += modality.reasons
@@ -224,6 +261,8 @@ class EventCoder:
             if modality.commentary:
                 return None
         stance_groups, c = self._stance(draft, c, reasons)
+        if refused_wish(draft.head, self.stance) is not None:
+            modality = replace(modality, negated=False)  # the refusal is what happened, not negated
         reframing = reframe(c, modality, self.lexicon.data.intent) if stance_groups is None else None
         if reframing is not None:
             c = reframing.classification
@@ -279,20 +318,39 @@ class EventCoder:
             reasons.append(f"'{draft.head.text}' is what '{denial.text}' denies: a rejection, not the act")
             sources = (ArgumentGroup((phrase(denier),), rule),) if denier is not None else ()
             return (sources, ()), as_type(c, "REJECT")
-        demand = demanded(draft.head)
+        refusal = refused_wish(draft.head, self.stance)
+        if refusal is not None:
+            refuser, rule = clause_subject(refusal)
+            reasons.append(f"'{draft.head.text}' is what the negated '{refusal.text}' refuses: a rejection, "
+                           "not the act")
+            sources = (ArgumentGroup((phrase(refuser),), rule),) if refuser is not None else ()
+            return (sources, ()), as_type(c, "REJECT")
+        ultimatum = ultimatum_of(draft.head, self.stance)
+        if ultimatum is not None:
+            reasons.append(f"'{ultimatum.verb.text}' gives '{ultimatum.asked.text}' a time limit to "
+                           f"'{draft.head.text}': an ultimatum, a threat")
+            sources = (ArgumentGroup((phrase(ultimatum.asker),), f"subject of '{ultimatum.verb.text}'"),) \
+                if ultimatum.asker is not None else ()
+            return (sources, (ArgumentGroup((phrase(ultimatum.asked),), "who is given the time limit"),)), \
+                as_type(c, "THREATEN")
+        demand = demanded(draft.head) or instructed(draft.head, self.stance)
         if demand is not None:
             reasons.append(f"'{demand.asked.text}' is asked to '{draft.head.text}' "
-                           f"('{demand.verb.text} for ... to'): a demand, not the act")
+                           f"('{demand.verb.text} ... to'): a demand, not the act")
             sources = (ArgumentGroup((phrase(demand.asker),), f"subject of '{demand.verb.text}'"),) \
                 if demand.asker is not None else ()
             return (sources, (ArgumentGroup((phrase(demand.asked),), "who is asked"),)), as_type(c, "REQUEST")
         return None, c
 
     def _wished(self, head: Token) -> bool:
-        """The trigger is a wish verb, or the act a wish verb governs ("wants to close the camps")."""
-        if head.lemma_.lower() in self.stance.wish_verbs:
+        """The trigger is a wish verb, or the act a wish verb governs ("wants to close the camps", "hoped
+        that it would be possible to settle"); a negated wish ("does not want to meet") is a refusal,
+        coded in `_stance`."""
+        if is_wish(head, self.stance):
             return True
-        return head.dep_ == "xcomp" and head.head.lemma_.lower() in self.stance.wish_verbs
+        if refused_wish(head, self.stance) is not None:
+            return False
+        return wished_by(head, self.stance) is not None
 
     def _date(self, doc: Document, sentence: Sentence, head: Token) -> tuple[EventDate, str]:
         return resolve_event_date(sentence.text, head.idx, doc.date, past=_told_in_the_past(head))
@@ -307,8 +365,10 @@ class EventCoder:
         for group in groups:
             where = group.sentence or sentence
             phrases = [p for p in group.phrases if not _overlaps(where, p, taken)]
-            plural = next((p for p in phrases if parties and is_plural_reference(p.text, self.stance)), None)
-            if plural is not None:
+            plural = next((p for p in phrases if is_plural_reference(p.text, self.stance)), None)
+            sides = _sides(plural, where, context, parties) if plural is not None else None
+            if sides is not None:
+                parties = sides
                 named = ", ".join(a.name or a.country or a.text for a in parties)
                 reason = f"{role} '{plural.text}' ({group.rule}) refers to the parties named before: {named}"
                 return _Role([replace(a, text=plural.text, start=where.start + plural.start_char,
@@ -342,6 +402,20 @@ class EventCoder:
         actors = _unique([r.actor for r in resolved]) or [_bare_actor(sentence, span)]
         reasons += [reason for r in resolved for reason in r.reasons]
         return actors
+
+
+def _sides(plural: Span, sentence: Sentence, context: ArticleContext,
+           parties: list[Actor] | None) -> list[Actor] | None:
+    """Who "the two presidents" or "both countries" are: the two sides named last before the phrase
+    (people for a noun of people), unless the latest act between two sides came after them."""
+    head = plural[-1].lower_
+    people = head == "men" or head.removesuffix("s") in PERSON_AGENT_NOUNS
+    named = context.pair_before(sentence.start + plural.start_char, people, sentence.index)
+    if named is None:
+        return parties
+    if parties and min(a.start for a in named) <= max(a.start for a in parties):
+        return parties
+    return named
 
 
 def split_parties(source: _Role, target: _Role) -> tuple[_Role, _Role]:
@@ -428,7 +502,7 @@ def _candidates(draft: _Draft, reporter: Token | None, reframing: Reframing | No
         return _Candidates(sources, targets, None)
     if reframing is not None and reframing.speaker_is_source:
         speaker = ArgumentGroup((phrase(reporter),), f"'{reporter.text}' demands it", speaker_sentence)
-        return _Candidates((speaker,), sources, None)
+        return _Candidates((speaker,), _told(reporter, sources, speaker_sentence) + sources, None)
     pronoun = _leading_pronoun(sources)
     if pronoun in FIRST_PERSON:
         sources = (ArgumentGroup((phrase(reporter),), f"'{pronoun}' is the speaker's side", speaker_sentence),
@@ -438,6 +512,20 @@ def _candidates(draft: _Draft, reporter: Token | None, reframing: Reframing | No
         speaker = ArgumentGroup((phrase(reporter),), f"'{pronoun}' read as the speaker", speaker_sentence)
         sources = (sources[0], speaker, *sources[1:])
     return _Candidates(sources, targets, reporter)
+
+
+def _told(reporter: Token, sources: tuple[ArgumentGroup, ...],
+          speaker_sentence: Sentence | None) -> tuple[ArgumentGroup, ...]:
+    """ "X told the governments that they should not close ...": the pronoun that must act is whom the
+    speaker told, when a verb of telling has an object."""
+    pronoun = _leading_pronoun(sources)
+    verb = reporter.head
+    told = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
+    if reporter.dep_ != "nsubj" or pronoun is None or pronoun in FIRST_PERSON:
+        return ()
+    if told is None or told.pos_ == "PRON":
+        return ()
+    return (ArgumentGroup((phrase(told),), f"'{pronoun}' is whom '{verb.text}' addresses", speaker_sentence),)
 
 
 def _leading_pronoun(groups: tuple[ArgumentGroup, ...]) -> str | None:
@@ -454,8 +542,9 @@ def _leading_pronoun(groups: tuple[ArgumentGroup, ...]) -> str | None:
 def _draft(parsed: Doc, classification: Classification) -> _Draft:
     start, end = classification.trigger
     theme_object = classification.event_type in THEME_OBJECT_TYPES
+    meeting = classification.event_type == "CONSULT"
     return _Draft(classification, trigger_head(parsed, start, end),
-                  find_arguments(parsed, start, end, classification.target_preps, theme_object))
+                  find_arguments(parsed, start, end, classification.target_preps, theme_object, meeting))
 
 
 class TimeBudgetExceeded(Exception):
@@ -539,9 +628,15 @@ def _hosts(outer: _Draft, inner: _Draft) -> bool:
     outer_type = outer.classification.event_type
     if outer_type == inner.classification.event_type:
         return True
+    if outer_type in ("THREATEN", "REQUEST") and link == "advcl" and _infinitive(inner.head):
+        return True  # "gave X 48 hours (to withdraw)", "pressed X hard (to leave)": what is demanded
     if outer_type == "PROTEST" and inner.classification.quad_class in VERBAL_QUADS:
         return link in _CONTENT_LINKS or link == "advcl"  # "demonstrated, calling for ...": its cause
     return outer.classification.quad_class in VERBAL_QUADS and link in _CONTENT_LINKS
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _link_below(ancestor: Token, token: Token) -> str | None:

@@ -11,6 +11,7 @@ Read from the dependency parse around the trigger; the word lists are in data/ve
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from eventwire.events.classify import Classification
+    from eventwire.records import EventDate
 
 # Links by which a denied act hangs under the denial: "denied (targeting)", "denied that it (attacked)",
 # "denied involvement in (attacking)".
@@ -43,6 +45,13 @@ class StanceWords:
     credit_lines: tuple[str, ...]  # "X contributed to this report": a byline, never an event
     wish_verbs: frozenset[str]  # "Kenya wants to close the camps": a wish, not an act
     attack_words: frozenset[str]  # "killed in a car bombing": an attack, whatever vehicle it names
+    instruction_verbs: frozenset[str] = frozenset()  # "told X to (act)": a demand of X, not X's act
+    ultimatum_verbs: frozenset[str] = frozenset()  # "gave X 48 hours to (act)": a threat to X
+    ultimatum_nouns: frozenset[str] = frozenset()
+    fear_nouns: frozenset[str] = frozenset()  # "the threat of attacks": feared, not done
+    evaluation_words: frozenset[str] = frozenset()  # "it was a mistake to (act)": a judgement
+    # "They demanded ...", "There, X asked ...": a sentence that goes on with the one before it
+    continuation_openers: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -50,7 +59,10 @@ def load_stance_words() -> StanceWords:
     raw = read_json(resources.files("eventwire") / "data" / "verbs" / "stance.json")
     return StanceWords(frozenset(raw["denial_verbs"]), frozenset(raw["accident_words"]),
                        frozenset(raw["plural_references"]), tuple(raw["credit_lines"]),
-                       frozenset(raw["wish_verbs"]), frozenset(raw["attack_words"]))
+                       frozenset(raw["wish_verbs"]), frozenset(raw["attack_words"]),
+                       frozenset(raw["instruction_verbs"]), frozenset(raw["ultimatum_verbs"]),
+                       frozenset(raw["ultimatum_nouns"]), frozenset(raw["fear_nouns"]),
+                       frozenset(raw["evaluation_words"]), frozenset(raw["continuation_openers"]))
 
 
 def background_clause(head: Token) -> Token | None:
@@ -71,6 +83,85 @@ def background_clause(head: Token) -> Token | None:
                                                for c in node.children)
     set_off = node.doc[node.head.i + 1].text == "," if node.head.i + 1 < len(node.doc) else False
     return pronoun if pronoun is not None and past and set_off else None
+
+
+_QUESTION_MARKS = {"whether", "if"}
+_QUESTION_CLAUSES = {"ccomp", "pcomp", "csubj", "csubjpass"}
+_WH_TAGS = {"WDT", "WP", "WRB"}
+_MODALS = {"will", "would", "could", "can", "may", "might", "shall", "should"}
+
+
+def open_question(head: Token) -> Token | None:
+    """The word that makes the trigger's clause an open question ("unclear whether X will attack", "a
+    question of if X will be attacked", "to what extent X will defend Y was not made clear"), or None.
+    An act asked about is not an act; an act in a wh-clause only when still to come (a modal)."""
+    node = head.head if head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX") else head
+    mark = next((c for c in node.children if c.dep_ == "mark" and c.lower_ in _QUESTION_MARKS), None)
+    if mark is not None and node.dep_ in _QUESTION_CLAUSES:
+        return mark
+    if node.dep_ == "relcl" or not any(c.dep_ == "aux" and c.lower_ in _MODALS for c in node.children):
+        return None
+    subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return None
+    return next((t for c in node.children if c.i < subject.i and c.dep_ != "mark" for t in c.subtree
+                 if t.tag_ in _WH_TAGS), None)
+
+
+def feared(head: Token, words: StanceWords) -> Token | None:
+    """The noun of fear an act hangs on ("the threat (of) attacks", "the risk of (clashes)"), or None."""
+    prep = head.head
+    if head.dep_ not in ("pobj", "pcomp") or prep.lower_ != "of" or prep.head.i == prep.i:
+        return None
+    noun = prep.head
+    return noun if noun.lemma_.lower() in words.fear_nouns else None
+
+
+_EXPLETIVES = {"it", "this", "that"}
+
+
+def evaluated(head: Token, words: StanceWords) -> Token | None:
+    """The word of an evaluation the act is the infinitive of ("it was a mistake to (support)", "it is
+    important to (attack)", "now is not the time for X to (offer)"), or None: a judgement, no act.
+    Only after "it", "this" or no subject: in "Chile was ready to support" Chile commits itself."""
+    node = head
+    for _ in range(_MAX_HOPS):
+        parent = node.head
+        if parent.i == node.i:
+            return None
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+            word = parent if parent.dep_ in ("attr", "acomp") else next(
+                (c for c in parent.children if c.dep_ in ("attr", "acomp")), None)
+            copula = word.head if word is not None else None
+            if word is None or word.lemma_.lower() not in words.evaluation_words or copula.lemma_ != "be":
+                return None
+            subject = next((c for c in copula.children if c.dep_ in ("nsubj", "expl")), None)
+            return word if subject is None or subject.lower_ in _EXPLETIVES else None
+        if node.dep_ not in ("xcomp", "conj"):
+            return None
+        node = parent
+    return None
+
+
+def continues(text: str, words: StanceWords) -> bool:
+    """The sentence opens with a word that goes on with the sentence before ("They", "There,", "Then")."""
+    first = text.lstrip(' "“(').split(maxsplit=1)
+    return bool(first) and first[0].strip(",").lower() in words.continuation_openers
+
+
+# How recent an act told in a background clause must be to be news ("the girls, who were kidnapped
+# last Friday, ...") rather than history ("the army, which intervened in 2015, ...").
+RECENT_DAYS = 31
+
+
+def recent(date: EventDate, published: dt.date | None, clause: Token) -> bool:
+    """The event's date is told inside the background clause (`clause`, its relative pronoun) and falls
+    within RECENT_DAYS before publication."""
+    if date.text is None or date.value is None or published is None:
+        return False
+    verb = clause.head
+    told = verb.doc[verb.left_edge.i:verb.right_edge.i + 1].text
+    return date.text in told and dt.timedelta(0) <= published - date.value <= dt.timedelta(days=RECENT_DAYS)
 
 
 def is_credit_line(text: str, words: StanceWords) -> bool:
@@ -126,6 +217,93 @@ def demanded(head: Token) -> Demand | None:
         return None
     asker, _ = clause_subject(verb)
     return Demand(asker, subject, verb)
+
+
+def instructed(head: Token, words: StanceWords) -> Demand | None:
+    """'told X to (act)', 'instructed X to draft rules to (act)': an act under an instruction verb with
+    an object, through one or two infinitives (or an infinitive on their object), is asked of that
+    object, not done by it."""
+    node = head
+    for _ in range(3):
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+        purpose = infinitive and node.dep_ in ("advcl", "acl")
+        if purpose and node.dep_ == "acl" and node.head.dep_ in ("dobj", "obj"):
+            node = node.head.head  # "to draft rules to (ban)": the infinitive hangs on the object noun
+            continue
+        if purpose and node.dep_ == "advcl":
+            node = node.head  # "to draft rules (to ban)": an infinitive of purpose
+            continue
+        if node.dep_ != "xcomp" or node.head.i == node.i:
+            return None
+        verb = node.head
+        asked = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+        if verb.lemma_.lower() in words.instruction_verbs and asked is not None:
+            asker, _ = clause_subject(verb)
+            return Demand(asker, asked, verb)
+        node = verb
+    return None
+
+
+# Links from a wished act up to the wish verb: "wants (to close)", "hoped (that) it would be possible
+# (to settle)", "hopes talks (will) resume".
+_WISHED_LINKS = {"xcomp", "ccomp", "acomp"}
+
+
+def wished_by(head: Token, words: StanceWords) -> Token | None:
+    """The wish verb whose complement holds the act, a few clauses up, or None."""
+    node = head
+    for _ in range(_MAX_HOPS):
+        if node.dep_ not in _WISHED_LINKS or node.head.i == node.i:
+            return None
+        node = node.head
+        if is_wish(node, words):
+            return node
+    return None
+
+
+def is_wish(token: Token, words: StanceWords) -> bool:
+    """A wish verb by its lemma or, where the tagger's lemma fails ("hopes" -> "hop"), by its form."""
+    if token.lemma_.lower() in words.wish_verbs:
+        return True
+    word = token.lower_
+    stems = (word, word.removesuffix("s"), word.removesuffix("d"), word.removesuffix("ed"),
+             word.removesuffix("ing"), word.removesuffix("ing") + "e")
+    return token.pos_ in ("VERB", "AUX") and any(stem in words.wish_verbs for stem in stems)
+
+
+def ultimatum_of(head: Token, words: StanceWords) -> Demand | None:
+    """'gave X 14 days to (act)': an act with a time limit set by someone else is that one's threat
+    to X (an ultimatum), not X's act. The time and X are objects of the giving verb."""
+    verb = head.head
+    if head.dep_ not in ("advcl", "acl", "xcomp") or verb.i == head.i:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
+        return None
+    if verb.lemma_.lower() in words.ultimatum_nouns and verb.dep_ in ("dobj", "npadvmod"):
+        verb = verb.head  # "14 days (to present)": the infinitive hangs on the time noun
+    if verb.lemma_.lower() not in words.ultimatum_verbs:
+        return None
+    objects = [c for c in verb.children if c.dep_ in ("dative", "dobj", "npadvmod")]
+    if not any(c.lemma_.lower() in words.ultimatum_nouns for c in objects):
+        return None
+    asked = next((c for c in objects if c.lemma_.lower() not in words.ultimatum_nouns
+                  and c.dep_ in ("dative", "dobj")), None)
+    if asked is None:
+        return None
+    asker, _ = clause_subject(verb)
+    return Demand(asker, asked, verb)
+
+
+def refused_wish(head: Token, words: StanceWords) -> Token | None:
+    """The negated wish verb above an act ("does not want to (meet)", "never wished to (sign)"): a
+    refusal of the act by whoever does not want it, or None."""
+    verb = head.head
+    if head.dep_ != "xcomp" or verb.i == head.i or not is_wish(verb, words):
+        return None
+    if not any(c.dep_ == "neg" for c in verb.children):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return None if subject is not None and subject.lower_ == "you" else verb  # "you don't want ...": anyone
 
 
 def accident_of(head: Token, source_found: bool, event_type: str, words: StanceWords) -> Token | None:
