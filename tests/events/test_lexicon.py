@@ -170,10 +170,20 @@ def test_a_dictionary_pattern_with_a_compound_in_its_phrase_now_matches(nlp):
 
 
 def test_candidate_cues_are_words_the_filter_can_see():
-    cues = load_lexicon().data.candidates.cues
+    candidates = load_lexicon().data.candidates
+    cues = set().union(*(candidates.cues(form) for form in candidates.weak))
     assert all(re.fullmatch(r"-?[a-z][a-z-]*", cue) for cue in cues), "cue with a brace, digit or symbol"
     assert {"soldiers", "soldier", "banned", "peacekeeping"} <= cues
     assert not {"soldiersed", "soldierses", "bannedded", "peacekeepinging", "{&car", "{banned"} & cues
+
+
+def test_a_weak_verb_needs_its_own_cue():
+    candidates = load_lexicon().data.candidates
+    assert "said" in candidates.weak and "in" not in candidates.cues("said")
+    assert not candidates.match("The minister said in a speech that the economy was growing.")
+    assert candidates.match("The general stepped down on Friday.")  # 'down' is a cue of 'step'
+    assert not candidates.match("The general stepped onto the stage on Friday.")
+    assert candidates.match("Rebels attacked a convoy.")  # a strong word is enough
 
 
 def test_occupying_territory_is_an_attack():

@@ -165,17 +165,24 @@ class CandidateWords:
 
     A strong word (a verb that codes an event by itself, an event noun) is enough; a weak word (a
     light verb, a verb that codes only through a pattern, a phrasal verb) needs one of the words its
-    patterns name (a cue) somewhere in the sentence too.
+    own patterns name (its cues) somewhere in the sentence too: "said" with "in" is no candidate
+    because another verb's pattern names "in".
     """
 
     strong: frozenset[str]
-    weak: frozenset[str]
-    cues: frozenset[str]
+    weak: dict[str, tuple[frozenset[str], ...]]  # weak word form -> its cue sets (shared between verbs)
 
     def match(self, text: str) -> bool:
-        words = text.lower().translate(_TO_SPACES).split()
-        return not self.strong.isdisjoint(words) or (
-            not self.weak.isdisjoint(words) and not self.cues.isdisjoint(words))
+        words = set(text.lower().translate(_TO_SPACES).split())
+        words |= {part for word in words if "-" in word for part in word.split("-")}  # "counter-offensive"
+        if not self.strong.isdisjoint(words):
+            return True
+        return any(not cues.isdisjoint(words)
+                   for word in words if word in self.weak for cues in self.weak[word])
+
+    def cues(self, form: str) -> frozenset[str]:
+        """Every cue of a weak word form."""
+        return frozenset().union(*self.weak.get(form, ()))
 
 
 def _pattern(raw: dict) -> Pattern:
@@ -212,9 +219,7 @@ def load_lexicon_data() -> LexiconData:
 def _lexicon_data(raw: dict) -> LexiconData:
     verbs, nouns, word_sets, light_verbs = _entries(raw)
     target_preps = {event_type: tuple(preps) for event_type, preps in raw.get("target_preps", {}).items()}
-    shipped = raw["candidate_words"]
-    candidates = CandidateWords(frozenset(shipped["strong"]), frozenset(shipped["weak"]),
-                                frozenset(shipped["cues"]))
+    candidates = _candidate_filter(raw["candidate_words"])
     heads: dict[str, dict[str, list]] = {}
     for name, members in word_sets.items():
         for member in members:
@@ -228,9 +233,23 @@ def _lexicon_data(raw: dict) -> LexiconData:
                        _lemmas_of_forms(raw["verbs"]), frozenset(raw.get("occurrence_verbs", ())))
 
 
+def _candidate_filter(shipped: dict) -> CandidateWords:
+    """The filter of lexicon.json's candidate words: each weak form with the cue sets of every verb it is
+    a form of (its own cues and those of the verb's pattern blocks, one set per block, shared)."""
+    blocks = {name: frozenset(cues) for name, cues in shipped["cue_blocks"].items()}
+    weak: dict[str, list[frozenset[str]]] = {}
+    for group in shipped["weak"]:
+        sets = [frozenset(group["cues"])] + [blocks[name] for name in group["blocks"] if name in blocks]
+        for form in group["forms"]:
+            known = weak.setdefault(form, [])
+            known.extend(cues for cues in sets if cues and cues not in known)
+    return CandidateWords(frozenset(shipped["strong"]),
+                          {form: tuple(sets) for form, sets in weak.items() if sets})
+
+
 def _entries(raw: dict) -> tuple[dict[str, VerbEntry], dict[str, NounEntry], dict, frozenset[str]]:
     """Verbs with their patterns, event nouns, word sets and light verbs of the raw lexicon."""
-    blocks = {name: tuple(_pattern(p) for p in block["patterns"]) for name, block in raw["blocks"].items()}
+    blocks = _blocks(raw)
     word_sets = {name: tuple(tuple(m.split()) for m in members) for name, members in raw["word_sets"].items()}
     light_verbs = frozenset(raw["light_verbs"])
     verbs: dict[str, VerbEntry] = {}
@@ -245,15 +264,22 @@ def _entries(raw: dict) -> tuple[dict[str, VerbEntry], dict[str, NounEntry], dic
     return verbs, nouns, word_sets, light_verbs
 
 
-def candidate_words(raw: dict) -> dict[str, list[str]]:
-    """The candidate filter's word forms of a raw lexicon, sorted, as lexicon.json ships them.
+def candidate_words(raw: dict) -> dict:
+    """The candidate filter's word forms of a raw lexicon, sorted, as lexicon.json ships them: the strong
+    forms, the cues of each shared pattern block, and per weak verb its forms, its own cues and blocks.
 
     Run by models/build_lexicon.py, after it has written the crosswalk (which codes count as events):
     inflecting every verb and pattern word takes a quarter of a second, too long for each process start.
     """
     verbs, nouns, word_sets, light_verbs = _entries(raw)
-    found = _candidate_words(raw["verbs"], verbs, nouns, light_verbs, word_sets)
-    return {"strong": sorted(found.strong), "weak": sorted(found.weak), "cues": sorted(found.cues)}
+    strong, weak = _candidate_words(raw, verbs, nouns, light_verbs, word_sets)
+    blocks = {name: _pattern_cues(patterns, word_sets) for name, patterns in _blocks(raw).items()}
+    strong |= {form for group in weak if any(blocks[name] is None for name in group["blocks"])
+               for form in group["forms"]}
+    weak = [group for group in weak if group["forms"][0] not in strong]
+    return {"strong": sorted(strong),
+            "cue_blocks": {name: sorted(cues) for name, cues in sorted(blocks.items()) if cues},
+            "weak": sorted(weak, key=lambda g: (g["forms"], g["cues"], g["blocks"]))}
 
 
 def _lemmas_of_forms(raw_verbs: dict) -> dict[str, tuple[str, ...]]:
@@ -266,11 +292,11 @@ def _lemmas_of_forms(raw_verbs: dict) -> dict[str, tuple[str, ...]]:
     return {form: tuple(keys) for form, keys in lemmas.items()}
 
 
-def _candidate_words(raw_verbs: dict, verbs: dict[str, VerbEntry], nouns: dict[str, NounEntry],
-                     light_verbs: frozenset[str], word_sets: dict) -> CandidateWords:
+def _candidate_words(raw: dict, verbs: dict[str, VerbEntry], nouns: dict[str, NounEntry],
+                     light_verbs: frozenset[str], word_sets: dict) -> tuple[set[str], list[dict]]:
+    """The strong forms, and each weak verb's forms, own cues and pattern blocks."""
     strong: set[str] = set()
-    weak: set[str] = set()
-    cues: set[str] = set()
+    weak: list[dict] = []
     for key, verb in verbs.items():
         coding_patterns = [p for p in verb.patterns if _codes_event(p.cameo)]
         if not (_codes_event(verb.cameo) or coding_patterns or key in light_verbs):
@@ -278,18 +304,43 @@ def _candidate_words(raw_verbs: dict, verbs: dict[str, VerbEntry], nouns: dict[s
         head, *rest = key.split()
         if head in _AUXILIARIES:
             continue  # "is determined", "has to": auxiliaries are no evidence of an event
-        forms = inflections(head) | set(raw_verbs[key]["forms"])
-        if _codes_event(verb.cameo) and not rest and key not in light_verbs:
+        forms = inflections(head) | set(raw["verbs"][key]["forms"])
+        if _codes_event(verb.cameo) and not rest:
+            strong |= forms  # the verb alone codes (a light verb too, when nothing better is found)
+            continue
+        own = _pattern_cues([_pattern(p) for p in raw["verbs"][key].get("patterns", ())], word_sets)
+        if own is None:
             strong |= forms
             continue
-        weak |= forms
-        cues.update(word for word in rest if word not in STOP_WORDS or word in _PARTICLES)
-        for pattern in coding_patterns:
-            for element in pattern.objects + tuple(w for _, words in pattern.preps for w in words):
-                cues |= _element_forms(element, word_sets) - STOP_WORDS
+        cues = own | {word for word in rest if word not in STOP_WORDS or word in _PARTICLES}
+        weak.append({"forms": sorted(forms), "cues": sorted(cues),
+                     "blocks": sorted(raw["verbs"][key]["blocks"])})
     for noun in nouns.values():
         strong |= inflections(noun.lemma.split()[-1])
-    return CandidateWords(frozenset(strong), frozenset(weak), frozenset(cues))
+    return strong, weak
+
+
+def _blocks(raw: dict) -> dict[str, tuple[Pattern, ...]]:
+    return {name: tuple(_pattern(p) for p in block["patterns"]) for name, block in raw["blocks"].items()}
+
+
+def _pattern_cues(patterns, word_sets: dict) -> set[str] | None:
+    """Word forms of which the sentence must hold one for one of the coding `patterns` to match: for each
+    pattern, the forms of the words it names (subject, object, phrase), its small words ("with", "down")
+    only when it names no other. None when some pattern names no word: the verb alone may code."""
+    cues: set[str] = set()
+    for pattern in patterns:
+        if not _codes_event(pattern.cameo):
+            continue
+        elements = pattern.subject + pattern.objects + tuple(
+            word for prep, words in pattern.preps for word in (prep, *words))
+        small = {word for element in elements for word in element.lower().split() if word in STOP_WORDS}
+        named = {form for element in elements if element.lower() not in STOP_WORDS
+                 for form in _element_forms(element, word_sets)} - STOP_WORDS
+        if not (named or small):
+            return None
+        cues |= named or small
+    return cues
 
 
 def _element_forms(element: str, word_sets: dict) -> set[str]:
