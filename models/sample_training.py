@@ -64,8 +64,8 @@ def main(argv: list[str] | None = None) -> int:
         for record in sample:
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
     voa = sum(r["origin"] == "voa" for r in sample)
-    print(f"sample_training: {len(sample)} sentences ({voa} VOA dev-article, {len(sample) - voa} event_location)"
-          f" -> {args.out}", file=sys.stderr)
+    print(f"sample_training: {len(sample)} sentences ({voa} VOA dev-article, "
+          f"{len(sample) - voa} event_location) -> {args.out}", file=sys.stderr)
     return 0
 
 

@@ -10,7 +10,7 @@ code. Light verbs ("held talks") take the code of their event-noun object; inten
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from eventwire.events.lexicon import (
@@ -18,7 +18,6 @@ from eventwire.events.lexicon import (
     Pattern,
     VerbEntry,
     cameo_of,
-    load_lexicon_data,
     plover_of,
     quad_class_of,
 )
@@ -28,7 +27,7 @@ from eventwire.records import VERBAL_QUADS
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["WEAK_SPECIFICITY", "Classification", "VerbLexicon", "load_lexicon", "quad_class_of", "plover_of",
+__all__ = ["WEAK_SPECIFICITY", "Classification", "VerbLexicon", "quad_class_of", "plover_of",
            "cameo_of"]
 
 # Below this specificity a reading is only a synonym block's generic code ("gave" -> 060, "issued" -> 060):
@@ -572,12 +571,6 @@ class VerbLexicon:
                   f"-> {event_type}" + (f" ({mode})" if mode else ""))
         return Classification(event_type, mode, match.cameo, quad_class_of(match.cameo), match.span,
                               match.pattern, reason, round(match.specificity, 2), preps)
-
-
-@lru_cache(maxsize=1)
-def load_lexicon() -> VerbLexicon:
-    """The lexicon built from the compiled files in eventwire/data/verbs; loaded once per process."""
-    return VerbLexicon(load_lexicon_data())
 
 
 def _counts(token: Token) -> bool:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from eventwire.actors import ActorResolver, ArticleContext, load_resolver
+from eventwire.actors import ActorResolver, ArticleContext
 from eventwire.dates import resolve_event_date
 from eventwire.events.arguments import (
     ArgumentGroup,
@@ -27,10 +27,10 @@ from eventwire.events.arguments import (
     phrase,
     trigger_head,
 )
-from eventwire.events.classify import Classification, VerbLexicon, load_lexicon
+from eventwire.events.classify import Classification, VerbLexicon
 from eventwire.events.confidence import STRONG_PATTERN, ArgumentState, Evidence, event_confidence
-from eventwire.events.learned import Decisions, load_decisions
-from eventwire.events.magnitudes import MagnitudeWords, find_magnitudes, load_magnitude_words
+from eventwire.events.learned import Decisions
+from eventwire.events.magnitudes import MagnitudeWords, find_magnitudes
 from eventwire.events.modality import COMMENTATORS, REPORTING_VERBS, Modality, analyse
 from eventwire.events.quotes import Attribution, Quotations
 from eventwire.events.reframe import SPEECH_ACTS, Reframing, reframe
@@ -43,11 +43,10 @@ from eventwire.events.stance import (
     denial_of,
     is_credit_line,
     is_plural_reference,
-    load_stance_words,
 )
-from eventwire.nlp import load_spacy
-from eventwire.places.locate import EventLocator, SentenceLocator, load_locator
+from eventwire.places.locate import EventLocator, SentenceLocator
 from eventwire.records import VERBAL_QUADS, Actor, Document, Event, EventDate, Sentence, Trigger
+from eventwire.resources import Resources
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -127,38 +126,46 @@ class _Role:
 
 
 class EventCoder:
-    """Codes PLOVER events with actors, dates, places and evidence. Resources load lazily.
+    """Codes PLOVER events with actors, dates, places and evidence, with the models and data of
+    `resources` (by default its own Resources of the default Settings), each loaded on first use.
 
     `decisions` rescores each sentence's candidate events after the rules (which to keep, their
-    confidence); by default the shipped learned model, `RuleDecisions()` for the rules alone.
+    confidence); by default those the settings name (the shipped learned model unless
+    `Settings(decisions="rules")`); a Decisions object given here replaces them in this coder only.
     """
 
-    def __init__(self, decisions: Decisions | None = None):
+    def __init__(self, resources: Resources | None = None, decisions: Decisions | None = None):
+        self.resources = resources if resources is not None else Resources()
         self._decisions = decisions
+
+    @property
+    def decides_by_settings(self) -> bool:
+        """Whether the decisions are those the settings name (so that a worker process can rebuild them)."""
+        return self._decisions is None
 
     @cached_property
     def decisions(self) -> Decisions:
-        return self._decisions if self._decisions is not None else load_decisions()
+        return self._decisions if self._decisions is not None else self.resources.decisions
 
     @cached_property
     def lexicon(self) -> VerbLexicon:
-        return load_lexicon()
+        return self.resources.lexicon
 
     @cached_property
     def resolver(self) -> ActorResolver:
-        return load_resolver()
+        return self.resources.resolver
 
     @cached_property
     def magnitude_words(self) -> MagnitudeWords:
-        return load_magnitude_words()
+        return self.resources.magnitude_words
 
     @cached_property
     def stance(self) -> StanceWords:
-        return load_stance_words()
+        return self.resources.stance_words
 
     @cached_property
     def locator(self) -> EventLocator:
-        return load_locator()
+        return self.resources.locator
 
     def is_candidate(self, sentence: Sentence) -> bool:
         """True when the sentence may hold an event: decided without parsing."""
@@ -176,7 +183,7 @@ class EventCoder:
         if not parsed:
             return []
         context = self.resolver.start_document(doc, sentences)
-        article = _Article(doc, context, Quotations(doc, sentences, load_spacy()))
+        article = _Article(doc, context, Quotations(doc, sentences, self.resources.nlp))
         events: list[Event] = []
         for sentence in sentences:
             if sentence.index in parsed and not is_credit_line(sentence.text, self.stance):

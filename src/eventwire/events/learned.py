@@ -20,6 +20,7 @@ import math
 import re
 from dataclasses import dataclass, replace
 from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from eventwire.events.modality import REPORTING_VERBS
@@ -95,8 +96,9 @@ def _reason(event: Event, probability: float) -> str:
             "the sentence reports this type of act")
 
 
-def load_decisions() -> LearnedDecisions:
-    path = resources.files("eventwire") / "data" / "events" / MODEL_FILE
+def read_decisions(path: Path | None = None) -> LearnedDecisions:
+    """The decisions model at `path`, by default the shipped data/events/decisions.json."""
+    path = path or resources.files("eventwire") / "data" / "events" / MODEL_FILE
     return LearnedDecisions(DecisionModel.from_dict(json.loads(path.read_text(encoding="utf-8"))))
 
 

@@ -12,7 +12,6 @@ Read from the dependency parse around the trigger; the word lists are in data/ve
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -45,8 +44,7 @@ class StanceWords:
     attack_words: frozenset[str]  # "killed in a car bombing": an attack, whatever vehicle it names
 
 
-@lru_cache(maxsize=1)
-def load_stance_words() -> StanceWords:
+def read_stance_words() -> StanceWords:
     raw = read_json(resources.files("eventwire") / "data" / "verbs" / "stance.json")
     return StanceWords(frozenset(raw["denial_verbs"]), frozenset(raw["accident_words"]),
                        frozenset(raw["plural_references"]), tuple(raw["credit_lines"]),
