@@ -9,10 +9,13 @@ import threading
 import pyarrow.parquet as pq
 import pytest
 
+from eventwire.events.coder import EventCoder
+from eventwire.events.learned import RuleDecisions
 from eventwire.formats import parquet_row, with_article
 from eventwire.parallel import ProcessPool, chunked_evenly, start_method
 from eventwire.pipeline import Pipeline
 from eventwire.records import Document, Rejected
+from eventwire.resources import RULES, Settings
 from eventwire.scale import code_distributed, write_parquet
 
 ARTICLES = [
@@ -148,6 +151,17 @@ def test_dask_workers_give_the_same_event_ids(cluster, in_process):
     assert _outcome(results) == _outcome(in_process)
     event_ids = [e.event_id for r in results for e in r.events]
     assert event_ids == [e.event_id for r in in_process for e in r.events]
+
+
+def test_dask_workers_code_with_the_run_settings(cluster, resources):
+    rules = Settings(decisions=RULES)
+    expected = list(Pipeline(workers=1, coder=EventCoder(resources, decisions=RuleDecisions()))
+                    .code_documents(_documents()))
+    results = list(code_distributed(_documents(), scheduler=cluster.scheduler_address, partition_size=2,
+                                    settings=rules))
+    assert _outcome(results) == _outcome(expected)
+    reasons = [reason for result in results for event in result.events for reason in event.reasons]
+    assert reasons and not any(reason.startswith("learned confidence") for reason in reasons)
 
 
 def test_a_failing_dask_partition_is_retried_then_reported(cluster, in_process):
