@@ -7,9 +7,11 @@ Read from the dependency parse of the trigger's clause: its auxiliaries and nega
 from __future__ import annotations
 
 from dataclasses import dataclass
+from importlib import resources
 from typing import TYPE_CHECKING
 
 from eventwire.events.arguments import clause_subject
+from eventwire.jsondata import read_json
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -23,9 +25,13 @@ REPORTING_VERBS = frozenset({
 _NEGATORS = {"not", "n't", "never", "no", "neither", "nor"}
 _NEGATOR_DEPS = {"advmod", "det", "preconj"}
 _CONDITIONAL_MARKERS = {"if", "unless", "whether", "lest"}
-_HYPOTHETICAL_MODALS = {"could", "might", "may", "would", "can"}
 _OBLIGATION_MODALS = {"must", "should", "ought"}
-_FUTURE_AUXILIARIES = {"will", "shall", "'ll", "wo"}
+_AUXILIARIES = read_json(resources.files("eventwire") / "data" / "verbs" / "auxiliaries.json")
+# "will", "'ll", "shall": the act is announced, not done (read also by events.reframe)
+FUTURE_AUXILIARIES = frozenset(_AUXILIARIES["future"])
+# "would": the future of reported speech ("said it would send troops"), else a hypothetical
+REPORTED_FUTURE = frozenset(_AUXILIARIES["reported_future"])
+_HYPOTHETICAL_MODALS = frozenset({"could", "might", "may", "can"}) | REPORTED_FUTURE
 # Verbs whose infinitive complement is not yet done: "plans to attack", "is expected to meet".
 _INTENT_VERBS = frozenset({
     "plan", "intend", "prepare", "prepared", "aim", "schedule", "set", "hope", "seek",
@@ -126,7 +132,7 @@ def _hypothetical(clause_head: Token, chain: list[Token], reasons: list[str]) ->
     for token in chain:
         for child in token.children:
             if child.dep_ == "aux" and child.lower_ in _HYPOTHETICAL_MODALS:
-                if child.lower_ == "would":
+                if child.lower_ in REPORTED_FUTURE:
                     would = True
                 else:
                     reasons.append(f"hypothetical: modal '{child.text}'")
@@ -186,7 +192,7 @@ def _obliged(chain: list[Token], reasons: list[str]) -> bool:
 
 
 def _future(trigger: Token, chain: list[Token], reasons: list[str]) -> bool:
-    aux = _auxiliary(chain, _FUTURE_AUXILIARIES)
+    aux = _auxiliary(chain, FUTURE_AUXILIARIES)
     if aux is not None:
         reasons.append(f"future: auxiliary '{aux.text}'")
         return True
