@@ -133,6 +133,8 @@ class Pipeline:
             plans = {doc.id: self._plan(doc) for doc in docs}
         with self._timed("parse_seconds"):
             parses = self._parse(docs, plans)
+        with self._timed("code_seconds"):
+            self.coder.load()  # once: the models' loading counts against no document's time budget
         for item in batch:
             if isinstance(item, Rejected):
                 yield DocumentResult.from_rejected(item)

@@ -167,6 +167,11 @@ class EventCoder:
     def locator(self) -> EventLocator:
         return self.resources.locator
 
+    def load(self) -> None:
+        """Load what coding needs now, so that no document's time budget pays for it."""
+        for name in ("decisions", "lexicon", "resolver", "magnitude_words", "stance", "locator"):
+            getattr(self, name)
+
     def is_candidate(self, sentence: Sentence) -> bool:
         """True when the sentence may hold an event: decided without parsing."""
         return self.lexicon.is_candidate(sentence.text)
