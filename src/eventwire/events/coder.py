@@ -45,7 +45,17 @@ from eventwire.events.stance import (
     is_plural_reference,
 )
 from eventwire.places.locate import EventLocator, SentenceLocator
-from eventwire.records import VERBAL_QUADS, Actor, Document, Event, EventDate, Sentence, Trigger
+from eventwire.records import (
+    VERBAL_QUADS,
+    Actor,
+    Document,
+    Event,
+    EventDate,
+    Reason,
+    Sentence,
+    Trigger,
+    reasons_of,
+)
 from eventwire.resources import Resources
 
 if TYPE_CHECKING:
@@ -102,8 +112,9 @@ class _Article:
             self.dated.setdefault(key, event)
         elif earlier is not None and earlier.date.value != event.date.value:
             event.date = earlier.date
-            event.reasons.append(f"no date of its own: the date of the same {event.event_type} told earlier "
-                                 f"('{earlier.trigger.text}', {earlier.date.text!r})")
+            told = f"('{earlier.trigger.text}', {earlier.date.text!r})"
+            event.reasons.append(Reason("date", f"no date of its own: the date of the same "
+                                                f"{event.event_type} told earlier {told}"))
 
     def remember_parties(self, event: Event) -> None:
         sides = [a for a in (*event.source[:1], *event.target[:1]) if _party(a)]
@@ -214,11 +225,11 @@ class EventCoder:
         doc, context, quotations = article.doc, article.context, article.quotations
         c = draft.classification
         trigger = _trigger(sentence, parsed, c.trigger)
-        reasons = [f"trigger '{trigger.text}' -> {c.event_type}: {c.reason}"]
-        reasons += [f"'{f.head.text}' ({f.classification.event_type}) is what this event is about, "
-                    "not an event of its own" for f in draft.folded]
+        reasons = reasons_of("type", [f"trigger '{trigger.text}' -> {c.event_type}: {c.reason}"] + [
+            f"'{f.head.text}' ({f.classification.event_type}) is what this event is about, not an event of "
+            "its own" for f in draft.folded])
         date, date_reason = self._date(doc, sentence, draft.head)
-        reasons.append(date_reason)
+        reasons.append(Reason("date", date_reason))
         when = date.value or doc.date
         modality = analyse(draft.head, draft.arguments.clause_head)
         if modality.commentary:
@@ -239,7 +250,7 @@ class EventCoder:
         reframing = reframe(c, modality, self.lexicon.data.intent) if stance_groups is None else None
         if reframing is not None:
             c = reframing.classification
-            reasons.append(reframing.reason)
+            reasons.append(Reason("type", reframing.reason))
         speaker_sentence = attribution.sentence if attribution is not None else None
         candidates = _candidates(draft, modality.reporter, reframing, speaker_sentence)
         if stance_groups is not None:
@@ -256,7 +267,8 @@ class EventCoder:
         armed = any(a.sector in ARMED_SECTORS for a in source.actors)
         if c.event_type == "PROTEST" and target.actors and armed:
             c = as_type(c, "ASSAULT")  # armed forces do not protest against an enemy: "strikes" are attacks
-            reasons.append("an armed source acting against a target: an attack, not a protest")
+            reasons.append(Reason("type", "an armed source acting against a target: an attack, not a "
+                                          "protest"))
         if c.event_type in SYMMETRIC_TYPES:
             source, target = split_parties(source, target)
         accident = accident_of(draft.head, source.state in ("known", "named"), c.event_type, self.stance)
@@ -264,16 +276,16 @@ class EventCoder:
             return None  # casualties of an accident or a disaster ('{accident.text}'), not an attack
         if not _enough_actors(source, target, c.specificity, draft.arguments.passive):
             return None
-        reasons += source.reasons + target.reasons
+        reasons += reasons_of("source", source.reasons) + reasons_of("target", target.reasons)
         reported_by = self._reporter(candidates.reporter, speaker_sentence or sentence, when, context,
                                      reasons)
         location, location_reason = places.locate(draft.head.i, sentence, doc)
-        reasons.append(location_reason)
+        reasons.append(Reason("location", location_reason))
         confidence, confidence_reason = event_confidence(Evidence(
             specificity=c.specificity, source=source.state, target=target.state,
             nominal=draft.head.pos_ in ("NOUN", "PROPN"), source_inherited=source.inherited,
             negated=modality.negated, hypothetical=modality.hypothetical))
-        reasons.append(confidence_reason)
+        reasons.append(Reason("confidence", confidence_reason))
         return Event(
             doc_id=doc.id, event_type=c.event_type, mode=c.mode, cameo=c.cameo, quad_class=c.quad_class,
             sentence=sentence, trigger=trigger, source=source.actors, target=target.actors, date=date,
@@ -282,19 +294,20 @@ class EventCoder:
             magnitudes=find_magnitudes(parsed, sentence, c.event_type, draft.head, self.magnitude_words))
 
     def _stance(self, draft: _Draft, c: Classification,
-                reasons: list[str]) -> tuple[_RoleGroups | None, Classification]:
+                reasons: list[Reason]) -> tuple[_RoleGroups | None, Classification]:
         """A denied act is a REJECT by the denier; an act asked 'for X to' do is a REQUEST by the asker
         of X. Returns the source and target candidates that come first, or None, and the classification."""
         denial = denial_of(draft.head, self.stance)
         if denial is not None:
             denier, rule = clause_subject(denial)
-            reasons.append(f"'{draft.head.text}' is what '{denial.text}' denies: a rejection, not the act")
+            reasons.append(Reason("type", f"'{draft.head.text}' is what '{denial.text}' denies: a rejection, "
+                                          "not the act"))
             sources = (ArgumentGroup((phrase(denier),), rule),) if denier is not None else ()
             return (sources, ()), as_type(c, "REJECT")
         demand = demanded(draft.head)
         if demand is not None:
-            reasons.append(f"'{demand.asked.text}' is asked to '{draft.head.text}' "
-                           f"('{demand.verb.text} for ... to'): a demand, not the act")
+            reasons.append(Reason("type", f"'{demand.asked.text}' is asked to '{draft.head.text}' "
+                                          f"('{demand.verb.text} for ... to'): a demand, not the act"))
             sources = (ArgumentGroup((phrase(demand.asker),), f"subject of '{demand.verb.text}'"),) \
                 if demand.asker is not None else ()
             return (sources, (ArgumentGroup((phrase(demand.asked),), "who is asked"),)), as_type(c, "REQUEST")
@@ -346,13 +359,13 @@ class EventCoder:
                      [reason], inherited="inherited" in group.rule)
 
     def _reporter(self, token: Token | None, sentence: Sentence, when: dt.date | None,
-                  context: ArticleContext, reasons: list[str]) -> list[Actor] | None:
+                  context: ArticleContext, reasons: list[Reason]) -> list[Actor] | None:
         if token is None:
             return None
         span = phrase(token)
         resolved = self.resolver.resolve(span, sentence, when, context)
         actors = _unique([r.actor for r in resolved]) or [_bare_actor(sentence, span)]
-        reasons += [reason for r in resolved for reason in r.reasons]
+        reasons += reasons_of("reported_by", (reason for r in resolved for reason in r.reasons))
         return actors
 
 
@@ -406,13 +419,14 @@ class _Candidates:
     reporter: Token | None  # who reported the event, when that is not its source
 
 
-def _spoken_by(modality: Modality, attribution: Attribution, reasons: list[str]) -> Modality:
+def _spoken_by(modality: Modality, attribution: Attribution, reasons: list[Reason]) -> Modality:
     """The modality of an act told inside a quote whose speaker stands outside the sentence."""
     speaker = attribution.speaker
-    reasons.append(f"quoted: spoken by '{speaker.text}' (attribution {attribution.how})")
+    reasons.append(Reason("reported_by",
+                          f"quoted: spoken by '{speaker.text}' (attribution {attribution.how})"))
     commentary = (modality.future or modality.hypothetical) and speaker.lemma_.lower() in COMMENTATORS
     if commentary:
-        reasons.append(f"commentary: told by '{speaker.text}'")
+        reasons.append(Reason("modality", f"commentary: told by '{speaker.text}'"))
     return replace(modality, reporter=speaker, commentary=commentary)
 
 

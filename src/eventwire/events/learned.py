@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from eventwire.events.modality import REPORTING_VERBS
-from eventwire.records import Event, Sentence
+from eventwire.records import Event, Reason, Sentence
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -91,9 +91,9 @@ class LearnedDecisions:
                 for event, p in zip(events, scores)]
 
 
-def _reason(event: Event, probability: float) -> str:
-    return (f"learned confidence {probability:.2f} (rules {event.confidence:.2f}): probability that "
-            "the sentence reports this type of act")
+def _reason(event: Event, probability: float) -> Reason:
+    return Reason("confidence", f"learned confidence {probability:.2f} (rules {event.confidence:.2f}): "
+                                "probability that the sentence reports this type of act")
 
 
 def read_decisions(path: Path | None = None) -> LearnedDecisions:

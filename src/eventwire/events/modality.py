@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from eventwire.events.arguments import clause_subject
 from eventwire.jsondata import read_json
+from eventwire.records import Reason, reasons_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -61,7 +62,7 @@ class Modality:
     obliged: bool  # "must", "should", "has to": what someone demands, not what happened
     reporter: Token | None  # head of the phrase naming who reported the event
     commentary: bool  # an analyst's forecast or opinion, not an act
-    reasons: tuple[str, ...]
+    reasons: tuple[Reason, ...]  # of the flags ("modality") and of the reporter ("reported_by")
 
 
 def analyse(trigger: Token, clause_head: Token) -> Modality:
@@ -70,7 +71,9 @@ def analyse(trigger: Token, clause_head: Token) -> Modality:
     chain = _control_chain(clause_head)
     negated = _negated(trigger, chain, reasons)
     hypothetical, would = _hypothetical(clause_head, chain, reasons)
+    flags = len(reasons)
     reporter, reporting_verb = _reporter(clause_head, reasons)
+    reasons[flags:] = reasons_of("reported_by", reasons[flags:])
     future = _future(trigger, chain, reasons)
     obliged = _obliged(chain, reasons)
     if would:
@@ -84,7 +87,8 @@ def analyse(trigger: Token, clause_head: Token) -> Modality:
     if forecaster is not None:
         future = hypothetical = True
     commentary = _commentary(reporter, forecaster, future or hypothetical, reasons)
-    return Modality(negated, hypothetical, future, obliged, reporter, commentary, tuple(reasons))
+    return Modality(negated, hypothetical, future, obliged, reporter, commentary,
+                    tuple(r if isinstance(r, Reason) else Reason("modality", r) for r in reasons))
 
 
 def _control_chain(clause_head: Token) -> list[Token]:
