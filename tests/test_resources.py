@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import pickle
-from dataclasses import FrozenInstanceError
+from dataclasses import FrozenInstanceError, replace
 
 import pytest
 
@@ -64,6 +64,7 @@ def test_settings_are_frozen_hashable_and_picklable(small_settings):
         small_settings.decisions = "learned"  # type: ignore[misc]
     with pytest.raises(ValueError, match="decisions must be"):
         Settings(decisions="no-such-model")
+    assert Settings(lexicon=str(small_settings.lexicon)) == replace(small_settings, decisions="learned")
 
 
 def test_resources_are_read_only_and_load_nothing_before_use():

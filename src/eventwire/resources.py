@@ -47,6 +47,9 @@ class Settings:
     locator: Path | None = None  # a locator.json (models/train_locator.py)
 
     def __post_init__(self) -> None:
+        for name in ("lexicon", "locator"):  # a path given as text is a path
+            if isinstance(getattr(self, name), str):
+                object.__setattr__(self, name, Path(getattr(self, name)))
         if self.decisions not in (LEARNED, RULES) and not Path(self.decisions).is_file():
             raise ValueError(f"decisions must be {LEARNED!r}, {RULES!r} or a decisions.json file, "
                              f"not {self.decisions!r}")
