@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 from eventwire.events.coder import EventCoder
-from eventwire.events.learned import load_decisions
+from eventwire.events.learned import read_decisions
 from eventwire.ingest.readers import document_from_record
 from eventwire.pipeline import Pipeline
 from eventwire.records import Document
@@ -43,7 +43,7 @@ def main() -> None:
             if isinstance(d, Document)]
     recorder = _Recorder()
     list(Pipeline(workers=1, coder=EventCoder(decisions=recorder)).code_documents(docs))
-    decisions = load_decisions()
+    decisions = read_decisions()
     rounds, start = 0, time.process_time()
     while rounds == 0 or time.process_time() - start < 1.0:
         for sentence, parsed, events in recorder.calls:

@@ -24,9 +24,9 @@ from pathlib import Path
 from build_lexicon import parse_pattern, phrase_words
 
 from eventwire.evaluate.realnews import held_out
-from eventwire.events.classify import load_lexicon
 from eventwire.events.lexicon import _pattern
-from eventwire.nlp import load_spacy, split_sentences
+from eventwire.nlp import split_sentences
+from eventwire.resources import Resources
 
 REPO = Path(__file__).resolve().parent.parent
 EXTRAS = REPO / "models" / "sources" / "verbs_extra.tsv"
@@ -91,8 +91,9 @@ def realnews_split() -> tuple[set[str], set[str]]:
 
 
 def fired_patterns(texts: list[str]) -> list[set[str]]:
-    lexicon = load_lexicon()
-    return [{c.pattern for c in lexicon.triggers(doc)} for doc in load_spacy().pipe(texts, batch_size=128)]
+    resources = Resources()
+    lexicon = resources.lexicon
+    return [{c.pattern for c in lexicon.triggers(doc)} for doc in resources.nlp.pipe(texts, batch_size=128)]
 
 
 def main(argv: list[str] | None = None) -> int:

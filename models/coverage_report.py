@@ -35,9 +35,9 @@ from pathlib import Path
 from audit_gold_fit import gold_texts, other_texts, realnews_split
 
 from eventwire.actors.dictionary import RESOURCE as ACTOR_RESOURCE
-from eventwire.events.classify import WEAK_SPECIFICITY, load_lexicon
+from eventwire.events.classify import WEAK_SPECIFICITY, VerbLexicon
 from eventwire.jsondata import read_json
-from eventwire.nlp import load_spacy
+from eventwire.resources import Resources
 
 REPO = Path(__file__).resolve().parent.parent
 NOT_ACT_NOUNS = REPO / "models" / "sources" / "coverage_not_act_nouns.txt"
@@ -63,8 +63,8 @@ class Coverage:
 class Reader:
     """Decides, in one parsed sentence, which clause heads have a political actor and no reading."""
 
-    def __init__(self):
-        self.lexicon = load_lexicon()
+    def __init__(self, lexicon: VerbLexicon):
+        self.lexicon = lexicon
         agents = read_json(ACTOR_RESOURCE)["agents"]
         self.agent_words = frozenset(k for k in agents if " " not in k)
         self.not_act_nouns = frozenset(line.strip() for line in NOT_ACT_NOUNS.read_text(encoding="utf-8")
@@ -155,8 +155,9 @@ class Reader:
 def measure(shared: Path) -> Coverage:
     test_texts, dev_articles = realnews_split()
     texts = other_texts(shared, set(gold_texts(shared)) | test_texts, dev_articles)
-    reader, coverage = Reader(), Coverage()
-    for doc in load_spacy().pipe(texts, batch_size=128):
+    resources = Resources()
+    reader, coverage = Reader(resources.lexicon), Coverage()
+    for doc in resources.nlp.pipe(texts, batch_size=128):
         reader.count(doc, coverage)
     return coverage
 

@@ -53,13 +53,13 @@ def typed_prediction(doc, found, trigger_words: str) -> str:
 
 
 def measure_typed(show_errors: bool, path: Path = TYPED) -> float:
-    from eventwire.events.classify import load_lexicon
-    from eventwire.nlp import load_spacy
+    from eventwire.resources import Resources
 
     rows = read_typed(path)
-    lexicon = load_lexicon()
+    resources = Resources()
+    lexicon = resources.lexicon
     by_type = collections.defaultdict(lambda: [0, 0])
-    for (sentence, expected, trigger), doc in zip(rows, load_spacy().pipe(r[0] for r in rows)):
+    for (sentence, expected, trigger), doc in zip(rows, resources.nlp.pipe(r[0] for r in rows)):
         found = lexicon.triggers(doc)
         predicted = typed_prediction(doc, found, trigger)
         by_type[expected][0] += predicted == expected
@@ -94,10 +94,10 @@ def main_trigger(doc, found, spans):
 
 def measure_gold(shared: Path) -> None:
     """Aggregate figures only: the gold is a development set whose sentences are never read one by one."""
-    from eventwire.events.classify import load_lexicon
-    from eventwire.nlp import load_spacy
+    from eventwire.resources import Resources
 
-    nlp, lexicon = load_spacy(), load_lexicon()
+    resources = Resources()
+    nlp, lexicon = resources.nlp, resources.lexicon
     records = [json.loads(line) for line in (shared / "data/plover_gsr/plover_gsr.jsonl").open()]
     docs = list(nlp.pipe(r["text"] for r in records))
     confusion: collections.Counter = collections.Counter()
@@ -128,18 +128,18 @@ def read_news(shared: Path) -> list[dict]:
 
 
 def measure_speed(shared: Path) -> None:
-    from eventwire.events.classify import load_lexicon
-    from eventwire.nlp import load_spacy
+    from eventwire.resources import Resources
 
     records = read_news(shared)
     texts = [record["text"] for record in records]
-    lexicon = load_lexicon()
+    resources = Resources()
+    lexicon = resources.lexicon
     start = time.perf_counter()
     candidates = [t for t in texts if lexicon.is_candidate(t)]
     elapsed = time.perf_counter() - start
     print(f"is_candidate: {len(texts)} news sentences, {len(texts) / elapsed:,.0f} sentences/s, "
           f"{len(candidates) / len(texts):.1%} candidates")
-    docs = list(load_spacy().pipe(candidates[:2000]))
+    docs = list(resources.nlp.pipe(candidates[:2000]))
     start = time.perf_counter()
     triggers = sum(len(lexicon.triggers(doc)) for doc in docs)
     elapsed = time.perf_counter() - start

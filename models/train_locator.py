@@ -34,17 +34,17 @@ HELD_OUT_EVERY = 5  # every fifth training record tunes the threshold
 
 
 def parse(records: list[LocationRecord]):
-    from eventwire.nlp import load_spacy
+    from eventwire.nlp import build_spacy
 
-    return load_spacy().pipe((r.text for r in records), batch_size=256)
+    return build_spacy().pipe((r.text for r in records), batch_size=256)
 
 
 def examples(records: list[LocationRecord], parses):
     """(record, features of each candidate, labels of each candidate) for every parsable record."""
     from eventwire.places.candidates import candidate_features, find_candidates
-    from eventwire.places.gazetteer import load_gazetteer
+    from eventwire.places.gazetteer import read_gazetteer
 
-    gazetteer = load_gazetteer()
+    gazetteer = read_gazetteer()
     for record, parsed in zip(records, parses):
         trigger = trigger_token(parsed, record)
         if trigger is None:

@@ -23,8 +23,19 @@ def examples_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
-def nlp():
-    """The project's spaCy pipeline, loaded once for the whole test session."""
-    from eventwire.nlp import load_spacy
+def resources():
+    """The default Resources, shared by the whole test session: each model or data file loads once."""
+    from eventwire.resources import Resources
 
-    return load_spacy()
+    return Resources()
+
+
+@pytest.fixture(scope="session")
+def nlp(resources):
+    """The project's spaCy pipeline, loaded once for the whole test session."""
+    return resources.nlp
+
+
+@pytest.fixture(scope="session")
+def lexicon(resources):
+    return resources.lexicon

@@ -202,7 +202,7 @@ def evaluate(shared_dir: Path, only: str | None, realnews_dir: Path, training_di
     if only in (None, "locations"):
         from eventwire.evaluate.locations import evaluate_locations
 
-        reports["locations"] = evaluate_locations(shared_dir)
+        reports["locations"] = evaluate_locations(shared_dir, pipeline.resources)
     errors: list[str] = []
     if only in (None, "realnews"):
         reports.update(_realnews_reports(shared_dir, realnews_dir, pipeline))
@@ -236,11 +236,10 @@ def evaluate(shared_dir: Path, only: str | None, realnews_dir: Path, training_di
 
 
 def _evaluation_pipeline(rules_only: bool):
-    from eventwire.events.coder import EventCoder
-    from eventwire.events.learned import RuleDecisions
     from eventwire.pipeline import Pipeline
+    from eventwire.resources import LEARNED, RULES, Resources, Settings
 
-    return Pipeline(workers=1, coder=EventCoder(decisions=RuleDecisions()) if rules_only else None)
+    return Pipeline(workers=1, resources=Resources(Settings(decisions=RULES if rules_only else LEARNED)))
 
 
 def _realnews_reports(shared_dir: Path, folder: Path, pipeline) -> dict:

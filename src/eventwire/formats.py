@@ -85,7 +85,8 @@ def flat_row(record: dict) -> dict:
         "trigger": record["trigger"]["text"], "trigger_start": record["trigger"]["start"],
         "trigger_end": record["trigger"]["end"], "sentence_start": record["sentence"]["start"],
         "sentence_end": record["sentence"]["end"], "sentence": record["sentence"]["text"],
-        "reasons": " | ".join(record.get("reasons") or []),
+        "reasons": " | ".join(f"{field}: {text}" for field, texts in (record.get("reasons") or {}).items()
+                              for text in texts),
         **_article_of(record),
     })
     return row

@@ -1,4 +1,4 @@
-"""The one place where language models are loaded: lazily, once per process.
+"""The one place where the language model is built (eventwire.resources keeps one per Resources).
 
 Also the cheap sentence splitter that runs before any model, so that only sentences
 that may hold an event are parsed.
@@ -7,7 +7,6 @@ that may hold an event are parsed.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from eventwire.records import Sentence
 
@@ -48,9 +47,8 @@ def is_time_token(token) -> bool:
     return len(word) == 4 and word.isdigit() and 1900 <= int(word) <= 2100
 
 
-@lru_cache(maxsize=1)
-def load_spacy():
-    """spaCy English pipeline; loaded the first time it is needed, then shared in the process.
+def build_spacy(model: str = SPACY_MODEL):
+    """A new spaCy English pipeline of `model` (a few seconds: build it once, see eventwire.resources).
 
     The entity recognizer is left out: it has its own embedding layer and costs about half of the
     parse, and places and time phrases are found without it (places/candidates.py, is_time_token).
@@ -63,7 +61,7 @@ def load_spacy():
     from eventwire.attribute_rules import compile_attribute_ruler
     from eventwire.lemmas import cache_lemmatizer
 
-    nlp = spacy.load(SPACY_MODEL, exclude=["ner"])
+    nlp = spacy.load(model, exclude=["ner"])
     compile_attribute_ruler(nlp)
     cache_lemmatizer(nlp)
     return nlp

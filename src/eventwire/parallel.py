@@ -27,6 +27,7 @@ from typing import TypeVar
 
 from eventwire.pipeline import DEFAULT_TIME_BUDGET, Pipeline, StageTimes
 from eventwire.records import Document, DocumentResult, Rejected
+from eventwire.resources import Resources, Settings
 
 Item = Document | Rejected
 T = TypeVar("T")
@@ -68,10 +69,10 @@ def start_method() -> str:
 _PR_SET_PDEATHSIG = 1  # prctl option (linux/prctl.h)
 
 
-def start_worker(batch_size: int, parent_pid: int) -> None:
+def start_worker(batch_size: int, parent_pid: int, settings: Settings) -> None:
     """A local pool worker's start: it ends with its parent, then loads its models."""
     die_with_parent(parent_pid)
-    worker_pipeline(batch_size)
+    worker_pipeline(batch_size, settings)
 
 
 def die_with_parent(parent_pid: int) -> None:
@@ -94,19 +95,20 @@ def die_with_parent(parent_pid: int) -> None:
 
 
 @lru_cache(maxsize=1)
-def worker_pipeline(batch_size: int) -> Pipeline:
-    """The Pipeline of this worker process, models loaded: built once, kept for every chunk. What is
-    loaded then lives as long as the process, so it is moved out of the cyclic collector's sight."""
-    pipeline = Pipeline(batch_size=batch_size, workers=1)
+def worker_pipeline(batch_size: int, settings: Settings) -> Pipeline:
+    """The Pipeline of this worker process, its own Resources built from `settings` and loaded: built
+    once, kept for every chunk (a chunk with other settings replaces it). What is loaded then lives
+    as long as the process, so it is moved out of the cyclic collector's sight."""
+    pipeline = Pipeline(batch_size=batch_size, workers=1, resources=Resources(settings))
     pipeline.warm_up()
     gc.freeze()
     return pipeline
 
 
 def code_chunk(chunk: list[Item], batch_size: int, time_budget: float | None = DEFAULT_TIME_BUDGET,
-               ) -> tuple[list[DocumentResult], StageTimes]:
+               settings: Settings | None = None) -> tuple[list[DocumentResult], StageTimes]:
     """Runs in a worker (local or Dask): results without their Documents, which the caller holds."""
-    pipeline = worker_pipeline(batch_size)
+    pipeline = worker_pipeline(batch_size, settings or Settings())
     pipeline.stats, pipeline.time_budget = StageTimes(), time_budget
     results = list(pipeline.code_in_process(chunk))
     for result in results:
@@ -130,12 +132,14 @@ def failed(item: Item, reason: str) -> DocumentResult:
 
 
 class ProcessPool:
-    """Codes a stream of documents in `workers` processes; adds stage times to `stats`."""
+    """Codes a stream of documents in `workers` processes, each with its own Resources of `settings`;
+    adds stage times to `stats`."""
 
     def __init__(self, workers: int, batch_size: int = 32, chunk_size: int = 16,
                  max_in_flight: int | None = None, stats: StageTimes | None = None,
-                 time_budget: float | None = DEFAULT_TIME_BUDGET):
+                 time_budget: float | None = DEFAULT_TIME_BUDGET, settings: Settings | None = None):
         self.time_budget = time_budget
+        self.settings = settings or Settings()
         self.workers = workers
         self.batch_size = batch_size
         self.chunk_size = chunk_size
@@ -161,9 +165,11 @@ class ProcessPool:
             context = multiprocessing.get_context(start_method())
             self._executor = ProcessPoolExecutor(self.workers, mp_context=context,
                                                  initializer=start_worker,
-                                                 initargs=(self.batch_size, os.getpid()))
+                                                 initargs=(self.batch_size, os.getpid(), self.settings))
         try:
-            return self._executor.submit(code_chunk, chunk, self.batch_size, self.time_budget), self._executor
+            future = self._executor.submit(code_chunk, chunk, self.batch_size, self.time_budget,
+                                           self.settings)
+            return future, self._executor
         except BrokenProcessPool:
             self._shutdown()
             return self._submit(chunk)

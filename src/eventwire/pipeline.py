@@ -15,8 +15,9 @@ from itertools import chain, islice
 
 from eventwire.events.coder import EventCoder, TimeBudgetExceeded
 from eventwire.ingest import document_from_record, make_document
-from eventwire.nlp import load_spacy, split_sentences
+from eventwire.nlp import split_sentences
 from eventwire.records import Document, DocumentResult, Rejected
+from eventwire.resources import Resources, Settings
 
 DEFAULT_TIME_BUDGET = 60.0  # seconds of coding per document; ordinary articles take well under one
 _WARM_UP_TEXT = "Police arrested protesters in the capital on Monday, officials said."
@@ -51,27 +52,37 @@ def as_document(item: Document | Rejected | str | dict, number: int = 1) -> Docu
 
 
 class Pipeline:
-    """Codes documents in batches; models load once, on first use.
+    """Codes documents in batches with the models and data of `resources` (by default its own
+    Resources of the default Settings), each loaded once, on first use.
 
     `workers` is the number of processes for streams longer than one batch: None uses every
-    core, 1 codes everything in this process. A document whose coding takes longer than
-    `time_budget` seconds (None: no limit) fails with that reason, and the batch goes on. `coder`
-    replaces the default `EventCoder` in this process (for instance the rules alone, for an
-    evaluation); worker processes use the default.
+    core, 1 codes everything in this process; each worker builds its own Resources from
+    `resources.settings`. A document whose coding takes longer than `time_budget` seconds (None: no
+    limit) fails with that reason, and the batch goes on. `coder` replaces the default `EventCoder`
+    (its resources are then the pipeline's); a coder whose decisions are an object of its own rather
+    than those its settings name cannot be rebuilt in a worker, so such a pipeline codes in this process.
     """
 
     def __init__(self, batch_size: int = 32, workers: int | None = None,
-                 time_budget: float | None = DEFAULT_TIME_BUDGET, coder: EventCoder | None = None):
+                 time_budget: float | None = DEFAULT_TIME_BUDGET, coder: EventCoder | None = None,
+                 resources: Resources | None = None):
+        if coder is not None and resources is not None and coder.resources is not resources:
+            raise ValueError("give a coder or resources, or a coder built on these resources")
         self.batch_size = batch_size
         self.workers = workers
         self.time_budget = time_budget
         self.stats = StageTimes()
+        self.resources = coder.resources if coder is not None else resources or Resources()
         self._coder: EventCoder | None = coder
+
+    @property
+    def settings(self) -> Settings:
+        return self.resources.settings
 
     @property
     def coder(self) -> EventCoder:
         if self._coder is None:
-            self._coder = EventCoder()
+            self._coder = EventCoder(self.resources)
         return self._coder
 
     def warm_up(self) -> None:
@@ -91,11 +102,11 @@ class Pipeline:
         workers = self.workers or default_workers()
         iterator = (as_document(item, number) for number, item in enumerate(items, start=1))
         head = list(islice(iterator, self.batch_size + 1))
-        if workers == 1 or len(head) <= self.batch_size:
+        if workers == 1 or len(head) <= self.batch_size or not self.coder.decides_by_settings:
             yield from self.code_in_process(chain(head, iterator))
         else:
             pool = ProcessPool(workers=workers, batch_size=self.batch_size, stats=self.stats,
-                               time_budget=self.time_budget)
+                               time_budget=self.time_budget, settings=self.settings)
             yield from pool.code_documents(chain(head, iterator))
 
     def code_in_process(self, items: Iterable[Document | Rejected]) -> Iterator[DocumentResult]:
@@ -122,6 +133,8 @@ class Pipeline:
             plans = {doc.id: self._plan(doc) for doc in docs}
         with self._timed("parse_seconds"):
             parses = self._parse(docs, plans)
+        with self._timed("code_seconds"):
+            self.coder.load()  # once: the models' loading counts against no document's time budget
         for item in batch:
             if isinstance(item, Rejected):
                 yield DocumentResult.from_rejected(item)
@@ -154,7 +167,7 @@ class Pipeline:
         keys = [(doc.id, s.index) for doc in docs for s in plans[doc.id][1]]
         texts = (s.text for doc in docs for s in plans[doc.id][1])
         parses: dict[str, dict] = {}
-        for (doc_id, index), parsed in zip(keys, load_spacy().pipe(texts, batch_size=256)):
+        for (doc_id, index), parsed in zip(keys, self.resources.nlp.pipe(texts, batch_size=256)):
             parses.setdefault(doc_id, {})[index] = parsed
         return parses
 

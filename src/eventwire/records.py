@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -19,6 +20,10 @@ QUAD_CLASSES = ("verbal_cooperation", "material_cooperation", "verbal_conflict",
 VERBAL_QUADS = frozenset({"verbal_cooperation", "verbal_conflict"})
 
 Status = Literal["coded", "skipped", "failed"]
+# The fields an event's reasons explain, in the order they are shown; "other" holds a reason written
+# without a field (a stored record older than keyed reasons, see store.reasons).
+REASON_FIELDS = ("type", "modality", "source", "target", "reported_by", "date", "location", "confidence",
+                 "merge", "other")
 Granularity = Literal["day", "week", "month", "year"]
 
 
@@ -142,6 +147,40 @@ class Magnitude:
                 "start": self.start, "end": self.end, "reason": self.reason}
 
 
+class Reason(str):
+    """One reason: its text, tagged with the event field it explains (one of REASON_FIELDS). It is a
+    str, so that whoever reads reasons as sentences keeps reading them."""
+
+    field: str
+
+    def __new__(cls, field: str, text: str) -> Reason:
+        if field not in REASON_FIELDS:
+            raise ValueError(f"unknown reason field {field!r}: one of {', '.join(REASON_FIELDS)}")
+        reason = super().__new__(cls, text)
+        reason.field = field
+        return reason
+
+    def __getnewargs__(self) -> tuple[str, str]:
+        return self.field, str(self)
+
+    def __repr__(self) -> str:
+        return f"Reason({self.field!r}, {str(self)!r})"
+
+
+def reasons_of(field: str, texts: Iterable[str]) -> list[Reason]:
+    """`texts` as reasons explaining `field`."""
+    return [Reason(field, text) for text in texts]
+
+
+def keyed_reasons(reasons: Iterable[str]) -> dict[str, list[str]]:
+    """Reasons grouped by the field they explain, fields in REASON_FIELDS order, each field's reasons
+    in the order they were given (a plain str counts as "other")."""
+    keyed: dict[str, list[str]] = {}
+    for reason in reasons:
+        keyed.setdefault(getattr(reason, "field", "other"), []).append(str(reason))
+    return {name: keyed[name] for name in REASON_FIELDS if name in keyed}
+
+
 @dataclass
 class Event:
     doc_id: str
@@ -160,7 +199,7 @@ class Event:
     future: bool = False
     reported_by: list[Actor] | None = None
     confidence: float = 0.0
-    reasons: list[str] = field(default_factory=list)
+    reasons: list[Reason] = field(default_factory=list)  # in the order the coder gave them
     magnitudes: list[Magnitude] = field(default_factory=list)
 
     @property
@@ -189,7 +228,7 @@ class Event:
             "future": self.future,
             "reported_by": [a.to_dict() for a in self.reported_by] if self.reported_by is not None else None,
             "confidence": round(self.confidence, 3),
-            "reasons": list(self.reasons),
+            "reasons": keyed_reasons(self.reasons),
             "magnitudes": [m.to_dict() for m in self.magnitudes],
         }
 

@@ -1,9 +1,9 @@
 """Scale-out on Dask: code a stream of documents on a local or remote dask.distributed cluster.
 
 The input is cut into partitions that are submitted as they are read, with a bounded number
-in flight; results come back in input order. Each Dask worker keeps one Pipeline
-(`parallel.worker_pipeline`), so models load once per worker. A partition that fails is
-retried by Dask and then reported: each of its documents becomes a failed result.
+in flight; results come back in input order. Each Dask worker keeps one Pipeline with Resources
+built from the run's Settings (`parallel.worker_pipeline`), so models load once per worker. A
+partition that fails is retried by Dask and then reported: each of its documents becomes a failed result.
 """
 
 from __future__ import annotations
@@ -26,17 +26,19 @@ from eventwire.parallel import (
 )
 from eventwire.pipeline import DEFAULT_TIME_BUDGET, Pipeline, StageTimes
 from eventwire.records import DocumentResult
+from eventwire.resources import Resources, Settings
 
 
 def code_documents(items: Iterable[Item], *, workers: int | None = None, scheduler: str | None = None,
                    stats: StageTimes | None = None,
-                   time_budget: float | None = DEFAULT_TIME_BUDGET) -> Iterator[DocumentResult]:
+                   time_budget: float | None = DEFAULT_TIME_BUDGET,
+                   settings: Settings | None = None) -> Iterator[DocumentResult]:
     """The runner behind the CLI: Dask when `workers` or `scheduler` is given, else every local core.
     A document coded for longer than `time_budget` seconds (None: no limit) fails with that reason."""
     if workers or scheduler:
         return code_distributed(items, workers=workers, scheduler=scheduler, stats=stats,
-                                time_budget=time_budget)
-    pipeline = Pipeline(time_budget=time_budget)
+                                time_budget=time_budget, settings=settings)
+    pipeline = Pipeline(time_budget=time_budget, resources=Resources(settings))
     if stats is not None:
         pipeline.stats = stats
     return pipeline.code_documents(items)
@@ -45,8 +47,9 @@ def code_documents(items: Iterable[Item], *, workers: int | None = None, schedul
 def code_distributed(items: Iterable[Item], *, workers: int | None = None, scheduler: str | None = None,
                      partition_size: int = 32, max_in_flight: int | None = None, retries: int = 2,
                      batch_size: int = 32, stats: StageTimes | None = None,
-                     time_budget: float | None = DEFAULT_TIME_BUDGET) -> Iterator[DocumentResult]:
-    """One result per input, in input order, coded on Dask.
+                     time_budget: float | None = DEFAULT_TIME_BUDGET,
+                     settings: Settings | None = None) -> Iterator[DocumentResult]:
+    """One result per input, in input order, coded on Dask, each worker with Resources of `settings`.
 
     `scheduler` is the address of a running cluster ("tcp://host:8786"); without it a
     LocalCluster of `workers` processes (default: one per core, one thread each) is started
@@ -60,7 +63,7 @@ def code_distributed(items: Iterable[Item], *, workers: int | None = None, sched
         run = uuid.uuid4().hex[:8]
         pending: deque = deque()
         for index, partition in enumerate(chunked_evenly(items, partition_size, threads)):
-            future = client.submit(code_chunk, partition, batch_size, time_budget,
+            future = client.submit(code_chunk, partition, batch_size, time_budget, settings or Settings(),
                                    key=f"eventwire-{run}-{index}", retries=retries)
             pending.append((index, partition, future))
             if len(pending) >= in_flight:

@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.actors import load_resolver
-from eventwire.actors.dictionary import load_dictionary
+from eventwire.actors.dictionary import read_dictionary
 from eventwire.actors.phoenix import parse_actor_file, parse_agent_file, parse_date
 
 REPO = Path(__file__).resolve().parents[2]
@@ -52,8 +51,8 @@ def test_agent_substitution_sets_and_plurals():
 
 
 @pytest.fixture(scope="module")
-def resolver():
-    return load_resolver()
+def resolver(resources):
+    return resources.resolver
 
 
 def code_on(resolver, text, day):
@@ -88,7 +87,7 @@ def test_armed_groups_since_2014(resolver):
 
 def test_loading_is_fast():
     started = time.perf_counter()
-    load_dictionary.__wrapped__()
+    read_dictionary()
     assert time.perf_counter() - started < 1.5  # about 0.3 s on an idle core
 
 

@@ -5,15 +5,14 @@ import datetime as dt
 import pytest
 from spacy.tokens import Span
 
-from eventwire.actors import load_resolver
 from eventwire.actors.codes import primary_sector
 from eventwire.nlp import split_sentences
 from eventwire.records import Document
 
 
 @pytest.fixture(scope="module")
-def resolver():
-    return load_resolver()
+def resolver(resources):
+    return resources.resolver
 
 
 def first(resolver, text, day="2024-03-01"):

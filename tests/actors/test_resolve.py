@@ -4,14 +4,13 @@ import datetime as dt
 
 import pytest
 
-from eventwire.actors import load_resolver
-from eventwire.nlp import load_spacy, split_sentences
+from eventwire.nlp import split_sentences
 from eventwire.records import Document
 
 
 @pytest.fixture(scope="module")
-def resolver():
-    return load_resolver()
+def resolver(resources):
+    return resources.resolver
 
 
 def actors(resolver, text, day="2024-03-01"):
@@ -67,16 +66,16 @@ ARTICLE = (
 
 
 @pytest.fixture(scope="module")
-def article(resolver):
+def article(resolver, nlp):
     doc = Document(id="a1", text=ARTICLE, original_text=ARTICLE, origin="test", date=dt.date(2018, 5, 9))
     sentences = split_sentences(doc.text)
-    return doc, sentences, resolver.start_document(doc, sentences)
+    return doc, sentences, resolver.start_document(doc, sentences), nlp
 
 
 def resolve_in(resolver, article, sentence_index, phrase):
-    doc, sentences, context = article
+    doc, sentences, context, nlp = article
     sentence = sentences[sentence_index]
-    parsed = load_spacy()(sentence.text)
+    parsed = nlp(sentence.text)
     start = sentence.text.index(phrase)
     span = parsed.char_span(start, start + len(phrase))
     return resolver.resolve(span, sentence, doc.date, context)
@@ -101,11 +100,11 @@ def test_short_name_of_unknown_person_resolves_to_full_mention(resolver, article
     assert "Kazemi" in found.reasons[0]
 
 
-def test_title_without_antecedent_uses_office_holder_of_main_country(resolver):
+def test_title_without_antecedent_uses_office_holder_of_main_country(resolver, nlp):
     text = "Israel struck targets in Gaza. The defence minister said more would follow."
     doc = Document(id="a2", text=text, original_text=text, origin="test", date=dt.date(2023, 11, 1))
     sentences = split_sentences(text)
     context = resolver.start_document(doc, sentences)
-    parsed = load_spacy()(sentences[1].text)
+    parsed = nlp(sentences[1].text)
     found = resolver.resolve(parsed[0:3], sentences[1], doc.date, context)
     assert found[0].actor.name == "Yoav Gallant" and found[0].actor.code == "ISRGOV"

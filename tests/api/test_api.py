@@ -155,7 +155,7 @@ def test_event_by_id_has_every_mention_with_spans_and_reasons(client):
     [mention] = body["mentions"]
     start = MEETING.index("met")
     assert mention["trigger"] == {"text": "met", "start": start, "end": start + 3}
-    assert mention["coded"]["reasons"] == ["test: CONSULT from 'met'"]
+    assert mention["coded"]["reasons"] == {"type": ["test: CONSULT from 'met'"]}
     assert mention["coded"]["source"][0]["start"] == MEETING.index("Sergei Lavrov")
     missing = client.get("/api/events/0000000000")
     assert missing.status_code == 404 and missing.json() == {"error": "no event '0000000000'"}

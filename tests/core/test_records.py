@@ -3,7 +3,7 @@ import io
 import json
 
 from eventwire.formats import write_csv, write_jsonl, write_table
-from eventwire.records import Actor, Event, EventDate, Location, Sentence, Trigger
+from eventwire.records import Actor, Event, EventDate, Location, Reason, Sentence, Trigger
 
 
 def make_event(**changes):
@@ -16,7 +16,7 @@ def make_event(**changes):
         target=[Actor("Putin", 24, 29, "Vladimir Putin", "RUS", "GOV", "RUSGOV", "VLADIMIR_PUTIN")],
         date=EventDate(dt.date(2018, 7, 11), None, "day"),
         location=Location("Moscow", 33, 39, "Moscow", "RUS", 55.75, 37.62, 524901),
-        confidence=0.8123, reasons=["trigger 'met' -> CONSULT"],
+        confidence=0.8123, reasons=[Reason("type", "trigger 'met' -> CONSULT")],
     )
     fields.update(changes)
     return Event(**fields)

@@ -15,9 +15,9 @@ EVENTWIRE = Path(sys.executable).with_name("eventwire")
 ARREST = "Police detained four marchers in Nairobi on Monday, officials said."
 
 
-def test_pipeline_code_documents_takes_what_the_module_function_takes(nlp):
+def test_pipeline_code_documents_takes_what_the_module_function_takes(resources):
     items = [ARREST, {"id": "d1", "date": "2024-03-11", "text": ARREST}, {"id": "no-text"}, 42]
-    results = list(Pipeline(workers=1).code_documents(items))
+    results = list(Pipeline(workers=1, resources=resources).code_documents(items))
     assert [(r.status, r.origin) for r in results] == [
         ("coded", "<text 1>"), ("coded", "d1"), ("skipped", "no-text"), ("failed", "<item 4>")]
     assert results[1].events[0].date.value == dt.date(2024, 3, 11)

@@ -7,23 +7,22 @@ import pytest
 
 from eventwire.events.coder import EventCoder
 from eventwire.events.quotes import find_quotations
-from eventwire.nlp import load_spacy, split_sentences
+from eventwire.nlp import split_sentences
 from eventwire.records import Document
 
 WEDNESDAY = dt.date(2024, 3, 13)
 
 
 @pytest.fixture(scope="module")
-def coder() -> EventCoder:
-    load_spacy()
-    return EventCoder()
+def coder(resources) -> EventCoder:
+    return EventCoder(resources)
 
 
 def code(coder: EventCoder, text: str, date: dt.date | None = WEDNESDAY):
     doc = Document(id="fixture", text=text, original_text=text, origin="<test>", date=date)
     sentences = split_sentences(text)
     candidates = [s for s in sentences if coder.is_candidate(s)]
-    parsed = dict(zip((s.index for s in candidates), load_spacy().pipe(s.text for s in candidates)))
+    parsed = dict(zip((s.index for s in candidates), coder.resources.nlp.pipe(s.text for s in candidates)))
     return coder.code(doc, sentences, parsed)
 
 
@@ -121,7 +120,7 @@ def test_a_headline_with_a_colon_gives_the_speaker(coder):
     doc = Document(id="h", text=text, original_text=text, origin="<test>", date=WEDNESDAY,
                    title="Chad defence minister: we arrested the bandit leaders")
     sentences = split_sentences(text)
-    parsed = dict(zip((s.index for s in sentences), load_spacy().pipe(s.text for s in sentences)))
+    parsed = dict(zip((s.index for s in sentences), coder.resources.nlp.pipe(s.text for s in sentences)))
     event = of_type(coder.code(doc, sentences, parsed), "COERCE")[0]
     assert countries(event.source) == ["TCD"], event.reasons
     assert any("headline before the colon" in r for r in event.reasons)

@@ -6,23 +6,22 @@ import datetime as dt
 import pytest
 
 from eventwire.events.coder import EventCoder
-from eventwire.nlp import load_spacy, split_sentences
+from eventwire.nlp import split_sentences
 from eventwire.records import Document
 
 FRIDAY = dt.date(2024, 6, 7)
 
 
 @pytest.fixture(scope="module")
-def coder() -> EventCoder:
-    load_spacy()
-    return EventCoder()
+def coder(resources) -> EventCoder:
+    return EventCoder(resources)
 
 
 def code(coder: EventCoder, text: str):
     doc = Document(id="fixture", text=text, original_text=text, origin="<test>", date=FRIDAY)
     sentences = split_sentences(text)
     candidates = [s for s in sentences if coder.is_candidate(s)]
-    parsed = dict(zip((s.index for s in candidates), load_spacy().pipe(s.text for s in candidates)))
+    parsed = dict(zip((s.index for s in candidates), coder.resources.nlp.pipe(s.text for s in candidates)))
     return coder.code(doc, sentences, parsed)
 
 

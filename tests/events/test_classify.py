@@ -2,13 +2,11 @@
 
 import pytest
 
-from eventwire.events.classify import WEAK_SPECIFICITY, Classification, load_lexicon
-from eventwire.nlp import load_spacy
+from eventwire.events.classify import WEAK_SPECIFICITY, Classification
 
 
 @pytest.fixture(scope="module")
-def code():
-    nlp, lexicon = load_spacy(), load_lexicon()
+def code(nlp, lexicon):
 
     def run(text: str) -> list[tuple[str, str, str]]:
         doc = nlp(text)
@@ -18,9 +16,8 @@ def code():
 
 
 @pytest.fixture(scope="module")
-def code_with_specificity():
+def code_with_specificity(nlp, lexicon):
     """(type, specificity) of the triggers a word's own reading supports (weak ones left out)."""
-    nlp, lexicon = load_spacy(), load_lexicon()
 
     def run(text: str) -> list[tuple[str, float]]:
         found = lexicon.triggers(nlp(text))
@@ -64,9 +61,9 @@ def test_event_nouns_are_conservative(code):
     assert code("The weather was warm.") == []
 
 
-def test_classification_fields():
-    doc = load_spacy()("The president visited Beijing on Tuesday.")
-    found = load_lexicon().triggers(doc)
+def test_classification_fields(nlp, lexicon):
+    doc = nlp("The president visited Beijing on Tuesday.")
+    found = lexicon.triggers(doc)
     assert len(found) == 1
     visit = found[0]
     assert isinstance(visit, Classification)
@@ -74,7 +71,7 @@ def test_classification_fields():
     assert visit.trigger == (2, 3)
     assert "CAMEO 042" in visit.reason and "CONSULT" in visit.reason
     assert 0 < visit.specificity <= 1
-    assert load_lexicon().classify(doc[2]) == visit
+    assert lexicon.classify(doc[2]) == visit
 
 
 def test_a_block_default_never_written_for_the_verb_is_weak(code_with_specificity):

@@ -6,17 +6,16 @@ import pytest
 
 from eventwire.events.coder import EventCoder
 from eventwire.events.learned import RuleDecisions
-from eventwire.nlp import load_spacy, split_sentences
+from eventwire.nlp import split_sentences
 from eventwire.records import Document
 
 MONDAY = dt.date(2024, 3, 11)
 
 
 @pytest.fixture(scope="module")
-def coder() -> EventCoder:
+def coder(resources) -> EventCoder:
     """The rules alone: the learned decisions over them are tested in test_learned.py."""
-    load_spacy()
-    return EventCoder(decisions=RuleDecisions())
+    return EventCoder(resources, decisions=RuleDecisions())
 
 
 def code(coder: EventCoder, text: str, date: dt.date | None = MONDAY, dateline: str | None = None):
@@ -24,7 +23,7 @@ def code(coder: EventCoder, text: str, date: dt.date | None = MONDAY, dateline: 
                    dateline_place=dateline)
     sentences = split_sentences(text)
     candidates = [s for s in sentences if coder.is_candidate(s)]
-    parsed = dict(zip((s.index for s in candidates), load_spacy().pipe(s.text for s in candidates)))
+    parsed = dict(zip((s.index for s in candidates), coder.resources.nlp.pipe(s.text for s in candidates)))
     return coder.code(doc, sentences, parsed)
 
 

@@ -13,7 +13,7 @@ from eventwire.events.learned import (
     DecisionModel,
     LearnedDecisions,
     RuleDecisions,
-    load_decisions,
+    read_decisions,
     sentence_features,
 )
 from eventwire.nlp import split_sentences
@@ -111,24 +111,25 @@ def _code(coder: EventCoder, text: str, nlp) -> list[Event]:
 TEXT = "Russian troops shelled the Ukrainian city of Kharkiv on Sunday. The weather was mild."
 
 
-def test_coder_hands_each_sentence_with_events_to_its_decisions(nlp):
+def test_coder_hands_each_sentence_with_events_to_its_decisions(nlp, resources):
     keep = _Recording(keep=True)
-    events = _code(EventCoder(decisions=keep), TEXT, nlp)
+    events = _code(EventCoder(resources, decisions=keep), TEXT, nlp)
     assert events and keep.calls == [(TEXT.split(" The")[0], [e.event_type for e in events])]
-    assert _code(EventCoder(decisions=_Recording(keep=False)), TEXT, nlp) == []
+    assert _code(EventCoder(resources, decisions=_Recording(keep=False)), TEXT, nlp) == []
 
 
-def test_default_coder_uses_the_shipped_model(nlp):
-    coder = EventCoder()
+def test_default_coder_uses_the_shipped_model(nlp, resources):
+    assert isinstance(EventCoder().decisions, LearnedDecisions)
+    coder = EventCoder(resources)
     assert isinstance(coder.decisions, LearnedDecisions)
     events = _code(coder, TEXT, nlp)
-    rules = _code(EventCoder(decisions=RuleDecisions()), TEXT, nlp)
+    rules = _code(EventCoder(resources, decisions=RuleDecisions()), TEXT, nlp)
     assert {e.event_id for e in events} <= {e.event_id for e in rules}
     assert all(0.0 < e.confidence < 1.0 and e.reasons[-1].startswith("learned confidence") for e in events)
 
 
 def test_shipped_model_is_sane():
-    model = load_decisions().model
+    model = read_decisions().model
     assert len(model.weights) > 50
     assert 0.0 <= model.threshold < 1.0 and model.slope > 0
     assert all(isinstance(v, float) for v in model.weights.values())

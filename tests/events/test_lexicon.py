@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.events.classify import load_lexicon
 from eventwire.events.lexicon import (
     cameo_of,
     candidate_words,
@@ -73,8 +72,8 @@ def test_inflections_cover_regular_forms():
     "Israeli airstrikes hit Gaza.",
     "The EU imposed new sanctions on Moscow.",
 ])
-def test_is_candidate_true(text):
-    assert load_lexicon().is_candidate(text)
+def test_is_candidate_true(text, lexicon):
+    assert lexicon.is_candidate(text)
 
 
 @pytest.mark.parametrize("text", [
@@ -82,8 +81,8 @@ def test_is_candidate_true(text):
     "Temperatures will drop below freezing tonight.",
     "",
 ])
-def test_is_candidate_false(text):
-    assert not load_lexicon().is_candidate(text)
+def test_is_candidate_false(text, lexicon):
+    assert not lexicon.is_candidate(text)
 
 
 def test_shipped_candidate_words_match_the_lexicon():
@@ -111,15 +110,12 @@ def _measure_script():
     return module
 
 
-def test_typed_development_set_accuracy():
+def test_typed_development_set_accuracy(nlp, lexicon):
     """The team's typed wire-style sentences (fixtures/typed_sentences.tsv): 16 types and non-events."""
-    from eventwire.nlp import load_spacy
-
     measure = _measure_script()
     rows = measure.read_typed()
     assert len(rows) >= 16 * 12 + 40
-    lexicon = load_lexicon()
-    docs = load_spacy().pipe(sentence for sentence, _, _ in rows)
+    docs = nlp.pipe(sentence for sentence, _, _ in rows)
     predictions = [measure.typed_prediction(doc, lexicon.triggers(doc), trigger)
                    for (_, _, trigger), doc in zip(rows, docs)]
     correct = sum(predicted == expected for predicted, (_, expected, _) in zip(predictions, rows))
@@ -128,8 +124,7 @@ def test_typed_development_set_accuracy():
     assert sum(p == "NONE" for p in nonevents) / len(nonevents) >= 0.75
 
 
-def test_candidate_filter_reads_words_not_substrings():
-    lexicon = load_lexicon()
+def test_candidate_filter_reads_words_not_substrings(lexicon):
     assert lexicon.is_candidate("Rebels ATTACKED the convoy.")
     assert lexicon.is_candidate("A cease-fire was declared.")
     assert not lexicon.is_candidate("The counterattacker scored.")
@@ -164,21 +159,21 @@ def test_no_shipped_pattern_element_keeps_a_brace():
     assert elements and not [e for e in elements if set(e) & set("{}()")]
 
 
-def test_a_dictionary_pattern_with_a_compound_in_its_phrase_now_matches(nlp):
-    found = load_lexicon().triggers(nlp("The court added the movement to the list of banned parties."))
+def test_a_dictionary_pattern_with_a_compound_in_its_phrase_now_matches(nlp, lexicon):
+    found = lexicon.triggers(nlp("The court added the movement to the list of banned parties."))
     assert [(c.cameo, c.pattern) for c in found] == [("1722", "add | * (to list) (of banned parties)")]
 
 
-def test_candidate_cues_are_words_the_filter_can_see():
-    candidates = load_lexicon().data.candidates
+def test_candidate_cues_are_words_the_filter_can_see(lexicon):
+    candidates = lexicon.data.candidates
     cues = set().union(*(candidates.cues(form) for form in candidates.weak))
     assert all(re.fullmatch(r"-?[a-z][a-z-]*", cue) for cue in cues), "cue with a brace, digit or symbol"
     assert {"soldiers", "soldier", "banned", "peacekeeping"} <= cues
     assert not {"soldiersed", "soldierses", "bannedded", "peacekeepinging", "{&car", "{banned"} & cues
 
 
-def test_a_weak_verb_needs_its_own_cue():
-    candidates = load_lexicon().data.candidates
+def test_a_weak_verb_needs_its_own_cue(lexicon):
+    candidates = lexicon.data.candidates
     assert "said" in candidates.weak and "in" not in candidates.cues("said")
     assert not candidates.match("The minister said in a speech that the economy was growing.")
     assert candidates.match("The general stepped down on Friday.")  # 'down' is a cue of 'step'
@@ -203,9 +198,9 @@ def _models_script(name: str):
     return module
 
 
-def test_coverage_report_counts_political_clauses_without_a_reading(nlp):
+def test_coverage_report_counts_political_clauses_without_a_reading(nlp, lexicon):
     report = _models_script("coverage_report")
-    reader, coverage = report.Reader(), report.Coverage()
+    reader, coverage = report.Reader(lexicon), report.Coverage()
     for text in ("Government troops escorted the convoy to the border.",  # unknown verb, actor subject
                  "Rebels attacked the convoy near the border.",  # read: not counted
                  "The river escorted nothing."):  # no political actor

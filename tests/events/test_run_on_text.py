@@ -25,8 +25,8 @@ def run_on(words: int, seed: int = 3) -> str:
 
 
 @pytest.fixture(scope="module")
-def pipeline(nlp):
-    return Pipeline(workers=1)
+def pipeline(resources):
+    return Pipeline(workers=1, resources=resources)
 
 
 def _work(pipeline, monkeypatch, words: int) -> dict[str, int]:
@@ -60,7 +60,7 @@ def test_work_grows_linearly_with_a_run_on_sentence(pipeline, monkeypatch):
 
 
 def test_a_document_past_its_time_budget_fails_and_the_batch_goes_on(pipeline):
-    budgeted = Pipeline(workers=1, time_budget=0.2)
+    budgeted = Pipeline(workers=1, time_budget=0.2, resources=pipeline.resources)
     budgeted._coder = pipeline.coder  # models already loaded
     short = make_document("Police detained four marchers in the port on Monday, officials said.")
     results = list(budgeted.code_documents([short, make_document(run_on(12000)), short]))

@@ -4,12 +4,12 @@ import time
 
 import pytest
 
-from eventwire.places.gazetteer import load_gazetteer, normalize_name
+from eventwire.places.gazetteer import normalize_name, read_gazetteer
 
 
 @pytest.fixture(scope="module")
-def gazetteer():
-    return load_gazetteer()
+def gazetteer(resources):
+    return resources.gazetteer
 
 
 @pytest.mark.parametrize("name, country, kind", [
@@ -70,8 +70,7 @@ def test_find_in_text_finds_capitalised_place_names(gazetteer):
 
 
 def test_loads_quickly():
-    load_gazetteer.cache_clear()
     started = time.perf_counter()
-    gazetteer = load_gazetteer()
+    gazetteer = read_gazetteer()
     assert time.perf_counter() - started < 3.0  # about 0.4 s on the development machine
     assert len(gazetteer) > 50_000

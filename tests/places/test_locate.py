@@ -5,15 +5,14 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.places.locate import load_locator
 from eventwire.records import Document, Sentence
 
 REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
-def locator():
-    return load_locator()
+def locator(resources):
+    return resources.locator
 
 
 def _locate(nlp, locator, text: str, trigger: str, dateline: str | None = None, prefix: str = ""):

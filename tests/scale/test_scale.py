@@ -9,10 +9,13 @@ import threading
 import pyarrow.parquet as pq
 import pytest
 
+from eventwire.events.coder import EventCoder
+from eventwire.events.learned import RuleDecisions
 from eventwire.formats import parquet_row, with_article
 from eventwire.parallel import ProcessPool, chunked_evenly, start_method
 from eventwire.pipeline import Pipeline
 from eventwire.records import Document, Rejected
+from eventwire.resources import RULES, Settings
 from eventwire.scale import code_distributed, write_parquet
 
 ARTICLES = [
@@ -61,8 +64,8 @@ def _outcome(results) -> list[tuple]:
 
 
 @pytest.fixture(scope="module")
-def in_process() -> list:
-    return list(Pipeline(workers=1).code_documents(_documents()))
+def in_process(resources) -> list:
+    return list(Pipeline(workers=1, resources=resources).code_documents(_documents()))
 
 
 class WorkerKiller(Document):
@@ -120,7 +123,8 @@ class CountingStream:
 def test_an_endless_stream_is_read_only_a_bounded_way_ahead(runner, request):
     stream = CountingStream()
     if runner == "in process":
-        results, bound = Pipeline(workers=1, batch_size=8).code_documents(stream), 8
+        pipeline = Pipeline(workers=1, batch_size=8, resources=request.getfixturevalue("resources"))
+        results, bound = pipeline.code_documents(stream), 8
     elif runner == "local pool":  # read-ahead of the even tail (2 x 3) plus at most 4 chunks of 2 in flight
         results, bound = ProcessPool(workers=2, chunk_size=2).code_documents(stream), 6 + 4 * 2
     else:  # read-ahead of the even tail (4 x 3) plus at most 2 partitions of 4 in flight
@@ -147,6 +151,17 @@ def test_dask_workers_give_the_same_event_ids(cluster, in_process):
     assert _outcome(results) == _outcome(in_process)
     event_ids = [e.event_id for r in results for e in r.events]
     assert event_ids == [e.event_id for r in in_process for e in r.events]
+
+
+def test_dask_workers_code_with_the_run_settings(cluster, resources):
+    rules = Settings(decisions=RULES)
+    expected = list(Pipeline(workers=1, coder=EventCoder(resources, decisions=RuleDecisions()))
+                    .code_documents(_documents()))
+    results = list(code_distributed(_documents(), scheduler=cluster.scheduler_address, partition_size=2,
+                                    settings=rules))
+    assert _outcome(results) == _outcome(expected)
+    reasons = [reason for result in results for event in result.events for reason in event.reasons]
+    assert reasons and not any(reason.startswith("learned confidence") for reason in reasons)
 
 
 def test_a_failing_dask_partition_is_retried_then_reported(cluster, in_process):
@@ -202,11 +217,11 @@ def test_the_cli_refuses_workers_and_scheduler_together(tmp_path):
     assert result.exit_code == 2 and "pick one" in result.output
 
 
-def test_a_document_that_breaks_its_batch_fails_alone(in_process):
+def test_a_document_that_breaks_its_batch_fails_alone(in_process, resources):
     broken = Document(id="broken", text=None, original_text="", origin="test:broken")  # type: ignore[arg-type]
     documents = _documents()
     documents.insert(1, broken)
-    results = list(Pipeline(workers=1).code_in_process(documents))
+    results = list(Pipeline(workers=1, resources=resources).code_in_process(documents))
     failed = results.pop(1)
     assert (failed.doc_id, failed.status) == ("broken", "failed")
     assert "AttributeError" in failed.reason

@@ -12,6 +12,7 @@ from eventwire.records import (
     Event,
     EventDate,
     Location,
+    Reason,
     Sentence,
     Trigger,
 )
@@ -53,7 +54,8 @@ def event(doc: Document, sentence_index: int, trigger: str, event_type: str,
         sentence=sentence, trigger=Trigger(trigger, start, start + len(trigger)),
         source=[actor(sentence, *a) for a in source], target=[actor(sentence, *a) for a in target],
         date=EventDate(value=day, text=None if date is None else date, granularity=granularity),
-        location=location, confidence=confidence, reasons=[f"test: {event_type} from '{trigger}'"], **flags)
+        location=location, confidence=confidence,
+        reasons=[Reason("type", f"test: {event_type} from '{trigger}'")], **flags)
 
 
 def sentences(text: str) -> list[Sentence]:

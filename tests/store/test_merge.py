@@ -33,7 +33,8 @@ def test_two_reports_of_one_meeting_become_one_event(store):
     assert record["num_articles"] == 2 and record["num_sources"] == 2
     assert {m["doc_id"] for m in record["mentions"]} == {"a", "b"}
     assert (record["first_reported"], record["last_reported"]) == ("2024-03-12", "2024-03-13")
-    assert any(r.startswith("merge: mention") and "same type CONSULT" in r for r in record["reasons"])
+    merges = record["reasons"]["merge"]
+    assert any(r.startswith("merge: mention") and "same type CONSULT" in r for r in merges)
 
 
 def test_the_same_ministers_a_week_later_elsewhere_are_a_second_event(store):
@@ -85,7 +86,7 @@ def test_related_types_merge_across_articles_but_not_within_one(store):
     store.save(_meeting("b", "Lavrov agreed with Wang in Beijing on a trade deal. More", "2024-03-12",
                         "Wire B", kind="AGREE", trigger="agreed"), CODER)
     [merged] = _events(store)
-    assert any("related types CONSULT/AGREE" in r for r in merged["reasons"])
+    assert any("related types CONSULT/AGREE" in r for r in merged["reasons"]["merge"])
     doc = document("c", "Lavrov met Wang in Paris on a trade deal. Lavrov agreed with Wang in Paris on it",
                    date="2024-05-01")
     store.save(coded(doc, event(doc, 0, "met", "CONSULT", [LAVROV], [WANG], place="Paris"),
@@ -103,7 +104,7 @@ def test_a_happening_repeated_in_one_article_is_one_event(store):
     [record] = _events(store)
     assert record["num_articles"] == 1 and len(record["mentions"]) == 2
     assert record["confidence"] == 0.9 and record["sentence"]["index"] == 1  # the most confident mention
-    assert any("repeated in article" in r for r in record["reasons"])
+    assert any("repeated in article" in r for r in record["reasons"]["merge"])
 
 
 def test_negated_mentions_do_not_merge_with_affirmed_ones(store):

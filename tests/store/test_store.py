@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from store_factories import coded, document, event
 
 from eventwire.records import DocumentResult, Rejected
@@ -56,7 +58,8 @@ def test_event_record_has_the_contract_and_the_store_fields(store):
     for key, value in contract.items():
         if key != "reasons":
             assert record[key] == value, key
-    assert record["reasons"][: len(contract["reasons"])] == contract["reasons"]
+    coded = {field: texts for field, texts in record["reasons"].items() if field != "merge"}
+    assert coded == contract["reasons"]
     assert record["num_articles"] == 1 and record["num_sources"] == 1
     assert record["first_reported"] == record["last_reported"] == "2024-03-12"
     [mention] = record["mentions"]
@@ -147,3 +150,28 @@ def _d(value):
     import datetime as dt
 
     return dt.date.fromisoformat(value)
+
+
+def test_a_store_whose_reasons_are_flat_lists_is_migrated_to_keyed_reasons(db_url):
+    flat = ["trigger 'met' -> CONSULT: verb 'meet' pattern 'meet | *' -> CAMEO 040 -> CONSULT",
+            "date 'on Tuesday' = 2024-03-12 (day)",
+            "source 'Sergei Lavrov' (subject of 'met')", "'Sergei Lavrov' -> RUSGOV: dictionary role",
+            "target 'Wang Yi' (object of 'met')", "'Wang Yi' -> CHNGOV: dictionary role",
+            "'Beijing' is the object of 'in' attached to the trigger 'met' (location score 0.70)",
+            "confidence 0.62: pattern specificity 0.30", "learned confidence 0.48 (rules 0.62)"]
+    with open_store(db_url) as store:
+        store.save(_meeting(), CODER)
+        with store._transaction():  # what a store written before schema 5 holds
+            for table, key in (("mentions", "mention_id"), ("events", "event_id")):
+                for ident, record in store._run(f"SELECT {key}, record FROM {table}").fetchall():
+                    old = {**json.loads(record), "reasons": flat}
+                    store._run(f"UPDATE {table} SET record = ? WHERE {key} = ?", (json.dumps(old), ident))
+            store._run("DELETE FROM schema_version WHERE version = 5")
+    with open_store(db_url) as store:
+        assert store.schema_version() == LATEST_VERSION
+        [record] = store.events()
+        [coded_mention] = [json.loads(r[0]) for r in store._run("SELECT record FROM mentions").fetchall()]
+    expected = {"type": flat[:1], "source": flat[2:4], "target": flat[4:6], "date": flat[1:2],
+                "location": flat[6:7], "confidence": flat[7:]}
+    assert record["reasons"] == coded_mention["reasons"] == expected
+    assert list(record["reasons"]) == ["type", "source", "target", "date", "location", "confidence"]

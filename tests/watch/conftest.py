@@ -50,11 +50,11 @@ def receiver():
 
 
 @pytest.fixture(scope="session")
-def pipeline(nlp):
+def pipeline(resources):
     """The real coder, in this process, loaded once."""
     from eventwire.pipeline import Pipeline
 
-    return Pipeline(workers=1)
+    return Pipeline(workers=1, resources=resources)
 
 
 @pytest.fixture

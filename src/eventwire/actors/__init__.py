@@ -1,6 +1,6 @@
 """Actors: the dated actor dictionary, agents, countries, and resolution within an article."""
 
 from eventwire.actors.context import ArticleContext
-from eventwire.actors.resolve import ActorResolver, ResolvedActor, load_resolver
+from eventwire.actors.resolve import ActorResolver, ResolvedActor
 
-__all__ = ["ActorResolver", "ArticleContext", "ResolvedActor", "load_resolver"]
+__all__ = ["ActorResolver", "ArticleContext", "ResolvedActor"]

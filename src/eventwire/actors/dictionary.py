@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from eventwire.actors.codes import CodeReader
@@ -185,7 +184,7 @@ class ActorDictionary:
         return max(holders, key=lambda item: item[0].start)[1]
 
 
-@lru_cache(maxsize=1)
-def load_dictionary() -> ActorDictionary:
+def read_dictionary() -> ActorDictionary:
+    """The shipped actor dictionary (a second or two: eventwire.resources keeps one)."""
     with long_lived():
         return ActorDictionary(read_json(RESOURCE))

@@ -10,7 +10,10 @@ towns and alternate spellings would turn common words and person names into plac
 
 from __future__ import annotations
 
-from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from eventwire.places.gazetteer import Gazetteer
 
 # A town gives an actor a country from this population on ("Bakhmut residents"); smaller ones
 # share their names with people and common words.
@@ -20,11 +23,15 @@ MIN_ALTERNATE_POPULATION = 100_000
 
 
 class PlaceLookup:
+    """The country of a place name, through `gazetteer`; None: no gazetteer, so no country from places."""
+
+    def __init__(self, gazetteer: Gazetteer | None):
+        self.gazetteer = gazetteer
+
     def country_of(self, name: str) -> str | None:
-        gazetteer = _gazetteer()
-        if gazetteer is None or not name[:1].isupper():
+        if self.gazetteer is None or not name[:1].isupper():
             return None
-        place = gazetteer.lookup(name)
+        place = self.gazetteer.lookup(name)
         if place is None or not names_actor_country(name, place):
             return None
         return place.country
@@ -38,12 +45,3 @@ def names_actor_country(name: str, place) -> bool:
 
     own_name = normalize_name(place.name) == normalize_name(name)
     return place.population >= (MIN_TOWN_POPULATION if own_name else MIN_ALTERNATE_POPULATION)
-
-
-@lru_cache(maxsize=1)
-def _gazetteer():
-    try:
-        from eventwire.places.gazetteer import load_gazetteer
-    except ImportError:
-        return None
-    return load_gazetteer()

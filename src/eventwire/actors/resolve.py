@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from eventwire.actors.codes import primary_sector
 from eventwire.actors.context import PERSON_AGENT_NOUNS, ArticleContext, Mention, scan_document
-from eventwire.actors.dictionary import ActorDictionary, DictionaryActor, load_dictionary
+from eventwire.actors.dictionary import ActorDictionary, DictionaryActor
 from eventwire.actors.phrase import Conjunct, conjunct_office, split_conjuncts
 from eventwire.actors.places import PlaceLookup
 from eventwire.actors.text import POSSESSIVE, tokenize
@@ -50,9 +50,9 @@ class _Reading:
 
 
 class ActorResolver:
-    def __init__(self, dictionary: ActorDictionary | None = None, places: PlaceLookup | None = None):
-        self.dictionary = dictionary or load_dictionary()
-        self.places = places or PlaceLookup()
+    def __init__(self, dictionary: ActorDictionary, places: PlaceLookup):
+        self.dictionary = dictionary
+        self.places = places
         self._read_once = lru_cache(maxsize=4096)(self._read_on)
 
     def start_document(self, doc: Document, sentences: list[Sentence]) -> ArticleContext:
@@ -590,8 +590,3 @@ def _mention_result(text: str, base: int, mention: Mention, reason: str, confide
     actor = Actor(text=text, start=base, end=base + len(text), name=a.name, country=a.country,
                   sector=a.sector, code=a.code, id=a.id)
     return ResolvedActor(actor, [reason], confidence, mention.kind)
-
-
-@lru_cache(maxsize=1)
-def load_resolver() -> ActorResolver:
-    return ActorResolver()

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from eventwire.records import Document, Sentence
+from eventwire.resources import Resources
 
 DATA_PATH = Path("data") / "event_location" / "labeled_text.jsonl.zip"
 GOLD_SOURCE = "RELABEL"
@@ -109,15 +110,14 @@ class LocationReport:
         return "\n".join(lines)
 
 
-def evaluate_locations(shared_dir: Path) -> LocationReport:
-    """Score the locator on every RELABEL record that has a verb span."""
-    from eventwire.nlp import load_spacy
-    from eventwire.places.locate import load_locator
-
-    locator = load_locator()
+def evaluate_locations(shared_dir: Path, resources: Resources | None = None) -> LocationReport:
+    """Score the locator of `resources` (by default the shipped one) on every RELABEL record that has a
+    verb span."""
+    resources = resources or Resources()
+    locator = resources.locator
     gold = [r for r in read_location_records(shared_dir) if r.source == GOLD_SOURCE]
     counts = dict.fromkeys(("records", "exact", "predicted", "gold_places", "right_places", "resolved"), 0)
-    for record, parsed in zip(gold, load_spacy().pipe((r.text for r in gold), batch_size=128)):
+    for record, parsed in zip(gold, resources.nlp.pipe((r.text for r in gold), batch_size=128)):
         trigger = trigger_token(parsed, record)
         if trigger is None:
             continue

@@ -10,7 +10,7 @@ code. Light verbs ("held talks") take the code of their event-noun object; inten
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from eventwire.events.lexicon import (
@@ -18,17 +18,17 @@ from eventwire.events.lexicon import (
     Pattern,
     VerbEntry,
     cameo_of,
-    load_lexicon_data,
     plover_of,
     quad_class_of,
 )
+from eventwire.events.reframe import HOSTILE_ROOTS, THREAT_FRAME, intent_code, modal_frame
 from eventwire.nlp import is_time_token
 from eventwire.records import VERBAL_QUADS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["WEAK_SPECIFICITY", "Classification", "VerbLexicon", "load_lexicon", "quad_class_of", "plover_of",
+__all__ = ["WEAK_SPECIFICITY", "Classification", "VerbLexicon", "quad_class_of", "plover_of",
            "cameo_of"]
 
 # Below this specificity a reading is only a synonym block's generic code ("gave" -> 060, "issued" -> 060):
@@ -45,12 +45,6 @@ _EMBED_DEPS = {"xcomp", "ccomp"}
 _NOUN_EVIDENCE_PREPS = {"on", "against", "between", "with", "in", "by", "at", "near", "from", "over"}
 _NOUN_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "ROOT", "appos", "conj"}
 _MODIFIER_VERB_DEPS = {"amod", "compound", "acl", "nmod"}
-_COOPERATIVE_ROOTS = {"04", "05", "06", "07", "08"}
-_HOSTILE_ROOTS = {"14", "15", "16", "17", "18", "19", "20"}  # material conflict: announcing it threatens
-_THREAT_FRAME = "13"
-_DEMAND_FRAME = "10"
-_SHOW_OF_FORCE = "15"
-_PLAIN_FUTURE = {"will", "would", "'ll", "shall"}
 _SUBJECT_HOPS = 3  # how far up coordinated/controlled verbs the acting subject is looked for
 # Measure words whose "of" phrase names the real object: "sent 50 tonnes of food"
 _QUANTITY_NOUNS = {"kg", "kilogram", "tonne", "ton", "tons", "tonnes", "truckload", "shipment", "consignment",
@@ -180,10 +174,6 @@ def _misparsed_predicate(token: Token) -> bool:
     return token.dep_ == "acl" and token.head.dep_ == "ROOT" and token.head.pos_ in ("NOUN", "PROPN", "NUM")
 
 
-def _intent_code(frame: dict[str, str], embedded_cameo: str) -> str | None:
-    return frame.get(embedded_cameo[:4]) or frame.get(embedded_cameo[:3]) or frame.get(embedded_cameo[:2])
-
-
 def _singular(word: str) -> str:
     if word.endswith("ies"):
         return word[:-3] + "y"
@@ -274,37 +264,13 @@ class VerbLexicon:
         return self._refine_by_modal(token, self._refine_by_embedded_act(token, best))
 
     def _refine_by_modal(self, token: Token, match: _Match) -> _Match:
-        """'X will visit Y', 'X is ready to send aid' announce an intent (AGREE 03x); 'X must release Y' is a
-        demand (REQUEST 10x); 'X will impose sanctions', 'X plans to strike' announce a hostile act: a
-        threat (THREATEN 13x)."""
-        markers = [c.lower_ for c in token.children if c.dep_ == "aux"]
-        if token.dep_ in ("xcomp", "ccomp") and token.head.pos_ == "ADJ":
-            markers.append(token.head.lower_)  # "ready to", "willing to"
-        if token.dep_ in ("xcomp", "advcl") and token.head.lemma_.lower() in self.data.commissives:
-            markers.append(token.head.lemma_.lower())  # "plans to", "vowed to"
-        root = match.cameo[:2]
-        hostile = root in _HOSTILE_ROOTS
-        for marker in markers:
-            if root == _SHOW_OF_FORCE and marker in _PLAIN_FUTURE:
-                continue  # "police will patrol": a plan; "is ready to send troops" is a threat
-            if self.data.modals.get(marker) == _DEMAND_FRAME:
-                frame_root = _DEMAND_FRAME  # "X must withdraw", "X must agree": whatever the act
-            elif hostile and (marker in self.data.conflict_modals or marker in self.data.commissives):
-                frame_root = _THREAT_FRAME
-            elif root in _COOPERATIVE_ROOTS and not self._nonagent_subject(token):
-                frame_root = self.data.modals.get(marker, "")
-            else:
-                continue
-            code = frame_root in self.data.intent and _intent_code(self.data.intent[frame_root], match.cameo)
-            if code:
-                return replace(match, cameo=code, pattern=f"{marker} + {match.pattern}", how="modal frame",
-                               specificity=max(match.specificity, _FRAME_SPECIFICITY))
-        return match
-
-    def _nonagent_subject(self, token: Token) -> bool:
-        """'The deal will allow ...': a subject that is a thing or an occasion, not an actor."""
-        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        return subject is not None and subject.lemma_.lower() in self.data.nonagent_subjects
+        """The statement the verb's own frame words make of its act (events.reframe decides which)."""
+        framed = modal_frame(token, match.cameo, self.data)
+        if framed is None:
+            return match
+        marker, code = framed
+        return replace(match, cameo=code, pattern=f"{marker} + {match.pattern}", how="modal frame",
+                       specificity=max(match.specificity, _FRAME_SPECIFICITY))
 
     def _inanimate_subject(self, token: Token) -> bool:
         """Is the doer of this verb a common noun that does no political act (weather, sport, markets)?"""
@@ -545,12 +511,12 @@ class VerbLexicon:
             if child.dep_ not in _EMBED_DEPS or child.pos_ not in ("VERB", "AUX"):
                 continue
             embedded = self._match_verb(child, allow_intent=False)
-            if commissive and embedded and embedded.cameo[:2] in _HOSTILE_ROOTS:
-                frame = self.data.intent[_THREAT_FRAME]  # "vowed to fight", "pledged to retaliate"
+            if commissive and embedded and embedded.cameo[:2] in HOSTILE_ROOTS:
+                frame = self.data.intent[THREAT_FRAME]  # "vowed to fight", "pledged to retaliate"
             if frame is None:
                 return match
             consumed = match.consumed | {child.i}
-            code = embedded and embedded.cameo and _intent_code(frame, embedded.cameo)
+            code = embedded and embedded.cameo and intent_code(frame, embedded.cameo)
             if not code:
                 return replace(match, consumed=consumed)
             return replace(match, cameo=code, pattern=f"{match.pattern} + to {embedded.pattern}",
@@ -572,12 +538,6 @@ class VerbLexicon:
                   f"-> {event_type}" + (f" ({mode})" if mode else ""))
         return Classification(event_type, mode, match.cameo, quad_class_of(match.cameo), match.span,
                               match.pattern, reason, round(match.specificity, 2), preps)
-
-
-@lru_cache(maxsize=1)
-def load_lexicon() -> VerbLexicon:
-    """The lexicon built from the compiled files in eventwire/data/verbs; loaded once per process."""
-    return VerbLexicon(load_lexicon_data())
 
 
 def _counts(token: Token) -> bool:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from eventwire.actors import ActorResolver, ArticleContext, load_resolver
+from eventwire.actors import ActorResolver, ArticleContext
 from eventwire.actors.context import PERSON_AGENT_NOUNS
 from eventwire.dates import resolve_event_date
 from eventwire.events.arguments import (
@@ -28,10 +28,10 @@ from eventwire.events.arguments import (
     phrase,
     trigger_head,
 )
-from eventwire.events.classify import Classification, VerbLexicon, load_lexicon
+from eventwire.events.classify import Classification, VerbLexicon
 from eventwire.events.confidence import STRONG_PATTERN, ArgumentState, Evidence, event_confidence
-from eventwire.events.learned import Decisions, load_decisions
-from eventwire.events.magnitudes import MagnitudeWords, find_magnitudes, load_magnitude_words
+from eventwire.events.learned import Decisions
+from eventwire.events.magnitudes import MagnitudeWords, find_magnitudes
 from eventwire.events.modality import COMMENTATORS, REPORTING_VERBS, Modality, analyse
 from eventwire.events.quotes import Attribution, Quotations
 from eventwire.events.reframe import SPEECH_ACTS, Reframing, reframe
@@ -49,16 +49,25 @@ from eventwire.events.stance import (
     is_credit_line,
     is_plural_reference,
     is_wish,
-    load_stance_words,
     open_question,
     recent,
     refused_wish,
     ultimatum_of,
     wished_by,
 )
-from eventwire.nlp import load_spacy
-from eventwire.places.locate import EventLocator, SentenceLocator, load_locator
-from eventwire.records import VERBAL_QUADS, Actor, Document, Event, EventDate, Sentence, Trigger
+from eventwire.places.locate import EventLocator, SentenceLocator
+from eventwire.records import (
+    VERBAL_QUADS,
+    Actor,
+    Document,
+    Event,
+    EventDate,
+    Reason,
+    Sentence,
+    Trigger,
+    reasons_of,
+)
+from eventwire.resources import Resources
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -114,8 +123,9 @@ class _Article:
             self.dated.setdefault(key, event)
         elif earlier is not None and earlier.date.value != event.date.value:
             event.date = earlier.date
-            event.reasons.append(f"no date of its own: the date of the same {event.event_type} told earlier "
-                                 f"('{earlier.trigger.text}', {earlier.date.text!r})")
+            told = f"('{earlier.trigger.text}', {earlier.date.text!r})"
+            event.reasons.append(Reason("date", f"no date of its own: the date of the same "
+                                                f"{event.event_type} told earlier {told}"))
 
     def continue_narrative(self, event: Event, sentence: Sentence, previous: Sentence | None,
                            words: StanceWords) -> None:
@@ -130,8 +140,8 @@ class _Article:
         if before.text is None or before.value is None or before.value >= self.doc.date:
             return
         event.date = before
-        event.reasons.append(f"no date of its own in a sentence that goes on with the one before: its date "
-                             f"{before.text!r}")
+        event.reasons.append(Reason("date", f"no date of its own in a sentence that goes on with the one "
+                                            f"before: its date {before.text!r}"))
 
     def remember_parties(self, event: Event) -> None:
         sides = [a for a in (*event.source[:1], *event.target[:1]) if _party(a)]
@@ -154,38 +164,51 @@ class _Role:
 
 
 class EventCoder:
-    """Codes PLOVER events with actors, dates, places and evidence. Resources load lazily.
+    """Codes PLOVER events with actors, dates, places and evidence, with the models and data of
+    `resources` (by default its own Resources of the default Settings), each loaded on first use.
 
     `decisions` rescores each sentence's candidate events after the rules (which to keep, their
-    confidence); by default the shipped learned model, `RuleDecisions()` for the rules alone.
+    confidence); by default those the settings name (the shipped learned model unless
+    `Settings(decisions="rules")`); a Decisions object given here replaces them in this coder only.
     """
 
-    def __init__(self, decisions: Decisions | None = None):
+    def __init__(self, resources: Resources | None = None, decisions: Decisions | None = None):
+        self.resources = resources if resources is not None else Resources()
         self._decisions = decisions
+
+    @property
+    def decides_by_settings(self) -> bool:
+        """Whether the decisions are those the settings name (so that a worker process can rebuild them)."""
+        return self._decisions is None
 
     @cached_property
     def decisions(self) -> Decisions:
-        return self._decisions if self._decisions is not None else load_decisions()
+        return self._decisions if self._decisions is not None else self.resources.decisions
 
     @cached_property
     def lexicon(self) -> VerbLexicon:
-        return load_lexicon()
+        return self.resources.lexicon
 
     @cached_property
     def resolver(self) -> ActorResolver:
-        return load_resolver()
+        return self.resources.resolver
 
     @cached_property
     def magnitude_words(self) -> MagnitudeWords:
-        return load_magnitude_words()
+        return self.resources.magnitude_words
 
     @cached_property
     def stance(self) -> StanceWords:
-        return load_stance_words()
+        return self.resources.stance_words
 
     @cached_property
     def locator(self) -> EventLocator:
-        return load_locator()
+        return self.resources.locator
+
+    def load(self) -> None:
+        """Load what coding needs now, so that no document's time budget pays for it."""
+        for name in ("decisions", "lexicon", "resolver", "magnitude_words", "stance", "locator"):
+            getattr(self, name)
 
     def is_candidate(self, sentence: Sentence) -> bool:
         """True when the sentence may hold an event: decided without parsing."""
@@ -203,7 +226,7 @@ class EventCoder:
         if not parsed:
             return []
         context = self.resolver.start_document(doc, sentences)
-        article = _Article(doc, context, Quotations(doc, sentences, load_spacy()))
+        article = _Article(doc, context, Quotations(doc, sentences, self.resources.nlp))
         events: list[Event] = []
         previous = None
         for sentence in sentences:
@@ -232,11 +255,11 @@ class EventCoder:
         doc, context, quotations = article.doc, article.context, article.quotations
         c = draft.classification
         trigger = _trigger(sentence, parsed, c.trigger)
-        reasons = [f"trigger '{trigger.text}' -> {c.event_type}: {c.reason}"]
-        reasons += [f"'{f.head.text}' ({f.classification.event_type}) is what this event is about, "
-                    "not an event of its own" for f in draft.folded]
+        reasons = reasons_of("type", [f"trigger '{trigger.text}' -> {c.event_type}: {c.reason}"] + [
+            f"'{f.head.text}' ({f.classification.event_type}) is what this event is about, not an event of "
+            "its own" for f in draft.folded])
         date, date_reason = self._date(doc, sentence, draft.head)
-        reasons.append(date_reason)
+        reasons.append(Reason("date", date_reason))
         when = date.value or doc.date
         modality = analyse(draft.head, draft.arguments.clause_head)
         if modality.commentary:
@@ -266,7 +289,7 @@ class EventCoder:
         reframing = reframe(c, modality, self.lexicon.data.intent) if stance_groups is None else None
         if reframing is not None:
             c = reframing.classification
-            reasons.append(reframing.reason)
+            reasons.append(Reason("type", reframing.reason))
         speaker_sentence = attribution.sentence if attribution is not None else None
         candidates = _candidates(draft, modality.reporter, reframing, speaker_sentence)
         if stance_groups is not None:
@@ -283,7 +306,8 @@ class EventCoder:
         armed = any(a.sector in ARMED_SECTORS for a in source.actors)
         if c.event_type == "PROTEST" and target.actors and armed:
             c = as_type(c, "ASSAULT")  # armed forces do not protest against an enemy: "strikes" are attacks
-            reasons.append("an armed source acting against a target: an attack, not a protest")
+            reasons.append(Reason("type", "an armed source acting against a target: an attack, not a "
+                                          "protest"))
         if c.event_type in SYMMETRIC_TYPES:
             source, target = split_parties(source, target)
         accident = accident_of(draft.head, source.state in ("known", "named"), c.event_type, self.stance)
@@ -291,16 +315,16 @@ class EventCoder:
             return None  # casualties of an accident or a disaster ('{accident.text}'), not an attack
         if not _enough_actors(source, target, c.specificity, draft.arguments.passive):
             return None
-        reasons += source.reasons + target.reasons
+        reasons += reasons_of("source", source.reasons) + reasons_of("target", target.reasons)
         reported_by = self._reporter(candidates.reporter, speaker_sentence or sentence, when, context,
                                      reasons)
         location, location_reason = places.locate(draft.head.i, sentence, doc)
-        reasons.append(location_reason)
+        reasons.append(Reason("location", location_reason))
         confidence, confidence_reason = event_confidence(Evidence(
             specificity=c.specificity, source=source.state, target=target.state,
             nominal=draft.head.pos_ in ("NOUN", "PROPN"), source_inherited=source.inherited,
             negated=modality.negated, hypothetical=modality.hypothetical))
-        reasons.append(confidence_reason)
+        reasons.append(Reason("confidence", confidence_reason))
         return Event(
             doc_id=doc.id, event_type=c.event_type, mode=c.mode, cameo=c.cameo, quad_class=c.quad_class,
             sentence=sentence, trigger=trigger, source=source.actors, target=target.actors, date=date,
@@ -309,34 +333,35 @@ class EventCoder:
             magnitudes=find_magnitudes(parsed, sentence, c.event_type, draft.head, self.magnitude_words))
 
     def _stance(self, draft: _Draft, c: Classification,
-                reasons: list[str]) -> tuple[_RoleGroups | None, Classification]:
+                reasons: list[Reason]) -> tuple[_RoleGroups | None, Classification]:
         """A denied act is a REJECT by the denier; an act asked 'for X to' do is a REQUEST by the asker
         of X. Returns the source and target candidates that come first, or None, and the classification."""
         denial = denial_of(draft.head, self.stance)
         if denial is not None:
             denier, rule = clause_subject(denial)
-            reasons.append(f"'{draft.head.text}' is what '{denial.text}' denies: a rejection, not the act")
+            reasons.append(Reason("type", f"'{draft.head.text}' is what '{denial.text}' denies: a rejection, "
+                                          "not the act"))
             sources = (ArgumentGroup((phrase(denier),), rule),) if denier is not None else ()
             return (sources, ()), as_type(c, "REJECT")
         refusal = refused_wish(draft.head, self.stance)
         if refusal is not None:
             refuser, rule = clause_subject(refusal)
-            reasons.append(f"'{draft.head.text}' is what the negated '{refusal.text}' refuses: a rejection, "
-                           "not the act")
+            reasons.append(Reason("type", f"'{draft.head.text}' is what the negated '{refusal.text}' "
+                                          "refuses: a rejection, not the act"))
             sources = (ArgumentGroup((phrase(refuser),), rule),) if refuser is not None else ()
             return (sources, ()), as_type(c, "REJECT")
         ultimatum = ultimatum_of(draft.head, self.stance)
         if ultimatum is not None:
-            reasons.append(f"'{ultimatum.verb.text}' gives '{ultimatum.asked.text}' a time limit to "
-                           f"'{draft.head.text}': an ultimatum, a threat")
+            reasons.append(Reason("type", f"'{ultimatum.verb.text}' gives '{ultimatum.asked.text}' a time "
+                                          f"limit to '{draft.head.text}': an ultimatum, a threat"))
             sources = (ArgumentGroup((phrase(ultimatum.asker),), f"subject of '{ultimatum.verb.text}'"),) \
                 if ultimatum.asker is not None else ()
             return (sources, (ArgumentGroup((phrase(ultimatum.asked),), "who is given the time limit"),)), \
                 as_type(c, "THREATEN")
         demand = demanded(draft.head) or instructed(draft.head, self.stance)
         if demand is not None:
-            reasons.append(f"'{demand.asked.text}' is asked to '{draft.head.text}' "
-                           f"('{demand.verb.text} ... to'): a demand, not the act")
+            reasons.append(Reason("type", f"'{demand.asked.text}' is asked to '{draft.head.text}' "
+                                          f"('{demand.verb.text} ... to'): a demand, not the act"))
             sources = (ArgumentGroup((phrase(demand.asker),), f"subject of '{demand.verb.text}'"),) \
                 if demand.asker is not None else ()
             return (sources, (ArgumentGroup((phrase(demand.asked),), "who is asked"),)), as_type(c, "REQUEST")
@@ -394,13 +419,13 @@ class EventCoder:
                      [reason], inherited="inherited" in group.rule)
 
     def _reporter(self, token: Token | None, sentence: Sentence, when: dt.date | None,
-                  context: ArticleContext, reasons: list[str]) -> list[Actor] | None:
+                  context: ArticleContext, reasons: list[Reason]) -> list[Actor] | None:
         if token is None:
             return None
         span = phrase(token)
         resolved = self.resolver.resolve(span, sentence, when, context)
         actors = _unique([r.actor for r in resolved]) or [_bare_actor(sentence, span)]
-        reasons += [reason for r in resolved for reason in r.reasons]
+        reasons += reasons_of("reported_by", (reason for r in resolved for reason in r.reasons))
         return actors
 
 
@@ -468,13 +493,14 @@ class _Candidates:
     reporter: Token | None  # who reported the event, when that is not its source
 
 
-def _spoken_by(modality: Modality, attribution: Attribution, reasons: list[str]) -> Modality:
+def _spoken_by(modality: Modality, attribution: Attribution, reasons: list[Reason]) -> Modality:
     """The modality of an act told inside a quote whose speaker stands outside the sentence."""
     speaker = attribution.speaker
-    reasons.append(f"quoted: spoken by '{speaker.text}' (attribution {attribution.how})")
+    reasons.append(Reason("reported_by",
+                          f"quoted: spoken by '{speaker.text}' (attribution {attribution.how})"))
     commentary = (modality.future or modality.hypothetical) and speaker.lemma_.lower() in COMMENTATORS
     if commentary:
-        reasons.append(f"commentary: told by '{speaker.text}'")
+        reasons.append(Reason("modality", f"commentary: told by '{speaker.text}'"))
     return replace(modality, reporter=speaker, commentary=commentary)
 
 

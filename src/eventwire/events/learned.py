@@ -20,10 +20,11 @@ import math
 import re
 from dataclasses import dataclass, replace
 from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from eventwire.events.modality import REPORTING_VERBS
-from eventwire.records import Event, Sentence
+from eventwire.records import Event, Reason, Sentence
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -90,13 +91,14 @@ class LearnedDecisions:
                 for event, p in zip(events, scores)]
 
 
-def _reason(event: Event, probability: float) -> str:
-    return (f"learned confidence {probability:.2f} (rules {event.confidence:.2f}): probability that "
-            "the sentence reports this type of act")
+def _reason(event: Event, probability: float) -> Reason:
+    return Reason("confidence", f"learned confidence {probability:.2f} (rules {event.confidence:.2f}): "
+                                "probability that the sentence reports this type of act")
 
 
-def load_decisions() -> LearnedDecisions:
-    path = resources.files("eventwire") / "data" / "events" / MODEL_FILE
+def read_decisions(path: Path | None = None) -> LearnedDecisions:
+    """The decisions model at `path`, by default the shipped data/events/decisions.json."""
+    path = path or resources.files("eventwire") / "data" / "events" / MODEL_FILE
     return LearnedDecisions(DecisionModel.from_dict(json.loads(path.read_text(encoding="utf-8"))))
 
 

@@ -14,6 +14,7 @@ import string
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
+from pathlib import Path
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -210,10 +211,10 @@ def _codes_event(cameo: str | None) -> bool:
     return cameo is not None and plover_of(cameo) is not None
 
 
-@lru_cache(maxsize=1)
-def load_lexicon_data() -> LexiconData:
+def read_lexicon_data(path: Path | None = None) -> LexiconData:
+    """The compiled lexicon at `path`, by default the shipped data/verbs/lexicon.json."""
     with long_lived():
-        return _lexicon_data(read_json(_DATA / "verbs" / "lexicon.json"))
+        return _lexicon_data(read_json(path or _DATA / "verbs" / "lexicon.json"))
 
 
 def _lexicon_data(raw: dict) -> LexiconData:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -35,8 +34,7 @@ class MagnitudeWords:
     approximate: tuple[str, ...]
 
 
-@lru_cache(maxsize=1)
-def load_magnitude_words() -> MagnitudeWords:
+def read_magnitude_words() -> MagnitudeWords:
     raw = read_json(resources.files("eventwire") / "data" / "verbs" / "magnitudes.json")
     return MagnitudeWords(
         kinds={k: frozenset(raw[k]) for k in ("dead", "injured", "arrested", "size")},

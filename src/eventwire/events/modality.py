@@ -7,9 +7,12 @@ Read from the dependency parse of the trigger's clause: its auxiliaries and nega
 from __future__ import annotations
 
 from dataclasses import dataclass
+from importlib import resources
 from typing import TYPE_CHECKING
 
 from eventwire.events.arguments import clause_subject
+from eventwire.jsondata import read_json
+from eventwire.records import Reason, reasons_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -23,9 +26,13 @@ REPORTING_VERBS = frozenset({
 _NEGATORS = {"not", "n't", "never", "no", "neither", "nor"}
 _NEGATOR_DEPS = {"advmod", "det", "preconj"}
 _CONDITIONAL_MARKERS = {"if", "unless", "whether", "lest"}
-_HYPOTHETICAL_MODALS = {"could", "might", "may", "would", "can"}
 _OBLIGATION_MODALS = {"must", "should", "ought"}
-_FUTURE_AUXILIARIES = {"will", "shall", "'ll", "wo"}
+_AUXILIARIES = read_json(resources.files("eventwire") / "data" / "verbs" / "auxiliaries.json")
+# "will", "'ll", "shall": the act is announced, not done (read also by events.reframe)
+FUTURE_AUXILIARIES = frozenset(_AUXILIARIES["future"])
+# "would": the future of reported speech ("said it would send troops"), else a hypothetical
+REPORTED_FUTURE = frozenset(_AUXILIARIES["reported_future"])
+_HYPOTHETICAL_MODALS = frozenset({"could", "might", "may", "can"}) | REPORTED_FUTURE
 # Verbs whose infinitive complement is not yet done: "plans to attack", "is expected to meet".
 _INTENT_VERBS = frozenset({
     "plan", "intend", "prepare", "prepared", "aim", "schedule", "set", "hope", "seek",
@@ -55,7 +62,7 @@ class Modality:
     obliged: bool  # "must", "should", "has to": what someone demands, not what happened
     reporter: Token | None  # head of the phrase naming who reported the event
     commentary: bool  # an analyst's forecast or opinion, not an act
-    reasons: tuple[str, ...]
+    reasons: tuple[Reason, ...]  # of the flags ("modality") and of the reporter ("reported_by")
 
 
 def analyse(trigger: Token, clause_head: Token) -> Modality:
@@ -64,7 +71,9 @@ def analyse(trigger: Token, clause_head: Token) -> Modality:
     chain = _control_chain(clause_head)
     negated = _negated(trigger, chain, reasons)
     hypothetical, would = _hypothetical(clause_head, chain, reasons)
+    flags = len(reasons)
     reporter, reporting_verb = _reporter(clause_head, reasons)
+    reasons[flags:] = reasons_of("reported_by", reasons[flags:])
     future = _future(trigger, chain, reasons)
     obliged = _obliged(chain, reasons)
     if would:
@@ -78,7 +87,8 @@ def analyse(trigger: Token, clause_head: Token) -> Modality:
     if forecaster is not None:
         future = hypothetical = True
     commentary = _commentary(reporter, forecaster, future or hypothetical, reasons)
-    return Modality(negated, hypothetical, future, obliged, reporter, commentary, tuple(reasons))
+    return Modality(negated, hypothetical, future, obliged, reporter, commentary,
+                    tuple(r if isinstance(r, Reason) else Reason("modality", r) for r in reasons))
 
 
 def _control_chain(clause_head: Token) -> list[Token]:
@@ -126,7 +136,7 @@ def _hypothetical(clause_head: Token, chain: list[Token], reasons: list[str]) ->
     for token in chain:
         for child in token.children:
             if child.dep_ == "aux" and child.lower_ in _HYPOTHETICAL_MODALS:
-                if child.lower_ == "would":
+                if child.lower_ in REPORTED_FUTURE:
                     would = True
                 else:
                     reasons.append(f"hypothetical: modal '{child.text}'")
@@ -186,7 +196,7 @@ def _obliged(chain: list[Token], reasons: list[str]) -> bool:
 
 
 def _future(trigger: Token, chain: list[Token], reasons: list[str]) -> bool:
-    aux = _auxiliary(chain, _FUTURE_AUXILIARIES)
+    aux = _auxiliary(chain, FUTURE_AUXILIARIES)
     if aux is not None:
         reasons.append(f"future: auxiliary '{aux.text}'")
         return True

@@ -1,10 +1,17 @@
-"""Stated intentions and demands are statements, not acts (the CAMEO and PLOVER convention).
+"""Stated intentions and demands are statements, not acts (the CAMEO and PLOVER convention): the one
+module that recodes an act as the statement announcing, refusing or demanding it.
 
 "Syria will send troops" is an AGREE (intent to cooperate), "Israel will strike" a THREATEN,
 "Iraq will not allow inspectors" and "Iran did not agree" are REJECTs, and "the minister said
 Iraq must withdraw" a REQUEST by the minister to Iraq. The act's own CAMEO code picks the
 intent code through the lexicon's intent frames (root 03 intend to cooperate, 10 demand,
 12 reject, 13 threaten).
+
+Two steps, one rule: `modal_frame` reads the words on the trigger's own verb while the lexicon
+classifies it ("will visit", "must release", "is ready to send", "plans to strike"); `reframe` reads
+the modality of the whole clause once the coder has it (a future or obligation inherited through
+the clause, reported speech, negation). The future auxiliaries of both are modality.FUTURE_AUXILIARIES
+and modality.REPORTED_FUTURE (data/verbs/auxiliaries.json).
 """
 
 from __future__ import annotations
@@ -13,9 +20,13 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from eventwire.events.lexicon import cameo_of, plover_of, quad_class_of
+from eventwire.events.modality import FUTURE_AUXILIARIES, REPORTED_FUTURE
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
     from eventwire.events.classify import Classification
+    from eventwire.events.lexicon import LexiconData
     from eventwire.events.modality import Modality
 
 # Types that already name a statement: their modality is left as a flag.
@@ -23,6 +34,53 @@ SPEECH_ACTS = frozenset({"AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 COOPERATIVE_ACTS = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 CONFLICT_ACTS = frozenset({"SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "PROTEST"})
 _FRAMES = {"AGREE": "03", "REQUEST": "10", "REJECT": "12", "THREATEN": "13"}
+_COOPERATIVE_ROOTS = frozenset({"04", "05", "06", "07", "08"})
+# Material conflict: announcing it threatens.
+HOSTILE_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
+THREAT_FRAME = "13"
+_DEMAND_FRAME = "10"
+_SHOW_OF_FORCE = "15"
+_PLAIN_FUTURE = FUTURE_AUXILIARIES | REPORTED_FUTURE
+
+
+def modal_frame(token: Token, cameo: str, data: LexiconData) -> tuple[str, str] | None:
+    """The statement a trigger's own frame words make of its act, as (frame word, CAMEO code); None when
+    they make none. 'X will visit Y', 'X is ready to send aid' announce an intent (AGREE 03x); 'X must
+    release Y' is a demand (REQUEST 10x); 'X will impose sanctions', 'X plans to strike' announce a
+    hostile act: a threat (THREATEN 13x)."""
+    markers = [c.lower_ for c in token.children if c.dep_ == "aux"]
+    if token.dep_ in ("xcomp", "ccomp") and token.head.pos_ == "ADJ":
+        markers.append(token.head.lower_)  # "ready to", "willing to"
+    if token.dep_ in ("xcomp", "advcl") and token.head.lemma_.lower() in data.commissives:
+        markers.append(token.head.lemma_.lower())  # "plans to", "vowed to"
+    root = cameo[:2]
+    hostile = root in HOSTILE_ROOTS
+    for marker in markers:
+        if root == _SHOW_OF_FORCE and marker in _PLAIN_FUTURE:
+            continue  # "police will patrol": a plan; "is ready to send troops" is a threat
+        if data.modals.get(marker) == _DEMAND_FRAME:
+            frame_root = _DEMAND_FRAME  # "X must withdraw", "X must agree": whatever the act
+        elif hostile and (marker in data.conflict_modals or marker in data.commissives):
+            frame_root = THREAT_FRAME
+        elif root in _COOPERATIVE_ROOTS and not _nonagent_subject(token, data):
+            frame_root = data.modals.get(marker, "")
+        else:
+            continue
+        code = frame_root in data.intent and intent_code(data.intent[frame_root], cameo)
+        if code:
+            return marker, code
+    return None
+
+
+def intent_code(frame: dict[str, str], act_cameo: str) -> str | None:
+    """The code of an intent frame for an act: by its four-, three- or two-digit code."""
+    return frame.get(act_cameo[:4]) or frame.get(act_cameo[:3]) or frame.get(act_cameo[:2])
+
+
+def _nonagent_subject(token: Token, data: LexiconData) -> bool:
+    """'The deal will allow ...': a subject that is a thing or an occasion, not an actor."""
+    subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and subject.lemma_.lower() in data.nonagent_subjects
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -54,8 +53,7 @@ class StanceWords:
     continuation_openers: frozenset[str] = frozenset()
 
 
-@lru_cache(maxsize=1)
-def load_stance_words() -> StanceWords:
+def read_stance_words() -> StanceWords:
     raw = read_json(resources.files("eventwire") / "data" / "verbs" / "stance.json")
     return StanceWords(frozenset(raw["denial_verbs"]), frozenset(raw["accident_words"]),
                        frozenset(raw["plural_references"]), tuple(raw["credit_lines"]),

@@ -3,7 +3,6 @@ location is. Data: data/places/admin1.json.gz, compiled by models/build_admin1.p
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from importlib import resources
 
@@ -26,7 +25,6 @@ class Admin1Table:
         return (self.names.get(code) if code else None), code
 
 
-@functools.lru_cache(maxsize=1)
-def load_admin1() -> Admin1Table:
+def read_admin1() -> Admin1Table:
     data = read_json(resources.files("eventwire") / "data" / "places" / "admin1.json.gz")
     return Admin1Table(codes=data["codes"], names=data["names"])

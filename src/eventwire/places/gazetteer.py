@@ -130,9 +130,8 @@ def _kind_rank(place: Place) -> int:
     return KIND_RANK.get(place.kind, 0)
 
 
-@functools.lru_cache(maxsize=1)
-def load_gazetteer() -> Gazetteer:
-    """The shipped gazetteer, read once per process."""
+def read_gazetteer() -> Gazetteer:
+    """The shipped gazetteer (eventwire.resources keeps one)."""
     with long_lived():
         data = read_json(resources.files("eventwire") / "data" / "places" / "gazetteer.json.gz")
         return Gazetteer(data["columns"], data["names"])

@@ -11,12 +11,13 @@ import functools
 import math
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from eventwire.jsondata import read_json
-from eventwire.places.admin1 import load_admin1
+from eventwire.places.admin1 import Admin1Table
 from eventwire.places.candidates import Candidate, candidate_features, find_candidates
-from eventwire.places.gazetteer import Gazetteer, Place, load_gazetteer
+from eventwire.places.gazetteer import Gazetteer, Place
 from eventwire.records import Document, Location, Sentence
 
 # Place candidates of one sentence that compete for an event: ordinary sentences name far fewer.
@@ -40,9 +41,10 @@ class LocatorModel:
 class EventLocator:
     """Finds the place of one event in its sentence, with the reason for the choice."""
 
-    def __init__(self, model: LocatorModel, gazetteer: Gazetteer):
+    def __init__(self, model: LocatorModel, gazetteer: Gazetteer, admin1: Admin1Table):
         self.model = model
         self.gazetteer = gazetteer
+        self.admin1 = admin1
 
     def locate(self, parsed: Doc, trigger_index: int, sentence: Sentence, doc: Document,
                candidates: list[Candidate] | None = None) -> tuple[Location | None, str]:
@@ -57,7 +59,7 @@ class EventLocator:
         if best is not None and probability >= self.model.threshold:
             place = self._resolve(best, candidates)
             start = sentence.start + parsed[best.start:best.end].start_char
-            location = _location(best.text, start, start + len(best.text), place)
+            location = self._location(best.text, start, start + len(best.text), place)
             relation = _relation(parsed, best, trigger_index)
             return location, (f"'{best.text}' is {relation} the trigger '{trigger}' "
                               f"(location score {probability:.2f}); {_resolution(place)}")
@@ -92,9 +94,19 @@ class EventLocator:
             return None, f"{in_sentence} and the article has no dateline: no location"
         place = self.gazetteer.lookup(doc.dateline_place)
         # The cleaner removed the dateline from the text, so the location has no offsets there.
-        location = _location(doc.dateline_place, None, None, place, precision="dateline")
+        location = self._location(doc.dateline_place, None, None, place, precision="dateline")
         return location, (f"{in_sentence}: the dateline '{doc.dateline_place}' is used (removed from the "
                           f"cleaned text, so no offsets); {_resolution(place)}")
+
+    def _location(self, text: str, start: int | None, end: int | None, place: Place | None,
+                  precision: str | None = None) -> Location:
+        """A location; its precision is the kind of place it resolved to, unless given (the dateline)."""
+        if place is None:
+            return Location(text=text, start=start, end=end, precision=precision or "unresolved")
+        admin1, admin1_code = self.admin1.of(place)
+        return Location(text=text, start=start, end=end, name=place.name, country=place.country,
+                        lat=place.lat, lon=place.lon, geonameid=place.geonameid, admin1=admin1,
+                        admin1_code=admin1_code, precision=precision or place.kind)
 
 
 class SentenceLocator:
@@ -110,17 +122,6 @@ class SentenceLocator:
 
     def locate(self, trigger_index: int, sentence: Sentence, doc: Document) -> tuple[Location | None, str]:
         return self.locator.locate(self.parsed, trigger_index, sentence, doc, self.candidates)
-
-
-def _location(text: str, start: int | None, end: int | None, place: Place | None,
-              precision: str | None = None) -> Location:
-    """A location; its precision is the kind of place it resolved to, unless given (the dateline)."""
-    if place is None:
-        return Location(text=text, start=start, end=end, precision=precision or "unresolved")
-    admin1, admin1_code = load_admin1().of(place)
-    return Location(text=text, start=start, end=end, name=place.name, country=place.country,
-                    lat=place.lat, lon=place.lon, geonameid=place.geonameid, admin1=admin1,
-                    admin1_code=admin1_code, precision=precision or place.kind)
 
 
 def _relation(parsed: Doc, candidate: Candidate, trigger_index: int) -> str:
@@ -142,9 +143,7 @@ def _resolution(place: Place | None) -> str:
     return f"resolved to {place.name}, {place.country or 'no country'} ({place.kind}, {ident})"
 
 
-@functools.lru_cache(maxsize=1)
-def load_locator() -> EventLocator:
-    """The shipped locator, read once per process."""
-    data = read_json(resources.files("eventwire") / "data" / "places" / "locator.json")
-    model = LocatorModel(weights=data["weights"], intercept=data["intercept"], threshold=data["threshold"])
-    return EventLocator(model, load_gazetteer())
+def read_locator_model(path: Path | None = None) -> LocatorModel:
+    """The locator's weights at `path`, by default the shipped data/places/locator.json."""
+    data = read_json(path or resources.files("eventwire") / "data" / "places" / "locator.json")
+    return LocatorModel(weights=data["weights"], intercept=data["intercept"], threshold=data["threshold"])

@@ -318,19 +318,21 @@ def merged_record(cluster: Cluster, details: dict[str, MentionDetail]) -> dict:
     best = max(range(len(members)), key=lambda i: (members[i].record["confidence"], -i))
     record = dict(members[best].record)
     record["event_id"] = cluster.event_id
-    reasons = list(record["reasons"])
+    merges = []
     if record["location"] is None:
         located = next((d for d in members if d.record["location"]), None)
         if located is not None:
             record["location"] = located.record["location"]
-            reasons.append(f"merge: location from mention {located.record['event_id']}")
+            merges.append(f"merge: location from mention {located.record['event_id']}")
     doc_ids = list(dict.fromkeys(d.record["doc_id"] for d in members))
     if len(members) > 1:
-        reasons.append(f"merge: {len(members)} mentions from {len(doc_ids)} article(s) describe one event; "
-                       f"fields from mention {members[best].record['event_id']} (highest confidence)")
+        merges.append(f"merge: {len(members)} mentions from {len(doc_ids)} article(s) describe one event; "
+                      f"fields from mention {members[best].record['event_id']} (highest confidence)")
+    merges += join_reasons(cluster)
+    reasons = {field: list(texts) for field, texts in record["reasons"].items() if field != "merge"}
     reported = sorted(d.published for d in members if d.published)
     record.update({
-        "reasons": reasons + join_reasons(cluster),
+        "reasons": {**reasons, "merge": merges} if merges else reasons,
         "num_articles": len(doc_ids),
         "num_sources": len({d.outlet or f"article:{d.record['doc_id']}" for d in members}),
         "mentions": [{"mention_id": d.record["event_id"], "doc_id": d.record["doc_id"],

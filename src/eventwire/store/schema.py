@@ -226,6 +226,8 @@ MIGRATIONS: tuple[Migration, ...] = (
         "DROP INDEX event_actors_country",
         "CREATE INDEX event_actors_country ON event_actors (country, role, event_date, event_id)",
     )),
+    Migration(5, "reasons keyed by the field they explain (type, source, target, date, location, ...)", (),
+              backfill="_backfill_keyed_reasons"),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -47,6 +47,7 @@ from eventwire.store.merge import (
     shifted,
 )
 from eventwire.store.provenance import CoderInfo, content_hash
+from eventwire.store.reasons import with_keyed_reasons
 from eventwire.store.schema import LATEST_VERSION, MIGRATIONS, SCHEMA_VERSION_TABLE
 
 ARTICLE_COLUMNS = ("doc_id", "content_hash", "status", "reason", "origin", "title", "url", "source",
@@ -382,6 +383,21 @@ class SqlEventStore(EventStore):
             self._insert("event_actors", EVENT_ACTOR_COLUMNS[:schema_2],
                          [a[:schema_2] for r in records for a in actor_rows(r)])
             last = batch[-1][0]
+
+    def _backfill_keyed_reasons(self) -> None:
+        """Schema 5: the flat reason lists of stored mentions, events and alerts, keyed by field."""
+        for table, key in (("mentions", "mention_id"), ("events", "event_id"), ("alerts", "alert_id")):
+            last = ""
+            while True:
+                batch = self._run(f"SELECT {key}, record FROM {table} WHERE {key} > ? ORDER BY {key} "
+                                  f"LIMIT {_CHUNK}", (last,)).fetchall()
+                if not batch:
+                    break
+                keyed = [with_keyed_reasons(json.loads(record)) for _, record in batch]
+                self._run_many(f"UPDATE {table} SET record = ? WHERE {key} = ?",
+                               [(json.dumps(record, ensure_ascii=False), ident)
+                                for record, (ident, _) in zip(keyed, batch)])
+                last = batch[-1][0]
 
     # -- reading -------------------------------------------------------------------------------
 

@@ -76,7 +76,7 @@ def event_text(record: dict, width: int = 100) -> str:
         lines.append(f"{number:>3}. article {mention['doc_id']}" + (f"  {about}" if about else ""))
         lines.extend(textwrap.wrap(f"{text[:lo]}[{text[lo:hi]}]{text[hi:]}", width, initial_indent=" " * 6,
                                    subsequent_indent=" " * 6))
-    merges = [reason for reason in record.get("reasons") or [] if reason.startswith("merge")]
+    merges = (record.get("reasons") or {}).get("merge", [])
     if merges:
         lines += ["", "why merged:"]
         for reason in merges:

@@ -683,36 +683,18 @@ function recordSpans(record, sentence) {
 
 const FIELD_ORDER = ["Event type", "Date", "Source", "Target", "Reported by", "Place", "Flags", "Confidence", "Merge", "Other"];
 
-// The coder's reasons are ordered sentences; an actor's details follow the actor they describe.
-function reasonsByField(reasons, record) {
+// The record's reasons are keyed by the field they explain (Event.to_dict): the row of each field.
+const FIELD_OF_REASONS = {
+  type: "Event type", modality: "Flags", source: "Source", target: "Target", reported_by: "Reported by",
+  date: "Date", location: "Place", confidence: "Confidence", merge: "Merge", other: "Other",
+};
+
+function reasonsByField(reasons) {
   const groups = new Map(FIELD_ORDER.map((f) => [f, []]));
-  let actorField = "Source";
-  for (const reason of reasons || []) {
-    let field;
-    if (/^merge:/.test(reason)) field = "Merge";
-    else if (/^confidence\b/.test(reason)) field = "Confidence";
-    else if (/^trigger\b/.test(reason) || /is what this event is about/.test(reason)) field = "Event type";
-    else if (/^(no )?date\b/.test(reason)) field = "Date";
-    else if (/^(negated|hypothetical|future|obligation|historical)\b/.test(reason)) field = "Flags";
-    else if (/^no place\b/.test(reason) || /location score|place of/.test(reason)) field = "Place";
-    else if (/^source\b/.test(reason)) field = actorField = "Source";
-    else if (/^target\b/.test(reason)) field = actorField = "Target";
-    else if (/^(reported|commentary)\b/.test(reason)) field = actorField = "Reported by";
-    else if (/^(sector|country|no country|unknown person|name|short name|capital|ethnic group)\b/.test(reason) || /^'.*' ->/.test(reason)) field = actorOfReason(reason, record) || actorField;
-    else field = "Other";
-    groups.get(field).push(reason);
+  for (const [key, texts] of Object.entries(reasons || {})) {
+    groups.get(FIELD_OF_REASONS[key] || "Other").push(...texts);
   }
   return [...groups.entries()].filter(([, list]) => list.length);
-}
-
-// An actor detail names the words it read ('state media'): the side whose actor holds them.
-function actorOfReason(reason, record) {
-  const quoted = reason.match(/'([^']+)'/);
-  if (!quoted) return null;
-  const words = quoted[1].toLowerCase();
-  const sides = [["Source", record.source], ["Target", record.target], ["Reported by", record.reported_by]];
-  const owners = sides.filter(([, actors]) => (actors || []).some((a) => (a.text || "").toLowerCase().includes(words)));
-  return owners.length === 1 ? owners[0][0] : null;
 }
 
 // ---- event view ------------------------------------------------------------------------------------------
@@ -754,7 +736,7 @@ function fieldsTable(event) {
     Merge: `${event.num_articles ?? 1} article(s), first reported ${event.first_reported || "-"}, last ${event.last_reported || "-"}`,
     Other: "",
   };
-  const reasons = new Map(reasonsByField(event.reasons, event));
+  const reasons = new Map(reasonsByField(event.reasons));
   const table = el("table", { class: "fields", id: "fields" }, el("thead", {}, el("tr", {},
     el("th", { text: "Field" }), el("th", { text: "Value" }), el("th", { text: "Why" }))));
   const body = el("tbody");

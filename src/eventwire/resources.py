@@ -1,0 +1,143 @@
+"""What coding needs loaded, named by one Settings and built once: the seam between configuration and
+the components that code.
+
+`Settings` is a small, frozen, picklable description (which spaCy model, lexicon, decisions and
+locator); `Resources` loads each thing it names on first use and keeps it for its own lifetime.
+Nothing is shared between two Resources, and nothing is kept by the modules: a Pipeline holds its
+Resources and hands each component only what that component needs (the lexicon data to the
+VerbLexicon, the dictionary and place lookup to the ActorResolver, the gazetteer and admin1 table to
+the EventLocator). Worker processes (eventwire.parallel, eventwire.scale) receive the Settings and
+build their own Resources once per worker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from eventwire.nlp import SPACY_MODEL
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from eventwire.actors.dictionary import ActorDictionary
+    from eventwire.actors.places import PlaceLookup
+    from eventwire.actors.resolve import ActorResolver
+    from eventwire.events.classify import VerbLexicon
+    from eventwire.events.learned import Decisions
+    from eventwire.events.magnitudes import MagnitudeWords
+    from eventwire.events.stance import StanceWords
+    from eventwire.places.admin1 import Admin1Table
+    from eventwire.places.gazetteer import Gazetteer
+    from eventwire.places.locate import EventLocator
+
+LEARNED = "learned"  # the shipped decisions model (data/events/decisions.json)
+RULES = "rules"  # the rules alone: every candidate event kept with the rules' confidence
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Which models and data coding uses. Paths replace the shipped files; None keeps them."""
+
+    spacy_model: str = SPACY_MODEL
+    lexicon: Path | None = None  # a compiled lexicon.json (models/build_lexicon.py writes the shipped one)
+    decisions: str = LEARNED  # LEARNED, RULES, or the path of a decisions.json (models/train_decisions.py)
+    locator: Path | None = None  # a locator.json (models/train_locator.py)
+
+    def __post_init__(self) -> None:
+        for name in ("lexicon", "locator"):  # a path given as text is a path
+            if isinstance(getattr(self, name), str):
+                object.__setattr__(self, name, Path(getattr(self, name)))
+        if self.decisions not in (LEARNED, RULES) and not Path(self.decisions).is_file():
+            raise ValueError(f"decisions must be {LEARNED!r}, {RULES!r} or a decisions.json file, "
+                             f"not {self.decisions!r}")
+
+
+class Resources:
+    """The loaded models and data of one Settings. Each loads on first use, then never changes."""
+
+    def __init__(self, settings: Settings | None = None):
+        self.__dict__["settings"] = settings or Settings()
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"Resources are read-only: cannot set {name!r}")
+
+    def __repr__(self) -> str:
+        return f"Resources({self.settings!r})"
+
+    def load_all(self) -> Resources:
+        """Load everything now rather than on the first document (a worker, a server, a benchmark)."""
+        for name in ("nlp", "lexicon", "resolver", "locator", "decisions", "magnitude_words", "stance_words"):
+            getattr(self, name)
+        return self
+
+    @cached_property
+    def nlp(self) -> Language:
+        from eventwire.nlp import build_spacy
+
+        return build_spacy(self.settings.spacy_model)
+
+    @cached_property
+    def lexicon(self) -> VerbLexicon:
+        from eventwire.events.classify import VerbLexicon
+        from eventwire.events.lexicon import read_lexicon_data
+
+        return VerbLexicon(read_lexicon_data(self.settings.lexicon))
+
+    @cached_property
+    def dictionary(self) -> ActorDictionary:
+        from eventwire.actors.dictionary import read_dictionary
+
+        return read_dictionary()
+
+    @cached_property
+    def gazetteer(self) -> Gazetteer:
+        from eventwire.places.gazetteer import read_gazetteer
+
+        return read_gazetteer()
+
+    @cached_property
+    def admin1(self) -> Admin1Table:
+        from eventwire.places.admin1 import read_admin1
+
+        return read_admin1()
+
+    @cached_property
+    def places(self) -> PlaceLookup:
+        from eventwire.actors.places import PlaceLookup
+
+        return PlaceLookup(self.gazetteer)
+
+    @cached_property
+    def resolver(self) -> ActorResolver:
+        from eventwire.actors.resolve import ActorResolver
+
+        return ActorResolver(self.dictionary, self.places)
+
+    @cached_property
+    def locator(self) -> EventLocator:
+        from eventwire.places.locate import EventLocator, read_locator_model
+
+        return EventLocator(read_locator_model(self.settings.locator), self.gazetteer, self.admin1)
+
+    @cached_property
+    def decisions(self) -> Decisions:
+        from eventwire.events.learned import RuleDecisions, read_decisions
+
+        if self.settings.decisions == RULES:
+            return RuleDecisions()
+        return read_decisions(None if self.settings.decisions == LEARNED else Path(self.settings.decisions))
+
+    @cached_property
+    def magnitude_words(self) -> MagnitudeWords:
+        from eventwire.events.magnitudes import read_magnitude_words
+
+        return read_magnitude_words()
+
+    @cached_property
+    def stance_words(self) -> StanceWords:
+        from eventwire.events.stance import read_stance_words
+
+        return read_stance_words()

@@ -1,0 +1,49 @@
+"""The statement an announced, demanded or refused act amounts to: one module (events.reframe) decides."""
+
+import pytest
+
+from eventwire.events import classify, modality
+from eventwire.events.reframe import modal_frame
+
+
+@pytest.fixture(scope="module")
+def frame(nlp, lexicon):
+    def run(sentence: str, verb: str):
+        parsed = nlp(sentence)
+        token = next(t for t in parsed if t.text == verb)
+        act = lexicon._match_verb(token, allow_intent=False)
+        return act.cameo, modal_frame(token, act.cameo, lexicon.data)
+
+    return run
+
+
+@pytest.mark.parametrize("sentence, verb, act, framed", [
+    ("The foreign minister will visit Lima in June.", "visit", "042", ("will", "036")),  # intent to meet
+    ("The envoy said Serbia must free the detained journalists.", "free", None, ("must", "10")),  # a demand
+    ("The navy will bomb the harbour.", "bomb", None, ("will", "13")),  # a threat
+    ("Riot police will patrol the market on Sunday.", "patrol", "150", None),  # a plan, not a threat
+    ("Soldiers are ready to patrol the frontier.", "patrol", "150", ("ready", "138")),  # a show of force
+    ("The treaty will allow farmers to cross the river.", "allow", None, None),  # a thing, not an actor
+])
+def test_the_frame_words_on_a_verb_make_a_statement_of_its_act(frame, sentence, verb, act, framed):
+    cameo, found = frame(sentence, verb)
+    if act is not None:
+        assert cameo == act
+    if framed is None:
+        assert found is None
+    else:  # the frame word, and the code or its first digits
+        assert found is not None and found[0] == framed[0] and found[1].startswith(framed[1]), found
+
+
+def test_the_future_auxiliaries_are_one_list_in_a_data_file():
+    assert sorted(modality.FUTURE_AUXILIARIES) == ["'ll", "shall", "will", "wo"]
+    assert sorted(modality.REPORTED_FUTURE) == ["would"]
+    assert not [name for name in vars(classify) if "FUTURE" in name]  # the classifier keeps no list
+
+
+def test_a_negated_future_is_future_but_frames_no_threat(frame, nlp):
+    cameo, found = frame("The army won't shell the town.", "shell")
+    assert cameo[:2] == "19" and found is None
+    parsed = nlp("The army won't shell the town.")
+    token = next(t for t in parsed if t.text == "shell")
+    assert modality.analyse(token, token).future
