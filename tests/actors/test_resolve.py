@@ -108,3 +108,14 @@ def test_title_without_antecedent_uses_office_holder_of_main_country(resolver, n
     parsed = nlp(sentences[1].text)
     found = resolver.resolve(parsed[0:3], sentences[1], doc.date, context)
     assert found[0].actor.name == "Yoav Gallant" and found[0].actor.code == "ISRGOV"
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Tanzanian President Samia Suluhu Hassan", "TZAGOV"),
+    ("Somalia's president Hassan Sheikh Mohamud", "SOMGOV"),
+    ("President Hassan of Tanzania", "TZAGOV"),
+])
+def test_a_one_word_alias_of_a_family_yields_to_the_country_the_phrase_states(resolver, text, code):
+    """'Hassan' alone is a Jordanian family in the dictionary; a title's country says who this one is."""
+    (found,) = resolver.resolve_text(text, dt.date(2024, 5, 16))
+    assert found.actor.code == code

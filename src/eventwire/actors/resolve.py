@@ -324,8 +324,9 @@ class ActorResolver:
 
     def _contradicted(self, conjunct: Conjunct, index: int, entry: DictionaryActor, when: dt.date | None,
                       reasons: list[str]) -> bool:
-        """ "King Hassan of Morocco": a one-word person alias whose country the phrase contradicts."""
-        if entry.kind != "person" or conjunct.ends.get(index, index + 1) - index != 1:
+        """ "King Hassan of Morocco", "Tanzanian President Samia Suluhu Hassan": a one-word alias of a person
+        or of a family or group of people whose country the phrase contradicts."""
+        if entry.kind not in ("person", "group") or conjunct.ends.get(index, index + 1) - index != 1:
             return False
         code, _ = entry.role_on(when)
         own = self.dictionary.codes.split(code).country if code else None

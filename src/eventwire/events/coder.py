@@ -109,7 +109,8 @@ class _Article:
     doc: Document
     context: ArticleContext
     quotations: Quotations
-    parties: list[Actor] | None = None  # the two sides of the latest act between two named sides
+    pairs: list[tuple[int, list[Actor]]] = field(default_factory=list)  # (sentence, sides) of acts
+    #                                      between two named sides, latest last
     dated: dict[tuple, Event] = field(default_factory=dict)  # the first dated event of each kind and dyad
 
     def continue_date(self, event: Event) -> None:
@@ -148,8 +149,23 @@ class _Article:
         if len(event.source) >= 2 and not event.target:
             sides = [a for a in event.source if _party(a)]
         if len({_party(a) for a in sides}) >= 2:
-            self.parties = sides
+            self.pairs.append((event.sentence.index, sides))
 
+    def parties(self, sentence: Sentence, side: str | None = None) -> tuple[list[Actor] | None, bool]:
+        """The two sides of the latest act between two sides, and whether it was told in this sentence or
+        the two before. With `side` (the country of the act's source), the latest pair that includes
+        it: Russia praising "cooperation between the two countries" speaks of a pair Russia is in."""
+        if not self.pairs:
+            return None, False
+        if side is not None:
+            for _, sides in reversed(self.pairs):
+                if side in {_party(a) for a in sides}:
+                    return sides, True
+        at, sides = self.pairs[-1]
+        return sides, sentence.index - at <= RECENT_PARTIES
+
+
+RECENT_PARTIES = 2  # sentences after an act between two sides in which "the two leaders" are its sides
 
 # Source and target candidates that come before those of the parse.
 _RoleGroups = tuple[tuple[ArgumentGroup, ...], tuple[ArgumentGroup, ...]]
@@ -245,9 +261,13 @@ class EventCoder:
         _check(deadline)
         drafts = [_draft(parsed, c) for c in self.lexicon.triggers(parsed)]
         places = SentenceLocator(self.locator, parsed)
-        kept = _checked(fold_content(drafts), deadline)
-        events = (self._event(sentence, parsed, d, article, places) for d in kept)
-        found = sorted((e for e in events if e is not None), key=lambda e: (e.trigger.start, e.trigger.end))
+        found = []
+        for draft in _checked(fold_content(drafts), deadline):
+            event = self._event(sentence, parsed, draft, article, places)
+            if event is not None:
+                found.append(event)
+                article.remember_parties(event)  # "A met B, and the two leaders agreed": known at once
+        found.sort(key=lambda e: (e.trigger.start, e.trigger.end))
         return self.decisions.decide(sentence, parsed, found) if found else found
 
     def _event(self, sentence: Sentence, parsed: Doc, draft: _Draft, article: _Article,
@@ -296,13 +316,16 @@ class EventCoder:
             first_sources, first_targets = stance_groups
             candidates = _Candidates(first_sources + candidates.sources, first_targets or candidates.targets,
                                      candidates.reporter)
-        source = self._role("source", candidates.sources, sentence, when, context, set(), article.parties)
+        source = self._role("source", candidates.sources, sentence, when, context, set(),
+                            article.parties(sentence))
         if quote is not None and modality.reporter is None and _first_person(source):
             source = _Role([_bare(a) for a in source.actors], "unresolved",
                            [f"'{source.actors[0].text}' inside a quote whose speaker is not found: never "
                             "the countries named nearby"])
         taken = {i for a in source.actors for i in range(a.start, a.end)}
-        target = self._role("target", candidates.targets, sentence, when, context, taken, article.parties)
+        side = next((_party(a) for a in source.actors if _party(a)), None)
+        target = self._role("target", candidates.targets, sentence, when, context, taken,
+                            article.parties(sentence, side))
         armed = any(a.sector in ARMED_SECTORS for a in source.actors)
         if c.event_type == "PROTEST" and target.actors and armed:
             c = as_type(c, "ASSAULT")  # armed forces do not protest against an enemy: "strikes" are attacks
@@ -382,22 +405,22 @@ class EventCoder:
 
     def _role(self, role: str, groups: tuple[ArgumentGroup, ...], sentence: Sentence,
               when: dt.date | None, context: ArticleContext, taken: set[int],
-              parties: list[Actor] | None = None) -> _Role:
+              parties: tuple[list[Actor] | None, bool] = (None, False)) -> _Role:
         """The first candidate group that resolves to a known actor; else, for the source, the
         first phrase that names someone, else the first phrase found. A plural reference ("the two
-        leaders", "both sides") stands for `parties`, the two sides of the latest act between them."""
+        leaders", "both sides") stands for the two sides of the latest act between them (`parties`:
+        them, and whether that act was told in this sentence or the two before)."""
         unresolved: list[tuple[ArgumentGroup, list[Span]]] = []
         for group in groups:
             where = group.sentence or sentence
             phrases = [p for p in group.phrases if not _overlaps(where, p, taken)]
             plural = next((p for p in phrases if is_plural_reference(p.text, self.stance)), None)
-            sides = _sides(plural, where, context, parties) if plural is not None else None
+            sides = _sides(plural, where, context, *parties) if plural is not None else None
             if sides is not None:
-                parties = sides
-                named = ", ".join(a.name or a.country or a.text for a in parties)
+                named = ", ".join(a.name or a.country or a.text for a in sides)
                 reason = f"{role} '{plural.text}' ({group.rule}) refers to the parties named before: {named}"
                 return _Role([replace(a, text=plural.text, start=where.start + plural.start_char,
-                                      end=where.start + plural.end_char) for a in parties], "known",
+                                      end=where.start + plural.end_char) for a in sides], "known",
                              [reason], inherited="inherited" in group.rule)
             resolved = [r for p in phrases for r in self.resolver.resolve(p, where, when, context)]
             known = _unique([r.actor for r in resolved if _known(r.actor)])
@@ -430,9 +453,12 @@ class EventCoder:
 
 
 def _sides(plural: Span, sentence: Sentence, context: ArticleContext,
-           parties: list[Actor] | None) -> list[Actor] | None:
-    """Who "the two presidents" or "both countries" are: the two sides named last before the phrase
-    (people for a noun of people), unless the latest act between two sides came after them."""
+           parties: list[Actor] | None, recent: bool) -> list[Actor] | None:
+    """Who "the two presidents" or "both countries" are: the two sides of an act between two sides
+    told just before (the dyad the story is about, whoever else was named since); else the two sides
+    named last before the phrase (people for a noun of people), unless that act came after them."""
+    if parties and recent:
+        return parties
     head = plural[-1].lower_
     people = head == "men" or head.removesuffix("s") in PERSON_AGENT_NOUNS
     named = context.pair_before(sentence.start + plural.start_char, people, sentence.index)

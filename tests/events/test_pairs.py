@@ -1,0 +1,47 @@
+"""'The two leaders', 'the two countries': the two sides of an act told just before, on short articles
+written for these tests."""
+
+import datetime as dt
+
+import pytest
+
+from eventwire.events.coder import EventCoder
+from eventwire.nlp import split_sentences
+from eventwire.records import Document
+
+THURSDAY = dt.date(2024, 5, 16)
+
+
+@pytest.fixture(scope="module")
+def coder(resources) -> EventCoder:
+    return EventCoder(resources)
+
+
+def code(coder: EventCoder, text: str):
+    doc = Document(id="fixture", text=text, original_text=text, origin="<test>", date=THURSDAY)
+    sentences = split_sentences(text)
+    candidates = [s for s in sentences if coder.is_candidate(s)]
+    parsed = dict(zip((s.index for s in candidates), coder.resources.nlp.pipe(s.text for s in candidates)))
+    return coder.code(doc, sentences, parsed)
+
+
+def countries(actors) -> list[str | None]:
+    return [a.country for a in actors]
+
+
+def test_the_two_leaders_of_a_meeting_told_in_the_same_sentence(coder):
+    events = code(coder, "Kenyan President William Ruto met Tanzanian President Samia Suluhu Hassan in "
+                         "Nairobi on Tuesday, and the two leaders agreed to reopen the border crossing.")
+    meeting = next(e for e in events if e.event_type == "CONSULT")
+    assert countries(meeting.target) == ["TZA"]  # the title's country, not a namesake's
+    agree = next(e for e in events if e.event_type == "AGREE")
+    assert countries(agree.source) == ["KEN"] and countries(agree.target) == ["TZA"]
+    assert "refers to the parties named before" in " ".join(agree.reasons)
+
+
+def test_the_two_countries_of_a_source_are_a_pair_it_belongs_to(coder):
+    text = ("Kenyan President William Ruto met Tanzanian President Samia Suluhu Hassan in Nairobi on "
+            "Tuesday. Tanzania will not allow Uganda to build the pipeline, Hassan said. "
+            "Ruto praised the security cooperation between the two countries.")
+    praise = next(e for e in code(coder, text) if e.trigger.text.startswith("praised"))
+    assert set(countries(praise.target)) == {"KEN", "TZA"}  # not Tanzania and Uganda, named last
