@@ -120,6 +120,8 @@ class ActorResolver:
             reasons.append(f"'{conjunct.text_at(named_head[-1][0])}' only qualifies the country after it")
             named_head = []
         if named_head and not self._contradicted(conjunct, *named_head[-1], when, reasons):
+            if self._unsupported_namesake(conjunct, *named_head[-1], when, context, reasons):
+                return None
             return self._from_entry(named_head[-1][1], conjunct, when, reasons)
         reading = _Reading()
         agent = conjunct.sector_agent() if not _country_ends_head(conjunct, -1) else None
@@ -337,6 +339,25 @@ class ActorResolver:
                                f"the phrase says {stated}")
                 return True
         return False
+
+    def _unsupported_namesake(self, conjunct: Conjunct, index: int, entry: DictionaryActor,
+                              when: dt.date | None, context: ArticleContext | None,
+                              reasons: list[str]) -> bool:
+        """A bare one-word name ("Hassan", "Khan") of a person or family holding no office on the day, in an
+        article that never names that person's country: a namesake, not a known actor."""
+        if context is None or entry.kind not in ("person", "group") or len(conjunct.tokens) != 1:
+            return False
+        day = (when or context.date or dt.date.today()).isoformat()
+        if conjunct.ends.get(index, index + 1) - index != 1 or any(r.holds_on(day) for r in entry.roles):
+            return False
+        code, _ = entry.role_on(when)
+        country = self.dictionary.codes.split(code).country if code else None
+        if country is None or any(m.actor.country == country for m in context.mentions
+                                  if m.actor.name != entry.name):
+            return False
+        reasons.append(f"'{conjunct.text_at(index)}' alone is a common name: {entry.name} ({country}) holds "
+                       f"no office then and the article names no {country} actor")
+        return True
 
     def _person_by_name_parts(self, conjunct: Conjunct) -> tuple[DictionaryActor, str] | None:
         people = [name for i, name in conjunct.names if conjunct.in_head(i) and len(name) >= 2]

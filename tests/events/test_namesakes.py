@@ -1,0 +1,38 @@
+"""A bare common name picks no country without context (issue 9, item 7), on short articles written
+for these tests."""
+
+import datetime as dt
+
+import pytest
+
+from eventwire.events.coder import EventCoder
+from eventwire.nlp import split_sentences
+from eventwire.records import Document
+
+
+@pytest.fixture(scope="module")
+def coder(resources) -> EventCoder:
+    return EventCoder(resources)
+
+
+def code(coder: EventCoder, text: str):
+    doc = Document(id="fixture", text=text, original_text=text, origin="<test>", date=dt.date(2024, 5, 16))
+    sentences = split_sentences(text)
+    candidates = [s for s in sentences if coder.is_candidate(s)]
+    parsed = dict(zip((s.index for s in candidates), coder.resources.nlp.pipe(s.text for s in candidates)))
+    return coder.code(doc, sentences, parsed)
+
+
+def test_a_bare_family_name_in_an_article_about_another_country_is_no_known_actor(coder):
+    text = ("Somali forces fought al-Shabaab fighters near Mogadishu on Tuesday. "
+            "Hassan accused Kenya of arming the fighters.")
+    accuse = next(e for e in code(coder, text) if e.trigger.text.startswith("accused"))
+    assert [a.country for a in accuse.source] == [None] and [a.country for a in accuse.target] == ["KEN"]
+    assert "resolves to no country, sector or actor" in " ".join(accuse.reasons)
+
+
+def test_the_same_name_keeps_its_country_when_the_article_names_that_country(coder):
+    text = ("Jordan's king met officials in Amman on Tuesday. "
+            "Hassan accused Kenya of arming the fighters.")
+    accuse = next(e for e in code(coder, text) if e.trigger.text.startswith("accused"))
+    assert [a.country for a in accuse.source] == ["JOR"]
