@@ -193,3 +193,19 @@ def test_the_diagnosis_through_the_cli(tmp_path):
     assert [line[3].split()[0] for line in missed][0] == EVIDENCE_NOT_IN_TEXT
     assert missed[1][3].split()[0] in MISS_DIAGNOSES
     assert "missed: evidence not in the coded text (headline)" in result.output
+
+
+def test_a_quiet_label_with_typographic_quotes_names_the_cleaned_sentence():
+    scored = _score(quiet=["Freedonia accused Sylvania of spying on its \"harbour\" works."],
+                    events=[_event("ACCUSE", sentence=1)])
+    assert scored.loud_quiet and scored.false_diagnoses == (QUIET_SENTENCE,)
+
+
+def test_one_coded_event_finding_two_alike_must_events_is_counted():
+    twice = [_labelled(), _labelled(evidence="Sylvania sent a trade envoy"), _labelled("AID")]
+    scored = _score(must=twice, events=[_event(), _event("AID")])
+    assert scored.found == (True, True, True)
+    assert [d.shares_its_match for d in scored.must_diagnoses] == [True, True, False]
+    assert _kinds(scored) == [FOUND_IN_EVIDENCE, FOUND_ELSEWHERE, FOUND_IN_EVIDENCE]
+    report = ArticleReport("test", [scored], aggregate_only=True)
+    assert report.to_dict()["diagnosis"]["found_by_events_matching_another_must"] == 2

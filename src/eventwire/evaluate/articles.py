@@ -17,6 +17,7 @@ A frozen test file is reported through aggregate figures only: never per article
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -97,6 +98,7 @@ class MustDiagnosis:
     kind: str  # a key of MUST_DIAGNOSES
     nearest: Event | None = None  # the coded event in the evidence sentence(s) that agrees on most fields
     penta_agrees: bool = False  # type differs, but an event there has the labelled type's PentaClass
+    shares_its_match: bool = False  # found, but every event matching it matches another must event too
 
 
 @dataclass(frozen=True)
@@ -157,9 +159,11 @@ def score_article(label: ArticleLabel, doc: Document | None, events: list[Event]
     found = tuple(any(matches(e, m, published) for e in events) for m in label.must)
     wanted = label.must + label.acceptable
     right = tuple(any(matches(e, w, published) for w in wanted) for e in events)
-    sentences = [_normal(e.sentence.text) for e in events]
-    loud = tuple(q for q in label.quiet if any(_normal(q) in s or s in _normal(q) for s in sentences))
-    must_diagnoses = tuple(diagnose_must(m, ok, doc, events, failure) for m, ok in zip(label.must, found))
+    loud = tuple(q for q in label.quiet if any(_is_quiet_sentence(q, e.sentence) for e in events))
+    must_diagnoses = tuple(
+        dataclasses.replace(diagnose_must(m, ok, doc, events, failure),
+                            shares_its_match=ok and _shares_its_match(index, label.must, events, published))
+        for index, (m, ok) in enumerate(zip(label.must, found)))
     false_diagnoses = tuple(None if ok else diagnose_false(e, label, doc) for e, ok in zip(events, right))
     return ScoredArticle(label, tuple(events), found, right, loud, failure, must_diagnoses, false_diagnoses)
 
@@ -192,10 +196,18 @@ def diagnose_must(labelled: LabelledEvent, found: bool, doc: Document | None, ev
     return MustDiagnosis(FIELD_DIFFERS[differing], there[best])
 
 
+def _shares_its_match(index: int, must: tuple[LabelledEvent, ...], events: list[Event],
+                      published: dt.date | None) -> bool:
+    """`matches` pairs events and labels many to many: one coded event may find two must events that
+    agree on type, countries and date (the same act reported twice in the article)."""
+    others = must[:index] + must[index + 1:]
+    return all(any(matches(e, other, published) for other in others)
+               for e in events if matches(e, must[index], published))
+
+
 def diagnose_false(event: Event, label: ArticleLabel, doc: Document | None) -> str:
     """Why a coded event that matches no labelled event is there."""
-    sentence = _fold(event.sentence.text)
-    if any(_fold(q) in sentence or sentence in _fold(q) for q in label.quiet):
+    if any(_is_quiet_sentence(q, event.sentence) for q in label.quiet):
         return QUIET_SENTENCE
     text = doc.text if doc else ""
     for labelled_events, kind in ((label.must, MUST_SENTENCE), (label.acceptable, ACCEPTABLE_SENTENCE)):
@@ -231,6 +243,12 @@ def _fold_with_offsets(text: str) -> tuple[str, list[int]]:
             chars.append(char)
             offsets.append(offset)
     return "".join(chars), offsets
+
+
+def _is_quiet_sentence(quiet: str, sentence: Sentence) -> bool:
+    """A quiet label names a coded sentence, or a part of it, or the coded sentence is part of it."""
+    quiet, coded = _fold(quiet), _fold(sentence.text)
+    return quiet in coded or coded in quiet
 
 
 def _overlaps(sentence: Sentence, spans: list[tuple[int, int]]) -> bool:
@@ -294,6 +312,9 @@ class ArticleReport:
         """How many must events each diagnosis holds (found ones by where they were found)."""
         return Counter(d.kind for a in self.articles for d in a.must_diagnoses)
 
+    def found_by_shared_events(self) -> int:
+        return sum(d.shares_its_match for a in self.articles for d in a.must_diagnoses)
+
     def type_differs_penta_agrees(self) -> int:
         return sum(d.kind == TYPE_DIFFERS and d.penta_agrees for a in self.articles for d in a.must_diagnoses)
 
@@ -315,6 +336,7 @@ class ArticleReport:
         must, false = self.must_diagnoses(), self.false_diagnoses()
         return {"must": {kind: must[kind] for kind in MUST_DIAGNOSES},
                 "type_differs_penta_agrees": self.type_differs_penta_agrees(),
+                "found_by_events_matching_another_must": self.found_by_shared_events(),
                 "missed_by_mechanism": {name: {kind: row[kind] for kind in MISS_DIAGNOSES if row[kind]}
                                         for name, row in self.misses_by_mechanism().items()},
                 "false": {kind: false[kind] for kind in FALSE_DIAGNOSES}}
@@ -325,6 +347,8 @@ class ArticleReport:
         lines = [f"must events by diagnosis ({sum(must.values())}):"]
         lines += [f"  {text:<52}{must[kind]:>4}" + (penta if kind == TYPE_DIFFERS else "")
                   for kind, text in MUST_DIAGNOSES.items()]
+        lines.append(f"  {'(found only by events matching another must event too)':<52}"
+                     f"{self.found_by_shared_events():>4}")
         lines.append(f"false events by diagnosis ({sum(false.values())}):")
         lines += [f"  {text:<52}{false[kind]:>4}" for kind, text in FALSE_DIAGNOSES.items()]
         by_mechanism = self.misses_by_mechanism()
