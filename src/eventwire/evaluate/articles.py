@@ -345,10 +345,11 @@ class ArticleReport:
         must, false = self.must_diagnoses(), self.false_diagnoses()
         penta = f" (PentaClass agrees: {self.type_differs_penta_agrees()})" if must[TYPE_DIFFERS] else ""
         lines = [f"must events by diagnosis ({sum(must.values())}):"]
-        lines += [f"  {text:<52}{must[kind]:>4}" + (penta if kind == TYPE_DIFFERS else "")
-                  for kind, text in MUST_DIAGNOSES.items()]
-        lines.append(f"  {'(found only by events matching another must event too)':<52}"
-                     f"{self.found_by_shared_events():>4}")
+        for kind, text in MUST_DIAGNOSES.items():
+            lines.append(f"  {text:<52}{must[kind]:>4}" + (penta if kind == TYPE_DIFFERS else ""))
+            if kind == FOUND_ELSEWHERE:
+                lines.append(f"  {'  of all found: only by events matching another must':<52}"
+                             f"{self.found_by_shared_events():>4}")
         lines.append(f"false events by diagnosis ({sum(false.values())}):")
         lines += [f"  {text:<52}{false[kind]:>4}" for kind, text in FALSE_DIAGNOSES.items()]
         by_mechanism = self.misses_by_mechanism()
