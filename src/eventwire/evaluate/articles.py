@@ -160,21 +160,24 @@ def score_article(label: ArticleLabel, doc: Document | None, events: list[Event]
     wanted = label.must + label.acceptable
     right = tuple(any(matches(e, w, published) for w in wanted) for e in events)
     loud = tuple(q for q in label.quiet if any(_is_quiet_sentence(q, e.sentence) for e in events))
+    folded = _fold_with_offsets(doc.text if doc else "")
+    must_spans = [_locate(m.evidence, folded) for m in label.must]
+    acceptable_spans = [_locate(a.evidence, folded) for a in label.acceptable]
     must_diagnoses = tuple(
-        dataclasses.replace(diagnose_must(m, ok, doc, events, failure),
+        dataclasses.replace(diagnose_must(m, ok, spans, events, published, failure),
                             shares_its_match=ok and _shares_its_match(index, label.must, events, published))
-        for index, (m, ok) in enumerate(zip(label.must, found)))
-    false_diagnoses = tuple(None if ok else diagnose_false(e, label, doc) for e, ok in zip(events, right))
+        for index, (m, ok, spans) in enumerate(zip(label.must, found, must_spans)))
+    false_diagnoses = tuple(None if ok else diagnose_false(e, label.quiet, must_spans, acceptable_spans)
+                            for e, ok in zip(events, right))
     return ScoredArticle(label, tuple(events), found, right, loud, failure, must_diagnoses, false_diagnoses)
 
 
-def diagnose_must(labelled: LabelledEvent, found: bool, doc: Document | None, events: list[Event],
-                  failure: str | None = None) -> MustDiagnosis:
-    """The nearest failure for a missed must event; for a found one, whether an event in its evidence
-    sentence(s) matches or only one elsewhere in the article (which `matches` counts as found too: it
-    compares type, countries and date, never the sentence)."""
-    published = doc.date if doc else None
-    spans = evidence_spans(labelled.evidence, doc.text) if doc else []
+def diagnose_must(labelled: LabelledEvent, found: bool, spans: list[tuple[int, int]], events: list[Event],
+                  published: dt.date | None, failure: str | None = None) -> MustDiagnosis:
+    """The nearest failure for a missed must event whose evidence stands at `spans` of the coded text;
+    for a found one, whether an event in its evidence sentence(s) matches or only one elsewhere in the
+    article (which `matches` counts as found too: it compares type, countries and date, never the
+    sentence)."""
     there = [e for e in events if _overlaps(e.sentence, spans)]
     if found:
         in_evidence = any(matches(e, labelled, published) for e in there)
@@ -205,13 +208,14 @@ def _shares_its_match(index: int, must: tuple[LabelledEvent, ...], events: list[
                for e in events if matches(e, must[index], published))
 
 
-def diagnose_false(event: Event, label: ArticleLabel, doc: Document | None) -> str:
-    """Why a coded event that matches no labelled event is there."""
-    if any(_is_quiet_sentence(q, event.sentence) for q in label.quiet):
+def diagnose_false(event: Event, quiet: tuple[str, ...], must_spans: list[list[tuple[int, int]]],
+                   acceptable_spans: list[list[tuple[int, int]]]) -> str:
+    """Why a coded event that matches no labelled event is there, given where the must and the
+    acceptable events' evidence stands."""
+    if any(_is_quiet_sentence(q, event.sentence) for q in quiet):
         return QUIET_SENTENCE
-    text = doc.text if doc else ""
-    for labelled_events, kind in ((label.must, MUST_SENTENCE), (label.acceptable, ACCEPTABLE_SENTENCE)):
-        if any(_overlaps(event.sentence, evidence_spans(e.evidence, text)) for e in labelled_events):
+    for located, kind in ((must_spans, MUST_SENTENCE), (acceptable_spans, ACCEPTABLE_SENTENCE)):
+        if any(_overlaps(event.sentence, spans) for spans in located):
             return kind
     return UNLABELLED_SENTENCE
 
@@ -220,10 +224,14 @@ def evidence_spans(evidence: str, text: str) -> list[tuple[int, int]]:
     """Where a labelled evidence stands in the coded text (every occurrence), compared without case,
     runs of white space, typographic quotes or a final full stop; none when it is not there (a
     headline is not part of the coded text)."""
+    return _locate(evidence, _fold_with_offsets(text))
+
+
+def _locate(evidence: str, folded_text: tuple[str, list[int]]) -> list[tuple[int, int]]:
     wanted = _fold(evidence).rstrip(".")
     if not wanted:
         return []
-    folded, offsets = _fold_with_offsets(text)
+    folded, offsets = folded_text
     spans, start = [], folded.find(wanted)
     while start >= 0:
         spans.append((offsets[start], offsets[start + len(wanted) - 1] + 1))
