@@ -192,7 +192,7 @@ def test_the_diagnosis_through_the_cli(tmp_path):
     missed = [line.split("\t") for line in result.output.splitlines() if "\tmissed\t" in line]
     assert [line[3].split()[0] for line in missed][0] == EVIDENCE_NOT_IN_TEXT
     assert missed[1][3].split()[0] in MISS_DIAGNOSES
-    assert "missed: evidence not in the coded text (headline)" in result.output
+    assert "missed: evidence not in the coded text (a headline)" in result.output
 
 
 def test_a_quiet_label_with_typographic_quotes_names_the_cleaned_sentence():

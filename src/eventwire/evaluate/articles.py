@@ -51,7 +51,7 @@ MUST_DIAGNOSES = {
     FOUND_IN_EVIDENCE: "found in the evidence sentence(s)",
     FOUND_ELSEWHERE: "found only in another sentence (counted as found)",
     ARTICLE_FAILED: "missed: the article failed to code",
-    EVIDENCE_NOT_IN_TEXT: "missed: evidence not in the coded text (headline)",
+    EVIDENCE_NOT_IN_TEXT: "missed: evidence not in the coded text (a headline)",
     NO_EVENT_IN_EVIDENCE: "missed: no event in the evidence sentence(s)",
     TYPE_DIFFERS: "missed: type differs",
     FIELD_DIFFERS["source"]: "missed: source country differs",
