@@ -179,7 +179,7 @@ def _reported(results: Iterator[DocumentResult], tally: dict[str, int]) -> Itera
               help="The labelled training sentences, a larger development set (--only training).")
 @click.option("--errors", "dev_errors", is_flag=True,
               help="Also list the real-news dev (or training) sentences whose type is wrong and the dev "
-                   "articles' missed and false events (never the test sets).")
+                   "articles' missed and false events, each with its diagnosis (never the test sets).")
 @click.option("--article-labels", "labels_dir", type=click.Path(file_okay=False, path_type=Path),
               default=Path("data") / "realnews", show_default=True,
               help="The folder of the article-level label files (articles_dev.jsonl, articles_test.jsonl).")
