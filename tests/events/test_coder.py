@@ -7,7 +7,7 @@ import pytest
 from eventwire.events.coder import EventCoder
 from eventwire.events.learned import RuleDecisions
 from eventwire.nlp import split_sentences
-from eventwire.records import Document
+from eventwire.records import Document, Sentence
 
 MONDAY = dt.date(2024, 3, 11)
 
@@ -170,3 +170,11 @@ def test_a_forecast_without_an_analyst_is_no_event_either(coder):
     # issue 9: expectations are not events, whoever holds them
     events = code(coder, "Iran is expected to send troops to Syria.")
     assert not [e for e in events if e.event_type == "MOBILIZE"]
+
+
+def test_a_credit_line_is_never_parsed(resources):
+    coder = EventCoder(resources)
+    credit = "Reporters in the capital contributed to this report."
+    assert not coder.is_candidate(Sentence(0, credit, 0, len(credit)))
+    attack = "Rebels attacked a convoy in the capital."
+    assert coder.is_candidate(Sentence(0, attack, 0, len(attack)))

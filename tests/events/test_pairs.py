@@ -45,3 +45,4 @@ def test_the_two_countries_of_a_source_are_a_pair_it_belongs_to(coder):
             "Ruto praised the security cooperation between the two countries.")
     praise = next(e for e in code(coder, text) if e.trigger.text.startswith("praised"))
     assert set(countries(praise.target)) == {"KEN", "TZA"}  # not Tanzania and Uganda, named last
+

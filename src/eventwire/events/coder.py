@@ -227,8 +227,9 @@ class EventCoder:
             getattr(self, name)
 
     def is_candidate(self, sentence: Sentence) -> bool:
-        """True when the sentence may hold an event: decided without parsing."""
-        return self.lexicon.is_candidate(sentence.text)
+        """True when the sentence may hold an event: decided without parsing. A credit line ("X
+        contributed to this report") is never parsed."""
+        return self.lexicon.is_candidate(sentence.text) and not is_credit_line(sentence.text, self.stance)
 
     def code(self, doc: Document, sentences: list[Sentence], parsed: dict[int, Doc],
              deadline: float | None = None) -> list[Event]:
