@@ -29,7 +29,13 @@ from eventwire.events.arguments import (
     trigger_head,
 )
 from eventwire.events.classify import Classification, VerbLexicon
-from eventwire.events.confidence import STRONG_PATTERN, ArgumentState, Evidence, event_confidence
+from eventwire.events.confidence import (
+    STRONG_PATTERN,
+    ArgumentState,
+    Evidence,
+    event_confidence,
+    historical_confidence,
+)
 from eventwire.events.learned import Decisions
 from eventwire.events.magnitudes import MagnitudeWords, find_magnitudes
 from eventwire.events.modality import COMMENTATORS, REPORTING_VERBS, Modality, analyse
@@ -233,6 +239,8 @@ class EventCoder:
             if sentence.index in parsed and not is_credit_line(sentence.text, self.stance):
                 coded = self._code_sentence(sentence, parsed[sentence.index], article, deadline)
                 for event in coded:
+                    if event.historical:
+                        continue  # background dates no later event and names no parties to refer back to
                     article.continue_narrative(event, sentence, previous, self.stance)
                     article.continue_date(event)
                     article.remember_parties(event)
@@ -247,8 +255,11 @@ class EventCoder:
         places = SentenceLocator(self.locator, parsed)
         kept = _checked(fold_content(drafts), deadline)
         events = (self._event(sentence, parsed, d, article, places) for d in kept)
-        found = sorted((e for e in events if e is not None), key=lambda e: (e.trigger.start, e.trigger.end))
-        return self.decisions.decide(sentence, parsed, found) if found else found
+        found = [e for e in events if e is not None]
+        current = [e for e in found if not e.historical]
+        # The decisions weigh what the sentence reports; a historical act is never its main event.
+        decided = self.decisions.decide(sentence, parsed, _in_order(current)) if current else []
+        return _in_order(decided + [_below(e, decided) for e in found if e.historical])
 
     def _event(self, sentence: Sentence, parsed: Doc, draft: _Draft, article: _Article,
                places: SentenceLocator) -> Event | None:
@@ -267,8 +278,7 @@ class EventCoder:
         if self._wished(draft.head):
             return None  # a wish is not an act
         background = background_clause(draft.head)
-        if background is not None and not recent(date, doc.date, background):
-            return None  # a past act told in a relative clause is background, unless dated days ago
+        historical = background is not None and not recent(date, doc.date, background)
         if open_question(draft.head) is not None or feared(draft.head, self.stance) is not None:
             return None  # an act asked about ("unclear whether X will attack") or feared is not an act
         if evaluated(draft.head, self.stance) is not None:
@@ -276,6 +286,9 @@ class EventCoder:
         if modality.hypothetical and c.event_type not in SPEECH_ACTS:
             return None  # what may, could or would happen, or happens only if: not an event
         reasons += modality.reasons
+        if historical:  # a past act told in a relative clause is background, unless dated days ago
+            reasons.append(Reason("modality", f"historical: a past act told in the background clause of "
+                                              f"'{background.text}', not the news of the sentence"))
         quote = quotations.around(trigger.start)
         unattributed = quote is not None and modality.reporter is None
         attribution = quotations.attribution(quote) if unattributed else None
@@ -329,7 +342,8 @@ class EventCoder:
             doc_id=doc.id, event_type=c.event_type, mode=c.mode, cameo=c.cameo, quad_class=c.quad_class,
             sentence=sentence, trigger=trigger, source=source.actors, target=target.actors, date=date,
             location=location, negated=modality.negated, hypothetical=modality.hypothetical,
-            future=modality.future, reported_by=reported_by, confidence=confidence, reasons=reasons,
+            future=modality.future, historical=historical, reported_by=reported_by, confidence=confidence,
+            reasons=reasons,
             magnitudes=find_magnitudes(parsed, sentence, c.event_type, draft.head, self.magnitude_words))
 
     def _stance(self, draft: _Draft, c: Classification,
@@ -458,6 +472,16 @@ def split_parties(source: _Role, target: _Role) -> tuple[_Role, _Role]:
               f"{', '.join(repr(a.text) for a in others)} the target")
     return (_Role(first, source.state, [*source.reasons, reason], source.inherited),
             _Role(others, "known", target.reasons))
+
+
+def _in_order(events: list[Event]) -> list[Event]:
+    return sorted(events, key=lambda e: (e.trigger.start, e.trigger.end))
+
+
+def _below(event: Event, current: list[Event]) -> Event:
+    """A historical event with a confidence below every current event of its sentence."""
+    confidence, reason = historical_confidence(event.confidence, [e.confidence for e in current])
+    return replace(event, confidence=confidence, reasons=[*event.reasons, Reason("confidence", reason)])
 
 
 def _party(actor: Actor) -> str | None:
