@@ -287,8 +287,8 @@ class EventCoder:
             return None  # what may, could or would happen, or happens only if: not an event
         reasons += modality.reasons
         if historical:  # a past act told in a relative clause is background, unless dated days ago
-            reasons.append(Reason("modality", f"historical: a past act told in the background clause of "
-                                              f"'{background.text}', not the news of the sentence"))
+            reasons.append(Reason("modality", f"historical: a past act told in the background clause "
+                                              f"'{_clause_text(background)}', not the news of the sentence"))
         quote = quotations.around(trigger.start)
         unattributed = quote is not None and modality.reporter is None
         attribution = quotations.attribution(quote) if unattributed else None
@@ -472,6 +472,12 @@ def split_parties(source: _Role, target: _Role) -> tuple[_Role, _Role]:
               f"{', '.join(repr(a.text) for a in others)} the target")
     return (_Role(first, source.state, [*source.reasons, reason], source.inherited),
             _Role(others, "known", target.reasons))
+
+
+def _clause_text(pronoun: Token) -> str:
+    """The words of the relative clause `pronoun` opens: "which intervened in 2015"."""
+    verb = pronoun.head
+    return verb.doc[min(pronoun.i, verb.left_edge.i):verb.right_edge.i + 1].text
 
 
 def _in_order(events: list[Event]) -> list[Event]:
