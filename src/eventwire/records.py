@@ -197,8 +197,8 @@ class Event:
     negated: bool = False
     hypothetical: bool = False
     future: bool = False
-    # a past act told as background ("a church burned by invaders in 1820", ", which intervened in
-    # 2015"): PLOVER's auxiliary mode; kept, but below the sentence's reported events in confidence
+    # a past act told as background ("the army, which intervened in 2015, ..."): PLOVER's auxiliary
+    # mode; kept, but below the sentence's reported events in confidence
     historical: bool = False
     reported_by: list[Actor] | None = None
     confidence: float = 0.0
