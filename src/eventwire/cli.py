@@ -284,18 +284,24 @@ def _query_options(command):
         click.option("--until", metavar="DATE", help="Events on or before: 2024, 2024-03 (its last day) "
                                                      "or 2024-03-11."),
         click.option("--min-confidence", metavar="0..1", default=None, help="Lowest confidence, 0 to 1."),
+        click.option("--historical", type=click.Choice(["false", "true", "any"]), default="false",
+                     show_default=True, help="Background acts told as history ('the army, which intervened "
+                                             "in 2015, ...'): false leaves them out, true lists only them, "
+                                             "any lists both."),
     ]
     for option in reversed(options):
         command = option(command)
     return command
 
 
-def _event_query(actor, country, event_type, since, until, min_confidence, sort: str | None = None):
+def _event_query(actor, country, event_type, since, until, min_confidence, historical="false",
+                 sort: str | None = None):
     from eventwire.query import QueryError, parse_query
 
     try:
         return parse_query(actor=actor, country=",".join(country), type=",".join(event_type),
-                           min_confidence=min_confidence, since=since, until=until, sort=sort)
+                           min_confidence=min_confidence, since=since, until=until, historical=historical,
+                           sort=sort)
     except QueryError as exc:
         raise click.UsageError(f"--{exc.parameter.replace('_', '-')}: {exc.reason}") from None
 
@@ -357,7 +363,7 @@ def events_command(db_url: str, fmt: str, out: str | None, limit: int | None, so
     """List stored events (one per real-world event, with all its mentions).
 
     The table shows each event's short ID, which `eventwire event ID` expands. A TYPE marked *
-    is negated, hypothetical or future: the evidence says which, e.g. (negated).
+    is negated, hypothetical, future or historical: the evidence says which, e.g. (negated).
     """
     import dataclasses
 

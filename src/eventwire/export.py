@@ -95,6 +95,7 @@ def plover_record(record: dict) -> dict:
                         if location else None),
         "negated": record.get("negated", False),
         "hypothetical": record.get("hypothetical", False),
+        "historical": record.get("historical", False),
         "confidence": record.get("confidence"),
         "cameo": record.get("cameo"),
         "doc_ids": sorted({m["doc_id"] for m in record.get("mentions") or []} or {record["doc_id"]}),

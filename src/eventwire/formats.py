@@ -23,7 +23,7 @@ CSV_COLUMNS = [
     "location_name", "location_country", "location_admin1", "location_admin1_code", "location_precision",
     "lat", "lon",
     "dead", "dead_max", "injured", "injured_max", "arrested", "arrested_max", "crowd_size", "crowd_size_max",
-    "negated", "hypothetical", "future", "reported_by", "confidence",
+    "negated", "hypothetical", "future", "historical", "reported_by", "confidence",
     "trigger", "trigger_start", "trigger_end", "sentence_start", "sentence_end", "sentence", "reasons",
     "url", "outlet", "title", "published",
 ]
@@ -70,6 +70,7 @@ def flat_row(record: dict) -> dict:
     row = {key: record.get(key) for key in ("event_id", "doc_id", "event_type", "mode", "cameo",
                                             "quad_class", "negated", "hypothetical", "future",
                                             "confidence")}
+    row["historical"] = record.get("historical", False)  # absent from records coded before the flag
     for role in ("source", "target"):
         for key in ("text", "name", "country", "sector", "code"):
             row[f"{role}_{key}"] = join(record.get(role), key)
@@ -108,7 +109,7 @@ def parquet_schema():
     import pyarrow as pa
 
     types = {"negated": pa.bool_(), "hypothetical": pa.bool_(), "future": pa.bool_(),
-             "confidence": pa.float64(), "lat": pa.float64(), "lon": pa.float64(),
+             "historical": pa.bool_(), "confidence": pa.float64(), "lat": pa.float64(), "lon": pa.float64(),
              "trigger_start": pa.int64(), "trigger_end": pa.int64(), "sentence_start": pa.int64(),
              "sentence_end": pa.int64(), "num_articles": pa.int64(), "num_sources": pa.int64(),
              **{name: pa.int64() for column in MAGNITUDE_COLUMNS.values()
@@ -162,8 +163,8 @@ def actor_label(actor: dict | Actor) -> str:
 
 
 SHORT_ID = 10  # characters of an id the table shows; `eventwire event` and `article` accept them
-FLAG_NOTE = ("*: negated, hypothetical or future; which one opens the evidence, e.g. (negated). "
-             "The event is kept but did not (yet) happen as stated.")
+FLAG_NOTE = ("*: negated, hypothetical, future or historical; which one opens the evidence, e.g. (negated). "
+             "The event is kept but did not (yet) happen as stated, or is background told as history.")
 # Table columns: header, fixed width (None: a share of the room left), share.
 TABLE_COLUMNS = {
     "id": ("ID", SHORT_ID, 0), "type": ("TYPE", 10, 0), "source": ("SOURCE", None, 2),
@@ -183,7 +184,7 @@ def table_width() -> int:
 def write_table(records: Iterable[dict], out: TextIO, width: int | None = None,
                 fields: Iterable[str] = DEFAULT_TABLE_FIELDS) -> int:
     """A table that fits `width` columns (default: the terminal): long cells wrap, never run over.
-    Events marked * are negated, hypothetical or future; a note under the table says so."""
+    Events marked * are negated, hypothetical, future or historical; a note under the table says so."""
     fields = list(fields)
     widths = _column_widths(fields, width or table_width())
     out.write(_table_line([TABLE_COLUMNS[f][0] for f in fields], widths) + "\n")
@@ -214,7 +215,7 @@ def _column_widths(fields: list[str], width: int) -> list[int]:
 
 
 def _table_cells(record: dict) -> dict[str, str]:
-    flags = [name for name in ("negated", "hypothetical", "future") if record.get(name)]
+    flags = [name for name in ("negated", "hypothetical", "future", "historical") if record.get(name)]
     location = record.get("location") or {}
     place = location.get("name") or location.get("text") or ""
     if location.get("country"):

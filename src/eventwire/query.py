@@ -46,7 +46,7 @@ def parse_query(*, since: str | None = None, until: str | None = None, country: 
                 role: str | None = None, actor: str | None = None, type: str | None = None,
                 quad_class: str | None = None, min_confidence: str | float | None = None,
                 place: str | None = None, bbox: str | None = None, q: str | None = None,
-                dyad: str | None = None,
+                dyad: str | None = None, historical: str | None = None,
                 sort: str | None = None, limit: str | int | None = None,
                 cursor: str | None = None) -> EventQuery:
     """An EventQuery from user strings; None or "" leaves a filter off (no limit: every event)."""
@@ -63,6 +63,7 @@ def parse_query(*, since: str | None = None, until: str | None = None, country: 
         bbox=_bbox(bbox),
         dyad=_dyad(dyad),
         text=_search_text(q),
+        historical=_historical(historical),
         sort=_choice(sort, "sort", SORT_KEYS) or EventQuery.sort,
         limit=_limit(limit),
     )
@@ -148,6 +149,20 @@ def _choice(value: str | None, parameter: str, allowed: tuple[str, ...]) -> str 
     if value.strip() not in allowed:
         raise QueryError(parameter, f"{value[:30]!r} is not one of {', '.join(allowed)}")
     return value.strip()
+
+
+# historical=: background acts (an army "which intervened in 2015") are left out unless asked for.
+HISTORICAL_CHOICES = {"false": False, "true": True, "any": None}
+
+
+def _historical(value: str | None) -> bool | None:
+    """false (or unset): current events only; true: historical events only; any: both."""
+    if not _given(value):
+        return False
+    choice = value.strip().lower()
+    if choice not in HISTORICAL_CHOICES:
+        raise QueryError("historical", f"{value[:30]!r} is not one of {', '.join(HISTORICAL_CHOICES)}")
+    return HISTORICAL_CHOICES[choice]
 
 
 def _text(value: str | None, parameter: str) -> str | None:

@@ -197,6 +197,9 @@ class Event:
     negated: bool = False
     hypothetical: bool = False
     future: bool = False
+    # a past act told as background ("the army, which intervened in 2015, ..."): PLOVER's auxiliary
+    # mode; kept, but below the sentence's reported events in confidence
+    historical: bool = False
     reported_by: list[Actor] | None = None
     confidence: float = 0.0
     reasons: list[Reason] = field(default_factory=list)  # in the order the coder gave them
@@ -226,6 +229,7 @@ class Event:
             "negated": self.negated,
             "hypothetical": self.hypothetical,
             "future": self.future,
+            "historical": self.historical,
             "reported_by": [a.to_dict() for a in self.reported_by] if self.reported_by is not None else None,
             "confidence": round(self.confidence, 3),
             "reasons": keyed_reasons(self.reasons),

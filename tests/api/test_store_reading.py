@@ -6,6 +6,7 @@ import time
 
 import pytest
 from api_fixtures import CODER, articles, fill
+from store_factories import undo_schema_6
 
 from eventwire.query import parse_query
 from eventwire.store import open_store
@@ -33,6 +34,7 @@ def test_readers_see_what_the_writer_commits(db_url):
 
 def _downgrade_to_schema_1(store) -> None:
     """What a database written before schema 2 looks like."""
+    undo_schema_6(store)
     if store.dialect == "sqlite":
         store._run("DROP TABLE events_fts")
     else:

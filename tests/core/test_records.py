@@ -33,7 +33,7 @@ def test_contract_fields():
     record = make_event().to_dict()
     assert list(record) == [
         "event_id", "doc_id", "event_type", "mode", "cameo", "quad_class", "source", "target", "date",
-        "location", "sentence", "trigger", "negated", "hypothetical", "future", "reported_by",
+        "location", "sentence", "trigger", "negated", "hypothetical", "future", "historical", "reported_by",
         "confidence", "reasons", "magnitudes",
     ]
     assert record["date"] == {"value": "2018-07-11", "text": None, "granularity": "day"}

@@ -276,7 +276,7 @@ def test_wishes_and_possibilities_are_not_events(coder, text):
 
 def test_a_past_act_in_a_relative_clause_is_background_and_the_reported_act_stays(coder):
     events = code(coder, "Ana Ruiz, who headed the mission in Chad, accused the army of abuses on Monday.")
-    assert [e.event_type for e in events] == ["ACCUSE"]
+    assert [e.event_type for e in events if not e.historical] == ["ACCUSE"]
 
 
 def test_a_threat_with_a_condition_stays_a_threat(coder):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import random
 
 from eventwire.records import (
@@ -110,3 +111,18 @@ def synthetic_results(count: int, seed: int = 7, start: str = "2024-01-01",
                                 confidence=round(0.5 + rng.random() / 2, 3)))
         results.append(coded(doc, *events))
     return results
+
+
+def undo_schema_6(store) -> None:
+    """What a store written before schema 6 holds: no historical columns, no historical key in records.
+    Runs in the caller's transaction, if any."""
+    store._run("DROP INDEX events_historical_date")
+    store._run("DROP INDEX event_actors_country")
+    store._run("CREATE INDEX event_actors_country ON event_actors (country, role, event_date, event_id)")
+    for table in ("mentions", "events", "event_actors"):
+        store._run(f"ALTER TABLE {table} DROP COLUMN historical")
+    for table, key in (("mentions", "mention_id"), ("events", "event_id")):
+        for ident, record in store._run(f"SELECT {key}, record FROM {table}").fetchall():
+            old = {name: value for name, value in json.loads(record).items() if name != "historical"}
+            store._run(f"UPDATE {table} SET record = ? WHERE {key} = ?", (json.dumps(old), ident))
+    store._run("DELETE FROM schema_version WHERE version >= 6")

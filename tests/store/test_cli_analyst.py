@@ -61,7 +61,7 @@ def test_the_table_fits_the_terminal_and_explains_the_star(filled, columns):
     assert lines[0].split() == ["ID", "TYPE", "SOURCE", "TARGET", "DATE", "PLACE", "EVIDENCE"]
     assert max(len(line) for line in lines) <= columns
     assert "ASSAULT*" in output and "(negated)" in output
-    assert any(line.startswith("*: negated, hypothetical or future") for line in lines)
+    assert any(line.startswith("*: negated, hypothetical, future or historical") for line in lines)
     evidence = " ".join(line[lines[0].index("EVIDENCE"):].strip() for line in lines[2:])
     assert "Lavrov [met] Wang in Beijing to discuss the long war and the many talks (meet-a)" in evidence
 

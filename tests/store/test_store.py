@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from store_factories import coded, document, event
+from store_factories import coded, document, event, undo_schema_6
 
 from eventwire.records import DocumentResult, Rejected
 from eventwire.store import CoderInfo, EventQuery, open_store
@@ -166,6 +166,7 @@ def test_a_store_whose_reasons_are_flat_lists_is_migrated_to_keyed_reasons(db_ur
                 for ident, record in store._run(f"SELECT {key}, record FROM {table}").fetchall():
                     old = {**json.loads(record), "reasons": flat}
                     store._run(f"UPDATE {table} SET record = ? WHERE {key} = ?", (json.dumps(old), ident))
+            undo_schema_6(store)
             store._run("DELETE FROM schema_version WHERE version = 5")
     with open_store(db_url) as store:
         assert store.schema_version() == LATEST_VERSION

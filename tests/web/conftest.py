@@ -33,6 +33,15 @@ HOSTILE = {
              "' -- ; DROP TABLE events;"),
 }
 
+# Written for these tests: news beside an attack told as history (flagged historical by the coder).
+HISTORY = {
+    "id": "history-article",
+    "title": "Chile welcomes Peru's envoy",
+    "date": "2024-03-07",
+    "text": ("Chile's president welcomed the Peruvian ambassador on Tuesday. The ambassador represents Peru, "
+             "which attacked Ecuador in 1995."),
+}
+
 
 @dataclass
 class Watched:
@@ -65,7 +74,8 @@ def browser():
 
 @pytest.fixture(scope="session")
 def dashboard_store(tmp_path_factory, examples_dir) -> str:
-    """A SQLite store of the examples and the hostile article, coded by `eventwire ingest`."""
+    """A SQLite store of the examples, the hostile article and the history article, coded by
+    `eventwire ingest`."""
     from click.testing import CliRunner
 
     from eventwire.cli import main
@@ -74,6 +84,7 @@ def dashboard_store(tmp_path_factory, examples_dir) -> str:
     inputs = folder / "inputs"
     shutil.copytree(examples_dir, inputs)
     (inputs / "hostile.jsonl").write_text(json.dumps(HOSTILE) + "\n", encoding="utf-8")
+    (inputs / "history.jsonl").write_text(json.dumps(HISTORY) + "\n", encoding="utf-8")
     db = str(folder / "events.db")
     result = CliRunner().invoke(main, ["ingest", str(inputs), "--db", db])
     assert result.exit_code == 0, result.output

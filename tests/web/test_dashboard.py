@@ -341,3 +341,23 @@ def test_on_a_large_store_the_dyads_cover_the_latest_ninety_days(watched_page, d
     click_and_wait(page, cell)
     assert params(page) == {"dyad": ",".join(key), "since": since, "until": latest}
     assert len(row_ids(page)) == window[key]
+
+
+def test_historical_events_are_left_out_unless_asked_and_carry_a_badge(watched_page, dashboard_url, api):
+    page = watched_page
+    [old] = api("/api/events", historical="true")["events"]
+    assert old["historical"] and old["event_type"] == "ASSAULT"
+    show(page, dashboard_url + "/")
+    assert old["event_id"] not in row_ids(page)
+    assert page.locator("#events .flag-historical").count() == 0
+    page.select_option("select[name=historical]", "true")
+    click_and_wait(page, page.locator("#filters button[type=submit]"))
+    assert params(page) == {"historical": "true"}
+    assert row_ids(page) == [old["event_id"]]
+    row = page.locator(f"#events tr[data-event-id='{old['event_id']}']")
+    assert row.locator(".flag-historical").inner_text() == "historical"
+    href = page.locator("#export a").first.get_attribute("href")
+    assert parse_qs(urlsplit(href).query)["historical"] == ["true"]
+    click_and_wait(page, row.locator("a.event-link"))
+    assert params(page) == {"historical": "true", "event": old["event_id"]}
+    assert page.locator(".flag-historical").count() >= 1

@@ -119,9 +119,9 @@ class ActorResolver:
         if named_head and _country_ends_head(conjunct, named_head[-1][0]):
             reasons.append(f"'{conjunct.text_at(named_head[-1][0])}' only qualifies the country after it")
             named_head = []
-        if named_head and not self._contradicted(conjunct, *named_head[-1], when, reasons):
-            if self._unsupported_namesake(conjunct, *named_head[-1], when, context, reasons):
-                return None
+        namesake = bool(named_head) and self._unsupported_namesake(conjunct, *named_head[-1], when, context,
+                                                                   reasons)
+        if named_head and not namesake and not self._contradicted(conjunct, *named_head[-1], when, reasons):
             return self._from_entry(named_head[-1][1], conjunct, when, reasons)
         reading = _Reading()
         agent = conjunct.sector_agent() if not _country_ends_head(conjunct, -1) else None
@@ -133,7 +133,7 @@ class ActorResolver:
             reasons.append("sector CVL: a people, no agent noun")
         self._country_of(conjunct, reading, when, reasons, context)
         self._capital(conjunct, reading, reasons)
-        named_mod = conjunct.named()
+        named_mod = [] if namesake else conjunct.named()
         if reading.country is None and named_mod:
             return self._from_entry(named_mod[-1][1], conjunct, when, reasons, sector=reading.sector)
         known = self._person_by_name_parts(conjunct)
@@ -343,9 +343,10 @@ class ActorResolver:
     def _unsupported_namesake(self, conjunct: Conjunct, index: int, entry: DictionaryActor,
                               when: dt.date | None, context: ArticleContext | None,
                               reasons: list[str]) -> bool:
-        """A bare one-word name ("Hassan", "Khan") of a person or family holding no office on the day, in an
-        article that never names that person's country: a namesake, not a known actor."""
-        if context is None or entry.kind not in ("person", "group") or len(conjunct.tokens) != 1:
+        """A bare one-word name of a family ("Hassan") holding no office on the day, in an article that never
+        names that family's country: a namesake, not a known actor. (A person's one-word alias, "Trump"
+        between two terms, stays that person.)"""
+        if context is None or entry.kind != "group" or len(conjunct.tokens) != 1:
             return False
         day = (when or context.date or dt.date.today()).isoformat()
         if conjunct.ends.get(index, index + 1) - index != 1 or any(r.holds_on(day) for r in entry.roles):

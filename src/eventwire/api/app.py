@@ -112,10 +112,13 @@ def filters(
     q: Annotated[str | None, Query(description="Words that must all occur in the evidence sentences")] = None,
     dyad: Annotated[str | None, Query(description="SOURCE,TARGET: one pair as /api/dyads names it "
                                                   "(- for no actor)")] = None,
+    historical: Annotated[str | None, Query(description="false (default): current events only; true: "
+                                                        "only background acts told as history (an army "
+                                                        "'which intervened in 2015'); any: both")] = None,
 ) -> dict:
     return {"since": since, "until": until, "country": country, "role": role, "actor": actor, "type": type,
             "quad_class": quad_class, "min_confidence": min_confidence, "place": place, "bbox": bbox, "q": q,
-            "dyad": dyad}
+            "dyad": dyad, "historical": historical}
 
 
 Filters = Annotated[dict, Depends(filters)]

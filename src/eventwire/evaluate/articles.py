@@ -156,6 +156,7 @@ def coded_dates(event: Event, published: dt.date | None) -> tuple[dt.date, dt.da
 def score_article(label: ArticleLabel, doc: Document | None, events: list[Event],
                   failure: str | None = None) -> ScoredArticle:
     published = doc.date if doc else None
+    events = [e for e in events if not e.historical]  # background an analyst would not count
     found = tuple(any(matches(e, m, published) for e in events) for m in label.must)
     wanted = label.must + label.acceptable
     right = tuple(any(matches(e, w, published) for w in wanted) for e in events)

@@ -206,6 +206,7 @@ def evaluate_plover(shared_dir: Path, pipeline: Pipeline | None = None) -> Plove
 
 
 def score_record(gold: GoldRecord, events: list[Event], failure: str | None = None) -> ScoredRecord:
+    events = [e for e in events if not e.historical]  # background, never the sentence's event
     overlapping = [e for e in events if any(e.trigger.start < end and start < e.trigger.end
                                             for start, end in gold.event_spans)]
     if overlapping:

@@ -128,7 +128,8 @@ def code_sentences(sentences: list[LabelledSentence], shared_dir: Path,
 
 def sentence_events(sentences: list[LabelledSentence], shared_dir: Path,
                     pipeline: Pipeline | None = None) -> list[tuple[LabelledSentence, list[Event]]]:
-    """Every event the coder finds in each sentence, coded in its article (VOA) or alone."""
+    """Every event the coder finds in each sentence, coded in its article (VOA) or alone, but those
+    flagged historical: background an analyst coding the news would not count."""
     pipeline = pipeline or Pipeline(workers=1)
     articles = {a["id"]: a for a in _read_jsonl(shared_dir / VOA_PATH)}
     docs: list[Document] = []
@@ -143,7 +144,7 @@ def sentence_events(sentences: list[LabelledSentence], shared_dir: Path,
     for sentence in sentences:
         key = sentence.doc_id if sentence.origin == "voa" else sentence.id
         found.append((sentence, [e for e in events_by_doc.get(key, [])
-                                 if _same_sentence(e.sentence.text, sentence.text)]))
+                                 if not e.historical and _same_sentence(e.sentence.text, sentence.text)]))
     return found
 
 

@@ -29,7 +29,13 @@ from eventwire.events.arguments import (
     trigger_head,
 )
 from eventwire.events.classify import Classification, VerbLexicon
-from eventwire.events.confidence import STRONG_PATTERN, ArgumentState, Evidence, event_confidence
+from eventwire.events.confidence import (
+    STRONG_PATTERN,
+    ArgumentState,
+    Evidence,
+    event_confidence,
+    historical_confidence,
+)
 from eventwire.events.learned import Decisions
 from eventwire.events.magnitudes import MagnitudeWords, find_magnitudes
 from eventwire.events.modality import COMMENTATORS, REPORTING_VERBS, Modality, analyse
@@ -148,24 +154,26 @@ class _Article:
         sides = [a for a in (*event.source[:1], *event.target[:1]) if _party(a)]
         if len(event.source) >= 2 and not event.target:
             sides = [a for a in event.source if _party(a)]
-        if len({_party(a) for a in sides}) >= 2:
+        key = (event.sentence.index, [_party(a) for a in sides])
+        if len(set(key[1])) >= 2 and (not self.pairs or key != _pair_key(self.pairs[-1])):
             self.pairs.append((event.sentence.index, sides))
 
-    def parties(self, sentence: Sentence, side: str | None = None) -> tuple[list[Actor] | None, bool]:
-        """The two sides of the latest act between two sides, and whether it was told in this sentence or
-        the two before. With `side` (the country of the act's source), the latest pair that includes
-        it: Russia praising "cooperation between the two countries" speaks of a pair Russia is in."""
+    def parties(self, side: str | None = None) -> tuple[list[Actor] | None, bool]:
+        """The two sides of the latest act between two sides, and whether they are surely the ones meant.
+        With `side` (the country of the act's source), the latest pair that includes it is: Russia
+        praising "cooperation between the two countries" speaks of a pair Russia is in."""
         if not self.pairs:
             return None, False
         if side is not None:
             for _, sides in reversed(self.pairs):
                 if side in {_party(a) for a in sides}:
                     return sides, True
-        at, sides = self.pairs[-1]
-        return sides, sentence.index - at <= RECENT_PARTIES
+        return self.pairs[-1][1], False
 
 
-RECENT_PARTIES = 2  # sentences after an act between two sides in which "the two leaders" are its sides
+def _pair_key(pair: tuple[int, list[Actor]]) -> tuple[int, list[str | None]]:
+    return pair[0], [_party(a) for a in pair[1]]
+
 
 # Source and target candidates that come before those of the parse.
 _RoleGroups = tuple[tuple[ArgumentGroup, ...], tuple[ArgumentGroup, ...]]
@@ -250,6 +258,8 @@ class EventCoder:
             if sentence.index in parsed and not is_credit_line(sentence.text, self.stance):
                 coded = self._code_sentence(sentence, parsed[sentence.index], article, deadline)
                 for event in coded:
+                    if event.historical:
+                        continue  # background dates no later event and names no parties to refer back to
                     article.continue_narrative(event, sentence, previous, self.stance)
                     article.continue_date(event)
                     article.remember_parties(event)
@@ -267,9 +277,12 @@ class EventCoder:
             event = self._event(sentence, parsed, draft, article, places)
             if event is not None:
                 found.append(event)
-                article.remember_parties(event)  # "A met B, and the two leaders agreed": known at once
-        found.sort(key=lambda e: (e.trigger.start, e.trigger.end))
-        return self.decisions.decide(sentence, parsed, found) if found else found
+                if not event.historical:
+                    article.remember_parties(event)  # "A met B, and the two leaders agreed": known at once
+        current = [e for e in found if not e.historical]
+        # The decisions weigh what the sentence reports; a historical act is never its main event.
+        decided = self.decisions.decide(sentence, parsed, _in_order(current)) if current else []
+        return _in_order(decided + [_below(e, decided) for e in found if e.historical])
 
     def _event(self, sentence: Sentence, parsed: Doc, draft: _Draft, article: _Article,
                places: SentenceLocator) -> Event | None:
@@ -288,8 +301,7 @@ class EventCoder:
         if self._wished(draft.head):
             return None  # a wish is not an act
         background = background_clause(draft.head)
-        if background is not None and not recent(date, doc.date, background):
-            return None  # a past act told in a relative clause is background, unless dated days ago
+        historical = background is not None and not recent(date, doc.date, background)
         if open_question(draft.head) is not None or feared(draft.head, self.stance) is not None:
             return None  # an act asked about ("unclear whether X will attack") or feared is not an act
         if evaluated(draft.head, self.stance) is not None:
@@ -297,6 +309,9 @@ class EventCoder:
         if modality.hypothetical and c.event_type not in SPEECH_ACTS:
             return None  # what may, could or would happen, or happens only if: not an event
         reasons += modality.reasons
+        if historical:  # a past act told in a relative clause is background, unless dated days ago
+            reasons.append(Reason("modality", f"historical: a past act told in the background clause "
+                                              f"'{_clause_text(background)}', not the news of the sentence"))
         quote = quotations.around(trigger.start)
         unattributed = quote is not None and modality.reporter is None
         attribution = quotations.attribution(quote) if unattributed else None
@@ -318,7 +333,7 @@ class EventCoder:
             candidates = _Candidates(first_sources + candidates.sources, first_targets or candidates.targets,
                                      candidates.reporter)
         source = self._role("source", candidates.sources, sentence, when, context, set(),
-                            article.parties(sentence))
+                            article.parties())
         if quote is not None and modality.reporter is None and _first_person(source):
             source = _Role([_bare(a) for a in source.actors], "unresolved",
                            [f"'{source.actors[0].text}' inside a quote whose speaker is not found: never "
@@ -326,7 +341,7 @@ class EventCoder:
         taken = {i for a in source.actors for i in range(a.start, a.end)}
         side = next((_party(a) for a in source.actors if _party(a)), None)
         target = self._role("target", candidates.targets, sentence, when, context, taken,
-                            article.parties(sentence, side))
+                            article.parties(side))
         armed = any(a.sector in ARMED_SECTORS for a in source.actors)
         if c.event_type == "PROTEST" and target.actors and armed:
             c = as_type(c, "ASSAULT")  # armed forces do not protest against an enemy: "strikes" are attacks
@@ -353,7 +368,8 @@ class EventCoder:
             doc_id=doc.id, event_type=c.event_type, mode=c.mode, cameo=c.cameo, quad_class=c.quad_class,
             sentence=sentence, trigger=trigger, source=source.actors, target=target.actors, date=date,
             location=location, negated=modality.negated, hypothetical=modality.hypothetical,
-            future=modality.future, reported_by=reported_by, confidence=confidence, reasons=reasons,
+            future=modality.future, historical=historical, reported_by=reported_by, confidence=confidence,
+            reasons=reasons,
             magnitudes=find_magnitudes(parsed, sentence, c.event_type, draft.head, self.magnitude_words))
 
     def _stance(self, draft: _Draft, c: Classification,
@@ -409,8 +425,8 @@ class EventCoder:
               parties: tuple[list[Actor] | None, bool] = (None, False)) -> _Role:
         """The first candidate group that resolves to a known actor; else, for the source, the
         first phrase that names someone, else the first phrase found. A plural reference ("the two
-        leaders", "both sides") stands for the two sides of the latest act between them (`parties`:
-        them, and whether that act was told in this sentence or the two before)."""
+        leaders", "both sides") stands for the two sides of an act between them (`parties`: the sides,
+        and whether they are surely the ones meant)."""
         unresolved: list[tuple[ArgumentGroup, list[Span]]] = []
         for group in groups:
             where = group.sentence or sentence
@@ -454,11 +470,11 @@ class EventCoder:
 
 
 def _sides(plural: Span, sentence: Sentence, context: ArticleContext,
-           parties: list[Actor] | None, recent: bool) -> list[Actor] | None:
-    """Who "the two presidents" or "both countries" are: the two sides of an act between two sides
-    told just before (the dyad the story is about, whoever else was named since); else the two sides
-    named last before the phrase (people for a noun of people), unless that act came after them."""
-    if parties and recent:
+           parties: list[Actor] | None, sure: bool) -> list[Actor] | None:
+    """Who "the two presidents" or "both countries" are: the pair of an act that includes the source's
+    side (`sure`); else the two sides named last before the phrase (people for a noun of people), unless
+    the latest act between two sides came after them."""
+    if parties and sure:
         return parties
     head = plural[-1].lower_
     people = head == "men" or head.removesuffix("s") in PERSON_AGENT_NOUNS
@@ -485,6 +501,22 @@ def split_parties(source: _Role, target: _Role) -> tuple[_Role, _Role]:
               f"{', '.join(repr(a.text) for a in others)} the target")
     return (_Role(first, source.state, [*source.reasons, reason], source.inherited),
             _Role(others, "known", target.reasons))
+
+
+def _clause_text(pronoun: Token) -> str:
+    """The words of the relative clause `pronoun` opens: "which intervened in 2015"."""
+    verb = pronoun.head
+    return verb.doc[min(pronoun.i, verb.left_edge.i):verb.right_edge.i + 1].text
+
+
+def _in_order(events: list[Event]) -> list[Event]:
+    return sorted(events, key=lambda e: (e.trigger.start, e.trigger.end))
+
+
+def _below(event: Event, current: list[Event]) -> Event:
+    """A historical event with a confidence below every current event of its sentence."""
+    confidence, reason = historical_confidence(event.confidence, [e.confidence for e in current])
+    return replace(event, confidence=confidence, reasons=[*event.reasons, Reason("confidence", reason)])
 
 
 def _party(actor: Actor) -> str | None:

@@ -60,3 +60,16 @@ def event_confidence(evidence: Evidence) -> tuple[float, str]:
     if lowered:
         text += "; lowered by " + ", ".join(lowered)
     return score, text
+
+
+# A historical act (background told beside the news) is kept for the record but never ranks with
+# the news: at most this confidence, and half that of the weakest current event of its sentence.
+HISTORICAL_CEILING = 0.2
+
+
+def historical_confidence(rules: float, current: list[float]) -> tuple[float, str]:
+    """The confidence of a historical event whose rules gave `rules`, told in a sentence whose
+    current events have the confidences `current`, and one reason."""
+    score = min(rules, HISTORICAL_CEILING, *(c / 2 for c in current))
+    return score, (f"confidence {score:.2f}: historical (rules {rules:.2f}), at most "
+                   f"{HISTORICAL_CEILING:.2f} and below every current event of its sentence")

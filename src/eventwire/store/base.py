@@ -35,6 +35,9 @@ class EventQuery:
     bbox: tuple[float, float, float, float] | None = None  # min lon, min lat, max lon, max lat
     dyad: tuple[str, str] | None = None  # (source, target) as DyadTotal names them ("-": no actor)
     text: str | None = None  # words that must all occur in the evidence sentences (full-text index)
+    # False: current events only (the default: background acts are not news); True: historical only;
+    # None: both
+    historical: bool | None = False
     sort: str = "date"  # one of SORT_KEYS
     limit: int | None = None  # None: every matching event
     after: tuple | None = None  # (sort value, event id) of the last event of the previous page

@@ -83,7 +83,8 @@ class Cluster:
 
 def merge_block(record: dict) -> str:
     """The block key of an event record (the output contract): only equal keys may merge."""
-    flags = "".join(flag[0] for flag in ("negated", "hypothetical", "future") if record.get(flag)) or "-"
+    flags = "".join(flag[0] for flag in ("negated", "hypothetical", "future") if record.get(flag))
+    flags = (flags + ("p" if record.get("historical") else "")) or "-"  # p: past, never merged with news
     return f"{record['quad_class']}|{flags}|{_anchor_country(record)}"
 
 

@@ -228,6 +228,15 @@ MIGRATIONS: tuple[Migration, ...] = (
     )),
     Migration(5, "reasons keyed by the field they explain (type, source, target, date, location, ...)", (),
               backfill="_backfill_keyed_reasons"),
+    Migration(6, "historical events: background acts flagged apart from the news (false for older rows)", (
+        "ALTER TABLE mentions ADD COLUMN historical INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE events ADD COLUMN historical INTEGER NOT NULL DEFAULT 0",
+        "CREATE INDEX events_historical_date ON events (historical, event_date)",
+        # A country's timeline of current (or historical) events from the one index still.
+        "ALTER TABLE event_actors ADD COLUMN historical INTEGER NOT NULL DEFAULT 0",
+        "DROP INDEX event_actors_country",
+        "CREATE INDEX event_actors_country ON event_actors (country, role, historical, event_date, event_id)",
+    ), backfill="_backfill_historical"),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

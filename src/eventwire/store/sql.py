@@ -12,7 +12,7 @@ import re
 import time
 from abc import abstractmethod
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import replace
 
@@ -57,14 +57,15 @@ MENTION_COLUMNS = ("mention_id", "doc_id", "event_type", "quad_class", "mode", "
                    "date_granularity", "date_lo", "date_hi", "location_country", "lat", "lon",
                    "sentence_index", "sentence_start", "sentence_end", "sentence_text", "trigger_text",
                    "trigger_start", "trigger_end", "negated", "hypothetical", "future", "confidence",
-                   "merge_block", "evidence", "actor_sides", "run_id", "record")
+                   "merge_block", "evidence", "actor_sides", "run_id", "record", "historical")
 ACTOR_COLUMNS = ("mention_id", "role", "position", "text", "start_char", "end_char", "name", "country",
                  "sector", "code", "actor_id")
 EVENT_COLUMNS = ("event_id", "event_type", "quad_class", "event_date", "source_code", "target_code",
                  "source_country", "target_country", "location_country", "confidence", "num_mentions",
                  "num_articles", "num_sources", "first_reported", "last_reported", "merge_block", "record",
-                 "location_name", "lat", "lon", "evidence_text")
-EVENT_ACTOR_COLUMNS = ("event_id", "role", "position", "text", "name", "country", "code", "event_date")
+                 "location_name", "lat", "lon", "evidence_text", "historical")
+EVENT_ACTOR_COLUMNS = ("event_id", "role", "position", "text", "name", "country", "code", "event_date",
+                       "historical")
 # What StoredEvent is built from, in this order.
 _STORED_EVENT = "event_id, event_type, quad_class, event_date, confidence, num_articles, num_sources, record"
 _SORT_COLUMNS = {"date": "event_date", "confidence": "confidence", "num_articles": "num_articles"}
@@ -386,6 +387,15 @@ class SqlEventStore(EventStore):
 
     def _backfill_keyed_reasons(self) -> None:
         """Schema 5: the flat reason lists of stored mentions, events and alerts, keyed by field."""
+        self._rewrite_records(with_keyed_reasons)
+
+    def _backfill_historical(self) -> None:
+        """Schema 6: the records stored before it say what they are, not historical (the coder
+        dropped background acts then); the new columns default to 0."""
+        self._rewrite_records(_with_historical_flag)
+
+    def _rewrite_records(self, change: Callable[[dict], dict]) -> None:
+        """Every stored record of mentions, events and alerts through `change`, in chunks."""
         for table, key in (("mentions", "mention_id"), ("events", "event_id"), ("alerts", "alert_id")):
             last = ""
             while True:
@@ -393,7 +403,7 @@ class SqlEventStore(EventStore):
                                   f"LIMIT {_CHUNK}", (last,)).fetchall()
                 if not batch:
                     break
-                keyed = [with_keyed_reasons(json.loads(record)) for _, record in batch]
+                keyed = [change(json.loads(record)) for _, record in batch]
                 self._run_many(f"UPDATE {table} SET record = ? WHERE {key} = ?",
                                [(json.dumps(record, ensure_ascii=False), ident)
                                 for record, (ident, _) in zip(keyed, batch)])
@@ -487,6 +497,9 @@ class SqlEventStore(EventStore):
         clauses = [f"country IN ({', '.join('?' for _ in query.countries)})",
                    f"role IN ({', '.join('?' for _ in roles)})", "event_date IS NOT NULL"]
         params = [*query.countries, *roles]
+        if query.historical is not None:
+            clauses.append("historical = ?")
+            params.append(int(query.historical))
         for clause, day in (("event_date >= ?", query.since), ("event_date <= ?", query.until)):
             if day:
                 clauses.append(clause)
@@ -672,6 +685,7 @@ def _mention_row(mention_id: str, doc_id: str, record: dict, coder: CoderInfo,
         "trigger_text": record["trigger"]["text"], "trigger_start": record["trigger"]["start"],
         "trigger_end": record["trigger"]["end"], "negated": int(record["negated"]),
         "hypothetical": int(record["hypothetical"]), "future": int(record["future"]),
+        "historical": int(record.get("historical", False)),
         "confidence": record["confidence"], "merge_block": merge_block(record),
         "evidence": " ".join(sorted(mention_evidence(record))), "actor_sides": json.dumps([source, target]),
         "run_id": coder.run_id,
@@ -700,6 +714,7 @@ def event_row(record: dict, block: str) -> tuple:
         "last_reported": record["last_reported"], "merge_block": block,
         "record": json.dumps(record, ensure_ascii=False),
         "location_name": location_name, "lat": lat, "lon": lon, "evidence_text": evidence,
+        "historical": int(record.get("historical", False)),
     }
     return tuple(values[column] for column in EVENT_COLUMNS)
 
@@ -716,20 +731,33 @@ def _event_details(record: dict) -> tuple:
 def actor_rows(record: dict) -> list[tuple]:
     """The event_actors rows of a merged event record: each source and target actor."""
     day = record["date"]["value"] or record["first_reported"]
+    historical = int(record.get("historical", False))
     return [(record["event_id"], role, position, actor["text"], actor.get("name"), actor.get("country"),
-             actor_key([actor]), day)
+             actor_key([actor]), day, historical)
             for role in ("source", "target") for position, actor in enumerate(record.get(role) or [])]
 
 
 # What the by-id view adds to each mention from its coded record.
 _MENTION_DETAIL = ("event_type", "mode", "cameo", "quad_class", "source", "target", "reported_by", "date",
-                   "location", "negated", "hypothetical", "future", "confidence", "reasons")
+                   "location", "negated", "hypothetical", "future", "historical", "confidence", "reasons")
+
+
+def _with_historical_flag(record: dict) -> dict:
+    """An event record stored before schema 6 with `historical: false` beside its other flags."""
+    if "future" not in record or "historical" in record:
+        return record
+    flagged = {}
+    for key, value in record.items():
+        flagged[key] = value
+        if key == "future":
+            flagged["historical"] = False
+    return flagged
 
 
 def _only_countries_and_dates(query: EventQuery) -> bool:
     """True when the query filters by nothing but countries, their side and dates."""
     return replace(query, countries=(), role=None, since=None, until=None, sort=EventQuery.sort, limit=None,
-                   after=None) == EventQuery()
+                   after=None, historical=EventQuery.historical) == EventQuery()
 
 
 def _stored_event(row: tuple) -> StoredEvent:
@@ -780,6 +808,9 @@ def _filters(query: EventQuery, probe: str | None = None,
     if query.until:
         clauses.append("event_date <= ?")
         params.append(query.until.isoformat())
+    if query.historical is not None:
+        clauses.append("historical = ?")
+        params.append(int(query.historical))
     if query.min_confidence is not None:
         clauses.append("confidence >= ?")
         params.append(query.min_confidence)

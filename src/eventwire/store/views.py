@@ -34,7 +34,7 @@ def _mention_line(number: int, mention: dict) -> str:
     source = "; ".join(actor_label(a) for a in mention["source"]) or "-"
     target = "; ".join(actor_label(a) for a in mention["target"]) or "-"
     location = mention.get("location") or {}
-    flags = [flag for flag in ("negated", "hypothetical", "future") if mention.get(flag)]
+    flags = [flag for flag in ("negated", "hypothetical", "future", "historical") if mention.get(flag)]
     merged = ""
     if mention.get("merged_event_id"):
         merged = (f"  event {mention['merged_event_id']} ({mention['merged_num_mentions']} mention(s) in "
@@ -48,7 +48,7 @@ def event_text(record: dict, width: int = 100) -> str:
     """One merged event for a reader: who did what to whom, when and where, every report of it,
     and why the reports were merged into one event."""
     location = record.get("location") or {}
-    flags = [flag for flag in ("negated", "hypothetical", "future") if record.get(flag)]
+    flags = [flag for flag in ("negated", "hypothetical", "future", "historical") if record.get(flag)]
     date = record["date"]
     when = date["value"] or "-"
     if date.get("text"):
@@ -65,7 +65,8 @@ def event_text(record: dict, width: int = 100) -> str:
              f"{record.get('cameo') or '-'})  confidence {record['confidence']:.2f}",
              f"who:   {source} -> {target}", f"when:  {when}", f"where: {where}"]
     if flags:
-        lines.append(f"flags: {', '.join(flags)} (kept, but it did not or may not happen as stated)")
+        lines.append(f"flags: {', '.join(flags)} (kept, but it did not or may not happen as stated, or is "
+                     "background told as history)")
     lines += ["", f"{len(mentions)} mention(s) in {record.get('num_articles', 1)} article(s) from "
                   f"{record.get('num_sources', 1)} outlet(s):"]
     for number, mention in enumerate(mentions, 1):

@@ -117,7 +117,7 @@ def _action(where: str, path: Path, action: object) -> str:
 
 # The API's query parameters a rule may use (sort, limit and cursor are about pages, not matches).
 FILTER_KEYS = ("since", "until", "country", "role", "actor", "type", "quad_class", "min_confidence", "place",
-               "bbox", "q")
+               "bbox", "q", "historical")
 _ALIASES = {"text": "q"}  # the words the issue and the docs use
 _ANY_OF = ("actor", "place")  # one value per API query: a rule's list means any of them
 
@@ -153,6 +153,8 @@ def rule_queries(filters: dict) -> tuple[EventQuery, ...]:
 
 
 def _as_string(name: str, value: object) -> str | float:
+    if isinstance(value, bool) and name == "historical":
+        return str(value).lower()
     if isinstance(value, bool):
         raise ValueError(f"{name}: {value!r} is not a filter value")
     if isinstance(value, list):

@@ -3,7 +3,7 @@
 // textContent, links are made only for http(s) URLs, and the page's CSP allows no inline script.
 
 const FILTERS = ["since", "until", "country", "role", "actor", "type", "quad_class", "min_confidence", "q",
-  "place", "bbox", "dyad"];
+  "place", "bbox", "dyad", "historical"];
 const QUADS = ["verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict"];
 const QUAD_LABELS = {
   verbal_cooperation: "verbal cooperation", material_cooperation: "material cooperation",
