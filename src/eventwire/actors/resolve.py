@@ -145,6 +145,9 @@ class ActorResolver:
             reasons.append(f"name '{known[1]}' matches known person '{known[0].name}' by first and last word")
             return self._from_entry(known[0], conjunct, when, reasons)
         if reading.country is None and context is not None:
+            short = _short_form_antecedent(conjunct, base, context, reasons)
+            if short is not None:
+                return short
             antecedent = described_antecedent(conjunct, base, context, reasons)
             if antecedent is not None:
                 return antecedent
@@ -489,6 +492,20 @@ def _owner_of_thing(conjunct: Conjunct) -> tuple[int, DictionaryActor] | None:
         return doers[0]
     if placed and owners:
         return owners[0]
+    return None
+
+
+def _short_form_antecedent(conjunct: Conjunct, base: int, context: ArticleContext,
+                           reasons: list[str]) -> _Reading | None:
+    """ "NF fighters", "the NF": a short form the article defined before for a name ("the Northern Front
+    (NF)") is that actor."""
+    for index, name in conjunct.names:
+        if len(name) != 1 or not conjunct.in_head(index):
+            continue
+        mention = context.short_forms.get(name[0].norm)
+        if mention is not None and mention.end <= base + conjunct.start:
+            reasons.append(f"'{name[0].text}' is the short form the article gave {_describe(mention)}")
+            return _from_mention(mention, 0.75)
     return None
 
 
