@@ -40,3 +40,20 @@ def test_a_habit_or_a_long_standing_state_is_no_event(coder, text):
 ])
 def test_acts_done_at_a_time_are_still_events(coder, text, event_type):
     assert [e.event_type for e in code(coder, text)] == [event_type]
+
+
+@pytest.mark.parametrize("text", [
+    "More than 3,000 people have been killed since the unrest broke out in southern Chad in 2012.",
+    "Some 40,000 soldiers have been killed since the start of the uprising in Libya in 2011.",
+    "Over the past three years, the Kenyan army has arrested 4,000 suspects.",
+])
+def test_a_running_total_over_years_is_no_event(coder, text):
+    assert code(coder, text) == []
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("Kenyan police have arrested 40 suspects in Mombasa since Monday.", "COERCE"),
+    ("About 900 rebels have been killed by the Chadian army in the offensive so far.", "ASSAULT"),
+])
+def test_a_total_of_a_running_operation_is_still_an_event(coder, text, event_type):
+    assert [e.event_type for e in code(coder, text)] == [event_type]
