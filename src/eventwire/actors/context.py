@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -38,9 +37,6 @@ PERSON_AGENT_NOUNS = frozenset({
     "adviser", "advisor", "representative", "counterpart", "head", "emir", "sheikh", "monarch",
 })
 
-# A short form defined right after a name: " (NF)" or ", or NF,"; two to eight letters, capitals first.
-SHORT_FORM = re.compile(r"(?:\s*\(|,\s+or\s+)([A-Z][A-Z][A-Za-z-]{0,6})(?=[),])")
-
 # Reads a phrase out of context: (text, date) -> the actor it names, or None.
 PhraseReader = Callable[[str, "dt.date | None"], "Actor | None"]
 
@@ -63,8 +59,6 @@ class ArticleContext:
     date: dt.date | None
     mentions: list[Mention] = field(default_factory=list)  # in document order
     main_country: str | None = None  # the country the article is most about
-    # short forms the article defines: "the Northern Front (NF)", "the Northern Front, or NF," -> its mention
-    short_forms: dict[str, Mention] = field(default_factory=dict)
 
     def before(self, offset: int):
         """Mentions that end before `offset`, latest first."""
@@ -110,7 +104,6 @@ def scan_document(dictionary: ActorDictionary, doc: Document | None, sentences: 
             mention, i = scanner.mention_at(tokens, i, sentence)
             if mention is not None:
                 context.mentions.append(mention)
-                _define_short_form(context, mention, sentence)
                 if mention.actor.country:
                     countries[mention.actor.country] += 1
     if countries:
@@ -226,14 +219,6 @@ class _Scanner:
         title_text = " ".join(t.text for t in tokens[title.start:title.end])
         return Mention(start, end, sentence.index, actor, "person", frozenset({title.value}),
                        name_tokens[-1].norm, f"unknown person '{name}' titled '{title_text}'")
-
-
-def _define_short_form(context: ArticleContext, mention: Mention, sentence: Sentence) -> None:
-    """ "the Northern Front (NF)", "the Northern Front, or NF,": the article calls the mention NF from now
-    on. The first definition holds."""
-    found = SHORT_FORM.match(sentence.text, mention.end - sentence.start)
-    if found is not None and mention.kind != "person":
-        context.short_forms.setdefault(found.group(1).lower(), mention)
 
 
 def _country_before(dictionary: ActorDictionary, tokens: list[Token], i: int) -> str | None:

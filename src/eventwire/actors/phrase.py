@@ -29,10 +29,6 @@ SPONSOR_WORDS = frozenset({"backed", "supported", "sponsored", "funded", "financ
 # Words that make a title a past one: "former President X" is no longer in office.
 FORMER = frozenset({"former", "ex", "ousted", "deposed", "toppled", "late", "exiled", "retired", "onetime",
                     "erstwhile", "then"})
-# Prepositions that say where a thing is or goes ("a visit to Hanoi", "the embassy in Manila"): a country
-# after one of them places the thing; it is not who the thing belongs to.
-PLACE_PREPOSITIONS = frozenset({"in", "to", "at", "near", "inside", "outside", "into", "toward", "towards",
-                                "across", "throughout"})
 DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "some", "several", "two", "three",
                          "many", "other", "both", "all", "senior", "top", "local", "former", "unidentified"})
 
@@ -87,21 +83,6 @@ class Conjunct:
         after = self.tokens[end].norm if end < len(self.tokens) else ""
         before = self.tokens[index - 1].norm if index > 0 else ""
         return after in SPONSOR_WORDS or before in ("pro", "anti")
-
-    def located(self, index: int) -> bool:
-        """The piece at `index` follows a place preposition, over at most two lower-case words ("to the
-        northern Cyprus"): it says where, not who."""
-        for j in range(index - 1, max(-1, index - 4), -1):
-            norm = self.tokens[j].norm
-            if norm in PLACE_PREPOSITIONS:
-                return True
-            if norm in PREPOSITIONS or self.tokens[j].capitalized or norm == POSSESSIVE:
-                return False
-        return False
-
-    def after_by(self, index: int) -> bool:
-        """The piece at `index` is the object of 'by' ("a visit by X"): who did the thing."""
-        return index > 0 and self.tokens[index - 1].norm == "by"
 
     def named(self) -> list[tuple[int, DictionaryActor]]:
         return [(i, a) for i, a in self.actors if a.kind != "country"]

@@ -131,12 +131,6 @@ class ActorResolver:
         elif any(conjunct.in_head(i) for i, _, _ in conjunct.peoples):
             reading.sector = "CVL"
             reasons.append("sector CVL: a people, no agent noun")
-        owner = _owner_of_thing(conjunct) if reading.sector is None else None
-        if owner is not None:
-            index, entry = owner
-            reasons.append(f"'{conjunct.text_at(index)}' does or owns the thing '{_head_word(conjunct)}', "
-                           f"not the place named in it")
-            return self._from_entry(entry, conjunct, when, reasons)
         self._country_of(conjunct, reading, when, reasons, context)
         self._capital(conjunct, reading, reasons)
         named_mod = [] if namesake else conjunct.named()
@@ -147,9 +141,6 @@ class ActorResolver:
             reasons.append(f"name '{known[1]}' matches known person '{known[0].name}' by first and last word")
             return self._from_entry(known[0], conjunct, when, reasons)
         if reading.country is None and context is not None:
-            short = _short_form_antecedent(conjunct, base, context, reasons)
-            if short is not None:
-                return short
             antecedent = described_antecedent(conjunct, base, context, reasons)
             if antecedent is not None:
                 return antecedent
@@ -294,7 +285,7 @@ class ActorResolver:
             # "Turkey's rival Greece", "Russia's ally Belarus": a country name closing the head is what
             # the phrase is; the possessive before it only describes it
             closing = [(i, e) for i, e in countries[1:] if conjunct.ends.get(i) == conjunct.head_end
-                       and not _is_adjective(conjunct.tokens[i]) and not conjunct.located(i)]
+                       and not _is_adjective(conjunct.tokens[i])]
             index, entry = closing[-1] if closing else countries[0]
             code, _ = entry.role_on(when)
             if code:
@@ -498,38 +489,6 @@ def _family_name_first(mention: Mention, name: list, word) -> bool:
         return False
     words = tokenize(mention.actor.name)
     return len(words) >= 2 and words[0].norm == word.norm
-
-
-def _owner_of_thing(conjunct: Conjunct) -> tuple[int, DictionaryActor] | None:
-    """ "a visit by X to Hanoi", "X's office in Doha", "the occupation of Cyprus by X": in a phrase about a
-    thing (no agent, people or title names who it is), the actor that does or owns the thing, when a
-    place also stands in the phrase or 'by' names the doer. The object of 'by' first, then the first
-    actor not after a place preposition. None when there is no such choice to make."""
-    if conjunct.titles or conjunct.agents or conjunct.peoples:
-        return None
-    pieces = sorted(conjunct.named() + conjunct.countries(), key=lambda piece: piece[0])
-    doers = [(i, a) for i, a in pieces if conjunct.after_by(i)]
-    owners = [(i, a) for i, a in pieces if not conjunct.located(i)]
-    placed = [i for i, _ in pieces + conjunct.names if conjunct.located(i)]
-    if doers and (placed or len(pieces) > len(doers)):
-        return doers[0]
-    if placed and owners:
-        return owners[0]
-    return None
-
-
-def _short_form_antecedent(conjunct: Conjunct, base: int, context: ArticleContext,
-                           reasons: list[str]) -> _Reading | None:
-    """ "NF fighters", "the NF": a short form the article defined before for a name ("the Northern Front
-    (NF)") is that actor."""
-    for index, name in conjunct.names:
-        if len(name) != 1 or not conjunct.in_head(index):
-            continue
-        mention = context.short_forms.get(name[0].norm)
-        if mention is not None and mention.end <= base + conjunct.start:
-            reasons.append(f"'{name[0].text}' is the short form the article gave {_describe(mention)}")
-            return _from_mention(mention, 0.75)
-    return None
 
 
 def _head_word(conjunct: Conjunct) -> str:

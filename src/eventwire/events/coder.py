@@ -320,8 +320,6 @@ class EventCoder:
             if modality.commentary:
                 return None
         stance_groups, c = self._stance(draft, c, reasons)
-        if modality.habitual:
-            return None  # a habit or a long-standing state ('usually patrols', 'since 1991'), not an act
         if refused_wish(draft.head, self.stance) is not None:
             modality = replace(modality, negated=False)  # the refusal is what happened, not negated
         reframing = reframe(c, modality, self.lexicon.data.intent) if stance_groups is None else None

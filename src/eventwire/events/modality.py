@@ -47,12 +47,6 @@ COMMENTATORS = frozenset({
     "analyst", "expert", "observer", "commentator", "economist", "pundit", "strategist", "scholar",
     "researcher", "columnist", "editorial", "poll", "survey",
 })
-_HABITUAL = read_json(resources.files("eventwire") / "data" / "verbs" / "habitual.json")
-HABITUAL_ADVERBS = frozenset(_HABITUAL["adverbs"])
-_EVERY_UNITS = frozenset(_HABITUAL["every"])
-_LONG_DURATIONS = frozenset(_HABITUAL["long_durations"])
-_LONG_SPANS = frozenset(_HABITUAL["long_spans"])
-_SPAN_ADJECTIVES = frozenset(_HABITUAL["span_adjectives"])
 _PRONOUNS_OF_THINGS = {"it", "this", "that"}
 _FUTURE_MODIFIERS = {"planned", "upcoming", "future", "proposed", "scheduled", "possible", "potential"}
 # Dependencies that embed a clause in another; the walk up to reporting verbs follows them.
@@ -69,7 +63,6 @@ class Modality:
     reporter: Token | None  # head of the phrase naming who reported the event
     commentary: bool  # an analyst's forecast or opinion, not an act
     reasons: tuple[Reason, ...]  # of the flags ("modality") and of the reporter ("reported_by")
-    habitual: bool = False  # what someone usually does or has long been doing: a state, not an event
 
 
 def analyse(trigger: Token, clause_head: Token) -> Modality:
@@ -94,63 +87,8 @@ def analyse(trigger: Token, clause_head: Token) -> Modality:
     if forecaster is not None:
         future = hypothetical = True
     commentary = _commentary(reporter, forecaster, future or hypothetical, reasons)
-    habitual = _habitual(clause_head, reasons)
     return Modality(negated, hypothetical, future, obliged, reporter, commentary,
-                    tuple(r if isinstance(r, Reason) else Reason("modality", r) for r in reasons), habitual)
-
-
-def _habitual(verb: Token, reasons: list[str]) -> bool:
-    """ "The force usually patrols the border", "patrol the city every day", "troops have patrolled the
-    zone since 1991 / for years": a habit or a long-standing state, not an act done at one time. Only a
-    present or perfect verb: "often clashed last week" still reports acts."""
-    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
-    total = _running_total(verb, perfect)
-    if total is not None:
-        reasons.append(f"a running total ('{total}'), not one act")
-        return True
-    if verb.tag_ not in ("VBZ", "VBP") and not perfect:
-        return False
-    for child in verb.children:
-        if child.dep_ == "advmod" and child.lower_ in HABITUAL_ADVERBS:
-            reasons.append(f"habitual: '{child.text}'")
-            return True
-        if child.dep_ == "npadvmod" and child.lower_ in _EVERY_UNITS \
-                and any(d.lower_ == "every" for d in child.children):
-            reasons.append(f"habitual: 'every {child.text}'")
-            return True
-        if perfect and child.dep_ == "prep" and _long_duration(child):
-            reasons.append(f"habitual: '{child.text} {child.right_edge.text}' (a long-standing state)")
-            return True
-    return False
-
-
-def _running_total(verb: Token, perfect: bool) -> str | None:
-    """ "have been killed since the start of the uprising in 2011", "since the war began in 2014", "in the
-    past three years": a running total over years, not one act. A total of a running operation ("killed
-    in the operation so far", "since a curfew was imposed a week ago") still tells of that operation."""
-    for child in verb.children:
-        since = child.dep_ == "prep" and child.lower_ == "since" or child.dep_ == "advcl" and any(
-            m.dep_ == "mark" and m.lower_ == "since" for m in child.children)
-        if since and (perfect or child.dep_ == "prep") and any(_is_year(t) for t in child.subtree):
-            return f"since ... {next(t.text for t in child.subtree if _is_year(t))}"
-        objects = [c for c in child.children if c.dep_ == "pobj"]
-        if perfect and child.dep_ == "prep" and child.lower_ in ("in", "over", "during") and any(
-                o.lower_ in _LONG_SPANS and any(a.lower_ in _SPAN_ADJECTIVES for a in o.children)
-                for o in objects):
-            return f"{child.text} the past {objects[0].text}"
-    return None
-
-
-def _is_year(token: Token) -> bool:
-    return token.like_num and len(token.text) == 4 and token.text.isdigit()
-
-
-def _long_duration(prep: Token) -> bool:
-    """ "since 1991", "for years", "for a decade": the object of 'since' is a year, of 'for' a long span."""
-    objects = [c for c in prep.children if c.dep_ == "pobj"]
-    if prep.lower_ == "since":
-        return any(o.like_num and len(o.text) == 4 for o in objects)
-    return prep.lower_ == "for" and any(o.lower_ in _LONG_DURATIONS for o in objects)
+                    tuple(r if isinstance(r, Reason) else Reason("modality", r) for r in reasons))
 
 
 def _control_chain(clause_head: Token) -> list[Token]:
