@@ -82,6 +82,13 @@ def draw(shared: Path) -> list[dict]:
     return [{"id": r.pop("id"), **r} for r in sample]
 
 
+def write_jsonl(records: list[dict], path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8") as handle:
+        for record in records:
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
@@ -91,10 +98,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"sample_realnews: no shared data at {args.shared}; pass --shared PATH", file=sys.stderr)
         return 2
     sample = draw(args.shared)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    with open(args.out, "w", encoding="utf-8") as handle:
-        for record in sample:
-            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    write_jsonl(sample, args.out)
     test = sum(r["split"] == "test" for r in sample)
     print(f"sample_realnews: {len(sample)} sentences ({test} test, {len(sample) - test} dev) -> {args.out}",
           file=sys.stderr)

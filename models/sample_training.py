@@ -23,7 +23,7 @@ import sys
 import zipfile
 from pathlib import Path
 
-from sample_realnews import location_sentences, voa_articles, voa_sentences
+from sample_realnews import location_sentences, voa_articles, voa_sentences, write_jsonl
 
 REPO = Path(__file__).resolve().parent.parent
 REALNEWS = REPO / "data" / "realnews" / "sentences.jsonl"
@@ -90,10 +90,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"sample_training: no shared data at {args.shared}; pass --shared PATH", file=sys.stderr)
         return 2
     sample = draw(args.shared)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    with open(args.out, "w", encoding="utf-8") as handle:
-        for record in sample:
-            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    write_jsonl(sample, args.out)
     voa = sum(r["origin"] == "voa" for r in sample)
     print(f"sample_training: {len(sample)} sentences ({voa} VOA dev-article, "
           f"{len(sample) - voa} event_location) -> {args.out}", file=sys.stderr)

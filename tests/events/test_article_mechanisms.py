@@ -20,10 +20,7 @@ def coder(resources) -> EventCoder:
 
 def code(coder: EventCoder, text: str, date: dt.date | None = WEDNESDAY):
     doc = Document(id="fixture", text=text, original_text=text, origin="<test>", date=date)
-    sentences = split_sentences(text)
-    candidates = [s for s in sentences if coder.is_candidate(s)]
-    parsed = dict(zip((s.index for s in candidates), coder.resources.nlp.pipe(s.text for s in candidates)))
-    return coder.code(doc, sentences, parsed)
+    return coder.code_document(doc)
 
 
 def of_type(events, event_type: str):

@@ -6,7 +6,6 @@ import datetime as dt
 import pytest
 
 from eventwire.events.coder import EventCoder
-from eventwire.nlp import split_sentences
 from eventwire.records import Document
 
 FRIDAY = dt.date(2024, 6, 7)
@@ -19,10 +18,7 @@ def coder(resources) -> EventCoder:
 
 def code(coder: EventCoder, text: str):
     doc = Document(id="fixture", text=text, original_text=text, origin="<test>", date=FRIDAY)
-    sentences = split_sentences(text)
-    candidates = [s for s in sentences if coder.is_candidate(s)]
-    parsed = dict(zip((s.index for s in candidates), coder.resources.nlp.pipe(s.text for s in candidates)))
-    return coder.code(doc, sentences, parsed)
+    return coder.code_document(doc)
 
 
 def of_type(events, event_type: str):

@@ -6,7 +6,6 @@ import pytest
 
 from eventwire.events.coder import EventCoder
 from eventwire.events.learned import RuleDecisions
-from eventwire.nlp import split_sentences
 from eventwire.records import Document, Sentence
 
 MONDAY = dt.date(2024, 3, 11)
@@ -21,10 +20,7 @@ def coder(resources) -> EventCoder:
 def code(coder: EventCoder, text: str, date: dt.date | None = MONDAY, dateline: str | None = None):
     doc = Document(id="fixture", text=text, original_text=text, origin="<test>", date=date,
                    dateline_place=dateline)
-    sentences = split_sentences(text)
-    candidates = [s for s in sentences if coder.is_candidate(s)]
-    parsed = dict(zip((s.index for s in candidates), coder.resources.nlp.pipe(s.text for s in candidates)))
-    return coder.code(doc, sentences, parsed)
+    return coder.code_document(doc)
 
 
 def only(events, event_type: str):

@@ -8,7 +8,6 @@ import pytest
 
 from eventwire.events.coder import EventCoder
 from eventwire.events.confidence import HISTORICAL_CEILING, historical_confidence
-from eventwire.nlp import split_sentences
 from eventwire.records import Document
 
 PUBLISHED = dt.date(2025, 3, 12)
@@ -21,10 +20,7 @@ def coder(resources) -> EventCoder:
 
 def code(coder: EventCoder, text: str, date: dt.date = PUBLISHED):
     doc = Document(id="fixture", text=text, original_text=text, origin="<test>", date=date)
-    sentences = split_sentences(text)
-    candidates = [s for s in sentences if coder.is_candidate(s)]
-    parsed = dict(zip((s.index for s in candidates), coder.resources.nlp.pipe(s.text for s in candidates)))
-    return coder.code(doc, sentences, parsed)
+    return coder.code_document(doc)
 
 
 def historical(events):

@@ -61,6 +61,7 @@ from eventwire.events.stance import (
     ultimatum_of,
     wished_by,
 )
+from eventwire.nlp import split_sentences
 from eventwire.places.locate import EventLocator, SentenceLocator
 from eventwire.records import (
     VERBAL_QUADS,
@@ -238,6 +239,14 @@ class EventCoder:
         """True when the sentence may hold an event: decided without parsing. A credit line ("X
         contributed to this report") is never parsed."""
         return self.lexicon.is_candidate(sentence.text) and not is_credit_line(sentence.text, self.stance)
+
+    def code_document(self, doc: Document) -> list[Event]:
+        """Events of one document, split and parsed here: the one-document form of a Pipeline batch
+        (a Pipeline parses the sentences of many documents in one stream)."""
+        sentences = split_sentences(doc.text)
+        candidates = [s for s in sentences if self.is_candidate(s)]
+        parsed = dict(zip((s.index for s in candidates), self.resources.nlp.pipe(s.text for s in candidates)))
+        return self.code(doc, sentences, parsed)
 
     def code(self, doc: Document, sentences: list[Sentence], parsed: dict[int, Doc],
              deadline: float | None = None) -> list[Event]:
