@@ -13,17 +13,12 @@ Usage: python benchmarks/dashboard_paint.py --db sqlite:////tmp/api.db [--repeat
 from __future__ import annotations
 
 import argparse
-import socket
 import statistics
-import subprocess
 import sys
-import time
 import urllib.request
-from pathlib import Path
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+from local_server import CHROMIUM, CHROMIUM_ARGS, serving
+
 DEFAULT_URLS = ["/", "/?country=IRN", "/?country=ISR,IRN&since=2023-01&until=2023-12", "/?q=missile"]
 EVENT_URL = "/?event={event_id}"
 
@@ -34,13 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--url", action="append", help="paths to load (default: a set of overview pages)")
     args = parser.parse_args(argv)
-    port = _free_port()
-    eventwire = Path(sys.executable).with_name("eventwire")
-    server = subprocess.Popen([str(eventwire), "serve", "--db", args.db, "--port", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        base = f"http://127.0.0.1:{port}"
-        _wait_for(base)
+    with serving(args.db) as base:
         urls = args.url or DEFAULT_URLS + [EVENT_URL.format(event_id=_latest_event(base))]
         print(f"{'page':<50} {'first paint p50/max':>20} {'table p50/max':>16} {'drawn p50/max':>16} "
               f"{'bytes':>10}")
@@ -48,9 +37,6 @@ def main(argv: list[str] | None = None) -> int:
             paints, tables, drawn, sizes = _measure(base + url, args.repeats)
             print(f"{url[:50]:<50} {_ms(paints):>20} {_ms(tables):>16} {_ms(drawn):>16} "
                   f"{int(statistics.median(sizes)):>10}")
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
     return 0
 
 
@@ -96,24 +82,6 @@ def _latest_event(base: str) -> str:
 
     with urllib.request.urlopen(f"{base}/api/events?limit=1") as response:
         return json.load(response)["events"][0]["event_id"]
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _wait_for(base: str) -> None:
-    deadline = time.monotonic() + 120
-    while True:
-        try:
-            with urllib.request.urlopen(f"{base}/api/health", timeout=5):
-                return
-        except OSError:
-            if time.monotonic() > deadline:
-                raise SystemExit("the server did not start") from None
-            time.sleep(0.2)
 
 
 if __name__ == "__main__":

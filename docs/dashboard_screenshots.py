@@ -6,20 +6,18 @@ Usage: python docs/dashboard_screenshots.py   (writes docs/dashboard/*.png)
 
 from __future__ import annotations
 
-import socket
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
 DOCS = Path(__file__).resolve().parent
 REPO = DOCS.parent
+sys.path.insert(0, str(REPO / "benchmarks"))  # local_server, shared with the dashboard benchmark
+
+from local_server import CHROMIUM, CHROMIUM_ARGS, serving  # noqa: E402
+
 OUT = DOCS / "dashboard"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
 def main() -> int:
@@ -28,18 +26,8 @@ def main() -> int:
         db = str(Path(folder) / "events.db")
         subprocess.run([eventwire, "ingest", str(REPO / "examples"), "--db", db], check=True,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            port = probe.getsockname()[1]
-        server = subprocess.Popen([eventwire, "serve", "--db", db, "--port", str(port)],
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        try:
-            base = f"http://127.0.0.1:{port}"
-            _wait_for(base)
+        with serving(db, start_seconds=60) as base:
             _shoot(base)
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
     return 0
 
 
@@ -71,18 +59,6 @@ def _shoot(base: str) -> None:
         browser.close()
     for path in sorted(OUT.glob("*.png")):
         print(f"{path.relative_to(REPO)}: {path.stat().st_size // 1024} KiB")
-
-
-def _wait_for(base: str) -> None:
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(f"{base}/api/health", timeout=5):
-                return
-        except OSError:
-            if time.monotonic() > deadline:
-                raise SystemExit("the server did not start") from None
-            time.sleep(0.2)
 
 
 if __name__ == "__main__":
