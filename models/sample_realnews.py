@@ -18,6 +18,7 @@ import json
 import random
 import sys
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 from eventwire.nlp import split_sentences
@@ -89,20 +90,29 @@ def write_jsonl(records: list[dict], path: Path) -> None:
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def run_sampler(name: str, doc: str, default_out: Path, draw_from: Callable[[Path], list[dict]],
+                describe: Callable[[list[dict]], str], argv: list[str] | None) -> int:
+    """The command line of a sampling script: draw from --shared, write --out, say what was drawn."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--out", type=Path, default=default_out)
     args = parser.parse_args(argv)
     if not (args.shared / "data" / "voa").is_dir():
-        print(f"sample_realnews: no shared data at {args.shared}; pass --shared PATH", file=sys.stderr)
+        print(f"{name}: no shared data at {args.shared}; pass --shared PATH", file=sys.stderr)
         return 2
-    sample = draw(args.shared)
+    sample = draw_from(args.shared)
     write_jsonl(sample, args.out)
-    test = sum(r["split"] == "test" for r in sample)
-    print(f"sample_realnews: {len(sample)} sentences ({test} test, {len(sample) - test} dev) -> {args.out}",
-          file=sys.stderr)
+    print(f"{name}: {len(sample)} sentences ({describe(sample)}) -> {args.out}", file=sys.stderr)
     return 0
+
+
+def _splits(sample: list[dict]) -> str:
+    test = sum(r["split"] == "test" for r in sample)
+    return f"{test} test, {len(sample) - test} dev"
+
+
+def main(argv: list[str] | None = None) -> int:
+    return run_sampler("sample_realnews", __doc__, DEFAULT_OUT, draw, _splits, argv)
 
 
 if __name__ == "__main__":

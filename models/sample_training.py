@@ -16,14 +16,13 @@ Usage: python models/sample_training.py [--shared ../shared] [--out data/trainin
 
 from __future__ import annotations
 
-import argparse
 import json
 import random
 import sys
 import zipfile
 from pathlib import Path
 
-from sample_realnews import location_sentences, voa_articles, voa_sentences, write_jsonl
+from sample_realnews import location_sentences, run_sampler, voa_articles, voa_sentences
 
 REPO = Path(__file__).resolve().parent.parent
 REALNEWS = REPO / "data" / "realnews" / "sentences.jsonl"
@@ -81,20 +80,13 @@ def by_verb(pool: list[dict], verb_of: dict[str, str], rng: random.Random) -> li
     return chosen
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    args = parser.parse_args(argv)
-    if not (args.shared / "data" / "voa").is_dir():
-        print(f"sample_training: no shared data at {args.shared}; pass --shared PATH", file=sys.stderr)
-        return 2
-    sample = draw(args.shared)
-    write_jsonl(sample, args.out)
+def _origins(sample: list[dict]) -> str:
     voa = sum(r["origin"] == "voa" for r in sample)
-    print(f"sample_training: {len(sample)} sentences ({voa} VOA dev-article, "
-          f"{len(sample) - voa} event_location) -> {args.out}", file=sys.stderr)
-    return 0
+    return f"{voa} VOA dev-article, {len(sample) - voa} event_location"
+
+
+def main(argv: list[str] | None = None) -> int:
+    return run_sampler("sample_training", __doc__, DEFAULT_OUT, draw, _origins, argv)
 
 
 if __name__ == "__main__":
