@@ -13,11 +13,6 @@ from eventwire.records import Document
 WEDNESDAY = dt.date(2024, 3, 13)
 
 
-@pytest.fixture(scope="module")
-def coder(resources) -> EventCoder:
-    return EventCoder(resources)
-
-
 def code(coder: EventCoder, text: str, date: dt.date | None = WEDNESDAY):
     doc = Document(id="fixture", text=text, original_text=text, origin="<test>", date=date)
     return coder.code_document(doc)

@@ -11,11 +11,6 @@ from eventwire.records import Document
 FRIDAY = dt.date(2024, 6, 7)
 
 
-@pytest.fixture(scope="module")
-def coder(resources) -> EventCoder:
-    return EventCoder(resources)
-
-
 def code(coder: EventCoder, text: str):
     doc = Document(id="fixture", text=text, original_text=text, origin="<test>", date=FRIDAY)
     return coder.code_document(doc)

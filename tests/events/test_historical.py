@@ -13,11 +13,6 @@ from eventwire.records import Document
 PUBLISHED = dt.date(2025, 3, 12)
 
 
-@pytest.fixture(scope="module")
-def coder(resources) -> EventCoder:
-    return EventCoder(resources)
-
-
 def code(coder: EventCoder, text: str, date: dt.date = PUBLISHED):
     doc = Document(id="fixture", text=text, original_text=text, origin="<test>", date=date)
     return coder.code_document(doc)

@@ -3,15 +3,8 @@ for these tests."""
 
 import datetime as dt
 
-import pytest
-
 from eventwire.events.coder import EventCoder
 from eventwire.records import Document
-
-
-@pytest.fixture(scope="module")
-def coder(resources) -> EventCoder:
-    return EventCoder(resources)
 
 
 def code(coder: EventCoder, text: str):

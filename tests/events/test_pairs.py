@@ -3,17 +3,10 @@ written for these tests."""
 
 import datetime as dt
 
-import pytest
-
 from eventwire.events.coder import EventCoder
 from eventwire.records import Document
 
 THURSDAY = dt.date(2024, 5, 16)
-
-
-@pytest.fixture(scope="module")
-def coder(resources) -> EventCoder:
-    return EventCoder(resources)
 
 
 def code(coder: EventCoder, text: str):
