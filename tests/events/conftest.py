@@ -1,5 +1,7 @@
 """Fixtures of the event tests."""
 
+import json
+
 import pytest
 
 from eventwire.events.coder import EventCoder
@@ -10,3 +12,19 @@ def coder(resources) -> EventCoder:
     """The shipped coder (rules and learned decisions) on the session's Resources; a test module that
     needs another one (the rules alone) defines its own."""
     return EventCoder(resources)
+
+
+@pytest.fixture
+def shared_with_article(tmp_path):
+    """A shared folder holding one VOA article (id a1, published 2024-03-13) with the given title."""
+
+    def make(title: str):
+        shared = tmp_path / "shared"
+        (shared / "data" / "voa").mkdir(parents=True)
+        article = {"id": "a1", "title": title, "date": "2024-03-13",
+                   "text": "Freedonia's president met Sylvania's president on Monday in the capital.\n\n"
+                           "Analysts expect little from the meeting."}
+        (shared / "data" / "voa" / "news_articles.jsonl").write_text(json.dumps(article) + "\n")
+        return shared
+
+    return make

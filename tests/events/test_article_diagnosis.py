@@ -163,13 +163,8 @@ def test_dev_error_lines_carry_the_diagnosis():
     assert lines[1][4] == "accused Sylvania"
 
 
-def test_the_diagnosis_through_the_cli(tmp_path):
-    shared = tmp_path / "shared"
-    (shared / "data" / "voa").mkdir(parents=True)
-    article = {"id": "a1", "title": "Freedonia Rebuffs Sylvania", "date": "2024-03-13",
-               "text": "Freedonia's president met Sylvania's president on Monday in the capital.\n\n"
-                       "Analysts expect little from the meeting."}
-    (shared / "data" / "voa" / "news_articles.jsonl").write_text(json.dumps(article) + "\n")
+def test_the_diagnosis_through_the_cli(tmp_path, shared_with_article):
+    shared = shared_with_article("Freedonia Rebuffs Sylvania")
     labels = tmp_path / "labels"
     labels.mkdir()
     must = [_labelled("REJECT", "FRA", "DEU", evidence="Freedonia Rebuffs Sylvania", mechanisms=["headline"]),

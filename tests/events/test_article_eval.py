@@ -107,13 +107,8 @@ def test_mechanisms_are_scored_when_the_labels_name_them():
     assert "recall by mechanism: -" in report.table()
 
 
-def test_evaluate_articles_through_the_cli(tmp_path):
-    shared = tmp_path / "shared"
-    (shared / "data" / "voa").mkdir(parents=True)
-    article = {"id": "a1", "title": "Talks in Freedonia", "date": "2024-03-13",
-               "text": "Freedonia's president met Sylvania's president on Monday in the capital.\n\n"
-                       "Analysts expect little from the meeting."}
-    (shared / "data" / "voa" / "news_articles.jsonl").write_text(json.dumps(article) + "\n")
+def test_evaluate_articles_through_the_cli(tmp_path, shared_with_article):
+    shared = shared_with_article("Talks in Freedonia")
     labels = tmp_path / "labels"
     labels.mkdir()
     must = _labelled(source="FRA", target="DEU")
