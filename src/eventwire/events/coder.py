@@ -155,8 +155,7 @@ class _Article:
         sides = [a for a in (*event.source[:1], *event.target[:1]) if _party(a)]
         if len(event.source) >= 2 and not event.target:
             sides = [a for a in event.source if _party(a)]
-        key = (event.sentence.index, [_party(a) for a in sides])
-        if len(set(key[1])) >= 2 and (not self.pairs or key != _pair_key(self.pairs[-1])):
+        if len({_party(a) for a in sides}) >= 2:
             self.pairs.append((event.sentence.index, sides))
 
     def parties(self, side: str | None = None) -> tuple[list[Actor] | None, bool]:
@@ -170,10 +169,6 @@ class _Article:
                 if side in {_party(a) for a in sides}:
                     return sides, True
         return self.pairs[-1][1], False
-
-
-def _pair_key(pair: tuple[int, list[Actor]]) -> tuple[int, list[str | None]]:
-    return pair[0], [_party(a) for a in pair[1]]
 
 
 # Source and target candidates that come before those of the parse.
@@ -268,10 +263,9 @@ class EventCoder:
                 coded = self._code_sentence(sentence, parsed[sentence.index], article, deadline)
                 for event in coded:
                     if event.historical:
-                        continue  # background dates no later event and names no parties to refer back to
+                        continue  # background dates no later event (nor names parties: _code_sentence)
                     article.continue_narrative(event, sentence, previous, self.stance)
                     article.continue_date(event)
-                    article.remember_parties(event)
                 events.extend(coded)
             previous = sentence
         return events
