@@ -55,6 +55,7 @@ from eventwire.events.stance import (
     is_credit_line,
     is_plural_reference,
     is_wish,
+    names_victim,
     open_question,
     recent,
     refused_wish,
@@ -356,7 +357,13 @@ class EventCoder:
         if accident is not None:
             return None  # casualties of an accident or a disaster ('{accident.text}'), not an attack
         if not _enough_actors(source, target, c.specificity, draft.arguments.passive):
-            return None
+            victim = self._unknown_doer(draft, c, source, target)
+            if victim is None:
+                return None
+            target = replace(target, actors=[_bare_actor(draft.arguments.targets[0].sentence or sentence,
+                                                         victim)])
+            reasons.append(Reason("source", f"a passive report names no doer: the act on '{victim.text}' is "
+                                            "kept with an unknown source"))
         reasons += reasons_of("source", source.reasons) + reasons_of("target", target.reasons)
         reported_by = self._reporter(candidates.reporter, speaker_sentence or sentence, when, context,
                                      reasons)
@@ -374,6 +381,15 @@ class EventCoder:
             future=modality.future, historical=historical, reported_by=reported_by, confidence=confidence,
             reasons=reasons,
             magnitudes=find_magnitudes(parsed, sentence, c.event_type, draft.head, self.magnitude_words))
+
+    def _unknown_doer(self, draft: _Draft, c: Classification, source: _Role, target: _Role) -> Span | None:
+        """The victim of a passive material act that names no doer ("he was arrested in May", "four
+        were killed"), when it names people: the act happened, by an unknown hand. None otherwise."""
+        if not draft.arguments.passive or source.state != "missing" or target.state != "unresolved":
+            return None
+        if c.quad_class in VERBAL_QUADS or not draft.arguments.targets:
+            return None
+        return next((p for p in draft.arguments.targets[0].phrases if names_victim(p, self.stance)), None)
 
     def _stance(self, draft: _Draft, c: Classification,
                 reasons: list[Reason]) -> tuple[_RoleGroups | None, Classification]:
