@@ -48,3 +48,22 @@ def test_a_passive_act_on_people_with_no_doer_named_is_kept_with_an_unknown_sour
 ])
 def test_a_passive_act_on_a_thing_or_a_statement_with_no_doer_is_no_event(rules, text):
     assert code(rules, text) == []
+
+
+# --- a weapon or an attack named as the doer -----------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "A roadside bomb wounded four shepherds near the well on Tuesday.",
+    "The explosion killed two guards at the border post.",
+    "Mortar fire injured several traders in the market.",
+])
+def test_a_weapon_as_the_doer_is_an_attack_by_an_unknown_attacker(rules, text):
+    events = [e for e in code(rules, text) if e.event_type == "ASSAULT"]
+    assert events, types(code(rules, text))
+    assert events[0].source == []
+    assert any("is what struck, not who" in r for r in events[0].reasons)
+
+
+def test_a_natural_disaster_as_the_doer_is_no_attack(rules):
+    assert not [e for e in code(rules, "The flood destroyed dozens of farms and killed two herders.")
+                if e.event_type == "ASSAULT"]

@@ -53,6 +53,8 @@ class StanceWords:
     continuation_openers: frozenset[str] = frozenset()
     # "the villagers", "four", "others": who a passive act with no doer named happened to
     victim_nouns: frozenset[str] = frozenset()
+    # "a car bomb killed ...", "the blast destroyed ...": what struck, never who struck
+    weapon_doers: frozenset[str] = frozenset()
 
 
 def read_stance_words() -> StanceWords:
@@ -63,7 +65,7 @@ def read_stance_words() -> StanceWords:
                        frozenset(raw["instruction_verbs"]), frozenset(raw["ultimatum_verbs"]),
                        frozenset(raw["ultimatum_nouns"]), frozenset(raw["fear_nouns"]),
                        frozenset(raw["evaluation_words"]), frozenset(raw["continuation_openers"]),
-                       frozenset(raw["victim_nouns"]))
+                       frozenset(raw["victim_nouns"]), frozenset(raw["weapon_doers"]))
 
 
 def background_clause(head: Token) -> Token | None:
