@@ -67,3 +67,34 @@ def test_a_weapon_as_the_doer_is_an_attack_by_an_unknown_attacker(rules, text):
 def test_a_natural_disaster_as_the_doer_is_no_attack(rules):
     assert not [e for e in code(rules, "The flood destroyed dozens of farms and killed two herders.")
                 if e.event_type == "ASSAULT"]
+
+
+# --- acts told in nouns ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, event_type, trigger", [
+    ("There was an attack by gunmen on a village near the lake on Sunday.", "ASSAULT", "attack"),
+    ("There have been protests by farmers outside the ministry in Nairobi.", "PROTEST", "protests"),
+    ("Three trucks came under attack from rebels near the bridge in Mali.", "ASSAULT", "attack"),
+    ("Mali's foreign minister had talks with his Algerian counterpart on Monday.", "CONSULT", "talks"),
+    ("North Korea conducted two missile tests this week.", "MOBILIZE", "tests"),
+    ("The Iranian navy held a military exercise in the Gulf on Monday.", "MOBILIZE", "exercise"),
+])
+def test_an_act_told_in_a_noun_is_an_event(rules, text, event_type, trigger):
+    events = [e for e in code(rules, text) if e.event_type == event_type]
+    assert events, types(code(rules, text))
+    assert trigger in events[0].trigger.text
+
+
+def test_the_attacker_after_came_under_is_the_source(rules):
+    event = [e for e in code(rules, "Malian troops came under attack from Burkinabe soldiers on Monday.")
+             if e.event_type == "ASSAULT"][0]
+    assert [a.country for a in event.source] == ["BFA"]
+    assert [a.country for a in event.target] == ["MLI"]
+
+
+@pytest.mark.parametrize("text", [
+    "It was a battle of wills between the two coaches.",
+    "The exam was a test of patience for the students.",
+])
+def test_a_noun_used_figuratively_is_no_event(rules, text):
+    assert not [e for e in code(rules, text) if e.event_type in ("ASSAULT", "MOBILIZE")]
