@@ -98,3 +98,21 @@ def test_the_attacker_after_came_under_is_the_source(rules):
 ])
 def test_a_noun_used_figuratively_is_no_event(rules, text):
     assert not [e for e in code(rules, text) if e.event_type in ("ASSAULT", "MOBILIZE")]
+
+
+# --- armed forces moving into ground ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Rebel forces advanced toward the provincial capital on Friday.",
+    "Government troops entered the northern town on Wednesday.",
+])
+def test_armed_forces_entering_or_advancing_use_military_force(rules, text):
+    assert "ASSAULT" in types(code(rules, text))
+
+
+@pytest.mark.parametrize("text", [
+    "The company entered the Kenyan market last year.",
+    "The senator advanced to the second round of the primary.",
+])
+def test_entering_or_advancing_without_armed_forces_is_no_attack(rules, text):
+    assert "ASSAULT" not in types(code(rules, text))
