@@ -116,3 +116,19 @@ def test_armed_forces_entering_or_advancing_use_military_force(rules, text):
 ])
 def test_entering_or_advancing_without_armed_forces_is_no_attack(rules, text):
     assert "ASSAULT" not in types(code(rules, text))
+
+
+# --- an act told as having taken place --------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The explosion occurred near a bus station in the old town on Sunday.",
+    "The clashes continued into the night in the northern district.",
+])
+def test_a_hostile_act_told_as_taking_place_is_kept_with_an_unknown_doer(rules, text):
+    events = [e for e in code(rules, text) if e.event_type == "ASSAULT"]
+    assert events, types(code(rules, text))
+    assert events[0].source == [] and any("told as having taken place" in r for r in events[0].reasons)
+
+
+def test_a_statement_told_as_taking_place_with_no_one_named_is_no_event(rules):
+    assert code(rules, "The talks took place in a hotel by the lake.") == []

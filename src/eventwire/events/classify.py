@@ -493,6 +493,11 @@ class VerbLexicon:
             return True
         return any(c.dep_ == "prep" and c.lower_ in _NOUN_EVIDENCE_PREPS for c in token.children)
 
+    def told_as_happening(self, token: Token) -> bool:
+        """'The blast occurred ...', 'the fighting continued', 'there was an attack': an event noun the
+        sentence says took place."""
+        return token.pos_ in ("NOUN", "PROPN") and (self._subject_of_occurrence(token) or _existential(token))
+
     def _subject_of_occurrence(self, token: Token) -> bool:
         """'The attack occurred', 'riots broke out', 'the raid took place': the verb says it happened."""
         if token.dep_ != "nsubj":

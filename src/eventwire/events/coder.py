@@ -362,12 +362,16 @@ class EventCoder:
             source = _Role([], "missing", [*source.reasons, unknown])
         if not _enough_actors(source, target, c.specificity, draft.arguments.passive or weapon is not None):
             victim = self._unknown_doer(draft, c, source, target, weapon is not None)
-            if victim is None:
+            if victim is not None:
+                target = replace(target, actors=[_bare_actor(draft.arguments.targets[0].sentence or sentence,
+                                                             victim)])
+                reasons.append(Reason("source", f"the report names no doer: the act on '{victim.text}' is "
+                                                "kept with an unknown source"))
+            elif c.quad_class in VERBAL_QUADS or not self.lexicon.told_as_happening(draft.head):
                 return None
-            target = replace(target, actors=[_bare_actor(draft.arguments.targets[0].sentence or sentence,
-                                                         victim)])
-            reasons.append(Reason("source", f"the report names no doer: the act on '{victim.text}' is kept "
-                                            "with an unknown source"))
+            else:
+                reasons.append(Reason("source", f"'{trigger.text}' is told as having taken place, by no one "
+                                                "named: kept with an unknown source"))
         reasons += reasons_of("source", source.reasons) + reasons_of("target", target.reasons)
         reported_by = self._reporter(candidates.reporter, speaker_sentence or sentence, when, context,
                                      reasons)
