@@ -180,6 +180,14 @@ def _nominal_arguments(noun: Token, preps: tuple[str, ...], excluded: set[int],
         if modifier.dep_ in ("amod", "compound") and _may_name_actor(modifier):
             # the lexicon may count the modifier in the trigger ("Palestinian riots"): it is still the actor
             _add(sources, modifier, f"modifier '{modifier.text}' of '{noun.text}'", excluded - {modifier.i})
+    undergoing = undergoing_verb(noun)
+    if undergoing is not None:
+        # "the convoy came under attack from X": X attacked, the convoy suffered it
+        for prep_head in (noun, undergoing):
+            for obj, prep in _prep_objects(prep_head, ("from", "by")):
+                _add(sources, obj, f"object of '{prep}' after '{prep_head.text}'", excluded)
+        subject, rule = clause_subject(undergoing)
+        _add(targets, subject, f"{rule} (came under '{noun.text}')", excluded)
     for prep_head in (noun, verb):
         if prep_head is not None:
             for obj, prep in _prep_objects(prep_head, preps):
@@ -187,6 +195,14 @@ def _nominal_arguments(noun: Token, preps: tuple[str, ...], excluded: set[int],
     if verb is not None:
         _add(targets, _dative(verb), f"indirect object of '{verb.text}'", excluded)
     return Arguments(verb or noun, tuple(sources), tuple(targets), False)
+
+
+def undergoing_verb(noun: Token) -> Token | None:
+    """'came under (attack)', 'came under heavy (fire)': the verb whose subject suffered the act."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "under" or prep.head.i == prep.i:
+        return None
+    return prep.head if prep.head.lemma_.lower() == "come" else None
 
 
 def _time_phrase_verb(noun: Token) -> Token | None:

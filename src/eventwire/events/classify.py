@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from eventwire.events.arguments import undergoing_verb
 from eventwire.events.lexicon import (
     LexiconData,
     Pattern,
@@ -43,7 +44,7 @@ _MODIFIER_DEPS = {"compound", "amod", "nmod", "nummod", "poss"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "aux", "auxpass", "neg", "advmod", "csubj"}
 _EMBED_DEPS = {"xcomp", "ccomp"}
 _NOUN_EVIDENCE_PREPS = {"on", "against", "between", "with", "in", "by", "at", "near", "from", "over"}
-_NOUN_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "ROOT", "appos", "conj"}
+_NOUN_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "ROOT", "appos", "conj", "attr"}
 _MODIFIER_VERB_DEPS = {"amod", "compound", "acl", "nmod"}
 _SUBJECT_HOPS = 3  # how far up coordinated/controlled verbs the acting subject is looked for
 # Measure words whose "of" phrase names the real object: "sent 50 tonnes of food"
@@ -488,7 +489,14 @@ class VerbLexicon:
             return False
         if modified or token.dep_ == "ROOT" or self._subject_of_occurrence(token):
             return True
+        if _existential(token) or undergoing_verb(token) is not None:
+            return True
         return any(c.dep_ == "prep" and c.lower_ in _NOUN_EVIDENCE_PREPS for c in token.children)
+
+    def told_as_happening(self, token: Token) -> bool:
+        """'The blast occurred ...', 'the fighting continued', 'there was an attack': an event noun the
+        sentence says took place."""
+        return token.pos_ in ("NOUN", "PROPN") and (self._subject_of_occurrence(token) or _existential(token))
 
     def _subject_of_occurrence(self, token: Token) -> bool:
         """'The attack occurred', 'riots broke out', 'the raid took place': the verb says it happened."""
@@ -538,6 +546,13 @@ class VerbLexicon:
                   f"-> {event_type}" + (f" ({mode})" if mode else ""))
         return Classification(event_type, mode, match.cameo, quad_class_of(match.cameo), match.span,
                               match.pattern, reason, round(match.specificity, 2), preps)
+
+
+def _existential(noun: Token) -> bool:
+    """'There was an attack', 'there have been clashes': the sentence says the act took place."""
+    verb = noun.head
+    return (noun.dep_ in ("attr", "nsubj") and verb.lemma_.lower() == "be"
+            and any(c.dep_ == "expl" and c.lower_ == "there" for c in verb.children))
 
 
 def _counts(token: Token) -> bool:

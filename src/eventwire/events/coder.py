@@ -55,6 +55,7 @@ from eventwire.events.stance import (
     is_credit_line,
     is_plural_reference,
     is_wish,
+    names_victim,
     open_question,
     recent,
     refused_wish,
@@ -355,8 +356,22 @@ class EventCoder:
         accident = accident_of(draft.head, source.state in ("known", "named"), c.event_type, self.stance)
         if accident is not None:
             return None  # casualties of an accident or a disaster ('{accident.text}'), not an attack
-        if not _enough_actors(source, target, c.specificity, draft.arguments.passive):
-            return None
+        weapon = self._weapon_as_doer(source, c)
+        if weapon is not None:
+            unknown = f"'{weapon}' is what struck, not who: the attacker is unknown"
+            source = _Role([], "missing", [*source.reasons, unknown])
+        if not _enough_actors(source, target, c.specificity, draft.arguments.passive or weapon is not None):
+            victim = self._unknown_doer(draft, c, source, target, weapon is not None)
+            if victim is not None:
+                target = replace(target, actors=[_bare_actor(draft.arguments.targets[0].sentence or sentence,
+                                                             victim)])
+                reasons.append(Reason("source", f"the report names no doer: the act on '{victim.text}' is "
+                                                "kept with an unknown source"))
+            elif c.quad_class in VERBAL_QUADS or not self.lexicon.told_as_happening(draft.head):
+                return None
+            else:
+                reasons.append(Reason("source", f"'{trigger.text}' is told as having taken place, by no one "
+                                                "named: kept with an unknown source"))
         reasons += reasons_of("source", source.reasons) + reasons_of("target", target.reasons)
         reported_by = self._reporter(candidates.reporter, speaker_sentence or sentence, when, context,
                                      reasons)
@@ -374,6 +389,27 @@ class EventCoder:
             future=modality.future, historical=historical, reported_by=reported_by, confidence=confidence,
             reasons=reasons,
             magnitudes=find_magnitudes(parsed, sentence, c.event_type, draft.head, self.magnitude_words))
+
+    def _weapon_as_doer(self, source: _Role, c: Classification) -> str | None:
+        """The weapon or attack a hostile act names as its doer ("a car bomb destroyed ...", "the
+        blast killed ..."): no actor, the attacker is unknown. None when the source is an actor."""
+        if source.state != "unresolved" or c.quad_class != "material_conflict" or not source.actors:
+            return None
+        words = source.actors[0].text.lower().replace("-", " ").split()
+        return source.actors[0].text if words and words[-1] in self.stance.weapon_doers else None
+
+    def _unknown_doer(self, draft: _Draft, c: Classification, source: _Role, target: _Role,
+                      by_weapon: bool) -> Span | None:
+        """The victim of a material act that names no doer ("he was arrested in May", "four were
+        killed", "a bomb killed two guards"), when it names people: the act happened, by an unknown
+        hand. None otherwise."""
+        if not (draft.arguments.passive or by_weapon) or source.state != "missing":
+            return None
+        if target.state != "unresolved":
+            return None
+        if c.quad_class in VERBAL_QUADS or not draft.arguments.targets:
+            return None
+        return next((p for p in draft.arguments.targets[0].phrases if names_victim(p, self.stance)), None)
 
     def _stance(self, draft: _Draft, c: Classification,
                 reasons: list[Reason]) -> tuple[_RoleGroups | None, Classification]:

@@ -21,7 +21,7 @@ from eventwire.events.lexicon import cameo_of, quad_class_of
 from eventwire.jsondata import read_json
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
     from eventwire.events.classify import Classification
     from eventwire.records import EventDate
@@ -51,6 +51,10 @@ class StanceWords:
     evaluation_words: frozenset[str] = frozenset()  # "it was a mistake to (act)": a judgement
     # "They demanded ...", "There, X asked ...": a sentence that goes on with the one before it
     continuation_openers: frozenset[str] = frozenset()
+    # "the villagers", "four", "others": who a passive act with no doer named happened to
+    victim_nouns: frozenset[str] = frozenset()
+    # "a car bomb killed ...", "the blast destroyed ...": what struck, never who struck
+    weapon_doers: frozenset[str] = frozenset()
 
 
 def read_stance_words() -> StanceWords:
@@ -60,7 +64,8 @@ def read_stance_words() -> StanceWords:
                        frozenset(raw["wish_verbs"]), frozenset(raw["attack_words"]),
                        frozenset(raw["instruction_verbs"]), frozenset(raw["ultimatum_verbs"]),
                        frozenset(raw["ultimatum_nouns"]), frozenset(raw["fear_nouns"]),
-                       frozenset(raw["evaluation_words"]), frozenset(raw["continuation_openers"]))
+                       frozenset(raw["evaluation_words"]), frozenset(raw["continuation_openers"]),
+                       frozenset(raw["victim_nouns"]), frozenset(raw["weapon_doers"]))
 
 
 def background_clause(head: Token) -> Token | None:
@@ -317,3 +322,23 @@ def accident_of(head: Token, source_found: bool, event_type: str, words: StanceW
                 if token.lemma_.lower() in words.accident_words or token.lower_ in words.accident_words:
                     return token
     return None
+
+
+_PERSONAL_PRONOUNS = {"he", "she", "they", "him", "her", "them", "i", "me", "we", "us", "you"}
+_NAMED_VICTIMS = {"PERSON", "NORP", "ORG"}
+
+
+def names_victim(span: Span, words: StanceWords) -> bool:
+    """Does the phrase name people an act can happen to ("the villagers", "four of them", "he", a
+    name), rather than a thing ("the book", "millions of dogs")? Quantities are judged by what they
+    count."""
+    root = span.root
+    counted = [p for prep in root.children if prep.dep_ == "prep" and prep.lower_ == "of"
+               for p in prep.children if p.dep_ == "pobj"]
+    if counted and root.pos_ in ("NUM", "NOUN") and root.lower_ not in _PERSONAL_PRONOUNS:
+        root = counted[0]
+    if root.pos_ == "PRON":
+        return root.lower_ in _PERSONAL_PRONOUNS
+    if root.pos_ == "PROPN" or root.ent_type_ in _NAMED_VICTIMS:
+        return True
+    return root.lower_ in words.victim_nouns or root.lemma_.lower() in words.victim_nouns
