@@ -255,7 +255,8 @@ class EventCoder:
         if not parsed:
             return []
         context = self.resolver.start_document(doc, sentences)
-        article = _Article(doc, context, Quotations(doc, sentences, self.resources.nlp))
+        quotations = Quotations(doc, sentences, _ParseOnce(self.resources.nlp, sentences, parsed))
+        article = _Article(doc, context, quotations)
         events: list[Event] = []
         previous = None
         for sentence in sentences:
@@ -470,6 +471,20 @@ class EventCoder:
         actors = _unique([r.actor for r in resolved]) or [_bare_actor(sentence, span)]
         reasons += reasons_of("reported_by", (reason for r in resolved for reason in r.reasons))
         return actors
+
+
+class _ParseOnce:
+    """A sentence's text parsed for the quotes: the batch's parse when the sentence was a candidate,
+    else parsed here once (a speaker's sentence need hold no event trigger)."""
+
+    def __init__(self, nlp, sentences: list[Sentence], parsed: dict[int, Doc]):
+        self._nlp = nlp
+        self._parses = {s.text: parsed[s.index] for s in sentences if s.index in parsed}
+
+    def __call__(self, text: str) -> Doc:
+        if text not in self._parses:
+            self._parses[text] = self._nlp(text)
+        return self._parses[text]
 
 
 def _sides(plural: Span, sentence: Sentence, context: ArticleContext,
