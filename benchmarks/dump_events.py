@@ -1,6 +1,6 @@
 """Every result of a corpus as JSON lines, to check that a speed change keeps the output byte for byte.
 
-    python benchmarks/dump_events.py CORPUS.jsonl OUT.jsonl [--limit N]
+    python benchmarks/dump_events.py CORPUS.jsonl OUT.jsonl [--limit N] [--preparse rules]
     cmp before.jsonl after.jsonl
 
 Codes the corpus in this process (the pool gives the same results; one process keeps the run
@@ -22,12 +22,15 @@ def main() -> None:
     parser.add_argument("corpus", type=Path)
     parser.add_argument("out", type=Path)
     parser.add_argument("--limit", type=int, default=None, help="only the first N documents")
+    parser.add_argument("--preparse", default="learned",
+                        help="'learned' (default), 'rules' (parse every candidate) or a preparse.json")
     args = parser.parse_args()
 
     from eventwire.ingest import read_inputs
     from eventwire.pipeline import Pipeline
+    from eventwire.resources import Resources, Settings
 
-    pipeline = Pipeline(workers=1)
+    pipeline = Pipeline(workers=1, resources=Resources(Settings(preparse=args.preparse)))
     events = 0
     with args.out.open("w", encoding="utf-8") as out:
         for result in pipeline.code_documents(islice(read_inputs([str(args.corpus)]), args.limit)):

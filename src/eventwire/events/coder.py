@@ -235,11 +235,16 @@ class EventCoder:
         contributed to this report") is never parsed."""
         return self.lexicon.is_candidate(sentence.text) and not is_credit_line(sentence.text, self.stance)
 
+    def worth_parsing(self, sentence: Sentence) -> bool:
+        """Whether a candidate sentence is parsed: the pre-parse model's decision from its words
+        (events/preparse.py); every candidate with `Settings(preparse="rules")`."""
+        return self.resources.preparse.keeps(sentence.text)
+
     def code_document(self, doc: Document) -> list[Event]:
         """Events of one document, split and parsed here: the one-document form of a Pipeline batch
         (a Pipeline parses the sentences of many documents in one stream)."""
         sentences = split_sentences(doc.text)
-        candidates = [s for s in sentences if self.is_candidate(s)]
+        candidates = [s for s in sentences if self.is_candidate(s) and self.worth_parsing(s)]
         parsed = dict(zip((s.index for s in candidates), self.resources.nlp.pipe(s.text for s in candidates)))
         return self.code(doc, sentences, parsed)
 
