@@ -5,8 +5,9 @@ some trigger could start from; on real articles that is about four sentences in 
 four of those report no act ("said in a statement", background, figures). This model scores a
 candidate sentence by its words and word pairs (a logistic regression over binary features,
 L2-normalised), and a sentence scoring below the threshold is not parsed. The threshold was chosen
-for recall: out of fold, it keeps 99.8% of the labelled sentences that report an act
-(models/train_preparse.py says how, and docs/performance.md what it skips and what it costs).
+for recall: out of fold, it keeps every labelled sentence that reports an act, so it skips only the
+sentences that look least like any of them (models/train_preparse.py says how, and
+docs/performance.md what it skips and what it costs).
 
 A skipped sentence is counted, never silent: `Pipeline.stats.model_skipped_sentences`, and the reason of
 a document with no event says how many of its candidate sentences the model left unparsed.
