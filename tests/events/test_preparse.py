@@ -1,6 +1,10 @@
 """The pre-parse decision: a candidate sentence judged to report no act is not parsed, and says so."""
 
+import importlib.util
 import json
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -80,3 +84,28 @@ def test_the_shipped_model_parses_plain_reports_of_acts():
                  "Police arrested dozens of protesters outside parliament.",
                  "The two foreign ministers met in Geneva to discuss the ceasefire."):
         assert model.keeps(text), (text, model.score(text), model.threshold)
+
+
+def _train_module():
+    path = Path(__file__).resolve().parents[2] / "models" / "train_preparse.py"
+    spec = importlib.util.spec_from_file_location("train_preparse", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_training_folds_keep_a_document_together_and_are_fixed():
+    train = _train_module()
+    documents = [f"doc-{i}" for i in range(12)] * 2
+    folds = train.folds(documents)
+    assert folds == train.folds(list(reversed(documents)))
+    assert sorted(set(folds.values())) == list(range(train.FOLDS))
+
+
+@pytest.mark.slow
+def test_training_reproduces_the_shipped_model(tmp_path):
+    out = tmp_path / "preparse.json"
+    subprocess.run([sys.executable, str(Path(__file__).resolve().parents[2] / "models" / "train_preparse.py"),
+                    "--out", str(out)], check=True, capture_output=True)
+    shipped = Path(__file__).resolve().parents[2] / "src" / "eventwire" / "data" / "events" / "preparse.json"
+    assert out.read_bytes() == shipped.read_bytes()
