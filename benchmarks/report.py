@@ -110,8 +110,11 @@ def render_real(measurements: list[Measurement], size: dict, workers: int) -> st
     if default and not default.error and default.figures.get("sentences"):
         f = default.figures
         share = f["parsed_sentences"] / f["sentences"]
-        lines.append(f"The candidate filter keeps {f['parsed_sentences']:,} of {f['sentences']:,} sentences "
-                     f"({share:.0%}) for the parse; {f.get('events', 0):,} events.")
+        skipped = f.get("model_skipped_sentences", 0)
+        lines.append(f"The candidate filter and the pre-parse model keep {f['parsed_sentences']:,} of "
+                     f"{f['sentences']:,} sentences ({share:.0%}) for the parse (the model leaves "
+                     f"{skipped:,} of the filter's {f['parsed_sentences'] + skipped:,} candidates unparsed); "
+                     f"{f.get('events', 0):,} events.")
     ok = default and floor and not default.error and not floor.error and default.seconds and floor.seconds
     ratio = default.seconds / floor.seconds if ok else None
     shown = f"{ratio:.2f}x" if ratio is not None else "not measured"
@@ -138,7 +141,7 @@ def _stage_table(default: Measurement | None) -> list[str]:
     share = f["parsed_sentences"] / f["sentences"] if f.get("sentences") else 0.0
     rows = [
         ("read + clean (main process)", f["read_seconds"]),
-        ("sentence split + candidate filter", f["split_seconds"]),
+        ("sentence split, candidate filter, pre-parse model", f["split_seconds"]),
         (f"spaCy parse ({f['parsed_sentences']:,} of {f['sentences']:,} sentences, {share:.0%})",
          f["parse_seconds"]),
         ("coding: events, actors, dates, places", f["code_seconds"]),

@@ -24,6 +24,8 @@ STEPS = [
     ("build_boundaries.py", False),
     # the learned decisions score the events the rules above produce on the real-news dev split
     ("train_decisions.py", True),
+    # which candidate sentences (the lexicon's filter) are parsed, from the labelled sentences in the repo
+    ("train_preparse.py", False),
 ]
 
 

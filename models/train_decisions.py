@@ -65,10 +65,12 @@ def collect(shared: Path) -> list[Example]:
     from eventwire.evaluate.realnews import load_sentences, sentence_events
     from eventwire.events.coder import EventCoder
     from eventwire.pipeline import Pipeline
+    from eventwire.resources import RULES, Resources, Settings
 
     dev = [s for s in load_sentences(REALNEWS) if s.split == "dev"]
     recorder = FeatureRecorder()
-    found = sentence_events(dev, shared, Pipeline(workers=1, coder=EventCoder(decisions=recorder)))
+    rules = Resources(Settings(preparse=RULES))  # every candidate sentence parsed, none left to the model
+    found = sentence_events(dev, shared, Pipeline(workers=1, coder=EventCoder(rules, decisions=recorder)))
     folds = _folds(sorted({s.doc_id for s in dev}))
     return [Example(s, events, [recorder.features[e.event_id] for e in events], folds[s.doc_id])
             for s, events in found]

@@ -82,15 +82,32 @@ class _Signatures(dict):
 
     def __init__(self, tests: list[_Test], as_value, limit: int):
         super().__init__()
-        self._tests = tests
         self._as_value = as_value
         self._limit = limit
+        # A new word is looked up rather than tried against every test (hundreds for LOWER): the tests
+        # it passes by equality or membership, the NOT_IN tests it fails, and the regular expressions.
+        self._passed: dict[object, list[_Test]] = {}
+        self._failed: dict[object, set[_Test]] = {}
+        self._not_in = [test for test in tests if test.operator == "NOT_IN"]
+        self._regex = [test for test in tests if test.operator == "REGEX"]
+        for test in tests:
+            if test.operator == "==":
+                self._passed.setdefault(test.operand, []).append(test)
+            elif test.operator == "IN":
+                for member in test.operand:
+                    self._passed.setdefault(member, []).append(test)
+            elif test.operator == "NOT_IN":
+                for member in test.operand:
+                    self._failed.setdefault(member, set()).add(test)
 
     def __missing__(self, value: int) -> frozenset[_Test]:
         if len(self) >= self._limit:
             self.clear()
         text = self._as_value(value)
-        signature = self[value] = frozenset(test for test in self._tests if test(text))
+        failed = self._failed.get(text, ())
+        signature = self[value] = frozenset([
+            *self._passed.get(text, ()), *(test for test in self._not_in if test not in failed),
+            *(test for test in self._regex if test(text))])
         return signature
 
 

@@ -16,7 +16,7 @@ from itertools import chain, islice
 from eventwire.events.coder import EventCoder, TimeBudgetExceeded
 from eventwire.ingest import document_from_record, make_document
 from eventwire.nlp import split_sentences
-from eventwire.records import Document, DocumentResult, Rejected
+from eventwire.records import Document, DocumentResult, Rejected, Sentence
 from eventwire.resources import Resources, Settings
 
 DEFAULT_TIME_BUDGET = 60.0  # seconds of coding per document; ordinary articles take well under one
@@ -31,6 +31,7 @@ class StageTimes:
     documents: int = 0
     sentences: int = 0
     parsed_sentences: int = 0
+    model_skipped_sentences: int = 0  # candidates the pre-parse model judged to report no act
     split_seconds: float = 0.0  # sentence split and candidate filter
     parse_seconds: float = 0.0  # spaCy, candidate sentences only
     code_seconds: float = 0.0  # EventCoder.code: events, actors, dates, places
@@ -38,6 +39,25 @@ class StageTimes:
     def add(self, other: StageTimes) -> None:
         for f in fields(self):
             setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
+
+
+@dataclass
+class _Plan:
+    """A document's sentences, those to parse, and the candidates the pre-parse model left unparsed."""
+
+    sentences: list[Sentence]
+    parsed: list[Sentence]
+    model_skipped: int
+
+    def no_event_reason(self) -> str:
+        if not self.parsed and not self.model_skipped:
+            return "no sentence with a candidate event trigger"
+        skipped = (f"{self.model_skipped} candidate sentence(s) judged by the pre-parse model to report "
+                   "no act, not parsed")
+        if not self.parsed:
+            return skipped
+        found = f"no event found in {len(self.parsed)} candidate sentence(s)"
+        return f"{found}; {skipped}" if self.model_skipped else found
 
 
 def as_document(item: Document | Rejected | str | dict, number: int = 1) -> Document | Rejected:
@@ -154,28 +174,29 @@ class Pipeline:
         finally:
             setattr(self.stats, stage, getattr(self.stats, stage) + time.perf_counter() - start)
 
-    def _plan(self, doc: Document):
+    def _plan(self, doc: Document) -> _Plan:
         sentences = split_sentences(doc.text)
         candidates = [s for s in sentences if self.coder.is_candidate(s)]
+        parsed = [s for s in candidates if self.coder.worth_parsing(s)]
         self.stats.documents += 1
         self.stats.sentences += len(sentences)
-        self.stats.parsed_sentences += len(candidates)
-        return sentences, candidates
+        self.stats.parsed_sentences += len(parsed)
+        self.stats.model_skipped_sentences += len(candidates) - len(parsed)
+        return _Plan(sentences, parsed, len(candidates) - len(parsed))
 
     def _parse(self, docs: list[Document], plans) -> dict[str, dict]:
         """Parse every candidate sentence of the batch in one spaCy stream."""
-        keys = [(doc.id, s.index) for doc in docs for s in plans[doc.id][1]]
-        texts = (s.text for doc in docs for s in plans[doc.id][1])
+        keys = [(doc.id, s.index) for doc in docs for s in plans[doc.id].parsed]
+        texts = (s.text for doc in docs for s in plans[doc.id].parsed)
         parses: dict[str, dict] = {}
         for (doc_id, index), parsed in zip(keys, self.resources.nlp.pipe(texts, batch_size=256)):
             parses.setdefault(doc_id, {})[index] = parsed
         return parses
 
-    def _code_one(self, doc: Document, plan, parsed: dict) -> DocumentResult:
-        sentences, candidates = plan
+    def _code_one(self, doc: Document, plan: _Plan, parsed: dict) -> DocumentResult:
         deadline = time.monotonic() + self.time_budget if self.time_budget is not None else None
         try:
-            events = self.coder.code(doc, sentences, parsed, deadline)
+            events = self.coder.code(doc, plan.sentences, parsed, deadline)
         except TimeBudgetExceeded:
             return DocumentResult(origin=doc.origin, status="failed", doc_id=doc.id, document=doc,
                                   reason=f"took longer than {self.time_budget:g} s to code (a run-on or "
@@ -183,8 +204,5 @@ class Pipeline:
         except Exception as exc:  # noqa: BLE001 - one bad document must not stop a batch
             return DocumentResult(origin=doc.origin, status="failed", doc_id=doc.id, document=doc,
                                   reason=f"coding failed: {type(exc).__name__}: {exc}")
-        reason = None if events else (
-            "no sentence with a candidate event trigger" if not candidates
-            else f"no event found in {len(candidates)} candidate sentence(s)")
         return DocumentResult(origin=doc.origin, status="coded", doc_id=doc.id, document=doc,
-                              events=events, reason=reason)
+                              events=events, reason=None if events else plan.no_event_reason())

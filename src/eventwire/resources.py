@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from eventwire.events.classify import VerbLexicon
     from eventwire.events.learned import Decisions
     from eventwire.events.magnitudes import MagnitudeWords
+    from eventwire.events.preparse import KeepAll, PreparseModel
     from eventwire.events.stance import StanceWords
     from eventwire.places.admin1 import Admin1Table
     from eventwire.places.gazetteer import Gazetteer
@@ -45,6 +46,9 @@ class Settings:
     lexicon: Path | None = None  # a compiled lexicon.json (models/build_lexicon.py writes the shipped one)
     decisions: str = LEARNED  # LEARNED, RULES, or the path of a decisions.json (models/train_decisions.py)
     locator: Path | None = None  # a locator.json (models/train_locator.py)
+    # which candidate sentences are parsed: LEARNED (the shipped pre-parse model), RULES (every candidate
+    # of the lexicon's filter), or the path of a preparse.json (models/train_preparse.py)
+    preparse: str = LEARNED
 
     def __post_init__(self) -> None:
         for name in ("lexicon", "locator"):  # a path given as text is a path
@@ -53,6 +57,9 @@ class Settings:
         if self.decisions not in (LEARNED, RULES) and not Path(self.decisions).is_file():
             raise ValueError(f"decisions must be {LEARNED!r}, {RULES!r} or a decisions.json file, "
                              f"not {self.decisions!r}")
+        if self.preparse not in (LEARNED, RULES) and not Path(self.preparse).is_file():
+            raise ValueError(f"preparse must be {LEARNED!r}, {RULES!r} or a preparse.json file, "
+                             f"not {self.preparse!r}")
 
 
 class Resources:
@@ -69,7 +76,8 @@ class Resources:
 
     def load_all(self) -> Resources:
         """Load everything now rather than on the first document (a worker, a server, a benchmark)."""
-        for name in ("nlp", "lexicon", "resolver", "locator", "decisions", "magnitude_words", "stance_words"):
+        for name in ("nlp", "lexicon", "resolver", "locator", "decisions", "preparse", "magnitude_words",
+                     "stance_words"):
             getattr(self, name)
         return self
 
@@ -129,6 +137,14 @@ class Resources:
         if self.settings.decisions == RULES:
             return RuleDecisions()
         return read_decisions(None if self.settings.decisions == LEARNED else Path(self.settings.decisions))
+
+    @cached_property
+    def preparse(self) -> PreparseModel | KeepAll:
+        from eventwire.events.preparse import KeepAll, read_preparse
+
+        if self.settings.preparse == RULES:
+            return KeepAll()
+        return read_preparse(None if self.settings.preparse == LEARNED else Path(self.settings.preparse))
 
     @cached_property
     def magnitude_words(self) -> MagnitudeWords:

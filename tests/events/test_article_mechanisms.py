@@ -73,6 +73,31 @@ def test_we_inside_a_quote_is_the_speakers_side_with_the_attribution_after_it(co
     assert countries(event.reported_by) == ["TCD"]
 
 
+class CountingParser:
+    """The coder's spaCy pipeline, counting the sentences it parses one at a time (outside the batch)."""
+
+    def __init__(self, nlp):
+        self.nlp = nlp
+        self.texts: list[str] = []
+
+    def __call__(self, text: str):
+        self.texts.append(text)
+        return self.nlp(text)
+
+    def pipe(self, texts, **kwargs):
+        return self.nlp.pipe(texts, **kwargs)
+
+
+def test_a_quotes_speaker_is_read_from_the_parse_the_sentence_already_has(coder, monkeypatch):
+    counting = CountingParser(coder.resources.nlp)
+    monkeypatch.setitem(coder.resources.__dict__, "nlp", counting)  # Resources are read-only
+    text = ("Ghana's foreign minister visited Lome on Monday. “We condemned the raid on the embassy.” "
+            "She told reporters so after the talks.")
+    event = of_type(code(coder, text), "ACCUSE")[0]
+    assert countries(event.source) == ["GHA"], event.reasons
+    assert counting.texts == []  # the speaker's sentence holds a trigger: its parse is the batch's
+
+
 def test_the_speaker_of_a_quote_attributed_in_the_next_sentence(coder):
     text = ("Ghana's foreign minister visited Lome on Monday. “We condemned the raid on the embassy.” "
             "She told reporters so after the talks.")

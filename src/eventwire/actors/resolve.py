@@ -559,9 +559,10 @@ def described_antecedent(conjunct: Conjunct, base: int, context: ArticleContext,
     if noun is None:
         return None
     for mention in context.before(base + conjunct.tokens[0].start):
+        if mention.kind in ("person", "country") or not (mention.actor.country or mention.actor.code):
+            continue  # decided before the mention's words are read: this runs over every earlier mention
         words = tokenize(mention.actor.text)
-        if mention.kind not in ("person", "country") and words and words[-1].norm == noun \
-                and (mention.actor.country or mention.actor.code):
+        if words and words[-1].norm == noun:
             reasons.append(f"'the {noun}' describes {_describe(mention)} named before")
             return _from_mention(mention, 0.7)
     return None

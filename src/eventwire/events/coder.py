@@ -236,11 +236,16 @@ class EventCoder:
         contributed to this report") is never parsed."""
         return self.lexicon.is_candidate(sentence.text) and not is_credit_line(sentence.text, self.stance)
 
+    def worth_parsing(self, sentence: Sentence) -> bool:
+        """Whether a candidate sentence is parsed: the pre-parse model's decision from its words
+        (events/preparse.py); every candidate with `Settings(preparse="rules")`."""
+        return self.resources.preparse.keeps(sentence.text)
+
     def code_document(self, doc: Document) -> list[Event]:
         """Events of one document, split and parsed here: the one-document form of a Pipeline batch
         (a Pipeline parses the sentences of many documents in one stream)."""
         sentences = split_sentences(doc.text)
-        candidates = [s for s in sentences if self.is_candidate(s)]
+        candidates = [s for s in sentences if self.is_candidate(s) and self.worth_parsing(s)]
         parsed = dict(zip((s.index for s in candidates), self.resources.nlp.pipe(s.text for s in candidates)))
         return self.code(doc, sentences, parsed)
 
@@ -256,7 +261,8 @@ class EventCoder:
         if not parsed:
             return []
         context = self.resolver.start_document(doc, sentences)
-        article = _Article(doc, context, Quotations(doc, sentences, self.resources.nlp))
+        quotations = Quotations(doc, sentences, _ParseOnce(self.resources.nlp, sentences, parsed))
+        article = _Article(doc, context, quotations)
         events: list[Event] = []
         previous = None
         for sentence in sentences:
@@ -506,6 +512,20 @@ class EventCoder:
         actors = _unique([r.actor for r in resolved]) or [_bare_actor(sentence, span)]
         reasons += reasons_of("reported_by", (reason for r in resolved for reason in r.reasons))
         return actors
+
+
+class _ParseOnce:
+    """A sentence's text parsed for the quotes: the batch's parse when the sentence was a candidate,
+    else parsed here once (a speaker's sentence need hold no event trigger)."""
+
+    def __init__(self, nlp, sentences: list[Sentence], parsed: dict[int, Doc]):
+        self._nlp = nlp
+        self._parses = {s.text: parsed[s.index] for s in sentences if s.index in parsed}
+
+    def __call__(self, text: str) -> Doc:
+        if text not in self._parses:
+            self._parses[text] = self._nlp(text)
+        return self._parses[text]
 
 
 def _sides(plural: Span, sentence: Sentence, context: ArticleContext,

@@ -22,6 +22,7 @@ _APOSTROPHES = re.compile(r"['’‘`ʻʼʿʾ´]")
 _SEPARATORS = re.compile(r"[\s\-‐–—_/]+")
 _LEADING_THE = re.compile(r"^the ")
 _MAX_WORDS = 5
+_LOOKUP_CACHE = 100_000  # names (with a country hint) whose answer is remembered before the memo is emptied
 _WORD = re.compile(r"[^\s,;:()\"“”]+")
 
 
@@ -62,6 +63,9 @@ class Gazetteer:
         # one list per Place field; Place objects are made on demand (faster loading)
         self._columns = tuple(columns[field.name] for field in fields(Place))
         self._names = names
+        # lookup's answers: the same names come back sentence after sentence, and a common name
+        # ("Washington", "Georgia") has dozens of places to build and rank
+        self._looked_up: dict[tuple[str, str | None], Place | None] = {}
 
     def __len__(self) -> int:
         return len(self._columns[0])
@@ -85,6 +89,14 @@ class Gazetteer:
         cities before provinces before villages; then a place whose own name (not an alternate) is the name;
         then population.
         """
+        asked = (name, country_hint)
+        if asked not in self._looked_up:
+            if len(self._looked_up) >= _LOOKUP_CACHE:
+                self._looked_up.clear()
+            self._looked_up[asked] = self._rank(name, country_hint)
+        return self._looked_up[asked]
+
+    def _rank(self, name: str, country_hint: str | None) -> Place | None:
         places = self.candidates(name)
         if not places:
             return None
