@@ -126,9 +126,11 @@ class Resources:
 
     @cached_property
     def locator(self) -> EventLocator:
+        from eventwire.places.capitals import read_capitals
         from eventwire.places.locate import EventLocator, read_locator_model
 
-        return EventLocator(read_locator_model(self.settings.locator), self.gazetteer, self.admin1)
+        return EventLocator(read_locator_model(self.settings.locator), self.gazetteer, self.admin1,
+                            read_capitals(self.gazetteer))
 
     @cached_property
     def decisions(self) -> Decisions:
