@@ -63,7 +63,7 @@ def test_the_capital_alone_takes_the_sentence_country_or_else_the_dateline(nlp, 
     location, reason = _locate(nlp, locator, "Police detained dozens of marchers in the capital.", "detained",
                                dateline="NAIROBI")
     assert (location.name, location.country) == ("Nairobi", "KEN")
-    assert "the article's dateline" in reason
+    assert "the article's country" in reason
 
 
 def test_the_capital_alone_without_a_country_is_no_place(nlp, locator):
@@ -114,3 +114,22 @@ def test_the_shipped_table_is_what_the_build_makes(tmp_path):
     shipped = json.loads((REPO / "src" / "eventwire" / "data" / "places" / "capitals.json").read_text())
     assert _build_module().build() == shipped
     assert shipped["capitals"]["EGY"] == "Cairo" and shipped["adjectives"]["egyptian"] == "EGY"
+
+
+def test_the_capital_alone_in_an_article_set_in_one_country(resources):
+    from eventwire.events.coder import EventCoder
+
+    text = ("Kenyan police fired tear gas at marchers on Tuesday. Officers later detained dozens of "
+            "students in the capital.")
+    doc = Document(id="kenya", text=text, original_text=text, origin="<test>", date=dt.date(2024, 5, 8))
+    detained = next(e for e in EventCoder(resources).code_document(doc) if e.trigger.text == "detained")
+    assert (detained.location.name, detained.location.country) == ("Nairobi", "KEN")
+
+
+def test_an_article_naming_two_countries_equally_has_no_country_for_the_capital(resources):
+    locator = resources.locator
+    text = "Peru and Chile signed a deal. Crowds celebrated in the capital."
+    doc = Document(id="two", text=text, original_text=text, origin="<test>")
+    assert locator.article_country(doc) is None
+    doc = Document(id="dateline", text=text, original_text=text, origin="<test>", dateline_place="LIMA")
+    assert locator.article_country(doc) == "PER"

@@ -99,7 +99,7 @@ def _with_capitals(parsed: Doc, found: list[Candidate], capitals: CapitalTable,
             end += 1  # "capital city"
         if _names_the_city(parsed, end, found):
             continue  # "the Afghan capital, Kabul": the city's own name is the candidate
-        context_how = "the sentence's country" if sentence_country else "the article's dateline"
+        context_how = "the sentence's country" if sentence_country else "the article's country"
         reading = (_capital_by_adjective(parsed, noun, end, capitals)
                    or _capital_by_country(parsed, noun, end, found)
                    or _capital_alone(parsed, noun, end, sentence_country or context_country, context_how))

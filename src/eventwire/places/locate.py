@@ -8,6 +8,8 @@ picks the one most likely to be the event's place, or none when no score clears 
 from __future__ import annotations
 
 import math
+import re
+from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -22,6 +24,7 @@ from eventwire.records import Document, Location, Sentence
 
 # Place candidates of one sentence that compete for an event: ordinary sentences name far fewer.
 MAX_CANDIDATES = 24
+_WORDS = re.compile(r"[A-Z][a-z]+")  # capitalised words: country adjectives ("Kenyan") among them
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -47,11 +50,34 @@ class EventLocator:
         self.gazetteer = gazetteer
         self.admin1 = admin1
         self.capitals = capitals
+        self._article_country: tuple[Document, str | None] | None = None  # the last document's
 
     def find_candidates(self, parsed: Doc, doc: Document) -> list[Candidate]:
-        """The sentence's place candidates; "the capital" alone is the dateline country's capital."""
+        """The sentence's place candidates; "the capital" alone is the capital of the article's country."""
+        capital_words = self.capitals is not None and any(t.lower_ in self.capitals.nouns for t in parsed)
+        country = self.article_country(doc) if capital_words else None
+        return find_candidates(parsed, self.gazetteer, self.capitals, country)
+
+    def article_country(self, doc: Document) -> str | None:
+        """The country an article is set in: its dateline's, else the one country its text names (by
+        name or adjective) more often than any other. Remembered for the last document: its sentences
+        ask one after another."""
+        if self._article_country is None or self._article_country[0] is not doc:
+            self._article_country = (doc, self._find_article_country(doc))
+        return self._article_country[1]
+
+    def _find_article_country(self, doc: Document) -> str | None:
         dateline = self.gazetteer.lookup(doc.dateline_place) if doc.dateline_place else None
-        return find_candidates(parsed, self.gazetteer, self.capitals, dateline.country if dateline else None)
+        if dateline is not None and dateline.country:
+            return dateline.country
+        named = Counter(m.place.country for m in self.gazetteer.find_in_text(doc.text)
+                        if m.place.kind == "country" and m.place.country)
+        if self.capitals is not None:
+            named.update(filter(None, map(self.capitals.country_of_adjective, _WORDS.findall(doc.text))))
+        ranked = named.most_common(2)
+        if not ranked or len(ranked) == 2 and ranked[0][1] == ranked[1][1]:
+            return None
+        return ranked[0][0]
 
     def locate(self, parsed: Doc, trigger_index: int, sentence: Sentence, doc: Document,
                candidates: list[Candidate] | None = None) -> tuple[Location | None, str]:
