@@ -133,3 +133,15 @@ def test_an_article_naming_two_countries_equally_has_no_country_for_the_capital(
     assert locator.article_country(doc) is None
     doc = Document(id="dateline", text=text, original_text=text, origin="<test>", dateline_place="LIMA")
     assert locator.article_country(doc) == "PER"
+
+
+def test_the_capital_as_an_actor_is_the_article_country_not_an_earlier_phrase(resources):
+    from eventwire.events.coder import EventCoder
+
+    text = ("Kenyan police fired tear gas at marchers in the city centre on Tuesday. "
+            "Rockets hit the capital overnight, the army said.")
+    doc = Document(id="kenya-actor", text=text, original_text=text, origin="<test>", date=dt.date(2024, 5, 8))
+    hit = next(e for e in EventCoder(resources).code_document(doc) if e.trigger.text == "hit")
+    assert [(a.country, a.sector) for a in hit.target] == [("KEN", None)]
+    assert any("capital of the article's main country KEN" in r for r in hit.reasons)
+    assert hit.location.name == "Nairobi"
