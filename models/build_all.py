@@ -19,6 +19,7 @@ STEPS = [
     ("build_actors.py", True),
     ("build_gazetteer.py", False),
     ("build_admin1.py", False),  # reads the gazetteer just built
+    ("build_capitals.py", False),
     ("train_locator.py", True),
     ("build_stopwords.py", False),
     ("build_boundaries.py", False),

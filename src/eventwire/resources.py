@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from eventwire.events.preparse import KeepAll, PreparseModel
     from eventwire.events.stance import StanceWords
     from eventwire.places.admin1 import Admin1Table
+    from eventwire.places.capitals import CapitalTable
     from eventwire.places.gazetteer import Gazetteer
     from eventwire.places.locate import EventLocator
 
@@ -113,10 +114,16 @@ class Resources:
         return read_admin1()
 
     @cached_property
+    def capitals(self) -> CapitalTable:
+        from eventwire.places.capitals import read_capitals
+
+        return read_capitals(self.gazetteer)
+
+    @cached_property
     def places(self) -> PlaceLookup:
         from eventwire.actors.places import PlaceLookup
 
-        return PlaceLookup(self.gazetteer)
+        return PlaceLookup(self.gazetteer, self.capitals.nouns)
 
     @cached_property
     def resolver(self) -> ActorResolver:
@@ -128,7 +135,8 @@ class Resources:
     def locator(self) -> EventLocator:
         from eventwire.places.locate import EventLocator, read_locator_model
 
-        return EventLocator(read_locator_model(self.settings.locator), self.gazetteer, self.admin1)
+        return EventLocator(read_locator_model(self.settings.locator), self.gazetteer, self.admin1,
+                            self.capitals)
 
     @cached_property
     def decisions(self) -> Decisions:

@@ -23,10 +23,12 @@ MIN_ALTERNATE_POPULATION = 100_000
 
 
 class PlaceLookup:
-    """The country of a place name, through `gazetteer`; None: no gazetteer, so no country from places."""
+    """The country of a place name, through `gazetteer`; None: no gazetteer, so no country from places.
+    `capital_nouns`: the words that name a country's capital ("the capital"), from the places stage."""
 
-    def __init__(self, gazetteer: Gazetteer | None):
+    def __init__(self, gazetteer: Gazetteer | None, capital_nouns: frozenset[str] = frozenset()):
         self.gazetteer = gazetteer
+        self.capital_nouns = capital_nouns
 
     def country_of(self, name: str) -> str | None:
         if self.gazetteer is None or not name[:1].isupper():

@@ -140,6 +140,9 @@ class ActorResolver:
         if known is not None:
             reasons.append(f"name '{known[1]}' matches known person '{known[0].name}' by first and last word")
             return self._from_entry(known[0], conjunct, when, reasons)
+        if reading.country is None and context is not None and self._capital_alone(conjunct, reading, context,
+                                                                                   reasons):
+            return reading
         if reading.country is None and context is not None:
             antecedent = described_antecedent(conjunct, base, context, reasons)
             if antecedent is not None:
@@ -323,6 +326,21 @@ class ActorResolver:
         if key in self.dictionary.capitals and index == 0 and conjunct.ends.get(index) == conjunct.head_end:
             reading.sector = "GOV"
             reasons.append(f"capital '{conjunct.text_at(index)}' alone stands for the government: sector GOV")
+
+    def _capital_alone(self, conjunct: Conjunct, reading: _Reading, context: ArticleContext,
+                       reasons: list[str]) -> bool:
+        """ "the capital" with no country of its own is the capital of the article's main country: a
+        place, so the country without a sector ("the capital was shelled"), never an earlier phrase that
+        happens to end with the word."""
+        tokens = conjunct.tokens
+        if (len(tokens) != 2 or tokens[0].norm != "the" or tokens[1].norm not in self.places.capital_nouns
+                or not context.main_country or reading.sector):
+            return False
+        reading.country = reading.code = context.main_country
+        reading.confidence = 0.55
+        reasons.append(f"'{conjunct.text_at(1)}' is the capital of the article's main country "
+                       f"{reading.country}")
+        return True
 
     def _contradicted(self, conjunct: Conjunct, index: int, entry: DictionaryActor, when: dt.date | None,
                       reasons: list[str]) -> bool:

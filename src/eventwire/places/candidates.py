@@ -16,6 +16,8 @@ from eventwire.places.gazetteer import Gazetteer, Place
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+    from eventwire.places.capitals import CapitalTable
+
 # Weekday and month names are proper nouns that the tagger cannot tell from place names.
 CALENDAR_WORDS = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
@@ -49,13 +51,26 @@ class Candidate:
     text: str
     origin: str  # "known", "known:place-word", "name", "name:place-word" or "part" (see find_candidates)
     place: Place | None
+    capital_of: str | None = None  # ISO3 when the span names a country's capital ("the Egyptian capital")
+    capital_from: str = ""  # how that country was found, for the reason
 
 
-def find_candidates(parsed: Doc, gazetteer: Gazetteer) -> list[Candidate]:
+def find_candidates(parsed: Doc, gazetteer: Gazetteer, capitals: CapitalTable | None = None,
+                    context_country: str | None = None) -> list[Candidate]:
     """Place-like spans without named entities: every proper-noun name of the sentence, and the
     gazetteer names inside a longer name that the gazetteer does not know as a whole
     ("Deir ez-Zor" in "Deir ez-Zor Governor Amer"). Origins: "known" or "name" (is the whole name in
-    the gazetteer), with ":place-word" after a place preposition or noun, and "part" for inner names."""
+    the gazetteer), with ":place-word" after a place preposition or noun, and "part" for inner names.
+    With `capitals`, a capital named by its country ("the Egyptian capital", "Kenya's capital", "the
+    capital of Sudan", and "the capital" alone when the sentence names one country or else
+    `context_country` is given) is a known place, the city, in place of the country's name."""
+    found = _names(parsed, gazetteer)
+    if capitals is not None:
+        found = _with_capitals(parsed, found, capitals, context_country)
+    return sorted(found, key=lambda c: (c.start, -c.end))
+
+
+def _names(parsed: Doc, gazetteer: Gazetteer) -> list[Candidate]:
     found: list[Candidate] = []
     for run in _proper_noun_runs(parsed):
         name = _trim(run)
@@ -67,7 +82,80 @@ def find_candidates(parsed: Doc, gazetteer: Gazetteer) -> list[Candidate]:
                                place))
         if place is None and len(name) > 1:
             found.extend(_known_parts(name, gazetteer))
-    return sorted(found, key=lambda c: (c.start, -c.end))
+    return found
+
+
+def _with_capitals(parsed: Doc, found: list[Candidate], capitals: CapitalTable,
+                   context_country: str | None) -> list[Candidate]:
+    """`found` with each capital phrase added; the country name inside one ("Kenya" in "Kenya's
+    capital") gives way to it."""
+    countries = {c.place.country for c in found if c.place and c.place.kind == "country"}
+    sentence_country = next(iter(countries)) if len(countries) == 1 else None
+    for noun in parsed:
+        if noun.lower_ not in capitals.nouns or noun.pos_ != "NOUN" or noun.dep_ == "compound":
+            continue
+        end = noun.i + 1
+        if end < len(parsed) and f"{noun.lower_} {parsed[end].lower_}" in capitals.nouns:
+            end += 1  # "capital city"
+        if _names_the_city(parsed, end, found):
+            continue  # "the Afghan capital, Kabul": the city's own name is the candidate
+        context_how = "the sentence's country" if sentence_country else "the article's country"
+        reading = (_capital_by_adjective(parsed, noun, end, capitals)
+                   or _capital_by_country(parsed, noun, end, found)
+                   or _capital_alone(parsed, noun, end, sentence_country or context_country, context_how))
+        if reading is None:
+            continue
+        start, end, country, how = reading
+        place = capitals.capital_of(country)
+        if place is None:
+            continue
+        inside = [c for c in found if start <= c.start and c.end <= end]
+        found = [c for c in found if c not in inside]
+        context = ":place-word" if _after_place_word(parsed[start:end]) else ""
+        found.append(Candidate(start, end, parsed[start:end].text, f"known{context}", place, country, how))
+    return found
+
+
+def _names_the_city(parsed: Doc, end: int, found: list[Candidate]) -> bool:
+    """A name right after the capital phrase, after its comma or its "of" ("the Tunisian capital of
+    Tunis"), is the city's own name; a country after "of" is not ("the capital of Sudan")."""
+    following = end + 1 if end < len(parsed) and parsed[end].text in {",", "of"} else end
+    return any(c.start == following and not (c.place and c.place.kind == "country") for c in found)
+
+
+def _capital_by_adjective(parsed: Doc, noun: Token, end: int, capitals: CapitalTable):
+    """ "the Egyptian capital", "the South Korean capital": (start, end, country, how)."""
+    for width in (2, 1):
+        start = noun.i - width
+        if start >= 0 and all(t.pos_ in {"ADJ", "PROPN"} for t in parsed[start:noun.i]):
+            adjective = parsed[start:noun.i].text
+            country = capitals.country_of_adjective(adjective)
+            if country:
+                return start, end, country, f"the adjective '{adjective}'"
+    return None
+
+
+def _capital_by_country(parsed: Doc, noun: Token, end: int, found: list[Candidate]):
+    """ "Kenya's capital", "the capital of Sudan": (start, end, country, how)."""
+    countries = [c for c in found if c.place and c.place.kind == "country"]
+    if noun.i >= 2 and parsed[noun.i - 1].tag_ == "POS":
+        owner = next((c for c in countries if c.end == noun.i - 1), None)
+        if owner:
+            return owner.start, end, owner.place.country, f"the country '{owner.text}'"
+    if end + 1 < len(parsed) and parsed[end].lower_ == "of":
+        first = end + 2 if parsed[end + 1].lower_ == "the" else end + 1
+        owner = next((c for c in countries if c.start == first), None)
+        if owner:
+            return noun.i, owner.end, owner.place.country, f"the country '{owner.text}'"
+    return None
+
+
+def _capital_alone(parsed: Doc, noun: Token, end: int, country: str | None, how: str):
+    """ "the capital", not followed by "of": the capital of the context's country."""
+    after = parsed[end].lower_ if end < len(parsed) else ""
+    if country and noun.i >= 1 and parsed[noun.i - 1].lower_ == "the" and after != "of":
+        return noun.i, end, country, how
+    return None
 
 
 def _known_parts(name: Span, gazetteer: Gazetteer):

@@ -7,8 +7,9 @@ picks the one most likely to be the event's place, or none when no score clears 
 
 from __future__ import annotations
 
-import functools
 import math
+import re
+from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -17,11 +18,13 @@ from typing import TYPE_CHECKING
 from eventwire.jsondata import read_json
 from eventwire.places.admin1 import Admin1Table
 from eventwire.places.candidates import Candidate, candidate_features, find_candidates
+from eventwire.places.capitals import CapitalTable
 from eventwire.places.gazetteer import Gazetteer, Place
 from eventwire.records import Document, Location, Sentence
 
 # Place candidates of one sentence that compete for an event: ordinary sentences name far fewer.
 MAX_CANDIDATES = 24
+_WORDS = re.compile(r"[A-Z][a-z]+")  # capitalised words: country adjectives ("Kenyan") among them
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -41,10 +44,40 @@ class LocatorModel:
 class EventLocator:
     """Finds the place of one event in its sentence, with the reason for the choice."""
 
-    def __init__(self, model: LocatorModel, gazetteer: Gazetteer, admin1: Admin1Table):
+    def __init__(self, model: LocatorModel, gazetteer: Gazetteer, admin1: Admin1Table,
+                 capitals: CapitalTable | None = None):
         self.model = model
         self.gazetteer = gazetteer
         self.admin1 = admin1
+        self.capitals = capitals
+        self._article_country: tuple[Document, str | None] | None = None  # the last document's
+
+    def find_candidates(self, parsed: Doc, doc: Document) -> list[Candidate]:
+        """The sentence's place candidates; "the capital" alone is the capital of the article's country."""
+        capital_words = self.capitals is not None and any(t.lower_ in self.capitals.nouns for t in parsed)
+        country = self.article_country(doc) if capital_words else None
+        return find_candidates(parsed, self.gazetteer, self.capitals, country)
+
+    def article_country(self, doc: Document) -> str | None:
+        """The country an article is set in: its dateline's, else the one country its text names (by
+        name or adjective) more often than any other. Remembered for the last document: its sentences
+        ask one after another."""
+        if self._article_country is None or self._article_country[0] is not doc:
+            self._article_country = (doc, self._find_article_country(doc))
+        return self._article_country[1]
+
+    def _find_article_country(self, doc: Document) -> str | None:
+        dateline = self.gazetteer.lookup(doc.dateline_place) if doc.dateline_place else None
+        if dateline is not None and dateline.country:
+            return dateline.country
+        named = Counter(m.place.country for m in self.gazetteer.find_in_text(doc.text)
+                        if m.place.kind == "country" and m.place.country)
+        if self.capitals is not None:
+            named.update(filter(None, map(self.capitals.country_of_adjective, _WORDS.findall(doc.text))))
+        ranked = named.most_common(2)
+        if not ranked or len(ranked) == 2 and ranked[0][1] == ranked[1][1]:
+            return None
+        return ranked[0][0]
 
     def locate(self, parsed: Doc, trigger_index: int, sentence: Sentence, doc: Document,
                candidates: list[Candidate] | None = None) -> tuple[Location | None, str]:
@@ -53,7 +86,7 @@ class EventLocator:
         `candidates` are those of `find_candidates(parsed, ...)` when the caller has them already.
         """
         if candidates is None:
-            candidates = find_candidates(parsed, self.gazetteer)
+            candidates = self.find_candidates(parsed, doc)
         best, probability = self.best_candidate(parsed, trigger_index, candidates)
         trigger = parsed[trigger_index].text
         if best is not None and probability >= self.model.threshold:
@@ -61,8 +94,10 @@ class EventLocator:
             start = sentence.start + parsed[best.start:best.end].start_char
             location = self._location(best.text, start, start + len(best.text), place)
             relation = _relation(parsed, best, trigger_index)
+            capital = (f"; the capital of {best.capital_of}, from {best.capital_from}"
+                       if best.capital_of else "")
             return location, (f"'{best.text}' is {relation} the trigger '{trigger}' "
-                              f"(location score {probability:.2f}); {_resolution(place)}")
+                              f"(location score {probability:.2f}){capital}; {_resolution(place)}")
         return self._dateline(doc, trigger, probability if best else None)
 
     def best_candidate(self, parsed: Doc, trigger_index: int,
@@ -83,7 +118,7 @@ class EventLocator:
     def _resolve(self, best: Candidate, candidates: list[Candidate]) -> Place | None:
         """The gazetteer reading of the chosen name, preferring a country the sentence names."""
         countries = [c.place.country for c in candidates if c.place and c.place.kind == "country"]
-        if best.place is None or not countries or best.place.kind == "country":
+        if best.place is None or not countries or best.place.kind == "country" or best.capital_of:
             return best.place
         return self.gazetteer.lookup(best.text, country_hint=countries[0])
 
@@ -115,13 +150,12 @@ class SentenceLocator:
     def __init__(self, locator: EventLocator, parsed: Doc):
         self.locator = locator
         self.parsed = parsed
-
-    @functools.cached_property
-    def candidates(self) -> list[Candidate]:
-        return find_candidates(self.parsed, self.locator.gazetteer)
+        self._candidates: list[Candidate] | None = None  # every event of the sentence has the same document
 
     def locate(self, trigger_index: int, sentence: Sentence, doc: Document) -> tuple[Location | None, str]:
-        return self.locator.locate(self.parsed, trigger_index, sentence, doc, self.candidates)
+        if self._candidates is None:
+            self._candidates = self.locator.find_candidates(self.parsed, doc)
+        return self.locator.locate(self.parsed, trigger_index, sentence, doc, self._candidates)
 
 
 def _relation(parsed: Doc, candidate: Candidate, trigger_index: int) -> str:
