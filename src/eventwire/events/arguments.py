@@ -246,8 +246,9 @@ def embedded_targets(head: Token, excluded: set[int], statement: bool = True) ->
                 preps = _EMBEDDED_NOUN_PREPS if prep_head is obj or obj is not None else _EMBEDDED_VERB_PREPS
                 for pobj, _ in _prep_objects(prep_head, preps):
                     _add(groups, pobj, rule, excluded)
-        if obj is not None and not statement:
-            _add(groups, _child(obj, {"poss"}), rule, excluded)
+        owner = _child(obj, {"poss"}) if obj is not None and not statement else None
+        if owner is not None and owner.tag_ != "PRP$":  # "its presence" names no one new
+            _add(groups, owner, rule, excluded)
         _add(groups, obj, rule, excluded)
         for condition in (c for c in clause.children if c.dep_ == "advcl"):
             if any(m.lower_ in ("if", "unless") for m in condition.children if m.dep_ == "mark"):
@@ -269,8 +270,8 @@ def _embedded_clauses(head: Token) -> list[Token]:
 def _manner_clauses(head: Token) -> list[Token]:
     """The clauses under a verbal trigger that say how or what for it was done: "(began) the assault by
     (storming) ...", "(launched) an offensive to (seize) ..."."""
-    if not _is_verbal(head):
-        return []
+    if not _is_verbal(head) or _is_passive(head):
+        return []  # "was captured in the invasion to topple X": the purpose is the invaders', X no victim
     clauses = [c for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "by"
                for c in prep.children if c.dep_ == "pcomp" and _is_verbal(c)]
     return clauses + [c for c in head.children if c.dep_ == "advcl" and _to_infinitive(c)]
