@@ -59,3 +59,30 @@ def test_a_statement_takes_no_target_from_a_clause_of_purpose(rules):
     events = [e for e in code(rules, "The Pope called on Israel on Sunday to protect the Gaza hospitals.")
               if e.event_type == "REQUEST"]
     assert events and events[0].target[0].country == "ISR"
+
+
+# --- the doer of a passive act named on the attack it was told in (issue 9 part 5) ---------------
+
+@pytest.mark.parametrize("text, country", [
+    ("Seven villagers were wounded in a raid carried out by Malian soldiers.", "MLI"),
+    ("Two farmers were killed overnight in airstrikes launched by Turkish jets.", "TUR"),
+    ("Five traders were shot dead during an ambush by Ethiopian troops on the road.", "ETH"),
+])
+def test_a_passive_act_takes_the_doer_of_the_attack_it_was_told_in(rules, text, country):
+    event = assaults(rules, text)[0]
+    assert [a.country for a in event.source] == [country]
+    assert event.target, event.reasons  # the victims stay the target
+    assert any("(in which" in r for r in event.reasons if r.field == "source")
+
+
+def test_a_place_held_by_someone_names_no_doer(rules):
+    """Only an attack names who struck: "killed in a town held by the rebels" keeps an unknown source."""
+    events = [e for e in code(rules, "Three shepherds were killed in a town held by Malian rebels.")
+              if e.event_type == "ASSAULT"]
+    assert all(not e.source for e in events)
+
+
+def test_an_agent_of_its_own_comes_before_the_attack_it_was_told_in(rules):
+    text = "Four guards were killed by Malian soldiers in an ambush by Ethiopian troops."
+    event = assaults(rules, text)[0]
+    assert [a.country for a in event.source] == ["MLI"]

@@ -169,6 +169,9 @@ def _nominal_arguments(noun: Token, preps: tuple[str, ...], excluded: set[int],
     _add(sources, _child(noun, {"poss"}), f"possessive of '{noun.text}'", excluded)
     for obj, _ in _prep_objects(noun, ("by",)):
         _add(sources, obj, f"object of 'by' after '{noun.text}'", excluded)
+    for participle in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+        # "an attack carried out by X", "airstrikes launched by X"
+        _add(sources, _agent(participle), f"agent of '{participle.text}' after '{noun.text}'", excluded)
     verb = noun.head if noun.dep_ in _OBJECTS | {"attr"} and _is_verbal(noun.head) else None
     if verb is not None:
         subject, rule = clause_subject(verb)
@@ -197,6 +200,23 @@ def _nominal_arguments(noun: Token, preps: tuple[str, ...], excluded: set[int],
     if verb is not None:
         _add(targets, _dative(verb), f"indirect object of '{verb.text}'", excluded)
     return Arguments(verb or noun, tuple(sources), tuple(targets), False)
+
+
+def doers_of_the_attack(verb: Token, attack_nouns: frozenset[str]) -> tuple[ArgumentGroup, ...]:
+    """Who did a passive act with no agent of its own, named on the attack it was told in: "were killed
+    in an ambush by (X)", "died in airstrikes launched by (X)". `attack_nouns` are lower-case words."""
+    if not _is_passive(verb) or _agent(verb) is not None:
+        return ()
+    groups: list[ArgumentGroup] = []
+    for attack, _ in _prep_objects(verb, ("in", "during")):
+        if attack.lower_ not in attack_nouns and attack.lemma_.lower() not in attack_nouns:
+            continue
+        for doer, _ in _prep_objects(attack, ("by",)):
+            _add(groups, doer, f"object of 'by' after '{attack.text}' (in which '{verb.text}')", set())
+        for participle in (c for c in attack.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+            _add(groups, _agent(participle), f"agent of '{participle.text}' after '{attack.text}' (in which "
+                                             f"'{verb.text}')", set())
+    return tuple(groups)
 
 
 def undergoing_verb(noun: Token) -> Token | None:
