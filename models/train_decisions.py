@@ -8,8 +8,9 @@ at run time, recorded through the coder's own decision hook, so training and inf
 
 Model selection is cross-validated within dev, folds by document (fixed seed): the L2 strength by
 log-loss; a Platt calibration on the cross-validated scores; the keep threshold by PentaClass
-macro-F1, averaged over each threshold and its neighbours. The figures printed (the ablation in docs/accuracy.md) are cross-validated: each fold's
-events are scored by a model that never saw that fold, with a threshold chosen on the other folds.
+macro-F1, averaged over each threshold and its neighbours. The figures printed (the ablation in
+docs/accuracy.md) are cross-validated: each fold's events are scored by a model that never saw that
+fold, with a threshold chosen on the other folds.
 
 Usage: python models/train_decisions.py [--shared ../shared] [--out PATH]
 """
