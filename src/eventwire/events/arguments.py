@@ -136,7 +136,9 @@ def _verbal_arguments(verb: Token, preps: tuple[str, ...], excluded: set[int],
     # what is banned, withdrawn or recalled comes from someone: "banned imports (from) X", "withdrew
     # troops (from) X", "banned the import of chicks (from) X"
     theme_preps = (*preps, "from") if theme_object else preps
-    for prep_head in (verb, obj, *_of_objects(obj if theme_object else None)):
+    # a counted event noun in the trigger keeps its own target: "carried out dozens of (raids) against X"
+    counted = obj is not None and obj.i in excluded
+    for prep_head in (verb, obj, *_of_objects(obj if theme_object or counted else None)):
         if prep_head is not None:
             for pobj, prep in _prep_objects(prep_head, theme_preps):
                 _add(targets, pobj, f"object of '{prep}' after '{prep_head.text}'", excluded)
@@ -167,6 +169,9 @@ def _nominal_arguments(noun: Token, preps: tuple[str, ...], excluded: set[int],
     _add(sources, _child(noun, {"poss"}), f"possessive of '{noun.text}'", excluded)
     for obj, _ in _prep_objects(noun, ("by",)):
         _add(sources, obj, f"object of 'by' after '{noun.text}'", excluded)
+    for participle in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+        # "an attack carried out by X", "airstrikes launched by X"
+        _add(sources, _agent(participle), f"agent of '{participle.text}' after '{noun.text}'", excluded)
     verb = noun.head if noun.dep_ in _OBJECTS | {"attr"} and _is_verbal(noun.head) else None
     if verb is not None:
         subject, rule = clause_subject(verb)
@@ -195,6 +200,23 @@ def _nominal_arguments(noun: Token, preps: tuple[str, ...], excluded: set[int],
     if verb is not None:
         _add(targets, _dative(verb), f"indirect object of '{verb.text}'", excluded)
     return Arguments(verb or noun, tuple(sources), tuple(targets), False)
+
+
+def doers_of_the_attack(verb: Token, attack_nouns: frozenset[str]) -> tuple[ArgumentGroup, ...]:
+    """Who did a passive act with no agent of its own, named on the attack it was told in: "were killed
+    in an ambush by (X)", "died in airstrikes launched by (X)". `attack_nouns` are lower-case words."""
+    if not _is_passive(verb) or _agent(verb) is not None:
+        return ()
+    groups: list[ArgumentGroup] = []
+    for attack, _ in _prep_objects(verb, ("in", "during")):
+        if attack.lower_ not in attack_nouns and attack.lemma_.lower() not in attack_nouns:
+            continue
+        for doer, _ in _prep_objects(attack, ("by",)):
+            _add(groups, doer, f"object of 'by' after '{attack.text}' (in which '{verb.text}')", set())
+        for participle in (c for c in attack.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+            _add(groups, _agent(participle), f"agent of '{participle.text}' after '{attack.text}' (in which "
+                                             f"'{verb.text}')", set())
+    return tuple(groups)
 
 
 def undergoing_verb(noun: Token) -> Token | None:
@@ -228,9 +250,13 @@ def embedded_targets(head: Token, excluded: set[int], statement: bool = True) ->
     that X ..."), the object of its verb, the objects of its prepositions (also on that object:
     "impose sanctions on X"), "by" after a noun object ("efforts by X"), and the subject of a
     condition in it ("warned that if X attacks"). The subject of a that-clause is a target only
-    of a `statement` (a demand, an accusation, a threat), never of a material act."""
+    of a `statement` (a demand, an accusation, a threat), never of a material act. A material act
+    also takes its target from the clause that says how or what for it was done ("began the assault
+    by storming X's positions", "launched an offensive to seize the town from X"); the owner of what
+    that clause acts on comes before the thing ("X's positions": X)."""
     groups: list[ArgumentGroup] = []
-    for clause in _embedded_clauses(head):
+    clauses = _embedded_clauses(head) + ([] if statement else _manner_clauses(head))
+    for clause in clauses:
         rule = f"inherited from the clause '{clause.text}' under '{head.text}'"
         if statement and clause.dep_ == "ccomp":  # "demanded that (X) change", "warned that (X) would pay"
             _add(groups, _child(clause, _SUBJECTS | _PASSIVE_SUBJECTS), rule, excluded)
@@ -240,6 +266,9 @@ def embedded_targets(head: Token, excluded: set[int], statement: bool = True) ->
                 preps = _EMBEDDED_NOUN_PREPS if prep_head is obj or obj is not None else _EMBEDDED_VERB_PREPS
                 for pobj, _ in _prep_objects(prep_head, preps):
                     _add(groups, pobj, rule, excluded)
+        owner = _child(obj, {"poss"}) if obj is not None and not statement else None
+        if owner is not None and owner.tag_ != "PRP$":  # "its presence" names no one new
+            _add(groups, owner, rule, excluded)
         _add(groups, obj, rule, excluded)
         for condition in (c for c in clause.children if c.dep_ == "advcl"):
             if any(m.lower_ in ("if", "unless") for m in condition.children if m.dep_ == "mark"):
@@ -256,6 +285,20 @@ def _embedded_clauses(head: Token) -> list[Token]:
     for acl in (c for noun in nouns for c in noun.children if c.dep_ == "acl" and _is_verbal(c)):
         clauses += [acl, *(c for c in acl.children if c.dep_ == "ccomp" and _is_verbal(c))]
     return clauses
+
+
+def _manner_clauses(head: Token) -> list[Token]:
+    """The clauses under a verbal trigger that say how or what for it was done: "(began) the assault by
+    (storming) ...", "(launched) an offensive to (seize) ..."."""
+    if not _is_verbal(head) or _is_passive(head):
+        return []  # "was captured in the invasion to topple X": the purpose is the invaders', X no victim
+    clauses = [c for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "by"
+               for c in prep.children if c.dep_ == "pcomp" and _is_verbal(c)]
+    return clauses + [c for c in head.children if c.dep_ == "advcl" and _to_infinitive(c)]
+
+
+def _to_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def clause_subject(verb: Token) -> tuple[Token | None, str]:
@@ -307,8 +350,8 @@ def phrase(token: Token) -> Span:
     opening = next((t.i for t in doc[token.i:last + 1] if t.text == "("), None)
     if opening is not None and not any(t.text == ")" for t in doc[opening:last + 1]):
         last = opening - 1  # "Liberian Peace Council (LPC": the parenthesis was cut off by the parse
-    while last > first and doc[last].is_punct:
-        last -= 1
+    while last > first and (doc[last].is_punct or doc[last].dep_ == "case"):
+        last -= 1  # edge punctuation, and the "'s" of a possessive: "the army's" is "the army"
     while first < last and doc[first].is_punct:
         first += 1
     return doc[first:last + 1]

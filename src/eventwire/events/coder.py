@@ -23,6 +23,7 @@ from eventwire.events.arguments import (
     ArgumentGroup,
     Arguments,
     clause_subject,
+    doers_of_the_attack,
     embedded_targets,
     find_arguments,
     phrase,
@@ -337,7 +338,8 @@ class EventCoder:
             c = reframing.classification
             reasons.append(Reason("type", reframing.reason))
         speaker_sentence = attribution.sentence if attribution is not None else None
-        candidates = _candidates(draft, modality.reporter, reframing, speaker_sentence)
+        candidates = _candidates(draft, modality.reporter, reframing, speaker_sentence,
+                                 self.stance.attack_words | self.stance.weapon_doers)
         if stance_groups is not None:
             first_sources, first_targets = stance_groups
             candidates = _Candidates(first_sources + candidates.sources, first_targets or candidates.targets,
@@ -631,10 +633,13 @@ def _first_person(role: _Role) -> bool:
 
 
 def _candidates(draft: _Draft, reporter: Token | None, reframing: Reframing | None,
-                speaker_sentence: Sentence | None = None) -> _Candidates:
+                speaker_sentence: Sentence | None = None,
+                attack_nouns: frozenset[str] = frozenset()) -> _Candidates:
     """Source and target candidates, with the speaker of reported speech where the speaker is meant.
-    `speaker_sentence` is the sentence of the speaker when the attribution stands in another one."""
-    sources = draft.arguments.sources
+    `speaker_sentence` is the sentence of the speaker when the attribution stands in another one;
+    `attack_nouns` name the attacks whose doer a passive act told in them takes ("killed in an ambush
+    by X")."""
+    sources = draft.arguments.sources + doers_of_the_attack(draft.head, attack_nouns)
     # "urged Iran to stop", "threatened to attack Iran": who does or suffers the act embedded
     # directly under a verbal event is its target (a subject shared with the host is skipped later)
     direct = [f for f in draft.folded if f.head.head.i == draft.head.i]
