@@ -1,6 +1,8 @@
 """Fixtures shared by every test folder."""
 
+import importlib.util
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -39,3 +41,22 @@ def nlp(resources):
 @pytest.fixture(scope="session")
 def lexicon(resources):
     return resources.lexicon
+
+
+@pytest.fixture(scope="session")
+def models_script():
+    """Loads a build script of models/ (scripts, not a package) by name: models_script("train_locator")."""
+    return load_models_script
+
+
+def load_models_script(name: str):
+    folder = REPO / "models"
+    sys.path.insert(0, str(folder))  # a script may import a sibling script
+    try:
+        spec = importlib.util.spec_from_file_location(name, folder / f"{name}.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module  # its dataclasses look their module up while being defined
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(folder))
+    return module

@@ -1,9 +1,7 @@
 """The learned decisions over the rules' events: features, scoring, the coder's hook, the shipped weights."""
 
 import datetime as dt
-import importlib.util
 import math
-import sys
 from pathlib import Path
 
 import pytest
@@ -135,16 +133,8 @@ def test_shipped_model_is_sane():
     assert all(isinstance(v, float) for v in model.weights.values())
 
 
-def _train_module():
-    spec = importlib.util.spec_from_file_location("train_decisions", REPO / "models" / "train_decisions.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_folds_are_by_document_and_fixed():
-    train = _train_module()
+def test_folds_are_by_document_and_fixed(models_script):
+    train = models_script("train_decisions")
     documents = [f"doc-{i}" for i in range(40)]
     folds = train._folds(documents)
     assert folds == train._folds(list(documents))
@@ -152,8 +142,8 @@ def test_folds_are_by_document_and_fixed():
 
 
 @pytest.mark.slow
-def test_training_reproduces_the_shipped_weights_from_dev_only(shared_dir, tmp_path):
-    train = _train_module()
+def test_training_reproduces_the_shipped_weights_from_dev_only(shared_dir, tmp_path, models_script):
+    train = models_script("train_decisions")
     examples = train.collect(shared_dir)
     assert examples and {ex.sentence.split for ex in examples} == {"dev"}
     out = tmp_path / "decisions.json"

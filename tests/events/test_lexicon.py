@@ -1,7 +1,6 @@
 """The compiled verb lexicon, the CAMEO<->PLOVER crosswalk and the cheap candidate filter."""
 
 import filecmp
-import importlib.util
 import json
 import re
 import subprocess
@@ -103,16 +102,9 @@ def test_build_script_reproduces_shipped_files(shared_dir, tmp_path):
     assert filecmp.cmp(shipped[2], REPO / "models/sources/quad_classes.tsv", shallow=False)
 
 
-def _measure_script():
-    spec = importlib.util.spec_from_file_location("measure_lexicon", REPO / "models/measure_lexicon.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_typed_development_set_accuracy(nlp, lexicon):
+def test_typed_development_set_accuracy(nlp, lexicon, models_script):
     """The team's typed wire-style sentences (fixtures/typed_sentences.tsv): 16 types and non-events."""
-    measure = _measure_script()
+    measure = models_script("measure_lexicon")
     rows = measure.read_typed()
     assert len(rows) >= 16 * 12 + 40
     docs = nlp.pipe(sentence for sentence, _, _ in rows)
@@ -130,19 +122,8 @@ def test_candidate_filter_reads_words_not_substrings(lexicon):
     assert not lexicon.is_candidate("The counterattacker scored.")
 
 
-def _build_script():
-    sys.path.insert(0, str(REPO / "models"))
-    try:
-        spec = importlib.util.spec_from_file_location("build_lexicon", REPO / "models/build_lexicon.py")
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-    finally:
-        sys.path.remove(str(REPO / "models"))
-    return module
-
-
-def test_compounds_inside_prepositional_phrases_are_words_of_the_phrase():
-    build = _build_script()
+def test_compounds_inside_prepositional_phrases_are_words_of_the_phrase(models_script):
+    build = models_script("build_lexicon")
     assert build.parse_pattern("* (TO LIST) (OF {BANNED PARTIES})")["preps"] == [
         ["to", ["list"]], ["of", ["banned", "parties"]]]
     assert build.parse_pattern("* &SECURITY (OVER {&WEAPON ATTACK})")["preps"] == [
@@ -186,20 +167,8 @@ def test_occupying_territory_is_an_attack():
     assert plover_of("192")[0] == "ASSAULT"
 
 
-def _models_script(name: str):
-    sys.path.insert(0, str(REPO / "models"))
-    try:
-        spec = importlib.util.spec_from_file_location(name, REPO / "models" / f"{name}.py")
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module  # its dataclasses look their module up while being defined
-        spec.loader.exec_module(module)
-    finally:
-        sys.path.remove(str(REPO / "models"))
-    return module
-
-
-def test_coverage_report_counts_political_clauses_without_a_reading(nlp, lexicon):
-    report = _models_script("coverage_report")
+def test_coverage_report_counts_political_clauses_without_a_reading(nlp, lexicon, models_script):
+    report = models_script("coverage_report")
     reader, coverage = report.Reader(lexicon), report.Coverage()
     for text in ("Government troops escorted the convoy to the border.",  # unknown verb, actor subject
                  "Rebels attacked the convoy near the border.",  # read: not counted

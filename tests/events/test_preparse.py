@@ -1,6 +1,5 @@
 """The pre-parse decision: a candidate sentence judged to report no act is not parsed, and says so."""
 
-import importlib.util
 import json
 import subprocess
 import sys
@@ -86,16 +85,8 @@ def test_the_shipped_model_parses_plain_reports_of_acts():
         assert model.keeps(text), (text, model.score(text), model.threshold)
 
 
-def _train_module():
-    path = Path(__file__).resolve().parents[2] / "models" / "train_preparse.py"
-    spec = importlib.util.spec_from_file_location("train_preparse", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_training_folds_keep_a_document_together_and_are_fixed():
-    train = _train_module()
+def test_training_folds_keep_a_document_together_and_are_fixed(models_script):
+    train = models_script("train_preparse")
     documents = [f"doc-{i}" for i in range(12)] * 2
     folds = train.folds(documents)
     assert folds == train.folds(list(reversed(documents)))

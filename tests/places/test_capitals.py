@@ -2,7 +2,6 @@
 sentences and a short article written for these tests; and the table's reproducible build."""
 
 import datetime as dt
-import importlib.util
 import json
 from pathlib import Path
 
@@ -103,16 +102,9 @@ def test_an_article_event_in_the_capital_and_its_actor(resources):
     assert [a.country for a in strike.target] == ["SDN"]
 
 
-def _build_module():
-    spec = importlib.util.spec_from_file_location("build_capitals", REPO / "models" / "build_capitals.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_the_shipped_table_is_what_the_build_makes(tmp_path):
+def test_the_shipped_table_is_what_the_build_makes(models_script):
     shipped = json.loads((REPO / "src" / "eventwire" / "data" / "places" / "capitals.json").read_text())
-    assert _build_module().build() == shipped
+    assert models_script("build_capitals").build() == shipped
     assert shipped["capitals"]["EGY"] == "Cairo" and shipped["adjectives"]["egyptian"] == "EGY"
 
 

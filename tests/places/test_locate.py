@@ -1,13 +1,8 @@
 """Event location on small fixture sentences, the shipped model, and its reproducible training."""
 
-import importlib.util
-from pathlib import Path
-
 import pytest
 
 from eventwire.records import Document, Sentence
-
-REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
@@ -82,15 +77,8 @@ def test_model_file_loads(locator):
     assert 0 < locator.model.threshold < 1
 
 
-def _train_module():
-    spec = importlib.util.spec_from_file_location("train_locator", REPO / "models" / "train_locator.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_training_leaves_out_every_gold_and_test_text(shared_dir):
-    train = _train_module()
+def test_training_leaves_out_every_gold_and_test_text(shared_dir, models_script):
+    train = models_script("train_locator")
     records = train.read_location_records(shared_dir)
     gold_texts = {r.text for r in records if r.source == train.GOLD_SOURCE}
     training_texts = {r.text for r in train.training_records(shared_dir)}
@@ -99,8 +87,8 @@ def test_training_leaves_out_every_gold_and_test_text(shared_dir):
     assert not training_texts & train.realnews_test_texts()
 
 
-def test_training_is_reproducible(shared_dir, nlp):
-    train = _train_module()
+def test_training_is_reproducible(shared_dir, nlp, models_script):
+    train = models_script("train_locator")
     training = train.training_records(shared_dir)[:300]
     parses = list(nlp.pipe(r.text for r in training))
     data = list(train.examples(training, parses))
