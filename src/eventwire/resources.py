@@ -55,12 +55,16 @@ class Settings:
         for name in ("lexicon", "locator"):  # a path given as text is a path
             if isinstance(getattr(self, name), str):
                 object.__setattr__(self, name, Path(getattr(self, name)))
-        if self.decisions not in (LEARNED, RULES) and not Path(self.decisions).is_file():
-            raise ValueError(f"decisions must be {LEARNED!r}, {RULES!r} or a decisions.json file, "
-                             f"not {self.decisions!r}")
-        if self.preparse not in (LEARNED, RULES) and not Path(self.preparse).is_file():
-            raise ValueError(f"preparse must be {LEARNED!r}, {RULES!r} or a preparse.json file, "
-                             f"not {self.preparse!r}")
+        for name in ("decisions", "preparse"):  # a learned model: the shipped one, none, or a file
+            value = getattr(self, name)
+            if value not in (LEARNED, RULES) and not Path(value).is_file():
+                raise ValueError(f"{name} must be {LEARNED!r}, {RULES!r} or a {name}.json file, "
+                                 f"not {value!r}")
+
+    def model_file(self, name: str) -> Path | None:
+        """The file a learned-model setting names (not RULES): None for the shipped one."""
+        value = getattr(self, name)
+        return None if value == LEARNED else Path(value)
 
 
 class Resources:
@@ -144,7 +148,7 @@ class Resources:
 
         if self.settings.decisions == RULES:
             return RuleDecisions()
-        return read_decisions(None if self.settings.decisions == LEARNED else Path(self.settings.decisions))
+        return read_decisions(self.settings.model_file("decisions"))
 
     @cached_property
     def preparse(self) -> PreparseModel | KeepAll:
@@ -152,7 +156,7 @@ class Resources:
 
         if self.settings.preparse == RULES:
             return KeepAll()
-        return read_preparse(None if self.settings.preparse == LEARNED else Path(self.settings.preparse))
+        return read_preparse(self.settings.model_file("preparse"))
 
     @cached_property
     def magnitude_words(self) -> MagnitudeWords:

@@ -339,7 +339,7 @@ class EventCoder:
             reasons.append(Reason("type", reframing.reason))
         speaker_sentence = attribution.sentence if attribution is not None else None
         candidates = _candidates(draft, modality.reporter, reframing, speaker_sentence,
-                                 self.stance.attack_words | self.stance.weapon_doers)
+                                 self.stance.attack_nouns)
         if stance_groups is not None:
             first_sources, first_targets = stance_groups
             candidates = _Candidates(first_sources + candidates.sources, first_targets or candidates.targets,

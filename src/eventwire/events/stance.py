@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
+from functools import cached_property
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -55,6 +56,11 @@ class StanceWords:
     victim_nouns: frozenset[str] = frozenset()
     # "a car bomb killed ...", "the blast destroyed ...": what struck, never who struck
     weapon_doers: frozenset[str] = frozenset()
+
+    @cached_property
+    def attack_nouns(self) -> frozenset[str]:
+        """What a passive act may be told in, with its doer: "killed in an ambush (by X)", "in a blast"."""
+        return self.attack_words | self.weapon_doers
 
 
 def read_stance_words() -> StanceWords:
