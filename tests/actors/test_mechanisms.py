@@ -185,6 +185,9 @@ def test_coordinated_phrase_shares_the_country_in_the_parse(resolver, nlp):
 @pytest.mark.parametrize("text, country, sector", [
     ("Russian-backed separatists", None, "REB"), ("pro-Russian separatists", None, "REB"),
     ("Iranian state TV", "IRN", "GOV"), ("opposition leader Juan Guaido", "VEN", "OPP"),
+    # "armed" opening the armed forces is the country's own military, not a sponsor
+    ("the Egyptian armed forces", "EGY", "MIL"), ("Peruvian Armed Forces", "PER", "MIL"),
+    ("Ukrainian-armed militias", None, "REB"),
 ])
 def test_sponsors_state_media_and_agent_nouns_before_a_name(resolver, text, country, sector):
     actor = first(resolver, text, "2020-01-01").actor
