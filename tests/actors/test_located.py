@@ -1,4 +1,4 @@
-"""An unnamed agent takes the country of its event's place when the article names no country (issue 9,
+"""An unnamed agent takes the country of its event's scene when the article names no country (issue 9,
 item 7), on records and short texts written for these tests."""
 
 import datetime as dt
@@ -19,7 +19,7 @@ def test_an_unnamed_agent_takes_the_country_of_the_place():
     (police,), reasons = with_place_country([Actor("Police", 0, 6, sector="COP", code="COP")], TOWN,
                                             _context())
     assert (police.country, police.code) == ("MEX", "MEXCOP")
-    assert "the country MEX of the event's place 'Ciudad Obregon'" in reasons[0]
+    assert "the country MEX of the event's scene 'Ciudad Obregon'" in reasons[0]
 
 
 def test_named_actors_bodies_and_actors_with_a_country_keep_theirs():

@@ -1,4 +1,4 @@
-"""The country of an unnamed agent from the place its event happened, when the article names no country.
+"""The country of an unnamed agent from the scene of its event, when the article names no country.
 
 "Police arrested five men in Peshawar", alone or in an article that names no country: the police are
 Pakistan's, as a reader takes them. The article's main country, when there is one, is the fallback
@@ -19,8 +19,10 @@ BODY_SECTORS = frozenset({"IGO", "NGO", "MNC"})
 
 def with_place_country(actors: list[Actor], location: Location | None,
                        context: ArticleContext | None) -> tuple[list[Actor], list[str]]:
-    """`actors` with the country of the event's place given to the unnamed agents that have none, and why.
-    Only a place named in the text (not a dateline), and only when the article names no country."""
+    """`actors` with the country of the event's scene given to the unnamed agents that have none, and why.
+    The scene is the event's location, else the place its sentence names when all it names lies in one
+    country (places.locate); only a place named in the text (not a dateline), and only when the article
+    names no country."""
     if location is None or location.start is None or not location.country:
         return actors, []
     if context is not None and context.main_country:
@@ -30,7 +32,7 @@ def with_place_country(actors: list[Actor], location: Location | None,
         if _takes_place_country(actor):
             actor = replace(actor, country=location.country, code=location.country + actor.sector)
             reasons.append(f"'{actor.text}' names no country, nor does the article: the country "
-                           f"{location.country} of the event's place '{location.text}'")
+                           f"{location.country} of the event's scene '{location.text}'")
         found.append(actor)
     return found, reasons
 

@@ -395,7 +395,9 @@ class EventCoder:
                                      reasons)
         location, location_reason = places.locate(draft.head.i, sentence, doc)
         reasons.append(Reason("location", location_reason))
-        source, target = (_with_place_country(role, name, location, context, reasons)
+        scene = location if location is not None and location.start is not None and location.country \
+            else places.sole_country_place(sentence, doc)
+        source, target = (_with_place_country(role, name, scene, context, reasons)
                           for role, name in ((source, "source"), (target, "target")))
         confidence, confidence_reason = event_confidence(Evidence(
             specificity=c.specificity, source=source.state, target=target.state,
