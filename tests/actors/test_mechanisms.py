@@ -111,6 +111,13 @@ def test_acronyms_are_not_looked_up_as_towns(resolver):
     assert first(resolver, "people in Ica").actor.country == "PER"
 
 
+def test_a_capitalised_quantity_word_is_not_looked_up_as_a_town(resolver):
+    pytest.importorskip("eventwire.places.gazetteer")
+    (victims,) = resolver.resolve_text("Most of the victims", dt.date(2024, 1, 1))
+    assert (victims.actor.country, victims.actor.sector) == (None, "CVL")  # not Most, Czechia
+    assert first(resolver, "Some protesters in Hermosillo").actor.country == "MEX"
+
+
 # Article memory -------------------------------------------------------------------------------------
 
 def _article(resolver, text, date):
