@@ -178,7 +178,8 @@ def _reported(results: Iterator[DocumentResult], tally: dict[str, int]) -> Itera
               default=Path("data/training"), show_default=True,
               help="The labelled training sentences, a larger development set (--only training).")
 @click.option("--errors", "dev_errors", is_flag=True,
-              help="Also list the real-news dev (or training) sentences whose type is wrong and the dev "
+              help="Also list the real-news dev (or training) sentences whose type is wrong or whose source "
+                   "or target country is wrong, and the dev "
                    "articles' missed and false events, each with its diagnosis (never the test sets).")
 @click.option("--article-labels", "labels_dir", type=click.Path(file_okay=False, path_type=Path),
               default=Path("data") / "realnews", show_default=True,
@@ -211,9 +212,9 @@ def evaluate(shared_dir: Path, only: str | None, realnews_dir: Path, training_di
     if only in (None, "realnews"):
         reports.update(_realnews_reports(shared_dir, realnews_dir, pipeline))
         if dev_errors:
-            from eventwire.evaluate.realnews import sentence_errors
+            from eventwire.evaluate.realnews import actor_errors, sentence_errors
 
-            errors = sentence_errors(reports["realnews_dev"])
+            errors = sentence_errors(reports["realnews_dev"]) + actor_errors(reports["realnews_dev"])
     if only in (None, "articles"):
         from eventwire.evaluate.articles import evaluate_article_sets
 
@@ -228,9 +229,9 @@ def evaluate(shared_dir: Path, only: str | None, realnews_dir: Path, training_di
     if only == "training":
         reports["training"] = _training_report(shared_dir, training_dir, pipeline)
         if dev_errors:
-            from eventwire.evaluate.realnews import sentence_errors
+            from eventwire.evaluate.realnews import actor_errors, sentence_errors
 
-            errors = sentence_errors(reports["training"])
+            errors = sentence_errors(reports["training"]) + actor_errors(reports["training"])
     if as_json:
         click.echo(json.dumps({name: report.to_dict() for name, report in reports.items()}, indent=2))
     else:

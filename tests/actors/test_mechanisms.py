@@ -111,6 +111,13 @@ def test_acronyms_are_not_looked_up_as_towns(resolver):
     assert first(resolver, "people in Ica").actor.country == "PER"
 
 
+def test_a_capitalised_quantity_word_is_not_looked_up_as_a_town(resolver):
+    pytest.importorskip("eventwire.places.gazetteer")
+    (victims,) = resolver.resolve_text("Most of the victims", dt.date(2024, 1, 1))
+    assert (victims.actor.country, victims.actor.sector) == (None, "CVL")  # not Most, Czechia
+    assert first(resolver, "Some protesters in Hermosillo").actor.country == "MEX"
+
+
 # Article memory -------------------------------------------------------------------------------------
 
 def _article(resolver, text, date):
@@ -185,6 +192,9 @@ def test_coordinated_phrase_shares_the_country_in_the_parse(resolver, nlp):
 @pytest.mark.parametrize("text, country, sector", [
     ("Russian-backed separatists", None, "REB"), ("pro-Russian separatists", None, "REB"),
     ("Iranian state TV", "IRN", "GOV"), ("opposition leader Juan Guaido", "VEN", "OPP"),
+    # "armed" opening the armed forces is the country's own military, not a sponsor
+    ("the Egyptian armed forces", "EGY", "MIL"), ("Peruvian Armed Forces", "PER", "MIL"),
+    ("Ukrainian-armed militias", None, "REB"),
 ])
 def test_sponsors_state_media_and_agent_nouns_before_a_name(resolver, text, country, sector):
     actor = first(resolver, text, "2020-01-01").actor

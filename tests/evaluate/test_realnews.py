@@ -10,6 +10,7 @@ from eventwire.evaluate.realnews import (
     LabelledSentence,
     RealNewsReport,
     ScoredSentence,
+    actor_errors,
     agreement,
     calibration,
     code_sentences,
@@ -81,6 +82,25 @@ def test_the_test_split_is_never_listed_sentence_by_sentence():
     lines = sentence_errors(RealNewsReport("dev", [ScoredSentence(_gold("ASSAULT"), None)]))
     assert lines == [f"s1\tASSAULT <- {NO_EVENT}\t{TEXT}"]
     assert "Militiamen" not in RealNewsReport("test", scored).table()
+
+
+def test_actor_country_errors_are_listed_as_the_article_scorer_counts_them():
+    militia = LabelledActor("Militiamen", "SDN")
+    right = ScoredSentence(_gold("ASSAULT", source=militia, sid="ok"),
+                           _event("ASSAULT", source=[Actor("Militiamen", 0, 10, country="SDN")]))
+    missing = ScoredSentence(_gold("ASSAULT", source=militia, sid="m"),
+                             _event("ASSAULT", source=[Actor("Militiamen", 0, 10, sector="REB")]))
+    wrong = ScoredSentence(_gold("ASSAULT", source=militia, sid="w"),
+                           _event("ASSAULT", source=[Actor("Militiamen", 0, 10, country="TCD")]))
+    extra = ScoredSentence(_gold("ASSAULT", target=LabelledActor("a market", None), sid="x"),
+                           _event("ASSAULT", target=[Actor("a market", 19, 27, country="SDN")]))
+    wrong_type = ScoredSentence(_gold("PROTEST", source=militia, sid="t"), _event("ASSAULT"))
+    lines = actor_errors(RealNewsReport("dev", [right, missing, wrong, extra, wrong_type]))
+    assert [line.split("\t")[:2] for line in lines] == [
+        ["m", "ACTOR source missing"], ["w", "ACTOR source wrong"], ["x", "ACTOR target extra"]]
+    assert "'Militiamen'=TCD" in lines[1]
+    with pytest.raises(ValueError):
+        actor_errors(RealNewsReport("test", [missing]))
 
 
 def test_the_training_set_is_a_development_set_listed_sentence_by_sentence():

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from eventwire.actors.codes import primary_sector
 from eventwire.actors.dictionary import ActorDictionary, DictionaryActor, Match
 from eventwire.actors.text import POSSESSIVE, Token
 
@@ -79,10 +80,14 @@ class Conjunct:
         return [(i, a) for i, a in self.actors if a.kind == "country" and not self._sponsor(i)]
 
     def _sponsor(self, index: int) -> bool:
+        """ "Russian-backed", "pro-Iranian": the country supports the actor. A sponsor word that opens an
+        armed-forces noun of its own ("Egyptian armed forces") is the country's own military, not a sponsor
+        ("Russian-armed separatists")."""
         end = self.ends.get(index, index + 1)
         after = self.tokens[end].norm if end < len(self.tokens) else ""
         before = self.tokens[index - 1].norm if index > 0 else ""
-        return after in SPONSOR_WORDS or before in ("pro", "anti")
+        own_military = any(i == end and primary_sector(code) == "MIL" for i, code, _ in self.agents)
+        return (after in SPONSOR_WORDS and not own_military) or before in ("pro", "anti")
 
     def named(self) -> list[tuple[int, DictionaryActor]]:
         return [(i, a) for i, a in self.actors if a.kind != "country"]

@@ -9,7 +9,7 @@ from functools import lru_cache
 from eventwire.actors.codes import primary_sector
 from eventwire.actors.context import PERSON_AGENT_NOUNS, ArticleContext, Mention, scan_document
 from eventwire.actors.dictionary import ActorDictionary, DictionaryActor
-from eventwire.actors.phrase import Conjunct, conjunct_office, split_conjuncts
+from eventwire.actors.phrase import DETERMINERS, QUANTITY_WORDS, Conjunct, conjunct_office, split_conjuncts
 from eventwire.actors.places import PlaceLookup
 from eventwire.actors.text import POSSESSIVE, tokenize
 from eventwire.records import Actor, Document, Sentence
@@ -305,7 +305,8 @@ class ActorResolver:
         title_ends = {conjunct.ends[i] for i, _ in conjunct.titles}
         for index, name in reversed(conjunct.names):
             acronym = len(name) == 1 and name[0].upper and len(name[0].norm) <= 5
-            if acronym or index in title_ends or conjunct.labels.get(index) in NOT_PLACES:
+            if acronym or index in title_ends or conjunct.labels.get(index) in NOT_PLACES \
+                    or self._not_a_place_name(conjunct, name):
                 continue
             text = " ".join(t.text for t in name)
             place = self.places.country_of(text)
@@ -315,6 +316,11 @@ class ActorResolver:
                 reasons.append(f"country {place} from place '{text}' (gazetteer)")
                 return True
         return False
+
+    @staticmethod
+    def _not_a_place_name(conjunct: Conjunct, name: list) -> bool:
+        """ "Most of the victims": a capitalised quantity word opening a sentence is no town."""
+        return all(t.norm in QUANTITY_WORDS | DETERMINERS for t in name)
 
     def _capital(self, conjunct: Conjunct, reading: _Reading, reasons: list[str]) -> None:
         """ "Washington said", "talks with Beijing": a capital city alone stands for the government."""

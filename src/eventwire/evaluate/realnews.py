@@ -337,6 +337,31 @@ def sentence_errors(report: RealNewsReport) -> list[str]:
             for s in report.scored if s.gold.event_type != s.predicted_type]
 
 
+def actor_errors(report: RealNewsReport) -> list[str]:
+    """One line per role of a rightly typed event whose country disagrees with the label, as the article
+    scorer compares them: a labelled country the coder's role lacks ("missing" when the role names no
+    country, "wrong" when another), or a country coded where the label has none ("extra"). With the
+    coder's reasons for that role. For development sets only, never for the frozen test."""
+    if report.split not in ("dev", "train"):
+        raise ValueError("the test split is read only through aggregate figures")
+    lines = []
+    for s in report._right_type():
+        for role in ("source", "target"):
+            gold = getattr(s.gold, role)
+            wanted = gold.country if gold else None
+            coded = [a for a in getattr(s.predicted, role) if actor_key(a, BODY_CODES)]
+            keys = {actor_key(a, BODY_CODES) for a in coded}
+            if (wanted in keys) if wanted else not keys:
+                continue
+            kind = "extra" if not wanted else ("missing" if not keys else "wrong")
+            shown = "; ".join(f"{a.text!r}={actor_key(a, BODY_CODES)}" for a in coded) or "-"
+            why = " | ".join(r for r in s.predicted.reasons if getattr(r, "field", None) == role)
+            label = f"{gold.text!r}={wanted}" if gold else "-"
+            lines.append(f"{s.gold.id}\tACTOR {role} {kind}\t{s.gold.event_type}\tlabel {label}\t"
+                         f"coded {shown}\t{why}\t{s.gold.text.strip()}")
+    return lines
+
+
 def evaluate_realnews(shared_dir: Path, folder: Path = DEFAULT_FOLDER, pipeline: Pipeline | None = None,
                       splits: tuple[str, ...] = SPLITS) -> dict[str, RealNewsReport]:
     scored = code_sentences(load_sentences(folder), shared_dir, pipeline)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from eventwire.actors import ActorResolver, ArticleContext
 from eventwire.actors.context import PERSON_AGENT_NOUNS
+from eventwire.actors.located import with_place_country
 from eventwire.dates import resolve_event_date
 from eventwire.events.arguments import (
     ArgumentGroup,
@@ -71,6 +72,7 @@ from eventwire.records import (
     Document,
     Event,
     EventDate,
+    Location,
     Reason,
     Sentence,
     Trigger,
@@ -183,6 +185,14 @@ class _Role:
     state: ArgumentState
     reasons: list[str]
     inherited: bool = False
+
+
+def _with_place_country(role: _Role, name: str, location: Location | None, context: ArticleContext | None,
+                        reasons: list[Reason]) -> _Role:
+    """The role with its unnamed agents given the country of the event's place (actors.located)."""
+    actors, why = with_place_country(role.actors, location, context)
+    reasons += reasons_of(name, why)
+    return replace(role, actors=actors) if why else role
 
 
 class EventCoder:
@@ -385,6 +395,10 @@ class EventCoder:
                                      reasons)
         location, location_reason = places.locate(draft.head.i, sentence, doc)
         reasons.append(Reason("location", location_reason))
+        scene = location if location is not None and location.start is not None and location.country \
+            else places.sole_country_place(sentence, doc)
+        source, target = (_with_place_country(role, name, scene, context, reasons)
+                          for role, name in ((source, "source"), (target, "target")))
         confidence, confidence_reason = event_confidence(Evidence(
             specificity=c.specificity, source=source.state, target=target.state,
             nominal=draft.head.pos_ in ("NOUN", "PROPN"), source_inherited=source.inherited,

@@ -157,6 +157,18 @@ class SentenceLocator:
             self._candidates = self.locator.find_candidates(self.parsed, doc)
         return self.locator.locate(self.parsed, trigger_index, sentence, doc, self._candidates)
 
+    def sole_country_place(self, sentence: Sentence, doc: Document) -> Location | None:
+        """The first place the sentence names when every place it names is in one country, whichever the
+        event's own: what a reader takes as the country of the scene. None when it names none or several."""
+        if self._candidates is None:
+            self._candidates = self.locator.find_candidates(self.parsed, doc)
+        placed = [c for c in self._candidates if c.place is not None and c.place.country]
+        if not placed or len({c.place.country for c in placed}) != 1:
+            return None
+        first = placed[0]
+        start = sentence.start + self.parsed[first.start:first.end].start_char
+        return self.locator._location(first.text, start, start + len(first.text), first.place)
+
 
 def _relation(parsed: Doc, candidate: Candidate, trigger_index: int) -> str:
     root = parsed[candidate.start:candidate.end].root

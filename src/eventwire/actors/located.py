@@ -1,0 +1,42 @@
+"""The country of an unnamed agent from the scene of its event, when the article names no country.
+
+"Police arrested five men in Peshawar", alone or in an article that names no country: the police are
+Pakistan's, as a reader takes them. The article's main country, when there is one, is the fallback
+(actors.resolve); this only fills what it leaves empty. Named actors keep what their entry says: a
+group with no country of its own ("Islamic State") does not become the country of every place it acts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from eventwire.actors.context import ArticleContext
+from eventwire.records import Actor, Location
+
+# Sectors of bodies that belong to no country: never given one from a place.
+BODY_SECTORS = frozenset({"IGO", "NGO", "MNC"})
+
+
+def with_place_country(actors: list[Actor], location: Location | None,
+                       context: ArticleContext | None) -> tuple[list[Actor], list[str]]:
+    """`actors` with the country of the event's scene given to the unnamed agents that have none, and why.
+    The scene is the event's location, else the place its sentence names when all it names lies in one
+    country (places.locate); only a place named in the text (not a dateline), and only when the article
+    names no country."""
+    if location is None or location.start is None or not location.country:
+        return actors, []
+    if context is not None and context.main_country:
+        return actors, []
+    found, reasons = [], []
+    for actor in actors:
+        if _takes_place_country(actor):
+            actor = replace(actor, country=location.country, code=location.country + actor.sector)
+            reasons.append(f"'{actor.text}' names no country, nor does the article: the country "
+                           f"{location.country} of the event's scene '{location.text}'")
+        found.append(actor)
+    return found, reasons
+
+
+def _takes_place_country(actor: Actor) -> bool:
+    return (actor.country is None and actor.id is None and bool(actor.sector)
+            and actor.sector not in BODY_SECTORS and (actor.code or "")[:3] not in BODY_SECTORS)
