@@ -186,19 +186,23 @@ def _reported(results: Iterator[DocumentResult], tally: dict[str, int]) -> Itera
               help="The folder of the article-level label files (articles_dev.jsonl, articles_test.jsonl).")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @click.option("--rules-only", is_flag=True,
-              help="Score the rules alone, without the learned event decisions or the pre-parse model (the "
-                   "ablation's baseline).")
+              help="Score the rules alone, without the learned event decisions, the sense model or the "
+                   "pre-parse model (the ablation's baseline).")
 @click.option("--preparse", default=None, metavar="learned|rules|PATH",
               help="Which candidate sentences are parsed: the shipped pre-parse model (learned, the "
                    "default), every candidate (rules), or a preparse.json (models/train_preparse.py).")
+@click.option("--sense", default=None, metavar="rules|PATH",
+              help="How a trigger word's reading is chosen: the lexicon's own choice (rules, the default) or "
+                   "a sense.json (models/train_sense.py; none is shipped).")
 def evaluate(shared_dir: Path, only: str | None, realnews_dir: Path, training_dir: Path, dev_errors: bool,
-             labels_dir: Path, as_json: bool, rules_only: bool, preparse: str | None) -> None:
+             labels_dir: Path, as_json: bool, rules_only: bool, preparse: str | None,
+             sense: str | None) -> None:
     """Score the coder: PLOVER gold and event-location gold (development sets), the project's
     labelled real-news sentences and whole articles (dev, and the frozen test sets, reported only in
     aggregate)."""
     if not (shared_dir / "data").is_dir():
         raise click.ClickException(f"no shared data at {shared_dir} (pass --shared PATH)")
-    pipeline = _evaluation_pipeline(rules_only, preparse)
+    pipeline = _evaluation_pipeline(rules_only, preparse, sense)
     reports = {}
     if only in (None, "plover"):
         from eventwire.evaluate.plover import evaluate_plover
@@ -240,13 +244,13 @@ def evaluate(shared_dir: Path, only: str | None, realnews_dir: Path, training_di
         click.echo(line)
 
 
-def _evaluation_pipeline(rules_only: bool, preparse: str | None = None):
+def _evaluation_pipeline(rules_only: bool, preparse: str | None = None, sense: str | None = None):
     from eventwire.pipeline import Pipeline
     from eventwire.resources import LEARNED, RULES, Resources, Settings
 
     chosen = RULES if rules_only else LEARNED
     try:
-        settings = Settings(decisions=chosen, preparse=preparse or chosen)
+        settings = Settings(decisions=chosen, preparse=preparse or chosen, sense=sense or RULES)
     except ValueError as exc:
         raise click.ClickException(str(exc)) from None
     return Pipeline(workers=1, resources=Resources(settings))

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from eventwire.events.learned import Decisions
     from eventwire.events.magnitudes import MagnitudeWords
     from eventwire.events.preparse import KeepAll, PreparseModel
+    from eventwire.events.sense import LearnedSense, NoSense
     from eventwire.events.stance import StanceWords
     from eventwire.places.admin1 import Admin1Table
     from eventwire.places.capitals import CapitalTable
@@ -50,16 +51,23 @@ class Settings:
     # which candidate sentences are parsed: LEARNED (the shipped pre-parse model), RULES (every candidate
     # of the lexicon's filter), or the path of a preparse.json (models/train_preparse.py)
     preparse: str = LEARNED
+    # the choice among a trigger word's readings: RULES (the lexicon's own choice) or the path of a
+    # sense.json (models/train_sense.py). No sense model is shipped: it did not help the development
+    # sets beyond the noise of the fold assignment (docs/accuracy.md, "A sense model").
+    sense: str = RULES
 
     def __post_init__(self) -> None:
         for name in ("lexicon", "locator"):  # a path given as text is a path
             if isinstance(getattr(self, name), str):
                 object.__setattr__(self, name, Path(getattr(self, name)))
-        for name in ("decisions", "preparse"):  # a learned model: the shipped one, none, or a file
+        for name in ("decisions", "preparse", "sense"):  # a learned model: the shipped one, none, or a file
             value = getattr(self, name)
             if value not in (LEARNED, RULES) and not Path(value).is_file():
                 raise ValueError(f"{name} must be {LEARNED!r}, {RULES!r} or a {name}.json file, "
                                  f"not {value!r}")
+        if self.sense == LEARNED:
+            raise ValueError(f"no sense model is shipped: sense must be {RULES!r} or a sense.json file "
+                             "(models/train_sense.py)")
 
     def model_file(self, name: str) -> Path | None:
         """The file a learned-model setting names (not RULES): None for the shipped one."""
@@ -81,8 +89,8 @@ class Resources:
 
     def load_all(self) -> Resources:
         """Load everything now rather than on the first document (a worker, a server, a benchmark)."""
-        for name in ("nlp", "lexicon", "resolver", "locator", "decisions", "preparse", "magnitude_words",
-                     "stance_words"):
+        for name in ("nlp", "lexicon", "resolver", "locator", "decisions", "preparse", "sense",
+                     "magnitude_words", "stance_words"):
             getattr(self, name)
         return self
 
@@ -149,6 +157,14 @@ class Resources:
         if self.settings.decisions == RULES:
             return RuleDecisions()
         return read_decisions(self.settings.model_file("decisions"))
+
+    @cached_property
+    def sense(self) -> LearnedSense | NoSense:
+        from eventwire.events.sense import NoSense, read_sense
+
+        if self.settings.sense == RULES:
+            return NoSense()
+        return read_sense(self.lexicon.data, Path(self.settings.sense))
 
     @cached_property
     def preparse(self) -> PreparseModel | KeepAll:

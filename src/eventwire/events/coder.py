@@ -43,6 +43,7 @@ from eventwire.events.magnitudes import MagnitudeWords, find_magnitudes
 from eventwire.events.modality import COMMENTATORS, REPORTING_VERBS, Modality, analyse
 from eventwire.events.quotes import Attribution, Quotations
 from eventwire.events.reframe import SPEECH_ACTS, Reframing, reframe
+from eventwire.events.sense import Sense
 from eventwire.events.stance import (
     StanceWords,
     accident_of,
@@ -218,6 +219,10 @@ class EventCoder:
         return self._decisions if self._decisions is not None else self.resources.decisions
 
     @cached_property
+    def sense(self) -> Sense:
+        return self.resources.sense
+
+    @cached_property
     def lexicon(self) -> VerbLexicon:
         return self.resources.lexicon
 
@@ -239,7 +244,7 @@ class EventCoder:
 
     def load(self) -> None:
         """Load what coding needs now, so that no document's time budget pays for it."""
-        for name in ("decisions", "lexicon", "resolver", "magnitude_words", "stance", "locator"):
+        for name in ("decisions", "sense", "lexicon", "resolver", "magnitude_words", "stance", "locator"):
             getattr(self, name)
 
     def is_candidate(self, sentence: Sentence) -> bool:
@@ -300,7 +305,8 @@ class EventCoder:
                 found.append(event)
                 if not event.historical:
                     article.remember_parties(event)  # "A met B, and the two leaders agreed": known at once
-        current = [e for e in found if not e.historical]
+        # The sense model may read a trigger word otherwise than the lexicon did, before the decisions.
+        current = self.sense.choose(sentence, parsed, [e for e in found if not e.historical])
         # The decisions weigh what the sentence reports; a historical act is never its main event.
         decided = self.decisions.decide(sentence, parsed, _in_order(current)) if current else []
         return _in_order(decided + [_below(e, decided) for e in found if e.historical])
