@@ -50,6 +50,26 @@ def test_a_symmetric_act_never_keeps_both_parties_in_the_source_with_an_empty_ta
     assert "symmetric act" in " ".join(of_type(events, "CONSULT")[0].reasons)
 
 
+@pytest.mark.parametrize("text, source, target", [
+    # the victims are told, the doer only as the other side of the fighting
+    ("Nine Nigerian soldiers were killed on Sunday in clashes with Cameroonian troops.", "CMR", "NGA"),
+    ("Three Peruvian officers were wounded during a gunbattle with Bolivian smugglers.", "BOL", "PER"),
+    # both sides of the fighting named: the first is the source, the other the target
+    ("Eleven people were killed in clashes between Sudanese and Chadian troops on Monday.", "SDN", "TCD"),
+    # a doer of its own, and the other side of the fighting as the target
+    ("Malian troops recaptured the town after a long battle with Nigerien fighters.", "MLI", "NER"),
+])
+def test_an_act_told_in_fighting_takes_the_sides_of_the_fighting(coder, text, source, target):
+    event = of_type(code(coder, text), "ASSAULT")[0]
+    assert countries(event.source) == [source], event.reasons
+    assert target in countries(event.target), event.reasons
+
+
+def test_fighting_with_no_side_named_leaves_the_doer_unknown(coder):
+    event = of_type(code(coder, "Six Chadian soldiers were killed in clashes on Monday."), "ASSAULT")[0]
+    assert not event.source and countries(event.target) == ["TCD"]
+
+
 def test_two_officials_of_one_country_are_one_party(coder):
     event = of_type(code(coder, "The president and the prime minister met on Monday."), "CONSULT")[0]
     assert len(event.source) == 2 and not event.target

@@ -219,6 +219,49 @@ def doers_of_the_attack(verb: Token, attack_nouns: frozenset[str]) -> tuple[Argu
     return tuple(groups)
 
 
+# Prepositions that tell the fighting an act happened in: "killed (in|during|amid) clashes with X",
+# "seized the town (after) a battle with X", "died (due) to clashes with X".
+_CLASH_PREPS = frozenset({"in", "during", "amid", "amidst", "after", "following", "through", "due", "owing"})
+# Verbs by which an act's own clause goes on to the fighting it set off: "..., (resulting) in a battle".
+_RESULT_VERBS = frozenset({"result", "lead", "spark", "trigger"})
+
+
+def fighting_told(verb: Token, clash_nouns: frozenset[str]) -> Token | None:
+    """The fighting a verbal act is told in: "were killed (during) clashes with X", "captured the hill
+    after a battle with X", "stormed the town, resulting in a battle with X". `clash_nouns` are
+    lower-case words. None when the act names no fighting."""
+    if not _is_verbal(verb):
+        return None
+    results = (c for c in verb.children if c.dep_ in ("advcl", "conj") and c.lemma_.lower() in _RESULT_VERBS)
+    hosts = [verb, *results]
+    for host in hosts:
+        preps = _CLASH_PREPS if host is verb else {"in", "to"}
+        for prep in (c for c in host.children if c.dep_ == "prep" and c.lower_ in preps):
+            noun = _child(prep, {"pobj"})
+            if noun is None:  # "due to", "owing to": the fighting is the object of "to"
+                to = next((c for c in prep.children if c.lower_ == "to"), None)
+                noun = _child(to, {"pobj"}) if to is not None else None
+            if noun is not None and (noun.lower_ in clash_nouns or noun.lemma_.lower() in clash_nouns):
+                return noun
+        if host is not verb:
+            noun = _child(host, _OBJECTS)  # "sparking clashes with X"
+            if noun is not None and (noun.lower_ in clash_nouns or noun.lemma_.lower() in clash_nouns):
+                return noun
+    return None
+
+
+def fighting_parties(noun: Token, excluded: set[int]) -> tuple[ArgumentGroup | None, ArgumentGroup | None]:
+    """Who fought in the fighting `noun` names: both sides ("clashes between (X) and (Y)"), and the
+    other side ("clashes with (X)"); each None when not named."""
+    between: list[ArgumentGroup] = []
+    for obj, _ in _prep_objects(noun, ("between",)):
+        _add(between, obj, f"the sides 'between' in '{noun.text}'", excluded)
+    other: list[ArgumentGroup] = []
+    for obj, prep in _prep_objects(noun, ("with", "against")):
+        _add(other, obj, f"the other side ('{prep}') in '{noun.text}'", excluded)
+    return (between[0] if between else None), (other[0] if other else None)
+
+
 def undergoing_verb(noun: Token) -> Token | None:
     """'came under (attack)', 'came under heavy (fire)': the verb whose subject suffered the act."""
     prep = noun.head

@@ -25,6 +25,8 @@ from eventwire.events.arguments import (
     clause_subject,
     doers_of_the_attack,
     embedded_targets,
+    fighting_parties,
+    fighting_told,
     find_arguments,
     phrase,
     trigger_head,
@@ -99,6 +101,8 @@ ARMED_SECTORS = frozenset({"MIL", "REB"})
 # first three in either order).
 # Fighting named with both sides as one subject ("A and B clashed") is split the same way.
 SYMMETRIC_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "ASSAULT"})
+# Acts whose sides may be told only as the fighting they happened in ("were killed in clashes with X").
+FIGHTING_TYPES = frozenset({"ASSAULT", "COERCE"})
 
 
 @dataclass
@@ -339,7 +343,7 @@ class EventCoder:
             reasons.append(Reason("type", reframing.reason))
         speaker_sentence = attribution.sentence if attribution is not None else None
         candidates = _candidates(draft, modality.reporter, reframing, speaker_sentence,
-                                 self.stance.attack_nouns)
+                                 self.stance.attack_nouns, self.stance.clash_nouns)
         if stance_groups is not None:
             first_sources, first_targets = stance_groups
             candidates = _Candidates(first_sources + candidates.sources, first_targets or candidates.targets,
@@ -634,11 +638,12 @@ def _first_person(role: _Role) -> bool:
 
 def _candidates(draft: _Draft, reporter: Token | None, reframing: Reframing | None,
                 speaker_sentence: Sentence | None = None,
-                attack_nouns: frozenset[str] = frozenset()) -> _Candidates:
+                attack_nouns: frozenset[str] = frozenset(),
+                clash_nouns: frozenset[str] = frozenset()) -> _Candidates:
     """Source and target candidates, with the speaker of reported speech where the speaker is meant.
     `speaker_sentence` is the sentence of the speaker when the attribution stands in another one;
     `attack_nouns` name the attacks whose doer a passive act told in them takes ("killed in an ambush
-    by X")."""
+    by X"); `clash_nouns` the fighting whose sides an act told in it takes ("killed in clashes with X")."""
     sources = draft.arguments.sources + doers_of_the_attack(draft.head, attack_nouns)
     # "urged Iran to stop", "threatened to attack Iran": who does or suffers the act embedded
     # directly under a verbal event is its target (a subject shared with the host is skipped later)
@@ -647,6 +652,10 @@ def _candidates(draft: _Draft, reporter: Token | None, reframing: Reframing | No
     excluded = {t.i for g in draft.arguments.sources for p in g.phrases for t in p}
     statement = draft.classification.quad_class in VERBAL_QUADS
     targets = draft.arguments.targets + tuple(inherited) + embedded_targets(draft.head, excluded, statement)
+    fights = draft.classification.event_type in FIGHTING_TYPES
+    fighting = fighting_told(draft.head, clash_nouns) if fights else None
+    if fighting is not None:
+        sources, targets = _fighting_sides(draft, fighting, sources, targets)
     if reporter is None:
         return _Candidates(sources, targets, None)
     if reframing is not None and reframing.speaker_is_source:
@@ -661,6 +670,21 @@ def _candidates(draft: _Draft, reporter: Token | None, reframing: Reframing | No
         speaker = ArgumentGroup((phrase(reporter),), f"'{pronoun}' read as the speaker", speaker_sentence)
         sources = (sources[0], speaker, *sources[1:])
     return _Candidates(sources, targets, reporter)
+
+
+def _fighting_sides(draft: _Draft, fighting: Token, sources: tuple[ArgumentGroup, ...],
+                    targets: tuple[ArgumentGroup, ...]) -> tuple[tuple[ArgumentGroup, ...], ...]:
+    """The sides of an act told in fighting. A passive act with no doer named ("ten were killed in
+    clashes between X and Y", "... in clashes with Y") happened between the sides of the fighting: both
+    sides named are its parties (the first the source, split as a symmetric act is), else the other side
+    is the doer and the victims stay the target. An act with a doer of its own ("seized the town after a
+    battle with Y") has the other side as a target after its own."""
+    both, other = fighting_parties(fighting, set(range(*draft.classification.trigger)))
+    if draft.arguments.passive and not sources:
+        if both is not None:
+            return (both,), ()
+        return ((other,), targets) if other is not None else (sources, targets)
+    return (sources, targets + (other,)) if other is not None else (sources, targets)
 
 
 def _told(reporter: Token, sources: tuple[ArgumentGroup, ...],
