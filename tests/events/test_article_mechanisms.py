@@ -65,6 +65,24 @@ def test_an_act_told_in_fighting_takes_the_sides_of_the_fighting(coder, text, so
     assert target in countries(event.target), event.reasons
 
 
+def test_two_named_as_the_doers_of_an_attack_attack_together(coder):
+    event = of_type(code(coder, "Malian troops and allied Nigerien soldiers shelled the camp on Monday."),
+                    "ASSAULT")[0]
+    assert set(countries(event.source)) == {"MLI", "NER"}
+    assert "symmetric act" not in " ".join(event.reasons)
+
+
+def test_two_named_as_one_subject_of_fighting_are_its_two_sides(coder):
+    event = of_type(code(coder, "Malian and Nigerien troops clashed near the border on Monday."), "ASSAULT")[0]
+    assert countries(event.source) == ["MLI"] and countries(event.target) == ["NER"]
+
+
+def test_the_two_sides_of_fighting_within_one_country_are_source_and_target(coder):
+    event = of_type(code(coder, "Four people were killed on Sunday in clashes between Sunni and Shia residents "
+                                "of Basra."), "ASSAULT")[0]
+    assert countries(event.source) == ["IRQ"] and countries(event.target) == ["IRQ"], event.reasons
+
+
 def test_fighting_with_no_side_named_leaves_the_doer_unknown(coder):
     event = of_type(code(coder, "Six Chadian soldiers were killed in clashes on Monday."), "ASSAULT")[0]
     assert not event.source and countries(event.target) == ["TCD"]

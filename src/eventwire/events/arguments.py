@@ -52,6 +52,7 @@ class ArgumentGroup:
     phrases: tuple[Span, ...]
     rule: str
     sentence: Sentence | None = None  # the sentence of the phrases when it is not the trigger's
+    sides: bool = False  # the phrases are the two sides of one act: "talks (between) X and Y"
 
 
 @dataclass(frozen=True)
@@ -165,7 +166,7 @@ def _nominal_arguments(noun: Token, preps: tuple[str, ...], excluded: set[int],
     sources: list[ArgumentGroup] = []
     targets: list[ArgumentGroup] = []
     for obj, _ in _prep_objects(noun, ("between", "among")):
-        _add(sources, obj, f"parties 'between' in '{noun.text}'", excluded)
+        _add(sources, obj, f"parties 'between' in '{noun.text}'", excluded, sides=True)
     _add(sources, _child(noun, {"poss"}), f"possessive of '{noun.text}'", excluded)
     for obj, _ in _prep_objects(noun, ("by",)):
         _add(sources, obj, f"object of 'by' after '{noun.text}'", excluded)
@@ -255,7 +256,7 @@ def fighting_parties(noun: Token, excluded: set[int]) -> tuple[ArgumentGroup | N
     other side ("clashes with (X)"); each None when not named."""
     between: list[ArgumentGroup] = []
     for obj, _ in _prep_objects(noun, ("between",)):
-        _add(between, obj, f"the sides 'between' in '{noun.text}'", excluded)
+        _add(between, obj, f"the sides 'between' in '{noun.text}'", excluded, sides=True)
     other: list[ArgumentGroup] = []
     for obj, prep in _prep_objects(noun, ("with", "against")):
         _add(other, obj, f"the other side ('{prep}') in '{noun.text}'", excluded)
@@ -427,13 +428,14 @@ def conjuncts(token: Token) -> list[Token]:
     return sorted([token, *token.conjuncts], key=lambda t: t.i)
 
 
-def _add(groups: list[ArgumentGroup], head: Token | None, rule: str, excluded: set[int]) -> None:
+def _add(groups: list[ArgumentGroup], head: Token | None, rule: str, excluded: set[int],
+         sides: bool = False) -> None:
     if head is None or head.i in excluded:
         return
     phrases = tuple(phrase(t) for t in conjuncts(head) if t.i not in excluded)
     already = any(p.start <= head.i < p.end for g in groups for p in g.phrases)
     if phrases and not already:
-        groups.append(ArgumentGroup(phrases, rule))
+        groups.append(ArgumentGroup(phrases, rule, sides=sides))
 
 
 def _child(token: Token, deps: set[str]) -> Token | None:

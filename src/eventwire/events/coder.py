@@ -99,7 +99,8 @@ ARMED_SECTORS = frozenset({"MIL", "REB"})
 # Types whose parties act together: "A and B met" codes A as the source and B as the target,
 # as "A met with B" does, so that mentions of one meeting give one dyad (store.merge matches the
 # first three in either order).
-# Fighting named with both sides as one subject ("A and B clashed") is split the same way.
+# Fighting named with both sides as one subject ("A and B clashed", "clashes between A and B") is
+# split the same way; an attack by two as one subject ("A and B attacked the town") is not.
 SYMMETRIC_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "ASSAULT"})
 # Acts whose sides may be told only as the fighting they happened in ("were killed in clashes with X").
 FIGHTING_TYPES = frozenset({"ASSAULT", "COERCE"})
@@ -187,6 +188,7 @@ class _Role:
     state: ArgumentState
     reasons: list[str]
     inherited: bool = False
+    sides: bool = False  # the actors are the two sides of one act ("between X and Y", "both sides")
 
 
 class EventCoder:
@@ -363,7 +365,7 @@ class EventCoder:
             c = as_type(c, "ASSAULT")  # armed forces do not protest against an enemy: "strikes" are attacks
             reasons.append(Reason("type", "an armed source acting against a target: an attack, not a "
                                           "protest"))
-        if c.event_type in SYMMETRIC_TYPES:
+        if _acts_together(c.event_type, draft.head, source, self.stance.clash_nouns):
             source, target = split_parties(source, target)
         accident = accident_of(draft.head, source.state in ("known", "named"), c.event_type, self.stance)
         if accident is not None:
@@ -489,13 +491,13 @@ class EventCoder:
                 reason = f"{role} '{plural.text}' ({group.rule}) refers to the parties named before: {named}"
                 return _Role([replace(a, text=plural.text, start=where.start + plural.start_char,
                                       end=where.start + plural.end_char) for a in sides], "known",
-                             [reason], inherited="inherited" in group.rule)
+                             [reason], inherited="inherited" in group.rule, sides=True)
             resolved = [r for p in phrases for r in self.resolver.resolve(p, where, when, context)]
             known = _unique([r.actor for r in resolved if _known(r.actor)])
             if known:
                 reasons = [f"{role} '{_phrase_text(phrases)}' ({group.rule})"]
                 reasons += [reason for r in resolved if _known(r.actor) for reason in r.reasons]
-                return _Role(known, "known", reasons, inherited="inherited" in group.rule)
+                return _Role(known, "known", reasons, inherited="inherited" in group.rule, sides=group.sides)
             if phrases:
                 unresolved.append((group, phrases))
         if not unresolved:
@@ -551,17 +553,34 @@ def _sides(plural: Span, sentence: Sentence, context: ArticleContext,
     return named
 
 
+def _acts_together(event_type: str, head: Token, source: _Role, clash_nouns: frozenset[str]) -> bool:
+    """Whether the parties named as one source act with each other: they meet, agree or cooperate; they
+    fight ("clashed", "battles") or are the two sides named ("clashes between X and Y"). Two named as
+    the doers of an attack ("X and Y shelled the town") attack together."""
+    if event_type not in SYMMETRIC_TYPES:
+        return False
+    if event_type != "ASSAULT" or source.sides:
+        return True
+    return head.lower_ in clash_nouns or head.lemma_.lower() in clash_nouns
+
+
 def split_parties(source: _Role, target: _Role) -> tuple[_Role, _Role]:
     """Both parties of a symmetric act named as one subject ("Egypt and Jordan held talks",
     "the Kenyan and Ugandan presidents signed"): the first-named party is the source, the others
-    the target. A target already found, or a subject of one party only, is left as it is."""
-    if target.actors or source.state != "known":
+    the target. A target already found, or a subject of one party only, is left as it is, unless
+    the subject names the two sides of the act ("ten were killed in clashes between X and Y"): they
+    are its parties, of one country or two, before those it fell on."""
+    if (target.actors and not source.sides) or source.state != "known":
         return source, target
     parties = list(dict.fromkeys(_party(a) for a in source.actors if _party(a)))
-    if len(parties) < 2:
+    if len(parties) >= 2:
+        first = [a for a in source.actors if _party(a) in (parties[0], None)]
+        others = [a for a in source.actors if _party(a) not in (parties[0], None)]
+    elif source.sides and len({a.start for a in source.actors}) >= 2:
+        first = [a for a in source.actors if a.start == source.actors[0].start]
+        others = [a for a in source.actors if a.start != source.actors[0].start]
+    else:
         return source, target
-    first = [a for a in source.actors if _party(a) in (parties[0], None)]
-    others = [a for a in source.actors if _party(a) not in (parties[0], None)]
     reason = (f"symmetric act: the first-named party '{first[0].text}' is the source, "
               f"{', '.join(repr(a.text) for a in others)} the target")
     return (_Role(first, source.state, [*source.reasons, reason], source.inherited),
@@ -682,7 +701,7 @@ def _fighting_sides(draft: _Draft, fighting: Token, sources: tuple[ArgumentGroup
     both, other = fighting_parties(fighting, set(range(*draft.classification.trigger)))
     if draft.arguments.passive and not sources:
         if both is not None:
-            return (both,), ()
+            return (both,), targets  # the victims stay the target only when the sides name no actor
         return ((other,), targets) if other is not None else (sources, targets)
     return (sources, targets + (other,)) if other is not None else (sources, targets)
 
