@@ -217,7 +217,19 @@ def doers_of_the_attack(verb: Token, attack_nouns: frozenset[str]) -> tuple[Argu
         for participle in (c for c in attack.children if c.dep_ == "acl" and c.tag_ == "VBN"):
             _add(groups, _agent(participle), f"agent of '{participle.text}' after '{attack.text}' (in which "
                                              f"'{verb.text}')", set())
+        for owner in filter(_names_the_doer, attack.children):
+            _add(groups, owner, f"'{owner.text}' named on '{attack.text}' (in which '{verb.text}')", set())
     return tuple(groups)
+
+
+def _names_the_doer(modifier: Token) -> bool:
+    """ "(Russian) airstrikes", "(NATO) raids", "(the rebels') attack": a possessive, a capitalised
+    adjective or an acronym; never "its", a kind ("artillery") or a place name ("the Gaza airstrike")."""
+    if modifier.dep_ == "poss":
+        return modifier.tag_ != "PRP$"
+    if modifier.dep_ not in ("amod", "compound") or not modifier.text[:1].isupper():
+        return False
+    return modifier.pos_ == "ADJ" or (modifier.pos_ == "PROPN" and modifier.text.isupper())
 
 
 # Prepositions that tell the fighting an act happened in: "killed (in|during|amid) clashes with X",
