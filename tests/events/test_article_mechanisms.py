@@ -35,6 +35,9 @@ def countries(actors) -> list[str | None]:
     ("Chile and Peru agreed to reopen their border crossings.", "CHL", "PER"),
     ("The talks between Japan and South Korea ended on Tuesday.", "JPN", "KOR"),
     ("Norway's prime minister met with the Polish president in Oslo.", "NOR", "POL"),
+    # the parties on the verb a passive act or its noun happens by
+    ("Talks were held between Ghana and Togo in Accra on Monday.", "GHA", "TGO"),
+    ("Talks between Ghana and Togo were held in Accra on Monday.", "GHA", "TGO"),
 ])
 def test_the_first_named_party_is_the_source_and_the_other_the_target(coder, text, source, target):
     event = of_type(code(coder, text), "AGREE" if "agreed" in text else "CONSULT")[0]
@@ -56,6 +59,8 @@ def test_a_symmetric_act_never_keeps_both_parties_in_the_source_with_an_empty_ta
     ("Three Peruvian officers were wounded during a gunbattle with Bolivian smugglers.", "BOL", "PER"),
     # both sides of the fighting named: the first is the source, the other the target
     ("Eleven people were killed in clashes between Sudanese and Chadian troops on Monday.", "SDN", "TCD"),
+    ("Six people were killed on Monday when fighting broke out between Malian troops and Nigerien rebels.",
+     "MLI", "NER"),
     # a doer of its own, and the other side of the fighting as the target
     ("Malian troops recaptured the town after a long battle with Nigerien fighters.", "MLI", "NER"),
 ])
@@ -63,6 +68,11 @@ def test_an_act_told_in_fighting_takes_the_sides_of_the_fighting(coder, text, so
     event = of_type(code(coder, text), "ASSAULT")[0]
     assert countries(event.source) == [source], event.reasons
     assert target in countries(event.target), event.reasons
+
+
+def test_an_agreement_signed_between_two_parties(coder):
+    event = of_type(code(coder, "A trade accord was signed between Chile and Peru on Friday."), "AGREE")[0]
+    assert countries(event.source) == ["CHL"] and countries(event.target) == ["PER"], event.reasons
 
 
 def test_two_named_as_the_doers_of_an_attack_attack_together(coder):

@@ -126,6 +126,9 @@ def _verbal_arguments(verb: Token, preps: tuple[str, ...], excluded: set[int],
         if victim is not None and victim.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             victim = verb.head  # "the girls, who were kidnapped": the girls
         _add(sources, agent, f"agent of passive '{verb.text}'", excluded)
+        for prep_head in filter(None, (verb, victim)):  # "talks were held between X and Y": the parties
+            for obj, _ in _prep_objects(prep_head, ("between",)):
+                _add(sources, obj, f"parties 'between' after '{prep_head.text}'", excluded, sides=True)
         _add(targets, victim, f"subject of passive '{verb.text}'", excluded)
     else:
         subject, rule = clause_subject(verb)
@@ -152,6 +155,12 @@ def _verbal_arguments(verb: Token, preps: tuple[str, ...], excluded: set[int],
 _TIME_PREPS = frozenset({"after", "before", "following"})
 
 
+def _happening_verb(noun: Token) -> Token | None:
+    """The verb a subject noun happens by, which may carry the parties: "talks (were held) between X
+    and Y", "clashes (broke out) between X and Y"."""
+    return noun.head if noun.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS and _is_verbal(noun.head) else None
+
+
 def _of_objects(noun: Token | None) -> list[Token]:
     """The objects of 'of' after a noun, with those coordinated with them: "the import of (chicks) and
     (eggs)"."""
@@ -165,8 +174,9 @@ def _nominal_arguments(noun: Token, preps: tuple[str, ...], excluded: set[int],
     """A noun trigger ("talks", "an attack"): its own modifiers first, then the verb that governs it."""
     sources: list[ArgumentGroup] = []
     targets: list[ArgumentGroup] = []
-    for obj, _ in _prep_objects(noun, ("between", "among")):
-        _add(sources, obj, f"parties 'between' in '{noun.text}'", excluded, sides=True)
+    for prep_head in (noun, _happening_verb(noun)):
+        for obj, _ in _prep_objects(prep_head, ("between", "among")) if prep_head is not None else ():
+            _add(sources, obj, f"parties 'between' in '{noun.text}'", excluded, sides=True)
     _add(sources, _child(noun, {"poss"}), f"possessive of '{noun.text}'", excluded)
     for obj, _ in _prep_objects(noun, ("by",)):
         _add(sources, obj, f"object of 'by' after '{noun.text}'", excluded)
@@ -241,8 +251,9 @@ _RESULT_VERBS = frozenset({"result", "lead", "spark", "trigger"})
 
 def fighting_told(verb: Token, clash_nouns: frozenset[str]) -> Token | None:
     """The fighting a verbal act is told in: "were killed (during) clashes with X", "captured the hill
-    after a battle with X", "stormed the town, resulting in a battle with X". `clash_nouns` are
-    lower-case words. None when the act names no fighting."""
+    after a battle with X", "stormed the town, resulting in a battle with X", "were killed when
+    fighting broke out between X and Y". `clash_nouns` are lower-case words. None when the act names
+    no fighting."""
     if not _is_verbal(verb):
         return None
     results = (c for c in verb.children if c.dep_ in ("advcl", "conj") and c.lemma_.lower() in _RESULT_VERBS)
@@ -260,18 +271,24 @@ def fighting_told(verb: Token, clash_nouns: frozenset[str]) -> Token | None:
             noun = _child(host, _OBJECTS)  # "sparking clashes with X"
             if noun is not None and (noun.lower_ in clash_nouns or noun.lemma_.lower() in clash_nouns):
                 return noun
+    for clause in (c for c in verb.children if c.dep_ == "advcl"):  # "... when fighting erupted between"
+        noun = _child(clause, _SUBJECTS)
+        if noun is not None and (noun.lower_ in clash_nouns or noun.lemma_.lower() in clash_nouns):
+            return noun
     return None
 
 
 def fighting_parties(noun: Token, excluded: set[int]) -> tuple[ArgumentGroup | None, ArgumentGroup | None]:
-    """Who fought in the fighting `noun` names: both sides ("clashes between (X) and (Y)"), and the
-    other side ("clashes with (X)"); each None when not named."""
+    """Who fought in the fighting `noun` names, on it or on the verb it happened by ("fighting broke out
+    between ..."): both sides ("clashes between (X) and (Y)"), and the other side ("clashes with (X)");
+    each None when not named."""
     between: list[ArgumentGroup] = []
-    for obj, _ in _prep_objects(noun, ("between",)):
-        _add(between, obj, f"the sides 'between' in '{noun.text}'", excluded, sides=True)
     other: list[ArgumentGroup] = []
-    for obj, prep in _prep_objects(noun, ("with", "against")):
-        _add(other, obj, f"the other side ('{prep}') in '{noun.text}'", excluded)
+    for prep_head in filter(None, (noun, _happening_verb(noun))):
+        for obj, _ in _prep_objects(prep_head, ("between",)):
+            _add(between, obj, f"the sides 'between' in '{noun.text}'", excluded, sides=True)
+        for obj, prep in _prep_objects(prep_head, ("with", "against")):
+            _add(other, obj, f"the other side ('{prep}') in '{noun.text}'", excluded)
     return (between[0] if between else None), (other[0] if other else None)
 
 
