@@ -83,13 +83,14 @@ def test_two_named_as_the_doers_of_an_attack_attack_together(coder):
 
 
 def test_two_named_as_one_subject_of_fighting_are_its_two_sides(coder):
-    event = of_type(code(coder, "Malian and Nigerien troops clashed near the border on Monday."), "ASSAULT")[0]
+    text = "Malian and Nigerien troops clashed near the border on Monday."
+    event = of_type(code(coder, text), "ASSAULT")[0]
     assert countries(event.source) == ["MLI"] and countries(event.target) == ["NER"]
 
 
 def test_the_two_sides_of_fighting_within_one_country_are_source_and_target(coder):
-    event = of_type(code(coder, "Four people were killed on Sunday in clashes between Sunni and Shia residents "
-                                "of Basra."), "ASSAULT")[0]
+    text = "Four people were killed on Sunday in clashes between Sunni and Shia residents of Basra."
+    event = of_type(code(coder, text), "ASSAULT")[0]
     assert countries(event.source) == ["IRQ"] and countries(event.target) == ["IRQ"], event.reasons
 
 
