@@ -94,6 +94,17 @@ def test_the_two_sides_of_fighting_within_one_country_are_source_and_target(code
     assert countries(event.source) == ["IRQ"] and countries(event.target) == ["IRQ"], event.reasons
 
 
+@pytest.mark.parametrize("text, event_type", [
+    ("Hundreds of students clashed with riot police in Lima on Monday.", "PROTEST"),
+    ("Striking workers clashed with police in Dakar on Wednesday.", "PROTEST"),
+    ("Police clashed with protesters in Tbilisi on Wednesday.", "COERCE"),
+    ("Rebels clashed with government troops near the border on Monday.", "ASSAULT"),
+])
+def test_a_clash_of_a_crowd_with_the_police_is_typed_by_its_sides(coder, text, event_type):
+    events = code(coder, text)
+    assert [e.event_type for e in events] == [event_type], [e.reasons for e in events]
+
+
 def test_fighting_with_no_side_named_leaves_the_doer_unknown(coder):
     event = of_type(code(coder, "Six Chadian soldiers were killed in clashes on Monday."), "ASSAULT")[0]
     assert not event.source and countries(event.target) == ["TCD"]

@@ -96,6 +96,9 @@ _CONTENT_LINKS = {"xcomp", "ccomp", "pcomp", "prep", "pobj", "dobj", "nsubjpass"
 # Links that join two acts told side by side: "met Putin and agreed", "attacked; police said".
 _SEPARATE_LINKS = {"conj", "parataxis"}
 ARMED_SECTORS = frozenset({"MIL", "REB"})
+POLICE_SECTORS = frozenset({"COP"})
+# Sides that are never the crowd of a street clash: the state, armed groups, police, criminals.
+_NOT_A_CROWD = ARMED_SECTORS | POLICE_SECTORS | {"GOV", "CRM", "SPY"}
 # Types whose parties act together: "A and B met" codes A as the source and B as the target,
 # as "A met with B" does, so that mentions of one meeting give one dyad (store.merge matches the
 # first three in either order).
@@ -367,6 +370,10 @@ class EventCoder:
                                           "protest"))
         if _acts_together(c.event_type, draft.head, source, self.stance.clash_nouns):
             source, target = split_parties(source, target)
+        street = _street_clash(c.event_type, draft.head, source, target, self.stance.clash_nouns)
+        if street is not None:
+            c = as_type(c, street[0])
+            reasons.append(Reason("type", street[1]))
         accident = accident_of(draft.head, source.state in ("known", "named"), c.event_type, self.stance)
         if accident is not None:
             return None  # casualties of an accident or a disaster ('{accident.text}'), not an attack
@@ -562,6 +569,30 @@ def _acts_together(event_type: str, head: Token, source: _Role, clash_nouns: fro
     if event_type != "ASSAULT" or source.sides:
         return True
     return head.lower_ in clash_nouns or head.lemma_.lower() in clash_nouns
+
+
+def _street_clash(event_type: str, head: Token, source: _Role, target: _Role,
+                  clash_nouns: frozenset[str]) -> tuple[str, str] | None:
+    """A clash between a crowd (protesters, students, workers, supporters) and the police is no attack
+    between armed sides: the crowd's clash with the police is a PROTEST, the police's clash with a
+    crowd a COERCE (the police put it down). Returns the type and the reason, or None."""
+    if event_type != "ASSAULT" or source.state != "known" or not target.actors:
+        return None
+    if head.lower_ not in clash_nouns and head.lemma_.lower() not in clash_nouns:
+        return None
+    def crowd(actors: list[Actor]) -> bool:
+        return all(a.sector is not None and a.sector not in _NOT_A_CROWD for a in actors)
+
+    def police(actors: list[Actor]) -> bool:
+        return all(a.sector in POLICE_SECTORS for a in actors)
+
+    if crowd(source.actors) and police(target.actors):
+        return "PROTEST", (f"a crowd ('{source.actors[0].text}') clashing with the police: a protest, not an "
+                           "attack")
+    if police(source.actors) and crowd(target.actors):
+        return "COERCE", (f"the police clashing with a crowd ('{target.actors[0].text}'): repression, not an "
+                          "attack")
+    return None
 
 
 def split_parties(source: _Role, target: _Role) -> tuple[_Role, _Role]:
