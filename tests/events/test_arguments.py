@@ -104,3 +104,26 @@ def test_coordinated_passive_participles_share_subject_and_agent(nlp):
 def test_raising_passive_gives_the_actor(nlp):
     args = _arguments(nlp, "Iran is expected to send troops to Syria.", "send")
     assert _texts(args.sources)[0] == ["Iran"]
+
+
+FIGHTING = frozenset({"clash", "clashes", "battle", "gunbattle"})
+
+
+def test_the_fighting_an_act_is_told_in_and_its_sides(nlp):
+    from eventwire.events.arguments import fighting_parties, fighting_told
+
+    parsed = nlp("Four guards were wounded on Friday owing to clashes between smugglers and the coast guard.")
+    fighting = fighting_told(next(t for t in parsed if t.text == "wounded"), FIGHTING)
+    assert fighting is not None and fighting.text == "clashes"
+    both, other = fighting_parties(fighting, set())
+    assert _texts([both]) == [["smugglers", "the coast guard"]] and other is None
+    parsed = nlp("The militia took the bridge, resulting in a long battle with the police.")
+    fighting = fighting_told(next(t for t in parsed if t.text == "took"), FIGHTING)
+    assert _texts([fighting_parties(fighting, set())[1]]) == [["the police"]]
+
+
+def test_an_act_told_in_no_fighting_has_none(nlp):
+    from eventwire.events.arguments import fighting_told
+
+    parsed = nlp("Two hikers were injured in a storm with strong winds.")
+    assert fighting_told(next(t for t in parsed if t.text == "injured"), FIGHTING) is None

@@ -35,6 +35,9 @@ def countries(actors) -> list[str | None]:
     ("Chile and Peru agreed to reopen their border crossings.", "CHL", "PER"),
     ("The talks between Japan and South Korea ended on Tuesday.", "JPN", "KOR"),
     ("Norway's prime minister met with the Polish president in Oslo.", "NOR", "POL"),
+    # the parties on the verb a passive act or its noun happens by
+    ("Talks were held between Ghana and Togo in Accra on Monday.", "GHA", "TGO"),
+    ("Talks between Ghana and Togo were held in Accra on Monday.", "GHA", "TGO"),
 ])
 def test_the_first_named_party_is_the_source_and_the_other_the_target(coder, text, source, target):
     event = of_type(code(coder, text), "AGREE" if "agreed" in text else "CONSULT")[0]
@@ -48,6 +51,63 @@ def test_a_symmetric_act_never_keeps_both_parties_in_the_source_with_an_empty_ta
     for event in events:
         assert len(set(countries(event.source))) == 1 and event.target, event.reasons
     assert "symmetric act" in " ".join(of_type(events, "CONSULT")[0].reasons)
+
+
+@pytest.mark.parametrize("text, source, target", [
+    # the victims are told, the doer only as the other side of the fighting
+    ("Nine Nigerian soldiers were killed on Sunday in clashes with Cameroonian troops.", "CMR", "NGA"),
+    ("Three Peruvian officers were wounded during a gunbattle with Bolivian smugglers.", "BOL", "PER"),
+    # both sides of the fighting named: the first is the source, the other the target
+    ("Eleven people were killed in clashes between Sudanese and Chadian troops on Monday.", "SDN", "TCD"),
+    ("Six people were killed on Monday when fighting broke out between Malian troops and Nigerien rebels.",
+     "MLI", "NER"),
+    # a doer of its own, and the other side of the fighting as the target
+    ("Malian troops recaptured the town after a long battle with Nigerien fighters.", "MLI", "NER"),
+])
+def test_an_act_told_in_fighting_takes_the_sides_of_the_fighting(coder, text, source, target):
+    event = of_type(code(coder, text), "ASSAULT")[0]
+    assert countries(event.source) == [source], event.reasons
+    assert target in countries(event.target), event.reasons
+
+
+def test_an_agreement_signed_between_two_parties(coder):
+    event = of_type(code(coder, "A trade accord was signed between Chile and Peru on Friday."), "AGREE")[0]
+    assert countries(event.source) == ["CHL"] and countries(event.target) == ["PER"], event.reasons
+
+
+def test_two_named_as_the_doers_of_an_attack_attack_together(coder):
+    event = of_type(code(coder, "Malian troops and allied Nigerien soldiers shelled the camp on Monday."),
+                    "ASSAULT")[0]
+    assert set(countries(event.source)) == {"MLI", "NER"}
+    assert "symmetric act" not in " ".join(event.reasons)
+
+
+def test_two_named_as_one_subject_of_fighting_are_its_two_sides(coder):
+    text = "Malian and Nigerien troops clashed near the border on Monday."
+    event = of_type(code(coder, text), "ASSAULT")[0]
+    assert countries(event.source) == ["MLI"] and countries(event.target) == ["NER"]
+
+
+def test_the_two_sides_of_fighting_within_one_country_are_source_and_target(coder):
+    text = "Four people were killed on Sunday in clashes between Sunni and Shia residents of Basra."
+    event = of_type(code(coder, text), "ASSAULT")[0]
+    assert countries(event.source) == ["IRQ"] and countries(event.target) == ["IRQ"], event.reasons
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("Hundreds of students clashed with riot police in Lima on Monday.", "PROTEST"),
+    ("Striking workers clashed with police in Dakar on Wednesday.", "PROTEST"),
+    ("Police clashed with protesters in Tbilisi on Wednesday.", "COERCE"),
+    ("Rebels clashed with government troops near the border on Monday.", "ASSAULT"),
+])
+def test_a_clash_of_a_crowd_with_the_police_is_typed_by_its_sides(coder, text, event_type):
+    events = code(coder, text)
+    assert [e.event_type for e in events] == [event_type], [e.reasons for e in events]
+
+
+def test_fighting_with_no_side_named_leaves_the_doer_unknown(coder):
+    event = of_type(code(coder, "Six Chadian soldiers were killed in clashes on Monday."), "ASSAULT")[0]
+    assert not event.source and countries(event.target) == ["TCD"]
 
 
 def test_two_officials_of_one_country_are_one_party(coder):

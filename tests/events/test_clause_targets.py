@@ -67,12 +67,21 @@ def test_a_statement_takes_no_target_from_a_clause_of_purpose(rules):
     ("Seven villagers were wounded in a raid carried out by Malian soldiers.", "MLI"),
     ("Two farmers were killed overnight in airstrikes launched by Turkish jets.", "TUR"),
     ("Five traders were shot dead during an ambush by Ethiopian troops on the road.", "ETH"),
+    ("Nine civilians were killed on Friday in a Nigerian airstrike near the border.", "NGA"),
+    ("Three villagers were wounded in Chad's raid on the island.", "TCD"),
 ])
 def test_a_passive_act_takes_the_doer_of_the_attack_it_was_told_in(rules, text, country):
     event = assaults(rules, text)[0]
     assert [a.country for a in event.source] == [country]
     assert event.target, event.reasons  # the victims stay the target
     assert any("(in which" in r for r in event.reasons if r.field == "source")
+
+
+def test_a_place_or_a_kind_of_attack_names_no_doer(rules):
+    for text in ("Four civilians were killed in the Kidal airstrike on Monday.",
+                 "Two civilians were wounded in an artillery attack on the convoy."):
+        events = [e for e in code(rules, text) if e.event_type == "ASSAULT"]
+        assert events and all(not e.source for e in events), text
 
 
 def test_a_place_held_by_someone_names_no_doer(rules):

@@ -52,6 +52,7 @@ class ArgumentGroup:
     phrases: tuple[Span, ...]
     rule: str
     sentence: Sentence | None = None  # the sentence of the phrases when it is not the trigger's
+    sides: bool = False  # the phrases are the two sides of one act: "talks (between) X and Y"
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,9 @@ def _verbal_arguments(verb: Token, preps: tuple[str, ...], excluded: set[int],
         if victim is not None and victim.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             victim = verb.head  # "the girls, who were kidnapped": the girls
         _add(sources, agent, f"agent of passive '{verb.text}'", excluded)
+        for prep_head in filter(None, (verb, victim)):  # "talks were held between X and Y": the parties
+            for obj, _ in _prep_objects(prep_head, ("between",)):
+                _add(sources, obj, f"parties 'between' after '{prep_head.text}'", excluded, sides=True)
         _add(targets, victim, f"subject of passive '{verb.text}'", excluded)
     else:
         subject, rule = clause_subject(verb)
@@ -151,6 +155,12 @@ def _verbal_arguments(verb: Token, preps: tuple[str, ...], excluded: set[int],
 _TIME_PREPS = frozenset({"after", "before", "following"})
 
 
+def _happening_verb(noun: Token) -> Token | None:
+    """The verb a subject noun happens by, which may carry the parties: "talks (were held) between X
+    and Y", "clashes (broke out) between X and Y"."""
+    return noun.head if noun.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS and _is_verbal(noun.head) else None
+
+
 def _of_objects(noun: Token | None) -> list[Token]:
     """The objects of 'of' after a noun, with those coordinated with them: "the import of (chicks) and
     (eggs)"."""
@@ -164,8 +174,9 @@ def _nominal_arguments(noun: Token, preps: tuple[str, ...], excluded: set[int],
     """A noun trigger ("talks", "an attack"): its own modifiers first, then the verb that governs it."""
     sources: list[ArgumentGroup] = []
     targets: list[ArgumentGroup] = []
-    for obj, _ in _prep_objects(noun, ("between", "among")):
-        _add(sources, obj, f"parties 'between' in '{noun.text}'", excluded)
+    for prep_head in (noun, _happening_verb(noun)):
+        for obj, _ in _prep_objects(prep_head, ("between", "among")) if prep_head is not None else ():
+            _add(sources, obj, f"parties 'between' in '{noun.text}'", excluded, sides=True)
     _add(sources, _child(noun, {"poss"}), f"possessive of '{noun.text}'", excluded)
     for obj, _ in _prep_objects(noun, ("by",)):
         _add(sources, obj, f"object of 'by' after '{noun.text}'", excluded)
@@ -216,7 +227,69 @@ def doers_of_the_attack(verb: Token, attack_nouns: frozenset[str]) -> tuple[Argu
         for participle in (c for c in attack.children if c.dep_ == "acl" and c.tag_ == "VBN"):
             _add(groups, _agent(participle), f"agent of '{participle.text}' after '{attack.text}' (in which "
                                              f"'{verb.text}')", set())
+        for owner in filter(_names_the_doer, attack.children):
+            _add(groups, owner, f"'{owner.text}' named on '{attack.text}' (in which '{verb.text}')", set())
     return tuple(groups)
+
+
+def _names_the_doer(modifier: Token) -> bool:
+    """ "(Russian) airstrikes", "(NATO) raids", "(the rebels') attack": a possessive, a capitalised
+    adjective or an acronym; never "its", a kind ("artillery") or a place name ("the Gaza airstrike")."""
+    if modifier.dep_ == "poss":
+        return modifier.tag_ != "PRP$"
+    if modifier.dep_ not in ("amod", "compound") or not modifier.text[:1].isupper():
+        return False
+    return modifier.pos_ == "ADJ" or (modifier.pos_ == "PROPN" and modifier.text.isupper())
+
+
+# Prepositions that tell the fighting an act happened in: "killed (in|during|amid) clashes with X",
+# "seized the town (after) a battle with X", "died (due) to clashes with X".
+_CLASH_PREPS = frozenset({"in", "during", "amid", "amidst", "after", "following", "through", "due", "owing"})
+# Verbs by which an act's own clause goes on to the fighting it set off: "..., (resulting) in a battle".
+_RESULT_VERBS = frozenset({"result", "lead", "spark", "trigger"})
+
+
+def fighting_told(verb: Token, clash_nouns: frozenset[str]) -> Token | None:
+    """The fighting a verbal act is told in: "were killed (during) clashes with X", "captured the hill
+    after a battle with X", "stormed the town, resulting in a battle with X", "were killed when
+    fighting broke out between X and Y". `clash_nouns` are lower-case words. None when the act names
+    no fighting."""
+    if not _is_verbal(verb):
+        return None
+    results = (c for c in verb.children if c.dep_ in ("advcl", "conj") and c.lemma_.lower() in _RESULT_VERBS)
+    hosts = [verb, *results]
+    for host in hosts:
+        preps = _CLASH_PREPS if host is verb else {"in", "to"}
+        for prep in (c for c in host.children if c.dep_ == "prep" and c.lower_ in preps):
+            noun = _child(prep, {"pobj"})
+            if noun is None:  # "due to", "owing to": the fighting is the object of "to"
+                to = next((c for c in prep.children if c.lower_ == "to"), None)
+                noun = _child(to, {"pobj"}) if to is not None else None
+            if noun is not None and (noun.lower_ in clash_nouns or noun.lemma_.lower() in clash_nouns):
+                return noun
+        if host is not verb:
+            noun = _child(host, _OBJECTS)  # "sparking clashes with X"
+            if noun is not None and (noun.lower_ in clash_nouns or noun.lemma_.lower() in clash_nouns):
+                return noun
+    for clause in (c for c in verb.children if c.dep_ == "advcl"):  # "... when fighting erupted between"
+        noun = _child(clause, _SUBJECTS)
+        if noun is not None and (noun.lower_ in clash_nouns or noun.lemma_.lower() in clash_nouns):
+            return noun
+    return None
+
+
+def fighting_parties(noun: Token, excluded: set[int]) -> tuple[ArgumentGroup | None, ArgumentGroup | None]:
+    """Who fought in the fighting `noun` names, on it or on the verb it happened by ("fighting broke out
+    between ..."): both sides ("clashes between (X) and (Y)"), and the other side ("clashes with (X)");
+    each None when not named."""
+    between: list[ArgumentGroup] = []
+    other: list[ArgumentGroup] = []
+    for prep_head in filter(None, (noun, _happening_verb(noun))):
+        for obj, _ in _prep_objects(prep_head, ("between",)):
+            _add(between, obj, f"the sides 'between' in '{noun.text}'", excluded, sides=True)
+        for obj, prep in _prep_objects(prep_head, ("with", "against")):
+            _add(other, obj, f"the other side ('{prep}') in '{noun.text}'", excluded)
+    return (between[0] if between else None), (other[0] if other else None)
 
 
 def undergoing_verb(noun: Token) -> Token | None:
@@ -384,13 +457,14 @@ def conjuncts(token: Token) -> list[Token]:
     return sorted([token, *token.conjuncts], key=lambda t: t.i)
 
 
-def _add(groups: list[ArgumentGroup], head: Token | None, rule: str, excluded: set[int]) -> None:
+def _add(groups: list[ArgumentGroup], head: Token | None, rule: str, excluded: set[int],
+         sides: bool = False) -> None:
     if head is None or head.i in excluded:
         return
     phrases = tuple(phrase(t) for t in conjuncts(head) if t.i not in excluded)
     already = any(p.start <= head.i < p.end for g in groups for p in g.phrases)
     if phrases and not already:
-        groups.append(ArgumentGroup(phrases, rule))
+        groups.append(ArgumentGroup(phrases, rule, sides=sides))
 
 
 def _child(token: Token, deps: set[str]) -> Token | None:

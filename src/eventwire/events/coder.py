@@ -26,6 +26,8 @@ from eventwire.events.arguments import (
     clause_subject,
     doers_of_the_attack,
     embedded_targets,
+    fighting_parties,
+    fighting_told,
     find_arguments,
     phrase,
     trigger_head,
@@ -97,11 +99,17 @@ _CONTENT_LINKS = {"xcomp", "ccomp", "pcomp", "prep", "pobj", "dobj", "nsubjpass"
 # Links that join two acts told side by side: "met Putin and agreed", "attacked; police said".
 _SEPARATE_LINKS = {"conj", "parataxis"}
 ARMED_SECTORS = frozenset({"MIL", "REB"})
+POLICE_SECTORS = frozenset({"COP"})
+# Sides that are never the crowd of a street clash: the state, armed groups, police, criminals.
+_NOT_A_CROWD = ARMED_SECTORS | POLICE_SECTORS | {"GOV", "CRM", "SPY"}
 # Types whose parties act together: "A and B met" codes A as the source and B as the target,
 # as "A met with B" does, so that mentions of one meeting give one dyad (store.merge matches the
 # first three in either order).
-# Fighting named with both sides as one subject ("A and B clashed") is split the same way.
+# Fighting named with both sides as one subject ("A and B clashed", "clashes between A and B") is
+# split the same way; an attack by two as one subject ("A and B attacked the town") is not.
 SYMMETRIC_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "ASSAULT"})
+# Acts whose sides may be told only as the fighting they happened in ("were killed in clashes with X").
+FIGHTING_TYPES = frozenset({"ASSAULT", "COERCE"})
 
 
 @dataclass
@@ -186,6 +194,7 @@ class _Role:
     state: ArgumentState
     reasons: list[str]
     inherited: bool = False
+    sides: bool = False  # the actors are the two sides of one act ("between X and Y", "both sides")
 
 
 def _with_place_country(role: _Role, name: str, location: Location | None, context: ArticleContext | None,
@@ -355,7 +364,7 @@ class EventCoder:
             reasons.append(Reason("type", reframing.reason))
         speaker_sentence = attribution.sentence if attribution is not None else None
         candidates = _candidates(draft, modality.reporter, reframing, speaker_sentence,
-                                 self.stance.attack_nouns)
+                                 self.stance.attack_nouns, self.stance.clash_nouns)
         if stance_groups is not None:
             first_sources, first_targets = stance_groups
             candidates = _Candidates(first_sources + candidates.sources, first_targets or candidates.targets,
@@ -375,8 +384,12 @@ class EventCoder:
             c = as_type(c, "ASSAULT")  # armed forces do not protest against an enemy: "strikes" are attacks
             reasons.append(Reason("type", "an armed source acting against a target: an attack, not a "
                                           "protest"))
-        if c.event_type in SYMMETRIC_TYPES:
+        if _acts_together(c.event_type, draft.head, source, self.stance.clash_nouns):
             source, target = split_parties(source, target)
+        street = _street_clash(c.event_type, draft.head, source, target, self.stance.clash_nouns)
+        if street is not None:
+            c = as_type(c, street[0])
+            reasons.append(Reason("type", street[1]))
         accident = accident_of(draft.head, source.state in ("known", "named"), c.event_type, self.stance)
         if accident is not None:
             return None  # casualties of an accident or a disaster ('{accident.text}'), not an attack
@@ -505,13 +518,13 @@ class EventCoder:
                 reason = f"{role} '{plural.text}' ({group.rule}) refers to the parties named before: {named}"
                 return _Role([replace(a, text=plural.text, start=where.start + plural.start_char,
                                       end=where.start + plural.end_char) for a in sides], "known",
-                             [reason], inherited="inherited" in group.rule)
+                             [reason], inherited="inherited" in group.rule, sides=True)
             resolved = [r for p in phrases for r in self.resolver.resolve(p, where, when, context)]
             known = _unique([r.actor for r in resolved if _known(r.actor)])
             if known:
                 reasons = [f"{role} '{_phrase_text(phrases)}' ({group.rule})"]
                 reasons += [reason for r in resolved if _known(r.actor) for reason in r.reasons]
-                return _Role(known, "known", reasons, inherited="inherited" in group.rule)
+                return _Role(known, "known", reasons, inherited="inherited" in group.rule, sides=group.sides)
             if phrases:
                 unresolved.append((group, phrases))
         if not unresolved:
@@ -567,17 +580,58 @@ def _sides(plural: Span, sentence: Sentence, context: ArticleContext,
     return named
 
 
+def _acts_together(event_type: str, head: Token, source: _Role, clash_nouns: frozenset[str]) -> bool:
+    """Whether the parties named as one source act with each other: they meet, agree or cooperate; they
+    fight ("clashed", "battles") or are the two sides named ("clashes between X and Y"). Two named as
+    the doers of an attack ("X and Y shelled the town") attack together."""
+    if event_type not in SYMMETRIC_TYPES:
+        return False
+    if event_type != "ASSAULT" or source.sides:
+        return True
+    return head.lower_ in clash_nouns or head.lemma_.lower() in clash_nouns
+
+
+def _street_clash(event_type: str, head: Token, source: _Role, target: _Role,
+                  clash_nouns: frozenset[str]) -> tuple[str, str] | None:
+    """A clash between a crowd (protesters, students, workers, supporters) and the police is no attack
+    between armed sides: the crowd's clash with the police is a PROTEST, the police's clash with a
+    crowd a COERCE (the police put it down). Returns the type and the reason, or None."""
+    if event_type != "ASSAULT" or source.state != "known" or not target.actors:
+        return None
+    if head.lower_ not in clash_nouns and head.lemma_.lower() not in clash_nouns:
+        return None
+    def crowd(actors: list[Actor]) -> bool:
+        return all(a.sector is not None and a.sector not in _NOT_A_CROWD for a in actors)
+
+    def police(actors: list[Actor]) -> bool:
+        return all(a.sector in POLICE_SECTORS for a in actors)
+
+    if crowd(source.actors) and police(target.actors):
+        return "PROTEST", (f"a crowd ('{source.actors[0].text}') clashing with the police: a protest, not an "
+                           "attack")
+    if police(source.actors) and crowd(target.actors):
+        return "COERCE", (f"the police clashing with a crowd ('{target.actors[0].text}'): repression, not an "
+                          "attack")
+    return None
+
+
 def split_parties(source: _Role, target: _Role) -> tuple[_Role, _Role]:
     """Both parties of a symmetric act named as one subject ("Egypt and Jordan held talks",
     "the Kenyan and Ugandan presidents signed"): the first-named party is the source, the others
-    the target. A target already found, or a subject of one party only, is left as it is."""
-    if target.actors or source.state != "known":
+    the target. A target already found, or a subject of one party only, is left as it is, unless
+    the subject names the two sides of the act ("ten were killed in clashes between X and Y"): they
+    are its parties, of one country or two, before those it fell on."""
+    if (target.actors and not source.sides) or source.state != "known":
         return source, target
     parties = list(dict.fromkeys(_party(a) for a in source.actors if _party(a)))
-    if len(parties) < 2:
+    if len(parties) >= 2:
+        first = [a for a in source.actors if _party(a) in (parties[0], None)]
+        others = [a for a in source.actors if _party(a) not in (parties[0], None)]
+    elif source.sides and len({a.start for a in source.actors}) >= 2:
+        first = [a for a in source.actors if a.start == source.actors[0].start]
+        others = [a for a in source.actors if a.start != source.actors[0].start]
+    else:
         return source, target
-    first = [a for a in source.actors if _party(a) in (parties[0], None)]
-    others = [a for a in source.actors if _party(a) not in (parties[0], None)]
     reason = (f"symmetric act: the first-named party '{first[0].text}' is the source, "
               f"{', '.join(repr(a.text) for a in others)} the target")
     return (_Role(first, source.state, [*source.reasons, reason], source.inherited),
@@ -654,11 +708,12 @@ def _first_person(role: _Role) -> bool:
 
 def _candidates(draft: _Draft, reporter: Token | None, reframing: Reframing | None,
                 speaker_sentence: Sentence | None = None,
-                attack_nouns: frozenset[str] = frozenset()) -> _Candidates:
+                attack_nouns: frozenset[str] = frozenset(),
+                clash_nouns: frozenset[str] = frozenset()) -> _Candidates:
     """Source and target candidates, with the speaker of reported speech where the speaker is meant.
     `speaker_sentence` is the sentence of the speaker when the attribution stands in another one;
     `attack_nouns` name the attacks whose doer a passive act told in them takes ("killed in an ambush
-    by X")."""
+    by X"); `clash_nouns` the fighting whose sides an act told in it takes ("killed in clashes with X")."""
     sources = draft.arguments.sources + doers_of_the_attack(draft.head, attack_nouns)
     # "urged Iran to stop", "threatened to attack Iran": who does or suffers the act embedded
     # directly under a verbal event is its target (a subject shared with the host is skipped later)
@@ -667,6 +722,10 @@ def _candidates(draft: _Draft, reporter: Token | None, reframing: Reframing | No
     excluded = {t.i for g in draft.arguments.sources for p in g.phrases for t in p}
     statement = draft.classification.quad_class in VERBAL_QUADS
     targets = draft.arguments.targets + tuple(inherited) + embedded_targets(draft.head, excluded, statement)
+    fights = draft.classification.event_type in FIGHTING_TYPES
+    fighting = fighting_told(draft.head, clash_nouns) if fights else None
+    if fighting is not None:
+        sources, targets = _fighting_sides(draft, fighting, sources, targets)
     if reporter is None:
         return _Candidates(sources, targets, None)
     if reframing is not None and reframing.speaker_is_source:
@@ -681,6 +740,21 @@ def _candidates(draft: _Draft, reporter: Token | None, reframing: Reframing | No
         speaker = ArgumentGroup((phrase(reporter),), f"'{pronoun}' read as the speaker", speaker_sentence)
         sources = (sources[0], speaker, *sources[1:])
     return _Candidates(sources, targets, reporter)
+
+
+def _fighting_sides(draft: _Draft, fighting: Token, sources: tuple[ArgumentGroup, ...],
+                    targets: tuple[ArgumentGroup, ...]) -> tuple[tuple[ArgumentGroup, ...], ...]:
+    """The sides of an act told in fighting. A passive act with no doer named ("ten were killed in
+    clashes between X and Y", "... in clashes with Y") happened between the sides of the fighting: both
+    sides named are its parties (the first the source, split as a symmetric act is), else the other side
+    is the doer and the victims stay the target. An act with a doer of its own ("seized the town after a
+    battle with Y") has the other side as a target after its own."""
+    both, other = fighting_parties(fighting, set(range(*draft.classification.trigger)))
+    if draft.arguments.passive and not sources:
+        if both is not None:
+            return (both,), targets  # the victims stay the target only when the sides name no actor
+        return ((other,), targets) if other is not None else (sources, targets)
+    return (sources, targets + (other,)) if other is not None else (sources, targets)
 
 
 def _told(reporter: Token, sources: tuple[ArgumentGroup, ...],

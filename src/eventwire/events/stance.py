@@ -56,6 +56,8 @@ class StanceWords:
     victim_nouns: frozenset[str] = frozenset()
     # "a car bomb killed ...", "the blast destroyed ...": what struck, never who struck
     weapon_doers: frozenset[str] = frozenset()
+    # "killed in clashes with X", "after a battle with X": fighting whose parties the act is told between
+    clash_nouns: frozenset[str] = frozenset()
 
     @cached_property
     def attack_nouns(self) -> frozenset[str]:
@@ -71,7 +73,8 @@ def read_stance_words() -> StanceWords:
                        frozenset(raw["instruction_verbs"]), frozenset(raw["ultimatum_verbs"]),
                        frozenset(raw["ultimatum_nouns"]), frozenset(raw["fear_nouns"]),
                        frozenset(raw["evaluation_words"]), frozenset(raw["continuation_openers"]),
-                       frozenset(raw["victim_nouns"]), frozenset(raw["weapon_doers"]))
+                       frozenset(raw["victim_nouns"]), frozenset(raw["weapon_doers"]),
+                       frozenset(raw["clash_nouns"]))
 
 
 def background_clause(head: Token) -> Token | None:
