@@ -66,6 +66,13 @@ def start_method() -> str:
     return "fork" if sys.platform == "linux" and threading.active_count() == 1 else "spawn"
 
 
+# Chunks submitted and not yet collected, per worker. Results are collected in input order, so while
+# the parent waits for a full chunk, the other workers can only take chunks already submitted; at the
+# tail, chunks are a quarter of the size, so with two workers one codes a full chunk while the other
+# needs four small ones queued (1 + 4 + its current one = 6 = 3 x 2). With two per worker it starved
+# between chunks for 0.3-0.6 s of a 12-16 s run over the VOA articles (docs/performance.md).
+IN_FLIGHT_PER_WORKER = 3
+
 _PR_SET_PDEATHSIG = 1  # prctl option (linux/prctl.h)
 
 
@@ -143,7 +150,7 @@ class ProcessPool:
         self.workers = workers
         self.batch_size = batch_size
         self.chunk_size = chunk_size
-        self.max_in_flight = max_in_flight or 2 * workers
+        self.max_in_flight = max_in_flight or IN_FLIGHT_PER_WORKER * workers
         self.stats = stats if stats is not None else StageTimes()
         self._executor: ProcessPoolExecutor | None = None
 

@@ -8,7 +8,7 @@ import spacy
 
 from eventwire.attribute_rules import CompiledAttributeRuler, compile_attribute_ruler
 from eventwire.lemmas import CachedLemmatizer, cache_lemmatizer
-from eventwire.nlp import SPACY_MODEL
+from eventwire.nlp import SPACY_MODEL, build_spacy
 
 # Text that exercises the rules with several tokens, regular expressions, negative matches on
 # dependencies, whitespace tokens and lemma overrides, besides ordinary news.
@@ -92,3 +92,17 @@ def test_a_small_cache_changes_nothing(pipelines):
     small.replace_pipe("lemmatizer", "eventwire_cached_lemmatizer", config={"cache_limit": 3})
     small.get_pipe("lemmatizer").wrap(lemmatizer)
     _assert_same((original, small), TRICKY)
+
+
+def test_build_spacy_reads_the_saved_tokenizer_alone(pipelines):
+    """build_spacy skips spaCy's default tokenizer rules, which loading the model replaces: the loaded
+    tokenizer is the model's, and the whole pipeline sets what spaCy's own does."""
+    original, _ = pipelines
+    built = build_spacy()
+    ours, theirs = built.tokenizer, original.tokenizer
+    assert ours.rules == theirs.rules and len(ours.rules) > 1000
+    for name in ("prefix_search", "suffix_search", "infix_finditer", "url_match"):
+        assert getattr(ours, name).__self__.pattern == getattr(theirs, name).__self__.pattern
+    assert ours.token_match == theirs.token_match
+    _assert_same((original, built), TRICKY)
+

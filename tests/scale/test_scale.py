@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import threading
+from concurrent.futures import Future
 
 import pyarrow.parquet as pq
 import pytest
@@ -13,8 +14,8 @@ from eventwire.events.coder import EventCoder
 from eventwire.events.learned import RuleDecisions
 from eventwire.formats import parquet_row, with_article
 from eventwire.parallel import ProcessPool, chunked_evenly, start_method
-from eventwire.pipeline import Pipeline
-from eventwire.records import Document, Rejected
+from eventwire.pipeline import Pipeline, StageTimes
+from eventwire.records import Document, DocumentResult, Rejected
 from eventwire.resources import RULES, Settings
 from eventwire.scale import code_distributed, write_parquet
 
@@ -45,6 +46,34 @@ def test_the_last_items_go_in_small_chunks_and_none_is_lost(count):
     full = -(-max(0, count - 32) // 16)  # chunks of 16 until at most 32 items are left
     assert [len(chunk) for chunk in chunks[:full]] == [16] * full
     assert all(len(chunk) <= 4 for chunk in chunks[full:])
+
+
+class _RecordingPool(ProcessPool):
+    """A pool that runs nothing: it records how many chunks were submitted when each is collected."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.submitted: list[list] = []
+        self.in_flight_at_collect: list[int] = []
+
+    def _submit(self, chunk):
+        self.submitted.append(chunk)
+        future = Future()
+        future.set_result(([DocumentResult(origin="test", status="coded") for _ in chunk], StageTimes()))
+        return future, None
+
+    def _collect(self, chunk, future, executor):
+        self.in_flight_at_collect.append(len(self.submitted) - len(self.in_flight_at_collect))
+        return future.result()[0]
+
+
+def test_the_pool_queues_the_small_tail_chunks_while_it_waits_for_a_full_one():
+    """In-order collection waits for the oldest chunk: with two workers, one may code a full chunk
+    while the other codes four of the tail's quarter chunks, so six chunks are in flight."""
+    pool = _RecordingPool(workers=2, chunk_size=16)
+    results = list(pool.code_documents(range(100)))
+    assert len(results) == 100 and sum(map(len, pool.submitted)) == 100
+    assert pool.in_flight_at_collect[0] == 6 and max(pool.in_flight_at_collect) == 6
 
 
 def test_workers_are_spawned_while_another_thread_runs():
@@ -125,8 +154,8 @@ def test_an_endless_stream_is_read_only_a_bounded_way_ahead(runner, request):
     if runner == "in process":
         pipeline = Pipeline(workers=1, batch_size=8, resources=request.getfixturevalue("resources"))
         results, bound = pipeline.code_documents(stream), 8
-    elif runner == "local pool":  # read-ahead of the even tail (2 x 3) plus at most 4 chunks of 2 in flight
-        results, bound = ProcessPool(workers=2, chunk_size=2).code_documents(stream), 6 + 4 * 2
+    elif runner == "local pool":  # read-ahead of the even tail (2 x 3) plus at most 6 chunks of 2 in flight
+        results, bound = ProcessPool(workers=2, chunk_size=2).code_documents(stream), 6 + 6 * 2
     else:  # read-ahead of the even tail (4 x 3) plus at most 2 partitions of 4 in flight
         address = request.getfixturevalue("cluster").scheduler_address
         results = code_distributed(stream, scheduler=address, partition_size=4, max_in_flight=2)
