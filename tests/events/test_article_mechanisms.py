@@ -105,6 +105,19 @@ def test_a_clash_of_a_crowd_with_the_police_is_typed_by_its_sides(coder, text, e
     assert [e.event_type for e in events] == [event_type], [e.reasons for e in events]
 
 
+@pytest.mark.parametrize("text, event_type", [
+    ("Government troops captured Kindu on Sunday after two days of shelling.", "ASSAULT"),
+    ("Kisangani was seized by the rebels late on Friday.", "ASSAULT"),
+    ("Police seized two tonnes of cocaine in a raid on Tuesday.", "COERCE"),
+])
+def test_armed_forces_taking_a_named_place_is_an_attack_not_a_seizure(coder, text, event_type):
+    events = code(coder, text)
+    assert [e.event_type for e in events] == [event_type], [e.reasons for e in events]
+    if event_type == "ASSAULT":
+        assert events[0].cameo == "192"
+        assert any("fighting for ground" in r for r in events[0].reasons), events[0].reasons
+
+
 def test_fighting_with_no_side_named_leaves_the_doer_unknown(coder):
     event = of_type(code(coder, "Six Chadian soldiers were killed in clashes on Monday."), "ASSAULT")[0]
     assert not event.source and countries(event.target) == ["TCD"]

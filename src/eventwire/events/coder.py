@@ -41,6 +41,7 @@ from eventwire.events.confidence import (
     historical_confidence,
 )
 from eventwire.events.learned import Decisions
+from eventwire.events.lexicon import quad_class_of
 from eventwire.events.magnitudes import MagnitudeWords, find_magnitudes
 from eventwire.events.modality import COMMENTATORS, REPORTING_VERBS, Modality, analyse
 from eventwire.events.quotes import Attribution, Quotations
@@ -99,6 +100,8 @@ _CONTENT_LINKS = {"xcomp", "ccomp", "pcomp", "prep", "pobj", "dobj", "nsubjpass"
 # Links that join two acts told side by side: "met Putin and agreed", "attacked; police said".
 _SEPARATE_LINKS = {"conj", "parataxis"}
 ARMED_SECTORS = frozenset({"MIL", "REB"})
+# CAMEO "occupy territory", an ASSAULT: a named place taken by armed forces.
+OCCUPY_TERRITORY = "192"
 POLICE_SECTORS = frozenset({"COP"})
 # Sides that are never the crowd of a street clash: the state, armed groups, police, criminals.
 _NOT_A_CROWD = ARMED_SECTORS | POLICE_SECTORS | {"GOV", "CRM", "SPY"}
@@ -414,6 +417,11 @@ class EventCoder:
                                      reasons)
         location, location_reason = places.locate(draft.head.i, sentence, doc)
         reasons.append(Reason("location", location_reason))
+        if _place_taken(c.event_type, draft.head, armed, sentence, location, self.stance.place_taking_verbs):
+            c = replace(c, event_type="ASSAULT", mode=None, cameo=OCCUPY_TERRITORY,
+                        quad_class=quad_class_of(OCCUPY_TERRITORY))
+            reasons.append(Reason("type", f"armed forces taking the place '{location.text}': fighting for "
+                                          "ground, not a seizure of property"))
         scene = location if location is not None and location.start is not None and location.country \
             else places.sole_country_place(sentence, doc)
         source, target = (_with_place_country(role, name, scene, context, reasons)
@@ -589,6 +597,22 @@ def _acts_together(event_type: str, head: Token, source: _Role, clash_nouns: fro
     if event_type != "ASSAULT" or source.sides:
         return True
     return head.lower_ in clash_nouns or head.lemma_.lower() in clash_nouns
+
+
+def _place_taken(event_type: str, head: Token, armed: bool, sentence: Sentence, location: Location | None,
+                 verbs: frozenset[str]) -> bool:
+    """Armed forces capture or seize the event's place itself ("troops captured Avdiivka", "the town was
+    seized by rebels"): the place the locator found is what the verb takes. Police seizing goods and
+    forces capturing people stay coercion."""
+    if event_type != "COERCE" or not armed or head.lemma_.lower() not in verbs:
+        return False
+    if location is None or location.start is None:
+        return False
+    taken = next((t for t in head.children if t.dep_ in ("dobj", "nsubjpass")), None)
+    if taken is None:
+        return False
+    start = sentence.start + taken.idx  # the place must be the taken word itself, not a place named in it
+    return location.start <= start < location.end
 
 
 def _street_clash(event_type: str, head: Token, source: _Role, target: _Role,

@@ -58,6 +58,7 @@ class StanceWords:
     weapon_doers: frozenset[str] = frozenset()
     # "killed in clashes with X", "after a battle with X": fighting whose parties the act is told between
     clash_nouns: frozenset[str] = frozenset()
+    place_taking_verbs: frozenset[str] = frozenset()  # "captured <a town>": an attack, not a seizure
 
     @cached_property
     def attack_nouns(self) -> frozenset[str]:
@@ -74,7 +75,7 @@ def read_stance_words() -> StanceWords:
                        frozenset(raw["ultimatum_nouns"]), frozenset(raw["fear_nouns"]),
                        frozenset(raw["evaluation_words"]), frozenset(raw["continuation_openers"]),
                        frozenset(raw["victim_nouns"]), frozenset(raw["weapon_doers"]),
-                       frozenset(raw["clash_nouns"]))
+                       frozenset(raw["clash_nouns"]), frozenset(raw["place_taking_verbs"]))
 
 
 def background_clause(head: Token) -> Token | None:
