@@ -42,3 +42,25 @@ def test_a_habit_or_a_state_lasting_years_is_no_event(coder, text, word):
 def test_an_act_told_from_a_recent_day_or_once_stays_an_event(coder, text, word, event_type):
     events = triggered(code(coder, text), word)
     assert [e.event_type for e in events] == [event_type], [(e.event_type, e.trigger.text) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "More than 300,000 people have been killed in the civil war in Sudan.",
+    "The conflict in South Sudan has killed tens of thousands of people.",
+    "Some 5,000 soldiers have died or been killed since the start of the insurgency.",
+    "Thousands of civilians were killed throughout the crisis in the Sahel.",
+])
+def test_the_running_toll_of_a_war_is_no_attack(coder, text):
+    events = code(coder, text)
+    assert not [e for e in events if e.event_type == "ASSAULT"], \
+        [(e.event_type, e.trigger.text) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "Three Malian soldiers were killed in the war against jihadists on Monday.",
+    "Sudanese paramilitaries have killed 40 villagers in an attack on El Fasher.",
+])
+def test_a_death_told_as_an_act_stays_an_attack(coder, text):
+    events = code(coder, text)
+    assert [e.event_type for e in events if "kill" in e.trigger.text] == ["ASSAULT"], \
+        [(e.event_type, e.trigger.text) for e in events]

@@ -63,6 +63,8 @@ class StanceWords:
     frequency_adverbs: frozenset[str] = frozenset()
     # "have patrolled it for years": a span of time over which a state went on
     duration_nouns: frozenset[str] = frozenset()
+    # "have been killed in the conflict", "the war has killed": a whole war's toll, not an act
+    lasting_conflicts: frozenset[str] = frozenset()
 
     @cached_property
     def attack_nouns(self) -> frozenset[str]:
@@ -80,7 +82,8 @@ def read_stance_words() -> StanceWords:
                        frozenset(raw["evaluation_words"]), frozenset(raw["continuation_openers"]),
                        frozenset(raw["victim_nouns"]), frozenset(raw["weapon_doers"]),
                        frozenset(raw["clash_nouns"]), frozenset(raw["place_taking_verbs"]),
-                       frozenset(raw["frequency_adverbs"]), frozenset(raw["duration_nouns"]))
+                       frozenset(raw["frequency_adverbs"]), frozenset(raw["duration_nouns"]),
+                       frozenset(raw["lasting_conflicts"]))
 
 
 def background_clause(head: Token) -> Token | None:
@@ -121,6 +124,50 @@ def habitual(head: Token, words: StanceWords) -> Token | None:
             return child
         if lasting and _span_word(child) is not None and _reaches_back_years(child, words):
             return child
+    return None
+
+
+def toll_of_a_war(head: Token, words: StanceWords) -> Token | None:
+    """The war or conflict whose toll the trigger counts ("more than 9,000 people have been killed in
+    the conflict", "the civil war has killed thousands", "were killed since the uprising began"): a
+    running count of a long war's dead, not an act between actors. A death told on the perfect or
+    over a span; "were killed in the war on Monday" stays an act. None otherwise."""
+    verb = head.head if head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX") else head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    doer = next((c for c in verb.children
+                 if c.dep_ == "nsubj" and c.lemma_.lower() in words.lasting_conflicts), None)
+    if doer is not None:
+        return doer
+    perfect = any(c.dep_ in ("aux", "auxpass") and c.lemma_.lower() == "have" for c in verb.children)
+    for child in verb.children:
+        if child.dep_ == "prep" and (child.lower_ in _SPAN_PREPOSITIONS or
+                                     (perfect and child.lower_ in _CIRCUMSTANCE_PREPOSITIONS)):
+            war = _war_named(child, words)
+        elif child.dep_ == "advcl" and _span_word(child) is not None:  # "since the war began"
+            war = next((c for c in child.children
+                        if c.dep_ == "nsubj" and c.lemma_.lower() in words.lasting_conflicts), None)
+        else:
+            continue
+        if war is not None:
+            return war
+    return None
+
+
+_SPAN_PREPOSITIONS = {"since", "throughout", "over"}
+_CIRCUMSTANCE_PREPOSITIONS = {"in", "during"}
+
+
+def _war_named(preposition: Token, words: StanceWords) -> Token | None:
+    """The war a preposition's object names: "in the conflict", "since the start of the uprising"."""
+    node = next((c for c in preposition.children if c.dep_ == "pobj"), None)
+    for _ in range(_MAX_HOPS):
+        if node is None:
+            return None
+        if node.lemma_.lower() in words.lasting_conflicts:
+            return node
+        of = next((c for c in node.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        node = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
     return None
 
 
