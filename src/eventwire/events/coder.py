@@ -57,6 +57,7 @@ from eventwire.events.stance import (
     denial_of,
     evaluated,
     feared,
+    habitual,
     instructed,
     is_credit_line,
     is_plural_reference,
@@ -65,6 +66,7 @@ from eventwire.events.stance import (
     open_question,
     recent,
     refused_wish,
+    toll_of_a_war,
     ultimatum_of,
     wished_by,
 )
@@ -345,6 +347,10 @@ class EventCoder:
             return None  # an act asked about ("unclear whether X will attack") or feared is not an act
         if evaluated(draft.head, self.stance) is not None:
             return None  # "it was a mistake to support X": a judgement of an act, not the act
+        if c.quad_class not in VERBAL_QUADS and habitual(draft.head, self.stance) is not None:
+            return None  # "usually patrol", "have patrolled it since 1985": a habit or a state, not an act
+        if c.event_type == "ASSAULT" and toll_of_a_war(draft.head, self.stance) is not None:
+            return None  # "thousands have been killed in the war": a war's running toll, not an act
         if modality.hypothetical and c.event_type not in SPEECH_ACTS:
             return None  # what may, could or would happen, or happens only if: not an event
         reasons += modality.reasons

@@ -59,6 +59,12 @@ class StanceWords:
     # "killed in clashes with X", "after a battle with X": fighting whose parties the act is told between
     clash_nouns: frozenset[str] = frozenset()
     place_taking_verbs: frozenset[str] = frozenset()  # "captured <a town>": an attack, not a seizure
+    # "usually patrol", "have often clashed": a habit told, not an act that took place
+    frequency_adverbs: frozenset[str] = frozenset()
+    # "have patrolled it for years": a span of time over which a state went on
+    duration_nouns: frozenset[str] = frozenset()
+    # "have been killed in the conflict", "the war has killed": a whole war's toll, not an act
+    lasting_conflicts: frozenset[str] = frozenset()
 
     @cached_property
     def attack_nouns(self) -> frozenset[str]:
@@ -75,7 +81,9 @@ def read_stance_words() -> StanceWords:
                        frozenset(raw["ultimatum_nouns"]), frozenset(raw["fear_nouns"]),
                        frozenset(raw["evaluation_words"]), frozenset(raw["continuation_openers"]),
                        frozenset(raw["victim_nouns"]), frozenset(raw["weapon_doers"]),
-                       frozenset(raw["clash_nouns"]), frozenset(raw["place_taking_verbs"]))
+                       frozenset(raw["clash_nouns"]), frozenset(raw["place_taking_verbs"]),
+                       frozenset(raw["frequency_adverbs"]), frozenset(raw["duration_nouns"]),
+                       frozenset(raw["lasting_conflicts"]))
 
 
 def background_clause(head: Token) -> Token | None:
@@ -96,6 +104,93 @@ def background_clause(head: Token) -> Token | None:
                                                for c in node.children)
     set_off = node.doc[node.head.i + 1].text == "," if node.head.i + 1 < len(node.doc) else False
     return pronoun if pronoun is not None and past and set_off else None
+
+
+def habitual(head: Token, words: StanceWords) -> Token | None:
+    """The word that tells the trigger's act as a habit or as a state that has gone on for a long
+    span, not as an act that took place: a frequency adverb ("usually patrol", "often clash"), "every
+    day", or a span reaching back years on a perfect or progressive verb ("have patrolled the zone
+    since 1985", "have been fighting for years", "have been killed since the war began in 2011").
+    A span from a recent day ("have been shelling the town since Friday") is the news. None otherwise."""
+    verb = head.head if head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX") else head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    lasting = _perfect_or_progressive(verb)
+    for child in verb.children:
+        if child.dep_ == "advmod" and child.lower_ in words.frequency_adverbs:
+            return child
+        if child.dep_ == "npadvmod" and any(d.dep_ == "det" and d.lower_ in ("every", "each")
+                                            for d in child.children):
+            return child
+        if lasting and _span_word(child) is not None and _reaches_back_years(child, words):
+            return child
+    return None
+
+
+def toll_of_a_war(head: Token, words: StanceWords) -> Token | None:
+    """The war or conflict whose toll the trigger counts ("more than 9,000 people have been killed in
+    the conflict", "the civil war has killed thousands", "were killed since the uprising began"): a
+    running count of a long war's dead, not an act between actors. A death told on the perfect or
+    over a span; "were killed in the war on Monday" stays an act. None otherwise."""
+    verb = head.head if head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX") else head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    doer = next((c for c in verb.children
+                 if c.dep_ == "nsubj" and c.lemma_.lower() in words.lasting_conflicts), None)
+    if doer is not None:
+        return doer
+    perfect = any(c.dep_ in ("aux", "auxpass") and c.lemma_.lower() == "have" for c in verb.children)
+    for child in verb.children:
+        if child.dep_ == "prep" and (child.lower_ in _SPAN_PREPOSITIONS or
+                                     (perfect and child.lower_ in _CIRCUMSTANCE_PREPOSITIONS)):
+            war = _war_named(child, words)
+        elif child.dep_ == "advcl" and _span_word(child) is not None:  # "since the war began"
+            war = next((c for c in child.children
+                        if c.dep_ == "nsubj" and c.lemma_.lower() in words.lasting_conflicts), None)
+        else:
+            continue
+        if war is not None:
+            return war
+    return None
+
+
+_SPAN_PREPOSITIONS = {"since", "throughout", "over"}
+_CIRCUMSTANCE_PREPOSITIONS = {"in", "during"}
+
+
+def _war_named(preposition: Token, words: StanceWords) -> Token | None:
+    """The war a preposition's object names: "in the conflict", "since the start of the uprising"."""
+    node = next((c for c in preposition.children if c.dep_ == "pobj"), None)
+    for _ in range(_MAX_HOPS):
+        if node is None:
+            return None
+        if node.lemma_.lower() in words.lasting_conflicts:
+            return node
+        of = next((c for c in node.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        node = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return None
+
+
+def _span_word(child: Token) -> Token | None:
+    """ "since" or "for" opening a span on the verb: "since 1985", "since the war began", "for years"."""
+    if child.dep_ == "prep" and child.lower_ in ("since", "for"):
+        return child
+    if child.dep_ == "advcl":
+        return next((m for m in child.children if m.dep_ == "mark" and m.lower_ == "since"), None)
+    return None
+
+
+def _reaches_back_years(span: Token, words: StanceWords) -> bool:
+    """The span names a year ("since 1985", "since March 2011") or years ("for a decade", "since it
+    was set up years ago"); "since a week ago" is recent."""
+    return any(t.shape_ == "dddd" or t.lemma_.lower() in words.duration_nouns for t in span.subtree)
+
+
+def _perfect_or_progressive(verb: Token) -> bool:
+    """ "has (been) patrolled", "had fought", "are patrolling": an aspect that spans time."""
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return any(a.lemma_.lower() == "have" for a in auxiliaries) or (
+        verb.tag_ == "VBG" and any(a.lemma_.lower() == "be" for a in auxiliaries))
 
 
 _QUESTION_MARKS = {"whether", "if"}
