@@ -400,7 +400,7 @@ class EventCoder:
         if weapon is not None:
             unknown = f"'{weapon}' is what struck, not who: the attacker is unknown"
             source = _Role([], "missing", [*source.reasons, unknown])
-        if not _enough_actors(source, target, c.specificity, draft.arguments.passive or weapon is not None):
+        if not _enough_actors(source, target, c, draft.arguments.passive or weapon is not None):
             victim = self._unknown_doer(draft, c, source, target, weapon is not None)
             if victim is not None:
                 target = replace(target, actors=[_bare_actor(draft.arguments.targets[0].sentence or sentence,
@@ -693,13 +693,17 @@ def _told_in_the_past(head: Token) -> bool:
     return verb.tag_ == "VBN" and any(a.tag_ == "VBD" or a.lower_ in ("has", "have") for a in auxiliaries)
 
 
-def _enough_actors(source: _Role, target: _Role, specificity: float, passive: bool) -> bool:
-    """An event needs someone behind it: a resolved or named source; a strong pattern with a resolved
-    target; or, for a passive ("three soldiers were killed"), a resolved victim. A thing acting on no
-    one ("the talks failed", "these laws prevent ...") is no event."""
+def _enough_actors(source: _Role, target: _Role, c: Classification, passive: bool) -> bool:
+    """An event needs someone behind it: a resolved or named source; a hostile material act by a doer who is
+    there but resolves to no actor ("they shot two soldiers", "the men seized the mayor") on a resolved
+    target; a strong pattern with a resolved target; or, for a passive ("three soldiers were killed"),
+    a resolved victim. A thing acting on no one ("the talks failed", "these laws prevent ...") is no
+    event; nor is a statement by no one known ("they said X was ...")."""
     if source.state in ("known", "named"):
         return True
-    if specificity >= STRONG_PATTERN:
+    if source.state == "unresolved" and c.quad_class == "material_conflict":
+        return target.state == "known"
+    if c.specificity >= STRONG_PATTERN:
         return target.state == "known"
     return passive and target.state == "known"
 
