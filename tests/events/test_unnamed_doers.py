@@ -44,3 +44,21 @@ def test_a_hostile_act_by_an_unresolved_doer_on_a_known_victim_is_kept(rules, te
 ])
 def test_an_unresolved_doer_alone_makes_no_event(rules, text):
     assert code(rules, text) == []
+
+
+# --- a vehicle or a place named with a deliberate act is no accident ------------------------------
+
+@pytest.mark.parametrize("text", [
+    "A police officer was shot in his car outside the station.",
+    "Two guards were stabbed on a train near the capital on Sunday.",
+])
+def test_a_deliberate_act_told_with_a_vehicle_is_an_attack(rules, text):
+    assert [e.event_type for e in code(rules, text)] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize("text", [
+    "Four passengers were injured when their train derailed near the capital.",
+    "Three soldiers were killed when their truck overturned on a mountain road.",
+])
+def test_casualties_of_a_vehicle_accident_are_still_no_attack(rules, text):
+    assert not [e for e in code(rules, text) if e.event_type in ("ASSAULT", "COERCE")]
