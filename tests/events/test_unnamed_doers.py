@@ -62,3 +62,21 @@ def test_a_deliberate_act_told_with_a_vehicle_is_an_attack(rules, text):
 ])
 def test_casualties_of_a_vehicle_accident_are_still_no_attack(rules, text):
     assert not [e for e in code(rules, text) if e.event_type in ("ASSAULT", "COERCE")]
+
+
+# --- a weapon used, passively, by no one named -----------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The roadside bomb was detonated as the convoy passed.",
+    "Two rockets were fired at the airbase near the capital on Monday.",
+])
+def test_a_weapon_used_by_no_one_named_is_an_attack_with_an_unknown_source(rules, text):
+    events = [e for e in code(rules, text) if e.event_type == "ASSAULT"]
+    assert events and events[0].source == []
+    assert any("used by no one named" in r and r.field == "source" for r in events[0].reasons)
+
+
+def test_a_weapon_acted_on_is_no_attack(rules):
+    events = code(rules, "The explosives were seized at the port.")
+    assert not [e for e in events if e.event_type == "ASSAULT"]
+    assert not [e for e in events if any("used by no one named" in r for r in e.reasons)]

@@ -407,6 +407,9 @@ class EventCoder:
                                                              victim)])
                 reasons.append(Reason("source", f"the report names no doer: the act on '{victim.text}' is "
                                                 "kept with an unknown source"))
+            elif (used := self._weapon_used(draft, c)) is not None:
+                reasons.append(Reason("source", f"'{used}' was used by no one named: an attack kept with an "
+                                                "unknown source"))
             elif c.quad_class in VERBAL_QUADS or not self.lexicon.told_as_happening(draft.head):
                 return None
             else:
@@ -446,6 +449,20 @@ class EventCoder:
             return None
         words = source.actors[0].text.lower().replace("-", " ").split()
         return source.actors[0].text if words and words[-1] in self.stance.weapon_doers else None
+
+    def _weapon_used(self, draft: _Draft, c: Classification) -> str | None:
+        """The weapon a passive hostile act was done with, when it names no doer ("the bomb was
+        detonated", "a rocket was fired at the base"): the attack happened, by an unknown hand. None
+        when its subject names people, or when the weapon is what was acted on ("the explosives were
+        seized")."""
+        if not draft.arguments.passive or draft.arguments.sources or c.event_type != "ASSAULT":
+            return None
+        subject = draft.arguments.targets[0].phrases[0] if draft.arguments.targets else None
+        if subject is None or names_victim(subject, self.stance):
+            return None
+        weapon = subject.root.lower_ in self.stance.weapon_doers or subject.root.lemma_.lower() in \
+            self.stance.weapon_doers
+        return subject.text if weapon else None
 
     def _unknown_doer(self, draft: _Draft, c: Classification, source: _Role, target: _Role,
                       by_weapon: bool) -> Span | None:
