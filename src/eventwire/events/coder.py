@@ -406,13 +406,16 @@ class EventCoder:
         if weapon is not None:
             unknown = f"'{weapon}' is what struck, not who: the attacker is unknown"
             source = _Role([], "missing", [*source.reasons, unknown])
-        if not _enough_actors(source, target, c.specificity, draft.arguments.passive or weapon is not None):
+        if not _enough_actors(source, target, c, draft.arguments.passive or weapon is not None):
             victim = self._unknown_doer(draft, c, source, target, weapon is not None)
             if victim is not None:
                 target = replace(target, actors=[_bare_actor(draft.arguments.targets[0].sentence or sentence,
                                                              victim)])
                 reasons.append(Reason("source", f"the report names no doer: the act on '{victim.text}' is "
                                                 "kept with an unknown source"))
+            elif (used := self._weapon_used(draft, c)) is not None:
+                reasons.append(Reason("source", f"'{used}' was used by no one named: an attack kept with an "
+                                                "unknown source"))
             elif c.quad_class in VERBAL_QUADS or not self.lexicon.told_as_happening(draft.head):
                 return None
             else:
@@ -452,6 +455,20 @@ class EventCoder:
             return None
         words = source.actors[0].text.lower().replace("-", " ").split()
         return source.actors[0].text if words and words[-1] in self.stance.weapon_doers else None
+
+    def _weapon_used(self, draft: _Draft, c: Classification) -> str | None:
+        """The weapon a passive hostile act was done with, when it names no doer ("the bomb was
+        detonated", "a rocket was fired at the base"): the attack happened, by an unknown hand. None
+        when its subject names people, or when the weapon is what was acted on ("the explosives were
+        seized")."""
+        if not draft.arguments.passive or draft.arguments.sources or c.event_type != "ASSAULT":
+            return None
+        subject = draft.arguments.targets[0].phrases[0] if draft.arguments.targets else None
+        if subject is None or names_victim(subject, self.stance):
+            return None
+        weapon = subject.root.lower_ in self.stance.weapon_doers or subject.root.lemma_.lower() in \
+            self.stance.weapon_doers
+        return subject.text if weapon else None
 
     def _unknown_doer(self, draft: _Draft, c: Classification, source: _Role, target: _Role,
                       by_weapon: bool) -> Span | None:
@@ -699,13 +716,17 @@ def _told_in_the_past(head: Token) -> bool:
     return verb.tag_ == "VBN" and any(a.tag_ == "VBD" or a.lower_ in ("has", "have") for a in auxiliaries)
 
 
-def _enough_actors(source: _Role, target: _Role, specificity: float, passive: bool) -> bool:
-    """An event needs someone behind it: a resolved or named source; a strong pattern with a resolved
-    target; or, for a passive ("three soldiers were killed"), a resolved victim. A thing acting on no
-    one ("the talks failed", "these laws prevent ...") is no event."""
+def _enough_actors(source: _Role, target: _Role, c: Classification, passive: bool) -> bool:
+    """An event needs someone behind it: a resolved or named source; a hostile material act by a doer who is
+    there but resolves to no actor ("they shot two soldiers", "the men seized the mayor") on a resolved
+    target; a strong pattern with a resolved target; or, for a passive ("three soldiers were killed"),
+    a resolved victim. A thing acting on no one ("the talks failed", "these laws prevent ...") is no
+    event; nor is a statement by no one known ("they said X was ...")."""
     if source.state in ("known", "named"):
         return True
-    if specificity >= STRONG_PATTERN:
+    if source.state == "unresolved" and c.quad_class == "material_conflict":
+        return target.state == "known"
+    if c.specificity >= STRONG_PATTERN:
         return target.state == "known"
     return passive and target.state == "known"
 

@@ -65,6 +65,8 @@ class StanceWords:
     duration_nouns: frozenset[str] = frozenset()
     # "have been killed in the conflict", "the war has killed": a whole war's toll, not an act
     lasting_conflicts: frozenset[str] = frozenset()
+    # "killed", "injured": the casualties an accident can cause; "shot", "detonated" are always meant
+    casualty_verbs: frozenset[str] = frozenset()
 
     @cached_property
     def attack_nouns(self) -> frozenset[str]:
@@ -83,7 +85,7 @@ def read_stance_words() -> StanceWords:
                        frozenset(raw["victim_nouns"]), frozenset(raw["weapon_doers"]),
                        frozenset(raw["clash_nouns"]), frozenset(raw["place_taking_verbs"]),
                        frozenset(raw["frequency_adverbs"]), frozenset(raw["duration_nouns"]),
-                       frozenset(raw["lasting_conflicts"]))
+                       frozenset(raw["lasting_conflicts"]), frozenset(raw["casualty_verbs"]))
 
 
 def background_clause(head: Token) -> Token | None:
@@ -415,8 +417,10 @@ def refused_wish(head: Token, words: StanceWords) -> Token | None:
 
 
 def accident_of(head: Token, source_found: bool, event_type: str, words: StanceWords) -> Token | None:
-    """The word that makes casualties with no attacker an accident or a disaster, or None."""
-    if source_found or event_type not in _CASUALTY_TYPES:
+    """The word that makes casualties with no attacker an accident or a disaster, or None. Only a
+    casualty verb can be told of an accident: "shot in his car", "a bomb detonated on a bus" are
+    attacks whatever vehicle they name."""
+    if source_found or event_type not in _CASUALTY_TYPES or head.lemma_.lower() not in words.casualty_verbs:
         return None
     for child in head.children:
         if child.dep_ in _CIRCUMSTANCE_LINKS:
