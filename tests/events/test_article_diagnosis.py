@@ -188,6 +188,7 @@ def test_the_diagnosis_through_the_cli(tmp_path, shared_with_article):
     assert [line[3].split()[0] for line in missed][0] == EVIDENCE_NOT_IN_TEXT
     assert missed[1][3].split()[0] in MISS_DIAGNOSES
     assert "missed: evidence not in the coded text (a headline)" in result.output
+    assert "test" not in result.output.lower()  # errors are for development: no test figure at all
 
 
 def test_a_quiet_label_with_typographic_quotes_names_the_cleaned_sentence():
