@@ -283,3 +283,27 @@ def test_capturing_a_share_of_the_vote_or_attention_is_no_seizure(code):
 
 def test_breaking_up_a_cell_is_an_arrest(code):
     assert code("Police broke up a bomb-making cell in the capital.")[0][:2] == ("COERCE", "173")
+
+
+def test_travel_alone_is_no_meeting(code):
+    assert code("The cargo ship was heading to Caracas with fuel.") == []
+    assert code("The destroyer docked at the naval base on Friday.") == []
+    assert code("The frigate departed for Limassol at dawn.") == []
+    assert code("When it comes to tariffs, the two blocs still differ.") == []
+    assert code("The premier came to Nairobi for talks with the president.")[0][:2] == ("CONSULT", "046")
+    assert code("The envoy headed to Doha for talks with the rebels.")[0][:2] == ("CONSULT", "046")
+
+
+def test_paying_helping_offering_allowing_alone_are_no_acts(code):
+    assert code("The couple paid for a bigger cabin.") == []
+    assert code("The new port will help local fishermen.") == []
+    assert code("The hotel offers a view of the harbour.") == []
+    assert code("The decree allows the ministry to close clinics.") == []
+    assert code("Norway paid 3 million dollars to the relief fund.")[0][0] == "COOPERATE"
+    assert code("The government offered talks to the strikers.")[0][0] == "AGREE"
+    assert code("The junta allowed humanitarian aid into the province.")[0][0] == "RETREAT"
+
+
+def test_raids_on_premises_are_coercion_and_annexing_ground_occupation(code):
+    assert code("Tax police raided the bank's headquarters.")[0][:2] == ("COERCE", "170")
+    assert code("The kingdom annexed the disputed island.")[0][:2] == ("ASSAULT", "192")
