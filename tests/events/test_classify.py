@@ -294,16 +294,36 @@ def test_travel_alone_is_no_meeting(code):
     assert code("The envoy headed to Doha for talks with the rebels.")[0][:2] == ("CONSULT", "046")
 
 
-def test_paying_helping_offering_allowing_alone_are_no_acts(code):
+def test_paying_and_helping_alone_are_no_acts(code):
     assert code("The couple paid for a bigger cabin.") == []
     assert code("The new port will help local fishermen.") == []
+    assert code("Norway paid 3 million dollars to the relief fund.")[0][0] == "COOPERATE"
+
+
+def test_offering_and_allowing_need_a_recipient_or_an_act(code):
     assert code("The hotel offers a view of the harbour.") == []
     assert code("The decree allows the ministry to close clinics.") == []
-    assert code("Norway paid 3 million dollars to the relief fund.")[0][0] == "COOPERATE"
+    assert code("The rebels offered to free the aid workers.")[0][0] == "AGREE"
+    assert code("Egypt offered two frigates to the coalition.")[0][0] == "AGREE"
     assert code("The government offered talks to the strikers.")[0][0] == "AGREE"
+    assert code("Ankara will allow the refugees to go home.")[0][0] == "AGREE"
     assert code("The junta allowed humanitarian aid into the province.")[0][0] == "RETREAT"
 
 
 def test_raids_on_premises_are_coercion_and_annexing_ground_occupation(code):
     assert code("Tax police raided the bank's headquarters.")[0][:2] == ("COERCE", "170")
     assert code("The kingdom annexed the disputed island.")[0][:2] == ("ASSAULT", "192")
+
+
+def test_patrols_told_in_the_simple_present_are_no_event(code):
+    assert code("Peacekeepers patrol the buffer zone between the two armies.") == []
+    assert code("The border is patrolled by a joint brigade.") == []
+    assert code("Riot police patrolled the capital on Sunday.")[0][0] == "MOBILIZE"
+    assert code("Soldiers were patrolling the market when the curfew began.")[0][0] == "MOBILIZE"
+
+
+def test_a_reporters_question_or_an_unnamed_asker_is_no_request(code):
+    assert code("Asked if he would stay in office, the envoy said yes.") == []
+    assert code("The mayor was asked to comment on the report.") == []
+    assert code("The officer, who asked not to be named, described the scene.") == []
+    assert code("Chile asked Peru to withdraw its ambassador.")[0][0] == "REQUEST"

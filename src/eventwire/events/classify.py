@@ -22,7 +22,7 @@ from eventwire.events.lexicon import (
     plover_of,
     quad_class_of,
 )
-from eventwire.events.reframe import HOSTILE_ROOTS, THREAT_FRAME, intent_code, modal_frame
+from eventwire.events.reframe import HOSTILE_ROOTS, THREAT_FRAME, intent_code, modal_frame, nonagent_subject
 from eventwire.nlp import is_time_token
 from eventwire.records import VERBAL_QUADS
 
@@ -250,6 +250,10 @@ class VerbLexicon:
         """The most specific reading among the verb's entries (phrasal first on ties)."""
         if self._inanimate_subject(token):
             return None  # "the storm killed", "the striker attacked": no political act
+        if token.lemma_.lower() in self.data.standing_verbs and _simple_present(token):
+            return None  # "peacekeepers patrol the zone": how things stand, not an act on a day
+        if token.lemma_.lower() in self.data.question_verbs and _reporters_question(token):
+            return None  # "asked if ...", "was asked to comment": the reporter asks, nobody demands
         best: _Match | None = None
         for lemma in self._lemmas(token):
             for entry, particle_ids, used_prep in self._entries(token, lemma):
@@ -341,11 +345,27 @@ class VerbLexicon:
         cameo = best.cameo if best is not None else entry.cameo  # a pattern of size 0 is a default too
         if cameo is None or self._nonpolitical(context):
             return None
+        if entry.key in self.data.argument_verbs and not self._names_recipient_or_act(token, cameo):
+            return None
         # a synonym block's generic code (040 "consult", 060 "cooperate"), never written for this verb,
         # is weak evidence; a specific one (111 "denounce") still holds for the block's members
         weak = entry.inherited and best is None and cameo.endswith("0")
         specificity = _INHERITED_SPECIFICITY if weak else 0.4 if particle_ids else 0.3
         return _Match(cameo, f"{entry.key} | *", specificity, span, frozenset())
+
+    def _names_recipient_or_act(self, token: Token, cameo: str) -> bool:
+        """'offered to mediate', 'offered troops to Lebanon', 'will allow refugees to return': an offer
+        or a permission is an act when it names who gets it or what is to be done, or is announced;
+        'offers a view', 'the decree allows ...' is none."""
+        if nonagent_subject(token, self.data):
+            return False
+        for child in token.children:
+            if child.dep_ in ("xcomp", "ccomp") and child.pos_ in ("VERB", "AUX") or child.dep_ == "dative":
+                return True
+            if child.dep_ == "prep" and child.lower_ == "to" and any(
+                    g.dep_ == "pobj" for g in child.children):
+                return True
+        return modal_frame(token, cameo, self.data) is not None
 
     def _nonpolitical(self, context: _Context) -> bool:
         """'captured the title', 'cut jobs', 'withdrew from the tournament': a bare verb's default
@@ -546,6 +566,26 @@ class VerbLexicon:
                   f"-> {event_type}" + (f" ({mode})" if mode else ""))
         return Classification(event_type, mode, match.cameo, quad_class_of(match.cameo), match.span,
                               match.pattern, reason, round(match.specificity, 2), preps)
+
+
+def _simple_present(verb: Token) -> bool:
+    """'patrol', 'patrols', 'is patrolled': the simple present, active or passive (not 'are patrolling',
+    'patrolled', 'will patrol', 'to patrol'). The tagger reads a bare present after a plural as VB."""
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ in ("VBZ", "VBP", "VB"):
+        return not auxiliaries
+    return (verb.tag_ == "VBN" and len(auxiliaries) == 1 and auxiliaries[0].dep_ == "auxpass"
+            and auxiliaries[0].tag_ in ("VBZ", "VBP"))
+
+
+def _reporters_question(verb: Token) -> bool:
+    """'Asked if ..., X said', 'said when asked', 'was asked to comment', 'asked not to be named': a
+    question put to the speaker or an unnamed asker, not one actor's request of another."""
+    if verb.dep_ == "advcl":
+        return True
+    if any(c.dep_ == "auxpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children):
+        return True
+    return any(c.dep_ == "xcomp" and any(g.dep_ == "auxpass" for g in c.children) for c in verb.children)
 
 
 def _existential(noun: Token) -> bool:

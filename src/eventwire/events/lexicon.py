@@ -158,6 +158,12 @@ class LexiconData:
     lemmas_of_form: dict[str, tuple[str, ...]]  # word form -> verb lemmas, for the tagger's odd lemmas
     # "occur", "take place": an event noun that is their subject names an event ("the attack occurred")
     occurrence_verbs: frozenset[str] = frozenset()
+    # "offer", "allow": their bare default holds only with a recipient or an embedded act
+    argument_verbs: frozenset[str] = frozenset()
+    # "patrol": told in the simple present ("UN troops patrol the zone") a standing arrangement, no event
+    standing_verbs: frozenset[str] = frozenset()
+    # "ask": in "asked if ...", "when asked", "was asked to comment", "asked not to be named" no request
+    question_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -231,7 +237,9 @@ def _lexicon_data(raw: dict) -> LexiconData:
                        frozenset(raw["commissives"]), raw["intent"], frozenset(raw["inanimate_subjects"]),
                        frozenset(raw["nonpolitical_objects"]), frozenset(raw["nonagent_subjects"]),
                        target_preps, candidates,
-                       _lemmas_of_forms(raw["verbs"]), frozenset(raw.get("occurrence_verbs", ())))
+                       _lemmas_of_forms(raw["verbs"]), frozenset(raw.get("occurrence_verbs", ())),
+                       frozenset(raw.get("argument_verbs", ())), frozenset(raw.get("standing_verbs", ())),
+                       frozenset(raw.get("question_verbs", ())))
 
 
 def _candidate_filter(shipped: dict) -> CandidateWords:

@@ -62,7 +62,7 @@ def modal_frame(token: Token, cameo: str, data: LexiconData) -> tuple[str, str] 
             frame_root = _DEMAND_FRAME  # "X must withdraw", "X must agree": whatever the act
         elif hostile and (marker in data.conflict_modals or marker in data.commissives):
             frame_root = THREAT_FRAME
-        elif root in _COOPERATIVE_ROOTS and not _nonagent_subject(token, data):
+        elif root in _COOPERATIVE_ROOTS and not nonagent_subject(token, data):
             frame_root = data.modals.get(marker, "")
         else:
             continue
@@ -77,9 +77,12 @@ def intent_code(frame: dict[str, str], act_cameo: str) -> str | None:
     return frame.get(act_cameo[:4]) or frame.get(act_cameo[:3]) or frame.get(act_cameo[:2])
 
 
-def _nonagent_subject(token: Token, data: LexiconData) -> bool:
-    """'The deal will allow ...': a subject that is a thing or an occasion, not an actor."""
+def nonagent_subject(token: Token, data: LexiconData) -> bool:
+    """'The deal will allow ...', 'the law is aimed at X and allows ...': a subject that is a thing or an
+    occasion, not an actor (a conjoined verb shares its first verb's subject)."""
     subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and token.dep_ == "conj":
+        subject = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subject is not None and subject.lemma_.lower() in data.nonagent_subjects
 
 
