@@ -180,3 +180,28 @@ def test_coverage_report_counts_political_clauses_without_a_reading(nlp, lexicon
     summary = report.summary(coverage, top=5)
     assert summary["verbs_without_reading"]["unknown"] == {"tokens": 1, "lemmas": 1, "top": [["escort", 1]]}
     assert "| verbs: unknown | 1 | 1 | escort (1) |" in report.markdown(summary)
+
+
+def test_trigger_precision_reads_the_trigger_and_ranks_wrong_readings(models_script):
+    from types import SimpleNamespace
+
+    from eventwire.records import Reason
+
+    report_module = models_script("trigger_precision")
+
+    def event(event_type: str, reason: str):
+        return SimpleNamespace(event_type=event_type,
+                               reasons=[Reason("type", f"trigger 'x' -> {event_type}: {reason}")])
+
+    drift = event("AGREE", "verb 'drift' pattern 'drift | * to' -> CAMEO 030 -> AGREE")
+    strike = event("ASSAULT", "verb 'strike' pattern 'strike | *' -> CAMEO 190 -> ASSAULT")
+    assert report_module.trigger_of(drift) == ("verb drift", "drift | * to")
+    report = report_module.Report(sentences=3)
+    report.add(drift, report_module.sentence_outcome("none", "AGREE", "none"), "none")
+    report.add(drift, "article_false", report_module.ARTICLE_FALSE)
+    report.add(strike, report_module.sentence_outcome("ASSAULT", "ASSAULT", "none"), "ASSAULT")
+    found = report_module.summary(report, top=5, least=1)
+    assert found["words"][0] == ["verb drift", 2, 0, 0, 1, 0, 1, 0.0, "none 1, false in an article 1"]
+    assert found["words"][1][:3] == ["verb strike", 1, 1]
+    assert found["precision"] == 0.333
+    assert "| verb drift -> AGREE | 2 |" in report_module.markdown(found)
