@@ -303,6 +303,7 @@ def test_paying_and_helping_alone_are_no_acts(code):
 def test_offering_and_allowing_need_a_recipient_or_an_act(code):
     assert code("The hotel offers a view of the harbour.") == []
     assert code("The decree allows the ministry to close clinics.") == []
+    assert code("The treaty will allow farmers to cross the river.") == []
     assert code("The rebels offered to free the aid workers.")[0][0] == "AGREE"
     assert code("Egypt offered two frigates to the coalition.")[0][0] == "AGREE"
     assert code("The government offered talks to the strikers.")[0][0] == "AGREE"

@@ -23,7 +23,8 @@ def frame(nlp, lexicon):
     ("The navy will bomb the harbour.", "bomb", None, ("will", "13")),  # a threat
     ("Riot police will patrol the market on Sunday.", "patrol", "150", None),  # a plan, not a threat
     ("Soldiers are ready to patrol the frontier.", "patrol", "150", ("ready", "138")),  # a show of force
-    ("The treaty will allow farmers to cross the river.", "allow", None, None),  # a thing, not an actor
+    ("The treaty will ease the blockade of the port.", "ease", "0872", None),  # a thing, not an actor
+    ("The government will ease the blockade of the port.", "ease", "0872", ("will", "035")),
 ])
 def test_the_frame_words_on_a_verb_make_a_statement_of_its_act(frame, sentence, verb, act, framed):
     cameo, found = frame(sentence, verb)
