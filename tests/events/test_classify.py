@@ -283,3 +283,37 @@ def test_capturing_a_share_of_the_vote_or_attention_is_no_seizure(code):
 
 def test_breaking_up_a_cell_is_an_arrest(code):
     assert code("Police broke up a bomb-making cell in the capital.")[0][:2] == ("COERCE", "173")
+
+
+
+# Acts that had no reading (models/coverage_report.py, issue 11 part 1): military exercises, diplomats
+# gathering, counterattacks, criminal cases registered by the police.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The marines staged exercises on the northern islands.", ("MOBILIZE", "150")),
+    ("Armored units carried out military drills near the frontier.", ("MOBILIZE", "150")),
+    ("The brigade conducted maneuvers along the eastern border.", ("MOBILIZE", "150")),
+    ("Two bombers flew over the peninsula in a drill on Friday.", ("MOBILIZE", "150")),
+])
+def test_military_exercises_are_shows_of_force(code, text, expected):
+    assert expected in [(t, c) for t, c, _ in code(text)]
+
+
+def test_joint_exercises_stay_cooperation(code):
+    assert code("The two navies held joint exercises in the gulf.")[0][:2] == ("COOPERATE", "062")
+
+
+def test_diplomats_gathering_is_a_meeting_crowds_gathering_no_event(code):
+    assert code("Foreign ministers of the bloc gathered in Lisbon on Thursday.")[0][:2] == ("CONSULT", "040")
+    assert "CONSULT" not in [t for t, _, _ in code("Hundreds of shoppers gathered outside the store.")]
+    assert "CONSULT" not in [t for t, _, _ in code("Village elders gathered to protest the dam.")]
+
+
+def test_counterattacks_are_fighting(code):
+    assert code("Rebels launched a counterattack on the airport.")[0][:2] == ("ASSAULT", "190")
+    assert code("The counteroffensive by government forces retook the bridge.")[0][0] == "ASSAULT"
+
+
+def test_a_criminal_case_registered_against_someone_is_an_accusation(code):
+    assert code("Police booked a case against the shopkeeper for fraud.")[0][:2] == ("ACCUSE", "1121")
+    assert code("The police registered an offence of theft against two men.")[0][:2] == ("ACCUSE", "1121")
+    assert code("The company registered a new trademark.") == []
