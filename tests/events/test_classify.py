@@ -317,3 +317,12 @@ def test_a_criminal_case_registered_against_someone_is_an_accusation(code):
     assert code("Police booked a case against the shopkeeper for fraud.")[0][:2] == ("ACCUSE", "1121")
     assert code("The police registered an offence of theft against two men.")[0][:2] == ("ACCUSE", "1121")
     assert code("The company registered a new trademark.") == []
+
+
+def test_a_claim_of_responsibility_owns_an_attack_whatever_it_is_called(code):
+    assert code("A separatist group claimed responsibility for the blast.")[0][:2] == ("ASSAULT", "180")
+    assert code("Within hours the militants claimed responsibility.")[0][:2] == ("ASSAULT", "180")
+
+
+def test_setting_property_ablaze_though_the_parser_makes_ablaze_a_clause(code):
+    assert code("The raiders set forty huts ablaze.")[0][:2] == ("ASSAULT", "180")
