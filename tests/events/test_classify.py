@@ -326,3 +326,7 @@ def test_a_claim_of_responsibility_owns_an_attack_whatever_it_is_called(code):
 
 def test_setting_property_ablaze_though_the_parser_makes_ablaze_a_clause(code):
     assert code("The raiders set forty huts ablaze.")[0][:2] == ("ASSAULT", "180")
+
+
+def test_a_state_conducting_a_test_is_a_weapons_test(code):
+    assert code("The regime conducted a new test at its launch site.")[0][:2] == ("MOBILIZE", "150")
