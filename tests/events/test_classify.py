@@ -328,3 +328,49 @@ def test_a_reporters_question_or_an_unnamed_asker_is_no_request(code):
     assert code("The mayor was asked to comment on the report.") == []
     assert code("The officer, who asked not to be named, described the scene.") == []
     assert code("Chile asked Peru to withdraw its ambassador.")[0][0] == "REQUEST"
+
+
+# Acts that had no reading (models/coverage_report.py, issue 11 part 1): military exercises, diplomats
+# gathering, counterattacks, criminal cases registered by the police.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The marines staged exercises on the northern islands.", ("MOBILIZE", "150")),
+    ("Armored units carried out military drills near the frontier.", ("MOBILIZE", "150")),
+    ("The brigade conducted maneuvers along the eastern border.", ("MOBILIZE", "150")),
+    ("Two bombers flew over the peninsula in a drill on Friday.", ("MOBILIZE", "150")),
+])
+def test_military_exercises_are_shows_of_force(code, text, expected):
+    assert expected in [(t, c) for t, c, _ in code(text)]
+
+
+def test_joint_exercises_stay_cooperation(code):
+    assert code("The two navies held joint exercises in the gulf.")[0][:2] == ("COOPERATE", "062")
+
+
+def test_diplomats_gathering_is_a_meeting_crowds_gathering_no_event(code):
+    assert code("Foreign ministers of the bloc gathered in Lisbon on Thursday.")[0][:2] == ("CONSULT", "040")
+    assert "CONSULT" not in [t for t, _, _ in code("Hundreds of shoppers gathered outside the store.")]
+    assert "CONSULT" not in [t for t, _, _ in code("Village elders gathered to protest the dam.")]
+
+
+def test_counterattacks_are_fighting(code):
+    assert code("Rebels launched a counterattack on the airport.")[0][:2] == ("ASSAULT", "190")
+    assert code("The counteroffensive by government forces retook the bridge.")[0][0] == "ASSAULT"
+
+
+def test_a_criminal_case_registered_against_someone_is_an_accusation(code):
+    assert code("Police booked a case against the shopkeeper for fraud.")[0][:2] == ("ACCUSE", "1121")
+    assert code("The police registered an offence of theft against two men.")[0][:2] == ("ACCUSE", "1121")
+    assert code("The company registered a new trademark.") == []
+
+
+def test_a_claim_of_responsibility_owns_an_attack_whatever_it_is_called(code):
+    assert code("A separatist group claimed responsibility for the blast.")[0][:2] == ("ASSAULT", "180")
+    assert code("Within hours the militants claimed responsibility.")[0][:2] == ("ASSAULT", "180")
+
+
+def test_setting_property_ablaze_though_the_parser_makes_ablaze_a_clause(code):
+    assert code("The raiders set forty huts ablaze.")[0][:2] == ("ASSAULT", "180")
+
+
+def test_a_state_conducting_a_test_is_a_weapons_test(code):
+    assert code("The regime conducted a new test at its launch site.")[0][:2] == ("MOBILIZE", "150")

@@ -103,6 +103,8 @@ class _Context:
                     self.object_nouns.append(child)
                 if dep in ("dobj", "obj") and _counts(child):
                     self.object_nouns += _counted_nouns(child)  # "carried out (hundreds) of strikes"
+            if dep in ("advcl", "ccomp") and child.pos_ == "ADJ":
+                self.objects |= _words(child)  # "set the homes ablaze": the parser makes the result a clause
             if dep == "xcomp":
                 self.objects |= _words(child)
                 for grandchild in child.children:
