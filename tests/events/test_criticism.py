@@ -72,6 +72,7 @@ def test_a_quotes_own_clause_is_the_speakers_criticism():
     "The Kenyan minister said the Somali claim was not illegal.",  # a negated evaluation
     "Brazil's president said the talks with Argentina were very productive.",  # praise
     "The Spanish minister said the economy has failed to grow this year.",  # no actor criticised
+    "Chile and Peru failed to reach agreement on the border, officials on both sides said.",  # a failed act
     '"It was a mistake to support the rebels," the Chilean minister said.',  # a judgement of an act
     "The Peruvian government's migration policy has failed.",  # the writer's own voice, no speaker
 ])

@@ -123,8 +123,8 @@ def _negative_evaluation(clause: Token, words: StanceWords) -> Token | None:
         return next((c for c in clause.children if c.lower_ in words.shortfall_words), None)
     if negated:
         return None
-    if lemma in words.failure_verbs:
-        return clause
+    if lemma in words.failure_verbs:  # "the policy has failed"; "failed to agree" tells a failed act
+        return None if any(c.dep_ == "xcomp" for c in clause.children) else clause
     for child in clause.children:
         if child.dep_ in _EVALUATED_LINKS and _evaluative(child, words):
             return child
