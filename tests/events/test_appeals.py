@@ -1,5 +1,6 @@
 """Appeals ("call for an end to ...", "call on X to ...", "urge X to ..."): a REQUEST of the addressee, or
-of the party whose act is asked for; never a SUPPORT. On sentences written for these tests."""
+of the party whose act is asked for; never a SUPPORT. A rejection of what another put forward targets that
+other. On sentences written for these tests."""
 
 import datetime as dt
 
@@ -37,4 +38,15 @@ def test_an_appeal_is_a_request_of_the_party_asked(coder, text, source, target):
     events = code(coder, text)
     assert [e.event_type for e in events] == ["REQUEST"], [(e.event_type, e.trigger.text) for e in events]
     assert events[0].source[0].country == source
+    assert [a.country for a in events[0].target] == [target]
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("India rejected the allegations made by Pakistan.", "IND", "PAK"),
+    ("Kenya rejected the proposal put forward by Somalia on Monday.", "KEN", "SOM"),
+])
+def test_a_rejection_of_what_another_put_forward_targets_that_other(coder, text, source, target):
+    events = code(coder, text)
+    assert [e.event_type for e in events] == ["REJECT"], [(e.event_type, e.trigger.text) for e in events]
+    assert [a.country for a in events[0].source] == [source]
     assert [a.country for a in events[0].target] == [target]
