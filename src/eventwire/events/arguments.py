@@ -321,7 +321,8 @@ _EMBEDDED_NOUN_PREPS = ("against", "on", "with", "to", "by", "from")
 def embedded_targets(head: Token, excluded: set[int], statement: bool = True) -> tuple[ArgumentGroup, ...]:
     """Targets read from the clause embedded under a trigger: the subject of a that-clause ("demanded
     that X ..."), the object of its verb, the objects of its prepositions (also on that object:
-    "impose sanctions on X"), "by" after a noun object ("efforts by X"), and the subject of a
+    "impose sanctions on X"), "by" after a noun object ("efforts by X") or as the doer of a participle
+    on it ("rejected the allegations made by X": a statement only), and the subject of a
     condition in it ("warned that if X attacks"). The subject of a that-clause is a target only
     of a `statement` (a demand, an accusation, a threat), never of a material act. A material act
     also takes its target from the clause that says how or what for it was done ("began the assault
@@ -333,6 +334,8 @@ def embedded_targets(head: Token, excluded: set[int], statement: bool = True) ->
         rule = f"inherited from the clause '{clause.text}' under '{head.text}'"
         if statement and clause.dep_ == "ccomp":  # "demanded that (X) change", "warned that (X) would pay"
             _add(groups, _child(clause, _SUBJECTS | _PASSIVE_SUBJECTS), rule, excluded)
+        if statement and clause.dep_ == "acl":  # "rejected the allegations made by (X)": X's claim answered
+            _add(groups, _agent(clause), rule, excluded)
         obj = _child(clause, _OBJECTS)
         for prep_head in (obj, clause):  # the actor inside a topic before the topic: "sanctions on (X)"
             if prep_head is not None:

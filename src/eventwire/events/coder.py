@@ -40,6 +40,7 @@ from eventwire.events.confidence import (
     event_confidence,
     historical_confidence,
 )
+from eventwire.events.criticism import CRITICISM_CODE, Criticism, criticisms
 from eventwire.events.learned import Decisions
 from eventwire.events.lexicon import quad_class_of
 from eventwire.events.magnitudes import MagnitudeWords, find_magnitudes
@@ -62,6 +63,7 @@ from eventwire.events.stance import (
     is_credit_line,
     is_plural_reference,
     is_wish,
+    may_criticise,
     names_victim,
     open_question,
     recent,
@@ -125,6 +127,7 @@ class _Draft:
     head: Token
     arguments: Arguments
     folded: list[_Draft] = field(default_factory=list)
+    criticism: Criticism | None = None  # a statement that criticises an actor (events/criticism.py)
 
 
 @dataclass
@@ -262,9 +265,11 @@ class EventCoder:
             getattr(self, name)
 
     def is_candidate(self, sentence: Sentence) -> bool:
-        """True when the sentence may hold an event: decided without parsing. A credit line ("X
-        contributed to this report") is never parsed."""
-        return self.lexicon.is_candidate(sentence.text) and not is_credit_line(sentence.text, self.stance)
+        """True when the sentence may hold an event (a trigger word, or a word a criticism is told
+        with): decided without parsing. A credit line ("X contributed to this report") is never parsed."""
+        if is_credit_line(sentence.text, self.stance):
+            return False
+        return self.lexicon.is_candidate(sentence.text) or may_criticise(sentence.text, self.stance)
 
     def worth_parsing(self, sentence: Sentence) -> bool:
         """Whether a candidate sentence is parsed: the pre-parse model's decision from its words
@@ -311,6 +316,8 @@ class EventCoder:
                        deadline: float | None = None) -> list[Event]:
         _check(deadline)
         drafts = [_draft(parsed, c) for c in self.lexicon.triggers(parsed)]
+        drafts += [d for d in _criticism_drafts(parsed, criticisms(parsed, self.stance), drafts)
+                   if self._criticism_holds(d, sentence, article)]
         places = SentenceLocator(self.locator, parsed)
         found = []
         for draft in _checked(fold_content(drafts), deadline):
@@ -364,17 +371,22 @@ class EventCoder:
             modality = _spoken_by(modality, attribution, reasons)
             if modality.commentary:
                 return None
-        stance_groups, c = self._stance(draft, c, reasons)
+        if draft.criticism is not None:
+            modality = replace(modality, negated=False)  # "is not working": the criticism is what happened
+        speaker_sentence = attribution.sentence if attribution is not None else None
+        stance_groups, c = self._stance(draft, c, reasons, modality.reporter, speaker_sentence)
         if refused_wish(draft.head, self.stance) is not None:
             modality = replace(modality, negated=False)  # the refusal is what happened, not negated
         reframing = reframe(c, modality, self.lexicon.data.intent) if stance_groups is None else None
         if reframing is not None:
             c = reframing.classification
             reasons.append(Reason("type", reframing.reason))
-        speaker_sentence = attribution.sentence if attribution is not None else None
         candidates = _candidates(draft, modality.reporter, reframing, speaker_sentence,
                                  self.stance.attack_nouns, self.stance.clash_nouns)
-        if stance_groups is not None:
+        if stance_groups is not None and draft.criticism is not None:
+            first_sources, first_targets = stance_groups  # the critic and the criticised, nothing else
+            candidates = _Candidates(first_sources or candidates.sources, first_targets, candidates.reporter)
+        elif stance_groups is not None:
             first_sources, first_targets = stance_groups
             candidates = _Candidates(first_sources + candidates.sources, first_targets or candidates.targets,
                                      candidates.reporter)
@@ -388,6 +400,8 @@ class EventCoder:
         side = next((_party(a) for a in source.actors if _party(a)), None)
         target = self._role("target", candidates.targets, sentence, when, context, taken,
                             article.parties(side))
+        if draft.criticism is not None and target.state != "known":
+            return None  # fault found with no one known ("the economy has failed") is no act between actors
         armed = any(a.sector in ARMED_SECTORS for a in source.actors)
         if c.event_type == "PROTEST" and target.actors and armed:
             c = as_type(c, "ASSAULT")  # armed forces do not protest against an enemy: "strikes" are attacks
@@ -483,10 +497,19 @@ class EventCoder:
             return None
         return next((p for p in draft.arguments.targets[0].phrases if names_victim(p, self.stance)), None)
 
-    def _stance(self, draft: _Draft, c: Classification,
-                reasons: list[Reason]) -> tuple[_RoleGroups | None, Classification]:
+    def _stance(self, draft: _Draft, c: Classification, reasons: list[Reason], reporter: Token | None = None,
+                speaker_sentence: Sentence | None = None) -> tuple[_RoleGroups | None, Classification]:
         """A denied act is a REJECT by the denier; an act asked 'for X to' do is a REQUEST by the asker
-        of X. Returns the source and target candidates that come first, or None, and the classification."""
+        of X; a statement that finds fault with X is an ACCUSE of X by its speaker (`reporter`, for a
+        quote's own clause). Returns the source and target candidates that come first, or None, and the
+        classification."""
+        if draft.criticism is not None:
+            criticism = draft.criticism
+            rule = f"criticised in what '{criticism.trigger.text}' tells"
+            targets = tuple(ArgumentGroup((phrase(t),), rule) for t in criticism.criticised)
+            speaker = () if criticism.verb is not None or reporter is None else (
+                ArgumentGroup((phrase(reporter),), "the quote's speaker", speaker_sentence),)
+            return (speaker, targets), c
         denial = denial_of(draft.head, self.stance)
         if denial is not None:
             denier, rule = clause_subject(denial)
@@ -517,6 +540,24 @@ class EventCoder:
                 if demand.asker is not None else ()
             return (sources, (ArgumentGroup((phrase(demand.asked),), "who is asked"),)), as_type(c, "REQUEST")
         return None, c
+
+    def _criticism_holds(self, draft: _Draft, sentence: Sentence, article: _Article) -> bool:
+        """Whether a criticism draft is one, decided before it may take the acts it tells as its content
+        (so that those stay events of their own when it is not): a quote's own clause needs the quote's
+        speaker; an analyst's judgement is none; the actor criticised must be known."""
+        quotations = article.quotations
+        reporter = None
+        if draft.criticism.verb is None:
+            quote = quotations.around(sentence.start + draft.head.idx)
+            attribution = quotations.attribution(quote) if quote is not None else None
+            if attribution is None:
+                return False
+            reporter = attribution.speaker
+        if _told_by_commentator(draft, reporter):
+            return False
+        criticised = tuple(ArgumentGroup((phrase(t),), "criticised") for t in draft.criticism.criticised)
+        target = self._role("target", criticised, sentence, article.doc.date, article.context, set())
+        return target.state == "known"
 
     def _wished(self, head: Token) -> bool:
         """The trigger is a wish verb, or the act a wish verb governs ("wants to close the camps", "hoped
@@ -749,6 +790,14 @@ def _spoken_by(modality: Modality, attribution: Attribution, reasons: list[Reaso
     return replace(modality, reporter=speaker, commentary=commentary)
 
 
+def _told_by_commentator(draft: _Draft, reporter: Token | None) -> bool:
+    """A criticism whose speaker is an analyst or an expert ("analysts say the plan has failed")."""
+    speaker = reporter
+    if draft.criticism is not None and draft.criticism.verb is not None:
+        speaker, _ = clause_subject(draft.criticism.verb)
+    return speaker is not None and speaker.lemma_.lower() in COMMENTATORS
+
+
 def _bare(actor: Actor) -> Actor:
     return replace(actor, name=None, country=None, sector=None, code=None, id=None)
 
@@ -833,6 +882,27 @@ def _leading_pronoun(groups: tuple[ArgumentGroup, ...]) -> str | None:
     return first[0].lower_ if first[0].lower_ in ("our", "my") else None
 
 
+def _criticism_drafts(parsed: Doc, found: list[Criticism], triggered: list[_Draft]) -> list[_Draft]:
+    """ACCUSE drafts of the criticisms told by statements whose verb is no trigger of its own. A doer
+    judged by an adjective in the report of a material act ("the unlawful militia attacked ...") is
+    the act's description, not a criticism."""
+    triggers = {d.head.i for d in triggered}
+    material = {d.head.i for d in triggered if d.classification.quad_class not in VERBAL_QUADS}
+    drafts = []
+    for criticism in found:
+        head = criticism.trigger
+        if head.i in triggers or (criticism.judges_the_doer and criticism.clause.i in material):
+            continue
+        told = f"statement '{head.text}'" if criticism.verb is not None else "the quote's own clause"
+        reason = (f"{told} tells '{criticism.evaluation.text}' of "
+                  f"'{criticism.criticised[0].text}': a criticism -> CAMEO {CRITICISM_CODE} -> ACCUSE")
+        classification = Classification("ACCUSE", None, CRITICISM_CODE, quad_class_of(CRITICISM_CODE),
+                                        (head.i, head.i + 1), "statement + negative evaluation", reason, 0.5)
+        draft = _draft(parsed, classification)
+        drafts.append(replace(draft, criticism=criticism))
+    return drafts
+
+
 def _draft(parsed: Doc, classification: Classification) -> _Draft:
     start, end = classification.trigger
     theme_object = classification.event_type in THEME_OBJECT_TYPES
@@ -907,7 +977,7 @@ def _attribution(draft: _Draft) -> bool:
 
 
 def _reports_another(draft: _Draft, links_below: dict[int, set[str]]) -> bool:
-    if draft.head.lemma_.lower() not in REPORTING_VERBS:
+    if draft.head.lemma_.lower() not in REPORTING_VERBS or draft.criticism is not None:
         return False
     return not links_below.get(draft.head.i, set()).isdisjoint(("ccomp", "parataxis", "xcomp"))
 
@@ -920,6 +990,8 @@ def _hosts(outer: _Draft, inner: _Draft) -> bool:
     if link is None or link in _SEPARATE_LINKS:
         return False
     outer_type = outer.classification.event_type
+    if outer.criticism is not None and inner.classification.quad_class not in VERBAL_QUADS:
+        return False  # "says X is illegally seizing ...": the act criticised is told as having happened
     if outer_type == inner.classification.event_type:
         return True
     if outer_type in ("THREATEN", "REQUEST") and link == "advcl" and _infinitive(inner.head):

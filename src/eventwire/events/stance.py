@@ -18,7 +18,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from eventwire.events.arguments import clause_subject
-from eventwire.events.lexicon import cameo_of, quad_class_of
+from eventwire.events.lexicon import cameo_of, inflections, quad_class_of
 from eventwire.jsondata import read_json
 
 if TYPE_CHECKING:
@@ -67,6 +67,29 @@ class StanceWords:
     lasting_conflicts: frozenset[str] = frozenset()
     # "killed", "injured": the casualties an accident can cause; "shot", "detonated" are always meant
     casualty_verbs: frozenset[str] = frozenset()
+    # "says (that) ...", "reported ...": verbs whose clause may carry the speaker's criticism
+    statement_verbs: frozenset[str] = frozenset()
+    concern_verbs: frozenset[str] = frozenset()  # "expressed (concern) that ...": a criticism told as worry
+    concern_nouns: frozenset[str] = frozenset()
+    # "is illegal", "has become a sieve": what a statement says of an actor or its policy to criticise it
+    negative_evaluations: frozenset[str] = frozenset()
+    failure_verbs: frozenset[str] = frozenset()  # "the policy has failed"
+    success_verbs: frozenset[str] = frozenset()  # negated: "the policy is not working"
+    evaluative_adverbs: frozenset[str] = frozenset()  # "is illegally seizing": the act told as a wrong
+    judging_verbs: frozenset[str] = frozenset()  # "amounts to (a war crime)", "represents (a disregard) for"
+    shortfall_words: frozenset[str] = frozenset()  # negated "do": "is not doing enough"
+
+    @cached_property
+    def criticism_cues(self) -> frozenset[str]:
+        """Word forms without one of which a sentence tells no criticism (events/criticism.py)."""
+        words = self.negative_evaluations | self.failure_verbs | self.concern_nouns | self.attack_words
+        return frozenset(form for word in words for form in inflections(word)) | self.evaluative_adverbs
+
+    @cached_property
+    def success_forms(self) -> frozenset[str]:
+        """Word forms that tell a criticism when negated: "is not working", "is not doing enough"."""
+        forms = frozenset(form for word in self.success_verbs for form in inflections(word))
+        return forms | self.shortfall_words
 
     @cached_property
     def attack_nouns(self) -> frozenset[str]:
@@ -85,7 +108,13 @@ def read_stance_words() -> StanceWords:
                        frozenset(raw["victim_nouns"]), frozenset(raw["weapon_doers"]),
                        frozenset(raw["clash_nouns"]), frozenset(raw["place_taking_verbs"]),
                        frozenset(raw["frequency_adverbs"]), frozenset(raw["duration_nouns"]),
-                       frozenset(raw["lasting_conflicts"]), frozenset(raw["casualty_verbs"]))
+                       frozenset(raw["lasting_conflicts"]), frozenset(raw["casualty_verbs"]),
+                       **{name: frozenset(raw[name]) for name in _CRITICISM_LISTS})
+
+
+_CRITICISM_LISTS = ("statement_verbs", "concern_verbs", "concern_nouns", "negative_evaluations",
+                    "failure_verbs", "success_verbs", "evaluative_adverbs", "judging_verbs",
+                    "shortfall_words")
 
 
 def background_clause(head: Token) -> Token | None:
@@ -272,6 +301,18 @@ def recent(date: EventDate, published: dt.date | None, clause: Token) -> bool:
     verb = clause.head
     told = verb.doc[verb.left_edge.i:verb.right_edge.i + 1].text
     return date.text in told and dt.timedelta(0) <= published - date.value <= dt.timedelta(days=RECENT_DAYS)
+
+
+_NEGATORS = {"not", "n't", "never", "no"}
+
+
+def may_criticise(text: str, words: StanceWords) -> bool:
+    """Does the text hold a word a criticism is told with ("illegal", "failed", "concern", "not
+    working")? No parse: a sentence without one is not parsed for a criticism alone."""
+    found = set(text.lower().replace("n't", " n't").replace(",", " ").replace(".", " ").split())
+    if not found.isdisjoint(words.criticism_cues):
+        return True
+    return not found.isdisjoint(words.success_forms) and not found.isdisjoint(_NEGATORS)
 
 
 def is_credit_line(text: str, words: StanceWords) -> bool:

@@ -1,0 +1,202 @@
+"""Criticism told as a statement: ACCUSE from the speaker to the actor criticised.
+
+- "The party says the government is illegally seizing its offices", "the minister said the sanctions
+  policy of Chile is not working", '"The union's border has become a sieve," she said': a statement
+  verb whose clause says something negative of an actor (a negative evaluation, a failure, an act
+  told as a wrong) criticises that actor.
+- "The group expressed concern that Peru's police are abusing detainees", "voiced alarm over Chile's
+  crackdown": a worry voiced about what an actor does.
+- Inside a quote whose speaker stands in another sentence ('"The policy has failed."'), the quoted
+  clause is the statement: the coder keeps such a reading only when the quote has a speaker.
+
+Forecasts and possibilities ("would fail", "could be illegal"), questions, negated evaluations ("is not
+illegal") and the speaker's own side ("we have failed") are no criticism. Read from the dependency parse;
+the word lists are in data/verbs/stance.json.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from eventwire.events.stance import StanceWords
+
+CRITICISM_CODE = "111"  # CAMEO "criticize or denounce": PLOVER ACCUSE
+_CLAUSE_LINKS = ("ccomp", "parataxis")
+_UNCERTAIN_MODALS = {"will", "would", "could", "can", "may", "might", "shall", "should", "must"}
+_QUESTION_MARKS = {"whether", "if"}
+_NOT_A_PARTY = {"it", "this", "that", "there", "we", "i", "us", "me", "our", "my", "you", "what"}
+_EVALUATED_LINKS = {"acomp", "attr", "oprd"}
+_CONCERN_PREPOSITIONS = {"about", "over", "at", "regarding"}
+
+
+@dataclass(frozen=True)
+class Criticism:
+    """What a statement criticises: the statement verb (None for a quote's own clause), the word of the
+    criticism, and the heads of the phrases that may name the actor criticised, best first."""
+
+    verb: Token | None
+    clause: Token  # the verb of the clause (the preposition of the phrase) that tells what is wrong
+    evaluation: Token
+    criticised: tuple[Token, ...]
+
+    @property
+    def judges_the_doer(self) -> bool:
+        """ "the illegal regime is seizing ...": the doer of the clause's act judged by an adjective."""
+        return self.evaluation.dep_ == "amod"
+
+    @property
+    def trigger(self) -> Token:
+        return self.verb if self.verb is not None else self.evaluation
+
+
+def criticisms(doc: Doc, words: StanceWords) -> list[Criticism]:
+    """The criticisms a parsed sentence tells: by a statement verb or a voiced concern, or, where the
+    sentence has no statement verb, by its own main clause (for a quote whose speaker is elsewhere)."""
+    found = [c for c in (statement_criticism(token, words) for token in doc) if c is not None]
+    if found or any(_states(t, words) for t in doc):
+        return found
+    roots = [t for t in doc if t.head.i == t.i]
+    own = (_clause_criticism(None, clause, words) for root in roots for clause in (root, *_conjoined(root)))
+    return [c for c in own if c is not None]
+
+
+def statement_criticism(verb: Token, words: StanceWords) -> Criticism | None:
+    """The criticism a statement verb or a voiced concern tells, or None."""
+    if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    lemma = verb.lemma_.lower()
+    if lemma in words.concern_verbs:
+        return _concern(verb, words)
+    if lemma not in words.statement_verbs:
+        return None
+    clauses = [c for c in verb.children if c.dep_ in _CLAUSE_LINKS and c.i > verb.i]
+    if verb.dep_ == "parataxis" and verb.head.i < verb.i:  # '"... has failed," she said'
+        clauses.append(verb.head)
+    clauses += [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]  # '..., she said'
+    for clause in clauses:
+        for part in (clause, *_conjoined(clause)):
+            found = _clause_criticism(verb, part, words)
+            if found is not None:
+                return found
+    return None
+
+
+def _states(token: Token, words: StanceWords) -> bool:
+    lemma = token.lemma_.lower()
+    return token.pos_ in ("VERB", "AUX") and (lemma in words.statement_verbs or lemma in words.concern_verbs)
+
+
+def _conjoined(clause: Token) -> list[Token]:
+    """ "says X is not working (and) that Y has become a sieve": the clauses coordinated with the first."""
+    return [c for c in clause.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+
+
+def _clause_criticism(verb: Token | None, clause: Token, words: StanceWords) -> Criticism | None:
+    if not _asserted(clause):
+        return None
+    evaluation = _negative_evaluation(clause, words)
+    if evaluation is None:
+        return None
+    criticised = _criticised(clause)
+    if not criticised:
+        return None
+    return Criticism(verb, clause, evaluation, criticised)
+
+
+def _asserted(clause: Token) -> bool:
+    """Told as a fact: no modal of possibility or future, no question ("whether it has failed")."""
+    return not any((c.dep_ == "aux" and c.lower_ in _UNCERTAIN_MODALS) or
+                   (c.dep_ == "mark" and c.lower_ in _QUESTION_MARKS) for c in clause.children)
+
+
+def _negative_evaluation(clause: Token, words: StanceWords) -> Token | None:
+    """The word that says something negative of the clause's subject, or None."""
+    negated = any(c.dep_ == "neg" for c in clause.children)
+    lemma = clause.lemma_.lower()
+    if lemma in words.success_verbs:
+        return clause if negated else None  # "is not working", "has not succeeded"
+    if lemma == "do" and negated:  # "is not doing enough"
+        return next((c for c in clause.children if c.lower_ in words.shortfall_words), None)
+    if negated:
+        return None
+    if lemma in words.failure_verbs:  # "the policy has failed"; "failed to agree" tells a failed act
+        return None if any(c.dep_ == "xcomp" for c in clause.children) else clause
+    for child in clause.children:
+        if child.dep_ in _EVALUATED_LINKS and _evaluative(child, words):
+            return child
+        if lemma in words.judging_verbs and _judged_as(child, words) is not None:
+            return _judged_as(child, words)
+        if child.dep_ == "prep" and child.lower_ == "behind" and _names_attack(child, words):
+            return child  # "militants were behind the bombing": blame for an attack
+        if child.dep_ == "advmod" and child.lower_ in words.evaluative_adverbs:
+            return child
+        if child.dep_ in ("nsubj", "nsubjpass"):  # "the illegal regime is seizing ...": the doer so judged
+            judged = next((m for subject in (child, *child.conjuncts) for m in subject.children
+                           if m.dep_ == "amod" and _evaluative(m, words)), None)
+            if judged is not None:
+                return judged
+    return None
+
+
+def _judged_as(child: Token, words: StanceWords) -> Token | None:
+    """The evaluation a judging verb gives its subject: "amount (to) a war crime", "represent a disregard"."""
+    if child.dep_ in ("dobj", "obj") and _evaluative(child, words):
+        return child
+    if child.dep_ == "prep" and child.lower_ == "to":
+        return next((o for o in child.children if o.dep_ == "pobj" and _evaluative(o, words)), None)
+    return None
+
+
+def _names_attack(preposition: Token, words: StanceWords) -> bool:
+    return any(o.dep_ == "pobj" and (o.lemma_.lower() in words.attack_nouns or o.lower_ in words.attack_nouns)
+               for o in preposition.children)
+
+
+def _evaluative(word: Token, words: StanceWords) -> bool:
+    """ "illegal", "a sieve", "a complete failure", "an affront to ...", "guilty of ..."."""
+    if any(c.dep_ == "neg" for c in word.children):
+        return False
+    return word.lemma_.lower() in words.negative_evaluations or word.lower_ in words.negative_evaluations
+
+
+def _criticised(clause: Token) -> tuple[Token, ...]:
+    """Who the criticism is of: the doer of a passive act ("are being detained (by) the police"), else
+    the subject, else an actor named elsewhere in the clause ("the trial is an example of how Chile
+    ..."); never the speaker's own side or an empty "it"."""
+    agent = next((o for c in clause.children if c.dep_ == "agent"
+                  for o in c.children if o.dep_ == "pobj"), None)
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if (subject is None and agent is None) or (subject is not None and subject.lower_ in _NOT_A_PARTY):
+        return ()  # "it was a mistake to ...", "we have failed": no actor found fault with
+    heads = [t for t in (agent, subject) if t is not None]
+    others = [t for t in _named_in(clause) if t not in heads]
+    heads += sorted(others, key=lambda t: t.pos_ != "PROPN" and not t.ent_type_)  # names first
+    return tuple(t for t in heads if t.lower_ not in _NOT_A_PARTY)
+
+
+def _concern(verb: Token, words: StanceWords) -> Criticism | None:
+    """ "expressed concern that Chile's police are abusing detainees", "voiced alarm over Peru's
+    crackdown": the phrases of what is worried about, its subject first."""
+    noun = next((c for c in verb.children if c.dep_ in ("dobj", "obj")
+                 and c.lemma_.lower() in words.concern_nouns), None)
+    if noun is None:
+        return None
+    for holder in (noun, verb):
+        for child in holder.children:
+            if child.dep_ in ("acl", "ccomp") and child.pos_ in ("VERB", "AUX") and _asserted(child):
+                return Criticism(verb, child, noun, _named_in(child))
+            if child.dep_ == "prep" and child.lower_ in _CONCERN_PREPOSITIONS:
+                return Criticism(verb, child, noun, _named_in(child))
+    return None
+
+
+def _named_in(part: Token) -> tuple[Token, ...]:
+    """The nouns of a clause or phrase that may name an actor, its subject first, then in order."""
+    nouns = [t for t in part.subtree if t.pos_ in ("NOUN", "PROPN") or t.dep_ in ("nsubj", "nsubjpass")]
+    subjects = [t for t in nouns if t.dep_ in ("nsubj", "nsubjpass") and t.head.i == part.i]
+    ordered = subjects + [t for t in nouns if t not in subjects]
+    return tuple(t for t in ordered if t.lower_ not in _NOT_A_PARTY)
