@@ -248,15 +248,18 @@ class VerbLexicon:
 
     def _match_verb(self, token: Token, allow_intent: bool = True) -> _Match | None:
         """The most specific reading among the verb's entries (phrasal first on ties)."""
-        if self._inanimate_subject(token):
-            return None  # "the storm killed", "the striker attacked": no political act
+        readings = [reading for lemma in self._lemmas(token) for reading in self._entries(token, lemma)]
+        if not readings or self._inanimate_subject(token):
+            return None  # not in the lexicon; "the storm killed", "the striker attacked": no political act
         best: _Match | None = None
-        for lemma in self._lemmas(token):
-            for entry, particle_ids, used_prep in self._entries(token, lemma):
-                context = _Context(token, frozenset({used_prep}) if used_prep else frozenset())
-                match = self._match_entry(token, entry, context, particle_ids)
-                if match is not None and (best is None or match.specificity > best.specificity):
-                    best = match
+        contexts: dict[str | None, _Context] = {}  # the words around the verb, less a phrasal preposition
+        for entry, particle_ids, used_prep in readings:
+            context = contexts.get(used_prep)
+            if context is None:
+                context = contexts[used_prep] = _Context(token, frozenset({used_prep} - {None}))
+            match = self._match_entry(token, entry, context, particle_ids)
+            if match is not None and (best is None or match.specificity > best.specificity):
+                best = match
         if best is None or best.cameo is None:
             return None  # None code: a pattern that says "no event", e.g. "killed in an accident"
         best = self._with_phrasal_span(token, best)
