@@ -1,6 +1,7 @@
 """CPU time of coding (events, actors, dates, places) by eventwire module, the parse left out.
 
-    python benchmarks/profile_coding.py CORPUS.jsonl [--limit N] [--top 30] [--repeat 2] [--no-profile] [--save FILE]
+    python benchmarks/profile_coding.py CORPUS.jsonl [--limit N] [--top 30] [--repeat 2]
+        [--no-profile] [--save FILE]
 
 One process, models loaded (warmed up and frozen as a worker's): the corpus is split, filtered and parsed
 first, untimed; then every document is coded `--repeat` times by a fresh coder without a profiler
