@@ -283,3 +283,16 @@ def test_capturing_a_share_of_the_vote_or_attention_is_no_seizure(code):
 
 def test_breaking_up_a_cell_is_an_arrest(code):
     assert code("Police broke up a bomb-making cell in the capital.")[0][:2] == ("COERCE", "173")
+
+
+def test_a_block_pattern_shared_by_verbs_has_its_gate_found_once(lexicon):
+    """The gate words of a pattern are remembered: a synonym block's patterns recur in every verb of
+    the block, and a pattern's gate depends on the pattern alone."""
+    shared = {}
+    for entry in lexicon.data.verbs.values():
+        for pattern in entry.patterns:
+            shared.setdefault(id(pattern), []).append(entry.key)
+    pattern = next(p for entry in lexicon.data.verbs.values() for p in entry.patterns
+                   if len(shared[id(p)]) > 1 and lexicon._find_gate(p) is not None)
+    gate = lexicon._gate(pattern)
+    assert gate == lexicon._find_gate(pattern) and lexicon._gate(pattern) is gate

@@ -192,6 +192,8 @@ class VerbLexicon:
         self._element_words: dict[str, frozenset[str]] = {}
         # verb key -> (patterns without a gate, gate word -> pattern numbers); built on first use
         self._pattern_index: dict[str, tuple[list[int], dict[str, list[int]]]] = {}
+        # pattern -> its gate words: a synonym block's patterns are shared by every verb of the block
+        self._gates: dict[Pattern, frozenset[str] | None] = {}
         # what may follow a modifier in a multi-word event noun ("air strike" -> "strike"): a noun whose
         # lemma is none of these cannot be one, so its children need not be read
         self._modified_noun_ends = frozenset(key[i + 1:] for key in data.nouns
@@ -421,6 +423,11 @@ class VerbLexicon:
     def _gate(self, pattern: Pattern) -> frozenset[str] | None:
         """Words of which a context must hold one for the pattern to match (None: no such words).
         Taken from one plain element, which `_pattern_matches` can satisfy only with these words."""
+        if pattern not in self._gates:
+            self._gates[pattern] = self._find_gate(pattern)
+        return self._gates[pattern]
+
+    def _find_gate(self, pattern: Pattern) -> frozenset[str] | None:
         for element in pattern.objects:
             if not element.startswith("&"):
                 return self._words_of(element) | {element}  # an object word, or the element as a preposition
