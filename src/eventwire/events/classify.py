@@ -258,7 +258,8 @@ class VerbLexicon:
         for entry, particle_ids, used_prep in readings:
             context = contexts.get(used_prep)
             if context is None:
-                context = contexts[used_prep] = _Context(token, frozenset({used_prep} - {None}))
+                consumed = frozenset({used_prep}) if used_prep else frozenset()
+                context = contexts[used_prep] = _Context(token, consumed)
             match = self._match_entry(token, entry, context, particle_ids)
             if match is not None and (best is None or match.specificity > best.specificity):
                 best = match
