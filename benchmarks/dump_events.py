@@ -26,22 +26,29 @@ def main() -> None:
                         help="'learned' (default), 'rules' (parse every candidate) or a preparse.json")
     args = parser.parse_args()
 
-    from eventwire.ingest import read_inputs
     from eventwire.pipeline import Pipeline
     from eventwire.resources import Resources, Settings
 
     pipeline = Pipeline(workers=1, resources=Resources(Settings(preparse=args.preparse)))
+    events = write_results(pipeline, args.corpus, args.out, args.limit)
+    print(f"{events} events written to {args.out}; parsed {pipeline.stats.parsed_sentences} of "
+          f"{pipeline.stats.sentences} sentences")
+
+
+def write_results(pipeline, corpus: Path, out_path: Path, limit: int | None = None) -> int:
+    """Code `corpus` with `pipeline` and write its results and events to `out_path`; the event count."""
+    from eventwire.ingest import read_inputs
+
     events = 0
-    with args.out.open("w", encoding="utf-8") as out:
-        for result in pipeline.code_documents(islice(read_inputs([str(args.corpus)]), args.limit)):
+    with out_path.open("w", encoding="utf-8") as out:
+        for result in pipeline.code_documents(islice(read_inputs([str(corpus)]), limit)):
             line = {"doc_id": result.doc_id, "status": result.status, "reason": result.reason}
             out.write(json.dumps(line, sort_keys=True) + "\n")
             for event in result.events:
                 record = {**event.to_dict(), "confidence": repr(event.confidence)}
                 out.write(json.dumps(record, sort_keys=True) + "\n")
                 events += 1
-    print(f"{events} events written to {args.out}; parsed {pipeline.stats.parsed_sentences} of "
-          f"{pipeline.stats.sentences} sentences")
+    return events
 
 
 if __name__ == "__main__":

@@ -374,3 +374,16 @@ def test_setting_property_ablaze_though_the_parser_makes_ablaze_a_clause(code):
 
 def test_a_state_conducting_a_test_is_a_weapons_test(code):
     assert code("The regime conducted a new test at its launch site.")[0][:2] == ("MOBILIZE", "150")
+
+
+def test_a_block_pattern_shared_by_verbs_has_its_gate_found_once(lexicon):
+    """The gate words of a pattern are remembered: a synonym block's patterns recur in every verb of
+    the block, and a pattern's gate depends on the pattern alone."""
+    shared = {}
+    for entry in lexicon.data.verbs.values():
+        for pattern in entry.patterns:
+            shared.setdefault(id(pattern), []).append(entry.key)
+    pattern = next(p for entry in lexicon.data.verbs.values() for p in entry.patterns
+                   if len(shared[id(p)]) > 1 and lexicon._find_gate(p) is not None)
+    gate = lexicon._gate(pattern)
+    assert gate == lexicon._find_gate(pattern) and lexicon._gate(pattern) is gate

@@ -102,3 +102,15 @@ def test_gold_evaluation_scores_every_record(shared_dir):
     assert report.records == 494
     assert report.right_places <= report.predicted and report.right_places <= report.gold_places
     assert "exact match" in report.table()
+
+
+def test_candidate_text_and_head_are_those_of_their_span(nlp):
+    """tokens_text and the one-word root give what spaCy's Span would, without making it."""
+    from eventwire.places.candidates import Candidate, _root, tokens_text
+
+    parsed = nlp("Rebels in the town of Nova Aldeia, near Port-Vila, said on Monday they had left.")
+    for start in range(len(parsed)):
+        for end in range(start + 1, min(len(parsed), start + 5) + 1):
+            span = parsed[start:end]
+            assert tokens_text(list(span)) == span.text
+            assert _root(parsed, Candidate(start, end, span.text, "name", None)) == span.root

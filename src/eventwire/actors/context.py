@@ -97,10 +97,14 @@ def scan_document(dictionary: ActorDictionary, doc: Document | None, sentences: 
     context = ArticleContext(doc.id if doc else None, doc.date if doc else None)
     scanner = _Scanner(dictionary, read, context.date)
     countries: Counter = Counter()
+    starts = dictionary.mention_starts
     for sentence in sentences:
         tokens = tokenize(sentence.text)
         i = 0
         while i < len(tokens):
+            if tokens[i].norm not in starts:
+                i += 1  # most words: skipped here at once, without a call
+                continue
             mention, i = scanner.mention_at(tokens, i, sentence)
             if mention is not None:
                 context.mentions.append(mention)
@@ -118,8 +122,7 @@ class _Scanner:
     when: dt.date | None
 
     def mention_at(self, tokens: list[Token], i: int, sentence: Sentence) -> tuple[Mention | None, int]:
-        if tokens[i].norm not in self.dictionary.mention_starts:
-            return None, i + 1  # most words: checked here at once, without the lookups below
+        """The mention at token i, which begins a name, a people or a title, and the token after it."""
         match = self.dictionary.actor_at(tokens, i)
         if match is not None and match.value.kind == "country":
             group = self._country_agent(tokens, match, sentence)

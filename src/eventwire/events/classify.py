@@ -194,6 +194,8 @@ class VerbLexicon:
         self._element_words: dict[str, frozenset[str]] = {}
         # verb key -> (patterns without a gate, gate word -> pattern numbers); built on first use
         self._pattern_index: dict[str, tuple[list[int], dict[str, list[int]]]] = {}
+        # pattern -> its gate words: a synonym block's patterns are shared by every verb of the block
+        self._gates: dict[Pattern, frozenset[str] | None] = {}
         # what may follow a modifier in a multi-word event noun ("air strike" -> "strike"): a noun whose
         # lemma is none of these cannot be one, so its children need not be read
         self._modified_noun_ends = frozenset(key[i + 1:] for key in data.nouns
@@ -250,19 +252,23 @@ class VerbLexicon:
 
     def _match_verb(self, token: Token, allow_intent: bool = True) -> _Match | None:
         """The most specific reading among the verb's entries (phrasal first on ties)."""
-        if self._inanimate_subject(token):
-            return None  # "the storm killed", "the striker attacked": no political act
+        readings = [reading for lemma in self._lemmas(token) for reading in self._entries(token, lemma)]
+        if not readings or self._inanimate_subject(token):
+            return None  # not in the lexicon; "the storm killed", "the striker attacked": no political act
         if token.lemma_.lower() in self.data.standing_verbs and _simple_present(token):
             return None  # "peacekeepers patrol the zone": how things stand, not an act on a day
         if token.lemma_.lower() in self.data.question_verbs and _reporters_question(token):
             return None  # "asked if ...", "was asked to comment": the reporter asks, nobody demands
         best: _Match | None = None
-        for lemma in self._lemmas(token):
-            for entry, particle_ids, used_prep in self._entries(token, lemma):
-                context = _Context(token, frozenset({used_prep}) if used_prep else frozenset())
-                match = self._match_entry(token, entry, context, particle_ids)
-                if match is not None and (best is None or match.specificity > best.specificity):
-                    best = match
+        contexts: dict[str | None, _Context] = {}  # the words around the verb, less a phrasal preposition
+        for entry, particle_ids, used_prep in readings:
+            context = contexts.get(used_prep)
+            if context is None:
+                consumed = frozenset({used_prep}) if used_prep else frozenset()
+                context = contexts[used_prep] = _Context(token, consumed)
+            match = self._match_entry(token, entry, context, particle_ids)
+            if match is not None and (best is None or match.specificity > best.specificity):
+                best = match
         if best is None or best.cameo is None:
             return None  # None code: a pattern that says "no event", e.g. "killed in an accident"
         best = self._with_phrasal_span(token, best)
@@ -440,6 +446,11 @@ class VerbLexicon:
     def _gate(self, pattern: Pattern) -> frozenset[str] | None:
         """Words of which a context must hold one for the pattern to match (None: no such words).
         Taken from one plain element, which `_pattern_matches` can satisfy only with these words."""
+        if pattern not in self._gates:
+            self._gates[pattern] = self._find_gate(pattern)
+        return self._gates[pattern]
+
+    def _find_gate(self, pattern: Pattern) -> frozenset[str] | None:
         for element in pattern.objects:
             if not element.startswith("&"):
                 return self._words_of(element) | {element}  # an object word, or the element as a preposition

@@ -176,8 +176,23 @@ class Quotations:
         return None
 
     def _unquoted(self, start: int, end: int) -> str:
+        """The text between document offsets start and end less every quote's words (those for which
+        `around` is not None), cut around the quotes rather than tested character by character."""
         text = self._doc.text
-        return "".join(text[at] for at in range(start, end) if self.around(at) is None)
+        quoted = [(q.start, q.end) for q in self.quotes]
+        if self._headline is not None:
+            quoted.append((self._headline[0].start, self._headline[0].end))
+        pieces = []
+        at = start
+        for quote_start, quote_end in sorted(quoted):
+            if quote_start >= end:
+                break
+            if quote_start > at:
+                pieces.append(text[at:quote_start])
+            at = max(at, quote_end)
+        if at < end:
+            pieces.append(text[at:end])
+        return "".join(pieces)
 
     def _sentence_at(self, offset: int) -> Sentence | None:
         return next((s for s in self._sentences if s.start <= offset < s.end), None)

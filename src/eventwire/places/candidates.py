@@ -76,10 +76,10 @@ def _names(parsed: Doc, gazetteer: Gazetteer) -> list[Candidate]:
         name = _trim(run)
         if len(name) == 0 or _is_calendar(name):
             continue
-        place = gazetteer.lookup(name.text)
+        text = name.text
+        place = gazetteer.lookup(text)
         context = ":place-word" if _after_place_word(name) else ""
-        found.append(Candidate(name.start, name.end, name.text, f"{'known' if place else 'name'}{context}",
-                               place))
+        found.append(Candidate(name.start, name.end, text, f"{'known' if place else 'name'}{context}", place))
         if place is None and len(name) > 1:
             found.extend(_known_parts(name, gazetteer))
     return found
@@ -160,20 +160,29 @@ def _capital_alone(parsed: Doc, noun: Token, end: int, country: str | None, how:
 
 def _known_parts(name: Span, gazetteer: Gazetteer):
     """The longest gazetteer names inside a name, not overlapping, left to right."""
-    doc, i = name.doc, name.start
-    capitalized = {t.i for t in name if t.text[:1].isupper()}  # a part starts and ends with one of these
+    i = first = name.start
+    tokens = list(name)
+    capitalized = {t.i for t in tokens if t.text[:1].isupper()}  # a part starts and ends with one of these
     while i < name.end:
         ends = range(min(name.end, i + _MAX_PART), i, -1) if i in capitalized else ()
         for j in ends:
             if j - i >= len(name) or j - 1 not in capitalized:
                 continue
-            part = doc[i:j]
-            if not _is_calendar(part) and (place := gazetteer.lookup(part.text)):
-                yield Candidate(i, j, part.text, "part", place)
+            part = tokens[i - first:j - first]
+            if len(part) == 1 and part[0].lower_ in CALENDAR_WORDS:
+                continue
+            text = tokens_text(part)
+            if place := gazetteer.lookup(text):
+                yield Candidate(i, j, text, "part", place)
                 i = j
                 break
         else:
             i += 1
+
+
+def tokens_text(tokens: list[Token]) -> str:
+    """The text of adjacent tokens, as their Span's `text` gives it, without making the Span."""
+    return "".join([t.text_with_ws for t in tokens[:-1]]) + tokens[-1].text
 
 
 def _is_calendar(span: Span) -> bool:
@@ -230,7 +239,7 @@ def candidate_features(parsed: Doc, trigger_index: int,
     candidate is found once: the features of one candidate rank it by the path lengths of all."""
     trigger = parsed[trigger_index]
     ancestry = _Ancestry(trigger)
-    roots = [parsed[c.start:c.end].root for c in candidates]
+    roots = [_root(parsed, c) for c in candidates]
     paths = [ancestry.path_from(root) for root in roots]
     # Ranks among all candidates by tree and by linear distance, found by bisection in sorted lists:
     # a sentence of n candidates costs n log n per trigger, not n squared.
@@ -238,6 +247,13 @@ def candidate_features(parsed: Doc, trigger_index: int,
     linear = sorted(_linear(c, trigger_index) for c in candidates)
     return [_features(parsed, trigger, candidate, candidates, root, path, tree, linear)
             for candidate, root, path in zip(candidates, roots, paths)]
+
+
+def _root(parsed: Doc, candidate: Candidate) -> Token:
+    """The syntactic head of a candidate's words; a one-word name is its own, without making a Span."""
+    if candidate.end - candidate.start == 1:
+        return parsed[candidate.start]
+    return parsed[candidate.start:candidate.end].root
 
 
 def _features(parsed: Doc, trigger: Token, candidate: Candidate, candidates: list[Candidate], root: Token,
