@@ -133,7 +133,7 @@ def test_event_noun_under_a_verbal_event_is_its_own_trigger(code):
 
 @pytest.mark.parametrize(("text", "event_type", "cameo"), [
     ("The United States pulled out its remaining troops from the base.", "RETREAT", "0872"),
-    ("The authorities released 45 detained activists.", "RETREAT", "0841"),
+    ("The authorities released 45 detained activists.", "CONCEDE", "0841"),
     ("Hundreds of fighters surrendered to the army.", "RETREAT", "0874"),
     ("The defence minister resigned on Friday.", "RETREAT", "0831"),
     ("Thai authorities lifted the curfew in three provinces.", "CONCEDE", "0813"),
@@ -374,3 +374,13 @@ def test_setting_property_ablaze_though_the_parser_makes_ablaze_a_clause(code):
 
 def test_a_state_conducting_a_test_is_a_weapons_test(code):
     assert code("The regime conducted a new test at its launch site.")[0][:2] == ("MOBILIZE", "150")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The kidnappers released two engineers on Sunday.", [("CONCEDE", "084", "released")]),
+    ("Guerrillas freed the prisoners after a week.", [("CONCEDE", "0841", "freed")]),
+    ("The guerrillas released a video of the ambush.", []),  # publishing, no act
+    ("The ministry released its annual figures on Monday.", []),
+])
+def test_releasing_people_is_conceding_releasing_a_report_no_act(code, text, expected):
+    assert [c for c in code(text) if c[2] in ("released", "freed")] == expected
