@@ -384,3 +384,21 @@ def test_a_state_conducting_a_test_is_a_weapons_test(code):
 ])
 def test_releasing_people_is_conceding_releasing_a_report_no_act(code, text, expected):
     assert [c for c in code(text) if c[2] in ("released", "freed")] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Moscow warned Kyiv that it would retaliate against any strike.", "138"),  # an act announced
+    ("The interior minister warned that riot police will break up any march.", "13"),
+    ("The governor warned that the army will no longer tolerate roadblocks.", "130"),  # an actor will act
+    ("The minister warned the rebels of severe consequences.", "130"),
+    ("The envoy warned that the ceasefire could collapse.", None),  # a forecast
+    ("The mayor warned that the city would become a target.", None),  # a state foreseen
+    ("Doctors warned of a shortage of medicines.", None),
+    ("The minister warned it could take years.", None),  # 'it': a thing
+])
+def test_a_warning_is_a_threat_only_when_it_announces_an_act(code, text, expected):
+    warned = [c for c in code(text) if c[2] == "warned"]
+    if expected is None:
+        assert warned == []
+    else:
+        assert len(warned) == 1 and warned[0][0] == "THREATEN" and warned[0][1].startswith(expected), warned
