@@ -402,3 +402,12 @@ def test_a_warning_is_a_threat_only_when_it_announces_an_act(code, text, expecte
         assert warned == []
     else:
         assert len(warned) == 1 and warned[0][0] == "THREATEN" and warned[0][1].startswith(expected), warned
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Guerrillas destroyed two army trucks near the border.", ("ASSAULT", "190")),  # fighting
+    ("Four rebel vehicles were destroyed in the battle.", ("ASSAULT", "190")),
+    ("Soldiers destroyed the house of a militant leader.", ("COERCE", "1712")),  # property, no fighting
+])
+def test_vehicles_destroyed_are_destroyed_in_fighting(code, text, expected):
+    assert [c[:2] for c in code(text) if c[2] == "destroyed"] == [expected]
