@@ -411,3 +411,11 @@ def test_a_warning_is_a_threat_only_when_it_announces_an_act(code, text, expecte
 ])
 def test_vehicles_destroyed_are_destroyed_in_fighting(code, text, expected):
     assert [c[:2] for c in code(text) if c[2] == "destroyed"] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Government troops captured three hilltops overlooking the valley.",
+    "The rebels seized several points inside the eastern quarter.",
+])
+def test_ground_taken_in_fighting_is_an_attack(code, text):
+    assert [c[:2] for c in code(text) if c[2] in ("captured", "seized")] == [("ASSAULT", "190")]
