@@ -133,7 +133,7 @@ def test_event_noun_under_a_verbal_event_is_its_own_trigger(code):
 
 @pytest.mark.parametrize(("text", "event_type", "cameo"), [
     ("The United States pulled out its remaining troops from the base.", "RETREAT", "0872"),
-    ("The authorities released 45 detained activists.", "RETREAT", "0841"),
+    ("The authorities released 45 detained activists.", "CONCEDE", "0841"),
     ("Hundreds of fighters surrendered to the army.", "RETREAT", "0874"),
     ("The defence minister resigned on Friday.", "RETREAT", "0831"),
     ("Thai authorities lifted the curfew in three provinces.", "CONCEDE", "0813"),
@@ -387,3 +387,48 @@ def test_a_block_pattern_shared_by_verbs_has_its_gate_found_once(lexicon):
                    if len(shared[id(p)]) > 1 and lexicon._find_gate(p) is not None)
     gate = lexicon._gate(pattern)
     assert gate == lexicon._find_gate(pattern) and lexicon._gate(pattern) is gate
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The kidnappers released two engineers on Sunday.", [("CONCEDE", "084", "released")]),
+    ("Guerrillas freed the prisoners after a week.", [("CONCEDE", "0841", "freed")]),
+    ("The guerrillas released a video of the ambush.", []),  # publishing, no act
+    ("The ministry released its annual figures on Monday.", []),
+])
+def test_releasing_people_is_conceding_releasing_a_report_no_act(code, text, expected):
+    assert [c for c in code(text) if c[2] in ("released", "freed")] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Moscow warned Kyiv that it would retaliate against any strike.", "138"),  # an act announced
+    ("The interior minister warned that riot police will break up any march.", "13"),
+    ("The governor warned that the army will no longer tolerate roadblocks.", "130"),  # an actor will act
+    ("The minister warned the rebels of severe consequences.", "130"),
+    ("The envoy warned that the ceasefire could collapse.", None),  # a forecast
+    ("The mayor warned that the city would become a target.", None),  # a state foreseen
+    ("Doctors warned of a shortage of medicines.", None),
+    ("The minister warned it could take years.", None),  # 'it': a thing
+])
+def test_a_warning_is_a_threat_only_when_it_announces_an_act(code, text, expected):
+    warned = [c for c in code(text) if c[2] == "warned"]
+    if expected is None:
+        assert warned == []
+    else:
+        assert len(warned) == 1 and warned[0][0] == "THREATEN" and warned[0][1].startswith(expected), warned
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Guerrillas destroyed two army trucks near the border.", ("ASSAULT", "190")),  # fighting
+    ("Four rebel vehicles were destroyed in the battle.", ("ASSAULT", "190")),
+    ("Soldiers destroyed the house of a militant leader.", ("COERCE", "1712")),  # property, no fighting
+])
+def test_vehicles_destroyed_are_destroyed_in_fighting(code, text, expected):
+    assert [c[:2] for c in code(text) if c[2] == "destroyed"] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Government troops captured three hilltops overlooking the valley.",
+    "The rebels seized several points inside the eastern quarter.",
+])
+def test_ground_taken_in_fighting_is_an_attack(code, text):
+    assert [c[:2] for c in code(text) if c[2] in ("captured", "seized")] == [("ASSAULT", "190")]

@@ -32,6 +32,7 @@ REPO = Path(__file__).resolve().parents[2]
     ("073", "AID", None, "material_cooperation"),
     ("195", "ASSAULT", "heavy-weapons", "material_conflict"),
     ("0871", "RETREAT", "ceasefire", "material_cooperation"),
+    ("0841", "CONCEDE", "release", "material_cooperation"),  # the guideline's yielding, not OEDA's RETREAT
 ])
 def test_crosswalk_maps_cameo_to_plover_and_quad_class(cameo, event_type, mode, quad):
     assert plover_of(cameo) == (event_type, mode)

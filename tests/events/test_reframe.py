@@ -1,9 +1,14 @@
 """The statement an announced, demanded or refused act amounts to: one module (events.reframe) decides."""
 
+import datetime as dt
+
 import pytest
 
 from eventwire.events import classify, modality
+from eventwire.events.coder import EventCoder
+from eventwire.events.learned import RuleDecisions
 from eventwire.events.reframe import modal_frame
+from eventwire.records import Document
 
 
 @pytest.fixture(scope="module")
@@ -48,3 +53,22 @@ def test_a_negated_future_is_future_but_frames_no_threat(frame, nlp):
     parsed = nlp("The army won't shell the town.")
     token = next(t for t in parsed if t.text == "shell")
     assert modality.analyse(token, token).future
+
+
+@pytest.fixture(scope="module")
+def rules_coder(resources):
+    return EventCoder(resources, decisions=RuleDecisions())
+
+
+def _types(coder: EventCoder, text: str) -> list[str]:
+    doc = Document(id="fixture", text=text, original_text=text, origin="<test>", date=dt.date(2024, 3, 11))
+    return [e.event_type for e in coder.code_document(doc)]
+
+
+@pytest.mark.parametrize("sentence, event_type", [
+    ("Coast guard boats will patrol the bay during the summit.", "MOBILIZE"),  # a planned deployment
+    ("Soldiers are ready to patrol the frontier.", "THREATEN"),  # a show of force held out
+    ("The army will shell the town.", "THREATEN"),  # an attack announced
+])
+def test_a_planned_deployment_is_no_threat(rules_coder, sentence, event_type):
+    assert _types(rules_coder, sentence) == [event_type]

@@ -43,6 +43,7 @@ _PREP_DEPS = {"prep", "agent", "dative"}
 _MODIFIER_DEPS = {"compound", "amod", "nmod", "nummod", "poss"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "aux", "auxpass", "neg", "advmod", "csubj"}
 _EMBED_DEPS = {"xcomp", "ccomp"}
+_PRONOUNS_OF_THINGS = frozenset({"it", "this", "that"})
 _NOUN_EVIDENCE_PREPS = {"on", "against", "between", "with", "in", "by", "at", "near", "from", "over"}
 _NOUN_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "ROOT", "appos", "conj", "attr"}
 _MODIFIER_VERB_DEPS = {"amod", "compound", "acl", "nmod"}
@@ -355,6 +356,8 @@ class VerbLexicon:
             return None
         if entry.key in self.data.argument_verbs and not self._names_recipient_or_act(token, cameo):
             return None
+        if entry.key in self.data.warning_verbs and not self._announces_act(token):
+            return None
         # a synonym block's generic code (040 "consult", 060 "cooperate"), never written for this verb,
         # is weak evidence; a specific one (111 "denounce") still holds for the block's members
         weak = entry.inherited and best is None and cameo.endswith("0")
@@ -374,6 +377,29 @@ class VerbLexicon:
                     g.dep_ == "pobj" for g in child.children):
                 return True
         return modal_frame(token, cameo, self.data) is not None
+
+    def _announces_act(self, token: Token) -> bool:
+        """'warned it would retaliate', 'warned that police will not tolerate rallies': a warning is a
+        threat when it announces an act; 'warned that the truce could collapse', 'warned it could become
+        a target', 'warned of a crisis' foretell what may happen, no act of anyone's."""
+        for child in token.children:
+            if child.dep_ not in _EMBED_DEPS or child.pos_ not in ("VERB", "AUX"):
+                continue
+            if self._match_verb(child, allow_intent=False) is not None:
+                return True  # the intent frame reads the embedded act
+            if child.dep_ == "ccomp" and _modal(child) and not _copular(child) and self._actor_subject(child):
+                return True
+        return False
+
+    def _actor_subject(self, verb: Token) -> bool:
+        """Is the verb's subject someone who can act ('police', 'we'), not a thing ('it', 'the deal') nor
+        an event ('the truce', 'the fighting')?"""
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.lower_ in _PRONOUNS_OF_THINGS:
+            return False
+        lemma = subject.lemma_.lower()
+        return not any(lemma in words for words in (self.data.nonagent_subjects, self.data.inanimate_subjects,
+                                                    self.data.nouns))
 
     def _nonpolitical(self, context: _Context) -> bool:
         """'captured the title', 'cut jobs', 'withdrew from the tournament': a bare verb's default
@@ -589,6 +615,16 @@ def _simple_present(verb: Token) -> bool:
         return not auxiliaries
     return (verb.tag_ == "VBN" and len(auxiliaries) == 1 and auxiliaries[0].dep_ == "auxpass"
             and auxiliaries[0].tag_ in ("VBZ", "VBP"))
+
+
+def _modal(verb: Token) -> bool:
+    """'will', 'would', 'could', 'may' on the verb: what is announced or foreseen, not what happened."""
+    return any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
+
+
+def _copular(verb: Token) -> bool:
+    """'could be the last chance', 'could become targets', 'would remain tense': a state, no act."""
+    return verb.lemma_.lower() == "be" or any(c.dep_ in ("attr", "acomp") for c in verb.children)
 
 
 def _reporters_question(verb: Token) -> bool:

@@ -164,6 +164,8 @@ class LexiconData:
     standing_verbs: frozenset[str] = frozenset()
     # "ask": in "asked if ...", "when asked", "was asked to comment", "asked not to be named" no request
     question_verbs: frozenset[str] = frozenset()
+    # "warn": its threat holds only when it announces an act ("warned it would retaliate"), not a forecast
+    warning_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -239,7 +241,7 @@ def _lexicon_data(raw: dict) -> LexiconData:
                        target_preps, candidates,
                        _lemmas_of_forms(raw["verbs"]), frozenset(raw.get("occurrence_verbs", ())),
                        frozenset(raw.get("argument_verbs", ())), frozenset(raw.get("standing_verbs", ())),
-                       frozenset(raw.get("question_verbs", ())))
+                       frozenset(raw.get("question_verbs", ())), frozenset(raw.get("warning_verbs", ())))
 
 
 def _candidate_filter(shipped: dict) -> CandidateWords:

@@ -115,6 +115,8 @@ def reframe(classification: Classification, modality: Modality,
                    "cooperation refused for the future") if cooperative else None
     if cooperative:
         return _to("AGREE", classification, intent_frames, False, "cooperation announced for the future")
+    if classification.cameo.startswith(_SHOW_OF_FORCE):
+        return None  # "ships will patrol the strait": a deployment planned; modal_frame made the threats
     return _to("THREATEN", classification, intent_frames, False, "a hostile act announced for the future")
 
 
