@@ -30,6 +30,7 @@ from eventwire.events.arguments import (
     fighting_told,
     find_arguments,
     phrase,
+    targets_of_a_weapon,
     trigger_head,
 )
 from eventwire.events.classify import Classification, VerbLexicon
@@ -381,8 +382,7 @@ class EventCoder:
         if reframing is not None:
             c = reframing.classification
             reasons.append(Reason("type", reframing.reason))
-        candidates = _candidates(draft, modality.reporter, reframing, speaker_sentence,
-                                 self.stance.attack_nouns, self.stance.clash_nouns)
+        candidates = _candidates(draft, modality.reporter, reframing, speaker_sentence, self.stance)
         if stance_groups is not None and draft.criticism is not None:
             first_sources, first_targets = stance_groups  # the critic and the criticised, nothing else
             candidates = _Candidates(first_sources or candidates.sources, first_targets, candidates.reporter)
@@ -807,23 +807,24 @@ def _first_person(role: _Role) -> bool:
 
 
 def _candidates(draft: _Draft, reporter: Token | None, reframing: Reframing | None,
-                speaker_sentence: Sentence | None = None,
-                attack_nouns: frozenset[str] = frozenset(),
-                clash_nouns: frozenset[str] = frozenset()) -> _Candidates:
+                speaker_sentence: Sentence | None, words: StanceWords) -> _Candidates:
     """Source and target candidates, with the speaker of reported speech where the speaker is meant.
     `speaker_sentence` is the sentence of the speaker when the attribution stands in another one;
-    `attack_nouns` name the attacks whose doer a passive act told in them takes ("killed in an ambush
-    by X"); `clash_nouns` the fighting whose sides an act told in it takes ("killed in clashes with X")."""
-    sources = draft.arguments.sources + doers_of_the_attack(draft.head, attack_nouns)
+    `words` name the attacks whose doer a passive act told in them takes ("killed in an ambush by X"),
+    the fighting whose sides an act told in it takes ("killed in clashes with X") and the weapons set
+    off at a target ("detonated a bomb near X")."""
+    sources = draft.arguments.sources + doers_of_the_attack(draft.head, words.attack_nouns)
     # "urged Iran to stop", "threatened to attack Iran": who does or suffers the act embedded
     # directly under a verbal event is its target (a subject shared with the host is skipped later)
     direct = [f for f in draft.folded if f.head.head.i == draft.head.i]
     inherited = (g for f in direct for g in (*f.arguments.sources, *f.arguments.targets))
     excluded = {t.i for g in draft.arguments.sources for p in g.phrases for t in p}
     statement = draft.classification.quad_class in VERBAL_QUADS
-    targets = draft.arguments.targets + tuple(inherited) + embedded_targets(draft.head, excluded, statement)
+    aimed_at = targets_of_a_weapon(draft.head, words.explosive_weapons, excluded)
+    targets = (aimed_at + draft.arguments.targets + tuple(inherited)
+               + embedded_targets(draft.head, excluded, statement))
     fights = draft.classification.event_type in FIGHTING_TYPES
-    fighting = fighting_told(draft.head, clash_nouns) if fights else None
+    fighting = fighting_told(draft.head, words.clash_nouns) if fights else None
     if fighting is not None:
         sources, targets = _fighting_sides(draft, fighting, sources, targets)
     if reporter is None:
