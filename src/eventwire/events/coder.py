@@ -597,6 +597,10 @@ class EventCoder:
                 reasons = [f"{role} '{_phrase_text(phrases)}' ({group.rule})"]
                 reasons += [reason for r in resolved if _known(r.actor) for reason in r.reasons]
                 return _Role(known, "known", reasons, inherited="inherited" in group.rule, sides=group.sides)
+            proper = _named_of_the_article(phrases, where, context, f"{role} '{_phrase_text(phrases)}' "
+                                          f"({group.rule})") if role != "source" and phrases else None
+            if proper is not None:
+                return proper
             if phrases:
                 unresolved.append((group, phrases))
         if not unresolved:
@@ -1044,6 +1048,19 @@ def _overlaps(sentence: Sentence, span: Span, taken: set[int]) -> bool:
 def _names_someone(span: Span) -> bool:
     """A proper name the dictionaries lack still names an actor ("the PRC", "the Kifaya movement")."""
     return any(t.ent_type_ in _NAMED_ACTOR_ENTITIES or (t.pos_ == "PROPN" and t.is_title) for t in span)
+
+
+def _named_of_the_article(phrases: list[Span], sentence: Sentence, context: ArticleContext,
+                          named: str) -> _Role | None:
+    """A person or place named by a proper name the dictionaries and the gazetteer lack ("Jane Doe was
+    shot", "troops entered Kafr Qasim"), on which an act was done: as a reader takes it, of the country
+    the article is about. None when a phrase is no proper name or the article names no country."""
+    country = context.main_country
+    if country is None or not all(p.root.pos_ == "PROPN" for p in phrases):
+        return None
+    actors = [replace(_bare_actor(sentence, p), country=country, code=country) for p in phrases]
+    why = f"{named}: a proper name the dictionaries lack, of the article's main country {country}"
+    return _Role(actors, "known", [why])
 
 
 def _bare_actor(sentence: Sentence, span: Span) -> Actor:

@@ -1,0 +1,43 @@
+"""Issue 9 part 4: a target named by a proper name the dictionaries and the gazetteer lack (a private
+person, a hamlet) is of the country the article is about, before any place phrase after it. Sentences
+written for these tests; the rules alone are tested."""
+
+import datetime as dt
+
+import pytest
+
+from eventwire.events.coder import EventCoder
+from eventwire.events.learned import RuleDecisions
+from eventwire.nlp import is_time_token
+from eventwire.records import Document
+
+
+@pytest.fixture(scope="module")
+def rules(resources) -> EventCoder:
+    return EventCoder(resources, decisions=RuleDecisions())
+
+
+def events_of(coder: EventCoder, text: str):
+    doc = Document(id="fixture", text=text, original_text=text, origin="<test>", date=dt.date(2024, 3, 13))
+    return coder.code_document(doc)
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Jane Doe was shot dead by Kenyan police in Nairobi on Monday.", "Jane Doe"),
+    ("Kenyan police detained Peter Mwangi in Mombasa on Monday.", "Peter Mwangi"),
+])
+def test_an_unknown_name_takes_the_country_of_the_article(rules, text, target):
+    event = next(e for e in events_of(rules, text) if e.target)
+    assert [(a.text, a.country) for a in event.target] == [(target, "KEN")]
+    assert any("proper name the dictionaries lack" in r for r in event.reasons if r.field == "target")
+
+
+def test_an_unknown_name_with_no_country_in_the_article_stays_unresolved(rules):
+    events = [e for e in events_of(rules, "Peter Mwangi was captured on Monday.") if e.target]
+    assert all(a.country is None for e in events for a in e.target)
+
+
+def test_an_abbreviated_month_is_a_date(resources):
+    parsed = resources.nlp("They met on Sept. 11 and again on Aug. 24.")
+    assert is_time_token(next(t for t in parsed if t.text == "Sept."))
+    assert is_time_token(next(t for t in parsed if t.text == "Aug."))
