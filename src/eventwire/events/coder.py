@@ -422,9 +422,10 @@ class EventCoder:
             source = _Role([], "missing", [*source.reasons, unknown])
         if not _enough_actors(source, target, c, draft.arguments.passive or weapon is not None):
             victim = self._unknown_doer(draft, c, source, target, weapon is not None)
-            if victim is not None:
+            if victim is not None and target.state == "unresolved":
                 target = replace(target, actors=[_bare_actor(draft.arguments.targets[0].sentence or sentence,
                                                              victim)])
+            if victim is not None:
                 reasons.append(Reason("source", f"the report names no doer: the act on '{victim.text}' is "
                                                 "kept with an unknown source"))
             elif (used := self._weapon_used(draft, c)) is not None:
@@ -491,7 +492,7 @@ class EventCoder:
         hand. None otherwise."""
         if not (draft.arguments.passive or by_weapon) or source.state != "missing":
             return None
-        if target.state != "unresolved":
+        if target.state not in ("unresolved", "named"):
             return None
         if c.quad_class in VERBAL_QUADS or not draft.arguments.targets:
             return None
@@ -597,10 +598,6 @@ class EventCoder:
                 reasons = [f"{role} '{_phrase_text(phrases)}' ({group.rule})"]
                 reasons += [reason for r in resolved if _known(r.actor) for reason in r.reasons]
                 return _Role(known, "known", reasons, inherited="inherited" in group.rule, sides=group.sides)
-            proper = _named_of_the_article(phrases, where, context, f"{role} '{_phrase_text(phrases)}' "
-                                          f"({group.rule})") if role != "source" and phrases else None
-            if proper is not None:
-                return proper
             if phrases:
                 unresolved.append((group, phrases))
         if not unresolved:
@@ -609,7 +606,9 @@ class EventCoder:
         group, phrases = (named or unresolved)[0]
         reason = f"{role} '{_phrase_text(phrases)}' ({group.rule}) resolves to no country, sector or actor"
         if role != "source":
-            return _Role([], "unresolved", [reason])
+            where = group.sentence or sentence
+            return _named_of_the_article(phrases, where, context, f"{role} '{_phrase_text(phrases)}' "
+                                         f"({group.rule})") or _Role([], "unresolved", [reason])
         where = group.sentence or sentence
         return _Role([_bare_actor(where, p) for p in phrases], "named" if named else "unresolved",
                      [reason], inherited="inherited" in group.rule)
@@ -1053,14 +1052,22 @@ def _names_someone(span: Span) -> bool:
 def _named_of_the_article(phrases: list[Span], sentence: Sentence, context: ArticleContext,
                           named: str) -> _Role | None:
     """A person or place named by a proper name the dictionaries and the gazetteer lack ("Jane Doe was
-    shot", "troops entered Kafr Qasim"), on which an act was done: as a reader takes it, of the country
-    the article is about. None when a phrase is no proper name or the article names no country."""
+    shot", "troops entered Kafr Qasim"), when no candidate resolves: as a reader takes it, of the country
+    the article is about. Still only named, so that it makes no event on its own. None when a phrase is
+    no proper name or the article names no country."""
     country = context.main_country
-    if country is None or not all(p.root.pos_ == "PROPN" for p in phrases):
+    if country is None or not all(_unlisted_name(p) for p in phrases):
         return None
     actors = [replace(_bare_actor(sentence, p), country=country, code=country) for p in phrases]
     why = f"{named}: a proper name the dictionaries lack, of the article's main country {country}"
-    return _Role(actors, "known", [why])
+    return _Role(actors, "named", [why])
+
+
+def _unlisted_name(span: Span) -> bool:
+    """A name as people and hamlets are named ("Jane Doe", "Kafr Qasim"), not a region, a body or a work
+    named with an article ("the Middle East", "the Alliance of ...")."""
+    root = span.root
+    return root.pos_ == "PROPN" and not any(c.dep_ == "det" for c in root.children)
 
 
 def _bare_actor(sentence: Sentence, span: Span) -> Actor:
