@@ -606,9 +606,10 @@ class EventCoder:
         group, phrases = (named or unresolved)[0]
         reason = f"{role} '{_phrase_text(phrases)}' ({group.rule}) resolves to no country, sector or actor"
         if role != "source":
+            told = f"{role} '{_phrase_text(phrases)}' ({group.rule})"
             where = group.sentence or sentence
-            return _named_of_the_article(phrases, where, context, f"{role} '{_phrase_text(phrases)}' "
-                                         f"({group.rule})") or _Role([], "unresolved", [reason])
+            return _unlisted_of_the_article(phrases, where, context, told, self.stance) or \
+                _Role([], "unresolved", [reason])
         where = group.sentence or sentence
         return _Role([_bare_actor(where, p) for p in phrases], "named" if named else "unresolved",
                      [reason], inherited="inherited" in group.rule)
@@ -1049,17 +1050,18 @@ def _names_someone(span: Span) -> bool:
     return any(t.ent_type_ in _NAMED_ACTOR_ENTITIES or (t.pos_ == "PROPN" and t.is_title) for t in span)
 
 
-def _named_of_the_article(phrases: list[Span], sentence: Sentence, context: ArticleContext,
-                          named: str) -> _Role | None:
-    """A person or place named by a proper name the dictionaries and the gazetteer lack ("Jane Doe was
-    shot", "troops entered Kafr Qasim"), when no candidate resolves: as a reader takes it, of the country
-    the article is about. Still only named, so that it makes no event on its own. None when a phrase is
-    no proper name or the article names no country."""
+def _unlisted_of_the_article(phrases: list[Span], sentence: Sentence, context: ArticleContext, named: str,
+                             words: StanceWords) -> _Role | None:
+    """People or a place named in a way no dictionary lists, when no candidate resolves: a proper name
+    ("Jane Doe was shot", "troops entered Kafr Qasim") or people counted without a noun ("killed four
+    soldiers and wounded (six)", "(dozens of others) were hurt"). As a reader takes them, of the country
+    the article is about; still only named, so that they make no event on their own. None when a phrase
+    is neither or the article names no country."""
     country = context.main_country
-    if country is None or not all(_unlisted_name(p) for p in phrases):
+    if country is None or not all(_unlisted_name(p) or _counted_people(p, words) for p in phrases):
         return None
     actors = [replace(_bare_actor(sentence, p), country=country, code=country) for p in phrases]
-    why = f"{named}: a proper name the dictionaries lack, of the article's main country {country}"
+    why = f"{named}: named in no dictionary, of the article's main country {country}"
     return _Role(actors, "named", [why])
 
 
@@ -1068,6 +1070,13 @@ def _unlisted_name(span: Span) -> bool:
     named with an article ("the Middle East", "the Alliance of ...")."""
     root = span.root
     return root.pos_ == "PROPN" and not any(c.dep_ == "det" for c in root.children)
+
+
+def _counted_people(span: Span, words: StanceWords) -> bool:
+    """People counted with no noun of their own: "six", "at least 15", "21 others", "dozens of others";
+    never a pronoun, whose antecedent is for the resolver to find, nor a name (`_unlisted_name`)."""
+    root = span.root
+    return root.pos_ == "NUM" or (root.pos_ not in ("PRON", "PROPN") and names_victim(span, words))
 
 
 def _bare_actor(sentence: Sentence, span: Span) -> Actor:
