@@ -41,7 +41,7 @@ def is_time_token(token) -> bool:
     """A spaCy token that names a date or time ("Tuesday", "May" as a noun, "2019", "last week")."""
     if token.ent_type_ in ("DATE", "TIME"):
         return True
-    word = token.lower_
+    word = token.lower_.rstrip(".")  # "Sept." and "Aug." as "sept" and "aug"
     if word in _TIME_WORDS or (word == "may" and token.pos_ == "PROPN"):
         return True
     return len(word) == 4 and word.isdigit() and 1900 <= int(word) <= 2100

@@ -232,6 +232,39 @@ def doers_of_the_attack(verb: Token, attack_nouns: frozenset[str]) -> tuple[Argu
     return tuple(groups)
 
 
+# Prepositions that tell where a weapon was set off, and so what it was aimed at: "detonated a car bomb
+# (near) the base", "planted a mine (under) his car".
+_AIMED_PREPS = ("near", "outside", "under", "beside", "at", "inside", "on", "against")
+# Conjunctions of a clause that tells who was passing when a weapon went off: "(when) a convoy passed".
+_WHEN_MARKS = frozenset({"when", "as", "while"})
+
+
+def targets_of_a_weapon(verb: Token, weapons: frozenset[str],
+                        excluded: set[int]) -> tuple[ArgumentGroup, ...]:
+    """What a weapon set off was aimed at, when the act's object (or passive subject) is the weapon
+    itself: "detonated a bomb (near) the base", "the bomb was detonated when (a convoy) passed by",
+    "detonated explosives, killing (two guards)". The weapon is what struck, never whom. `weapons` are
+    lower-case words. Empty when the object is no weapon."""
+    if not _is_verbal(verb):
+        return ()
+    weapon = _child(verb, _PASSIVE_SUBJECTS if _is_passive(verb) else _OBJECTS)
+    if weapon is None or (weapon.lower_ not in weapons and weapon.lemma_.lower() not in weapons):
+        return ()
+    groups: list[ArgumentGroup] = []
+    for obj, prep in _prep_objects(verb, _AIMED_PREPS):
+        _add(groups, obj, f"object of '{prep}' after '{verb.text}' (where '{weapon.text}' was set off)",
+             excluded)
+    for clause in (c for c in verb.children if c.dep_ == "advcl"):
+        passing = _child(clause, _SUBJECTS)
+        timed = any(m.dep_ in ("mark", "advmod") and m.lower_ in _WHEN_MARKS for m in clause.children)
+        if timed and passing is not None and passing.pos_ != "PRON":  # "when he reached": the bomber
+            _add(groups, passing, f"subject of '{clause.text}' (when '{weapon.text}' went off)", excluded)
+        elif clause.tag_ == "VBG" and not timed:  # "..., killing (two guards)", "..., targeting (the convoy)"
+            _add(groups, _child(clause, _OBJECTS), f"object of '{clause.text}' (what '{weapon.text}' struck)",
+                 excluded)
+    return tuple(groups)
+
+
 def _names_the_doer(modifier: Token) -> bool:
     """ "(Russian) airstrikes", "(NATO) raids", "(the rebels') attack": a possessive, a capitalised
     adjective or an acronym; never "its", a kind ("artillery") or a place name ("the Gaza airstrike")."""

@@ -30,6 +30,7 @@ from eventwire.events.arguments import (
     fighting_told,
     find_arguments,
     phrase,
+    targets_of_a_weapon,
     trigger_head,
 )
 from eventwire.events.classify import Classification, VerbLexicon
@@ -381,8 +382,7 @@ class EventCoder:
         if reframing is not None:
             c = reframing.classification
             reasons.append(Reason("type", reframing.reason))
-        candidates = _candidates(draft, modality.reporter, reframing, speaker_sentence,
-                                 self.stance.attack_nouns, self.stance.clash_nouns)
+        candidates = _candidates(draft, modality.reporter, reframing, speaker_sentence, self.stance)
         if stance_groups is not None and draft.criticism is not None:
             first_sources, first_targets = stance_groups  # the critic and the criticised, nothing else
             candidates = _Candidates(first_sources or candidates.sources, first_targets, candidates.reporter)
@@ -422,9 +422,10 @@ class EventCoder:
             source = _Role([], "missing", [*source.reasons, unknown])
         if not _enough_actors(source, target, c, draft.arguments.passive or weapon is not None):
             victim = self._unknown_doer(draft, c, source, target, weapon is not None)
-            if victim is not None:
+            if victim is not None and target.state == "unresolved":
                 target = replace(target, actors=[_bare_actor(draft.arguments.targets[0].sentence or sentence,
                                                              victim)])
+            if victim is not None:
                 reasons.append(Reason("source", f"the report names no doer: the act on '{victim.text}' is "
                                                 "kept with an unknown source"))
             elif (used := self._weapon_used(draft, c)) is not None:
@@ -491,7 +492,7 @@ class EventCoder:
         hand. None otherwise."""
         if not (draft.arguments.passive or by_weapon) or source.state != "missing":
             return None
-        if target.state != "unresolved":
+        if target.state not in ("unresolved", "named"):
             return None
         if c.quad_class in VERBAL_QUADS or not draft.arguments.targets:
             return None
@@ -605,7 +606,10 @@ class EventCoder:
         group, phrases = (named or unresolved)[0]
         reason = f"{role} '{_phrase_text(phrases)}' ({group.rule}) resolves to no country, sector or actor"
         if role != "source":
-            return _Role([], "unresolved", [reason])
+            told = f"{role} '{_phrase_text(phrases)}' ({group.rule})"
+            where = group.sentence or sentence
+            return _unlisted_of_the_article(phrases, where, context, told, self.stance) or \
+                _Role([], "unresolved", [reason])
         where = group.sentence or sentence
         return _Role([_bare_actor(where, p) for p in phrases], "named" if named else "unresolved",
                      [reason], inherited="inherited" in group.rule)
@@ -807,23 +811,24 @@ def _first_person(role: _Role) -> bool:
 
 
 def _candidates(draft: _Draft, reporter: Token | None, reframing: Reframing | None,
-                speaker_sentence: Sentence | None = None,
-                attack_nouns: frozenset[str] = frozenset(),
-                clash_nouns: frozenset[str] = frozenset()) -> _Candidates:
+                speaker_sentence: Sentence | None, words: StanceWords) -> _Candidates:
     """Source and target candidates, with the speaker of reported speech where the speaker is meant.
     `speaker_sentence` is the sentence of the speaker when the attribution stands in another one;
-    `attack_nouns` name the attacks whose doer a passive act told in them takes ("killed in an ambush
-    by X"); `clash_nouns` the fighting whose sides an act told in it takes ("killed in clashes with X")."""
-    sources = draft.arguments.sources + doers_of_the_attack(draft.head, attack_nouns)
+    `words` name the attacks whose doer a passive act told in them takes ("killed in an ambush by X"),
+    the fighting whose sides an act told in it takes ("killed in clashes with X") and the weapons set
+    off at a target ("detonated a bomb near X")."""
+    sources = draft.arguments.sources + doers_of_the_attack(draft.head, words.attack_nouns)
     # "urged Iran to stop", "threatened to attack Iran": who does or suffers the act embedded
     # directly under a verbal event is its target (a subject shared with the host is skipped later)
     direct = [f for f in draft.folded if f.head.head.i == draft.head.i]
     inherited = (g for f in direct for g in (*f.arguments.sources, *f.arguments.targets))
     excluded = {t.i for g in draft.arguments.sources for p in g.phrases for t in p}
     statement = draft.classification.quad_class in VERBAL_QUADS
-    targets = draft.arguments.targets + tuple(inherited) + embedded_targets(draft.head, excluded, statement)
+    aimed_at = targets_of_a_weapon(draft.head, words.explosive_weapons, excluded)
+    targets = (aimed_at + draft.arguments.targets + tuple(inherited)
+               + embedded_targets(draft.head, excluded, statement))
     fights = draft.classification.event_type in FIGHTING_TYPES
-    fighting = fighting_told(draft.head, clash_nouns) if fights else None
+    fighting = fighting_told(draft.head, words.clash_nouns) if fights else None
     if fighting is not None:
         sources, targets = _fighting_sides(draft, fighting, sources, targets)
     if reporter is None:
@@ -1043,6 +1048,35 @@ def _overlaps(sentence: Sentence, span: Span, taken: set[int]) -> bool:
 def _names_someone(span: Span) -> bool:
     """A proper name the dictionaries lack still names an actor ("the PRC", "the Kifaya movement")."""
     return any(t.ent_type_ in _NAMED_ACTOR_ENTITIES or (t.pos_ == "PROPN" and t.is_title) for t in span)
+
+
+def _unlisted_of_the_article(phrases: list[Span], sentence: Sentence, context: ArticleContext, named: str,
+                             words: StanceWords) -> _Role | None:
+    """People or a place named in a way no dictionary lists, when no candidate resolves: a proper name
+    ("Jane Doe was shot", "troops entered Kafr Qasim") or people counted without a noun ("killed four
+    soldiers and wounded (six)", "(dozens of others) were hurt"). As a reader takes them, of the country
+    the article is about; still only named, so that they make no event on their own. None when a phrase
+    is neither or the article names no country."""
+    country = context.main_country
+    if country is None or not all(_unlisted_name(p) or _counted_people(p, words) for p in phrases):
+        return None
+    actors = [replace(_bare_actor(sentence, p), country=country, code=country) for p in phrases]
+    why = f"{named}: named in no dictionary, of the article's main country {country}"
+    return _Role(actors, "named", [why])
+
+
+def _unlisted_name(span: Span) -> bool:
+    """A name as people and hamlets are named ("Jane Doe", "Kafr Qasim"), not a region, a body or a work
+    named with an article ("the Middle East", "the Alliance of ...")."""
+    root = span.root
+    return root.pos_ == "PROPN" and not any(c.dep_ == "det" for c in root.children)
+
+
+def _counted_people(span: Span, words: StanceWords) -> bool:
+    """People counted with no noun of their own: "six", "at least 15", "21 others", "dozens of others";
+    never a pronoun, whose antecedent is for the resolver to find, nor a name (`_unlisted_name`)."""
+    root = span.root
+    return root.pos_ == "NUM" or (root.pos_ not in ("PRON", "PROPN") and names_victim(span, words))
 
 
 def _bare_actor(sentence: Sentence, span: Span) -> Actor:

@@ -78,6 +78,8 @@ class StanceWords:
     evaluative_adverbs: frozenset[str] = frozenset()  # "is illegally seizing": the act told as a wrong
     judging_verbs: frozenset[str] = frozenset()  # "amounts to (a war crime)", "represents (a disregard) for"
     shortfall_words: frozenset[str] = frozenset()  # negated "do": "is not doing enough"
+    # "detonated a bomb near the base": what is set off to strike what it is set off near
+    explosive_weapons: frozenset[str] = frozenset()
 
     @cached_property
     def criticism_cues(self) -> frozenset[str]:
@@ -109,6 +111,7 @@ def read_stance_words() -> StanceWords:
                        frozenset(raw["clash_nouns"]), frozenset(raw["place_taking_verbs"]),
                        frozenset(raw["frequency_adverbs"]), frozenset(raw["duration_nouns"]),
                        frozenset(raw["lasting_conflicts"]), frozenset(raw["casualty_verbs"]),
+                       explosive_weapons=frozenset(raw["explosive_weapons"]),
                        **{name: frozenset(raw[name]) for name in _CRITICISM_LISTS})
 
 
