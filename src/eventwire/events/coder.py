@@ -403,7 +403,7 @@ class EventCoder:
                             article.parties(side))
         if draft.criticism is not None and target.state != "known":
             return None  # fault found with no one known ("the economy has failed") is no act between actors
-        if _speaker_alone(draft, modality.reporter, target):
+        if _speaker_alone(draft, c, modality, target):
             return None  # "we'll find out", "we need real talks": the speaker's own words toward no one
         armed = any(a.sector in ARMED_SECTORS for a in source.actors)
         if c.event_type == "PROTEST" and target.actors and armed:
@@ -801,20 +801,33 @@ def _told_by_commentator(draft: _Draft, reporter: Token | None) -> bool:
     return speaker is not None and speaker.lemma_.lower() in COMMENTATORS
 
 
-def _speaker_alone(draft: _Draft, reporter: Token | None, target: _Role) -> bool:
-    """A speaker telling of "we" or "I" doing something toward no one ("we will find out", "I need real
-    talks", "we were not fighting for her alone"): the speaker's plans, needs or feelings, not an act
-    between actors. "Our forces took the town" (a force of the speaker's side) stays an event, and so do
-    "we will retaliate against X" (a counterpart named) and "I will get him out" (a person acted on, even
-    when no actor is resolved for him)."""
-    return reporter is not None and not target.actors and not _person_acted_on(draft.head) and \
-        _leading_pronoun(draft.arguments.sources) in FIRST_PERSON_SUBJECTS
+def _speaker_alone(draft: _Draft, c: Classification, modality: Modality, target: _Role) -> bool:
+    """A speaker telling of "we" or "I" saying, wanting or planning something toward no one ("we will find
+    out", "I need real talks", "we were not fighting for her alone"): the speaker's plans, needs or
+    feelings, not an act between actors. A material act told as done ("we arrested the bomb makers")
+    stays the report of an act, and so do a force of the speaker's side ("our forces took the town"), a
+    counterpart named ("we will retaliate against X") and someone else acted on ("I will get him out",
+    "we attacked their camps"), even when no actor is resolved for them."""
+    done = c.quad_class not in VERBAL_QUADS and not (modality.future or modality.negated
+                                                      or modality.hypothetical or modality.obliged)
+    speakers_side = _leading_pronoun(draft.arguments.sources) in FIRST_PERSON_SUBJECTS
+    return speakers_side and modality.reporter is not None and not done and not target.actors and \
+        not _person_acted_on(draft.head)
 
 
 def _person_acted_on(head: Token) -> bool:
-    """Is the object of the verb a person ("get him out", "free Mandela"), not a thing ("need talks")?"""
-    return any(c.dep_ in ("dobj", "dative") and (c.pos_ == "PROPN" or (
-        c.tag_ == "PRP" and c.lower_ not in FIRST_PERSON | PRONOUNS_OF_THINGS)) for c in head.children)
+    """Is the object of the verb someone else ("get him out", "free Mandela") or someone else's ("attacked
+    their camps"), not a thing alone ("need talks")?"""
+    objects = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+    owners = [c for o in objects for c in o.children if c.dep_ == "poss"]
+    return any(_someone_else(t) for t in objects + owners)
+
+
+def _someone_else(token: Token) -> bool:
+    """A name or a personal pronoun that is not the speaker's ("him", "their", "Russia")."""
+    if token.pos_ == "PROPN":
+        return True
+    return token.tag_ in ("PRP", "PRP$") and token.lower_ not in FIRST_PERSON | PRONOUNS_OF_THINGS
 
 
 def _bare(actor: Actor) -> Actor:
