@@ -40,6 +40,8 @@ ARTICLE_DEV_LABELS = REPO / "data" / "realnews" / "articles_dev.jsonl"
 TYPE_REASON = re.compile(r": (verb|noun|light verb|modal frame|intent frame) '([^']+)' "
                          r"pattern '(.*)' -> CAMEO ")
 UNREAD = "(no lexicon reason)"
+QUOTE_MARKS = re.compile(r'[“”"]')
+FIRST_PERSON = {"we", "i", "us", "me", "our", "my"}
 ARTICLE_FALSE = "false in an article"
 
 
@@ -79,12 +81,13 @@ class Report:
     words: dict[str, Tally] = field(default_factory=lambda: collections.defaultdict(Tally))
     word_types: dict[str, Tally] = field(default_factory=lambda: collections.defaultdict(Tally))
     word_patterns: dict[str, Tally] = field(default_factory=lambda: collections.defaultdict(Tally))
+    speech: dict[str, Tally] = field(default_factory=lambda: collections.defaultdict(Tally))
 
     def add(self, event, outcome: str, label: str) -> None:
         word, pattern = trigger_of(event)
         for tally in (self.total, self.types[event.event_type], self.words[word],
                       self.word_types[f"{word} -> {event.event_type}"],
-                      self.word_patterns[f"{word} '{pattern}'"]):
+                      self.word_patterns[f"{word} '{pattern}'"], self.speech[speech_of(event)]):
             tally.add(outcome, label)
 
 
@@ -102,6 +105,18 @@ def trigger_of(event) -> tuple[str, str]:
         if reason.field == "type" and (found := TYPE_REASON.search(reason)):
             return f"{found.group(1)} {found.group(2)}", found.group(3)
     return UNREAD, ""
+
+
+def speech_of(event) -> str:
+    """'quoted, first person, future, no target': how the event was told, for the speech table."""
+    before = event.sentence.text[:max(0, event.trigger.start - event.sentence.start)]
+    quoted = (len(QUOTE_MARKS.findall(before)) % 2 == 1
+              or any(r.field == "reported_by" and r.startswith("quoted:") for r in event.reasons))
+    first = (bool(event.source) and event.source[0].text.split()[0].lower() in FIRST_PERSON) or any(
+        r.field == "source" and "is the speaker's side" in r for r in event.reasons)
+    return ", ".join(("quoted" if quoted else "unquoted", "first person" if first else "other source",
+                      "future" if event.future else "not future",
+                      "target" if event.target else "no target"))
 
 
 def sentence_outcome(label: str, event_type: str, no_event: str) -> str:
@@ -156,6 +171,7 @@ def summary(report: Report, top: int, least: int) -> dict:
         "words": ranked(report.words, top, least),
         "word_types": ranked(report.word_types, top, least),
         "word_patterns": ranked(report.word_patterns, top, least),
+        "speech": ranked(report.speech, len(report.speech), 1),
     }
 
 
@@ -164,7 +180,7 @@ def markdown(found: dict) -> str:
              f"{found['events']:,} coded events, precision {found['precision']:.3f} (right / events)."]
     header = "| {} | " + " | ".join(found["columns"][1:]) + " |"
     for part, title in (("by_type", "type"), ("words", "trigger"), ("word_types", "trigger -> type"),
-                        ("word_patterns", "trigger 'pattern'")):
+                        ("word_patterns", "trigger 'pattern'"), ("speech", "how it was told")):
         lines += ["", header.format(title), "| --- |" + " ---: |" * (len(found["columns"]) - 2) + " --- |"]
         lines += ["| " + " | ".join(str(v) for v in row) + " |" for row in found[part]]
     return "\n".join(lines)

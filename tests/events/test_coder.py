@@ -144,6 +144,36 @@ def test_pronoun_in_reported_speech_falls_back_to_the_speaker(coder):
     assert [a.text for a in event.source] == ["The Awami party"]
 
 
+@pytest.mark.parametrize("text", [
+    '"We will find out in the coming weeks," the French foreign minister said.',
+    '"We need serious talks," the French foreign minister told reporters.',
+    'The Egyptian president said: "We will talk it over."',
+    '"We are not fighting for ourselves alone," the Egyptian minister said.',
+])
+def test_a_speakers_own_words_toward_no_one_are_no_event(coder, text):
+    assert code(coder, text) == []
+
+
+@pytest.mark.parametrize("text, event_type, target", [
+    ('"We will impose sanctions on Iran," the French president said.', "THREATEN", "IRN"),
+    ('"We will retaliate against Iran," the Israeli defence minister said.', "THREATEN", "IRN"),
+    ('"We will send aid to Ukraine," the German chancellor said.', "AGREE", "UKR"),
+])
+def test_a_speakers_commitment_toward_another_actor_stays_an_event(coder, text, event_type, target):
+    event = only(code(coder, text), event_type)
+    assert event.future and countries(event.target) == {target}
+
+
+def test_a_person_the_speaker_acts_on_is_a_counterpart(coder):
+    events = code(coder, '"We will free him," the Egyptian president said.')
+    assert [e.future for e in events] == [True]
+
+
+def test_a_force_of_the_speakers_side_acts_without_a_named_target(coder):
+    events = code(coder, '"Our forces captured the border town yesterday," the Syrian army chief said.')
+    assert [e.event_type for e in events] == ["ASSAULT"]
+
+
 def test_a_protest_keeps_its_demand_inside(coder):
     events = code(coder, "Thousands of Syrian Kurds rallied in Qamishli, calling for autonomy.")
     assert [e.event_type for e in events] == ["PROTEST"]

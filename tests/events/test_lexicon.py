@@ -186,13 +186,17 @@ def test_coverage_report_counts_political_clauses_without_a_reading(nlp, lexicon
 def test_trigger_precision_reads_the_trigger_and_ranks_wrong_readings(models_script):
     from types import SimpleNamespace
 
-    from eventwire.records import Reason
+    from eventwire.records import Reason, Sentence, Trigger
 
     report_module = models_script("trigger_precision")
 
+    said = '"We will drift toward them," the minister said.'
+
     def event(event_type: str, reason: str):
-        return SimpleNamespace(event_type=event_type,
-                               reasons=[Reason("type", f"trigger 'x' -> {event_type}: {reason}")])
+        return SimpleNamespace(event_type=event_type, sentence=Sentence(0, said, 0, len(said)),
+                               trigger=Trigger("drift", 9, 14), source=[], target=[], future=True,
+                               reasons=[Reason("type", f"trigger 'x' -> {event_type}: {reason}"),
+                                        Reason("source", "'we' is the speaker's side")])
 
     drift = event("AGREE", "verb 'drift' pattern 'drift | * to' -> CAMEO 030 -> AGREE")
     strike = event("ASSAULT", "verb 'strike' pattern 'strike | *' -> CAMEO 190 -> ASSAULT")
@@ -206,3 +210,5 @@ def test_trigger_precision_reads_the_trigger_and_ranks_wrong_readings(models_scr
     assert found["words"][1][:3] == ["verb strike", 1, 1]
     assert found["precision"] == 0.333
     assert "| verb drift -> AGREE | 2 |" in report_module.markdown(found)
+    assert found["speech"] == [["quoted, first person, future, no target", 3, 1, 0, 1, 0, 1, 0.333,
+                                "none 1, false in an article 1"]]

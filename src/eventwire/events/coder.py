@@ -45,7 +45,7 @@ from eventwire.events.criticism import CRITICISM_CODE, Criticism, criticisms
 from eventwire.events.learned import Decisions
 from eventwire.events.lexicon import quad_class_of
 from eventwire.events.magnitudes import MagnitudeWords, find_magnitudes
-from eventwire.events.modality import COMMENTATORS, REPORTING_VERBS, Modality, analyse
+from eventwire.events.modality import COMMENTATORS, PRONOUNS_OF_THINGS, REPORTING_VERBS, Modality, analyse
 from eventwire.events.quotes import Attribution, Quotations
 from eventwire.events.reframe import SPEECH_ACTS, Reframing, reframe
 from eventwire.events.sense import Sense
@@ -97,6 +97,7 @@ if TYPE_CHECKING:
 
 _NAMED_ACTOR_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}
 FIRST_PERSON = {"we", "i", "us", "me", "our", "my"}
+FIRST_PERSON_SUBJECTS = {"we", "i"}  # the speaker's side itself, not a force of it ("our troops")
 # Types whose direct object is what is given, sent, withdrawn or imposed, not who receives it.
 THEME_OBJECT_TYPES = frozenset({"AID", "MOBILIZE", "SANCTION", "RETREAT", "CONCEDE"})
 # Links under which an act is what a verbal event is about: "threatened to attack",
@@ -402,6 +403,8 @@ class EventCoder:
                             article.parties(side))
         if draft.criticism is not None and target.state != "known":
             return None  # fault found with no one known ("the economy has failed") is no act between actors
+        if _speaker_alone(draft, c, modality, target):
+            return None  # "we'll find out", "we need real talks": the speaker's own words toward no one
         armed = any(a.sector in ARMED_SECTORS for a in source.actors)
         if c.event_type == "PROTEST" and target.actors and armed:
             c = as_type(c, "ASSAULT")  # armed forces do not protest against an enemy: "strikes" are attacks
@@ -800,6 +803,35 @@ def _told_by_commentator(draft: _Draft, reporter: Token | None) -> bool:
     if draft.criticism is not None and draft.criticism.verb is not None:
         speaker, _ = clause_subject(draft.criticism.verb)
     return speaker is not None and speaker.lemma_.lower() in COMMENTATORS
+
+
+def _speaker_alone(draft: _Draft, c: Classification, modality: Modality, target: _Role) -> bool:
+    """A speaker telling of "we" or "I" saying, wanting or planning something toward no one ("we will find
+    out", "I need real talks", "we were not fighting for her alone"): the speaker's plans, needs or
+    feelings, not an act between actors. A material act told as done ("we arrested the bomb makers")
+    stays the report of an act, and so do a force of the speaker's side ("our forces took the town"), a
+    counterpart named ("we will retaliate against X") and someone else acted on ("I will get him out",
+    "we attacked their camps"), even when no actor is resolved for them."""
+    done = c.quad_class not in VERBAL_QUADS and not (modality.future or modality.negated
+                                                      or modality.hypothetical or modality.obliged)
+    speakers_side = _leading_pronoun(draft.arguments.sources) in FIRST_PERSON_SUBJECTS
+    return speakers_side and modality.reporter is not None and not done and not target.actors and \
+        not _person_acted_on(draft.head)
+
+
+def _person_acted_on(head: Token) -> bool:
+    """Is the object of the verb someone else ("get him out", "free Mandela") or someone else's ("attacked
+    their camps"), not a thing alone ("need talks")?"""
+    objects = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+    owners = [c for o in objects for c in o.children if c.dep_ == "poss"]
+    return any(_someone_else(t) for t in objects + owners)
+
+
+def _someone_else(token: Token) -> bool:
+    """A name or a personal pronoun that is not the speaker's ("him", "their", "Russia")."""
+    if token.pos_ == "PROPN":
+        return True
+    return token.tag_ in ("PRP", "PRP$") and token.lower_ not in FIRST_PERSON | PRONOUNS_OF_THINGS
 
 
 def _bare(actor: Actor) -> Actor:

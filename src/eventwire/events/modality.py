@@ -47,7 +47,7 @@ COMMENTATORS = frozenset({
     "analyst", "expert", "observer", "commentator", "economist", "pundit", "strategist", "scholar",
     "researcher", "columnist", "editorial", "poll", "survey",
 })
-_PRONOUNS_OF_THINGS = {"it", "this", "that"}
+PRONOUNS_OF_THINGS = {"it", "this", "that"}
 _FUTURE_MODIFIERS = {"planned", "upcoming", "future", "proposed", "scheduled", "possible", "potential"}
 # Dependencies that embed a clause in another; the walk up to reporting verbs follows them.
 _CLAUSE_LINKS = {"ccomp", "xcomp", "acomp", "conj", "advcl", "parataxis", "pcomp", "acl", "relcl"}
@@ -155,7 +155,7 @@ def _forecast(clause_head: Token, reasons: list[str]) -> Token | None:
         if node.lemma_.lower() in _FORECAST_WORDS:
             reasons.append(f"hypothetical: a forecast ('{node.text}')")
             subject, _ = clause_subject(node)
-            return subject if subject is not None and subject.lower_ not in _PRONOUNS_OF_THINGS else node
+            return subject if subject is not None and subject.lower_ not in PRONOUNS_OF_THINGS else node
     return None
 
 
