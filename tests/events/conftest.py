@@ -5,13 +5,20 @@ import json
 import pytest
 
 from eventwire.events.coder import EventCoder
+from eventwire.events.learned import RuleDecisions
 
 
 @pytest.fixture(scope="session")
 def coder(resources) -> EventCoder:
-    """The shipped coder (rules and learned decisions) on the session's Resources; a test module that
-    needs another one (the rules alone) defines its own."""
+    """The shipped coder (rules and learned decisions) on the session's Resources."""
     return EventCoder(resources)
+
+
+@pytest.fixture(scope="session")
+def rules(resources) -> EventCoder:
+    """The rules alone: for tests of a rule, whose sentence the learned sentence gate (retrained
+    whenever the rules change, and measured in aggregate) may keep or drop as a whole."""
+    return EventCoder(resources, decisions=RuleDecisions())
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ import datetime as dt
 import pytest
 
 from eventwire.events.coder import EventCoder
-from eventwire.events.learned import RuleDecisions
 from eventwire.records import Document
 
 FRIDAY = dt.date(2024, 6, 7)
@@ -54,8 +53,8 @@ def test_a_description_with_nothing_named_before_keeps_the_articles_country(code
     ("The mayor of Lyon told police officers to remove the barricades.", "COP"),
     ("The French president instructed the mayors to draft rules to ban the sale of fireworks.", "GOV"),
 ])
-def test_an_act_someone_is_told_to_do_is_a_request_of_them(coder, text, asked_sector):
-    events = code(coder, text)
+def test_an_act_someone_is_told_to_do_is_a_request_of_them(rules, text, asked_sector):
+    events = code(rules, text)
     assert [e.event_type for e in events] == ["REQUEST"], [(e.event_type, e.trigger.text) for e in events]
     event = events[0]
     assert [a.country for a in event.source] == ["FRA"] and event.source[0].sector == "GOV"
@@ -105,13 +104,6 @@ def test_an_act_asked_about_is_no_event(coder, text):
 def test_a_past_act_told_in_a_wh_clause_stays_an_event(coder):
     events = code(coder, "The minister explained how the Peruvian army attacked the village.")
     assert [e.event_type for e in events] == ["ASSAULT"]
-
-
-@pytest.fixture(scope="module")
-def rules(resources) -> EventCoder:
-    """The rules alone, for tests of a rule on a sentence that the learned sentence gate, retrained
-    whenever the rules change, may keep or drop as a whole (measured in aggregate, docs/accuracy.md)."""
-    return EventCoder(resources, decisions=RuleDecisions())
 
 
 def test_a_time_limit_given_to_someone_is_a_threat_to_them(rules):

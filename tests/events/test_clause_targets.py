@@ -7,13 +7,7 @@ import datetime as dt
 import pytest
 
 from eventwire.events.coder import EventCoder
-from eventwire.events.learned import RuleDecisions
 from eventwire.records import Document
-
-
-@pytest.fixture(scope="module")
-def rules(resources) -> EventCoder:
-    return EventCoder(resources, decisions=RuleDecisions())
 
 
 def code(coder: EventCoder, text: str):

@@ -7,14 +7,8 @@ import datetime as dt
 import pytest
 
 from eventwire.events.coder import EventCoder
-from eventwire.events.learned import RuleDecisions
 from eventwire.nlp import is_time_token
 from eventwire.records import Document
-
-
-@pytest.fixture(scope="module")
-def rules(resources) -> EventCoder:
-    return EventCoder(resources, decisions=RuleDecisions())
 
 
 def events_of(coder: EventCoder, text: str):

@@ -6,15 +6,9 @@ import datetime as dt
 import pytest
 
 from eventwire.events.coder import EventCoder
-from eventwire.events.learned import RuleDecisions
 from eventwire.records import Document
 
 WEDNESDAY = dt.date(2024, 3, 13)
-
-
-@pytest.fixture(scope="module")
-def rules(resources) -> EventCoder:
-    return EventCoder(resources, decisions=RuleDecisions())
 
 
 def code(coder: EventCoder, text: str):
