@@ -236,10 +236,10 @@ def test_a_denied_act_is_a_rejection_by_the_denier(coder, text):
     assert any("denies" in r for r in reject.reasons)
 
 
-def test_chanting_for_someone_to_resign_is_a_request_of_them(coder):
-    event = of_type(code(coder, "Students chanted for Serbia's president to resign on Sunday."), "REQUEST")[0]
+def test_chanting_for_someone_to_resign_is_a_request_of_them(rules):
+    event = of_type(code(rules, "Students chanted for Serbia's president to resign on Sunday."), "REQUEST")[0]
     assert countries(event.target) == ["SRB"]
-    assert not [e for e in code(coder, "Students chanted for Serbia's president to resign.")
+    assert not [e for e in code(rules, "Students chanted for Serbia's president to resign.")
                 if e.event_type == "RETREAT"]
 
 
