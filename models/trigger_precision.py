@@ -34,6 +34,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from eventwire.events.coder import FIRST_PERSON
+
 REPO = Path(__file__).resolve().parent.parent
 DEVELOPMENT = (("realnews", "dev"), ("training", "train"))  # (folder under data/, split kept)
 ARTICLE_DEV_LABELS = REPO / "data" / "realnews" / "articles_dev.jsonl"
@@ -41,7 +43,6 @@ TYPE_REASON = re.compile(r": (verb|noun|light verb|modal frame|intent frame) '([
                          r"pattern '(.*)' -> CAMEO ")
 UNREAD = "(no lexicon reason)"
 QUOTE_MARKS = re.compile(r'[“”"]')
-FIRST_PERSON = {"we", "i", "us", "me", "our", "my"}
 ARTICLE_FALSE = "false in an article"
 
 

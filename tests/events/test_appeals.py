@@ -7,13 +7,7 @@ import datetime as dt
 import pytest
 
 from eventwire.events.coder import EventCoder
-from eventwire.events.learned import RuleDecisions
 from eventwire.records import Document
-
-
-@pytest.fixture(scope="module")
-def coder(resources) -> EventCoder:
-    return EventCoder(resources, decisions=RuleDecisions())
 
 
 def code(coder: EventCoder, text: str):
@@ -25,8 +19,8 @@ def code(coder: EventCoder, text: str):
     "Ethiopia called for an end to the blockade of its ports by Eritrea.",
     "Kenya is calling for an end to the shelling of border towns by Somalia.",
 ])
-def test_a_call_for_an_end_to_an_act_is_a_request_never_a_support(coder, text):
-    assert [e.event_type for e in code(coder, text)] == ["REQUEST"]
+def test_a_call_for_an_end_to_an_act_is_a_request_never_a_support(rules, text):
+    assert [e.event_type for e in code(rules, text)] == ["REQUEST"]
 
 
 @pytest.mark.parametrize("text, source, target", [
@@ -34,8 +28,8 @@ def test_a_call_for_an_end_to_an_act_is_a_request_never_a_support(coder, text):
     ("Amnesty International appealed to Egypt to free the jailed bloggers.", None, "EGY"),
     ("The United States called on Egypt for the release of the jailed journalists.", "USA", "EGY"),
 ])
-def test_an_appeal_is_a_request_of_the_party_asked(coder, text, source, target):
-    events = code(coder, text)
+def test_an_appeal_is_a_request_of_the_party_asked(rules, text, source, target):
+    events = code(rules, text)
     assert [e.event_type for e in events] == ["REQUEST"], [(e.event_type, e.trigger.text) for e in events]
     assert events[0].source[0].country == source
     assert [a.country for a in events[0].target] == [target]
@@ -45,8 +39,8 @@ def test_an_appeal_is_a_request_of_the_party_asked(coder, text, source, target):
     ("India rejected the allegations made by Pakistan.", "IND", "PAK"),
     ("Kenya rejected the proposal put forward by Somalia on Monday.", "KEN", "SOM"),
 ])
-def test_a_rejection_of_what_another_put_forward_targets_that_other(coder, text, source, target):
-    events = code(coder, text)
+def test_a_rejection_of_what_another_put_forward_targets_that_other(rules, text, source, target):
+    events = code(rules, text)
     assert [e.event_type for e in events] == ["REJECT"], [(e.event_type, e.trigger.text) for e in events]
     assert [a.country for a in events[0].source] == [source]
     assert [a.country for a in events[0].target] == [target]

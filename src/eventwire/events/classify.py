@@ -22,6 +22,7 @@ from eventwire.events.lexicon import (
     plover_of,
     quad_class_of,
 )
+from eventwire.events.modality import PRONOUNS_OF_THINGS
 from eventwire.events.reframe import HOSTILE_ROOTS, THREAT_FRAME, intent_code, modal_frame, nonagent_subject
 from eventwire.nlp import is_time_token
 from eventwire.records import VERBAL_QUADS
@@ -43,7 +44,6 @@ _PREP_DEPS = {"prep", "agent", "dative"}
 _MODIFIER_DEPS = {"compound", "amod", "nmod", "nummod", "poss"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "aux", "auxpass", "neg", "advmod", "csubj"}
 _EMBED_DEPS = {"xcomp", "ccomp"}
-_PRONOUNS_OF_THINGS = frozenset({"it", "this", "that"})
 _NOUN_EVIDENCE_PREPS = {"on", "against", "between", "with", "in", "by", "at", "near", "from", "over"}
 _NOUN_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "ROOT", "appos", "conj", "attr"}
 _MODIFIER_VERB_DEPS = {"amod", "compound", "acl", "nmod"}
@@ -395,7 +395,7 @@ class VerbLexicon:
         """Is the verb's subject someone who can act ('police', 'we'), not a thing ('it', 'the deal') nor
         an event ('the truce', 'the fighting')?"""
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is None or subject.lower_ in _PRONOUNS_OF_THINGS:
+        if subject is None or subject.lower_ in PRONOUNS_OF_THINGS:
             return False
         lemma = subject.lemma_.lower()
         return not any(lemma in words for words in (self.data.nonagent_subjects, self.data.inanimate_subjects,

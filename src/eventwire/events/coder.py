@@ -549,11 +549,9 @@ class EventCoder:
         """Whether a criticism draft is one, decided before it may take the acts it tells as its content
         (so that those stay events of their own when it is not): a quote's own clause needs the quote's
         speaker; an analyst's judgement is none; the actor criticised must be known."""
-        quotations = article.quotations
         reporter = None
         if draft.criticism.verb is None:
-            quote = quotations.around(sentence.start + draft.head.idx)
-            attribution = quotations.attribution(quote) if quote is not None else None
+            attribution = article.quotations.attribution_at(sentence.start + draft.head.idx)
             if attribution is None:
                 return False
             reporter = attribution.speaker

@@ -123,6 +123,11 @@ class Quotations:
             return -1
         return next((i for i, q in enumerate(self.quotes) if q.start <= offset < q.end), None)
 
+    def attribution_at(self, offset: int) -> Attribution | None:
+        """The attribution of the quote holding the document offset; None outside quotes or unattributed."""
+        index = self.around(offset)
+        return self.attribution(index) if index is not None else None
+
     def attribution(self, index: int) -> Attribution | None:
         if index not in self._attributions:
             self._attributions[index] = self._find(index)
