@@ -32,7 +32,7 @@ def countries(actors) -> list[str | None]:
     # a negative evaluation of an actor's policy or institution
     ("Chile's foreign minister says the sanctions policy of Peru is not working.", "CHL", "PER"),
     ("The Indian government said Pakistan's decision to close the border was unacceptable.", "IND", "PAK"),
-    ('"The border of the European Union has become a sieve," the French minister said.', "FRA", "IGO"),
+    ('"The African Union\'s monitoring mission has become a farce," the Kenyan minister said.', "KEN", "IGO"),
     # an act told as a wrong, or its doer judged
     ("The opposition party says the government is illegally seizing its offices.", "OPP", "GOV"),
     ("Amnesty International said the long trial and unjust detention of the activist show how Iran silences "

@@ -1,7 +1,7 @@
 """Criticism told as a statement: ACCUSE from the speaker to the actor criticised.
 
 - "The party says the government is illegally seizing its offices", "the minister said the sanctions
-  policy of Chile is not working", '"The union's border has become a sieve," she said': a statement
+  policy of Chile is not working", '"The mission has become a farce," she said': a statement
   verb whose clause says something negative of an actor (a negative evaluation, a failure, an act
   told as a wrong) criticises that actor.
 - "The group expressed concern that Peru's police are abusing detainees", "voiced alarm over Chile's

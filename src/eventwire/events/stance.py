@@ -71,7 +71,7 @@ class StanceWords:
     statement_verbs: frozenset[str] = frozenset()
     concern_verbs: frozenset[str] = frozenset()  # "expressed (concern) that ...": a criticism told as worry
     concern_nouns: frozenset[str] = frozenset()
-    # "is illegal", "has become a sieve": what a statement says of an actor or its policy to criticise it
+    # "is illegal", "has become a farce": what a statement says of an actor or its policy to criticise it
     negative_evaluations: frozenset[str] = frozenset()
     failure_verbs: frozenset[str] = frozenset()  # "the policy has failed"
     success_verbs: frozenset[str] = frozenset()  # negated: "the policy is not working"
