@@ -60,6 +60,26 @@ def test_features_read_the_parse_around_each_trigger(nlp):
     assert first["candidates"] == 2.0 and first["types in sentence"] == 2.0
 
 
+def test_clause_features_read_the_verb_above_the_trigger_voice_and_quotes(nlp):
+    text = 'The minister vowed to punish the smugglers, adding: "The port was closed."'
+    sentence = Sentence(0, text, 0, len(text))
+    parsed = nlp(sentence.text)
+    punish, closed = sentence_features(sentence, parsed, [_event(sentence, "punish", event_type="COERCE"),
+                                                           _event(sentence, "closed", event_type="COERCE")])
+    assert punish["governor lemma=vow"] == 1.0 and punish["trigger in quotes"] == 0.0
+    assert punish["trigger subject"] == 0.0 and punish["mode=None"] == 1.0
+    assert closed["trigger in quotes"] == 1.0 and closed["trigger passive"] == 1.0
+    assert closed["trigger subject"] == 1.0 and closed["trigger tense=Past"] == 1.0
+
+
+def test_curly_quotes_open_and_close_a_quotation(nlp):
+    text = "\u201cWe will march,\u201d the union said, before workers marched to the square."
+    sentence = Sentence(0, text, 0, len(text))
+    events = [_event(sentence, word, event_type="PROTEST") for word in ("march", "marched")]
+    march, marched = sentence_features(sentence, nlp(text), events)
+    assert march["trigger in quotes"] == 1.0 and marched["trigger in quotes"] == 0.0
+
+
 def test_learned_decisions_rescore_every_candidate_of_a_sentence_they_keep(nlp):
     sentence = Sentence(0, "Rebels attacked a convoy and police said they would respond.", 0, 61)
     parsed = nlp(sentence.text)
@@ -141,12 +161,31 @@ def test_folds_are_by_document_and_fixed(models_script):
     assert sorted(set(folds.values())) == list(range(train.FOLDS))
 
 
-@pytest.mark.slow
-def test_training_reproduces_the_shipped_weights_from_dev_only(shared_dir, tmp_path, models_script):
+def test_event_f1_counts_a_dropped_act_like_a_false_one(models_script):
+    from eventwire.evaluate.realnews import NO_EVENT, LabelledSentence, ScoredSentence
+
     train = models_script("train_decisions")
-    examples = train.collect(shared_dir)
-    assert examples and {ex.sentence.split for ex in examples} == {"dev"}
+
+    def scored(label: str, coded: str | None) -> ScoredSentence:
+        gold = LabelledSentence("s", "dev", "voa", "d", "text", None, label, None, None)
+        sentence = Sentence(0, "Rebels attacked a convoy.", 0, 25)
+        return ScoredSentence(gold, _event(sentence, "attacked", event_type=coded) if coded else None)
+
+    right, dropped, false = scored("ASSAULT", "ASSAULT"), scored("PROTEST", None), scored(NO_EVENT, "COERCE")
+    assert train.event_f1([right, dropped]) == pytest.approx(2 / 3)  # precision 1, recall 1/2
+    assert train.event_f1([right, false]) == pytest.approx(2 / 3)  # precision 1/2, recall 1
+    assert train.event_f1([right, scored(NO_EVENT, None)]) == 1.0
+
+
+@pytest.mark.slow
+def test_training_reproduces_the_shipped_weights_from_dev_and_the_training_set(shared_dir, tmp_path,
+                                                                                models_script):
+    """The shipped weights come from the real-news dev split and the training set, never from test."""
+    train = models_script("train_decisions")
+    data = train.collect(shared_dir)
+    assert {ex.sentence.split for ex in data.examples} == {"dev", "train"}
+    assert len(data.articles) == 33
     out = tmp_path / "decisions.json"
-    train.train(shared_dir, out, examples)
+    train.train(shared_dir, out, data)
     shipped = REPO / "src" / "eventwire" / "data" / "events" / "decisions.json"
     assert out.read_bytes() == shipped.read_bytes()

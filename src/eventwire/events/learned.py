@@ -2,12 +2,14 @@
 main one, and how sure we are.
 
 The rules find candidate events; one small logistic regression (weights in
-data/events/decisions.json, trained by models/train_decisions.py on the real-news dev labels only)
-scores each candidate: the probability that a reader labelling the sentence would give it this
-event's type. That probability, Platt-calibrated on cross-validated scores, becomes the event's
-confidence, so the highest-confidence event of a sentence is its main event; a sentence whose best
-candidate falls below the model's threshold loses all its events (most such sentences are
-statements, background or analysis coded as acts).
+data/events/decisions.json, trained by models/train_decisions.py on the real-news dev labels and the
+training sentence set, never on a test split) scores each candidate: the probability that a reader
+labelling the sentence would give it this event's type. That probability, Platt-calibrated on
+cross-validated scores, becomes the event's confidence, so the highest-confidence event of a sentence
+is its main event; a sentence whose best candidate falls below the model's threshold loses all its
+events (most such sentences are statements, background or analysis coded as acts). The threshold
+is chosen by the event F1 of news sentences, so a true act dropped costs as much as a false one
+kept (docs/decisions.md).
 
 Inference is plain Python over a few dozen sparse features read from the parse the coder already
 made: no per-sentence model call, a few microseconds per event.
@@ -36,6 +38,9 @@ _WORD = re.compile(r"[a-z]+")
 _DIGIT = re.compile(r"\d")
 _CLAUSE_LINKS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "conj", "relcl", "acl", "pcomp", "pobj",
                            "dobj", "nsubj", "nsubjpass", "parataxis", "prep"})
+_PASSIVE_LINKS = frozenset({"auxpass", "nsubjpass"})
+_SUBJECT_LINKS = frozenset({"nsubj", "nsubjpass", "agent"})
+_GOVERNED_LINKS = frozenset({"xcomp", "ccomp", "advcl", "conj", "pcomp", "pobj", "dobj", "acl", "relcl"})
 
 
 @dataclass(frozen=True)
@@ -108,10 +113,10 @@ def sentence_features(sentence: Sentence, parsed: Doc, events: list[Event]) -> l
     """One feature dict per candidate event of the sentence, in the events' order.
 
     Each event's own evidence (type, the rules' confidence, actors, modality, the trigger's place
-    in the parse) plus what the sentence says around it (reporting verb at the root, modals, a
-    question, quotes, how many other candidates compete with it). Where the sentence sits in its
-    article is left out on purpose: it helped little on dev and taught the model that a sentence
-    coded alone (position 0) is a weak one.
+    in the parse, the clause that tells it) plus what the sentence says around it (reporting verb
+    at the root, modals, a question, quotes, how many other candidates compete with it). Where the
+    sentence sits in its article is left out on purpose: it helped little on dev and taught the
+    model that a sentence coded alone (position 0) is a weak one.
     """
     shared = _sentence_cues(sentence, parsed, len(events))
     best = max(e.confidence for e in events) if events else 0.0
@@ -175,7 +180,31 @@ def _event_cues(event: Event, sentence: Sentence, parsed: Doc) -> dict[str, floa
         "trigger infinitive": float(any(c.lower_ == "to" and c.dep_ == "aux" for c in head.children)),
         "trigger position": head.i / max(len(parsed), 1),
     })
+    cues.update(_clause_cues(event, head, sentence))
     return cues
+
+
+def _clause_cues(event: Event, head: Token, sentence: Sentence) -> dict[str, float]:
+    """How the trigger's clause tells the act: the verb it hangs from ("vowed to strike", "denied
+    that it struck"), passive voice, an explicit subject, the tense, and whether the trigger stands
+    inside a quotation (a speaker's words rather than the reporter's)."""
+    cues = {f"mode={event.mode}": 1.0,
+            "trigger passive": float(any(c.dep_ in _PASSIVE_LINKS for c in head.children)),
+            "trigger subject": float(any(c.dep_ in _SUBJECT_LINKS for c in head.children)),
+            "trigger in quotes": float(_quote_marks_before(sentence.text, head.idx) % 2 == 1)}
+    tense = head.morph.get("Tense")
+    if tense:
+        cues[f"trigger tense={tense[0]}"] = 1.0
+    if head.dep_ in _GOVERNED_LINKS and head.head.i != head.i:
+        cues[f"governor lemma={head.head.lemma_.lower()}"] = 1.0
+    return cues
+
+
+def _quote_marks_before(text: str, offset: int) -> int:
+    """Straight double quotes before `offset`, or opening minus closing curly ones."""
+    before = text[:offset]
+    curly = before.count("\u201c") - before.count("\u201d")
+    return curly if "\u201c" in before or "\u201d" in before else before.count('"')
 
 
 def _actor_state(actors) -> str:
