@@ -77,7 +77,8 @@ def build(phoenix: Path) -> tuple[dict, dict]:
             for entry in merge_duplicates(parse_actor_file(handle)):
                 if (entry.roles or entry.default) and not is_fictional(entry, fictional):
                     entries.append(from_phoenix(entry, kind, country_codes))
-    add_fact_table(entries, read_tsv(SOURCES / "roles_since_2014.tsv") + read_tsv(SOURCES / "institutions.tsv"))
+    facts = read_tsv(SOURCES / "roles_since_2014.tsv") + read_tsv(SOURCES / "institutions.tsv")
+    add_fact_table(entries, facts)
     add_extra_names(entries, read_tsv(SOURCES / "country_names_extra.tsv"), country_codes)
     country_names = name_countries(entries, country_codes)
     entries.sort(key=lambda e: (e["id"]))

@@ -30,6 +30,8 @@ SPONSOR_WORDS = frozenset({"backed", "supported", "sponsored", "funded", "financ
 # Words that make a title a past one: "former President X" is no longer in office.
 FORMER = frozenset({"former", "ex", "ousted", "deposed", "toppled", "late", "exiled", "retired", "onetime",
                     "erstwhile", "then"})
+# Sectors of every role of a one-word Phoenix "group" that is one ruler known by a given name.
+RULER_SECTORS = frozenset({"GOV", "ELI"})
 DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "some", "several", "two", "three",
                          "many", "other", "both", "all", "senior", "top", "local", "former", "unidentified"})
 
@@ -175,14 +177,24 @@ def _cut_before_name(tokens: list[Token], match: Match | None, dictionary: Actor
 
 
 def _inside_longer_name(tokens: list[Token], match, dictionary: ActorDictionary) -> bool:
-    """A one-word person alias ("Hassan") next to other capitalised words is part of another name."""
-    if match.end - match.start != 1 or match.value.kind != "person":
+    """A one-word person alias ("Hassan") next to other capitalised words is part of another name: "Ahmed
+    Hassan", "Abdullah Ocalan" are not the king of the dictionary."""
+    if match.end - match.start != 1 or not _one_person(match.value):
         return False
     neighbours = [j for j in (match.start - 1, match.end) if 0 <= j < len(tokens)]
     return any(tokens[j].capitalized and tokens[j].norm not in DETERMINERS and tokens[j].norm != POSSESSIVE
                and dictionary.agents.match_at(tokens, j) is None
                and dictionary.titles.match_at(tokens, j) is None
                and dictionary.actor_at(tokens, j) is None for j in neighbours)
+
+
+def _one_person(actor: DictionaryActor) -> bool:
+    """A person, or a one-word Phoenix "group" that is a ruler known by a given name ("Hassan", "Abdullah"):
+    every role of it a government or elite one."""
+    if actor.kind == "person":
+        return True
+    return (actor.kind == "group" and " " not in actor.name and bool(actor.roles)
+            and all(role.code[3:6] in RULER_SECTORS for role in actor.roles))
 
 
 def _group(tokens: list[Token], pieces: list[tuple[str, int, int, object]]) -> list[Conjunct]:

@@ -429,8 +429,9 @@ class ActorResolver:
     @staticmethod
     def _country_from_context(conjunct: Conjunct, reading: _Reading, base: int, context: ArticleContext,
                               reasons: list[str], coordinated: Mention | None = None) -> None:
-        """ "their forces": the country of whom the possessive refers to; else an agent, title or unnamed
-        person with no country takes the article's main country ("police" in a story about Kenya)."""
+        """ "their forces": the country of whom the possessive refers to; "Wong's son", "Wong's lawyers": the
+        country of the person named before with that name; else an agent, title or unnamed person with no
+        country takes the article's main country ("police" in a story about Kenya)."""
         owner = conjunct.tokens[0].norm
         if owner in POSSESSIVE_PRONOUNS:
             wanted = ("person",) if owner in PERSON_PRONOUNS else ("group", "country", "igo", "ngo")
@@ -440,6 +441,12 @@ class ActorResolver:
                     reasons.append(f"'{conjunct.tokens[0].text}' refers to {_describe(mention)}: "
                                    f"country {reading.country}")
                     return
+        possessor = _possessor_mention(conjunct, base, context)
+        if possessor is not None:
+            reading.country = possessor.actor.country
+            reasons.append(f"'{_possessor_text(conjunct)}'s' refers to {_describe(possessor)}: "
+                           f"country {reading.country}")
+            return
         if coordinated is not None and coordinated.actor.country and not coordinated.actor.name:
             reading.country = coordinated.actor.country
             reasons.append(f"country {reading.country} shared with the coordinated {_describe(coordinated)}")
@@ -504,6 +511,36 @@ def _remember(context: ArticleContext, resolved: ResolvedActor, sentence_index: 
     kind = "person" if one_person else resolved.kind
     context.add(Mention(actor.start, actor.end, sentence_index, actor, kind, surname=surname,
                         reason="resolved argument"))
+
+
+def _possessor_name(conjunct: Conjunct) -> list | None:
+    """The capitalised words no dictionary knows right before a possessive "'s" in the head: "Wong" in
+    "Wong's son Kai", "Jimmy Wong" in "Jimmy Wong's legal team"."""
+    for index, name in conjunct.names:
+        after = index + len(name)
+        if conjunct.in_head(after) and conjunct.tokens[after].norm == POSSESSIVE:
+            return name
+    return None
+
+
+def _possessor_text(conjunct: Conjunct) -> str:
+    return " ".join(t.text for t in _possessor_name(conjunct) or ())
+
+
+def _possessor_mention(conjunct: Conjunct, base: int, context: ArticleContext) -> Mention | None:
+    """The person named earlier in the article whom the possessive name refers to, by family name (the
+    last word, or the first for names that put it first); None when there is none or no country."""
+    name = _possessor_name(conjunct)
+    if name is None:
+        return None
+    word = name[-1].norm
+    for mention in context.before(base + conjunct.tokens[0].start):
+        if mention.kind != "person" or not mention.actor.country:
+            continue
+        words = tokenize(mention.actor.name or mention.actor.text)
+        if words and word in (words[-1].norm, words[0].norm):
+            return mention
+    return None
 
 
 def _family_name_first(mention: Mention, name: list, word) -> bool:
