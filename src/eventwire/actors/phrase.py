@@ -185,7 +185,12 @@ def _inside_longer_name(tokens: list[Token], match, dictionary: ActorDictionary)
     return any(tokens[j].capitalized and tokens[j].norm not in DETERMINERS and tokens[j].norm != POSSESSIVE
                and dictionary.agents.match_at(tokens, j) is None
                and dictionary.titles.match_at(tokens, j) is None
-               and dictionary.actor_at(tokens, j) is None for j in neighbours)
+               and _given_name_or_none(dictionary.actor_at(tokens, j)) for j in neighbours)
+
+
+def _given_name_or_none(neighbour: Match | None) -> bool:
+    """No dictionary name, or one more ruler's given name: "Khalid Hassan Yusuf" is one person."""
+    return neighbour is None or (neighbour.end - neighbour.start == 1 and _one_person(neighbour.value))
 
 
 def _one_person(actor: DictionaryActor) -> bool:
