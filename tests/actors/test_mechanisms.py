@@ -250,3 +250,13 @@ def test_a_possessive_name_takes_the_country_of_the_person_named_before(resolver
     (found,) = _resolve(resolver, nlp, sentences[3], context, phrase)
     assert found.actor.code == code
     assert any("Wanjiru Kamau" in reason for reason in found.reasons)
+
+
+def test_a_country_word_an_agent_and_an_unknown_name_make_one_person(resolver):
+    """The article scan remembers "Nigerian journalist Ade Bello" as a person, for later short names and
+    possessives; "Nigerian President ..." stays a titled person read at the title."""
+    text = "Nigerian journalist Ade Bello left Lagos on Friday. Bello's manager said he feared arrest."
+    _, _, context = _article(resolver, text, dt.date(2024, 6, 1))
+    person = context.mentions[0]
+    assert (person.kind, person.actor.country, person.surname) == ("person", "NGA", "bello")
+    assert person.actor.name == "Ade Bello"
