@@ -234,6 +234,8 @@ def test_a_rulers_given_name_inside_a_longer_name_is_a_namesake(resolver):
     assert resolver.resolve_text("Khalid Hassan Yusuf", dt.date(2015, 1, 1)) == []
     assert first(resolver, "PKK commander Abdullah Tekin", "2015-01-01").actor.code == "TURREB"
     assert first(resolver, "King Hassan", "1990-01-01").actor.country == "JOR"
+    _, _, context = _article(resolver, "Khalid Hassan Yusuf was shot in Mosul.", dt.date(2015, 1, 1))
+    assert [m.actor.country for m in context.mentions] == ["IRQ"]  # the article scan agrees
 
 
 @pytest.mark.parametrize("phrase, code", [("Kamau's lawyers", "KENJUD"), ("Kamau's son Otieno", "KENCVL"),

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from eventwire.actors.codes import primary_sector
 from eventwire.actors.dictionary import ActorDictionary, Match
+from eventwire.actors.phrase import inside_longer_name
 from eventwire.actors.text import POSSESSIVE, Token, tokenize
 from eventwire.records import Actor, Document, Sentence
 
@@ -124,6 +125,8 @@ class _Scanner:
     def mention_at(self, tokens: list[Token], i: int, sentence: Sentence) -> tuple[Mention | None, int]:
         """The mention at token i, which begins a name, a people or a title, and the token after it."""
         match = self.dictionary.actor_at(tokens, i)
+        if match is not None and inside_longer_name(tokens, match, self.dictionary):
+            match = None  # "Ahmed Hassan" is no mention of Jordan's king, nor of Jordan
         if match is not None and match.value.kind == "country":
             group = self._country_agent(tokens, match, sentence)
             if group is not None:

@@ -129,7 +129,7 @@ def split_conjuncts(tokens: list[Token], dictionary: ActorDictionary) -> list[Co
     i = 0
     while i < len(tokens):
         match = dictionary.actor_at(tokens, i)
-        if match is not None and _inside_longer_name(tokens, match, dictionary):
+        if match is not None and inside_longer_name(tokens, match, dictionary):
             match = None
         people = dictionary.people_at(tokens, i)
         if people is not None and (match is None or people.end >= match.end):
@@ -176,7 +176,7 @@ def _cut_before_name(tokens: list[Token], match: Match | None, dictionary: Actor
     return match
 
 
-def _inside_longer_name(tokens: list[Token], match, dictionary: ActorDictionary) -> bool:
+def inside_longer_name(tokens: list[Token], match, dictionary: ActorDictionary) -> bool:
     """A one-word person alias ("Hassan") next to other capitalised words is part of another name: "Ahmed
     Hassan", "Abdullah Ocalan" are not the king of the dictionary."""
     if match.end - match.start != 1 or not _one_person(match.value):
