@@ -73,7 +73,7 @@ def test_a_capital_alone_is_the_government(resolver, text, country, sector):
 @pytest.mark.parametrize("text, country", [
     ("Nigerians", "NGA"), ("Iraqi Kurds", "IRQ"), ("ethnic Hungarians in northern Serbia", "SRB"),
     ("Thousands of Iraqi Kurds", "IRQ"), ("Up to 100 ethnic Albanians", "ALB"), ("Kurds", "TUR"),
-    ("Rohingya", "MMR"),
+    ("Rohingya", "MMR"), ("Yazidis", "IRQ"), ("thousands of Dagestanis", "RUS"), ("Syrian Turkmen", "SYR"),
 ])
 def test_peoples_are_civilians_of_where_the_text_puts_them(resolver, text, country):
     actor = first(resolver, text).actor
