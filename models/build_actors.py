@@ -77,7 +77,8 @@ def build(phoenix: Path) -> tuple[dict, dict]:
             for entry in merge_duplicates(parse_actor_file(handle)):
                 if (entry.roles or entry.default) and not is_fictional(entry, fictional):
                     entries.append(from_phoenix(entry, kind, country_codes))
-    add_fact_table(entries, read_tsv(SOURCES / "roles_since_2014.tsv"))
+    facts = read_tsv(SOURCES / "roles_since_2014.tsv") + read_tsv(SOURCES / "institutions.tsv")
+    add_fact_table(entries, facts)
     add_extra_names(entries, read_tsv(SOURCES / "country_names_extra.tsv"), country_codes)
     country_names = name_countries(entries, country_codes)
     entries.sort(key=lambda e: (e["id"]))
@@ -183,10 +184,11 @@ def classify(name: str, codes: list[str], dated: bool, file_kind: str, country_c
 
 
 def add_fact_table(entries: list[dict], rows: list[dict]) -> None:
-    """Roles since 2014. A person already in Phoenix keeps its history, but an open-ended Phoenix
-    role is closed the day before the first role of the fact table: the table knows what came after."""
+    """Roles since 2014 and bodies missing from Phoenix (institutions.tsv). A person already in Phoenix keeps
+    its history, but an open-ended Phoenix role is closed the day before the first role of the fact table: the
+    table knows what came after."""
     by_phrase = {(phrase_key(p.replace("_", " ")), e["kind"]): e for e in entries for p in e["phrases"]
-                 if e["kind"] in ("person", "group", "igo")}
+                 if e["kind"] in ("person", "group", "igo", "ngo")}
     added: dict[str, dict] = {}
     for row in rows:
         key = phrase_key(row["name"])

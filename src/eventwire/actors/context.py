@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from eventwire.actors.codes import primary_sector
 from eventwire.actors.dictionary import ActorDictionary, Match
+from eventwire.actors.phrase import inside_longer_name
 from eventwire.actors.text import POSSESSIVE, Token, tokenize
 from eventwire.records import Actor, Document, Sentence
 
@@ -124,6 +125,8 @@ class _Scanner:
     def mention_at(self, tokens: list[Token], i: int, sentence: Sentence) -> tuple[Mention | None, int]:
         """The mention at token i, which begins a name, a people or a title, and the token after it."""
         match = self.dictionary.actor_at(tokens, i)
+        if match is not None and inside_longer_name(tokens, match, self.dictionary):
+            match = None  # "Ahmed Hassan" is no mention of Jordan's king, nor of Jordan
         if match is not None and match.value.kind == "country":
             group = self._country_agent(tokens, match, sentence)
             if group is not None:
@@ -135,11 +138,7 @@ class _Scanner:
             return self._named(tokens, match, sentence), match.end
         title = self.dictionary.titles.match_at(tokens, i)
         if title is not None:
-            name_end = title.end
-            while name_end < len(tokens) and tokens[name_end].capitalized \
-                    and tokens[name_end].norm not in _NOT_NAMES \
-                    and self.dictionary.actor_at(tokens, name_end) is None:
-                name_end += 1
+            name_end = self._name_end(tokens, title.end)
             if name_end - title.end >= 2:
                 return self._unknown_person(tokens, i, title, name_end, sentence), name_end
         return None, i + 1
@@ -185,13 +184,41 @@ class _Scanner:
             if head is not None:
                 if head.end < len(tokens) and tokens[head.end].capitalized \
                         and tokens[head.end].norm not in _NOT_NAMES:
-                    return None
+                    return self._agent_and_name(tokens, match.start, head, sentence)
                 kind = "person" if tokens[head.end - 1].norm in PERSON_AGENT_NOUNS else "group"
                 mention = self._read_span(tokens, match.start, head.end, sentence, kind)
                 return (mention, head.end) if mention is not None else None
             if tokens[k].capitalized or self.dictionary.actor_at(tokens, k) is not None:
                 return None
         return None
+
+    def _agent_and_name(self, tokens: list[Token], start: int, head: Match,
+                        sentence: Sentence) -> tuple[Mention, int] | None:
+        """ "Kenyan activist Wanjiru Kamau", "Nigerian journalist Ade Bello": a country word, an agent noun
+        that is no title and a name the dictionary does not know make one person, whom later short names,
+        pronouns and possessives ("Kamau's lawyers") refer to. A title ("Kenyan President ...") is read at
+        the title, with its office."""
+        if self.dictionary.titles.match_at(tokens, head.start) is not None:
+            return None
+        name_end = self._name_end(tokens, head.end)
+        if name_end - head.end < 2:
+            return None
+        read = self._read_phrase(sentence, tokens, start, name_end)
+        if read is None or not read.country or not read.name:
+            return None
+        actor = _actor_at(sentence, tokens[start:name_end], read)
+        mention = Mention(actor.start, actor.end, sentence.index, actor, "person",
+                          surname=tokens[name_end - 1].norm,
+                          reason=f"unknown person '{read.name}' after country and agent words")
+        return mention, name_end
+
+    def _name_end(self, tokens: list[Token], start: int) -> int:
+        """The end of the run of capitalised words from `start` that are no dictionary name."""
+        end = start
+        while end < len(tokens) and tokens[end].capitalized and tokens[end].norm not in _NOT_NAMES \
+                and self.dictionary.actor_at(tokens, end) is None:
+            end += 1
+        return end
 
     def _read_span(self, tokens: list[Token], start: int, end: int, sentence: Sentence,
                    kind: str = "group") -> Mention | None:

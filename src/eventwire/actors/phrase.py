@@ -30,6 +30,8 @@ SPONSOR_WORDS = frozenset({"backed", "supported", "sponsored", "funded", "financ
 # Words that make a title a past one: "former President X" is no longer in office.
 FORMER = frozenset({"former", "ex", "ousted", "deposed", "toppled", "late", "exiled", "retired", "onetime",
                     "erstwhile", "then"})
+# Sectors of every role of a one-word Phoenix "group" that is one ruler known by a given name.
+RULER_SECTORS = frozenset({"GOV", "ELI"})
 DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "some", "several", "two", "three",
                          "many", "other", "both", "all", "senior", "top", "local", "former", "unidentified"})
 
@@ -127,7 +129,7 @@ def split_conjuncts(tokens: list[Token], dictionary: ActorDictionary) -> list[Co
     i = 0
     while i < len(tokens):
         match = dictionary.actor_at(tokens, i)
-        if match is not None and _inside_longer_name(tokens, match, dictionary):
+        if match is not None and inside_longer_name(tokens, match, dictionary):
             match = None
         people = dictionary.people_at(tokens, i)
         if people is not None and (match is None or people.end >= match.end):
@@ -174,15 +176,30 @@ def _cut_before_name(tokens: list[Token], match: Match | None, dictionary: Actor
     return match
 
 
-def _inside_longer_name(tokens: list[Token], match, dictionary: ActorDictionary) -> bool:
-    """A one-word person alias ("Hassan") next to other capitalised words is part of another name."""
-    if match.end - match.start != 1 or match.value.kind != "person":
+def inside_longer_name(tokens: list[Token], match, dictionary: ActorDictionary) -> bool:
+    """A one-word person alias ("Hassan") next to other capitalised words is part of another name: "Ahmed
+    Hassan", "Abdullah Ocalan" are not the king of the dictionary."""
+    if match.end - match.start != 1 or not _one_person(match.value):
         return False
     neighbours = [j for j in (match.start - 1, match.end) if 0 <= j < len(tokens)]
     return any(tokens[j].capitalized and tokens[j].norm not in DETERMINERS and tokens[j].norm != POSSESSIVE
                and dictionary.agents.match_at(tokens, j) is None
                and dictionary.titles.match_at(tokens, j) is None
-               and dictionary.actor_at(tokens, j) is None for j in neighbours)
+               and _given_name_or_none(dictionary.actor_at(tokens, j)) for j in neighbours)
+
+
+def _given_name_or_none(neighbour: Match | None) -> bool:
+    """No dictionary name, or one more ruler's given name: "Khalid Hassan Yusuf" is one person."""
+    return neighbour is None or (neighbour.end - neighbour.start == 1 and _one_person(neighbour.value))
+
+
+def _one_person(actor: DictionaryActor) -> bool:
+    """A person, or a one-word Phoenix "group" that is a ruler known by a given name ("Hassan", "Abdullah"):
+    every role of it a government or elite one."""
+    if actor.kind == "person":
+        return True
+    return (actor.kind == "group" and " " not in actor.name and bool(actor.roles)
+            and all(role.code[3:6] in RULER_SECTORS for role in actor.roles))
 
 
 def _group(tokens: list[Token], pieces: list[tuple[str, int, int, object]]) -> list[Conjunct]:

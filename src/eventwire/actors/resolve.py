@@ -131,7 +131,7 @@ class ActorResolver:
         elif any(conjunct.in_head(i) for i, _, _ in conjunct.peoples):
             reading.sector = "CVL"
             reasons.append("sector CVL: a people, no agent noun")
-        self._country_of(conjunct, reading, when, reasons, context)
+        self._country_of(conjunct, reading, when, reasons, context, base)
         self._capital(conjunct, reading, reasons)
         named_mod = [] if namesake else conjunct.named()
         if reading.country is None and named_mod:
@@ -256,10 +256,11 @@ class ActorResolver:
             reasons.append(f"sector {reading.sector} from agent '{agent[1]}' of {entry.name}")
 
     def _country_of(self, conjunct: Conjunct, reading: _Reading, when: dt.date | None,
-                    reasons: list[str], context: ArticleContext | None = None) -> None:
+                    reasons: list[str], context: ArticleContext | None = None, base: int = 0) -> None:
         """Country from a country name or adjective in the head, a people in the head ("Nigerians"),
-        a country or place in the modifiers; an ethnic group with none of these takes the article's
-        main country, else the group's own."""
+        a country in the modifiers, the person a possessive name refers to ("Wong's lawyers"), a place in
+        the modifiers; an ethnic group with none of these takes the article's main country, else the
+        group's own."""
         countries = conjunct.countries()
         head = [(i, e) for i, e in countries if conjunct.in_head(i)]
         nationals = [(i, c) for i, c, ethnic in conjunct.peoples if not ethnic and conjunct.in_head(i)]
@@ -268,6 +269,8 @@ class ActorResolver:
             return
         if countries:
             self._country_from(conjunct, countries, [], reading, when, reasons)
+            return
+        if context is not None and _country_of_possessor(conjunct, reading, base, context, reasons):
             return
         if self._country_from_place(conjunct, reading, reasons):
             return
@@ -394,8 +397,9 @@ class ActorResolver:
 
     def _unknown_person(self, conjunct: Conjunct, reading: _Reading, reasons: list[str]) -> None:
         """Capitalised words in the head after an agent or title: a person the dictionary does not know."""
+        owner = _possessor_name(conjunct)  # "Wong" of "Wong's lawyers" is whom they act for
         people = [(i, name) for i, name in conjunct.names if conjunct.in_head(i) and i not in conjunct.places
-                  and _may_be_person(conjunct, i)]
+                  and name is not owner and _may_be_person(conjunct, i)]
         if not people or not (conjunct.agents or conjunct.titles):
             return
         name = people[-1][1]
@@ -504,6 +508,43 @@ def _remember(context: ArticleContext, resolved: ResolvedActor, sentence_index: 
     kind = "person" if one_person else resolved.kind
     context.add(Mention(actor.start, actor.end, sentence_index, actor, kind, surname=surname,
                         reason="resolved argument"))
+
+
+def _possessor_name(conjunct: Conjunct) -> list | None:
+    """The capitalised words no dictionary knows right before a possessive "'s" in the head: "Wong" in
+    "Wong's son Kai", "Jimmy Wong" in "Jimmy Wong's legal team"."""
+    for index, name in conjunct.names:
+        after = index + len(name)
+        if conjunct.in_head(after) and conjunct.tokens[after].norm == POSSESSIVE:
+            return name
+    return None
+
+
+def _country_of_possessor(conjunct: Conjunct, reading: _Reading, base: int, context: ArticleContext,
+                          reasons: list[str]) -> bool:
+    """ "Wong's son", "Wong's lawyers": relatives and representatives act for the person of that name
+    named before in the article, and take their country (before any town of that name)."""
+    name = _possessor_name(conjunct)
+    possessor = _possessor_mention(name, base + conjunct.tokens[0].start, context) if name else None
+    if possessor is None:
+        return False
+    reading.country = possessor.actor.country
+    reasons.append(f"'{' '.join(t.text for t in name)}' refers to {_describe(possessor)}: "
+                   f"country {reading.country}")
+    return True
+
+
+def _possessor_mention(name: list, offset: int, context: ArticleContext) -> Mention | None:
+    """The person named before `offset` whom the possessive name refers to, by family name (the last word,
+    or the first for names that put it first); None when there is none or it has no country."""
+    word = name[-1].norm
+    for mention in context.before(offset):
+        if mention.kind != "person" or not mention.actor.country:
+            continue
+        words = tokenize(mention.actor.name or mention.actor.text)
+        if words and word in (words[-1].norm, words[0].norm):
+            return mention
+    return None
 
 
 def _family_name_first(mention: Mention, name: list, word) -> bool:
