@@ -1,7 +1,5 @@
 """Gazetteer lookups: countries, cities, alternate names, country hints, diacritics."""
 
-import time
-
 import pytest
 
 from eventwire.places.gazetteer import normalize_name, read_gazetteer
@@ -69,8 +67,6 @@ def test_find_in_text_finds_capitalised_place_names(gazetteer):
     assert text[mention.start:mention.end] == "Tel Aviv"
 
 
-def test_loads_quickly():
-    started = time.perf_counter()
-    gazetteer = read_gazetteer()
-    assert time.perf_counter() - started < 3.0  # about 0.4 s on the development machine
-    assert len(gazetteer) > 50_000
+
+def test_shipped_gazetteer_covers_the_world_s_populated_places():
+    assert len(read_gazetteer()) > 50_000
