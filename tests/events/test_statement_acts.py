@@ -113,3 +113,31 @@ def test_a_hostile_attitude_told_of_its_owner_is_the_speakers_accusation_of_the_
     assert len(accusations) == 1
     assert countries(accusations[0].source) == ["IRN"]
     assert countries(accusations[0].target) == ["AFG"]
+
+
+@pytest.mark.parametrize("text, country", [
+    # a body's name that ends in an agent noun of one person
+    ("A senior State Department official met reporters in Lima on Tuesday. The official said Bolivia must "
+     "release the detained miners.", "USA"),
+    # a body's name and the agent noun after it
+    ("A Kremlin spokesman spoke to reporters on Tuesday. The spokesman said Bolivia must release the "
+     "detained miners.", "RUS"),
+])
+def test_the_official_is_the_person_of_the_body_described_before(coder, text, country):
+    requests = of_type(code(coder, text), "REQUEST")
+    assert len(requests) == 1
+    assert countries(requests[0].target) == ["BOL"]
+    assert [a.country for a in requests[0].source] == [country]
+
+
+def test_a_speaker_who_adds_goes_on_with_the_statement_told_before_and_its_date(coder):
+    events = code(coder, "A senior State Department official briefed reporters on Monday. The official added "
+                         "that sanctions could follow if Bolivia deployed the missiles.")
+    threat = of_type(events, "THREATEN")[0]
+    assert threat.date.value == dt.date(2024, 3, 11)
+
+
+def test_a_number_added_is_no_statement_going_on(coder):
+    events = code(coder, "Chilean troops crossed into Peru on Monday. Peru added 500 soldiers to the border "
+                         "force.")
+    assert all(e.date.value != dt.date(2024, 3, 11) for e in events if e.trigger.text != "crossed")

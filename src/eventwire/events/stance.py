@@ -12,6 +12,7 @@ Read from the dependency parse around the trigger; the word lists are in data/ve
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, replace
 from functools import cached_property
 from importlib import resources
@@ -294,9 +295,15 @@ def evaluated(head: Token, words: StanceWords) -> Token | None:
 
 
 def continues(text: str, words: StanceWords) -> bool:
-    """The sentence opens with a word that goes on with the sentence before ("They", "There,", "Then")."""
+    """The sentence opens with a word that goes on with the sentence before ("They", "There,", "Then"), or
+    its speaker adds to what was said before ("The official added that ...", '"...," she added.')."""
     first = text.lstrip(' "“(').split(maxsplit=1)
-    return bool(first) and first[0].strip(",").lower() in words.continuation_openers
+    return (bool(first) and first[0].strip(",").lower() in words.continuation_openers) or \
+        _ADDED.search(text) is not None
+
+
+# "added that", "added:", '..., she added.': a speaker going on with the statement told before
+_ADDED = re.compile(r"\badd(?:ed|s)\b(?=\s+that\b|\s*[,.:;]|\s*$)", re.IGNORECASE)
 
 
 # How recent an act told in a background clause must be to be news ("the girls, who were kidnapped
