@@ -141,3 +141,23 @@ def test_a_number_added_is_no_statement_going_on(coder):
     events = code(coder, "Chilean troops crossed into Peru on Monday. Peru added 500 soldiers to the border "
                          "force.")
     assert all(e.date.value != dt.date(2024, 3, 11) for e in events if e.trigger.text != "crossed")
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ('"The Chilean government seems far more interested in protecting mining firms than in helping '
+     'farmers," a Peruvian spokesperson said.', "PER", "CHL"),
+    ("Peru is more concerned with its image than with the victims, the Chilean minister said.", "CHL", "PER"),
+])
+def test_an_actor_said_to_care_for_the_wrong_thing_first_is_accused(coder, text, source, target):
+    accusations = of_type(code(coder, text), "ACCUSE")
+    assert len(accusations) == 1
+    assert countries(accusations[0].source) == [source]
+    assert countries(accusations[0].target) == [target]
+
+
+@pytest.mark.parametrize("text", [
+    "The Chilean minister said Peru is interested in more talks.",
+    "The Chilean minister said Peru is more interested in trade than Bolivia is.",
+])
+def test_an_interest_told_without_a_wrong_priority_is_no_accusation(coder, text):
+    assert of_type(code(coder, text), "ACCUSE") == []

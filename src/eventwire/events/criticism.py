@@ -16,6 +16,8 @@
 - "The official added that sanctions could follow if Bolivia deploys the missiles", "Peru will face
   consequences unless it withdraws": a penalty told as what follows if an actor acts threatens that actor
   (THREATEN).
+- "The ministry is far more interested in X than in Y": an actor said to care for the wrong thing first
+  is criticised (ACCUSE).
 - '... says the "illegal" government is confiscating ...': an evaluation the reporter quotes word for word is
   the speaker's own, even on the doer of an act the clause reports.
 
@@ -228,7 +230,8 @@ def _negative_evaluation(clause: Token, words: StanceWords) -> Token | None:
     if lemma in words.failure_verbs:  # "the policy has failed"; "failed to agree" tells a failed act
         return None if any(c.dep_ == "xcomp" for c in clause.children) else clause
     for child in clause.children:
-        if child.dep_ in _EVALUATED_LINKS and _evaluative(child, words):
+        evaluated = child.dep_ in _EVALUATED_LINKS
+        if evaluated and (_evaluative(child, words) or _misplaced_priority(child, words)):
             return child
         if lemma in words.judging_verbs and _judged_as(child, words) is not None:
             return _judged_as(child, words)
@@ -244,6 +247,14 @@ def _negative_evaluation(clause: Token, words: StanceWords) -> Token | None:
             if judged is not None:
                 return judged
     return None
+
+
+def _misplaced_priority(word: Token, words: StanceWords) -> bool:
+    """ "is far more interested in X than in Y", "more concerned with its image than with the victims":
+    an actor said to care for the wrong thing first."""
+    return word.lemma_.lower() in words.priority_adjectives and \
+        any(c.dep_ == "advmod" and c.lower_ == "more" for c in word.children) and \
+        any(c.dep_ == "prep" and c.lower_ == "than" for c in word.children)
 
 
 def _judged_as(child: Token, words: StanceWords) -> Token | None:

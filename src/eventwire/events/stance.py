@@ -84,6 +84,7 @@ class StanceWords:
     demand_modals: frozenset[str] = frozenset()
     demand_verbs: frozenset[str] = frozenset()
     penalty_nouns: frozenset[str] = frozenset()  # "sanctions could follow if X ...": a threat to X
+    priority_adjectives: frozenset[str] = frozenset()  # "more interested in X than in Y": a criticism
     # "detonated a bomb near the base": what is set off to strike what it is set off near
     explosive_weapons: frozenset[str] = frozenset()
 
@@ -92,7 +93,7 @@ class StanceWords:
         """Word forms without one of which a sentence tells no criticism (events/criticism.py)."""
         words = self.negative_evaluations | self.failure_verbs | self.concern_nouns | self.attack_words
         # "has to" is too common a word form to parse for
-        words |= (self.demand_verbs - {"have"}) | self.penalty_nouns
+        words |= (self.demand_verbs - {"have"}) | self.penalty_nouns | self.priority_adjectives
         return frozenset(form for word in words for form in inflections(word)) | self.evaluative_adverbs | \
             self.demand_modals
 
@@ -126,7 +127,8 @@ def read_stance_words() -> StanceWords:
 
 _CRITICISM_LISTS = ("statement_verbs", "concern_verbs", "concern_nouns", "negative_evaluations",
                     "failure_verbs", "success_verbs", "evaluative_adverbs", "judging_verbs",
-                    "shortfall_words", "demand_modals", "demand_verbs", "penalty_nouns")
+                    "shortfall_words", "demand_modals", "demand_verbs", "penalty_nouns",
+                    "priority_adjectives")
 
 
 def background_clause(head: Token) -> Token | None:
