@@ -161,3 +161,12 @@ def test_an_actor_said_to_care_for_the_wrong_thing_first_is_accused(coder, text,
 ])
 def test_an_interest_told_without_a_wrong_priority_is_no_accusation(coder, text):
     assert of_type(code(coder, text), "ACCUSE") == []
+
+
+def test_the_wrong_priority_is_read_in_a_long_comparison(coder):
+    text = ('"The Peruvian Bar Association appears far more interested in promoting open borders and '
+            'disrupting police missions than in protecting the liberties of Peruvians," a Chilean '
+            'spokesperson told reporters.')
+    accusations = of_type(code(coder, text), "ACCUSE")
+    assert len(accusations) == 1
+    assert countries(accusations[0].source) == ["CHL"]

@@ -254,7 +254,7 @@ def _misplaced_priority(word: Token, words: StanceWords) -> bool:
     an actor said to care for the wrong thing first."""
     return word.lemma_.lower() in words.priority_adjectives and \
         any(c.dep_ == "advmod" and c.lower_ == "more" for c in word.children) and \
-        any(c.dep_ == "prep" and c.lower_ == "than" for c in word.children)
+        any(t.dep_ == "prep" and t.lower_ == "than" for t in word.subtree)  # "than" may hang lower
 
 
 def _judged_as(child: Token, words: StanceWords) -> Token | None:
