@@ -170,3 +170,12 @@ def test_the_wrong_priority_is_read_in_a_long_comparison(coder):
     accusations = of_type(code(coder, text), "ACCUSE")
     assert len(accusations) == 1
     assert countries(accusations[0].source) == ["CHL"]
+
+
+def test_the_first_of_two_sentences_run_together_in_a_quote_is_read(coder):
+    text = ('“The Peruvian Bar Association appears far more interested in promoting open borders than in '
+            'protecting the liberties of Peruvians — they should consider changing their name,” a Chilean '
+            'spokesperson told reporters.')
+    accusations = of_type(code(coder, text), "ACCUSE")
+    assert len(accusations) == 1
+    assert countries(accusations[0].source) == ["CHL"]

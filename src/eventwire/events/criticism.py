@@ -107,7 +107,7 @@ def statement_criticism(verb: Token, words: StanceWords) -> Criticism | None:
         clauses.append(verb.head)
     clauses += [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]  # '..., she said'
     for clause in clauses:
-        for part in (clause, *_conjoined(clause)):
+        for part in (clause, *_conjoined(clause), *_run_on(clause)):
             found = _clause_criticism(verb, part, words)
             if found is not None:
                 return found
@@ -117,6 +117,13 @@ def statement_criticism(verb: Token, words: StanceWords) -> Criticism | None:
 def _states(token: Token, words: StanceWords) -> bool:
     lemma = token.lemma_.lower()
     return token.pos_ in ("VERB", "AUX") and (lemma in words.statement_verbs or lemma in words.concern_verbs)
+
+
+def _run_on(clause: Token) -> list[Token]:
+    """ '"X appears more interested in A than in B — they should ...," she said': a quote of two
+    sentences run together, the first parsed as a clause of the second."""
+    return [c for c in clause.children
+            if c.dep_ in _CLAUSE_LINKS and c.i < clause.i and c.pos_ in ("VERB", "AUX")]
 
 
 def _conjoined(clause: Token) -> list[Token]:
