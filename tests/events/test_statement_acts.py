@@ -179,3 +179,23 @@ def test_the_first_of_two_sentences_run_together_in_a_quote_is_read(coder):
     accusations = of_type(code(coder, text), "ACCUSE")
     assert len(accusations) == 1
     assert countries(accusations[0].source) == ["CHL"]
+
+
+@pytest.mark.parametrize("text, target", [
+    ("During opening statements on Tuesday, a Chilean prosecutor said Peru offered to pay two gunmen to "
+     "kill a Chilean journalist.", "PER"),
+    ("Chilean prosecutors said Bolivia's agents attacked the embassy.", "BOL"),
+])
+def test_what_a_prosecutor_tells_a_named_actor_did_is_a_charge(coder, text, target):
+    accusations = of_type(code(coder, text), "ACCUSE")
+    assert len(accusations) == 1
+    assert countries(accusations[0].source) == ["CHL"]
+    assert countries(accusations[0].target) == [target]
+
+
+@pytest.mark.parametrize("text", [
+    "The Chilean prosecutor said the trial would begin in May.",  # no act of an actor
+    "Chilean prosecutors said Peru did not pay the gunmen.",  # negated
+])
+def test_no_charge_without_an_act_told_of_a_named_actor(coder, text):
+    assert of_type(code(coder, text), "ACCUSE") == []

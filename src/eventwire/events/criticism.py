@@ -18,6 +18,8 @@
   (THREATEN).
 - "The ministry is far more interested in X than in Y": an actor said to care for the wrong thing first
   is criticised (ACCUSE).
+- "Prosecutors said Peru's agents offered to pay the gunmen": what a prosecutor tells a named actor did
+  is a charge against it (ACCUSE).
 - '... says the "illegal" government is confiscating ...': an evaluation the reporter quotes word for word is
   the speaker's own, even on the doer of an act the clause reports.
 
@@ -111,6 +113,23 @@ def statement_criticism(verb: Token, words: StanceWords) -> Criticism | None:
             found = _clause_criticism(verb, part, words)
             if found is not None:
                 return found
+    return _charge(verb, clauses, words)
+
+
+def _charge(verb: Token, clauses: list[Token], words: StanceWords) -> Criticism | None:
+    """ "Prosecutors said Peru's agents offered to pay the gunmen": what a prosecutor tells an actor did
+    is a charge against that actor, whatever the act."""
+    speaker = next((c for c in verb.children if c.dep_ in ("nsubj", "agent")), None)
+    if speaker is None or speaker.lemma_.lower() not in words.accusing_speakers:
+        return None
+    for clause in clauses:
+        if clause.pos_ not in ("VERB", "AUX") or not _asserted(clause) or \
+                any(c.dep_ == "neg" for c in clause.children):
+            continue
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subject is not None and (subject.pos_ == "PROPN" or any(
+                c.dep_ == "poss" and c.pos_ == "PROPN" for c in subject.children)):  # "Peru's agents"
+            return Criticism(verb, clause, clause, (subject,))
     return None
 
 

@@ -85,6 +85,7 @@ class StanceWords:
     demand_verbs: frozenset[str] = frozenset()
     penalty_nouns: frozenset[str] = frozenset()  # "sanctions could follow if X ...": a threat to X
     priority_adjectives: frozenset[str] = frozenset()  # "more interested in X than in Y": a criticism
+    accusing_speakers: frozenset[str] = frozenset()  # "prosecutors said X ...": a charge against X
     # "detonated a bomb near the base": what is set off to strike what it is set off near
     explosive_weapons: frozenset[str] = frozenset()
 
@@ -128,7 +129,7 @@ def read_stance_words() -> StanceWords:
 _CRITICISM_LISTS = ("statement_verbs", "concern_verbs", "concern_nouns", "negative_evaluations",
                     "failure_verbs", "success_verbs", "evaluative_adverbs", "judging_verbs",
                     "shortfall_words", "demand_modals", "demand_verbs", "penalty_nouns",
-                    "priority_adjectives")
+                    "priority_adjectives", "accusing_speakers")
 
 
 def background_clause(head: Token) -> Token | None:
