@@ -67,8 +67,8 @@ def test_no_demand_without_another_actor_asked_by_a_speaker(coder, text):
 
 
 @pytest.mark.parametrize("text, source, target", [
-    ("The Chilean official added that sanctions could follow if Bolivia went ahead and deployed the missiles.",
-     "CHL", "BOL"),
+    ("The Chilean official added that sanctions could follow if Bolivia went ahead and deployed the "
+     "missiles.", "CHL", "BOL"),
     ('"Peru will face serious consequences unless it withdraws its troops," the Chilean president said.',
      "CHL", "PER"),
     ('"We will strike back with full force if Peru attacks our ships," the Chilean defense minister said.',
