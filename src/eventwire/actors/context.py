@@ -14,7 +14,7 @@ import bisect
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from eventwire.actors.codes import primary_sector
 from eventwire.actors.dictionary import ActorDictionary, Match
@@ -131,11 +131,18 @@ class _Scanner:
             group = self._country_agent(tokens, match, sentence)
             if group is not None:
                 return group
+        if match is not None and match.value.kind != "person":
+            speaker = self._body_person(tokens, match, sentence)
+            if speaker is not None:
+                return speaker
         people = self.dictionary.people_at(tokens, i)
         if people is not None and (match is None or people.end >= match.end):
             return self._read_span(tokens, i, people.end, sentence), people.end
         if match is not None:
-            return self._named(tokens, match, sentence), match.end
+            named = self._named(tokens, match, sentence)
+            if match.value.kind != "person" and tokens[match.end - 1].norm in PERSON_AGENT_NOUNS:
+                named = replace(named, kind="person")  # a name ending in "official": one person of the body
+            return named, match.end
         title = self.dictionary.titles.match_at(tokens, i)
         if title is not None:
             name_end = self._name_end(tokens, title.end)
@@ -219,6 +226,20 @@ class _Scanner:
                 and self.dictionary.actor_at(tokens, end) is None:
             end += 1
         return end
+
+    def _body_person(self, tokens: list[Token], match: Match,
+                     sentence: Sentence) -> tuple[Mention, int] | None:
+        """ "a State Department official", "a Kremlin spokesman": one person of a body, told by the
+        body's name and an agent noun of one person right after it (no name following), whom "the
+        official" or "he" may refer to later."""
+        head = self.dictionary.agents.match_at(tokens, match.end) if match.end < len(tokens) else None
+        if head is None or tokens[head.end - 1].norm not in PERSON_AGENT_NOUNS:
+            return None
+        following = tokens[head.end] if head.end < len(tokens) else None
+        if following is not None and following.capitalized and following.norm not in _NOT_NAMES:
+            return None  # "Kremlin spokesman Dmitry Peskov": a titled person, found at the title
+        mention = self._read_span(tokens, match.start, head.end, sentence, "person")
+        return (mention, head.end) if mention is not None else None
 
     def _read_span(self, tokens: list[Token], start: int, end: int, sentence: Sentence,
                    kind: str = "group") -> Mention | None:

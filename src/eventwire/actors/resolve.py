@@ -623,8 +623,11 @@ def described_antecedent(conjunct: Conjunct, base: int, context: ArticleContext,
     noun = _described_noun(conjunct)
     if noun is None:
         return None
+    one_person = noun in PERSON_AGENT_NOUNS  # "the official": a person described before ("a State
+    # Department official"), never the body itself
     for mention in context.before(base + conjunct.tokens[0].start):
-        if mention.kind in ("person", "country") or not (mention.actor.country or mention.actor.code):
+        if mention.kind == "country" or (mention.kind == "person") != one_person or \
+                not (mention.actor.country or mention.actor.code):
             continue  # decided before the mention's words are read: this runs over every earlier mention
         words = tokenize(mention.actor.text)
         if words and words[-1].norm == noun:

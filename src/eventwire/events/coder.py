@@ -41,19 +41,20 @@ from eventwire.events.confidence import (
     event_confidence,
     historical_confidence,
 )
-from eventwire.events.criticism import CRITICISM_CODE, Criticism, criticisms
+from eventwire.events.criticism import CRITICISM_CODE, THREAT_CODE, Criticism, criticisms
 from eventwire.events.learned import Decisions
-from eventwire.events.lexicon import quad_class_of
+from eventwire.events.lexicon import plover_of, quad_class_of
 from eventwire.events.magnitudes import MagnitudeWords, find_magnitudes
 from eventwire.events.modality import COMMENTATORS, PRONOUNS_OF_THINGS, REPORTING_VERBS, Modality, analyse
 from eventwire.events.quotes import Attribution, Quotations
-from eventwire.events.reframe import SPEECH_ACTS, Reframing, reframe
+from eventwire.events.reframe import HOSTILE_ROOTS, SPEECH_ACTS, Reframing, reframe
 from eventwire.events.sense import Sense
 from eventwire.events.stance import (
     StanceWords,
     accident_of,
     as_type,
     background_clause,
+    conditional_threat,
     continues,
     demanded,
     denial_of,
@@ -129,7 +130,8 @@ class _Draft:
     head: Token
     arguments: Arguments
     folded: list[_Draft] = field(default_factory=list)
-    criticism: Criticism | None = None  # a statement that criticises an actor (events/criticism.py)
+    # a statement that criticises (makes a demand of) an actor (events/criticism.py)
+    criticism: Criticism | None = None
 
 
 @dataclass
@@ -360,7 +362,11 @@ class EventCoder:
             return None  # "usually patrol", "have patrolled it since 1985": a habit or a state, not an act
         if c.event_type == "ASSAULT" and toll_of_a_war(draft.head, self.stance) is not None:
             return None  # "thousands have been killed in the war": a war's running toll, not an act
-        if modality.hypothetical and c.event_type not in SPEECH_ACTS:
+        # a hostile act that would (will) follow if an actor acts: a threat to that actor
+        unrealised = modality.hypothetical or modality.future or c.event_type == "THREATEN"
+        hostile = c.cameo[:2] in HOSTILE_ROOTS or c.event_type == "THREATEN"
+        threatened = conditional_threat(draft.arguments.clause_head) if hostile and unrealised else None
+        if modality.hypothetical and c.event_type not in SPEECH_ACTS and threatened is None:
             return None  # what may, could or would happen, or happens only if: not an event
         reasons += modality.reasons
         if historical:  # a past act told in a relative clause is background, unless dated days ago
@@ -373,10 +379,12 @@ class EventCoder:
             modality = _spoken_by(modality, attribution, reasons)
             if modality.commentary:
                 return None
+        if threatened is not None and modality.reporter is None:
+            return None  # what would happen if an actor acted, in the writer's voice: analysis, no threat
         if draft.criticism is not None:
             modality = replace(modality, negated=False)  # "is not working": the criticism is what happened
         speaker_sentence = attribution.sentence if attribution is not None else None
-        stance_groups, c = self._stance(draft, c, reasons, modality.reporter, speaker_sentence)
+        stance_groups, c = self._stance(draft, c, reasons, modality.reporter, speaker_sentence, threatened)
         if refused_wish(draft.head, self.stance) is not None:
             modality = replace(modality, negated=False)  # the refusal is what happened, not negated
         reframing = reframe(c, modality, self.lexicon.data.intent) if stance_groups is None else None
@@ -502,18 +510,19 @@ class EventCoder:
         return next((p for p in draft.arguments.targets[0].phrases if names_victim(p, self.stance)), None)
 
     def _stance(self, draft: _Draft, c: Classification, reasons: list[Reason], reporter: Token | None = None,
-                speaker_sentence: Sentence | None = None) -> tuple[_RoleGroups | None, Classification]:
+                speaker_sentence: Sentence | None = None,
+                threatened: Token | None = None) -> tuple[_RoleGroups | None, Classification]:
         """A denied act is a REJECT by the denier; an act asked 'for X to' do is a REQUEST by the asker
         of X; a statement that finds fault with X is an ACCUSE of X by its speaker (`reporter`, for a
-        quote's own clause). Returns the source and target candidates that come first, or None, and the
-        classification."""
+        quote's own clause); a hostile act a speaker says follows if X acts (`threatened`: X) is a
+        THREATEN of X by the speaker. Returns the source and target candidates that come first, or
+        None, and the classification."""
         if draft.criticism is not None:
             criticism = draft.criticism
-            rule = f"criticised in what '{criticism.trigger.text}' tells"
+            rule = f"asked to '{criticism.evaluation.text}'" if criticism.demand else \
+                f"criticised in what '{criticism.trigger.text}' tells"
             targets = tuple(ArgumentGroup((phrase(t),), rule) for t in criticism.criticised)
-            speaker = () if criticism.verb is not None or reporter is None else (
-                ArgumentGroup((phrase(reporter),), "the quote's speaker", speaker_sentence),)
-            return (speaker, targets), c
+            return (_speaker_of(criticism, reporter, speaker_sentence), targets), c
         denial = denial_of(draft.head, self.stance)
         if denial is not None:
             denier, rule = clause_subject(denial)
@@ -536,6 +545,12 @@ class EventCoder:
                 if ultimatum.asker is not None else ()
             return (sources, (ArgumentGroup((phrase(ultimatum.asked),), "who is given the time limit"),)), \
                 as_type(c, "THREATEN")
+        if threatened is not None and reporter is not None:
+            reasons.append(Reason("type", f"'{draft.head.text}' is told to follow if '{threatened.text}' "
+                                          f"acts, by '{reporter.text}': a conditional threat, not the act"))
+            speaker = ArgumentGroup((phrase(reporter),), "the speaker", speaker_sentence)
+            warned = ArgumentGroup((phrase(threatened),), "subject of the condition")
+            return ((speaker,), (warned,)), as_type(c, "THREATEN")
         demand = demanded(draft.head) or instructed(draft.head, self.stance)
         if demand is not None:
             reasons.append(Reason("type", f"'{demand.asked.text}' is asked to '{draft.head.text}' "
@@ -795,6 +810,20 @@ def _spoken_by(modality: Modality, attribution: Attribution, reasons: list[Reaso
     return replace(modality, reporter=speaker, commentary=commentary)
 
 
+def _speaker_of(criticism: Criticism, reporter: Token | None,
+                speaker_sentence: Sentence | None) -> tuple[ArgumentGroup, ...]:
+    """Who criticises or demands: the subject of the statement verb, or the quote's speaker. The
+    statement verb's subject is the trigger's own source unless the trigger is the act demanded."""
+    if criticism.verb is not None:
+        if criticism.trigger is criticism.verb:
+            return ()  # the trigger's own subject
+        speaker, rule = clause_subject(criticism.verb)
+        return (ArgumentGroup((phrase(speaker),), rule),) if speaker is not None else ()
+    if reporter is None:
+        return ()
+    return (ArgumentGroup((phrase(reporter),), "the quote's speaker", speaker_sentence),)
+
+
 def _told_by_commentator(draft: _Draft, reporter: Token | None) -> bool:
     """A criticism whose speaker is an analyst or an expert ("analysts say the plan has failed")."""
     speaker = reporter
@@ -928,11 +957,22 @@ def _criticism_drafts(parsed: Doc, found: list[Criticism], triggered: list[_Draf
         head = criticism.trigger
         if head.i in triggers or (criticism.judges_the_doer and criticism.clause.i in material):
             continue
-        told = f"statement '{head.text}'" if criticism.verb is not None else "the quote's own clause"
-        reason = (f"{told} tells '{criticism.evaluation.text}' of "
-                  f"'{criticism.criticised[0].text}': a criticism -> CAMEO {CRITICISM_CODE} -> ACCUSE")
-        classification = Classification("ACCUSE", None, CRITICISM_CODE, quad_class_of(CRITICISM_CODE),
-                                        (head.i, head.i + 1), "statement + negative evaluation", reason, 0.5)
+        verb = criticism.verb
+        told = f"statement '{verb.text}'" if verb is not None else "the quote's own clause"
+        event_type, _ = plover_of(criticism.code)
+        if criticism.code == THREAT_CODE:
+            reason = (f"{told} tells '{head.text}' to follow if '{criticism.criticised[0].text}' acts: "
+                      f"a threat -> CAMEO {criticism.code} -> {event_type}")
+        elif criticism.demand:
+            reason = (f"{told} asks '{criticism.criticised[0].text}' to '{head.text}' (a modal of "
+                      f"obligation): a demand -> CAMEO {criticism.code} -> {event_type}")
+        else:
+            reason = (f"{told} tells '{criticism.evaluation.text}' of '{criticism.criticised[0].text}': "
+                      f"a criticism -> CAMEO {criticism.code} -> {event_type}")
+        patterns = {CRITICISM_CODE: "statement + negative evaluation", THREAT_CODE: "statement + penalty if"}
+        pattern = patterns.get(criticism.code, "statement + demand")
+        classification = Classification(event_type, None, criticism.code, quad_class_of(criticism.code),
+                                        (head.i, head.i + 1), pattern, reason, 0.5)
         draft = _draft(parsed, classification)
         drafts.append(replace(draft, criticism=criticism))
     return drafts
@@ -1025,7 +1065,8 @@ def _hosts(outer: _Draft, inner: _Draft) -> bool:
     if link is None or link in _SEPARATE_LINKS:
         return False
     outer_type = outer.classification.event_type
-    if outer.criticism is not None and inner.classification.quad_class not in VERBAL_QUADS:
+    if outer.criticism is not None and outer.criticism.code == CRITICISM_CODE and \
+            inner.classification.quad_class not in VERBAL_QUADS:
         return False  # "says X is illegally seizing ...": the act criticised is told as having happened
     if outer_type == inner.classification.event_type:
         return True

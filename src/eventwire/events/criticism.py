@@ -1,4 +1,5 @@
-"""Criticism told as a statement: ACCUSE from the speaker to the actor criticised.
+"""Criticism and demands told as a statement: ACCUSE (REQUEST) from the speaker to the actor criticised
+(asked to act).
 
 - "The party says the government is illegally seizing its offices", "the minister said the sanctions
   policy of Chile is not working", '"The mission has become a farce," she said': a statement
@@ -8,6 +9,19 @@
   crackdown": a worry voiced about what an actor does.
 - Inside a quote whose speaker stands in another sentence ('"The policy has failed."'), the quoted
   clause is the statement: the coder keeps such a reading only when the quote has a speaker.
+
+- "The rights group said the Thai government must stop the deportations", '"Peru needs to withdraw its
+  troops," she said': a clause whose subject, an actor other than the speaker, must, should, ought to or
+  needs to act is the speaker's demand of that actor (REQUEST), whatever the act demanded.
+- "The official added that sanctions could follow if Bolivia deploys the missiles", "Peru will face
+  consequences unless it withdraws": a penalty told as what follows if an actor acts threatens that actor
+  (THREATEN).
+- "The ministry is far more interested in X than in Y": an actor said to care for the wrong thing first
+  is criticised (ACCUSE).
+- "Prosecutors said Peru's agents offered to pay the gunmen": what a prosecutor tells a named actor did
+  is a charge against it (ACCUSE).
+- '... says the "illegal" government is confiscating ...': an evaluation the reporter quotes word for word is
+  the speaker's own, even on the doer of an act the clause reports.
 
 Forecasts and possibilities ("would fail", "could be illegal"), questions, negated evaluations ("is not
 illegal") and the speaker's own side ("we have failed") are no criticism. Read from the dependency parse;
@@ -19,37 +33,54 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from eventwire.events.stance import conditional, conditional_threat
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
     from eventwire.events.stance import StanceWords
 
 CRITICISM_CODE = "111"  # CAMEO "criticize or denounce": PLOVER ACCUSE
+DEMAND_CODE = "100"  # CAMEO "make a demand, not specified below": PLOVER REQUEST
+THREAT_CODE = "130"  # CAMEO "threaten, not specified below": PLOVER THREATEN
+_THREAT_MODALS = {"will", "would", "could", "may", "might", "'ll"}
 _CLAUSE_LINKS = ("ccomp", "parataxis")
 _UNCERTAIN_MODALS = {"will", "would", "could", "can", "may", "might", "shall", "should", "must"}
 _QUESTION_MARKS = {"whether", "if"}
 _NOT_A_PARTY = {"it", "this", "that", "there", "we", "i", "us", "me", "our", "my", "you", "what"}
 _EVALUATED_LINKS = {"acomp", "attr", "oprd"}
 _CONCERN_PREPOSITIONS = {"about", "over", "at", "regarding"}
+_QUOTE_MARKS = {'"', "“", "”", "'", "‘", "’"}
+_PERFECT = {"have", "'ve"}  # "should have acted": a judgement of the past, not a demand
 
 
 @dataclass(frozen=True)
 class Criticism:
-    """What a statement criticises: the statement verb (None for a quote's own clause), the word of the
-    criticism, and the heads of the phrases that may name the actor criticised, best first."""
+    """What a statement criticises (or demands): the statement verb (None for a quote's own clause), the
+    word of the criticism (the act demanded), and the heads of the phrases that may name the actor
+    criticised (asked to act), best first."""
 
     verb: Token | None
     clause: Token  # the verb of the clause (the preposition of the phrase) that tells what is wrong
     evaluation: Token
     criticised: tuple[Token, ...]
+    code: str = CRITICISM_CODE  # DEMAND_CODE for a demand
+
+    @property
+    def demand(self) -> bool:
+        return self.code == DEMAND_CODE
 
     @property
     def judges_the_doer(self) -> bool:
         """ "the illegal regime is seizing ...": the doer of the clause's act judged by an adjective."""
-        return self.evaluation.dep_ == "amod"
+        return self.evaluation.dep_ == "amod" and not _quoted_word(self.evaluation)
 
     @property
     def trigger(self) -> Token:
+        """The statement verb of a criticism (the quote's evaluation word); the act demanded of a demand,
+        the penalty of a threat."""
+        if self.code != CRITICISM_CODE:
+            return self.evaluation
         return self.verb if self.verb is not None else self.evaluation
 
 
@@ -78,10 +109,27 @@ def statement_criticism(verb: Token, words: StanceWords) -> Criticism | None:
         clauses.append(verb.head)
     clauses += [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]  # '..., she said'
     for clause in clauses:
-        for part in (clause, *_conjoined(clause)):
+        for part in (clause, *_conjoined(clause), *_run_on(clause)):
             found = _clause_criticism(verb, part, words)
             if found is not None:
                 return found
+    return _charge(verb, clauses, words)
+
+
+def _charge(verb: Token, clauses: list[Token], words: StanceWords) -> Criticism | None:
+    """ "Prosecutors said Peru's agents offered to pay the gunmen": what a prosecutor tells an actor did
+    is a charge against that actor, whatever the act."""
+    speaker = next((c for c in verb.children if c.dep_ in ("nsubj", "agent")), None)
+    if speaker is None or speaker.lemma_.lower() not in words.accusing_speakers:
+        return None
+    for clause in clauses:
+        if clause.pos_ not in ("VERB", "AUX") or not _asserted(clause) or \
+                any(c.dep_ == "neg" for c in clause.children):
+            continue
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subject is not None and (subject.pos_ == "PROPN" or any(
+                c.dep_ == "poss" and c.pos_ == "PROPN" for c in subject.children)):  # "Peru's agents"
+            return Criticism(verb, clause, clause, (subject,))
     return None
 
 
@@ -90,21 +138,103 @@ def _states(token: Token, words: StanceWords) -> bool:
     return token.pos_ in ("VERB", "AUX") and (lemma in words.statement_verbs or lemma in words.concern_verbs)
 
 
+def _run_on(clause: Token) -> list[Token]:
+    """ '"X appears more interested in A than in B — they should ...," she said': a quote of two
+    sentences run together, the first parsed as a clause of the second."""
+    return [c for c in clause.children
+            if c.dep_ in _CLAUSE_LINKS and c.i < clause.i and c.pos_ in ("VERB", "AUX")]
+
+
 def _conjoined(clause: Token) -> list[Token]:
     """ "says X is not working (and) that Y has become a sieve": the clauses coordinated with the first."""
     return [c for c in clause.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
 
 
 def _clause_criticism(verb: Token | None, clause: Token, words: StanceWords) -> Criticism | None:
+    demand = _demand(verb, clause, words) or _threat(verb, clause, words)
+    if demand is not None:
+        return demand
     if not _asserted(clause):
         return None
     evaluation = _negative_evaluation(clause, words)
     if evaluation is None:
         return None
-    criticised = _criticised(clause)
+    owner = _owner(evaluation) if evaluation.dep_ in ("nsubj", "nsubjpass") else None
+    criticised = ((owner,) if owner is not None else ()) + _criticised(clause)
     if not criticised:
         return None
     return Criticism(verb, clause, evaluation, criticised)
+
+
+def _owner(noun: Token) -> Token | None:
+    """ "their (hostility)", "Iran's (contempt)": who the noun belongs to, not the speaker's side."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    return owner if owner is not None and owner.lower_ not in _NOT_A_PARTY else None
+
+
+def _demand(verb: Token | None, clause: Token, words: StanceWords) -> Criticism | None:
+    """ "X must (should, ought to) stop ...", "X needs to withdraw": the act asked of an actor other than
+    the speaker, told in the active voice ("detainees must be freed" names no one asked)."""
+    if clause.pos_ not in ("VERB", "AUX") or any(c.dep_ == "mark" and c.lower_ in _QUESTION_MARKS
+                                                 for c in clause.children):
+        return None
+    auxiliaries = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+    if auxiliaries & words.demand_modals and not auxiliaries & _PERFECT:
+        asked = clause
+    elif clause.lemma_.lower() in words.demand_verbs:
+        asked = next((c for c in clause.children if c.dep_ == "xcomp" and _infinitive(c)), None)
+    else:
+        return None
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if asked is None or subject is None or subject.dep_ == "nsubjpass" or not _another_party(subject, verb):
+        return None
+    return Criticism(verb, clause, asked, (subject,), DEMAND_CODE)
+
+
+def _threat(verb: Token | None, clause: Token, words: StanceWords) -> Criticism | None:
+    """ "sanctions could follow if Chile goes ahead", "Peru will face consequences unless it withdraws":
+    a penalty told as what follows if an actor acts threatens that actor (named in the condition, or
+    the subject who would face the penalty)."""
+    if not {c.lower_ for c in clause.children if c.dep_ == "aux"} & _THREAT_MODALS or \
+            any(c.dep_ == "neg" for c in clause.children):
+        return None
+    penalty = next((c for c in clause.children if c.dep_ in ("nsubj", "dobj")
+                    and c.lemma_.lower() in words.penalty_nouns), None)
+    if penalty is None:
+        return None
+    warned = conditional_threat(clause)
+    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    if warned is None and subject is not None and subject is not penalty and subject.pos_ == "PROPN":
+        warned = subject if _conditioned(clause) else None
+    return Criticism(verb, clause, penalty, (warned,), THREAT_CODE) if warned is not None else None
+
+
+def _conditioned(clause: Token) -> bool:
+    """ "... if it deploys them", "... unless it withdraws": the clause holds a condition."""
+    return any(c.dep_ == "advcl" and conditional(c) for c in clause.children)
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _another_party(subject: Token, verb: Token | None) -> bool:
+    """A party other than the speaker: no "we", "you" or "it", no one of the speaker's own ("his
+    government", "our troops"), not the subject of the statement verb itself."""
+    if subject.lower_ in _NOT_A_PARTY or subject.lower_ in ("he", "she", "they", "him", "her", "them"):
+        return False
+    if any((c.dep_ == "poss" and c.pos_ == "PRON") or (c.dep_ == "prep" and c.lower_ != "of")
+           for c in subject.children):
+        return False  # "his government"; "immigration to France should stop" asks no one
+    speaker = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+    return speaker is None or speaker.lemma_.lower() != subject.lemma_.lower()
+
+
+def _quoted_word(word: Token) -> bool:
+    """ 'the "illegal" government': a word set in quotation marks of its own, the speaker's word."""
+    doc = word.doc
+    return 0 < word.i < len(doc) - 1 and doc[word.i - 1].text in _QUOTE_MARKS and \
+        doc[word.i + 1].text in _QUOTE_MARKS
 
 
 def _asserted(clause: Token) -> bool:
@@ -126,7 +256,8 @@ def _negative_evaluation(clause: Token, words: StanceWords) -> Token | None:
     if lemma in words.failure_verbs:  # "the policy has failed"; "failed to agree" tells a failed act
         return None if any(c.dep_ == "xcomp" for c in clause.children) else clause
     for child in clause.children:
-        if child.dep_ in _EVALUATED_LINKS and _evaluative(child, words):
+        evaluated = child.dep_ in _EVALUATED_LINKS
+        if evaluated and (_evaluative(child, words) or _misplaced_priority(child, words)):
             return child
         if lemma in words.judging_verbs and _judged_as(child, words) is not None:
             return _judged_as(child, words)
@@ -134,12 +265,22 @@ def _negative_evaluation(clause: Token, words: StanceWords) -> Token | None:
             return child  # "militants were behind the bombing": blame for an attack
         if child.dep_ == "advmod" and child.lower_ in words.evaluative_adverbs:
             return child
+        if child.dep_ in ("nsubj", "nsubjpass") and _owner(child) is not None and _evaluative(child, words):
+            return child  # "Iran's hostility is aimed at ...": an attitude of its owner, judged
         if child.dep_ in ("nsubj", "nsubjpass"):  # "the illegal regime is seizing ...": the doer so judged
             judged = next((m for subject in (child, *child.conjuncts) for m in subject.children
                            if m.dep_ == "amod" and _evaluative(m, words)), None)
             if judged is not None:
                 return judged
     return None
+
+
+def _misplaced_priority(word: Token, words: StanceWords) -> bool:
+    """ "is far more interested in X than in Y", "more concerned with its image than with the victims":
+    an actor said to care for the wrong thing first."""
+    return word.lemma_.lower() in words.priority_adjectives and \
+        any(c.dep_ == "advmod" and c.lower_ == "more" for c in word.children) and \
+        any(t.dep_ == "prep" and t.lower_ == "than" for t in word.subtree)  # "than" may hang lower
 
 
 def _judged_as(child: Token, words: StanceWords) -> Token | None:

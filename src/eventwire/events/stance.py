@@ -12,6 +12,7 @@ Read from the dependency parse around the trigger; the word lists are in data/ve
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, replace
 from functools import cached_property
 from importlib import resources
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
 # "denied involvement in (attacking)".
 _DENIED_LINKS = {"xcomp", "ccomp", "pcomp", "dobj", "pobj", "prep"}
 _MAX_HOPS = 3
+_CONDITIONS = {"if", "unless"}
 # Links of the clause or phrase that tells how casualties came about: "killed (when) the bus fell",
 # "died (in) a flood", "killed (after) the volcano erupted".
 _CIRCUMSTANCE_LINKS = {"advcl", "prep", "agent"}
@@ -78,6 +80,12 @@ class StanceWords:
     evaluative_adverbs: frozenset[str] = frozenset()  # "is illegally seizing": the act told as a wrong
     judging_verbs: frozenset[str] = frozenset()  # "amounts to (a war crime)", "represents (a disregard) for"
     shortfall_words: frozenset[str] = frozenset()  # negated "do": "is not doing enough"
+    # "X must (should) stop ...", "X needs to withdraw": an act asked of another actor (a demand)
+    demand_modals: frozenset[str] = frozenset()
+    demand_verbs: frozenset[str] = frozenset()
+    penalty_nouns: frozenset[str] = frozenset()  # "sanctions could follow if X ...": a threat to X
+    priority_adjectives: frozenset[str] = frozenset()  # "more interested in X than in Y": a criticism
+    accusing_speakers: frozenset[str] = frozenset()  # "prosecutors said X ...": a charge against X
     # "detonated a bomb near the base": what is set off to strike what it is set off near
     explosive_weapons: frozenset[str] = frozenset()
 
@@ -85,7 +93,10 @@ class StanceWords:
     def criticism_cues(self) -> frozenset[str]:
         """Word forms without one of which a sentence tells no criticism (events/criticism.py)."""
         words = self.negative_evaluations | self.failure_verbs | self.concern_nouns | self.attack_words
-        return frozenset(form for word in words for form in inflections(word)) | self.evaluative_adverbs
+        # "has to" is too common a word form to parse for
+        words |= (self.demand_verbs - {"have"}) | self.penalty_nouns | self.priority_adjectives
+        return frozenset(form for word in words for form in inflections(word)) | self.evaluative_adverbs | \
+            self.demand_modals
 
     @cached_property
     def success_forms(self) -> frozenset[str]:
@@ -117,7 +128,8 @@ def read_stance_words() -> StanceWords:
 
 _CRITICISM_LISTS = ("statement_verbs", "concern_verbs", "concern_nouns", "negative_evaluations",
                     "failure_verbs", "success_verbs", "evaluative_adverbs", "judging_verbs",
-                    "shortfall_words")
+                    "shortfall_words", "demand_modals", "demand_verbs", "penalty_nouns",
+                    "priority_adjectives", "accusing_speakers")
 
 
 def background_clause(head: Token) -> Token | None:
@@ -286,9 +298,15 @@ def evaluated(head: Token, words: StanceWords) -> Token | None:
 
 
 def continues(text: str, words: StanceWords) -> bool:
-    """The sentence opens with a word that goes on with the sentence before ("They", "There,", "Then")."""
+    """The sentence opens with a word that goes on with the sentence before ("They", "There,", "Then"), or
+    its speaker adds to what was said before ("The official added that ...", '"...," she added.')."""
     first = text.lstrip(' "“(').split(maxsplit=1)
-    return bool(first) and first[0].strip(",").lower() in words.continuation_openers
+    return (bool(first) and first[0].strip(",").lower() in words.continuation_openers) or \
+        _ADDED.search(text) is not None
+
+
+# "added that", "added:", '..., she added.': a speaker going on with the statement told before
+_ADDED = re.compile(r"\badd(?:ed|s)\b(?=\s+that\b|\s*[,.:;]|\s*$)", re.IGNORECASE)
 
 
 # How recent an act told in a background clause must be to be news ("the girls, who were kidnapped
@@ -446,6 +464,25 @@ def ultimatum_of(head: Token, words: StanceWords) -> Demand | None:
         return None
     asker, _ = clause_subject(verb)
     return Demand(asker, asked, verb)
+
+
+def conditional_threat(clause_head: Token) -> Token | None:
+    """ "sanctions could follow if Chile goes ahead", "we will strike back if Peru attacks": a hostile act
+    told as what happens if another actor acts is a threat to that actor; its subject, or None. The
+    actor must be named (not "we", "it" or "there")."""
+    for clause in clause_head.children:
+        if clause.dep_ != "advcl" or not conditional(clause):
+            continue
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.pos_ in ("PROPN", "NOUN"):
+            return subject
+    return None
+
+
+def conditional(clause: Token) -> bool:
+    """A clause introduced by "if" or "unless", not "as if" (a comparison)."""
+    marks = [c for c in clause.children if c.dep_ in ("mark", "advmod") and c.i < clause.i]
+    return any(m.lower_ in _CONDITIONS for m in marks) and not any(m.lower_ == "as" for m in marks)
 
 
 def refused_wish(head: Token, words: StanceWords) -> Token | None:
