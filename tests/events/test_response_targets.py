@@ -1,0 +1,124 @@
+"""Whom a response is toward when its own words name no actor (events/responses.py): the doer of the
+act a denial or a welcome answers, the holder of a meeting a refusal keeps away from, the holder of a
+person whose release is asked for, the host of a gathering. Short articles written for these tests;
+the rules alone are tested."""
+
+import datetime as dt
+
+import pytest
+
+from eventwire.events.coder import EventCoder
+from eventwire.records import Document
+
+
+def code(coder: EventCoder, text: str):
+    return coder.code_document(Document(id="fixture", text=text, original_text=text, origin="<test>",
+                                        date=dt.date(2024, 3, 13)))
+
+
+def the_event(coder: EventCoder, text: str, event_type: str, trigger: str):
+    events = [e for e in code(coder, text) if e.event_type == event_type and e.trigger.text == trigger]
+    assert events, [(e.event_type, e.trigger.text) for e in code(coder, text)]
+    return events[0]
+
+
+def countries(actors) -> list[str | None]:
+    return [a.country or a.code for a in actors]
+
+
+def target_reasons(event) -> str:
+    return " | ".join(r for r in event.reasons if r.field == "target")
+
+
+@pytest.mark.parametrize("text, event_type, trigger, source, target, told", [
+    ("Argentina has accused Chile of spying on its navy. Chile dismissed the accusations on Tuesday.",
+     "REJECT", "dismissed", "CHL", "ARG", "of sentence 1"),
+    ("Germany asked Poland on Monday to return the paintings. Poland rejected the request.",
+     "REJECT", "rejected", "POL", "DEU", "of sentence 1"),
+    ("Egyptian authorities released the blogger on Monday. Amnesty International welcomed the release.",
+     "SUPPORT", "welcomed", "NGOHRIAMN", "EGY", "of sentence 1"),
+])
+def test_a_response_to_an_act_told_before_is_toward_its_doer(rules, text, event_type, trigger, source, target,
+                                                              told):
+    event = the_event(rules, text, event_type, trigger)
+    assert countries(event.source) == [source]
+    assert countries(event.target) == [target]
+    assert told in target_reasons(event)
+
+
+def test_an_act_the_responder_did_not_suffer_gives_no_target(rules):
+    # the accusation was aimed at Bolivia, not at Chile: Chile's denial answers something else
+    text = "Argentina has accused Bolivia of spying on its navy. Chile dismissed the accusations on Tuesday."
+    event = the_event(rules, text, "REJECT", "dismissed")
+    assert event.target == []
+
+
+def test_an_act_whose_doer_is_unknown_gives_no_target(rules):
+    text = "The blogger was released on Monday. Amnesty International welcomed the release."
+    event = the_event(rules, text, "SUPPORT", "welcomed")
+    assert countries(event.target) in ([], [None])
+
+
+@pytest.mark.parametrize("text, event_type, trigger, source, target", [
+    ("Georgia accused Armenia of shelling the border post, a charge that Yerevan rejected.",
+     "REJECT", "rejected", "ARM", "GEO"),
+    ("Iran freed two French nationals on Friday, a move that Paris welcomed.", "SUPPORT", "welcomed", "FRA",
+     "IRN"),
+])
+def test_a_response_to_the_act_it_sums_up_is_toward_its_doer(rules, text, event_type, trigger, source,
+                                                              target):
+    event = the_event(rules, text, event_type, trigger)
+    assert countries(event.source) == [source]
+    assert countries(event.target) == [target]
+    assert "summed up as" in target_reasons(event)
+
+
+def test_a_noun_inside_the_trigger_is_no_answered_act(rules):
+    # "struck a deal" is the agreement itself, not a response to an earlier deal
+    text = ("Egyptian authorities released the blogger on Monday. Peru and Chile struck a deal on fishing "
+            "rights on Tuesday.")
+    events = [e for e in code(rules, text) if e.event_type == "AGREE"]
+    assert all("EGY" not in countries(e.target) for e in events)
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Kenya refused to attend the talks hosted by the African Union.", "IGOAFU"),
+    ("Peru declined to take part in the talks with Chile.", "CHL"),
+    ("The dispute went before the International Criminal Court last month, though Chile refused to attend "
+     "the hearing.", "IGOJUDICC"),
+])
+def test_a_refusal_to_attend_is_toward_who_holds_the_meeting(rules, text, target):
+    event = [e for e in code(rules, text) if e.event_type == "REJECT"][0]
+    assert countries(event.target) == [target]
+
+
+def test_a_refusal_to_attend_with_two_other_sides_named_has_no_target(rules):
+    text = "Brazil and Argentina met on Monday, though Chile refused to attend the meeting."
+    events = [e for e in code(rules, text) if e.event_type == "REJECT"]
+    assert all(e.target == [] for e in events)
+
+
+@pytest.mark.parametrize("text, target", [
+    ("The United States called for the release of the Australian writer detained in China.", "CHN"),
+    ("Britain demanded the release of the sailors held by Iran.", "IRN"),
+    ("The blogger was arrested by Vietnamese police in May. The European Union calls for his immediate "
+     "release.", "VNM"),
+])
+def test_a_call_for_a_release_is_toward_who_holds_the_person(rules, text, target):
+    event = [e for e in code(rules, text) if e.event_type == "REQUEST"][0]
+    assert countries(event.target) == [target]
+    assert "holds" in target_reasons(event)
+
+
+def test_a_call_for_a_release_with_no_holder_named_has_no_target(rules):
+    event = [e for e in code(rules, "The European Union calls for the journalist's immediate release.")
+             if e.event_type == "REQUEST"][0]
+    assert countries(event.target) in ([], [None])
+
+
+def test_the_host_of_a_gathering_is_its_target(rules):
+    text = ("Diplomats from the Group of Twenty gathered in Rome on Friday, as host country Italy "
+            "outlined its agenda.")
+    event = the_event(rules, text, "CONSULT", "gathered")
+    assert countries(event.target) == ["ITA"]
+    assert "named as the host" in target_reasons(event)
