@@ -16,7 +16,7 @@ from eventwire.events.arguments import PLACE_PREPS, ArgumentGroup, clause_subjec
 from eventwire.nlp import is_time_token
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
     from eventwire.events.stance import StanceWords
 
@@ -142,7 +142,16 @@ def names_in_sentence(parsed: Doc, excluded: set[int]) -> tuple[ArgumentGroup, .
     African Union"): the other parties a refusal may be toward when no word ties it to one."""
     heads = (t for t in parsed if t.pos_ == "PROPN" and t.dep_ in _PARTY_DEPS and t.i not in excluded
              and not is_time_token(t) and not (t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS))
-    return tuple(ArgumentGroup((phrase(head),), f"'{head.text}' named in the sentence") for head in heads)
+    return tuple(ArgumentGroup((_name(head),), f"'{head.text}' named in the sentence") for head in heads)
+
+
+def _name(head: Token) -> Span:
+    """The proper name a token heads, without its modifiers: "the Geneva-based (World Health Organization)"
+    is the organisation, not Geneva."""
+    start, doc = head.i, head.doc
+    while start > 0 and doc[start - 1].dep_ in ("compound", "flat") and doc[start - 1].head.i >= start:
+        start -= 1
+    return head.doc[start:head.i + 1]
 
 
 def _objects_of(token: Token, preps: tuple[str, ...]) -> list[Token]:
