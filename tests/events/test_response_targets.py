@@ -122,3 +122,30 @@ def test_the_host_of_a_gathering_is_its_target(rules):
     event = the_event(rules, text, "CONSULT", "gathered")
     assert countries(event.target) == ["ITA"]
     assert "named as the host" in target_reasons(event)
+
+
+@pytest.mark.parametrize("text, event_type, target, rule", [
+    ("The Red Cross condemned the shelling of the hospital by Ethiopian forces.", "ACCUSE", "ETH",
+     "by 'forces'"),
+    ("Thousands of students protested on Monday against the French president's visit to Peru.", "PROTEST",
+     "FRA", "its owner 'president'"),
+])
+def test_a_reaction_to_an_act_is_toward_the_doer_named_on_it(rules, text, event_type, target, rule):
+    event = [e for e in code(rules, text) if e.event_type == event_type][0]
+    assert countries(event.target) == [target]
+    assert rule in target_reasons(event)
+
+
+def test_the_owner_of_an_actor_noun_is_no_doer(rules):
+    # "the U.N.'s highest court" is the court itself, not an act the U.N. did
+    text = "Chile has refused to attend a hearing by the United Nations' highest court."
+    event = [e for e in code(rules, text) if e.event_type == "REJECT"][0]
+    assert [a.text for a in event.target] == ["United Nations' highest court"]
+
+
+def test_a_protest_against_told_after_its_place_is_toward_what_it_is_against(rules):
+    text = ("Hundreds of farmers demonstrated Sunday in several towns and villages against Peru's new mining "
+            "law.")
+    event = the_event(rules, text, "PROTEST", "demonstrated")
+    assert countries(event.target) == ["PER"]
+    assert "its owner 'Peru'" in target_reasons(event)

@@ -50,11 +50,13 @@ from eventwire.events.quotes import Attribution, Quotations
 from eventwire.events.reframe import SPEECH_ACTS, Reframing, reframe
 from eventwire.events.responses import (
     answered_act,
+    doer_named_on,
     holders_of_the_released,
     hosts_named,
     meeting_holders,
     meeting_kept_away_from,
     names_in_sentence,
+    protested_against_at_a_place,
     release_asked,
     summed_act_doer,
 )
@@ -420,6 +422,7 @@ class EventCoder:
             first_sources, first_targets = stance_groups
             candidates = _Candidates(first_sources + candidates.sources, first_targets or candidates.targets,
                                      candidates.reporter)
+        candidates = self._reaction_targets(c, draft.head, candidates)
         source = self._role("source", candidates.sources, sentence, when, context, set(),
                             article.parties())
         if quote is not None and modality.reporter is None and _first_person(source):
@@ -496,6 +499,23 @@ class EventCoder:
             future=modality.future, historical=historical, reported_by=reported_by, confidence=confidence,
             reasons=reasons,
             magnitudes=find_magnitudes(parsed, sentence, c.event_type, draft.head, self.magnitude_words))
+
+    def _reaction_targets(self, c: Classification, head: Token, candidates: _Candidates) -> _Candidates:
+        """A reaction (a protest, a statement) toward an act told as a noun is toward whoever did it, named
+        on the noun ("protested against X's visit to Y", "condemned the shelling of Y by X"): that doer
+        comes before the noun's phrase, which may name another party. A noun of an actor ("the U.N.'s
+        court", "Iran's embassy") is no act: its phrase is the target as it stands. A protest with no
+        target candidate takes what it is against from the place it is told at ("in towns against X")."""
+        if c.quad_class not in VERBAL_QUADS and c.event_type != "PROTEST":
+            return candidates
+        targets = candidates.targets
+        if not targets and c.event_type == "PROTEST":
+            targets = protested_against_at_a_place(head)
+        if not targets:
+            return candidates
+        noun = targets[0].phrases[0].root
+        doer = None if (noun.lower_,) in self.resolver.dictionary.agents else doer_named_on(noun)
+        return replace(candidates, targets=targets if doer is None else (doer, *targets))
 
     def _response_target(self, draft: _Draft, c: Classification, sentence: Sentence, when: dt.date | None,
                          article: _Article, taken: set[int], side: str | None, found: _Role) -> _Role | None:

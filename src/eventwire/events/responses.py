@@ -68,6 +68,32 @@ def summed_act_doer(head: Token) -> ArgumentGroup | None:
     return ArgumentGroup((phrase(subject),), f"the doer of '{act.text}' ({rule}), summed up as '{noun.text}'")
 
 
+def doer_named_on(noun: Token) -> ArgumentGroup | None:
+    """Who did the act a reaction is toward, named on the noun of the act: "protested against (X's)
+    visit to Y", "condemned the bombing of Y (by) X", "the occupation of Y carried out (by) X". Only a
+    common noun names an act; a pronoun owner ("their policy") names no one new. None otherwise."""
+    if noun.pos_ != "NOUN":
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+    if owner is not None:
+        return ArgumentGroup((phrase(owner),), f"the doer of '{noun.text}', its owner '{owner.text}'")
+    participles = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    agents = _objects_of(noun, ("by",)) + [o for p in participles for o in _objects_of(p, ("by",))]
+    if agents:
+        return ArgumentGroup((phrase(agents[0]),), f"the doer of '{noun.text}', by '{agents[0].text}'")
+    return None
+
+
+def protested_against_at_a_place(head: Token) -> tuple[ArgumentGroup, ...]:
+    """What a protest is against when the parse hangs "against X" on the place of the protest:
+    "demonstrated in several towns (against) X", "marched in the capital (against) X"."""
+    places = [c for p in head.children if p.dep_ == "prep" and p.lower_ in PLACE_PREPS
+              for o in p.children if o.dep_ == "pobj" for c in (o, *o.conjuncts)]
+    return tuple(ArgumentGroup((phrase(o),), f"object of 'against' after the place '{place.text}' of "
+                                             f"'{head.text}'")
+                 for place in places for o in _objects_of(place, ("against",)))
+
+
 def release_asked(head: Token, words: StanceWords) -> Token | None:
     """The release a demand asks for: "calls (for) his release", "demanded the release of X", "urged
     X to free Y" is a plain demand of X. None when the demand asks for no release."""
