@@ -46,6 +46,14 @@ def test_a_response_to_an_act_told_before_is_toward_its_doer(rules, text, event_
     assert told in target_reasons(event)
 
 
+def test_an_act_told_again_with_no_doer_is_the_one_told_before_with_its_doer(rules):
+    text = ("Egyptian authorities released the blogger Alaa Nour on Monday. Nour was released after two "
+            "years in prison. Amnesty International welcomed the release.")
+    event = the_event(rules, text, "SUPPORT", "welcomed")
+    assert countries(event.target) == ["EGY"]
+    assert "of sentence 1" in target_reasons(event)
+
+
 def test_an_act_the_responder_did_not_suffer_gives_no_target(rules):
     # the accusation was aimed at Bolivia, not at Chile: Chile's denial answers something else
     text = "Argentina has accused Bolivia of spying on its navy. Chile dismissed the accusations on Tuesday."

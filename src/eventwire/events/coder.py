@@ -211,17 +211,26 @@ class _Article:
     def latest_act(self, types: frozenset[str], side: str | None, aimed: bool,
                    told_by: frozenset[str] | None = None) -> Event | None:
         """The act a response answers ("the ministry denied the allegations" after "X accused the
-        ministry of ..."): the latest event coded before of one of `types`. None when its doer is unknown
-        or is `side` (the responder's country), or when an `aimed` act (an accusation, a demand) was aimed
-        at another side than the responder's: then the text does not say who made what is answered."""
-        latest = next((e for e in reversed(self.acts) if e.event_type in types
-                       and (told_by is None or e.trigger.text.split()[0].lower() in told_by)), None)
-        if latest is None:
+        ministry of ..."): the latest event coded before of one of `types` (and, with `told_by`, whose
+        trigger opens with one of those words). Told again by no one named ("the journalist was released
+        on bail"), it is the same act as an earlier one of those types with a doer, on the same side. None
+        when no doer is found, when the doer is `side` (the responder's country), or when an `aimed` act
+        (an accusation, a demand) was aimed at another side than the responder's: then the text does not
+        say who did what is answered."""
+        kind = [e for e in self.acts if e.event_type in types
+                and (told_by is None or e.trigger.text.split()[0].lower() in told_by)]
+        if not kind:
             return None
-        doers = {_party(a) for a in latest.source} - {None}
-        aimed_at = {_party(a) for a in latest.target} - {None}
-        elsewhere = aimed and side is not None and aimed_at and side not in aimed_at
-        return latest if doers and side not in doers and not elsewhere else None
+        aimed_at = {_party(a) for a in kind[-1].target} - {None}
+        if aimed and side is not None and aimed_at and side not in aimed_at:
+            return None
+        for event in reversed(kind):
+            doers = {_party(a) for a in event.source} - {None}
+            if doers:
+                return event if side not in doers else None
+            if not aimed_at & ({_party(a) for a in event.target} - {None}):
+                return None  # another act with no doer named: who did the one answered is not told
+        return None
 
 
 # Source and target candidates that come before those of the parse.
