@@ -157,3 +157,17 @@ def test_a_protest_against_told_after_its_place_is_toward_what_it_is_against(rul
     event = the_event(rules, text, "PROTEST", "demonstrated")
     assert countries(event.target) == ["PER"]
     assert "its owner 'Peru'" in target_reasons(event)
+
+
+def test_a_protest_noun_after_in_tells_what_the_protest_is_against(rules):
+    text = ("Hundreds of nurses demonstrated through Lima on Monday in protest at Chilean police gunfire "
+            "targeting their colleagues.")
+    event = the_event(rules, text, "PROTEST", "demonstrated")
+    assert countries(event.target) == ["CHL"]
+    assert "after 'protest'" in target_reasons(event)
+
+
+def test_a_refusal_to_join_what_an_organisation_named_by_acronym_holds_is_toward_it(rules):
+    text = "Poland and other states have declined to participate in the EU relocation plan for refugees."
+    event = [e for e in code(rules, text) if e.event_type == "REJECT"][0]
+    assert countries(event.target) == ["IGOEUREEC"]

@@ -56,7 +56,7 @@ from eventwire.events.responses import (
     meeting_holders,
     meeting_kept_away_from,
     names_in_sentence,
-    protested_against_at_a_place,
+    protested_against_elsewhere,
     release_asked,
     summed_act_doer,
 )
@@ -514,12 +514,13 @@ class EventCoder:
         on the noun ("protested against X's visit to Y", "condemned the shelling of Y by X"): that doer
         comes before the noun's phrase, which may name another party. A noun of an actor ("the U.N.'s
         court", "Iran's embassy") is no act: its phrase is the target as it stands. A protest with no
-        target candidate takes what it is against from the place it is told at ("in towns against X")."""
+        target candidate takes what it is against from the place it is told at ("in towns against X") or from
+        a protest noun ("marched in protest at X")."""
         if c.quad_class not in VERBAL_QUADS and c.event_type != "PROTEST":
             return candidates
         targets = candidates.targets
         if not targets and c.event_type == "PROTEST":
-            targets = protested_against_at_a_place(head)
+            targets = protested_against_elsewhere(head, self.stance)
         if not targets:
             return candidates
         noun = targets[0].phrases[0].root

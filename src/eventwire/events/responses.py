@@ -28,6 +28,8 @@ _PARTY_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "attr", "conj", "
 _ANSWER_CLAUSES = {"xcomp", "ccomp"}
 # Prepositions that name who holds a meeting: "talks (with) X", "the hearing (before) the court".
 _MEETING_PREPS = ("with", "before", "by", "at")
+# Prepositions that tell what a protest noun is against: "in protest (at) X".
+_PROTESTED_PREPS = ("against", "at", "over")
 # Participles that name who holds a meeting: "a summit (hosted) by X".
 _HOLDING_VERBS = frozenset({"host", "organise", "organize", "convene", "call", "hold", "sponsor",
                                   "chair", "lead"})
@@ -84,14 +86,19 @@ def doer_named_on(noun: Token) -> ArgumentGroup | None:
     return None
 
 
-def protested_against_at_a_place(head: Token) -> tuple[ArgumentGroup, ...]:
-    """What a protest is against when the parse hangs "against X" on the place of the protest:
-    "demonstrated in several towns (against) X", "marched in the capital (against) X"."""
-    places = [c for p in head.children if p.dep_ == "prep" and p.lower_ in PLACE_PREPS
-              for o in p.children if o.dep_ == "pobj" for c in (o, *o.conjuncts)]
-    return tuple(ArgumentGroup((phrase(o),), f"object of 'against' after the place '{place.text}' of "
-                                             f"'{head.text}'")
-                 for place in places for o in _objects_of(place, ("against",)))
+def protested_against_elsewhere(head: Token, words: StanceWords) -> tuple[ArgumentGroup, ...]:
+    """What a protest is against when the parse hangs it on a phrase of the protest verb: "against X" on
+    the place ("demonstrated in several towns (against) X", "marched in the capital (against) X"), or
+    what a protest noun after "in" is at ("marched in protest (at|against|over) X")."""
+    places = [c for o in _objects_of(head, tuple(PLACE_PREPS)) for c in (o, *o.conjuncts)]
+    groups = [ArgumentGroup((phrase(o),), f"object of 'against' after the place '{place.text}' of "
+                                          f"'{head.text}'")
+              for place in places if place.lemma_.lower() not in words.protest_nouns
+              for o in _objects_of(place, ("against",))]
+    protests = [o for o in _objects_of(head, ("in",)) if o.lemma_.lower() in words.protest_nouns]
+    groups += [ArgumentGroup((phrase(o),), f"object of '{o.head.text}' after '{noun.text}' of '{head.text}'")
+               for noun in protests for o in _objects_of(noun, _PROTESTED_PREPS)]
+    return tuple(groups)
 
 
 def release_asked(head: Token, words: StanceWords) -> Token | None:
@@ -119,16 +126,24 @@ def holders_of_the_released(release: Token, words: StanceWords) -> tuple[Argumen
 
 def meeting_kept_away_from(head: Token, words: StanceWords) -> Token | None:
     """The meeting a refusal keeps away from: "refused to (attend) the (hearing)", "declined to take
-    part in the (talks)", "will not join the (summit)". None when the refusal names no meeting."""
+    part in the (talks)", "will not join the (summit)", or what is joined when an organisation is named
+    on it by acronym ("declined to participate in the EU (plan)"). None when the refusal names neither."""
     for verb in (c for c in head.children if c.dep_ in _ANSWER_CLAUSES):
         if verb.lemma_.lower() not in words.attendance_verbs:
             continue
         nouns = [c for c in verb.children if c.dep_ in _OBJECTS]
         nouns += [o for n in (verb, *nouns) for o in _objects_of(n, ("in", "at"))]  # "take part (in)"
-        meeting = next((n for n in nouns if n.lower_ in words.meeting_nouns), None)
+        meeting = next((n for n in nouns if n.lower_ in words.meeting_nouns or _acronym_on(n)), None)
         if meeting is not None:
             return meeting
     return None
+
+
+def _acronym_on(noun: Token) -> Token | None:
+    """An organisation named on a noun by its acronym: "the (EU) plan", "the (NATO) summit". A name of
+    a place on a meeting ("the Geneva talks") names no party."""
+    return next((c for c in noun.children if c.dep_ == "compound" and len(c.text) > 1 and c.text.isupper()),
+                None)
 
 
 def meeting_holders(meeting: Token, excluded: set[int]) -> tuple[ArgumentGroup, ...]:
@@ -136,6 +151,7 @@ def meeting_holders(meeting: Token, excluded: set[int]) -> tuple[ArgumentGroup, 
     (by) X", "(X's) conference"."""
     owner = next((c for c in meeting.children if c.dep_ == "poss" and c.tag_ != "PRP$"), None)
     holders = [owner] if owner is not None else []
+    holders += [acronym] if (acronym := _acronym_on(meeting)) is not None else []
     holders += _objects_of(meeting, _MEETING_PREPS)
     participles = (c for c in meeting.children if c.dep_ == "acl" and c.lemma_.lower() in _HOLDING_VERBS)
     holders += [o for participle in participles for o in _objects_of(participle, ("by",))]

@@ -86,6 +86,7 @@ class StanceWords:
     # "refused to (attend) the (hearing)": a meeting kept away from, whose other party is the target
     meeting_nouns: frozenset[str] = frozenset()
     attendance_verbs: frozenset[str] = frozenset()
+    protest_nouns: frozenset[str] = frozenset()  # "marched in (protest) at X": what the protest is against
     # "calls for the (release) of the writer (detained) in X": a demand of whoever holds the person
     release_nouns: frozenset[str] = frozenset()
     detention_verbs: frozenset[str] = frozenset()
@@ -129,6 +130,7 @@ def read_stance_words() -> StanceWords:
                        answered_acts={noun: frozenset(types) for noun, types in raw["answered_acts"].items()},
                        meeting_nouns=frozenset(raw["meeting_nouns"]),
                        attendance_verbs=frozenset(raw["attendance_verbs"]),
+                       protest_nouns=frozenset(raw["protest_nouns"]),
                        release_nouns=frozenset(raw["release_nouns"]),
                        detention_verbs=frozenset(raw["detention_verbs"]),
                        **{name: frozenset(raw[name]) for name in _CRITICISM_LISTS})
