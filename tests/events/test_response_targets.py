@@ -100,6 +100,15 @@ def test_a_refusal_to_attend_is_toward_who_holds_the_meeting(rules, text, target
     assert countries(event.target) == [target]
 
 
+@pytest.mark.parametrize("text", [
+    "Iran refused to attend the talks, Reuters reported.",
+    "According to the Associated Press, Iran refused to attend the talks.",
+])
+def test_who_reports_a_refusal_to_attend_is_not_its_target(rules, text):
+    events = [e for e in code(rules, text) if e.event_type == "REJECT"]
+    assert events and all(e.target == [] for e in events)
+
+
 def test_a_refusal_to_attend_with_two_other_sides_named_has_no_target(rules):
     text = "Brazil and Argentina met on Monday, though Chile refused to attend the meeting."
     events = [e for e in code(rules, text) if e.event_type == "REJECT"]
