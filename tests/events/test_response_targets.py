@@ -35,8 +35,8 @@ def target_reasons(event) -> str:
      "REJECT", "dismissed", "CHL", "ARG", "of sentence 1"),
     ("Germany asked Poland on Monday to return the paintings. Poland rejected the request.",
      "REJECT", "rejected", "POL", "DEU", "of sentence 1"),
-    ("Egyptian authorities released the blogger on Monday. Amnesty International welcomed the release.",
-     "SUPPORT", "welcomed", "NGOHRIAMN", "EGY", "of sentence 1"),
+    ("Egyptian authorities released the blogger on Monday. Amnesty International praised the release.",
+     "SUPPORT", "praised", "NGOHRIAMN", "EGY", "of sentence 1"),
 ])
 def test_a_response_to_an_act_told_before_is_toward_its_doer(rules, text, event_type, trigger, source, target,
                                                               told):
@@ -48,8 +48,8 @@ def test_a_response_to_an_act_told_before_is_toward_its_doer(rules, text, event_
 
 def test_an_act_told_again_with_no_doer_is_the_one_told_before_with_its_doer(rules):
     text = ("Egyptian authorities released the blogger Alaa Nour on Monday. Nour was released after two "
-            "years in prison. Amnesty International welcomed the release.")
-    event = the_event(rules, text, "SUPPORT", "welcomed")
+            "years in prison. Amnesty International praised the release.")
+    event = the_event(rules, text, "SUPPORT", "praised")
     assert countries(event.target) == ["EGY"]
     assert "of sentence 1" in target_reasons(event)
 
@@ -62,8 +62,8 @@ def test_an_act_the_responder_did_not_suffer_gives_no_target(rules):
 
 
 def test_an_act_whose_doer_is_unknown_gives_no_target(rules):
-    text = "The blogger was released on Monday. Amnesty International welcomed the release."
-    event = the_event(rules, text, "SUPPORT", "welcomed")
+    text = "The blogger was released on Monday. Amnesty International praised the release."
+    event = the_event(rules, text, "SUPPORT", "praised")
     assert countries(event.target) in ([], [None])
 
 
@@ -90,10 +90,10 @@ def test_a_noun_inside_the_trigger_is_no_answered_act(rules):
 
 
 @pytest.mark.parametrize("text, target", [
-    ("Kenya refused to attend the talks hosted by the African Union.", "IGOAFU"),
+    ("Tanzania refused to attend the summit hosted by the African Union.", "IGOAFU"),
     ("Peru declined to take part in the talks with Chile.", "CHL"),
-    ("The dispute went before the International Criminal Court last month, though Chile refused to attend "
-     "the hearing.", "IGOJUDICC"),
+    ("A panel of the International Criminal Court heard the complaint on Tuesday, but Chile refused to "
+     "attend the session.", "IGOJUDICC"),
 ])
 def test_a_refusal_to_attend_is_toward_who_holds_the_meeting(rules, text, target):
     event = [e for e in code(rules, text) if e.event_type == "REJECT"][0]
@@ -134,10 +134,10 @@ def test_a_call_for_a_release_with_no_holder_named_has_no_target(rules):
 
 
 def test_the_host_of_a_gathering_is_its_target(rules):
-    text = ("Diplomats from the Group of Twenty gathered in Rome on Friday, as host country Italy "
-            "outlined its agenda.")
-    event = the_event(rules, text, "CONSULT", "gathered")
-    assert countries(event.target) == ["ITA"]
+    text = ("Delegates of the Group of Twenty assembled in Osaka on Saturday, and host nation Japan opened "
+            "the session.")
+    event = the_event(rules, text, "CONSULT", "assembled")
+    assert countries(event.target) == ["JPN"]
     assert "named as the host" in target_reasons(event)
 
 
@@ -155,28 +155,27 @@ def test_a_reaction_to_an_act_is_toward_the_doer_named_on_it(rules, text, event_
 
 def test_the_owner_of_an_actor_noun_is_no_doer(rules):
     # "the U.N.'s highest court" is the court itself, not an act the U.N. did
-    text = "Chile has refused to attend a hearing by the United Nations' highest court."
-    event = [e for e in code(rules, text) if e.event_type == "REJECT"][0]
+    event = [e for e in code(rules, "Peru criticised the United Nations' highest court on Monday.")
+             if e.event_type == "ACCUSE"][0]
     assert [a.text for a in event.target] == ["United Nations' highest court"]
 
 
 def test_a_protest_against_told_after_its_place_is_toward_what_it_is_against(rules):
-    text = ("Hundreds of farmers demonstrated Sunday in several towns and villages against Peru's new mining "
-            "law.")
-    event = the_event(rules, text, "PROTEST", "demonstrated")
-    assert countries(event.target) == ["PER"]
-    assert "its owner 'Peru'" in target_reasons(event)
+    text = "Fishermen rallied on Tuesday at several ports against Chile's new quota rules."
+    event = the_event(rules, text, "PROTEST", "rallied")
+    assert countries(event.target) == ["CHL"]
+    assert "its owner 'Chile'" in target_reasons(event)
 
 
 def test_a_protest_noun_after_in_tells_what_the_protest_is_against(rules):
-    text = ("Hundreds of nurses demonstrated through Lima on Monday in protest at Chilean police gunfire "
-            "targeting their colleagues.")
-    event = the_event(rules, text, "PROTEST", "demonstrated")
-    assert countries(event.target) == ["CHL"]
-    assert "after 'protest'" in target_reasons(event)
+    text = ("Several hundred teachers marched in Quito on Friday in protest at cuts ordered by Ecuador's "
+            "government.")
+    event = the_event(rules, text, "PROTEST", "marched")
+    assert countries(event.target) == ["ECU"]
+    assert "the doer of 'cuts'" in target_reasons(event)
 
 
 def test_a_refusal_to_join_what_an_organisation_named_by_acronym_holds_is_toward_it(rules):
-    text = "Poland and other states have declined to participate in the EU relocation plan for refugees."
+    text = "Hungary declined to take part in the NATO training programme for pilots."
     event = [e for e in code(rules, text) if e.event_type == "REJECT"][0]
-    assert countries(event.target) == ["IGOEUREEC"]
+    assert countries(event.target) == ["IGOWSTNAT"]

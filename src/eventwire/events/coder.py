@@ -129,7 +129,7 @@ _NOT_A_CROWD = ARMED_SECTORS | POLICE_SECTORS | {"GOV", "CRM", "SPY"}
 # Fighting named with both sides as one subject ("A and B clashed", "clashes between A and B") is
 # split the same way; an attack by two as one subject ("A and B attacked the town") is not.
 SYMMETRIC_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "ASSAULT"})
-# Acts a response answers that are not aimed at the responder: "welcomed the release", "hailed the deal".
+# Acts a response answers that are not aimed at the responder: "praised the release", "hailed the deal".
 _UNAIMED_ACTS = frozenset({"AGREE", "CONCEDE", "RETREAT"})
 # Acts whose sides may be told only as the fighting they happened in ("were killed in clashes with X").
 FIGHTING_TYPES = frozenset({"ASSAULT", "COERCE"})
@@ -212,11 +212,11 @@ class _Article:
                    told_by: frozenset[str] | None = None) -> Event | None:
         """The act a response answers ("the ministry denied the allegations" after "X accused the
         ministry of ..."): the latest event coded before of one of `types` (and, with `told_by`, whose
-        trigger opens with one of those words). Told again by no one named ("the journalist was released
-        on bail"), it is the same act as an earlier one of those types with a doer, on the same side. None
-        when no doer is found, when the doer is `side` (the responder's country), or when an `aimed` act
-        (an accusation, a demand) was aimed at another side than the responder's: then the text does not
-        say who did what is answered."""
+        trigger opens with one of those words). Told again by no one named ("the activist was freed
+        after two years"), it is the same act as an earlier one of those types with a doer, on the same
+        side. None when no doer is found, when the doer is `side` (the responder's country), or when an
+        `aimed` act (an accusation, a demand) was aimed at another side than the responder's: then the text
+        does not say who did what is answered."""
         kind = [e for e in self.acts if e.event_type in types
                 and (told_by is None or e.trigger.text.split()[0].lower() in told_by)]
         if not kind:
@@ -572,8 +572,8 @@ class EventCoder:
 
     def _sole_other(self, groups: tuple[ArgumentGroup, ...], sentence: Sentence, when: dt.date | None,
                     article: _Article, taken: set[int], side: str | None) -> _Role | None:
-        """The one other side the sentence names ("the case went before the court, though X refused to attend
-        the hearing"): None when it names none, or more than one, as no word tells which is meant."""
+        """The one other side the sentence names ("a panel of the court heard it, but X refused to attend the
+        session"): None when it names none, or more than one, as no word tells which is meant."""
         roles = [self._first_other((g,), sentence, when, article, taken, side) for g in groups]
         roles = [r for r in roles if r is not None]
         if len({_party(a) for r in roles for a in r.actors}) != 1:

@@ -2,8 +2,8 @@
 keeps away from, the host of a gathering.
 
 A speech act or a reaction often names what it answers rather than who did it: "the ministry denied
-the allegations", "the group welcomed the release", "Kenya refused to attend the hearing". The
-target is whoever made the allegation, did the release, or held the hearing, when the text names
+the allegations", "the group praised the release", "Chile refused to attend the session". The
+target is whoever made the allegation, did the release, or held the session, when the text names
 them: on the answered noun itself, in the sentence, or (for an answered act) in an earlier event
 of the article. Read from the dependency parse; the word lists are in data/verbs/stance.json.
 """
@@ -23,11 +23,11 @@ if TYPE_CHECKING:
 
 _OBJECTS = {"dobj", "obj"}
 _RELATIVE_PRONOUNS = frozenset({"that", "which"})
-# Links of a name that stands for a party, not for a place or a modifier ("Hague-based", "in Geneva").
+# Links of a name that stands for a party, not for a place or a modifier ("Geneva-based", "in Geneva").
 _PARTY_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "attr", "conj", "appos"}
 # Clauses under a response that carry what it answers: "refused (to accept) the deal".
 _ANSWER_CLAUSES = {"xcomp", "ccomp"}
-# Prepositions that name who holds a meeting: "talks (with) X", "the hearing (before) the court".
+# Prepositions that name who holds a meeting: "talks (with) X", "the session (before) the court".
 _MEETING_PREPS = ("with", "before", "by", "at")
 # Prepositions that tell what a protest noun is against: "in protest (at) X".
 _PROTESTED_PREPS = ("against", "at", "over")
@@ -89,7 +89,7 @@ def doer_named_on(noun: Token) -> ArgumentGroup | None:
 
 def protested_against_elsewhere(head: Token, words: StanceWords) -> tuple[ArgumentGroup, ...]:
     """What a protest is against when the parse hangs it on a phrase of the protest verb: "against X" on
-    the place ("demonstrated in several towns (against) X", "marched in the capital (against) X"), or
+    the place ("rallied at several ports (against) X", "marched in the capital (against) X"), or
     what a protest noun after "in" is at ("marched in protest (at|against|over) X")."""
     places = [c for o in _objects_of(head, tuple(PLACE_PREPS)) for c in (o, *o.conjuncts)]
     groups = [ArgumentGroup((phrase(o),), f"object of 'against' after the place '{place.text}' of "
@@ -126,7 +126,7 @@ def holders_of_the_released(release: Token, words: StanceWords) -> tuple[Argumen
 
 
 def meeting_kept_away_from(head: Token, words: StanceWords) -> Token | None:
-    """The meeting a refusal keeps away from: "refused to (attend) the (hearing)", "declined to take
+    """The meeting a refusal keeps away from: "refused to (attend) the (session)", "declined to take
     part in the (talks)", "will not join the (summit)", or what is joined when an organisation is named
     on it by acronym ("declined to participate in the EU (plan)"). None when the refusal names neither."""
     for verb in (c for c in head.children if c.dep_ in _ANSWER_CLAUSES):
@@ -148,7 +148,7 @@ def _acronym_on(noun: Token) -> Token | None:
 
 
 def meeting_holders(meeting: Token, excluded: set[int]) -> tuple[ArgumentGroup, ...]:
-    """Who holds a meeting, named on it: "talks (with) X", "the hearing (before) X", "a summit hosted
+    """Who holds a meeting, named on it: "talks (with) X", "the session (before) X", "a summit hosted
     (by) X", "(X's) conference"."""
     owner = next((c for c in meeting.children if c.dep_ == "poss" and c.tag_ != "PRP$"), None)
     holders = [owner] if owner is not None else []
@@ -167,7 +167,7 @@ def hosts_named(parsed: Doc, excluded: set[int]) -> tuple[ArgumentGroup, ...]:
     for token in parsed:
         named = None
         if token.lower_ == "host" and token.dep_ in ("compound", "amod", "nmod"):
-            named = token.head  # "host country (Canada)": the name the host word is a modifier of
+            named = token.head  # "host nation (Japan)": the name the host word is a modifier of
             while named.dep_ == "compound":
                 named = named.head
             named = next((c for c in named.children if c.dep_ == "appos"), named)  # "the host nation, X"
