@@ -91,6 +91,10 @@ class PhraseIndex:
         """The words a phrase of the index begins with: no match starts at any other."""
         return frozenset(self._lengths)
 
+    def __contains__(self, words: tuple[str, ...]) -> bool:
+        """Whether the lower-case word sequence is a phrase of the index."""
+        return words in self._values
+
     def match_at(self, tokens: list[Token], i: int) -> Match | None:
         lengths = self._lengths.get(tokens[i].norm)
         if not lengths:

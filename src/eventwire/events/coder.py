@@ -48,6 +48,18 @@ from eventwire.events.magnitudes import MagnitudeWords, find_magnitudes
 from eventwire.events.modality import COMMENTATORS, PRONOUNS_OF_THINGS, REPORTING_VERBS, Modality, analyse
 from eventwire.events.quotes import Attribution, Quotations
 from eventwire.events.reframe import HOSTILE_ROOTS, SPEECH_ACTS, Reframing, reframe
+from eventwire.events.responses import (
+    answered_act,
+    doer_named_on,
+    holders_of_the_released,
+    hosts_named,
+    meeting_holders,
+    meeting_kept_away_from,
+    names_in_sentence,
+    protested_against_elsewhere,
+    release_asked,
+    summed_act_doer,
+)
 from eventwire.events.sense import Sense
 from eventwire.events.stance import (
     StanceWords,
@@ -118,6 +130,8 @@ _NOT_A_CROWD = ARMED_SECTORS | POLICE_SECTORS | {"GOV", "CRM", "SPY"}
 # Fighting named with both sides as one subject ("A and B clashed", "clashes between A and B") is
 # split the same way; an attack by two as one subject ("A and B attacked the town") is not.
 SYMMETRIC_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "ASSAULT"})
+# Acts a response answers that are not aimed at the responder: "praised the release", "hailed the deal".
+_UNAIMED_ACTS = frozenset({"AGREE", "CONCEDE", "RETREAT"})
 # Acts whose sides may be told only as the fighting they happened in ("were killed in clashes with X").
 FIGHTING_TYPES = frozenset({"ASSAULT", "COERCE"})
 
@@ -144,6 +158,7 @@ class _Article:
     pairs: list[tuple[int, list[Actor]]] = field(default_factory=list)  # (sentence, sides) of acts
     #                                      between two named sides, latest last
     dated: dict[tuple, Event] = field(default_factory=dict)  # the first dated event of each kind and dyad
+    acts: list[Event] = field(default_factory=list)  # every event the rules coded so far, latest last
 
     def continue_date(self, event: Event) -> None:
         """An event told again without a date of its own ("the attack also damaged ...") takes the
@@ -194,6 +209,30 @@ class _Article:
                 if side in {_party(a) for a in sides}:
                     return sides, True
         return self.pairs[-1][1], False
+
+    def latest_act(self, types: frozenset[str], side: str | None, aimed: bool,
+                   told_by: frozenset[str] | None = None) -> Event | None:
+        """The act a response answers ("the ministry denied the allegations" after "X accused the
+        ministry of ..."): the latest event coded before of one of `types` (and, with `told_by`, whose
+        trigger opens with one of those words). Told again by no one named ("the activist was freed
+        after two years"), it is the same act as an earlier one of those types with a doer, on the same
+        side. None when no doer is found, when the doer is `side` (the responder's country), or when an
+        `aimed` act (an accusation, a demand) was aimed at another side than the responder's: then the text
+        does not say who did what is answered."""
+        kind = [e for e in self.acts if e.event_type in types
+                and (told_by is None or e.trigger.text.split()[0].lower() in told_by)]
+        if not kind:
+            return None
+        aimed_at = {_party(a) for a in kind[-1].target} - {None}
+        if aimed and side is not None and aimed_at and side not in aimed_at:
+            return None
+        for event in reversed(kind):
+            doers = {_party(a) for a in event.source} - {None}
+            if doers:
+                return event if side not in doers else None
+            if not aimed_at & ({_party(a) for a in event.target} - {None}):
+                return None  # another act with no doer named: who did the one answered is not told
+        return None
 
 
 # Source and target candidates that come before those of the parse.
@@ -328,6 +367,7 @@ class EventCoder:
             event = self._event(sentence, parsed, draft, article, places)
             if event is not None:
                 found.append(event)
+                article.acts.append(event)
                 if not event.historical:
                     article.remember_parties(event)  # "A met B, and the two leaders agreed": known at once
         # The sense model may read a trigger word otherwise than the lexicon did, before the decisions.
@@ -399,6 +439,7 @@ class EventCoder:
             first_sources, first_targets = stance_groups
             candidates = _Candidates(first_sources + candidates.sources, first_targets or candidates.targets,
                                      candidates.reporter)
+        candidates = self._reaction_targets(c, draft.head, candidates)
         source = self._role("source", candidates.sources, sentence, when, context, set(),
                             article.parties())
         if quote is not None and modality.reporter is None and _first_person(source):
@@ -409,6 +450,8 @@ class EventCoder:
         side = next((_party(a) for a in source.actors if _party(a)), None)
         target = self._role("target", candidates.targets, sentence, when, context, taken,
                             article.parties(side))
+        if source.state == "known":
+            target = self._response_target(draft, c, sentence, when, article, taken, side, target) or target
         if draft.criticism is not None and target.state != "known":
             return None  # fault found with no one known ("the economy has failed") is no act between actors
         if _speaker_alone(draft, c, modality, target):
@@ -473,6 +516,78 @@ class EventCoder:
             future=modality.future, historical=historical, reported_by=reported_by, confidence=confidence,
             reasons=reasons,
             magnitudes=find_magnitudes(parsed, sentence, c.event_type, draft.head, self.magnitude_words))
+
+    def _reaction_targets(self, c: Classification, head: Token, candidates: _Candidates) -> _Candidates:
+        """A reaction (a protest, a statement) toward an act told as a noun is toward whoever did it, named
+        on the noun ("protested against X's visit to Y", "condemned the shelling of Y by X"): that doer
+        comes before the noun's phrase, which may name another party. A noun of an actor ("the U.N.'s
+        court", "Iran's embassy") is no act: its phrase is the target as it stands. A protest with no
+        target candidate takes what it is against from the place it is told at ("in towns against X") or from
+        a protest noun ("marched in protest at X")."""
+        if c.quad_class not in VERBAL_QUADS and c.event_type != "PROTEST":
+            return candidates
+        targets = candidates.targets
+        if not targets and c.event_type == "PROTEST":
+            targets = protested_against_elsewhere(head, self.stance)
+        if not targets:
+            return candidates
+        noun = targets[0].phrases[0].root
+        doer = None if (noun.lower_,) in self.resolver.dictionary.agents else doer_named_on(noun)
+        return replace(candidates, targets=targets if doer is None else (doer, *targets))
+
+    def _response_target(self, draft: _Draft, c: Classification, sentence: Sentence, when: dt.date | None,
+                         article: _Article, taken: set[int], side: str | None, found: _Role) -> _Role | None:
+        """Whom a response is toward when its own words name no actor (events/responses.py): the doer of
+        the act it answers ("denied the allegations": who made them), the holder of the meeting a refusal
+        keeps away from, the holder of a person whose release is asked for, the host of a gathering. None
+        when the text names no one. A holder named on the person ("the release of the sailors held by
+        X") comes first even when the person was `found` as the target; the rest only when none was."""
+        head, excluded = draft.head, set(range(*c.trigger))
+        release = release_asked(head, self.stance) if c.event_type == "REQUEST" else None
+        holders = holders_of_the_released(release, self.stance) if release is not None else ()
+        named_holder = self._first_other(holders, sentence, when, article, taken, side)
+        if named_holder is not None or found.state == "known":
+            return named_holder
+        if c.event_type == "CONSULT":
+            return self._first_other(hosts_named(head.doc, excluded), sentence, when, article, taken, side)
+        if c.quad_class not in VERBAL_QUADS:
+            return None
+        summed = summed_act_doer(head)
+        doer = self._first_other((summed,), sentence, when, article, taken, side) if summed else None
+        if doer is not None:
+            return doer
+        meeting = meeting_kept_away_from(head, self.stance) if c.event_type == "REJECT" else None
+        if meeting is not None:
+            holders = meeting_holders(meeting, excluded)
+            return self._first_other(holders, sentence, when, article, taken, side) or \
+                self._sole_other(names_in_sentence(head.doc, excluded), sentence, when, article, taken, side)
+        if release is not None:
+            detention = article.latest_act(frozenset({"COERCE"}), side, False, self.stance.detention_forms)
+            return _doer_of(detention, release, sentence, "who holds whom the release is of")
+        answered = answered_act(head, c.trigger, self.stance)
+        if answered is None:
+            return None
+        noun, types = answered
+        aimed = c.event_type in ("REJECT", "ACCUSE") and not types & _UNAIMED_ACTS
+        return _doer_of(article.latest_act(types, side, aimed), noun, sentence, "what the response answers")
+
+    def _first_other(self, groups: tuple[ArgumentGroup, ...], sentence: Sentence, when: dt.date | None,
+                     article: _Article, taken: set[int], side: str | None) -> _Role | None:
+        """The first group that resolves to a known actor of another side than the source's."""
+        role = self._role("target", groups, sentence, when, article.context, taken)
+        others = [a for a in role.actors if _party(a) != side]
+        return replace(role, actors=others) if role.state == "known" and others else None
+
+    def _sole_other(self, groups: tuple[ArgumentGroup, ...], sentence: Sentence, when: dt.date | None,
+                    article: _Article, taken: set[int], side: str | None) -> _Role | None:
+        """The one other side the sentence names ("a panel of the court heard it, but X refused to attend the
+        session"): None when it names none, or more than one, as no word tells which is meant."""
+        roles = [self._first_other((g,), sentence, when, article, taken, side) for g in groups]
+        roles = [r for r in roles if r is not None]
+        if len({_party(a) for r in roles for a in r.actors}) != 1:
+            return None
+        return replace(roles[0], reasons=[f"the only other side the sentence names: {roles[0].reasons[0]}",
+                                          *roles[0].reasons[1:]])
 
     def _weapon_as_doer(self, source: _Role, c: Classification) -> str | None:
         """The weapon or attack a hostile act names as its doer ("a car bomb destroyed ...", "the
@@ -670,6 +785,20 @@ def _sides(plural: Span, sentence: Sentence, context: ArticleContext,
     if parties and min(a.start for a in named) <= max(a.start for a in parties):
         return parties
     return named
+
+
+def _doer_of(earlier: Event | None, noun: Token, sentence: Sentence, how: str) -> _Role | None:
+    """The doer of an earlier event as the target of a response, told by `noun` ("the allegations": its
+    maker; "his release": who detained him). None without an earlier event."""
+    if earlier is None:
+        return None
+    told = phrase(noun)
+    names = ", ".join(a.name or a.country or a.text for a in earlier.source)
+    reason = (f"target '{told.text}': the doer of the {earlier.event_type} '{earlier.trigger.text}' of "
+              f"sentence {earlier.sentence.index + 1} ({how}): {names}")
+    actors = [replace(a, text=told.text, start=sentence.start + told.start_char,
+                      end=sentence.start + told.end_char) for a in earlier.source if _known(a)]
+    return _Role(actors, "known", [reason])
 
 
 def _acts_together(event_type: str, head: Token, source: _Role, clash_nouns: frozenset[str]) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -88,6 +88,16 @@ class StanceWords:
     accusing_speakers: frozenset[str] = frozenset()  # "prosecutors said X ...": a charge against X
     # "detonated a bomb near the base": what is set off to strike what it is set off near
     explosive_weapons: frozenset[str] = frozenset()
+    # "denied the (allegations)", "welcomed the (release)": the act a response answers, by the types
+    # of the earlier event that did it (events/responses.py)
+    answered_acts: dict[str, frozenset[str]] = field(default_factory=dict)
+    # "refused to (attend) the (hearing)": a meeting kept away from, whose other party is the target
+    meeting_nouns: frozenset[str] = frozenset()
+    attendance_verbs: frozenset[str] = frozenset()
+    protest_nouns: frozenset[str] = frozenset()  # "marched in (protest) at X": what the protest is against
+    # "calls for the (release) of the writer (detained) in X": a demand of whoever holds the person
+    release_nouns: frozenset[str] = frozenset()
+    detention_verbs: frozenset[str] = frozenset()
 
     @cached_property
     def criticism_cues(self) -> frozenset[str]:
@@ -103,6 +113,11 @@ class StanceWords:
         """Word forms that tell a criticism when negated: "is not working", "is not doing enough"."""
         forms = frozenset(form for word in self.success_verbs for form in inflections(word))
         return forms | self.shortfall_words
+
+    @cached_property
+    def detention_forms(self) -> frozenset[str]:
+        """Word forms of the detention verbs: "arrested", "jails", "held"."""
+        return frozenset(form for word in self.detention_verbs for form in inflections(word))
 
     @cached_property
     def attack_nouns(self) -> frozenset[str]:
@@ -123,6 +138,12 @@ def read_stance_words() -> StanceWords:
                        frozenset(raw["frequency_adverbs"]), frozenset(raw["duration_nouns"]),
                        frozenset(raw["lasting_conflicts"]), frozenset(raw["casualty_verbs"]),
                        explosive_weapons=frozenset(raw["explosive_weapons"]),
+                       answered_acts={noun: frozenset(types) for noun, types in raw["answered_acts"].items()},
+                       meeting_nouns=frozenset(raw["meeting_nouns"]),
+                       attendance_verbs=frozenset(raw["attendance_verbs"]),
+                       protest_nouns=frozenset(raw["protest_nouns"]),
+                       release_nouns=frozenset(raw["release_nouns"]),
+                       detention_verbs=frozenset(raw["detention_verbs"]),
                        **{name: frozenset(raw[name]) for name in _CRITICISM_LISTS})
 
 
