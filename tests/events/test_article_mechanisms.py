@@ -141,6 +141,21 @@ def test_an_act_announced_with_no_doer_named_is_the_speakers_threat(rules):
     assert countries(threat.source) == ["NER"], threat.reasons
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("A Kenyan official said sanctions could follow if Uganda reopened the border.", ["KEN"]),
+    ("The minister said Kenya could strike the camps if the raids continued.", ["KEN"]),
+    ("Analysts said sanctions could follow if Uganda reopened the border.", None),  # commentary
+    ("Kenya could impose sanctions on Uganda, analysts said.", None),  # no condition: a possibility
+])
+def test_a_hostile_act_said_to_follow_on_a_condition_is_a_threat(rules, text, expected):
+    threats = [e for e in code(rules, text) if e.event_type == "THREATEN"]
+    if expected is None:
+        assert threats == [], [e.reasons for e in threats]
+    else:
+        assert [countries(e.source) for e in threats] == [expected], [e.reasons for e in threats]
+        assert any("conditional threat" in r for r in threats[0].reasons), threats[0].reasons
+
+
 def test_fighting_with_no_side_named_leaves_the_doer_unknown(coder):
     event = of_type(code(coder, "Six Chadian soldiers were killed in clashes on Monday."), "ASSAULT")[0]
     assert not event.source and countries(event.target) == ["TCD"]

@@ -45,9 +45,16 @@ from eventwire.events.criticism import CRITICISM_CODE, Criticism, criticisms
 from eventwire.events.learned import Decisions
 from eventwire.events.lexicon import plover_of, quad_class_of
 from eventwire.events.magnitudes import MagnitudeWords, find_magnitudes
-from eventwire.events.modality import COMMENTATORS, PRONOUNS_OF_THINGS, REPORTING_VERBS, Modality, analyse
+from eventwire.events.modality import (
+    COMMENTATORS,
+    PRONOUNS_OF_THINGS,
+    REPORTING_VERBS,
+    Modality,
+    analyse,
+    attached_condition,
+)
 from eventwire.events.quotes import Attribution, Quotations
-from eventwire.events.reframe import SPEECH_ACTS, Reframing, reframe
+from eventwire.events.reframe import HOSTILE_ROOTS, SPEECH_ACTS, Reframing, reframe
 from eventwire.events.sense import Sense
 from eventwire.events.stance import (
     StanceWords,
@@ -367,6 +374,11 @@ class EventCoder:
             return None  # "usually patrol", "have patrolled it since 1985": a habit or a state, not an act
         if c.event_type == "ASSAULT" and toll_of_a_war(draft.head, self.stance) is not None:
             return None  # "thousands have been killed in the war": a war's running toll, not an act
+        condition = _conditional_threat(c, modality, draft.arguments.clause_head)
+        if condition is not None:
+            modality = replace(modality, hypothetical=False, future=True)
+            reasons.append(Reason("modality", f"a hostile act said to follow on a condition "
+                                              f"('{condition.text} ...'): announced, a conditional threat"))
         if modality.hypothetical and c.event_type not in SPEECH_ACTS:
             return None  # what may, could or would happen, or happens only if: not an event
         reasons += modality.reasons
@@ -696,6 +708,15 @@ def _place_taken(event_type: str, head: Token, armed: bool, sentence: Sentence, 
     return location.start <= start < location.end
 
 
+def _conditional_threat(c: Classification, modality: Modality, clause_head: Token) -> Token | None:
+    """The condition ('if', 'unless') a reported hostile act is put on ("the official said sanctions
+    could follow if X went ahead"): the act is announced as a threat, not a mere possibility. None for
+    any other act, for an act nobody is said to announce, or for an act with no condition attached."""
+    if not modality.hypothetical or modality.reporter is None or c.cameo[:2] not in HOSTILE_ROOTS:
+        return None
+    return attached_condition(clause_head)
+
+
 def _armed_group_act(c: Classification, sources: list[Actor]) -> str | None:
     """The ASSAULT code of a seizure, an arrest or a wrecking done by an armed non-state group ("rebels
     captured two aid workers", "militants took over a train"); None for any other act or doer."""
@@ -886,7 +907,9 @@ def _candidates(draft: _Draft, reporter: Token | None, reframing: Reframing | No
     if reframing is not None and reframing.speaker_is_source:
         speaker = ArgumentGroup((phrase(reporter),), f"'{reporter.text}' demands it", speaker_sentence)
         return _Candidates((speaker,), _told(reporter, sources, speaker_sentence) + sources, None)
-    if not sources and draft.arguments.passive and draft.classification.event_type == "THREATEN":
+    threat = draft.classification.event_type == "THREATEN" or (
+        reframing is not None and reframing.classification.event_type == "THREATEN")
+    if not sources and threat and (draft.arguments.passive or draft.head.pos_ in ("NOUN", "PROPN")):
         # "the attack will be answered with force," the minister said: an act announced with no doer named
         # is the speaker's side's to do
         speaker = ArgumentGroup((phrase(reporter),), f"'{reporter.text}' announces an act no one else is "

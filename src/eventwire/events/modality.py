@@ -26,6 +26,8 @@ REPORTING_VERBS = frozenset({
 _NEGATORS = {"not", "n't", "never", "no", "neither", "nor"}
 _NEGATOR_DEPS = {"advmod", "det", "preconj"}
 _CONDITIONAL_MARKERS = {"if", "unless", "whether", "lest"}
+# a condition put on an act: "will strike (if) ...", "would retaliate (unless) ..."
+_CONDITIONS = {"if", "unless"}
 _OBLIGATION_MODALS = {"must", "should", "ought"}
 _AUXILIARIES = read_json(resources.files("eventwire") / "data" / "verbs" / "auxiliaries.json")
 # "will", "'ll", "shall": the act is announced, not done (read also by events.reframe)
@@ -142,6 +144,17 @@ def _hypothetical(clause_head: Token, chain: list[Token], reasons: list[str]) ->
                     reasons.append(f"hypothetical: modal '{child.text}'")
                     return True, False
     return False, would
+
+
+def attached_condition(clause_head: Token) -> Token | None:
+    """The marker of a condition put on the act's own clause ("sanctions could follow (if) X goes ahead",
+    "would strike (unless) ..."): an adverbial clause of the act's verb, not a clause the act sits in."""
+    for child in clause_head.children:
+        if child.dep_ == "advcl":
+            marker = next((m for m in child.children if m.dep_ == "mark" and m.lower_ in _CONDITIONS), None)
+            if marker is not None:
+                return marker
+    return None
 
 
 def _forecast(clause_head: Token, reasons: list[str]) -> Token | None:
