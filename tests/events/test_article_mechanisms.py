@@ -156,6 +156,15 @@ def test_a_hostile_act_said_to_follow_on_a_condition_is_a_threat(rules, text, ex
         assert any("conditional threat" in r for r in threats[0].reasons), threats[0].reasons
 
 
+def test_a_gerund_takes_the_tense_of_the_verb_it_hangs_on_for_its_date(rules):
+    """'assured visiting X' on Thursday, in a sentence that speaks of the future: the visit was this past
+    Thursday, as the assurance was (a gerund has no tense of its own)."""
+    events = code(rules, "On Thursday the king assured visiting Kenyan President William Ruto that Riyadh "
+                         "will help.", date=dt.date(2024, 3, 16))
+    visit = of_type(events, "CONSULT")[0]
+    assert visit.trigger.text == "visiting" and visit.date.value == dt.date(2024, 3, 14), visit.reasons
+
+
 def test_fighting_with_no_side_named_leaves_the_doer_unknown(coder):
     event = of_type(code(coder, "Six Chadian soldiers were killed in clashes on Monday."), "ASSAULT")[0]
     assert not event.source and countries(event.target) == ["TCD"]

@@ -113,6 +113,8 @@ _CONTENT_LINKS = {"xcomp", "ccomp", "pcomp", "prep", "pobj", "dobj", "nsubjpass"
 # Links that join two acts told side by side: "met Putin and agreed", "attacked; police said".
 _SEPARATE_LINKS = {"conj", "parataxis"}
 ARMED_SECTORS = frozenset({"MIL", "REB"})
+# Links by which a gerund hangs on the verb whose tense it shares: "assured (visiting)", "stormed, (killing)".
+_GERUND_LINKS = {"xcomp", "advcl", "conj"}
 # CAMEO "occupy territory", an ASSAULT: a named place taken by armed forces.
 OCCUPY_TERRITORY = "192"
 POLICE_SECTORS = frozenset({"COP"})
@@ -797,6 +799,13 @@ def _told_in_the_past(head: Token) -> bool:
     """ "assured", "has met", "was attacked": the trigger's verb (or the verb that governs a noun
     trigger) is in a past tense."""
     verb = head.head if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("dobj", "nsubjpass") else head
+    for _ in range(2):
+        # "assured visiting ministers", "stormed the village, killing 15": a gerund without auxiliaries
+        # takes the tense of the verb it hangs on
+        if verb.tag_ != "VBG" or verb.dep_ not in _GERUND_LINKS or any(
+                c.dep_ in ("aux", "auxpass") for c in verb.children):
+            break
+        verb = verb.head
     if verb.tag_ == "VBD":
         return True
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
