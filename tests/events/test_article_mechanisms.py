@@ -142,9 +142,9 @@ def test_an_act_announced_with_no_doer_named_is_the_speakers_threat(rules):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("A Kenyan official said sanctions could follow if Uganda reopened the border.", ["KEN"]),
+    ("An Ethiopian general said air strikes could follow unless the rebels withdrew.", ["ETH"]),
     ("The minister said Kenya could strike the camps if the raids continued.", ["KEN"]),
-    ("Analysts said sanctions could follow if Uganda reopened the border.", None),  # commentary
+    ("Analysts said air strikes could follow unless the rebels withdrew.", None),  # commentary
     ("Kenya could impose sanctions on Uganda, analysts said.", None),  # no condition: a possibility
 ])
 def test_a_hostile_act_said_to_follow_on_a_condition_is_a_threat(rules, text, expected):

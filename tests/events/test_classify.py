@@ -477,7 +477,7 @@ def test_a_decision_to_act_is_the_act_decided(code):
 
 
 def test_what_a_speaker_called_a_meeting_is_naming_not_a_meeting(code):
-    assert code("The envoy left after what he called a useful meeting.") == []
+    assert code("The envoy left after what she called a cordial meeting.") == []
 
 
 def test_a_visiting_minister_is_met_not_a_visit_embedded_in_an_assurance(code):

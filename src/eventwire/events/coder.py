@@ -711,9 +711,9 @@ def _place_taken(event_type: str, head: Token, armed: bool, sentence: Sentence, 
 
 
 def _conditional_threat(c: Classification, modality: Modality, clause_head: Token) -> Token | None:
-    """The condition ('if', 'unless') a reported hostile act is put on ("the official said sanctions
-    could follow if X went ahead"): the act is announced as a threat, not a mere possibility. None for
-    any other act, for an act nobody is said to announce, or for an act with no condition attached."""
+    """The condition ('if', 'unless') a reported hostile act is put on ("a general said air strikes
+    could follow unless the rebels withdrew"): the act is announced as a threat, not a mere possibility.
+    None for any other act, for an act nobody is said to announce, or for an act with no condition."""
     if not modality.hypothetical or modality.reporter is None or c.cameo[:2] not in HOSTILE_ROOTS:
         return None
     return attached_condition(clause_head)
@@ -721,7 +721,7 @@ def _conditional_threat(c: Classification, modality: Modality, clause_head: Toke
 
 def _armed_group_act(c: Classification, sources: list[Actor]) -> str | None:
     """The ASSAULT code of a seizure, an arrest or a wrecking done by an armed non-state group ("rebels
-    captured two aid workers", "militants took over a train"); None for any other act or doer."""
+    captured two aid workers", "insurgents took over a cargo ship"); None for any other act or doer."""
     if c.event_type != "COERCE" or not any(a.sector in ARMED_GROUP_SECTORS for a in sources):
         return None
     return ARMED_GROUP_ACTS.get(c.cameo)
@@ -919,8 +919,8 @@ def _candidates(draft: _Draft, reporter: Token | None, reframing: Reframing | No
     threat = draft.classification.event_type == "THREATEN" or (
         reframing is not None and reframing.classification.event_type == "THREATEN")
     if not sources and threat and (draft.arguments.passive or draft.head.pos_ in ("NOUN", "PROPN")):
-        # "the attack will be answered with force," the minister said: an act announced with no doer named
-        # is the speaker's side's to do
+        # "those behind the bombing will be punished," the minister said: an act announced with no doer
+        # named is the speaker's side's to do
         speaker = ArgumentGroup((phrase(reporter),), f"'{reporter.text}' announces an act no one else is "
                                                      "named to do: the speaker's threat", speaker_sentence)
         return _Candidates((speaker,), targets, reporter)

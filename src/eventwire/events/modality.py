@@ -147,8 +147,9 @@ def _hypothetical(clause_head: Token, chain: list[Token], reasons: list[str]) ->
 
 
 def attached_condition(clause_head: Token) -> Token | None:
-    """The marker of a condition put on the act's own clause ("sanctions could follow (if) X goes ahead",
-    "would strike (unless) ..."): an adverbial clause of the act's verb, not a clause the act sits in."""
+    """The marker of a condition put on the act's own clause ("air strikes could follow (unless) the
+    rebels withdraw", "would retaliate (if) ..."): an adverbial clause of the act's verb, not a clause
+    the act sits in."""
     for child in clause_head.children:
         if child.dep_ == "advcl":
             marker = next((m for m in child.children if m.dep_ == "mark" and m.lower_ in _CONDITIONS), None)
