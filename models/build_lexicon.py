@@ -172,7 +172,8 @@ def read_extras(path: Path, verbs: dict, blocks: dict) -> dict:
     extras = {"nouns": {}, "light_verbs": [], "light_keep_default": [], "intent": {}, "target_preps": {},
               "modals": {}, "conflict_modals": [], "commissives": [], "inanimate_subjects": [],
               "nonpolitical_objects": [], "nonagent_subjects": [], "occurrence_verbs": [],
-              "argument_verbs": [], "standing_verbs": [], "question_verbs": [], "warning_verbs": []}
+              "argument_verbs": [], "standing_verbs": [], "question_verbs": [], "warning_verbs": [],
+              "attributive_participles": []}
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
@@ -213,7 +214,8 @@ def read_extras(path: Path, verbs: dict, blocks: dict) -> dict:
             extras[kind].extend(fields[1].split())
         elif kind == "occurrence":
             extras["occurrence_verbs"].append(fields[1])
-        elif kind in ("argument_verb", "standing_verb", "question_verb", "warning_verb"):
+        elif kind in ("argument_verb", "standing_verb", "question_verb", "warning_verb",
+                      "attributive_participle"):
             extras[kind + "s"].append(fields[1])
         elif kind == "target":
             extras["target_preps"][fields[1]] = fields[2].split()

@@ -118,6 +118,53 @@ def test_armed_forces_taking_a_named_place_is_an_attack_not_a_seizure(coder, tex
         assert any("fighting for ground" in r for r in events[0].reasons), events[0].reasons
 
 
+@pytest.mark.parametrize("text, event_type, cameo", [
+    ("Insurgents took over a cargo ship off the coast of Mozambique on Sunday.", "ASSAULT", "180"),
+    ("Rebels of the Ogaden National Liberation Front captured two aid workers near Jijiga.",
+     "ASSAULT", "180"),
+    ("Ethiopian police seized two tonnes of khat at the border on Tuesday.", "COERCE", "173"),
+    ("Ethiopian troops captured two rebel commanders near Jijiga.", "COERCE", "171"),
+])
+def test_seizures_by_armed_groups_are_violence_not_coercion(rules, text, event_type, cameo):
+    """The sector of the doer decides: an armed group's seizure is an attack, a state's stays coercion."""
+    events = [e for e in code(rules, text) if e.trigger.text in ("took over", "captured", "seized")]
+    assert [(e.event_type, e.cameo) for e in events] == [(event_type, cameo)], [e.reasons for e in events]
+    if event_type == "ASSAULT":
+        assert any("armed group" in r for r in events[0].reasons), events[0].reasons
+        assert countries(events[0].target) in (["ETH"], ["MOZ"]), events[0].reasons
+
+
+def test_an_act_announced_with_no_doer_named_is_the_speakers_threat(rules):
+    """'will be punished', said by a minister: the passive names no doer, the speaker threatens."""
+    events = code(rules, '"The men behind the bombing will be punished," the Nigerien minister said.')
+    threat = of_type(events, "THREATEN")[0]
+    assert countries(threat.source) == ["NER"], threat.reasons
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("An Ethiopian general said air strikes could follow unless the rebels withdrew.", ["ETH"]),
+    ("The minister said Kenya could strike the camps if the raids continued.", ["KEN"]),
+    ("Analysts said air strikes could follow unless the rebels withdrew.", None),  # commentary
+    ("Kenya could impose sanctions on Uganda, analysts said.", None),  # no condition: a possibility
+])
+def test_a_hostile_act_said_to_follow_on_a_condition_is_a_threat(rules, text, expected):
+    threats = [e for e in code(rules, text) if e.event_type == "THREATEN"]
+    if expected is None:
+        assert threats == [], [e.reasons for e in threats]
+    else:
+        assert [countries(e.source) for e in threats] == [expected], [e.reasons for e in threats]
+        assert any("conditional threat" in r for r in threats[0].reasons), threats[0].reasons
+
+
+def test_a_gerund_takes_the_tense_of_the_verb_it_hangs_on_for_its_date(rules):
+    """'assured visiting X' on Thursday, in a sentence that speaks of the future: the visit was this past
+    Thursday, as the assurance was (a gerund has no tense of its own)."""
+    events = code(rules, "On Thursday the king assured visiting Kenyan President William Ruto that Riyadh "
+                         "will help.", date=dt.date(2024, 3, 16))
+    visit = of_type(events, "CONSULT")[0]
+    assert visit.trigger.text == "visiting" and visit.date.value == dt.date(2024, 3, 14), visit.reasons
+
+
 def test_fighting_with_no_side_named_leaves_the_doer_unknown(coder):
     event = of_type(code(coder, "Six Chadian soldiers were killed in clashes on Monday."), "ASSAULT")[0]
     assert not event.source and countries(event.target) == ["TCD"]

@@ -432,3 +432,55 @@ def test_vehicles_destroyed_are_destroyed_in_fighting(code, text, expected):
 ])
 def test_ground_taken_in_fighting_is_an_attack(code, text):
     assert [c[:2] for c in code(text) if c[2] in ("captured", "seized")] == [("ASSAULT", "190")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ghana backs the Nigerian proposal for a regional force.", ("AGREE", "030")),  # a proposal: agreement
+    ("The opposition backed the government's plan to hold early elections.", ("AGREE", "030")),
+    ("The council endorsed the initiative of the mediators.", ("AGREE", "030")),
+    ("Brazil supports the Bolivian opposition.", ("SUPPORT", "050")),  # a party: support
+])
+def test_supporting_a_proposal_is_agreeing_to_it_supporting_a_party_support(code, text, expected):
+    assert [c[:2] for c in code(text)] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The opposition reiterated its claim that the election had been rigged.", ("ACCUSE", "112")),
+    ("The spokesman repeated the allegations against the army.", ("ACCUSE", "112")),
+    ("Argentina reiterated its claim to the islands.", ("REQUEST", "100")),  # a claim to ground
+    ("The union renewed its demands for higher wages.", ("REQUEST", "100")),
+    ("The clerk read out the indictment against the two generals.", ("ACCUSE", "112")),
+    ("The evictions display utter contempt for the courts, the lawyers said.", ("ACCUSE", "111")),
+])
+def test_repeated_claims_charges_read_and_disregard_shown_are_accusations(code, text, expected):
+    assert [c[:2] for c in code(text)][:1] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Soldiers cleared out the squatters from the old barracks on Monday.", ("COERCE", "174")),
+    ("The army cleared the district of militants on Sunday.", ("ASSAULT", "190")),
+    ("Armed gunmen raided a village in the north on Friday.", ("ASSAULT", "190")),
+    ("Police raided the offices of the newspaper.", ("COERCE", "170")),
+    ("A kidnapped priest was freed by his abductors after a week.", ("CONCEDE", "0841")),
+])
+def test_people_cleared_out_armed_raids_and_people_freed(code, text, expected):
+    assert [c[:2] for c in code(text)] == [expected]
+
+
+def test_people_freed_in_a_rescue_are_no_concession(code):
+    assert code("Security forces said 300 passengers were freed.") == []
+
+
+def test_a_decision_to_act_is_the_act_decided(code):
+    """'decided to ban' is the ban (the development labels), not a threat of it."""
+    assert [c[:2] for c in code("The junta decided to ban the opposition party.")] == [("COERCE", "1722")]
+
+
+def test_what_a_speaker_called_a_meeting_is_naming_not_a_meeting(code):
+    assert code("The envoy left after what she called a cordial meeting.") == []
+
+
+def test_a_visiting_minister_is_met_not_a_visit_embedded_in_an_assurance(code):
+    """The parser makes 'visiting' the complement of 'assured': it is an adjective of the visitor."""
+    found = code("The king assured visiting Kenyan President William Ruto of his support.")
+    assert [(c[0], c[2]) for c in found] == [("CONSULT", "visiting")]

@@ -210,7 +210,8 @@ def _nominal_arguments(noun: Token, preps: tuple[str, ...], excluded: set[int],
                 _add(targets, obj, f"object of '{prep}' after '{prep_head.text}'", excluded)
     if verb is not None:
         _add(targets, _dative(verb), f"indirect object of '{verb.text}'", excluded)
-    return Arguments(verb or noun, tuple(sources), tuple(targets), False)
+    # "air strikes could follow", "clashes broke out": the verb that says the act happens heads its clause
+    return Arguments(verb or _happening_verb(noun) or noun, tuple(sources), tuple(targets), False)
 
 
 def doers_of_the_attack(verb: Token, attack_nouns: frozenset[str]) -> tuple[ArgumentGroup, ...]:

@@ -575,7 +575,7 @@ class VerbLexicon:
         if frame is None and not commissive:
             return match
         for child in token.children:
-            if child.dep_ not in _EMBED_DEPS or child.pos_ not in ("VERB", "AUX"):
+            if child.dep_ not in _EMBED_DEPS or child.pos_ not in ("VERB", "AUX") or self._attributive(child):
                 continue
             embedded = self._match_verb(child, allow_intent=False)
             if commissive and embedded and embedded.cameo[:2] in HOSTILE_ROOTS:
@@ -590,6 +590,12 @@ class VerbLexicon:
                            specificity=max(match.specificity, 0.6), consumed=consumed | embedded.consumed,
                            how="intent frame")
         return match
+
+    def _attributive(self, verb: Token) -> bool:
+        """'assured visiting ministers': a gerund without 'to' that the parser made the complement of a
+        verb, where it is an adjective of the noun after it (its object to the parser)."""
+        return (verb.tag_ == "VBG" and verb.lower_ in self.data.attributive_participles
+                and not any(c.dep_ == "aux" for c in verb.children))
 
     # ------------------------------------------------------------------ result
 

@@ -166,6 +166,9 @@ class LexiconData:
     question_verbs: frozenset[str] = frozenset()
     # "warn": its threat holds only when it announces an act ("warned it would retaliate"), not a forecast
     warning_verbs: frozenset[str] = frozenset()
+    # "visiting": a gerund the parser hangs on a verb ("assured visiting ministers") is an adjective of
+    # the noun after it, not an act embedded in the verb's frame
+    attributive_participles: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -241,7 +244,8 @@ def _lexicon_data(raw: dict) -> LexiconData:
                        target_preps, candidates,
                        _lemmas_of_forms(raw["verbs"]), frozenset(raw.get("occurrence_verbs", ())),
                        frozenset(raw.get("argument_verbs", ())), frozenset(raw.get("standing_verbs", ())),
-                       frozenset(raw.get("question_verbs", ())), frozenset(raw.get("warning_verbs", ())))
+                       frozenset(raw.get("question_verbs", ())), frozenset(raw.get("warning_verbs", ())),
+                       frozenset(raw.get("attributive_participles", ())))
 
 
 def _candidate_filter(shipped: dict) -> CandidateWords:

@@ -144,6 +144,7 @@ def _hypothetical(clause_head: Token, chain: list[Token], reasons: list[str]) ->
     return False, would
 
 
+
 def _forecast(clause_head: Token, reasons: list[str]) -> Token | None:
     """Whoever forecasts the act ("analysts expect Iran to ...", "Iran is likely to ..."), or the
     forecasting word itself when nobody is named; None when the act is not a forecast."""
