@@ -20,6 +20,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
 from eventwire.ingest.pubdate import DATE, MONTH, MONTHS, parse_date_text
 from eventwire.records import EventDate
@@ -103,7 +104,8 @@ def resolve_event_date(sentence_text: str, trigger_offset: int,
 
 def _nearest_expression(sentence: str, offset: int) -> _Expression | None:
     explicit, found = _expressions(sentence)
-    found = [e for e in found if not _BOUND.search(sentence[:e.start])]
+    found = [e for e in found
+             if not _BOUND.search(sentence[:e.start]) and not _dates_another_noun(e, sentence, offset)]
     if not found:
         return None
     nearest = min(found, key=lambda e: (e.distance(offset), e.start))
@@ -119,6 +121,31 @@ def _nearest_expression(sentence: str, offset: int) -> _Expression | None:
 # bound of a period or a deadline, not the day of the event.
 _BOUND = re.compile(r"(?:\b(?:since|until|till|before|ahead of)\s+(?:the\s+)?(?:\w+\s+){0,3}"
                     r"(?:in\s+|on\s+|of\s+)?|\bby\s+(?:the\s+(?:end|start|middle)\s+of\s+)?)$", re.IGNORECASE)
+
+
+# The possessive of a date expression ("Tuesday's attack", "last week's talks", "yesterday's vote").
+_POSSESSIVE = re.compile(r"['\u2019]s\b")
+_WORD = re.compile(r"\S+")
+_POSSESSED_WORDS = 3  # "Tuesday's deadly car bombing": the noun the date belongs to, within a few words
+# "at Friday's meeting, the ministers agreed": the occasion the event took place at dates it.
+_OCCASION = re.compile(r"\b(?:at|during|on)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _dates_another_noun(expression: _Expression, sentence: str, offset: int) -> bool:
+    """A possessive date dates the noun it modifies ("Tuesday's attack"), not a trigger elsewhere in the
+    sentence: the minister who "reiterated the claim that Tuesday's attack was planned abroad" did so
+    on a day of his own. One told as happening at the occasion ("at Friday's meeting") dates it too."""
+    end = expression.end
+    if _OCCASION.search(sentence, 0, expression.start):
+        return False
+    if not expression.text.lower().endswith(("'s", "\u2019s")):
+        following = _POSSESSIVE.match(sentence, end)
+        if following is None:
+            return False
+        end = following.end()
+    possessed = list(islice(_WORD.finditer(sentence, end), _POSSESSED_WORDS))
+    possessed_end = possessed[-1].end() if possessed else end
+    return not end <= offset < possessed_end
 
 
 @lru_cache(maxsize=8)

@@ -56,6 +56,28 @@ def test_the_expression_nearest_the_trigger_wins():
     assert _resolve(sentence, "talks")[0].text == "on Tuesday"
 
 
+@pytest.mark.parametrize("sentence", [
+    "The minister repeated the charge that Friday's bombing in Porto was planned abroad.",
+    "The minister repeated the charge that last week\u2019s raid was planned abroad.",
+    "Police arrested four men over yesterday's blast near the port.",
+])
+def test_a_possessive_date_dates_its_own_noun_not_another_trigger(sentence):
+    trigger = "arrested" if "arrested" in sentence else "repeated"
+    date, reason = _resolve(sentence, trigger)
+    assert (date.value, date.text) == (MONDAY, None), reason
+
+
+def test_a_possessive_date_still_dates_the_noun_it_modifies():
+    sentence = "The minister repeated the charge that Friday's bombing in Porto was planned abroad."
+    assert _resolve(sentence, "bombing")[0].value == D(2024, 3, 8)
+    assert _resolve("Police arrested four men over yesterday's blast.", "blast")[0].text == "yesterday"
+
+
+def test_an_occasion_told_with_a_possessive_date_dates_the_event_at_it():
+    sentence = "At Friday's summit in Lagos, the two leaders agreed to reopen the border."
+    assert _resolve(sentence, "agreed")[0].value == D(2024, 3, 8)
+
+
 def test_a_date_without_a_year_after_the_publication_date_is_last_year():
     assert _resolve("The deal was signed on December 20.", "signed")[0].value == D(2023, 12, 20)
 
