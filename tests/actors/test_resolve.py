@@ -119,3 +119,21 @@ def test_a_one_word_alias_of_a_family_yields_to_the_country_the_phrase_states(re
     """'Hassan' alone is a Jordanian family in the dictionary; a title's country says who this one is."""
     (found,) = resolver.resolve_text(text, dt.date(2024, 5, 16))
     assert found.actor.code == code
+
+
+@pytest.mark.parametrize("text, code", [
+    ("the Chilean embassy in Lima", "CHLGOV"),
+    ("Norway's embassy in Nairobi", "NORGOV"),
+    ("Brazil's ambassador to Portugal", "BRAGOV"),
+    ("the German consulate in Ankara", "DEUGOV"),
+])
+def test_an_embassy_is_its_countrys_not_the_host_citys(resolver, text, code):
+    """An agent closing on its preposition ("embassy in", "ambassador to") ends the phrase's head there:
+    the place after it is where the agent serves, not the country it belongs to."""
+    (actor,) = actors(resolver, text)
+    assert actor.code == code
+
+
+def test_an_embassy_named_by_its_city_alone_takes_the_citys_country(resolver):
+    (actor,) = actors(resolver, "the embassy in Lima")
+    assert (actor.country, actor.sector) == ("PER", "GOV")

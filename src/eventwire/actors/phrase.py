@@ -224,10 +224,15 @@ def _conjunct(tokens: list[Token], pieces: list[tuple[str, int, int, object]]) -
     first, last = pieces[0][1], pieces[-1][2]
     part = tokens[first:last]
     head_end = len(part)
-    for kind, start, _, _ in pieces:
+    for kind, start, end, _ in pieces:
         if kind == "word" and tokens[start].norm in PREPOSITIONS and start > first \
                 and not all(_is_quantity(t) for t in tokens[first:start]):
             head_end = start - first
+            break
+        # "the U.S. embassy in Baghdad", "Britain's ambassador to Russia": an agent that closes on its
+        # preposition ends the head there; the place after it says where the agent serves, not whose it is.
+        if kind == "agent" and end - start > 1 and tokens[end - 1].norm in PREPOSITIONS:
+            head_end = end - 1 - first
             break
     conjunct = Conjunct(part, head_end)
     name_run: list[Token] = []
