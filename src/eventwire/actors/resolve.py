@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from eventwire.actors.codes import primary_sector
@@ -21,6 +21,16 @@ POSSESSIVE_PRONOUNS = frozenset({"their", "its", "his", "her"})
 # Heads that name followers of an actor, not the actor: "supporters of X".
 FOLLOWER_NOUNS = frozenset({"supporters", "supporter", "sympathizers", "sympathisers", "followers", "fans",
                             "loyalists"})
+# Belongings and premises that stand for their owner when acted on ("raided her office", "bombed their
+# positions"); acts and plans ("their offensive", "its operation") are no owner's stand-in.
+BELONGING_NOUNS = frozenset({
+    "home", "homes", "house", "houses", "residence", "office", "offices", "headquarters", "property",
+    "properties", "assets", "belongings", "car", "cars", "vehicle", "vehicles", "laptop", "phone", "computer",
+    "book", "books", "newspaper", "shop", "shops", "business", "businesses", "compound", "camp", "camps",
+    "base", "bases", "position", "positions", "village", "villages", "farm", "farms", "land", "lands",
+    "accounts", "passport", "website", "convoy", "hideout", "hideouts", "stronghold",
+    "strongholds",
+})
 GOVERNMENT_NOUNS = frozenset({"administration", "government", "regime", "cabinet", "junta"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their", "it", "its", "we", "us"})
 
@@ -108,8 +118,13 @@ class ActorResolver:
             readings.append((conjunct, reading, reasons))
         _share_sector(readings)
         _share_country(readings)
-        return [self._finish(text, base, conjunct, reading, reasons)
-                for conjunct, reading, reasons in readings if reading is not None]
+        found = []
+        for conjunct, reading, reasons in readings:
+            if reading is not None:
+                found.append(self._finish(text, base, conjunct, reading, reasons))
+            elif context is not None:
+                found += self._owner_of_thing(text, base, conjunct, context)
+        return found
 
     def _read(self, conjunct: Conjunct, when: dt.date | None, context: ArticleContext | None, base: int,
               reasons: list[str], coordinated: Mention | None = None) -> _Reading | None:
@@ -472,6 +487,21 @@ class ActorResolver:
                 reason = f"pronoun '{text}' refers to {_describe(mention)}"
                 return [_mention_result(text, base, mention, reason, 0.6)]
         return []
+
+    def _owner_of_thing(self, text: str, base: int, conjunct: Conjunct,
+                        context: ArticleContext) -> list[ResolvedActor]:
+        """ "police seized her laptop", "jets bombed their positions": a belonging that names no one, owned
+        by whom a possessive pronoun refers to, stands for its owner: the party acted on."""
+        owner = conjunct.tokens[0]
+        if owner.norm not in POSSESSIVE_PRONOUNS or _head_word(conjunct) not in BELONGING_NOUNS:
+            return []
+        start, end = owner.start, conjunct.end
+        found = []
+        for resolved in self._pronoun(owner.text, base + owner.start, owner.norm, context):
+            actor = replace(resolved.actor, text=text[start:end], start=base + start, end=base + end)
+            reasons = [f"'{text[start:end]}' names no one: its owner, as {resolved.reasons[0]}"]
+            found.append(ResolvedActor(actor, reasons, resolved.confidence, resolved.kind))
+        return found
 
     def _finish(self, text: str, base: int, conjunct: Conjunct, reading: _Reading,
                 reasons: list[str]) -> ResolvedActor:
