@@ -137,3 +137,14 @@ def test_an_embassy_is_its_countrys_not_the_host_citys(resolver, text, code):
 def test_an_embassy_named_by_its_city_alone_takes_the_citys_country(resolver):
     (actor,) = actors(resolver, "the embassy in Lima")
     assert (actor.country, actor.sector) == ("PER", "GOV")
+
+
+@pytest.mark.parametrize("text", [
+    "Chile's ambassador to Peru, Jorge Rivas Soto",
+    "the ambassador of Chile, Jorge Rivas Soto",
+])
+def test_a_name_in_apposition_after_the_modifiers_is_the_person_described(resolver, text):
+    """The name after a comma that closes the phrase is whom the whole description is of: later pronouns
+    refer to him, with the description's country."""
+    (actor,) = actors(resolver, text)
+    assert (actor.name, actor.code) == ("Jorge Rivas Soto", "CHLGOV")

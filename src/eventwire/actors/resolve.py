@@ -413,8 +413,9 @@ class ActorResolver:
     def _unknown_person(self, conjunct: Conjunct, reading: _Reading, reasons: list[str]) -> None:
         """Capitalised words in the head after an agent or title: a person the dictionary does not know."""
         owner = _possessor_name(conjunct)  # "Wong" of "Wong's lawyers" is whom they act for
-        people = [(i, name) for i, name in conjunct.names if conjunct.in_head(i) and i not in conjunct.places
-                  and name is not owner and _may_be_person(conjunct, i)]
+        people = [(i, name) for i, name in conjunct.names
+                  if (conjunct.in_head(i) or _closing_apposition(conjunct, i, name))
+                  and i not in conjunct.places and name is not owner and _may_be_person(conjunct, i)]
         if not people or not (conjunct.agents or conjunct.titles):
             return
         name = people[-1][1]
@@ -601,7 +602,15 @@ def _may_be_person(conjunct: Conjunct, index: int) -> bool:
     starts = {index}
     if index > 0 and conjunct.tokens[index - 1].text == ",":
         starts.add(index - 1)
+    if described and any(_closing_apposition(conjunct, i, name) for i, name in conjunct.names if i == index):
+        return True  # "Chile's ambassador to Peru, Jorge Rivas": the name the whole description is of
     return any(conjunct.ends.get(j) in starts for j in described)
+
+
+def _closing_apposition(conjunct: Conjunct, index: int, name: list) -> bool:
+    """A name after a comma that closes the phrase, in apposition to its head and its modifiers ("the
+    ambassador of Chile, Jorge Rivas")."""
+    return index > 0 and conjunct.tokens[index - 1].text == "," and index + len(name) == len(conjunct.tokens)
 
 
 def _coordinated_mention(span, sentence: Sentence, context: ArticleContext | None) -> Mention | None:
