@@ -35,3 +35,17 @@ def test_the_two_countries_of_a_source_are_a_pair_it_belongs_to(coder):
     praise = next(e for e in code(coder, text) if e.trigger.text.startswith("praised"))
     assert set(countries(praise.target)) == {"KEN", "TZA"}  # not Tanzania and Uganda, named last
 
+
+
+def test_parties_that_accuse_each_other_are_source_and_target(rules):
+    events = code(rules, "Bolivia and Paraguay accused each other of violating the river treaty on Tuesday.")
+    accusation = next(e for e in events if e.event_type == "ACCUSE")
+    assert (countries(accusation.source), countries(accusation.target)) == (["BOL"], ["PRY"])
+
+
+def test_both_sides_that_blame_one_another_are_the_sides_of_the_clash_before(rules):
+    events = code(rules, "Bolivian and Paraguayan soldiers clashed near the border on Tuesday. "
+                         "Both sides blamed one another for the shooting.")
+    blame = next(e for e in events if e.event_type == "ACCUSE")
+    assert (countries(blame.source), countries(blame.target)) == (["BOL"], ["PRY"])
+    assert any("one another" in r for r in blame.reasons if r.field == "target")

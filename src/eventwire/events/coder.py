@@ -476,6 +476,10 @@ class EventCoder:
             c = as_type(c, "ASSAULT")  # armed forces do not protest against an enemy: "strikes" are attacks
             reasons.append(Reason("type", "an armed source acting against a target: an attack, not a "
                                           "protest"))
+        if _reciprocal(target):
+            reasons.append(Reason("target", f"'{target.actors[0].text}': the parties of the source toward "
+                                            "one another"))
+            source, target = split_parties(source, _Role([], "missing", []))
         if _acts_together(c.event_type, draft.head, source, self.stance.clash_nouns):
             source, target = split_parties(source, target)
         street = _street_clash(c.event_type, draft.head, source, target, self.stance.clash_nouns)
@@ -819,6 +823,15 @@ def _doer_of(earlier: Event | None, noun: Token, sentence: Sentence, how: str) -
     actors = [replace(a, text=told.text, start=sentence.start + told.start_char,
                       end=sentence.start + told.end_char) for a in earlier.source if _known(a)]
     return _Role(actors, "known", [reason])
+
+
+# "accused each other", "blamed one another": the act goes from each party of the source to the other.
+RECIPROCAL_PRONOUNS = frozenset({"each other", "one another"})
+
+
+def _reciprocal(target: _Role) -> bool:
+    return bool(target.actors) and all(" ".join(a.text.lower().split()) in RECIPROCAL_PRONOUNS
+                                       for a in target.actors)
 
 
 def _acts_together(event_type: str, head: Token, source: _Role, clash_nouns: frozenset[str]) -> bool:
