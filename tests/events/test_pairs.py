@@ -49,3 +49,10 @@ def test_both_sides_that_blame_one_another_are_the_sides_of_the_clash_before(rul
     blame = next(e for e in events if e.event_type == "ACCUSE")
     assert (countries(blame.source), countries(blame.target)) == (["BOL"], ["PRY"])
     assert any("one another" in r for r in blame.reasons if r.field == "target")
+
+
+def test_one_party_that_attacks_each_other_is_its_own_target(rules):
+    events = code(rules, "Rival militias in Libya are increasingly attacking each other near Tripoli.")
+    attack = next(e for e in events if e.event_type == "ASSAULT")
+    assert (countries(attack.source), countries(attack.target)) == (["LBY"], ["LBY"])
+    assert attack.target[0].text == "each other"

@@ -477,9 +477,7 @@ class EventCoder:
             reasons.append(Reason("type", "an armed source acting against a target: an attack, not a "
                                           "protest"))
         if _reciprocal(target):
-            reasons.append(Reason("target", f"'{target.actors[0].text}': the parties of the source toward "
-                                            "one another"))
-            source, target = split_parties(source, _Role([], "missing", []))
+            source, target = _toward_one_another(source, target, reasons)
         if _acts_together(c.event_type, draft.head, source, self.stance.clash_nouns):
             source, target = split_parties(source, target)
         street = _street_clash(c.event_type, draft.head, source, target, self.stance.clash_nouns)
@@ -832,6 +830,18 @@ RECIPROCAL_PRONOUNS = frozenset({"each other", "one another"})
 def _reciprocal(target: _Role) -> bool:
     return bool(target.actors) and all(" ".join(a.text.lower().split()) in RECIPROCAL_PRONOUNS
                                        for a in target.actors)
+
+
+def _toward_one_another(source: _Role, target: _Role, reasons: list[Reason]) -> tuple[_Role, _Role]:
+    """Two parties in the source: the first-named toward the others. One party ("rival rebel factions
+    attacked each other"): that party toward itself."""
+    told = target.actors[0]
+    reasons.append(Reason("target", f"'{told.text}': the parties of the source toward one another"))
+    split_source, split_target = split_parties(source, _Role([], "missing", []))
+    if split_target.actors:
+        return split_source, split_target
+    itself = [replace(a, text=told.text, start=told.start, end=told.end) for a in source.actors]
+    return source, _Role(itself, "known" if itself else "missing", target.reasons)
 
 
 def _acts_together(event_type: str, head: Token, source: _Role, clash_nouns: frozenset[str]) -> bool:
