@@ -1,7 +1,7 @@
 """Readings restricted to the acts they name (models/sources/verbs_extra.tsv, docs/lexicon.md "Readings that
 need an act"): refusing the press, a falling quantity, hearing, lamenting, agreeing with a view, figures of
-speech, receiving support, tourists, a standing opposition. Each case beside a sentence that still codes, on
-sentences written for these tests, with the rules alone."""
+speech, receiving support, tourists, a finding, a criminal inquiry, standing stances and provisions. Each
+case beside a sentence that still codes, on sentences written for these tests, with the rules alone."""
 
 import datetime as dt
 
@@ -17,7 +17,7 @@ def code(rules, text: str) -> list[tuple[str, list[str | None], list[str | None]
 
 
 def test_refusing_the_press_is_no_rejection(rules):
-    assert code(rules, "The Chilean interior ministry declined to respond to questions about the convoy.") == []
+    assert code(rules, "The Chilean ministry declined to respond to questions about the convoy.") == []
     assert code(rules, "The Chilean police refused to answer questions about the raid.") == []
     assert code(rules, "A Chilean official, declining to be named, said the talks had stalled.") == []
     assert code(rules, "The Chilean government declined to extradite the banker to Peru.") == [
@@ -28,12 +28,15 @@ def test_refusing_the_press_is_no_rejection(rules):
 def test_a_quantity_that_declines_falls(rules):
     assert code(rules, "Chilean copper exports declined to 40,000 tonnes after the drought.") == []
     assert code(rules, "The number of migrants crossing into Chile declined by 8 percent last year.") == []
+    # a "from" the parser hangs on the verb is no fall: the refusal still codes
+    events = code(rules, "Hungary declined to join the plan for refugees, mostly from Syria and Iraq, on Tuesday.")
+    assert [event[:2] for event in events] == [("REJECT", ["HUN"])]
 
 
 def test_hearing_is_no_meeting(rules):
     assert code(rules, "Residents heard that the Peruvian army had left the town.") == []
-    assert [e[0] for e in code(rules, "Villagers said they heard explosions near the Chilean border.")] == [
-        "ASSAULT"]  # the explosions, not the hearing
+    events = code(rules, "Villagers said they heard explosions near the Chilean border.")
+    assert [event[0] for event in events] == ["ASSAULT"]  # the explosions, not the hearing
 
 
 def test_lamenting_accuses_nobody(rules):
@@ -41,14 +44,15 @@ def test_lamenting_accuses_nobody(rules):
 
 
 def test_agreeing_with_a_view_is_an_opinion(rules):
-    assert code(rules, "She agreed with the Chilean minister's assessment that the economy is recovering.") == []
-    assert code(rules, "Peru agreed with Chile to reopen the border crossing.") == [("AGREE", ["PER"], ["CHL"])]
+    assert code(rules, "She agreed with the Chilean minister's assessment that the economy recovers.") == []
+    assert code(rules, "Peru agreed with Chile to reopen the border crossing.") == [
+        ("AGREE", ["PER"], ["CHL"])]
 
 
 def test_marching_in_lockstep_is_a_figure_of_speech(rules):
     assert code(rules, "Chile and Peru are not marching in lockstep on trade.") == []
-    assert [e[:2] for e in code(rules, "Thousands of protesters marched in Lima against the new tax.")] == [
-        ("PROTEST", ["PER"])]
+    events = code(rules, "Thousands of protesters marched in Lima against the new tax.")
+    assert [event[:2] for event in events] == [("PROTEST", ["PER"])]
 
 
 def test_receiving_support_is_no_hosting(rules):
@@ -59,10 +63,32 @@ def test_receiving_support_is_no_hosting(rules):
 
 def test_tourists_do_no_political_act(rules):
     assert code(rules, "More than a million Peruvian tourists visited Chile last year.") == []
-    assert code(rules, "The Peruvian foreign minister visited Chile last week.") == [("CONSULT", ["PER"], ["CHL"])]
+    assert code(rules, "The Peruvian foreign minister visited Chile last week.") == [
+        ("CONSULT", ["PER"], ["CHL"])]
 
 
 def test_opposing_in_the_simple_present_is_a_stance(rules):
     assert code(rules, "The rebel movement opposes Chilean investment in the mines.") == []
     assert code(rules, "On Monday Peru opposed the Chilean plan for the river at the council.") == [
         ("REJECT", ["PER"], ["CHL"])]
+
+
+def test_a_finding_is_no_intent(rules):
+    assert code(rules, "Analysts at the institute determined that the Peruvian ship kept its course.") == []
+
+
+def test_cooperating_with_an_inquiry_is_no_political_cooperation(rules):
+    assert code(rules, "The suspect said he is cooperating with prosecutors after pleading guilty.") == []
+    assert code(rules, "Chilean firms cooperate with the Peruvian ministry on mining permits.") == []
+    assert code(rules, "Chile agreed to cooperate with Peru against drug smuggling.") == [
+        ("AGREE", ["CHL"], ["PER"])]
+
+
+def test_a_standing_permission_shelter_or_praise_is_no_act(rules):
+    assert code(rules, "The ruling party allows these reporters to go only where it wants.") == []
+    assert code(rules, "The two camps in northern Chile shelter more than 40,000 Peruvian refugees.") == []
+    assert code(rules, "Bloggers who praise the Chilean government gain many followers.") == []
+    assert code(rules, "On Monday Chile allowed Peruvian aid convoys to cross the border.") == [
+        ("CONCEDE", ["CHL"], [])]
+    assert code(rules, "The Peruvian president praised Chile for its help after the flood.") == [
+        ("SUPPORT", ["PER"], ["CHL"])]
