@@ -29,7 +29,8 @@ def test_a_quantity_that_declines_falls(rules):
     assert code(rules, "Chilean copper exports declined to 40,000 tonnes after the drought.") == []
     assert code(rules, "The number of migrants crossing into Chile declined by 8 percent last year.") == []
     # a "from" the parser hangs on the verb is no fall: the refusal still codes
-    events = code(rules, "Hungary declined to join the plan for refugees, mostly from Syria and Iraq, on Tuesday.")
+    refusal = "Hungary declined to join the plan for refugees, mostly from Syria and Iraq, on Tuesday."
+    events = code(rules, refusal)
     assert [event[:2] for event in events] == [("REJECT", ["HUN"])]
 
 
