@@ -96,7 +96,7 @@ def test_a_standing_permission_shelter_or_praise_is_no_act(rules):
 
 
 def test_a_compromised_system_is_no_concession(rules):
-    analyst = "Because the border defences of Chile have been compromised, smugglers move freely, an analyst said."
+    analyst = "Because the defences of Chile have been compromised, smugglers move freely, an analyst said."
     assert code(rules, analyst) == []
     assert code(rules, "Chile compromised with Peru on the fishing quotas on Monday.") == [
         ("CONCEDE", ["CHL"], ["PER"])]
