@@ -75,13 +75,16 @@ def trigger_head(parsed: Doc, start: int, end: int) -> Token:
 
 
 def find_arguments(parsed: Doc, start: int, end: int, target_preps: tuple[str, ...] = (),
-                   theme_object: bool = False, meeting: bool = False) -> Arguments:
+                   theme_object: bool = False, meeting: bool = False,
+                   confinement: bool = False) -> Arguments:
     """Candidate sources and targets for the trigger spanning tokens [start, end).
 
     The direct object is the target ("killed three gunmen in Gaza") unless `theme_object` says
     it is what is given or moved ("sent troops to Libya", "imposed sanctions on Iran"): then
     the objects of the target prepositions come first. A `meeting` noun in a time phrase ("after
-    talks with X, the minister said") has the subject of the clause as a party.
+    talks with X, the minister said") has the subject of the clause as a party. A `confinement`
+    noun (a detention) told as the state of the clause's subject ("X has been in custody") has that
+    subject as its target.
     """
     head = trigger_head(parsed, start, end)
     named = [p for p in target_preps if p not in PLACE_PREPS]
@@ -89,7 +92,7 @@ def find_arguments(parsed: Doc, start: int, end: int, target_preps: tuple[str, .
     preps = tuple(dict.fromkeys((*named, *DEFAULT_TARGET_PREPS, *places)))
     excluded = set(range(start, end))
     if head.pos_ in ("NOUN", "PROPN") and not _is_verbal(head):
-        return _nominal_arguments(head, preps, excluded, meeting)
+        return _nominal_arguments(head, preps, excluded, meeting, confinement)
     return _verbal_arguments(head, preps, excluded, theme_object)
 
 
@@ -170,7 +173,7 @@ def _of_objects(noun: Token | None) -> list[Token]:
 
 
 def _nominal_arguments(noun: Token, preps: tuple[str, ...], excluded: set[int],
-                       meeting: bool = False) -> Arguments:
+                       meeting: bool = False, confinement: bool = False) -> Arguments:
     """A noun trigger ("talks", "an attack"): its own modifiers first, then the verb that governs it."""
     sources: list[ArgumentGroup] = []
     targets: list[ArgumentGroup] = []
@@ -204,14 +207,19 @@ def _nominal_arguments(noun: Token, preps: tuple[str, ...], excluded: set[int],
                 _add(sources, obj, f"object of '{prep}' after '{prep_head.text}'", excluded)
         subject, rule = clause_subject(undergoing)
         _add(targets, subject, f"{rule} (came under '{noun.text}')", excluded)
+    held = state_of_confinement(noun) if confinement else None
+    if held is not None:
+        subject, rule = clause_subject(held)
+        _add(targets, subject, f"{rule} (held in '{noun.text}')", excluded)
     for prep_head in (noun, verb):
         if prep_head is not None:
             for obj, prep in _prep_objects(prep_head, preps):
                 _add(targets, obj, f"object of '{prep}' after '{prep_head.text}'", excluded)
     if verb is not None:
         _add(targets, _dative(verb), f"indirect object of '{verb.text}'", excluded)
-    # "air strikes could follow", "clashes broke out": the verb that says the act happens heads its clause
-    return Arguments(verb or _happening_verb(noun) or noun, tuple(sources), tuple(targets), False)
+    # "air strikes could follow", "clashes broke out": the verb that says the act happens heads its clause;
+    # a detention told as a state is a passive ("is held"): the subject suffered it
+    return Arguments(verb or _happening_verb(noun) or noun, tuple(sources), tuple(targets), held is not None)
 
 
 def doers_of_the_attack(verb: Token, attack_nouns: frozenset[str]) -> tuple[ArgumentGroup, ...]:
@@ -332,6 +340,21 @@ def undergoing_verb(noun: Token) -> Token | None:
     if noun.dep_ != "pobj" or prep.lower_ != "under" or prep.head.i == prep.i:
         return None
     return prep.head if prep.head.lemma_.lower() == "come" else None
+
+
+CONFINEMENT_CODE = "173"  # CAMEO: arrest, detain
+# "has been in custody", "remains under house arrest", "stayed in detention": the subject is held
+_STATE_VERBS = frozenset({"be", "remain", "stay"})
+_STATE_PREPS = frozenset({"in", "under"})
+
+
+def state_of_confinement(noun: Token) -> Token | None:
+    """'(has been) in (pretrial) detention', '(remains) under house (arrest)': the verb of being whose
+    subject the noun holds. The caller decides that the noun is a confinement."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in _STATE_PREPS or prep.head.i == prep.i:
+        return None
+    return prep.head if prep.head.lemma_.lower() in _STATE_VERBS else None
 
 
 def _time_phrase_verb(noun: Token) -> Token | None:

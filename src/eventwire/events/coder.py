@@ -21,6 +21,7 @@ from eventwire.actors.context import PERSON_AGENT_NOUNS
 from eventwire.actors.located import with_place_country
 from eventwire.dates import resolve_event_date
 from eventwire.events.arguments import (
+    CONFINEMENT_CODE,
     ArgumentGroup,
     Arguments,
     clause_subject,
@@ -1155,8 +1156,10 @@ def _draft(parsed: Doc, classification: Classification) -> _Draft:
     start, end = classification.trigger
     theme_object = classification.event_type in THEME_OBJECT_TYPES
     meeting = classification.event_type == "CONSULT"
+    confinement = classification.cameo == CONFINEMENT_CODE
     return _Draft(classification, trigger_head(parsed, start, end),
-                  find_arguments(parsed, start, end, classification.target_preps, theme_object, meeting))
+                  find_arguments(parsed, start, end, classification.target_preps, theme_object, meeting,
+                                 confinement))
 
 
 class TimeBudgetExceeded(Exception):
