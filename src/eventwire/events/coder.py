@@ -79,6 +79,7 @@ from eventwire.events.stance import (
     denial_of,
     evaluated,
     feared,
+    flat_denial,
     habitual,
     instructed,
     is_credit_line,
@@ -225,6 +226,20 @@ class _Article:
                 if side in {_party(a) for a in sides}:
                     return sides, True
         return self.pairs[-1][1], False
+
+    def accusation_of(self, speakers: list[Actor]) -> Event | None:
+        """The accusation a flat denial answers ("Nonsense. I reject it," she said): the latest
+        accusation coded before whose target is the speaker (the same name, else the same country and
+        sector) and whose accuser is another (the opposition accusing the government of its own
+        country counts). None when the latest accusation is of someone else."""
+        accusations = [e for e in self.acts if e.event_type == "ACCUSE" and e.source]
+        if not accusations or not speakers:
+            return None
+        latest = accusations[-1]
+        speaker = speakers[0]
+        of_speaker = any(_same_actor(a, speaker) for a in latest.target)
+        by_other = not any(_same_actor(a, speaker) for a in latest.source)
+        return latest if of_speaker and by_other else None
 
     def latest_act(self, types: frozenset[str], side: str | None, aimed: bool,
                    told_by: frozenset[str] | None = None) -> Event | None:
@@ -468,6 +483,15 @@ class EventCoder:
                             article.parties(side))
         if source.state == "known":
             target = self._response_target(draft, c, sentence, when, article, taken, side, target) or target
+        if source.state == "known" and target.state != "known" and flat_denial(draft.head, self.stance):
+            accusation = article.accusation_of(source.actors)
+            denied = _doer_of(accusation, draft.head, sentence, "the accusation a flat denial answers")
+            if denied is not None:
+                target = denied
+                if c.event_type != "REJECT":
+                    c = as_type(c, "REJECT")
+                    reasons.append(Reason("type", f"'{draft.head.text}' denies the accusation made before: "
+                                                  "a rejection"))
         if draft.criticism is not None and target.state != "known":
             return None  # fault found with no one known ("the economy has failed") is no act between actors
         if _speaker_alone(draft, c, modality, target):
@@ -919,6 +943,13 @@ def _below(event: Event, current: list[Event]) -> Event:
     """A historical event with a confidence below every current event of its sentence."""
     confidence, reason = historical_confidence(event.confidence, [e.confidence for e in current])
     return replace(event, confidence=confidence, reasons=[*event.reasons, Reason("confidence", reason)])
+
+
+def _same_actor(one: Actor, other: Actor) -> bool:
+    """The same person or body: the same name, else the same country and sector, both known."""
+    if one.name and other.name:
+        return one.name == other.name
+    return one.country is not None and (one.country, one.sector) == (other.country, other.sector)
 
 
 def _party(actor: Actor) -> str | None:
