@@ -128,6 +128,8 @@ def _verbal_arguments(verb: Token, preps: tuple[str, ...], excluded: set[int],
         victim = next((v for v in (_child(t, _PASSIVE_SUBJECTS) for t in shared) if v is not None), None)
         if victim is not None and victim.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             victim = verb.head  # "the girls, who were kidnapped": the girls
+        if victim is None:
+            victim = _subject_of_time_clause(verb)
         _add(sources, agent, f"agent of passive '{verb.text}'", excluded)
         for prep_head in filter(None, (verb, victim)):  # "talks were held between X and Y": the parties
             for obj, _ in _prep_objects(prep_head, ("between",)):
@@ -156,6 +158,16 @@ def _verbal_arguments(verb: Token, preps: tuple[str, ...], excluded: set[int],
 
 # Prepositions of a time phrase that place a meeting before or after the clause's own act.
 _TIME_PREPS = frozenset({"after", "before", "following"})
+
+
+def _subject_of_time_clause(verb: Token) -> Token | None:
+    """Who suffered a passive told in a time phrase with no subject of its own: "the pastor returned
+    home (after being freed) by his captors": the subject of the clause the phrase hangs on."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ not in _TIME_PREPS or not _is_verbal(prep.head):
+        return None
+    subject, _ = clause_subject(prep.head)
+    return subject
 
 
 def _happening_verb(noun: Token) -> Token | None:
