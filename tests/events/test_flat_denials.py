@@ -41,3 +41,12 @@ def test_disagreeing_is_disapproval(rules):
                                      "survey.") if e.event_type == "ACCUSE"]
     assert events
     assert [a.country for a in events[0].target] == ["UGA"]
+
+
+def test_flat_denial_answers_charges_read_out_just_before(rules):
+    text = ("On Monday, Nicaragua's chief prosecutor read out the charges of fraud and treason. "
+            '"Of course I disagree. Utter nonsense," opposition leader Cristiana Chamorro said.')
+    rejections = [e for e in code(rules, text) if e.event_type == "REJECT"]
+    assert rejections
+    assert rejections[0].source[0].sector == "OPP"
+    assert [a.country for a in rejections[0].target] == ["NIC"]

@@ -118,6 +118,8 @@ if TYPE_CHECKING:
 
 _NAMED_ACTOR_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}
 FIRST_PERSON = {"we", "i", "us", "me", "our", "my"}
+# sentences after an accusation of no one known within which a flat denial still answers it
+_DENIAL_REACH = 2
 FIRST_PERSON_SUBJECTS = {"we", "i"}  # the speaker's side itself, not a force of it ("our troops")
 # Types whose direct object is what is given, sent, withdrawn or imposed, not who receives it.
 THEME_OBJECT_TYPES = frozenset({"AID", "MOBILIZE", "SANCTION", "RETREAT", "CONCEDE"})
@@ -227,19 +229,22 @@ class _Article:
                     return sides, True
         return self.pairs[-1][1], False
 
-    def accusation_of(self, speakers: list[Actor]) -> Event | None:
+    def accusation_of(self, speakers: list[Actor], sentence: Sentence) -> Event | None:
         """The accusation a flat denial answers ("Nonsense. I reject it," she said): the latest
         accusation coded before whose target is the speaker (the same name, else the same country and
-        sector) and whose accuser is another (the opposition accusing the government of its own
-        country counts). None when the latest accusation is of someone else."""
+        sector), or names no one known and was told just before, and whose accuser is another (the
+        opposition accusing the government of its own country counts). None when the latest
+        accusation is of someone else."""
         accusations = [e for e in self.acts if e.event_type == "ACCUSE" and e.source]
         if not accusations or not speakers:
             return None
         latest = accusations[-1]
         speaker = speakers[0]
         of_speaker = any(_same_actor(a, speaker) for a in latest.target)
+        of_no_one = not any(_known(a) for a in latest.target) and \
+            sentence.index - latest.sentence.index <= _DENIAL_REACH
         by_other = not any(_same_actor(a, speaker) for a in latest.source)
-        return latest if of_speaker and by_other else None
+        return latest if (of_speaker or of_no_one) and by_other else None
 
     def latest_act(self, types: frozenset[str], side: str | None, aimed: bool,
                    told_by: frozenset[str] | None = None) -> Event | None:
@@ -484,7 +489,7 @@ class EventCoder:
         if source.state == "known":
             target = self._response_target(draft, c, sentence, when, article, taken, side, target) or target
         if source.state == "known" and target.state != "known" and flat_denial(draft.head, self.stance):
-            accusation = article.accusation_of(source.actors)
+            accusation = article.accusation_of(source.actors, sentence)
             denied = _doer_of(accusation, draft.head, sentence, "the accusation a flat denial answers")
             if denied is not None:
                 target = denied
