@@ -160,6 +160,12 @@ def _verbal_arguments(verb: Token, preps: tuple[str, ...], excluded: set[int],
 _TIME_PREPS = frozenset({"after", "before", "following"})
 
 
+def _in_time_phrase(verb: Token, clause: Token) -> bool:
+    """Is the verb a time phrase's own verb ("after (apologizing)") hanging directly on the clause?"""
+    prep = verb.head
+    return verb.dep_ == "pcomp" and prep.lower_ in _TIME_PREPS and prep.head.i == clause.i
+
+
 def _subject_of_time_clause(verb: Token) -> Token | None:
     """Who suffered a passive told in a time phrase with no subject of its own: "the pastor returned
     home (after being freed) by his captors": the subject of the clause the phrase hangs on."""
@@ -461,6 +467,10 @@ def clause_subject(verb: Token) -> tuple[Token | None, str]:
             where = "" if current.i == verb.i else f" (inherited by '{verb.text}')"
             return subject, f"subject of '{current.text}'{where}"
         if _child(current, _PASSIVE_SUBJECTS) is not None or current.head.i == current.i:
+            if current.i != verb.i and _in_time_phrase(verb, current):
+                # "was released (after apologizing) to X": who was released apologized
+                rule = f"subject of passive '{current.text}' (inherited by '{verb.text}' in a time phrase)"
+                return _child(current, _PASSIVE_SUBJECTS), rule
             return None, ""
         if current.dep_ in ("xcomp", "ccomp") and _child(current.head, _OBJECTS) is not None:
             return _child(current.head, _OBJECTS), f"object of '{current.head.text}' (controls '{verb.text}')"
