@@ -55,17 +55,20 @@ def build_spacy(model: str = SPACY_MODEL):
     The stages still read entity labels when a parse carries them (a caller's own spaCy pipeline),
     but never depend on them. The attribute ruler and the lemmatizer are swapped for faster
     equivalents that set the same attributes (attribute_rules.py, lemmas.py). The tokenizer is read
-    from the model alone (`_saved_tokenizer`).
+    from the model alone (`_saved_tokenizer`). A last stage repairs parses the rules cannot read
+    around (parse_repair.py).
     """
     import spacy
 
     from eventwire.attribute_rules import compile_attribute_ruler
     from eventwire.lemmas import cache_lemmatizer
+    from eventwire.parse_repair import REPAIR_PIPE
 
     spacy.registry.tokenizers.register(_SAVED_TOKENIZER, func=_saved_tokenizer)
     nlp = spacy.load(model, exclude=["ner"], config={"nlp": {"tokenizer": {"@tokenizers": _SAVED_TOKENIZER}}})
     compile_attribute_ruler(nlp)
     cache_lemmatizer(nlp)
+    nlp.add_pipe(REPAIR_PIPE, last=True)
     return nlp
 
 

@@ -75,13 +75,16 @@ def trigger_head(parsed: Doc, start: int, end: int) -> Token:
 
 
 def find_arguments(parsed: Doc, start: int, end: int, target_preps: tuple[str, ...] = (),
-                   theme_object: bool = False, meeting: bool = False) -> Arguments:
+                   theme_object: bool = False, meeting: bool = False,
+                   confinement: bool = False) -> Arguments:
     """Candidate sources and targets for the trigger spanning tokens [start, end).
 
     The direct object is the target ("killed three gunmen in Gaza") unless `theme_object` says
     it is what is given or moved ("sent troops to Libya", "imposed sanctions on Iran"): then
     the objects of the target prepositions come first. A `meeting` noun in a time phrase ("after
-    talks with X, the minister said") has the subject of the clause as a party.
+    talks with X, the minister said") has the subject of the clause as a party. A `confinement`
+    noun (a detention) told as the state of the clause's subject ("X has been in custody") has that
+    subject as its target.
     """
     head = trigger_head(parsed, start, end)
     named = [p for p in target_preps if p not in PLACE_PREPS]
@@ -89,7 +92,7 @@ def find_arguments(parsed: Doc, start: int, end: int, target_preps: tuple[str, .
     preps = tuple(dict.fromkeys((*named, *DEFAULT_TARGET_PREPS, *places)))
     excluded = set(range(start, end))
     if head.pos_ in ("NOUN", "PROPN") and not _is_verbal(head):
-        return _nominal_arguments(head, preps, excluded, meeting)
+        return _nominal_arguments(head, preps, excluded, meeting, confinement)
     return _verbal_arguments(head, preps, excluded, theme_object)
 
 
@@ -125,6 +128,8 @@ def _verbal_arguments(verb: Token, preps: tuple[str, ...], excluded: set[int],
         victim = next((v for v in (_child(t, _PASSIVE_SUBJECTS) for t in shared) if v is not None), None)
         if victim is not None and victim.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             victim = verb.head  # "the girls, who were kidnapped": the girls
+        if victim is None:
+            victim = _subject_of_time_clause(verb)
         _add(sources, agent, f"agent of passive '{verb.text}'", excluded)
         for prep_head in filter(None, (verb, victim)):  # "talks were held between X and Y": the parties
             for obj, _ in _prep_objects(prep_head, ("between",)):
@@ -155,6 +160,22 @@ def _verbal_arguments(verb: Token, preps: tuple[str, ...], excluded: set[int],
 _TIME_PREPS = frozenset({"after", "before", "following"})
 
 
+def _in_time_phrase(verb: Token, clause: Token) -> bool:
+    """Is the verb a time phrase's own verb ("after (apologizing)") hanging directly on the clause?"""
+    prep = verb.head
+    return verb.dep_ == "pcomp" and prep.lower_ in _TIME_PREPS and prep.head.i == clause.i
+
+
+def _subject_of_time_clause(verb: Token) -> Token | None:
+    """Who suffered a passive told in a time phrase with no subject of its own: "the pastor returned
+    home (after being freed) by his captors": the subject of the clause the phrase hangs on."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ not in _TIME_PREPS or not _is_verbal(prep.head):
+        return None
+    subject, _ = clause_subject(prep.head)
+    return subject
+
+
 def _happening_verb(noun: Token) -> Token | None:
     """The verb a subject noun happens by, which may carry the parties: "talks (were held) between X
     and Y", "clashes (broke out) between X and Y"."""
@@ -170,7 +191,7 @@ def _of_objects(noun: Token | None) -> list[Token]:
 
 
 def _nominal_arguments(noun: Token, preps: tuple[str, ...], excluded: set[int],
-                       meeting: bool = False) -> Arguments:
+                       meeting: bool = False, confinement: bool = False) -> Arguments:
     """A noun trigger ("talks", "an attack"): its own modifiers first, then the verb that governs it."""
     sources: list[ArgumentGroup] = []
     targets: list[ArgumentGroup] = []
@@ -204,14 +225,19 @@ def _nominal_arguments(noun: Token, preps: tuple[str, ...], excluded: set[int],
                 _add(sources, obj, f"object of '{prep}' after '{prep_head.text}'", excluded)
         subject, rule = clause_subject(undergoing)
         _add(targets, subject, f"{rule} (came under '{noun.text}')", excluded)
+    held = state_of_confinement(noun) if confinement else None
+    if held is not None:
+        subject, rule = clause_subject(held)
+        _add(targets, subject, f"{rule} (held in '{noun.text}')", excluded)
     for prep_head in (noun, verb):
         if prep_head is not None:
             for obj, prep in _prep_objects(prep_head, preps):
                 _add(targets, obj, f"object of '{prep}' after '{prep_head.text}'", excluded)
     if verb is not None:
         _add(targets, _dative(verb), f"indirect object of '{verb.text}'", excluded)
-    # "air strikes could follow", "clashes broke out": the verb that says the act happens heads its clause
-    return Arguments(verb or _happening_verb(noun) or noun, tuple(sources), tuple(targets), False)
+    # "air strikes could follow", "clashes broke out": the verb that says the act happens heads its clause;
+    # a detention told as a state is a passive ("is held"): the subject suffered it
+    return Arguments(verb or _happening_verb(noun) or noun, tuple(sources), tuple(targets), held is not None)
 
 
 def doers_of_the_attack(verb: Token, attack_nouns: frozenset[str]) -> tuple[ArgumentGroup, ...]:
@@ -334,6 +360,21 @@ def undergoing_verb(noun: Token) -> Token | None:
     return prep.head if prep.head.lemma_.lower() == "come" else None
 
 
+CONFINEMENT_CODE = "173"  # CAMEO: arrest, detain
+# "has been in custody", "remains under house arrest", "stayed in detention": the subject is held
+_STATE_VERBS = frozenset({"be", "remain", "stay"})
+_STATE_PREPS = frozenset({"in", "under"})
+
+
+def state_of_confinement(noun: Token) -> Token | None:
+    """'(has been) in (pretrial) detention', '(remains) under house (arrest)': the verb of being whose
+    subject the noun holds. The caller decides that the noun is a confinement."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in _STATE_PREPS or prep.head.i == prep.i:
+        return None
+    return prep.head if prep.head.lemma_.lower() in _STATE_VERBS else None
+
+
 def _time_phrase_verb(noun: Token) -> Token | None:
     """The verb a time phrase holding the noun hangs on: "(told) ..., after a meeting"."""
     prep = noun.head
@@ -426,6 +467,10 @@ def clause_subject(verb: Token) -> tuple[Token | None, str]:
             where = "" if current.i == verb.i else f" (inherited by '{verb.text}')"
             return subject, f"subject of '{current.text}'{where}"
         if _child(current, _PASSIVE_SUBJECTS) is not None or current.head.i == current.i:
+            if current.i != verb.i and _in_time_phrase(verb, current):
+                # "was released (after apologizing) to X": who was released apologized
+                rule = f"subject of passive '{current.text}' (inherited by '{verb.text}' in a time phrase)"
+                return _child(current, _PASSIVE_SUBJECTS), rule
             return None, ""
         if current.dep_ in ("xcomp", "ccomp") and _child(current.head, _OBJECTS) is not None:
             return _child(current.head, _OBJECTS), f"object of '{current.head.text}' (controls '{verb.text}')"

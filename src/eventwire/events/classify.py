@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from eventwire.events.arguments import undergoing_verb
+from eventwire.events.arguments import CONFINEMENT_CODE, state_of_confinement, undergoing_verb
 from eventwire.events.lexicon import (
     LexiconData,
     Pattern,
@@ -537,13 +537,15 @@ class VerbLexicon:
                 break
         if cameo is None:
             return None
-        if require_evidence and not self._noun_names_event(token, specificity > 0.4):
+        if require_evidence and not self._noun_names_event(token, specificity > 0.4, cameo):
             return None
         start = min([token.i, *(m.i for m in modifiers)])
         return _Match(cameo, pattern, specificity, (start, token.i + 1), frozenset(), how="noun")
 
-    def _noun_names_event(self, token: Token, modified: bool) -> bool:
+    def _noun_names_event(self, token: Token, modified: bool, cameo: str) -> bool:
         """Conservative: a bare event noun is a trigger only in an argument position with a sign."""
+        if cameo == CONFINEMENT_CODE and state_of_confinement(token) is not None:
+            return True  # "has been in custody since May": a detention told as the state of the subject
         if token.dep_ not in _NOUN_DEPS:
             return False
         if modified or token.dep_ == "ROOT" or self._subject_of_occurrence(token):

@@ -21,6 +21,7 @@ from eventwire.actors.context import PERSON_AGENT_NOUNS
 from eventwire.actors.located import with_place_country
 from eventwire.dates import resolve_event_date
 from eventwire.events.arguments import (
+    CONFINEMENT_CODE,
     ArgumentGroup,
     Arguments,
     clause_subject,
@@ -78,6 +79,7 @@ from eventwire.events.stance import (
     denial_of,
     evaluated,
     feared,
+    flat_denial,
     habitual,
     instructed,
     is_credit_line,
@@ -116,6 +118,8 @@ if TYPE_CHECKING:
 
 _NAMED_ACTOR_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}
 FIRST_PERSON = {"we", "i", "us", "me", "our", "my"}
+# sentences after an accusation of no one known within which a flat denial still answers it
+_DENIAL_REACH = 2
 FIRST_PERSON_SUBJECTS = {"we", "i"}  # the speaker's side itself, not a force of it ("our troops")
 # Types whose direct object is what is given, sent, withdrawn or imposed, not who receives it.
 THEME_OBJECT_TYPES = frozenset({"AID", "MOBILIZE", "SANCTION", "RETREAT", "CONCEDE"})
@@ -224,6 +228,23 @@ class _Article:
                 if side in {_party(a) for a in sides}:
                     return sides, True
         return self.pairs[-1][1], False
+
+    def accusation_of(self, speakers: list[Actor], sentence: Sentence) -> Event | None:
+        """The accusation a flat denial answers ("Nonsense. I reject it," she said): the latest
+        accusation coded before whose target is the speaker (the same name, else the same country and
+        sector), or names no one known and was told just before, and whose accuser is another (the
+        opposition accusing the government of its own country counts). None when the latest
+        accusation is of someone else."""
+        accusations = [e for e in self.acts if e.event_type == "ACCUSE" and e.source]
+        if not accusations or not speakers:
+            return None
+        latest = accusations[-1]
+        speaker = speakers[0]
+        of_speaker = any(_same_actor(a, speaker) for a in latest.target)
+        of_no_one = not any(_known(a) for a in latest.target) and \
+            sentence.index - latest.sentence.index <= _DENIAL_REACH
+        by_other = not any(_same_actor(a, speaker) for a in latest.source)
+        return latest if (of_speaker or of_no_one) and by_other else None
 
     def latest_act(self, types: frozenset[str], side: str | None, aimed: bool,
                    told_by: frozenset[str] | None = None) -> Event | None:
@@ -467,6 +488,15 @@ class EventCoder:
                             article.parties(side))
         if source.state == "known":
             target = self._response_target(draft, c, sentence, when, article, taken, side, target) or target
+        if source.state == "known" and target.state != "known" and flat_denial(draft.head, self.stance):
+            accusation = article.accusation_of(source.actors, sentence)
+            denied = _doer_of(accusation, draft.head, sentence, "the accusation a flat denial answers")
+            if denied is not None:
+                target = denied
+                if c.event_type != "REJECT":
+                    c = as_type(c, "REJECT")
+                    reasons.append(Reason("type", f"'{draft.head.text}' denies the accusation made before: "
+                                                  "a rejection"))
         if draft.criticism is not None and target.state != "known":
             return None  # fault found with no one known ("the economy has failed") is no act between actors
         if _speaker_alone(draft, c, modality, target):
@@ -943,6 +973,13 @@ def _below(event: Event, current: list[Event]) -> Event:
     return replace(event, confidence=confidence, reasons=[*event.reasons, Reason("confidence", reason)])
 
 
+def _same_actor(one: Actor, other: Actor) -> bool:
+    """The same person or body: the same name, else the same country and sector, both known."""
+    if one.name and other.name:
+        return one.name == other.name
+    return one.country is not None and (one.country, one.sector) == (other.country, other.sector)
+
+
 def _party(actor: Actor) -> str | None:
     """The side an actor stands for: its country, else its dictionary code, else its sector."""
     return actor.country or actor.code or actor.sector
@@ -1178,8 +1215,10 @@ def _draft(parsed: Doc, classification: Classification) -> _Draft:
     start, end = classification.trigger
     theme_object = classification.event_type in THEME_OBJECT_TYPES
     meeting = classification.event_type == "CONSULT"
+    confinement = classification.cameo == CONFINEMENT_CODE
     return _Draft(classification, trigger_head(parsed, start, end),
-                  find_arguments(parsed, start, end, classification.target_preps, theme_object, meeting))
+                  find_arguments(parsed, start, end, classification.target_preps, theme_object, meeting,
+                                 confinement))
 
 
 class TimeBudgetExceeded(Exception):

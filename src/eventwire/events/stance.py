@@ -98,6 +98,9 @@ class StanceWords:
     # "calls for the (release) of the writer (detained) in X": a demand of whoever holds the person
     release_nouns: frozenset[str] = frozenset()
     detention_verbs: frozenset[str] = frozenset()
+    # "I reject that", "we deny it", "I disagree": a denial naming nothing it denies but a pronoun
+    flat_denial_verbs: frozenset[str] = frozenset()
+    flat_denial_objects: frozenset[str] = frozenset()
 
     @cached_property
     def criticism_cues(self) -> frozenset[str]:
@@ -144,6 +147,8 @@ def read_stance_words() -> StanceWords:
                        protest_nouns=frozenset(raw["protest_nouns"]),
                        release_nouns=frozenset(raw["release_nouns"]),
                        detention_verbs=frozenset(raw["detention_verbs"]),
+                       flat_denial_verbs=frozenset(raw["flat_denial_verbs"]),
+                       flat_denial_objects=frozenset(raw["flat_denial_objects"]),
                        **{name: frozenset(raw[name]) for name in _CRITICISM_LISTS})
 
 
@@ -151,6 +156,36 @@ _CRITICISM_LISTS = ("statement_verbs", "concern_verbs", "concern_nouns", "negati
                     "failure_verbs", "success_verbs", "evaluative_adverbs", "judging_verbs",
                     "shortfall_words", "demand_modals", "demand_verbs", "penalty_nouns",
                     "priority_adjectives", "accusing_speakers")
+
+
+_SPEAKERS = frozenset({"i", "we"})
+# What a flat denial may still hang on itself: "of course", "totally", "with them", "not"
+_FLAT_DENIAL_MODIFIERS = {"advmod", "neg", "aux", "punct", "prep", "dobj", "nsubj", "cc", "intj", "npadvmod"}
+
+
+def flat_denial(head: Token, words: StanceWords) -> bool:
+    """'I totally reject that', 'we deny these claims', 'of course I disagree (with them)': the speaker's
+    own denial that names nothing it denies but a pronoun or the accusation itself. It answers what
+    was said of the speaker before (the caller finds that accusation in the article); a denial with a
+    noun or a clause of its own ("I reject the plan", "we deny that troops crossed") tells what it
+    rejects itself."""
+    if head.lemma_.lower() not in words.flat_denial_verbs:
+        return False
+    if not any(c.dep_ == "nsubj" and c.lower_ in _SPEAKERS for c in head.children):
+        return False
+    for child in head.children:
+        if child.dep_ not in _FLAT_DENIAL_MODIFIERS:
+            return False
+        if child.dep_ == "dobj" and not _denied_thing(child, words):
+            return False
+        if child.dep_ == "prep" and not all(_denied_thing(o, words) for o in child.children):
+            return False
+    return True
+
+
+def _denied_thing(token: Token, words: StanceWords) -> bool:
+    """A pronoun ("it", "that") or the accusation itself ("these claims", "the charges")."""
+    return token.lower_ in words.flat_denial_objects or token.lemma_.lower() in words.flat_denial_objects
 
 
 def background_clause(head: Token) -> Token | None:

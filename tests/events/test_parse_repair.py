@@ -1,0 +1,37 @@
+"""The parse repairs (parse_repair.py), on sentences written for these tests."""
+
+import datetime as dt
+
+import pytest
+
+from eventwire.records import Document
+
+
+def code(coder, text: str):
+    doc = Document(id="fixture", text=text, original_text=text, origin="<test>", date=dt.date(2024, 3, 13))
+    return coder.code_document(doc)
+
+
+@pytest.mark.parametrize("text", [
+    "Last week, Macron hosted Lula in Paris for a state dinner.",
+    "Last week, Macron hosted Lula in Paris for what aides described as a \"frank exchange.\"",
+])
+def test_name_verbed_name_gets_its_verb_back(nlp, rules, text):
+    parsed = nlp(text)
+    hosted = next(t for t in parsed if t.lower_ == "hosted")
+    assert hosted.dep_ == "ROOT"
+    assert [c.text for c in hosted.children if c.dep_ == "nsubj"] == ["Macron"]
+    assert [c.text for c in hosted.children if c.dep_ == "dobj"] == ["Lula"]
+    events = [e for e in code(rules, text) if e.event_type == "CONSULT"]
+    assert events, code(rules, text)
+    assert [a.country for a in events[0].source] == ["FRA"]
+    assert [a.country for a in events[0].target] == ["BRA"]
+
+
+@pytest.mark.parametrize("text, modifier", [
+    ("The Kremlin-backed forces shelled the town.", "backed"),
+    ("The ousted president fled to Dubai.", "ousted"),
+])
+def test_modifiers_that_are_modifiers_stay(nlp, text, modifier):
+    word = next(t for t in nlp(text) if t.lower_ == modifier)
+    assert word.dep_ != "ROOT"
