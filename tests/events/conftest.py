@@ -1,11 +1,16 @@
 """Fixtures of the event tests."""
 
 import json
+import sys
+from pathlib import Path
 
 import pytest
 
 from eventwire.events.coder import EventCoder
 from eventwire.events.learned import RuleDecisions
+from eventwire.resources import RULES, Resources, Settings
+
+sys.path.insert(0, str(Path(__file__).parent))  # texts: coding a short article written for a test
 
 
 @pytest.fixture(scope="session")
@@ -19,6 +24,13 @@ def rules(resources) -> EventCoder:
     """The rules alone: for tests of a rule, whose sentence the learned sentence gate (retrained
     whenever the rules change, and measured in aggregate) may keep or drop as a whole."""
     return EventCoder(resources, decisions=RuleDecisions())
+
+
+@pytest.fixture(scope="session")
+def rules_all_parsed() -> EventCoder:
+    """The rules alone with every candidate sentence parsed (no pre-parse model): for tests of a rule
+    whose sentence the pre-parse model might also skip."""
+    return EventCoder(Resources(Settings(preparse=RULES)), decisions=RuleDecisions())
 
 
 @pytest.fixture

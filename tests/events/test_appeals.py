@@ -2,17 +2,8 @@
 of the party whose act is asked for; never a SUPPORT. A rejection of what another put forward targets that
 other. On sentences written for these tests."""
 
-import datetime as dt
-
 import pytest
-
-from eventwire.events.coder import EventCoder
-from eventwire.records import Document
-
-
-def code(coder: EventCoder, text: str):
-    doc = Document(id="fixture", text=text, original_text=text, origin="<test>", date=dt.date(2024, 3, 13))
-    return coder.code_document(doc)
+from texts import code_text
 
 
 @pytest.mark.parametrize("text", [
@@ -20,7 +11,7 @@ def code(coder: EventCoder, text: str):
     "Kenya is calling for an end to the shelling of border towns by Somalia.",
 ])
 def test_a_call_for_an_end_to_an_act_is_a_request_never_a_support(rules, text):
-    assert [e.event_type for e in code(rules, text)] == ["REQUEST"]
+    assert [e.event_type for e in code_text(rules, text)] == ["REQUEST"]
 
 
 @pytest.mark.parametrize("text, source, target", [
@@ -29,7 +20,7 @@ def test_a_call_for_an_end_to_an_act_is_a_request_never_a_support(rules, text):
     ("The United States called on Egypt for the release of the jailed journalists.", "USA", "EGY"),
 ])
 def test_an_appeal_is_a_request_of_the_party_asked(rules, text, source, target):
-    events = code(rules, text)
+    events = code_text(rules, text)
     assert [e.event_type for e in events] == ["REQUEST"], [(e.event_type, e.trigger.text) for e in events]
     assert events[0].source[0].country == source
     assert [a.country for a in events[0].target] == [target]
@@ -40,7 +31,7 @@ def test_an_appeal_is_a_request_of_the_party_asked(rules, text, source, target):
     ("Kenya rejected the proposal put forward by Somalia on Monday.", "KEN", "SOM"),
 ])
 def test_a_rejection_of_what_another_put_forward_targets_that_other(rules, text, source, target):
-    events = code(rules, text)
+    events = code_text(rules, text)
     assert [e.event_type for e in events] == ["REJECT"], [(e.event_type, e.trigger.text) for e in events]
     assert [a.country for a in events[0].source] == [source]
     assert [a.country for a in events[0].target] == [target]

@@ -1,6 +1,5 @@
 """Argument extraction from the parse: subjects, objects, passives, nominal triggers, lists."""
 
-
 from eventwire.events.arguments import find_arguments
 
 

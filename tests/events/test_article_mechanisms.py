@@ -4,6 +4,7 @@ these tests (both parties, quotations and their speakers, asked or denied acts, 
 import datetime as dt
 
 import pytest
+from texts import code_text
 
 from eventwire.events.coder import EventCoder
 from eventwire.events.quotes import find_quotations
@@ -14,8 +15,7 @@ WEDNESDAY = dt.date(2024, 3, 13)
 
 
 def code(coder: EventCoder, text: str, date: dt.date | None = WEDNESDAY):
-    doc = Document(id="fixture", text=text, original_text=text, origin="<test>", date=date)
-    return coder.code_document(doc)
+    return code_text(coder, text, date)
 
 
 def of_type(events, event_type: str):
@@ -484,7 +484,6 @@ def test_a_light_verb_with_a_counted_event_noun(coder, text, event_type, source,
 
 def test_workers_on_strike_still_protest(coder):
     assert of_type(code(coder, "Workers went on strike against the government on Monday."), "PROTEST")
-
 
 
 @pytest.mark.parametrize("text", [

@@ -4,16 +4,15 @@ articles written for these tests."""
 import datetime as dt
 
 import pytest
+from texts import code_text
 
 from eventwire.events.coder import EventCoder
-from eventwire.records import Document
 
 FRIDAY = dt.date(2024, 6, 7)
 
 
 def code(coder: EventCoder, text: str):
-    doc = Document(id="fixture", text=text, original_text=text, origin="<test>", date=FRIDAY)
-    return coder.code_document(doc)
+    return code_text(coder, text, FRIDAY)
 
 
 def of_type(events, event_type: str):

@@ -2,22 +2,15 @@
 what for it was done, or on the counted event noun; the owner of what is struck is the target, not the
 thing. Sentences written for these tests; the rules alone are tested."""
 
-import datetime as dt
-
 import pytest
+from texts import code_text
 
 from eventwire.events.coder import EventCoder
-from eventwire.records import Document
-
-
-def code(coder: EventCoder, text: str):
-    return coder.code_document(Document(id="fixture", text=text, original_text=text, origin="<test>",
-                                        date=dt.date(2024, 3, 13)))
 
 
 def assaults(coder: EventCoder, text: str):
-    events = [e for e in code(coder, text) if e.event_type == "ASSAULT"]
-    assert events, [e.event_type for e in code(coder, text)]
+    events = [e for e in code_text(coder, text) if e.event_type == "ASSAULT"]
+    assert events, [e.event_type for e in code_text(coder, text)]
     return events
 
 
@@ -50,8 +43,8 @@ def test_a_counted_event_noun_in_a_light_verb_keeps_its_target(rules, text, coun
 
 def test_a_statement_takes_no_target_from_a_clause_of_purpose(rules):
     """What a demand is said for is not whom it is made of: the addressee stays the target."""
-    events = [e for e in code(rules, "The Pope called on Israel on Sunday to protect the Gaza hospitals.")
-              if e.event_type == "REQUEST"]
+    text = "The Pope called on Israel on Sunday to protect the Gaza hospitals."
+    events = [e for e in code_text(rules, text) if e.event_type == "REQUEST"]
     assert events and events[0].target[0].country == "ISR"
 
 
@@ -74,13 +67,13 @@ def test_a_passive_act_takes_the_doer_of_the_attack_it_was_told_in(rules, text, 
 def test_a_place_or_a_kind_of_attack_names_no_doer(rules):
     for text in ("Four civilians were killed in the Kidal airstrike on Monday.",
                  "Two civilians were wounded in an artillery attack on the convoy."):
-        events = [e for e in code(rules, text) if e.event_type == "ASSAULT"]
+        events = [e for e in code_text(rules, text) if e.event_type == "ASSAULT"]
         assert events and all(not e.source for e in events), text
 
 
 def test_a_place_held_by_someone_names_no_doer(rules):
     """Only an attack names who struck: "killed in a town held by the rebels" keeps an unknown source."""
-    events = [e for e in code(rules, "Three shepherds were killed in a town held by Malian rebels.")
+    events = [e for e in code_text(rules, "Three shepherds were killed in a town held by Malian rebels.")
               if e.event_type == "ASSAULT"]
     assert all(not e.source for e in events)
 

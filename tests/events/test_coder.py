@@ -3,10 +3,11 @@
 import datetime as dt
 
 import pytest
+from texts import code_text
 
 from eventwire.events.coder import EventCoder
 from eventwire.events.learned import RuleDecisions
-from eventwire.records import Document, Sentence
+from eventwire.records import Sentence
 
 MONDAY = dt.date(2024, 3, 11)
 
@@ -18,9 +19,7 @@ def coder(resources) -> EventCoder:
 
 
 def code(coder: EventCoder, text: str, date: dt.date | None = MONDAY, dateline: str | None = None):
-    doc = Document(id="fixture", text=text, original_text=text, origin="<test>", date=date,
-                   dateline_place=dateline)
-    return coder.code_document(doc)
+    return code_text(coder, text, date, dateline)
 
 
 def only(events, event_type: str):

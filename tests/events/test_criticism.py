@@ -1,31 +1,15 @@
 """Criticism told as a statement or a quote (events/criticism.py): ACCUSE from the speaker to the actor
 criticised, on sentences and short articles written for these tests."""
 
-import datetime as dt
-
 import pytest
+from texts import code_text, countries
 
 from eventwire.events.coder import EventCoder
-from eventwire.events.learned import RuleDecisions
-from eventwire.records import Document
-from eventwire.resources import RULES, Resources, Settings
-
-WEDNESDAY = dt.date(2024, 3, 13)
 
 
 @pytest.fixture(scope="module")
-def coder() -> EventCoder:
-    """The rules alone, every candidate sentence parsed."""
-    return EventCoder(Resources(Settings(preparse=RULES)), decisions=RuleDecisions())
-
-
-def code(coder: EventCoder, text: str):
-    doc = Document(id="fixture", text=text, original_text=text, origin="<test>", date=WEDNESDAY)
-    return coder.code_document(doc)
-
-
-def countries(actors) -> list[str | None]:
-    return [a.country or a.sector for a in actors]
+def coder(rules_all_parsed) -> EventCoder:
+    return rules_all_parsed
 
 
 @pytest.mark.parametrize("text, source, target", [
@@ -45,23 +29,22 @@ def countries(actors) -> list[str | None]:
     ("Human Rights Watch voiced alarm over Iran's crackdown on protesters.", "NGO", "IRN"),
 ])
 def test_a_statement_that_finds_fault_with_an_actor_is_its_speakers_accusation(coder, text, source, target):
-    accusations = [e for e in code(coder, text) if e.event_type == "ACCUSE"]
-    assert len(accusations) == 1, [(e.event_type, e.trigger.text) for e in code(coder, text)]
+    accusations = [e for e in code_text(coder, text) if e.event_type == "ACCUSE"]
+    assert len(accusations) == 1, [(e.event_type, e.trigger.text) for e in code_text(coder, text)]
     assert countries(accusations[0].source) == [source]
     assert target in countries(accusations[0].target)
     assert not accusations[0].negated
 
 
 def test_the_act_told_as_a_wrong_stays_an_event_beside_the_accusation(coder):
-    events = code(coder, "The opposition party says the government is illegally seizing its offices.")
+    events = code_text(coder, "The opposition party says the government is illegally seizing its offices.")
     assert sorted(e.event_type for e in events) == ["ACCUSE", "COERCE"]
 
 
-def test_a_quotes_own_clause_is_the_speakers_criticism():
+def test_a_quotes_own_clause_is_the_speakers_criticism(coder):
     text = ('The French minister spoke in Paris on Monday. "The European Union\'s migration policy has '
             'failed," she told reporters.')
-    coder = EventCoder(Resources(Settings(preparse=RULES)), decisions=RuleDecisions())
-    accusation = next(e for e in code(coder, text) if e.event_type == "ACCUSE")
+    accusation = next(e for e in code_text(coder, text) if e.event_type == "ACCUSE")
     assert countries(accusation.source) == ["FRA"]
     assert countries(accusation.target) == ["IGO"]
 
@@ -77,14 +60,14 @@ def test_a_quotes_own_clause_is_the_speakers_criticism():
     "The Peruvian government's migration policy has failed.",  # the writer's own voice, no speaker
 ])
 def test_no_criticism_without_a_speaker_finding_fault_with_an_actor(coder, text):
-    assert [e for e in code(coder, text) if e.event_type == "ACCUSE"] == []
+    assert [e for e in code_text(coder, text) if e.event_type == "ACCUSE"] == []
 
 
 def test_an_attack_reported_without_judgement_stays_an_attack(coder):
-    events = code(coder, "Police said gunmen attacked a convoy in northern Mali, killing five soldiers.")
+    events = code_text(coder, "Police said gunmen attacked a convoy in northern Mali, killing five soldiers.")
     assert [e.event_type for e in events] == ["ASSAULT"]
 
 
 def test_acts_under_a_statement_that_is_no_criticism_stay_events_of_their_own(coder):
-    events = code(coder, "Witnesses said the unlawful militia attacked the village of the farmers.")
+    events = code_text(coder, "Witnesses said the unlawful militia attacked the village of the farmers.")
     assert "ASSAULT" in [e.event_type for e in events]

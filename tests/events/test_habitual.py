@@ -5,16 +5,15 @@ a span from a recent day ("since Friday") is the news. Sentences written for the
 import datetime as dt
 
 import pytest
+from texts import code_text
 
 from eventwire.events.coder import EventCoder
-from eventwire.records import Document
 
 PUBLISHED = dt.date(2025, 3, 12)
 
 
 def code(coder: EventCoder, text: str):
-    doc = Document(id="fixture", text=text, original_text=text, origin="<test>", date=PUBLISHED)
-    return coder.code_document(doc)
+    return code_text(coder, text, PUBLISHED)
 
 
 def triggered(events, word: str):

@@ -5,17 +5,16 @@ sentence. Sentences and short articles written for these tests."""
 import datetime as dt
 
 import pytest
+from texts import code_text
 
 from eventwire.events.coder import EventCoder
 from eventwire.events.confidence import HISTORICAL_CEILING, historical_confidence
-from eventwire.records import Document
 
 PUBLISHED = dt.date(2025, 3, 12)
 
 
 def code(coder: EventCoder, text: str, date: dt.date = PUBLISHED):
-    doc = Document(id="fixture", text=text, original_text=text, origin="<test>", date=date)
-    return coder.code_document(doc)
+    return code_text(coder, text, date)
 
 
 def historical(events):

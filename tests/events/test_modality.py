@@ -1,6 +1,5 @@
 """Negation, hypotheticals, future intent and reported speech around a trigger."""
 
-
 from eventwire.events.arguments import find_arguments
 from eventwire.events.modality import analyse
 

@@ -2,18 +2,10 @@
 count with no noun ("six", "dozens of others"), when no other candidate resolves, is of the country the
 article is about. Sentences written for these tests; the rules alone are tested."""
 
-import datetime as dt
-
 import pytest
+from texts import code_text
 
-from eventwire.events.coder import EventCoder
 from eventwire.nlp import is_time_token
-from eventwire.records import Document
-
-
-def events_of(coder: EventCoder, text: str):
-    doc = Document(id="fixture", text=text, original_text=text, origin="<test>", date=dt.date(2024, 3, 13))
-    return coder.code_document(doc)
 
 
 @pytest.mark.parametrize("text, target", [
@@ -23,23 +15,23 @@ def events_of(coder: EventCoder, text: str):
     ("Five Kenyan soldiers were killed and dozens of others were wounded on Monday.", "dozens of others"),
 ])
 def test_an_unknown_name_takes_the_country_of_the_article(rules, text, target):
-    event = next(e for e in events_of(rules, text) if e.target and e.target[0].text == target)
+    event = next(e for e in code_text(rules, text) if e.target and e.target[0].text == target)
     assert [a.country for a in event.target] == ["KEN"]
     assert any("named in no dictionary" in r for r in event.reasons if r.field == "target")
 
 
 def test_a_resolved_place_after_the_name_is_kept(rules):
-    event = next(e for e in events_of(rules, "Kenyan police shot Jane Doe in Kampala.") if e.target)
+    event = next(e for e in code_text(rules, "Kenyan police shot Jane Doe in Kampala.") if e.target)
     assert [a.country for a in event.target] == ["UGA"]
 
 
 def test_an_unknown_name_with_no_country_in_the_article_stays_unresolved(rules):
-    events = [e for e in events_of(rules, "Peter Mwangi was captured on Monday.") if e.target]
+    events = [e for e in code_text(rules, "Peter Mwangi was captured on Monday.") if e.target]
     assert all(a.country is None for e in events for a in e.target)
 
 
 def test_a_pronoun_is_left_to_the_resolver(rules):
-    events = [e for e in events_of(rules, "Kenyan police said they shot him on Monday.") if e.target]
+    events = [e for e in code_text(rules, "Kenyan police said they shot him on Monday.") if e.target]
     assert all(a.country is None for e in events for a in e.target if a.text == "him")
 
 

@@ -3,13 +3,13 @@ for these tests."""
 
 import datetime as dt
 
+from texts import code_text
+
 from eventwire.events.coder import EventCoder
-from eventwire.records import Document
 
 
 def code(coder: EventCoder, text: str):
-    doc = Document(id="fixture", text=text, original_text=text, origin="<test>", date=dt.date(2024, 5, 16))
-    return coder.code_document(doc)
+    return code_text(coder, text, dt.date(2024, 5, 16))
 
 
 def test_a_bare_family_name_in_an_article_about_another_country_is_no_known_actor(coder):

@@ -3,15 +3,15 @@ written for these tests."""
 
 import datetime as dt
 
+from texts import code_text
+
 from eventwire.events.coder import EventCoder
-from eventwire.records import Document
 
 THURSDAY = dt.date(2024, 5, 16)
 
 
 def code(coder: EventCoder, text: str):
-    doc = Document(id="fixture", text=text, original_text=text, origin="<test>", date=THURSDAY)
-    return coder.code_document(doc)
+    return code_text(coder, text, THURSDAY)
 
 
 def countries(actors) -> list[str | None]:
@@ -34,7 +34,6 @@ def test_the_two_countries_of_a_source_are_a_pair_it_belongs_to(coder):
             "Ruto praised the security cooperation between the two countries.")
     praise = next(e for e in code(coder, text) if e.trigger.text.startswith("praised"))
     assert set(countries(praise.target)) == {"KEN", "TZA"}  # not Tanzania and Uganda, named last
-
 
 
 def test_parties_that_accuse_each_other_are_source_and_target(rules):

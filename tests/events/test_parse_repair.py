@@ -1,15 +1,7 @@
 """The parse repairs (parse_repair.py), on sentences written for these tests."""
 
-import datetime as dt
-
 import pytest
-
-from eventwire.records import Document
-
-
-def code(coder, text: str):
-    doc = Document(id="fixture", text=text, original_text=text, origin="<test>", date=dt.date(2024, 3, 13))
-    return coder.code_document(doc)
+from texts import code_text
 
 
 @pytest.mark.parametrize("text", [
@@ -22,8 +14,8 @@ def test_name_verbed_name_gets_its_verb_back(nlp, rules, text):
     assert hosted.dep_ == "ROOT"
     assert [c.text for c in hosted.children if c.dep_ == "nsubj"] == ["Macron"]
     assert [c.text for c in hosted.children if c.dep_ == "dobj"] == ["Lula"]
-    events = [e for e in code(rules, text) if e.event_type == "CONSULT"]
-    assert events, code(rules, text)
+    events = [e for e in code_text(rules, text) if e.event_type == "CONSULT"]
+    assert events, code_text(rules, text)
     assert [a.country for a in events[0].source] == ["FRA"]
     assert [a.country for a in events[0].target] == ["BRA"]
 

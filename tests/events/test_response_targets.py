@@ -3,22 +3,15 @@ act a denial or a welcome answers, the holder of a meeting a refusal keeps away 
 person whose release is asked for, the host of a gathering. Short articles written for these tests;
 the rules alone are tested."""
 
-import datetime as dt
-
 import pytest
+from texts import code_text
 
 from eventwire.events.coder import EventCoder
-from eventwire.records import Document
-
-
-def code(coder: EventCoder, text: str):
-    return coder.code_document(Document(id="fixture", text=text, original_text=text, origin="<test>",
-                                        date=dt.date(2024, 3, 13)))
 
 
 def the_event(coder: EventCoder, text: str, event_type: str, trigger: str):
-    events = [e for e in code(coder, text) if e.event_type == event_type and e.trigger.text == trigger]
-    assert events, [(e.event_type, e.trigger.text) for e in code(coder, text)]
+    events = [e for e in code_text(coder, text) if e.event_type == event_type and e.trigger.text == trigger]
+    assert events, [(e.event_type, e.trigger.text) for e in code_text(coder, text)]
     return events[0]
 
 
@@ -85,7 +78,7 @@ def test_a_noun_inside_the_trigger_is_no_answered_act(rules):
     # "struck a deal" is the agreement itself, not a response to an earlier deal
     text = ("Egyptian authorities released the blogger on Monday. Peru and Chile struck a deal on fishing "
             "rights on Tuesday.")
-    events = [e for e in code(rules, text) if e.event_type == "AGREE"]
+    events = [e for e in code_text(rules, text) if e.event_type == "AGREE"]
     assert all("EGY" not in countries(e.target) for e in events)
 
 
@@ -96,7 +89,7 @@ def test_a_noun_inside_the_trigger_is_no_answered_act(rules):
      "attend the session.", "IGOJUDICC"),
 ])
 def test_a_refusal_to_attend_is_toward_who_holds_the_meeting(rules, text, target):
-    event = [e for e in code(rules, text) if e.event_type == "REJECT"][0]
+    event = [e for e in code_text(rules, text) if e.event_type == "REJECT"][0]
     assert countries(event.target) == [target]
 
 
@@ -105,13 +98,13 @@ def test_a_refusal_to_attend_is_toward_who_holds_the_meeting(rules, text, target
     "According to the Associated Press, Iran refused to attend the talks.",
 ])
 def test_who_reports_a_refusal_to_attend_is_not_its_target(rules, text):
-    events = [e for e in code(rules, text) if e.event_type == "REJECT"]
+    events = [e for e in code_text(rules, text) if e.event_type == "REJECT"]
     assert events and all(e.target == [] for e in events)
 
 
 def test_a_refusal_to_attend_with_two_other_sides_named_has_no_target(rules):
     text = "Brazil and Argentina met on Monday, though Chile refused to attend the meeting."
-    events = [e for e in code(rules, text) if e.event_type == "REJECT"]
+    events = [e for e in code_text(rules, text) if e.event_type == "REJECT"]
     assert all(e.target == [] for e in events)
 
 
@@ -122,13 +115,13 @@ def test_a_refusal_to_attend_with_two_other_sides_named_has_no_target(rules):
      "release.", "VNM"),
 ])
 def test_a_call_for_a_release_is_toward_who_holds_the_person(rules, text, target):
-    event = [e for e in code(rules, text) if e.event_type == "REQUEST"][0]
+    event = [e for e in code_text(rules, text) if e.event_type == "REQUEST"][0]
     assert countries(event.target) == [target]
     assert "holds" in target_reasons(event)
 
 
 def test_a_call_for_a_release_with_no_holder_named_has_no_target(rules):
-    event = [e for e in code(rules, "The European Union calls for the journalist's immediate release.")
+    event = [e for e in code_text(rules, "The European Union calls for the journalist's immediate release.")
              if e.event_type == "REQUEST"][0]
     assert countries(event.target) in ([], [None])
 
@@ -148,14 +141,14 @@ def test_the_host_of_a_gathering_is_its_target(rules):
      "FRA", "its owner 'president'"),
 ])
 def test_a_reaction_to_an_act_is_toward_the_doer_named_on_it(rules, text, event_type, target, rule):
-    event = [e for e in code(rules, text) if e.event_type == event_type][0]
+    event = [e for e in code_text(rules, text) if e.event_type == event_type][0]
     assert countries(event.target) == [target]
     assert rule in target_reasons(event)
 
 
 def test_the_owner_of_an_actor_noun_is_no_doer(rules):
     # "the U.N.'s highest court" is the court itself, not an act the U.N. did
-    event = [e for e in code(rules, "Peru criticised the United Nations' highest court on Monday.")
+    event = [e for e in code_text(rules, "Peru criticised the United Nations' highest court on Monday.")
              if e.event_type == "ACCUSE"][0]
     assert [a.text for a in event.target] == ["United Nations' highest court"]
 
@@ -177,5 +170,5 @@ def test_a_protest_noun_after_in_tells_what_the_protest_is_against(rules):
 
 def test_a_refusal_to_join_what_an_organisation_named_by_acronym_holds_is_toward_it(rules):
     text = "Hungary declined to take part in the NATO training programme for pilots."
-    event = [e for e in code(rules, text) if e.event_type == "REJECT"][0]
+    event = [e for e in code_text(rules, text) if e.event_type == "REJECT"][0]
     assert countries(event.target) == ["IGOWSTNAT"]

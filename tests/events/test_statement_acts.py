@@ -5,28 +5,14 @@ articles written for these tests."""
 import datetime as dt
 
 import pytest
+from texts import code_text, countries
 
 from eventwire.events.coder import EventCoder
-from eventwire.events.learned import RuleDecisions
-from eventwire.records import Document
-from eventwire.resources import RULES, Resources, Settings
-
-WEDNESDAY = dt.date(2024, 3, 13)
 
 
 @pytest.fixture(scope="module")
-def coder() -> EventCoder:
-    """The rules alone, every candidate sentence parsed."""
-    return EventCoder(Resources(Settings(preparse=RULES)), decisions=RuleDecisions())
-
-
-def code(coder: EventCoder, text: str):
-    doc = Document(id="fixture", text=text, original_text=text, origin="<test>", date=WEDNESDAY)
-    return coder.code_document(doc)
-
-
-def countries(actors) -> list[str | None]:
-    return [a.country or a.sector for a in actors]
+def coder(rules_all_parsed) -> EventCoder:
+    return rules_all_parsed
 
 
 def of_type(events, event_type: str):
@@ -40,8 +26,8 @@ def of_type(events, event_type: str):
     ("The Kenyan lawyer said Ugandan police should return the seized documents.", "KEN", "UGA"),
 ])
 def test_an_act_a_statement_asks_of_another_actor_is_the_speakers_demand(coder, text, source, target):
-    requests = of_type(code(coder, text), "REQUEST")
-    assert len(requests) == 1, [(e.event_type, e.trigger.text) for e in code(coder, text)]
+    requests = of_type(code_text(coder, text), "REQUEST")
+    assert len(requests) == 1, [(e.event_type, e.trigger.text) for e in code_text(coder, text)]
     assert countries(requests[0].source) == [source]
     assert countries(requests[0].target) == [target]
 
@@ -49,7 +35,7 @@ def test_an_act_a_statement_asks_of_another_actor_is_the_speakers_demand(coder, 
 def test_a_demand_in_a_quote_is_made_by_the_quotes_speaker(coder):
     text = ('The Chilean foreign minister spoke in Santiago on Monday. "Bolivia must stop these '
             'provocations at the border," he said.')
-    requests = of_type(code(coder, text), "REQUEST")
+    requests = of_type(code_text(coder, text), "REQUEST")
     assert len(requests) == 1
     assert countries(requests[0].source) == ["CHL"]
     assert countries(requests[0].target) == ["BOL"]
@@ -63,7 +49,7 @@ def test_a_demand_in_a_quote_is_made_by_the_quotes_speaker(coder):
     "The Chilean government must end the deportations.",  # the writer's voice, no speaker
 ])
 def test_no_demand_without_another_actor_asked_by_a_speaker(coder, text):
-    assert of_type(code(coder, text), "REQUEST") == []
+    assert of_type(code_text(coder, text), "REQUEST") == []
 
 
 @pytest.mark.parametrize("text, source, target", [
@@ -75,8 +61,8 @@ def test_no_demand_without_another_actor_asked_by_a_speaker(coder, text):
      "CHL", "PER"),
 ])
 def test_a_penalty_a_speaker_says_follows_if_an_actor_acts_threatens_that_actor(coder, text, source, target):
-    threats = of_type(code(coder, text), "THREATEN")
-    assert len(threats) == 1, [(e.event_type, e.trigger.text) for e in code(coder, text)]
+    threats = of_type(code_text(coder, text), "THREATEN")
+    assert len(threats) == 1, [(e.event_type, e.trigger.text) for e in code_text(coder, text)]
     assert countries(threats[0].source) == [source]
     assert countries(threats[0].target) == [target]
 
@@ -86,12 +72,12 @@ def test_a_penalty_a_speaker_says_follows_if_an_actor_acts_threatens_that_actor(
     "The Chilean official said sanctions could hurt the economy.",  # no actor's act as the condition
 ])
 def test_no_threat_without_a_speaker_and_a_condition_on_an_actor(coder, text):
-    assert of_type(code(coder, text), "THREATEN") == []
+    assert of_type(code_text(coder, text), "THREATEN") == []
 
 
 def test_an_evaluation_quoted_word_for_word_is_the_speakers_criticism_beside_the_act(coder):
-    events = code(coder, 'The Peruvian opposition party says the "illegal" government is confiscating its '
-                         'offices.')
+    events = code_text(coder, 'The Peruvian opposition party says the "illegal" government is confiscating '
+                              'its offices.')
     assert sorted(e.event_type for e in events) == ["ACCUSE", "COERCE"]
     accusation = of_type(events, "ACCUSE")[0]
     assert countries(accusation.source) == ["PER"]
@@ -101,7 +87,7 @@ def test_an_evaluation_quoted_word_for_word_is_the_speakers_criticism_beside_the
 def test_an_act_told_as_if_something_happened_is_no_threat(coder):
     text = ('"The houses are completely destroyed, as if a huge storm hit the town," the Chilean fire chief '
             'told reporters.')
-    assert of_type(code(coder, text), "THREATEN") == []
+    assert of_type(code_text(coder, text), "THREATEN") == []
 
 
 @pytest.mark.parametrize("text", [
@@ -109,7 +95,7 @@ def test_an_act_told_as_if_something_happened_is_no_threat(coder):
     "Iranian activists say the Taliban's contempt for women is obvious.",
 ])
 def test_a_hostile_attitude_told_of_its_owner_is_the_speakers_accusation_of_the_owner(coder, text):
-    accusations = of_type(code(coder, text), "ACCUSE")
+    accusations = of_type(code_text(coder, text), "ACCUSE")
     assert len(accusations) == 1
     assert countries(accusations[0].source) == ["IRN"]
     assert countries(accusations[0].target) == ["AFG"]
@@ -124,22 +110,22 @@ def test_a_hostile_attitude_told_of_its_owner_is_the_speakers_accusation_of_the_
      "detained miners.", "RUS"),
 ])
 def test_the_official_is_the_person_of_the_body_described_before(coder, text, country):
-    requests = of_type(code(coder, text), "REQUEST")
+    requests = of_type(code_text(coder, text), "REQUEST")
     assert len(requests) == 1
     assert countries(requests[0].target) == ["BOL"]
     assert [a.country for a in requests[0].source] == [country]
 
 
 def test_a_speaker_who_adds_goes_on_with_the_statement_told_before_and_its_date(coder):
-    events = code(coder, "A senior State Department official briefed reporters on Monday. The official added "
-                         "that sanctions could follow if Bolivia deployed the missiles.")
+    events = code_text(coder, "A senior State Department official briefed reporters on Monday. The official "
+                              "added that sanctions could follow if Bolivia deployed the missiles.")
     threat = of_type(events, "THREATEN")[0]
     assert threat.date.value == dt.date(2024, 3, 11)
 
 
 def test_a_number_added_is_no_statement_going_on(coder):
-    events = code(coder, "Chilean troops crossed into Peru on Monday. Peru added 500 soldiers to the border "
-                         "force.")
+    events = code_text(coder, "Chilean troops crossed into Peru on Monday. Peru added 500 soldiers to the "
+                              "border force.")
     assert all(e.date.value != dt.date(2024, 3, 11) for e in events if e.trigger.text != "crossed")
 
 
@@ -149,7 +135,7 @@ def test_a_number_added_is_no_statement_going_on(coder):
     ("Peru is more concerned with its image than with the victims, the Chilean minister said.", "CHL", "PER"),
 ])
 def test_an_actor_said_to_care_for_the_wrong_thing_first_is_accused(coder, text, source, target):
-    accusations = of_type(code(coder, text), "ACCUSE")
+    accusations = of_type(code_text(coder, text), "ACCUSE")
     assert len(accusations) == 1
     assert countries(accusations[0].source) == [source]
     assert countries(accusations[0].target) == [target]
@@ -160,14 +146,14 @@ def test_an_actor_said_to_care_for_the_wrong_thing_first_is_accused(coder, text,
     "The Chilean minister said Peru is more interested in trade than Bolivia is.",
 ])
 def test_an_interest_told_without_a_wrong_priority_is_no_accusation(coder, text):
-    assert of_type(code(coder, text), "ACCUSE") == []
+    assert of_type(code_text(coder, text), "ACCUSE") == []
 
 
 def test_the_wrong_priority_is_read_in_a_long_comparison(coder):
     text = ('"The Peruvian Bar Association appears far more interested in promoting open borders and '
             'disrupting police missions than in protecting the liberties of Peruvians," a Chilean '
             'spokesperson told reporters.')
-    accusations = of_type(code(coder, text), "ACCUSE")
+    accusations = of_type(code_text(coder, text), "ACCUSE")
     assert len(accusations) == 1
     assert countries(accusations[0].source) == ["CHL"]
 
@@ -176,7 +162,7 @@ def test_the_first_of_two_sentences_run_together_in_a_quote_is_read(coder):
     text = ('“The Peruvian Bar Association appears far more interested in promoting open borders than in '
             'protecting the liberties of Peruvians — they should consider changing their name,” a Chilean '
             'spokesperson told reporters.')
-    accusations = of_type(code(coder, text), "ACCUSE")
+    accusations = of_type(code_text(coder, text), "ACCUSE")
     assert len(accusations) == 1
     assert countries(accusations[0].source) == ["CHL"]
 
@@ -187,7 +173,7 @@ def test_the_first_of_two_sentences_run_together_in_a_quote_is_read(coder):
     ("Chilean prosecutors said Bolivia's agents attacked the embassy.", "BOL"),
 ])
 def test_what_a_prosecutor_tells_a_named_actor_did_is_a_charge(coder, text, target):
-    accusations = of_type(code(coder, text), "ACCUSE")
+    accusations = of_type(code_text(coder, text), "ACCUSE")
     assert len(accusations) == 1
     assert countries(accusations[0].source) == ["CHL"]
     assert countries(accusations[0].target) == [target]
@@ -198,4 +184,4 @@ def test_what_a_prosecutor_tells_a_named_actor_did_is_a_charge(coder, text, targ
     "Chilean prosecutors said Peru did not pay the gunmen.",  # negated
 ])
 def test_no_charge_without_an_act_told_of_a_named_actor(coder, text):
-    assert of_type(code(coder, text), "ACCUSE") == []
+    assert of_type(code_text(coder, text), "ACCUSE") == []

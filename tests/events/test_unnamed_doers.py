@@ -6,16 +6,9 @@ alone (the learned decisions are retrained elsewhere)."""
 import datetime as dt
 
 import pytest
-
-from eventwire.events.coder import EventCoder
-from eventwire.records import Document
+from texts import code_text
 
 WEDNESDAY = dt.date(2024, 3, 13)
-
-
-def code(coder: EventCoder, text: str):
-    return coder.code_document(Document(id="fixture", text=text, original_text=text, origin="<test>",
-                                        date=WEDNESDAY))
 
 
 @pytest.mark.parametrize("text, doer, victim, country", [
@@ -23,8 +16,8 @@ def code(coder: EventCoder, text: str):
     ("He stabbed a Turkish diplomat in the lobby.", "He", "diplomat", "TUR"),
 ])
 def test_a_hostile_act_by_an_unresolved_doer_on_a_known_victim_is_kept(rules, text, doer, victim, country):
-    events = [e for e in code(rules, text) if e.event_type == "ASSAULT"]
-    assert events, [e.event_type for e in code(rules, text)]
+    events = [e for e in code_text(rules, text) if e.event_type == "ASSAULT"]
+    assert events, [e.event_type for e in code_text(rules, text)]
     event = events[0]
     assert [a.text for a in event.source] == [doer] and event.source[0].country is None
     assert victim in event.target[0].text and event.target[0].country == country
@@ -37,7 +30,7 @@ def test_a_hostile_act_by_an_unresolved_doer_on_a_known_victim_is_kept(rules, te
     "They shot at targets on the range.",                # no actor on either side
 ])
 def test_an_unresolved_doer_alone_makes_no_event(rules, text):
-    assert code(rules, text) == []
+    assert code_text(rules, text) == []
 
 
 # --- a vehicle or a place named with a deliberate act is no accident ------------------------------
@@ -47,7 +40,7 @@ def test_an_unresolved_doer_alone_makes_no_event(rules, text):
     "Two guards were stabbed on a train near the capital on Sunday.",
 ])
 def test_a_deliberate_act_told_with_a_vehicle_is_an_attack(rules, text):
-    assert [e.event_type for e in code(rules, text)] == ["ASSAULT"]
+    assert [e.event_type for e in code_text(rules, text)] == ["ASSAULT"]
 
 
 @pytest.mark.parametrize("text", [
@@ -55,7 +48,7 @@ def test_a_deliberate_act_told_with_a_vehicle_is_an_attack(rules, text):
     "Three soldiers were killed when their truck overturned on a mountain road.",
 ])
 def test_casualties_of_a_vehicle_accident_are_still_no_attack(rules, text):
-    assert not [e for e in code(rules, text) if e.event_type in ("ASSAULT", "COERCE")]
+    assert not [e for e in code_text(rules, text) if e.event_type in ("ASSAULT", "COERCE")]
 
 
 # --- a weapon used, passively, by no one named -----------------------------------------------------
@@ -65,12 +58,12 @@ def test_casualties_of_a_vehicle_accident_are_still_no_attack(rules, text):
     "Two rockets were fired at the airbase near the capital on Monday.",
 ])
 def test_a_weapon_used_by_no_one_named_is_an_attack_with_an_unknown_source(rules, text):
-    events = [e for e in code(rules, text) if e.event_type == "ASSAULT"]
+    events = [e for e in code_text(rules, text) if e.event_type == "ASSAULT"]
     assert events and events[0].source == []
     assert any("used by no one named" in r and r.field == "source" for r in events[0].reasons)
 
 
 def test_a_weapon_acted_on_is_no_attack(rules):
-    events = code(rules, "The explosives were seized at the port.")
+    events = code_text(rules, "The explosives were seized at the port.")
     assert not [e for e in events if e.event_type == "ASSAULT"]
     assert not [e for e in events if any("used by no one named" in r for r in e.reasons)]
