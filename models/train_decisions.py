@@ -9,8 +9,8 @@ at run time, recorded through the coder's own decision hook, so training and inf
 
 Model selection is cross-validated, folds by document (fixed seed; the training set holds sentences
 of the VOA dev articles, so one article's sentences, whichever set they come from, never sit in two
-folds): the L2 strength by log-loss; a Platt calibration on the cross-validated scores; the keep
-threshold by **event F1 on the news-article (VOA) sentences**, averaged over each threshold and its
+folds): the L2 strength by log-loss; a Platt calibration on the cross-validated scores of the
+news-article (VOA) sentences; the keep threshold by **event F1 on the news-article (VOA) sentences**, averaged over each threshold and its
 neighbours. Event F1 counts a sentence's main event as right when its type is the label's: precision
 over the sentences given an event, recall over the sentences labelled with one, so a true act the gate
 drops costs as much as a false one it keeps. The former criterion, PentaClass macro-F1, weighs "no
@@ -18,6 +18,9 @@ event" as one class of five and the small classes most, so it rewarded dropping 
 set the gate lost 6 of 37 must events found by the rules). Only the VOA sentences choose it because
 users code news articles: most of their sentences report no act, while the event_location sentences
 were drawn around event verbs (80% events, two thirds ASSAULT) and the gate's trade-off is not theirs.
+The calibration is fitted on the VOA sentences for the same reason: fitted on all sentences it follows
+the event_location sentences' high share of acts, and confidences run high on news (cross-validated
+expected calibration error on the dev split 0.057 fitted on all, 0.033 on the VOA sentences).
 
 The figures printed are cross-validated: each fold's events are scored by a model that never saw that
 fold, with a threshold chosen on the other folds, separately for the dev split, the training set and
@@ -283,7 +286,8 @@ def train(shared: Path, out: Path, data: TrainingData | None = None, sense: str 
     strength = min(STRENGTHS, key=lambda c: (round(losses[c], 6), c))
     models = fold_models(examples, strength)
     margins = cross_validated_margins(examples, strength, models)
-    slope, offset = platt(margins, examples)
+    news = [i for i, ex in enumerate(examples) if ex.sentence.origin == "voa"]
+    slope, offset = platt([margins[i] for i in news], [examples[i] for i in news])
     probabilities = [[_sigmoid(slope * m + offset) for m in ms] for ms in margins]
     threshold = best_threshold(examples, probabilities)
     weights, intercept = fit(examples, strength)
@@ -294,8 +298,8 @@ def train(shared: Path, out: Path, data: TrainingData | None = None, sense: str 
         "calibration": {"slope": round(slope, 6), "offset": round(offset, 6)},
         "threshold": threshold,
         "trained_on": f"{events} candidate events of {len(examples)} sentences, the real-news dev split "
-                      f"and the training set (rules alone); L2 C={strength}, Platt and threshold (event F1 "
-                      f"on the VOA sentences) from {FOLDS}-fold cross-validation by document",
+                      f"and the training set (rules alone); L2 C={strength}, Platt and threshold (event F1) "
+                      f"on the VOA sentences, from {FOLDS}-fold cross-validation by document",
     }
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(payload, indent=1, sort_keys=True) + "\n", encoding="utf-8")
