@@ -7,20 +7,21 @@ coded here). Every sentence is coded by the rules alone, in its article (VOA) or
 has this event's type. The features are those `eventwire.events.learned.sentence_features` computes
 at run time, recorded through the coder's own decision hook, so training and inference cannot drift.
 
-Model selection is cross-validated, folds by document (fixed seed; the training set holds sentences
-of the VOA dev articles, so one article's sentences, whichever set they come from, never sit in two
+Model selection is cross-validated, folds by document (fixed seed; the training set holds sentences of
+the VOA dev articles, so one article's sentences, whichever set they come from, never sit in two
 folds): the L2 strength by log-loss; a Platt calibration on the cross-validated scores of the
-news-article (VOA) sentences; the keep threshold by **event F1 on the news-article (VOA) sentences**, averaged over each threshold and its
-neighbours. Event F1 counts a sentence's main event as right when its type is the label's: precision
-over the sentences given an event, recall over the sentences labelled with one, so a true act the gate
-drops costs as much as a false one it keeps. The former criterion, PentaClass macro-F1, weighs "no
-event" as one class of five and the small classes most, so it rewarded dropping (on the article dev
-set the gate lost 6 of 37 must events found by the rules). Only the VOA sentences choose it because
-users code news articles: most of their sentences report no act, while the event_location sentences
-were drawn around event verbs (80% events, two thirds ASSAULT) and the gate's trade-off is not theirs.
-The calibration is fitted on the VOA sentences for the same reason: fitted on all sentences it follows
-the event_location sentences' high share of acts, and confidences run high on news (cross-validated
-expected calibration error on the dev split 0.057 fitted on all, 0.033 on the VOA sentences).
+news-article (VOA) sentences; the keep threshold by **event F1 on the news-article (VOA) sentences**,
+averaged over each threshold and its neighbours. Event F1 counts a sentence's main event as right when
+its type is the label's: precision over the sentences given an event, recall over the sentences
+labelled with one, so a true act the gate drops costs as much as a false one it keeps. The former
+criterion, PentaClass macro-F1, weighs "no event" as one class of five and the small classes most, so
+it rewarded dropping (on the article dev set the gate lost 6 of 37 must events found by the rules).
+Only the VOA sentences choose it because users code news articles: most of their sentences report no
+act, while the event_location sentences were drawn around event verbs (80% events, two thirds ASSAULT)
+and the gate's trade-off is not theirs. The calibration is fitted on the VOA sentences for the same
+reason: fitted on all sentences it follows the event_location sentences' high share of acts, and
+confidences run high on news (cross-validated expected calibration error on the dev split 0.057 fitted
+on all, 0.033 on the VOA sentences).
 
 The figures printed are cross-validated: each fold's events are scored by a model that never saw that
 fold, with a threshold chosen on the other folds, separately for the dev split, the training set and
