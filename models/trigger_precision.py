@@ -34,7 +34,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from eventwire.events.coder import FIRST_PERSON
+from eventwire.events.modality import FIRST_PERSON
 
 REPO = Path(__file__).resolve().parent.parent
 DEVELOPMENT = (("realnews", "dev"), ("training", "train"))  # (folder under data/, split kept)

@@ -445,10 +445,11 @@ def _manner_clauses(head: Token) -> list[Token]:
         return []  # "was captured in the invasion to topple X": the purpose is the invaders', X no victim
     clauses = [c for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "by"
                for c in prep.children if c.dep_ == "pcomp" and _is_verbal(c)]
-    return clauses + [c for c in head.children if c.dep_ == "advcl" and _to_infinitive(c)]
+    return clauses + [c for c in head.children if c.dep_ == "advcl" and to_infinitive(c)]
 
 
-def _to_infinitive(verb: Token) -> bool:
+def to_infinitive(verb: Token) -> bool:
+    """A verb with its own "to": "vowed (to) strike", "asked X (to) leave"."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 

@@ -32,6 +32,7 @@ from eventwire.events.arguments import (
     find_arguments,
     phrase,
     targets_of_a_weapon,
+    to_infinitive,
     trigger_head,
 )
 from eventwire.events.classify import Classification, VerbLexicon
@@ -48,6 +49,8 @@ from eventwire.events.lexicon import plover_of, quad_class_of
 from eventwire.events.magnitudes import MagnitudeWords, find_magnitudes
 from eventwire.events.modality import (
     COMMENTATORS,
+    FIRST_PERSON,
+    FIRST_PERSON_SUBJECTS,
     PRONOUNS_OF_THINGS,
     REPORTING_VERBS,
     Modality,
@@ -117,10 +120,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 _NAMED_ACTOR_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}
-FIRST_PERSON = {"we", "i", "us", "me", "our", "my"}
 # sentences after an accusation of no one known within which a flat denial still answers it
 _DENIAL_REACH = 2
-FIRST_PERSON_SUBJECTS = {"we", "i"}  # the speaker's side itself, not a force of it ("our troops")
 # Types whose direct object is what is given, sent, withdrawn or imposed, not who receives it.
 THEME_OBJECT_TYPES = frozenset({"AID", "MOBILIZE", "SANCTION", "RETREAT", "CONCEDE"})
 # Links under which an act is what a verbal event is about: "threatened to attack",
@@ -901,7 +902,6 @@ def _place_taken(event_type: str, head: Token, armed: bool, sentence: Sentence, 
     return location.start <= start < location.end
 
 
-
 def _armed_group_act(c: Classification, sources: list[Actor]) -> str | None:
     """The ASSAULT code of a seizure, an arrest or a wrecking done by an armed non-state group ("rebels
     captured two aid workers", "insurgents took over a cargo ship"); None for any other act or doer."""
@@ -1305,15 +1305,11 @@ def _hosts(outer: _Draft, inner: _Draft) -> bool:
         return False  # "says X is illegally seizing ...": the act criticised is told as having happened
     if outer_type == inner.classification.event_type:
         return True
-    if outer_type in ("THREATEN", "REQUEST") and link == "advcl" and _infinitive(inner.head):
+    if outer_type in ("THREATEN", "REQUEST") and link == "advcl" and to_infinitive(inner.head):
         return True  # "gave X 48 hours (to withdraw)", "pressed X hard (to leave)": what is demanded
     if outer_type == "PROTEST" and inner.classification.quad_class in VERBAL_QUADS:
         return link in _CONTENT_LINKS or link == "advcl"  # "demonstrated, calling for ...": its cause
     return outer.classification.quad_class in VERBAL_QUADS and link in _CONTENT_LINKS
-
-
-def _infinitive(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _link_below(ancestor: Token, token: Token) -> str | None:

@@ -33,6 +33,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from eventwire.events.arguments import to_infinitive
 from eventwire.events.stance import conditional, conditional_threat
 
 if TYPE_CHECKING:
@@ -182,7 +183,7 @@ def _demand(verb: Token | None, clause: Token, words: StanceWords) -> Criticism 
     if auxiliaries & words.demand_modals and not auxiliaries & _PERFECT:
         asked = clause
     elif clause.lemma_.lower() in words.demand_verbs:
-        asked = next((c for c in clause.children if c.dep_ == "xcomp" and _infinitive(c)), None)
+        asked = next((c for c in clause.children if c.dep_ == "xcomp" and to_infinitive(c)), None)
     else:
         return None
     subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -212,10 +213,6 @@ def _threat(verb: Token | None, clause: Token, words: StanceWords) -> Criticism 
 def _conditioned(clause: Token) -> bool:
     """ "... if it deploys them", "... unless it withdraws": the clause holds a condition."""
     return any(c.dep_ == "advcl" and conditional(c) for c in clause.children)
-
-
-def _infinitive(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _another_party(subject: Token, verb: Token | None) -> bool:

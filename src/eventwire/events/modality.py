@@ -48,6 +48,9 @@ COMMENTATORS = frozenset({
     "researcher", "columnist", "editorial", "poll", "survey",
 })
 PRONOUNS_OF_THINGS = {"it", "this", "that"}
+# A speaker's words of their own side: "we will respond", "our troops", "I reject it".
+FIRST_PERSON = frozenset({"we", "i", "us", "me", "our", "my"})
+FIRST_PERSON_SUBJECTS = frozenset({"we", "i"})  # the speaker's side itself, not a force of it ("our troops")
 _FUTURE_MODIFIERS = {"planned", "upcoming", "future", "proposed", "scheduled", "possible", "potential"}
 # Dependencies that embed a clause in another; the walk up to reporting verbs follows them.
 _CLAUSE_LINKS = {"ccomp", "xcomp", "acomp", "conj", "advcl", "parataxis", "pcomp", "acl", "relcl"}

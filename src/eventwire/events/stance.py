@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from eventwire.events.arguments import clause_subject
 from eventwire.events.lexicon import cameo_of, inflections, quad_class_of
+from eventwire.events.modality import FIRST_PERSON_SUBJECTS
 from eventwire.jsondata import read_json
 
 if TYPE_CHECKING:
@@ -158,7 +159,6 @@ _CRITICISM_LISTS = ("statement_verbs", "concern_verbs", "concern_nouns", "negati
                     "priority_adjectives", "accusing_speakers")
 
 
-_SPEAKERS = frozenset({"i", "we"})
 # What a flat denial may still hang on itself: "of course", "totally", "with them", "not"
 _FLAT_DENIAL_MODIFIERS = {"advmod", "neg", "aux", "punct", "prep", "dobj", "nsubj", "cc", "intj", "npadvmod"}
 
@@ -171,7 +171,7 @@ def flat_denial(head: Token, words: StanceWords) -> bool:
     rejects itself."""
     if head.lemma_.lower() not in words.flat_denial_verbs:
         return False
-    if not any(c.dep_ == "nsubj" and c.lower_ in _SPEAKERS for c in head.children):
+    if not any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON_SUBJECTS for c in head.children):
         return False
     for child in head.children:
         if child.dep_ not in _FLAT_DENIAL_MODIFIERS:
