@@ -91,7 +91,7 @@ def test_an_act_told_as_if_something_happened_is_no_threat(coder):
 
 
 @pytest.mark.parametrize("text", [
-    '"The Taliban\'s hostility is directed at girls," the Iranian activist said.',
+    '"The Taliban\'s hostility toward girls grows every year," the Iranian activist said.',
     "Iranian activists say the Taliban's contempt for women is obvious.",
 ])
 def test_a_hostile_attitude_told_of_its_owner_is_the_speakers_accusation_of_the_owner(coder, text):
@@ -150,25 +150,24 @@ def test_an_interest_told_without_a_wrong_priority_is_no_accusation(coder, text)
 
 
 def test_the_wrong_priority_is_read_in_a_long_comparison(coder):
-    text = ('"The Peruvian Bar Association appears far more interested in promoting open borders and '
-            'disrupting police missions than in protecting the liberties of Peruvians," a Chilean '
-            'spokesperson told reporters.')
+    text = ('"The Peruvian Bar Association is far more concerned with the fees of its members and the '
+            'comfort of its judges than with the rights of detainees," a Chilean spokesperson told '
+            'reporters.')
     accusations = of_type(code_text(coder, text), "ACCUSE")
     assert len(accusations) == 1
     assert countries(accusations[0].source) == ["CHL"]
 
 
 def test_the_first_of_two_sentences_run_together_in_a_quote_is_read(coder):
-    text = ('“The Peruvian Bar Association appears far more interested in promoting open borders than in '
-            'protecting the liberties of Peruvians — they should consider changing their name,” a Chilean '
-            'spokesperson told reporters.')
+    text = ('“The Peruvian Bar Association is far more concerned with its fees than with the rights of '
+            'detainees — it should hand back its charter,” a Chilean spokesperson told reporters.')
     accusations = of_type(code_text(coder, text), "ACCUSE")
     assert len(accusations) == 1
     assert countries(accusations[0].source) == ["CHL"]
 
 
 @pytest.mark.parametrize("text, target", [
-    ("During opening statements on Tuesday, a Chilean prosecutor said Peru offered to pay two gunmen to "
+    ("At the opening of the trial on Tuesday, a Chilean prosecutor said Peru had hired two gunmen to "
      "kill a Chilean journalist.", "PER"),
     ("Chilean prosecutors said Bolivia's agents attacked the embassy.", "BOL"),
 ])

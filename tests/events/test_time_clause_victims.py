@@ -22,9 +22,10 @@ def test_captors_and_schoolgirls_are_parties(rules):
 
 
 def test_act_in_an_after_phrase_of_a_passive_is_done_by_its_subject(rules):
-    text = "The Cambodian journalist was released on Friday after apologizing to Prime Minister Hun Manet."
+    text = ("The Thai reporter was released from jail on Friday after apologizing to Prime Minister "
+            "Srettha Thavisin.")
     events = [e for e in code_text(rules, text) if e.event_type == "SUPPORT"]
     assert events
     assert [a.sector for a in events[0].source] == ["JRN"]
-    assert [a.country for a in events[0].source] == ["KHM"]
+    assert [a.country for a in events[0].source] == ["THA"]
     assert [a.sector for a in events[0].target] == ["GOV"]
