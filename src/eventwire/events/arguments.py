@@ -96,8 +96,32 @@ def find_arguments(parsed: Doc, start: int, end: int, target_preps: tuple[str, .
     return _verbal_arguments(head, preps, excluded, theme_object)
 
 
+def reduced_relative(verb: Token) -> bool:
+    """A past participle that tells an act done to the noun it follows, with a doer or a time of its own:
+    "protesters (detained) by police", "the envoy, (expelled) last week": a passive relative clause
+    without "who was". A bare participle ("the ship seized", "troops stationed there") is a description.
+    A participle with no doer right after a subject or a noun heading the sentence ("Some 50 women
+    protested on Friday", "a million people protested in ... , and the cost ... is high") is the
+    misparsed past tense of its predicate."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    noun = verb.head
+    if noun.dep_ == "ROOT":
+        return False
+    agent = _agent(verb) is not None
+    set_off = verb.i > 0 and verb.doc[verb.i - 1].is_punct
+    if not agent and not set_off and noun.dep_ in _SUBJECTS:
+        return False
+    return agent or any(_is_time_modifier(c) for c in verb.children)
+
+
+def dated_clause(verb: Token) -> bool:
+    """Does the clause of the verb tell its own time ("detained (on Monday)", "expelled (last week)")?"""
+    return any(_is_time_modifier(c) for c in verb.children)
+
+
 def _is_passive(verb: Token) -> bool:
-    if _passive_marks(verb):
+    if _passive_marks(verb) or reduced_relative(verb):
         return True
     # "were shot and (wounded)": a bare participle coordinated with a passive is passive too
     own_subject = any(c.dep_ in _SUBJECTS or c.dep_ == "aux" for c in verb.children)
@@ -128,6 +152,8 @@ def _verbal_arguments(verb: Token, preps: tuple[str, ...], excluded: set[int],
         victim = next((v for v in (_child(t, _PASSIVE_SUBJECTS) for t in shared) if v is not None), None)
         if victim is not None and victim.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             victim = verb.head  # "the girls, who were kidnapped": the girls
+        if victim is None and reduced_relative(verb):
+            victim = verb.head  # "protesters detained by police": the protesters
         if victim is None:
             victim = _subject_of_time_clause(verb)
         _add(sources, agent, f"agent of passive '{verb.text}'", excluded)

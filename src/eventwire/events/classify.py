@@ -13,7 +13,12 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from eventwire.events.arguments import CONFINEMENT_CODE, state_of_confinement, undergoing_verb
+from eventwire.events.arguments import (
+    CONFINEMENT_CODE,
+    reduced_relative,
+    state_of_confinement,
+    undergoing_verb,
+)
 from eventwire.events.lexicon import (
     LexiconData,
     Pattern,
@@ -89,8 +94,11 @@ class _Context:
     def __init__(self, token: Token, consumed_preps: frozenset[str] = frozenset()):
         self.token = token
         children = list(token.children)
-        self.passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in children)
+        reduced = reduced_relative(token)
+        self.passive = reduced or any(c.dep_ in ("nsubjpass", "auxpass") for c in children)
         self.objects: set[str] = set()
+        if reduced:
+            self.objects |= _phrase_words(token.head)  # "protesters (detained) by police": what was detained
         self.subject: set[str] = set()
         self.preps: list[tuple[str, set[str]]] = []
         self.prep_words: set[str] = set()  # the prepositions of `preps`, for a quick membership test
@@ -223,7 +231,8 @@ class VerbLexicon:
         for token in tokens:
             if not (token.tag_.startswith("VB") or (token.pos_ == "NOUN" and token.dep_ == "ROOT")):
                 continue
-            if token.dep_ in _MODIFIER_VERB_DEPS and not _misparsed_predicate(token):
+            predicate = _misparsed_predicate(token) or reduced_relative(token)
+            if token.dep_ in _MODIFIER_VERB_DEPS and not predicate:
                 continue  # "ousted president", "alleged bombers": not predicates
             match = self._match_verb(token)
             if match:

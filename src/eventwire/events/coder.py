@@ -25,12 +25,14 @@ from eventwire.events.arguments import (
     ArgumentGroup,
     Arguments,
     clause_subject,
+    dated_clause,
     doers_of_the_attack,
     embedded_targets,
     fighting_parties,
     fighting_told,
     find_arguments,
     phrase,
+    reduced_relative,
     targets_of_a_weapon,
     to_infinitive,
     trigger_head,
@@ -78,6 +80,7 @@ from eventwire.events.stance import (
     background_clause,
     conditional_threat,
     continues,
+    dated_relative,
     demanded,
     denial_of,
     evaluated,
@@ -132,6 +135,7 @@ _SEPARATE_LINKS = {"conj", "parataxis"}
 ARMED_SECTORS = frozenset({"MIL", "REB"})
 # Links by which a gerund hangs on the verb whose tense it shares: "assured (visiting)", "stormed, (killing)".
 _GERUND_LINKS = {"xcomp", "advcl", "conj"}
+CONFLICT_QUADS = frozenset({"verbal_conflict", "material_conflict"})
 # CAMEO "occupy territory", an ASSAULT: a named place taken by armed forces.
 OCCUPY_TERRITORY = "192"
 POLICE_SECTORS = frozenset({"COP"})
@@ -429,8 +433,11 @@ class EventCoder:
             return None  # an analyst's forecast or opinion: no act between actors
         if self._wished(draft.head):
             return None  # a wish is not an act
+        if _describes_its_noun(draft.head, c, self.stance):
+            return None  # "rebels backed by X", "restrictions imposed by Y": a description, no act told here
         background = background_clause(draft.head)
         historical = background is not None and not recent(date, doc.date, background)
+        dated_before = dated_relative(draft.head, date, doc.date) if not historical else None
         if open_question(draft.head) is not None or feared(draft.head, self.stance) is not None:
             return None  # an act asked about ("unclear whether X will attack") or feared is not an act
         if evaluated(draft.head, self.stance) is not None:
@@ -449,6 +456,10 @@ class EventCoder:
         if historical:  # a past act told in a relative clause is background, unless dated days ago
             reasons.append(Reason("modality", f"historical: a past act told in the background clause "
                                               f"'{_clause_text(background)}', not the news of the sentence"))
+        elif dated_before is not None:
+            historical = True
+            reasons.append(Reason("modality", f"historical: an act told in the reduced relative clause "
+                                              f"'{_subtree_text(dated_before)}' dated long before the news"))
         quote = quotations.around(trigger.start)
         unattributed = quote is not None and modality.reporter is None
         attribution = quotations.attribution(quote) if unattributed else None
@@ -963,6 +974,25 @@ def _clause_text(pronoun: Token) -> str:
     return verb.doc[min(pronoun.i, verb.left_edge.i):verb.right_edge.i + 1].text
 
 
+def _describes_its_noun(head: Token, c: Classification, words: StanceWords) -> bool:
+    """A reduced relative clause with no time of its own that describes its noun rather than tells an
+    act: by a standing relation when the act is cooperative ("rebels (backed) by Turkey", "a truce
+    (brokered) by Qatar"), by a state when the noun names a thing ("restrictions (imposed) by X", "a
+    village (inhabited) by Y"). A hostile act done to people or a named place ("two men (shot) by troops",
+    "Palmyra, (seized) by rebels") or an attack told with its doer ("airstrikes (launched) by X") is one."""
+    if not reduced_relative(head) or dated_clause(head):
+        return False
+    if c.quad_class not in CONFLICT_QUADS:
+        return True
+    noun = head.head
+    attack = noun.lower_ in words.attack_nouns or noun.lemma_.lower() in words.attack_nouns
+    return not (attack or names_victim(phrase(noun), words))
+
+
+def _subtree_text(token: Token) -> str:
+    return token.doc[token.left_edge.i:token.right_edge.i + 1].text
+
+
 def _in_order(events: list[Event]) -> list[Event]:
     return sorted(events, key=lambda e: (e.trigger.start, e.trigger.end))
 
@@ -996,8 +1026,8 @@ def _told_in_the_past(head: Token) -> bool:
                 c.dep_ in ("aux", "auxpass") for c in verb.children):
             break
         verb = verb.head
-    if verb.tag_ == "VBD":
-        return True
+    if verb.tag_ == "VBD" or reduced_relative(verb):
+        return True  # "protesters detained on Monday": a participle telling what was done to them
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     return verb.tag_ == "VBN" and any(a.tag_ == "VBD" or a.lower_ in ("has", "have") for a in auxiliaries)
 
@@ -1105,9 +1135,12 @@ def _candidates(draft: _Draft, reporter: Token | None, reframing: Reframing | No
     # "urged Iran to stop", "threatened to attack Iran": who does or suffers the act embedded
     # directly under a verbal event is its target (a subject shared with the host is skipped later)
     direct = [f for f in draft.folded if f.head.head.i == draft.head.i]
-    inherited = (g for f in direct for g in (*f.arguments.sources, *f.arguments.targets))
-    excluded = {t.i for g in draft.arguments.sources for p in g.phrases for t in p}
     statement = draft.classification.quad_class in VERBAL_QUADS
+    # a material act takes only the victims of an act of its kind told in a clause under it: in "when
+    # militants stormed the base, they killed two guards" the militants did the killing, never suffered it
+    inherited = (g for f in direct for g in ((*f.arguments.sources, *f.arguments.targets) if statement
+                                              else f.arguments.targets))
+    excluded = {t.i for g in draft.arguments.sources for p in g.phrases for t in p}
     aimed_at = targets_of_a_weapon(draft.head, words.explosive_weapons, excluded)
     targets = (aimed_at + draft.arguments.targets + tuple(inherited)
                + embedded_targets(draft.head, excluded, statement))

@@ -18,7 +18,7 @@ from functools import cached_property
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from eventwire.events.arguments import clause_subject
+from eventwire.events.arguments import clause_subject, reduced_relative
 from eventwire.events.lexicon import cameo_of, inflections, quad_class_of
 from eventwire.events.modality import FIRST_PERSON_SUBJECTS
 from eventwire.jsondata import read_json
@@ -378,6 +378,34 @@ def recent(date: EventDate, published: dt.date | None, clause: Token) -> bool:
     verb = clause.head
     told = verb.doc[verb.left_edge.i:verb.right_edge.i + 1].text
     return date.text in told and dt.timedelta(0) <= published - date.value <= dt.timedelta(days=RECENT_DAYS)
+
+
+_YEAR = re.compile(r"\b(1[89]|20)\d\d")  # "in 2019", "in the 1970s"
+
+
+def dated_relative(head: Token, date: EventDate, published: dt.date | None) -> Token | None:
+    """The participle of a reduced relative clause holding the trigger whose own date lies in the past
+    ("the envoy expelled in 2019", "the town, captured by rebels last year,"): background about the noun,
+    not the news. Without a publication date, only a date that names a year is so read. None when the
+    trigger is in no reduced relative, or its date is recent or not told in it ("protesters detained by
+    police on Monday")."""
+    node = head
+    for _ in range(_MAX_HOPS):
+        if reduced_relative(node):
+            break
+        if node.dep_ != "conj" or node.head.i == node.i:
+            return None
+        node = node.head
+    else:
+        return None
+    if date.text is None:
+        return None
+    told = node.doc[node.left_edge.i:node.right_edge.i + 1].text
+    if date.text not in told:
+        return None
+    if published is None or date.value is None:
+        return node if _YEAR.search(date.text) else None
+    return node if published - date.value > dt.timedelta(days=RECENT_DAYS) else None
 
 
 _NEGATORS = {"not", "n't", "never", "no"}
