@@ -81,6 +81,19 @@ def test_an_act_in_an_as_clause_is_an_event_of_its_own(rules):
     assert countries(of_type(events, "RETREAT").source) == ["COD"]
 
 
+@pytest.mark.parametrize("text, main, subordinate", [
+    ("Zambian police arrested two students after they protested outside parliament.", "COERCE", "PROTEST"),
+    ("Congolese troops patrolled the city to prevent a rally by opposition supporters.", "MOBILIZE",
+     "COERCE"),
+    ("Two Malian soldiers were killed as jihadists seized a police station.", "ASSAULT", "COERCE"),
+])
+def test_an_act_of_a_subordinate_clause_never_outranks_the_main_act(rules, text, main, subordinate):
+    events = [e for e in code_text(rules, text) if not e.historical]
+    assert max(events, key=lambda e: e.confidence).event_type == main
+    told_beside = [e for e in events if e.event_type == subordinate]
+    assert told_beside and all(any("subordinate" in r for r in e.reasons) for e in told_beside)
+
+
 # ---------------------------------------------------------------- complements and coordination
 
 def test_confirmed_act_is_coded_with_its_own_doer(rules):
@@ -107,6 +120,20 @@ def test_coordinated_acts_share_their_subject(rules, text, first, second, source
     events = code_text(rules, text)
     assert countries(of_type(events, first).source) == [source]
     assert countries(of_type(events, second).source) == [source]
+
+
+@pytest.mark.parametrize("text, partner", [
+    ("The French president met the Nigerian president and signed a trade deal.", "NGA"),
+    ("The Kenyan president visited Uganda and signed an energy agreement.", "UGA"),
+])
+def test_an_agreement_coordinated_with_a_meeting_is_with_the_same_partner(rules, text, partner):
+    agreement = of_type(code_text(rules, text), "AGREE")
+    assert countries(agreement.target) == [partner]
+
+
+def test_a_hostile_act_takes_no_partner_from_the_act_before_it(rules):
+    events = code_text(rules, "Sudanese troops stormed the Chadian village and detained dozens of residents.")
+    assert not any("partner of" in r for r in of_type(events, "COERCE").reasons)
 
 
 # ---------------------------------------------------------------- precision guards

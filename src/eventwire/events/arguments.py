@@ -454,6 +454,24 @@ def embedded_targets(head: Token, excluded: set[int], statement: bool = True) ->
     return tuple(groups)
 
 
+def partner_of_the_first_act(verb: Token) -> tuple[ArgumentGroup, ...]:
+    """Who the act a verb is coordinated with was done with: "met (the Nigerian president) and signed a
+    deal", "held talks (with) X and agreed to ...": the object of the first verb, then its "with". The
+    caller keeps it for acts done together, after the verb's own targets."""
+    if verb.dep_ != "conj" or not _is_verbal(verb.head) or not _is_verbal(verb):
+        return ()
+    first = verb.head
+    groups: list[ArgumentGroup] = []
+    rule = f"partner of '{first.text}', the act '{verb.text}' is coordinated with"
+    obj = _child(first, _OBJECTS)
+    _add(groups, obj, rule, set())
+    for prep_head in (first, obj):
+        if prep_head is not None:
+            for pobj, _ in _prep_objects(prep_head, ("with",)):
+                _add(groups, pobj, rule, set())
+    return tuple(groups)
+
+
 def _embedded_clauses(head: Token) -> list[Token]:
     """The clauses under a trigger, and under its object noun: "issued warnings (demanding) that X ..."."""
     clauses = [c for c in head.children if c.dep_ in _EMBEDDED_LINKS and _is_verbal(c)]

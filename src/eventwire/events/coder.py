@@ -31,6 +31,7 @@ from eventwire.events.arguments import (
     fighting_parties,
     fighting_told,
     find_arguments,
+    partner_of_the_first_act,
     phrase,
     reduced_relative,
     targets_of_a_weapon,
@@ -96,6 +97,7 @@ from eventwire.events.stance import (
     open_question,
     recent,
     refused_wish,
+    subordinate_clause,
     toll_of_a_war,
     ultimatum_of,
     wished_by,
@@ -148,12 +150,15 @@ ARMED_GROUP_SECTORS = frozenset({"REB"})
 ARMED_GROUP_ACTS = {"173": "181", "171": "180", "1712": "180"}
 # Sides that are never the crowd of a street clash: the state, armed groups, police, criminals.
 _NOT_A_CROWD = ARMED_SECTORS | POLICE_SECTORS | {"GOV", "CRM", "SPY"}
+_SUBORDINATE_MARGIN = 0.01  # how far below the main act an act of a subordinate clause is put
 # Types whose parties act together: "A and B met" codes A as the source and B as the target,
 # as "A met with B" does, so that mentions of one meeting give one dyad (store.merge matches the
 # first three in either order).
 # Fighting named with both sides as one subject ("A and B clashed", "clashes between A and B") is
 # split the same way; an attack by two as one subject ("A and B attacked the town") is not.
 SYMMETRIC_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "ASSAULT"})
+# Acts two parties do together, whose partner a coordinated act names for both: "met X and agreed".
+JOINT_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 # Acts a response answers that are not aimed at the responder: "praised the release", "hailed the deal".
 _UNAIMED_ACTS = frozenset({"AGREE", "CONCEDE", "RETREAT"})
 # Acts whose sides may be told only as the fighting they happened in ("were killed in clashes with X").
@@ -404,15 +409,18 @@ class EventCoder:
                    if self._criticism_holds(d, sentence, article)]
         places = SentenceLocator(self.locator, parsed)
         found = []
+        told_in: list[Token | None] = []  # for each event found, the subordinate clause that tells it
         for draft in _checked(fold_content(drafts), deadline):
             event = self._event(sentence, parsed, draft, article, places)
             if event is not None:
                 found.append(event)
+                told_in.append(subordinate_clause(draft.head, self.stance))
                 article.acts.append(event)
                 if not event.historical:
                     article.remember_parties(event)  # "A met B, and the two leaders agreed": known at once
+        current = _main_act_first([(e, c) for e, c in zip(found, told_in) if not e.historical])
         # The sense model may read a trigger word otherwise than the lexicon did, before the decisions.
-        current = self.sense.choose(sentence, parsed, [e for e in found if not e.historical])
+        current = self.sense.choose(sentence, parsed, current)
         # The decisions weigh what the sentence reports; a historical act is never its main event.
         decided = self.decisions.decide(sentence, parsed, _in_order(current)) if current else []
         return _in_order(decided + [_below(e, decided) for e in found if e.historical])
@@ -989,6 +997,26 @@ def _describes_its_noun(head: Token, c: Classification, words: StanceWords) -> b
     return not (attack or names_victim(phrase(noun), words))
 
 
+def _main_act_first(events: list[tuple[Event, Token | None]]) -> list[Event]:
+    """The current events of a sentence, those told in a subordinate clause or phrase (`stance.
+    subordinate_clause`: "(as) rebels retreated", "rebels who (stole) cattle", "to (prevent) a rally")
+    given a confidence below the best event of the main clause: the act the sentence reports comes
+    first, the acts that tell its time, cause or background after it. Unchanged without a main-clause
+    event."""
+    main = [e.confidence for e, clause in events if clause is None]
+    if not main:
+        return [e for e, _ in events]
+    ceiling = round(max(main) - _SUBORDINATE_MARGIN, 2)
+    kept = []
+    for event, clause in events:
+        if clause is not None and event.confidence > ceiling:
+            why = (f"confidence {ceiling:.2f}: told in the subordinate '{_subtree_text(clause)}' "
+                   f"(rules {event.confidence:.2f}), below the main act of its sentence")
+            event = replace(event, confidence=ceiling, reasons=[*event.reasons, Reason("confidence", why)])
+        kept.append(event)
+    return kept
+
+
 def _subtree_text(token: Token) -> str:
     return token.doc[token.left_edge.i:token.right_edge.i + 1].text
 
@@ -1144,6 +1172,8 @@ def _candidates(draft: _Draft, reporter: Token | None, reframing: Reframing | No
     aimed_at = targets_of_a_weapon(draft.head, words.explosive_weapons, excluded)
     targets = (aimed_at + draft.arguments.targets + tuple(inherited)
                + embedded_targets(draft.head, excluded, statement))
+    if draft.classification.event_type in JOINT_TYPES:
+        targets += partner_of_the_first_act(draft.head)  # "met X and (signed) a deal": with X
     fights = draft.classification.event_type in FIGHTING_TYPES
     fighting = fighting_told(draft.head, words.clash_nouns) if fights else None
     if fighting is not None:

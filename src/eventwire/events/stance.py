@@ -18,7 +18,7 @@ from functools import cached_property
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from eventwire.events.arguments import clause_subject, reduced_relative
+from eventwire.events.arguments import DOCUMENT_NOUNS, clause_subject, reduced_relative, to_infinitive
 from eventwire.events.lexicon import cameo_of, inflections, quad_class_of
 from eventwire.events.modality import FIRST_PERSON_SUBJECTS
 from eventwire.jsondata import read_json
@@ -102,6 +102,8 @@ class StanceWords:
     # "I reject that", "we deny it", "I disagree": a denial naming nothing it denies but a pronoun
     flat_denial_verbs: frozenset[str] = frozenset()
     flat_denial_objects: frozenset[str] = frozenset()
+    # "as", "after", "because": conjunctions of a clause that tells the time or cause of the main act
+    subordinators: frozenset[str] = frozenset()
 
     @cached_property
     def criticism_cues(self) -> frozenset[str]:
@@ -150,6 +152,7 @@ def read_stance_words() -> StanceWords:
                        detention_verbs=frozenset(raw["detention_verbs"]),
                        flat_denial_verbs=frozenset(raw["flat_denial_verbs"]),
                        flat_denial_objects=frozenset(raw["flat_denial_objects"]),
+                       subordinators=frozenset(raw["subordinators"]),
                        **{name: frozenset(raw[name]) for name in _CRITICISM_LISTS})
 
 
@@ -406,6 +409,36 @@ def dated_relative(head: Token, date: EventDate, published: dt.date | None) -> T
     if published is None or date.value is None:
         return node if _YEAR.search(date.text) else None
     return node if published - date.value > dt.timedelta(days=RECENT_DAYS) else None
+
+
+_CLAUSE_OF_A_NOUN = {"relcl", "acl"}
+_PHRASE_LINKS = {"pobj", "pcomp"}
+
+
+def subordinate_clause(head: Token, words: StanceWords) -> Token | None:
+    """The head of the subordinate clause or phrase that tells the trigger's act beside the sentence's main
+    act: a clause of time or cause ("(as) troops shelled the town", "(after) police raided"), a purpose
+    ("to prevent a rally"), a relative clause ("rebels who (stole) cattle"), a prepositional phrase
+    ("killed (in) Russian strikes", "after (fleeing) the fighting"). None for an act of the main clause,
+    its coordinated acts, what it reports and a participle that goes on with it ("..., killing five");
+    nor for a clause on a text that speaks for its issuer ("a statement (condemning) ...")."""
+    node = head
+    while node.head.i != node.i:
+        parent = node.head
+        if node.dep_ in _CLAUSE_OF_A_NOUN and not _speaks_for_its_issuer(parent) and not (
+                parent.dep_ == "ROOT" and parent.pos_ in ("NOUN", "PROPN", "NUM")):
+            return node  # the root noun's clause is a misparsed predicate: "Thousands (protested) ..."
+        if node.dep_ == "advcl" and (to_infinitive(node) or any(
+                c.dep_ in ("mark", "advmod") and c.lower_ in words.subordinators for c in node.children)):
+            return node
+        if node.dep_ in _PHRASE_LINKS and parent.dep_ == "prep":
+            return node
+        node = parent
+    return None
+
+
+def _speaks_for_its_issuer(noun: Token) -> bool:
+    return noun.lemma_.lower() in DOCUMENT_NOUNS or noun.lower_ in DOCUMENT_NOUNS
 
 
 _NEGATORS = {"not", "n't", "never", "no"}
