@@ -9,24 +9,26 @@ at run time, recorded through the coder's own decision hook, so training and inf
 
 Model selection is cross-validated, folds by document (fixed seed; the training set holds sentences of
 the VOA dev articles, so one article's sentences, whichever set they come from, never sit in two
-folds): the L2 strength by log-loss; a Platt calibration on the cross-validated scores of the
-news-article (VOA) sentences; the keep threshold by **event F1 on the news-article (VOA) sentences**,
-averaged over each threshold and its neighbours. Event F1 counts a sentence's main event as right when
-its type is the label's: precision over the sentences given an event, recall over the sentences
-labelled with one, so a true act the gate drops costs as much as a false one it keeps. The former
-criterion, PentaClass macro-F1, weighs "no event" as one class of five and the small classes most, so
-it rewarded dropping (on the article dev set the gate lost 6 of 37 must events found by the rules).
-Only the VOA sentences choose it because users code news articles: most of their sentences report no
-act, while the event_location sentences were drawn around event verbs (80% events, two thirds ASSAULT)
-and the gate's trade-off is not theirs. The calibration is fitted on the VOA sentences for the same
-reason: fitted on all sentences it follows the event_location sentences' high share of acts, and
-confidences run high on news (cross-validated expected calibration error on the dev split 0.057 fitted
-on all, 0.033 on the VOA sentences).
+folds): the L2 strength by log-loss; the gate's Platt calibration on the cross-validated scores of the
+news-article (VOA) sentences; the confidence's Platt calibrations, one per run-time context (the
+sentence inside an article, or coded alone), on the cross-validated scores of both sets weighed alike
+(`confidence_calibration`; docs/decisions.md, "Calibration"); the keep threshold by **event F1 on the
+news-article (VOA) sentences**, averaged over each threshold and its neighbours. Event F1 counts a
+sentence's main event as right when its type is the label's: precision over the sentences given an
+event, recall over the sentences labelled with one, so a true act the gate drops costs as much as a
+false one it keeps. The former criterion, PentaClass macro-F1, weighs "no event" as one class of five
+and the small classes most, so it rewarded dropping (on the article dev set the gate lost 6 of 37 must
+events found by the rules). Only the VOA sentences choose it because users code news articles: most of
+their sentences report no act, while the event_location sentences were drawn around event verbs (80%
+events, two thirds ASSAULT) and the gate's trade-off is not theirs. The gate's calibration is fitted
+on the VOA sentences for the same reason (its threshold is a probability of that calibration). The
+confidence's calibration depends only on the sentence's context, the same for all its candidates, so
+the gate and the main event do not depend on it.
 
-The figures printed are cross-validated: each fold's events are scored by a model that never saw that
-fold, with a threshold chosen on the other folds, separately for the dev split, the training set and
-the article-level dev set (data/realnews/articles_dev.jsonl, its 33 articles coded whole, scored as
-`eventwire evaluate --only articles` scores them).
+The figures printed are cross-validated: each fold's events are scored by a model and calibrations
+that never saw that fold, with a threshold chosen on the other folds, separately for the dev split,
+the training set and the article-level dev set (data/realnews/articles_dev.jsonl, its 33 articles
+coded whole, scored as `eventwire evaluate --only articles` scores them).
 
 Usage: python models/train_decisions.py [--shared ../shared] [--out PATH]
 """
@@ -200,11 +202,13 @@ def confidence_calibration(margins: list[list[float]],
     """The confidence's Platt calibration for each run-time context (inside an article, alone), fitted
     on both sets with each set weighing as much in all as the other.
 
-    Unseen news mixes article sentences and lone ones, and a margin means more in a lone sentence; a
-    calibration of the article sentences alone runs low there, one of all sentences follows the
-    lone ones. The training set holds four times the dev split's events and its lone sentences are
-    right more often at a given margin than the dev split's: weighed by its size it would set the
-    calibration for itself, while the dev split is the set drawn like unseen news (and the test split).
+    Unseen news mixes article sentences and lone ones, and the margin separates right from wrong more
+    sharply in a lone sentence: a calibration fitted on the article sentences is too modest about
+    the lone sentences' sure events and too sure of their doubtful ones, one fitted on all sentences
+    follows the lone ones, which are most of them. The training set holds six times the dev split's
+    events and its lone sentences are right more often at a given margin than the dev split's:
+    weighed by its size it would set the calibration for itself, while the dev split is the set
+    drawn like unseen news (and like the test split).
     """
     sizes = {split: sum(len(ex.events) for ex in examples if ex.sentence.split == split)
              for split in {ex.sentence.split for ex in examples}}

@@ -60,7 +60,7 @@ class Platt:
 
 # The contexts the confidence is calibrated by, known when a sentence is coded: told inside a document
 # of several sentences (an article) or as a document of its own. Unseen news mixes both, and the same
-# margin is right more often in a lone sentence (docs/decisions.md, "Calibration").
+# margin is not right equally often in both (docs/decisions.md, "Calibration").
 ARTICLE, ALONE = "article", "alone"
 
 
