@@ -26,8 +26,8 @@ class _Recorder:
     def __init__(self):
         self.calls = []
 
-    def decide(self, sentence, parsed, events):
-        self.calls.append((sentence, parsed, events))
+    def decide(self, sentence, parsed, events, alone):
+        self.calls.append((sentence, parsed, events, alone))
         return events
 
 
@@ -46,11 +46,11 @@ def main() -> None:
     decisions = read_decisions()
     rounds, start = 0, time.process_time()
     while rounds == 0 or time.process_time() - start < 1.0:
-        for sentence, parsed, events in recorder.calls:
-            decisions.decide(sentence, parsed, events)
+        for sentence, parsed, events, alone in recorder.calls:
+            decisions.decide(sentence, parsed, events, alone)
         rounds += 1
     seconds = (time.process_time() - start) / rounds
-    events = sum(len(e) for _, _, e in recorder.calls)
+    events = sum(len(e) for _, _, e, _ in recorder.calls)
     print(json.dumps({"articles": len(docs), "sentences_with_events": len(recorder.calls), "events": events,
                       "cpu_ms_per_sentence": round(1000 * seconds / max(len(recorder.calls), 1), 4),
                       "cpu_ms_per_event": round(1000 * seconds / max(events, 1), 4)}))

@@ -68,7 +68,7 @@ class ContextRecorder:
         self.lexicon = lexicon
         self.found: dict[str, tuple] = {}
 
-    def decide(self, sentence, parsed, events):
+    def decide(self, sentence, parsed, events, alone):
         from eventwire.events.sense import sense_candidate
 
         for event in events:

@@ -138,7 +138,7 @@ def test_a_coder_with_decisions_of_its_own_codes_in_this_process(resources):
     class Dropping:
         """Decisions no worker can rebuild from settings: every candidate dropped."""
 
-        def decide(self, sentence, parsed, events):
+        def decide(self, sentence, parsed, events, alone):
             return []
 
     pipeline = Pipeline(workers=2, batch_size=2, coder=EventCoder(resources, decisions=Dropping()))

@@ -8,8 +8,11 @@ import pytest
 
 from eventwire.events.coder import EventCoder
 from eventwire.events.learned import (
+    ALONE,
+    ARTICLE,
     DecisionModel,
     LearnedDecisions,
+    Platt,
     RuleDecisions,
     read_decisions,
     sentence_features,
@@ -30,18 +33,35 @@ def _event(sentence: Sentence, trigger: str, event_type: str = "ASSAULT", confid
                  source=source or [], confidence=confidence, reasons=["rules"])
 
 
-def _model(threshold: float = 0.5, **weights: float) -> DecisionModel:
+IDENTITY = Platt(1.0, 0.0)
+
+
+def _model(threshold: float = 0.5, alone: Platt = IDENTITY, **weights: float) -> DecisionModel:
     return DecisionModel(weights={k.replace("_", " "): v for k, v in weights.items()}, intercept=0.0,
-                         slope=1.0, offset=0.0, threshold=threshold)
+                         gate=IDENTITY, threshold=threshold, confidence={ARTICLE: IDENTITY, ALONE: alone})
 
 
-def test_probability_is_the_calibrated_logistic_of_the_margin():
-    model = DecisionModel(weights={"a": 2.0, "b": -1.0}, intercept=0.5, slope=0.5, offset=-0.25,
-                          threshold=0.3)
+def _logistic(x: float) -> float:
+    return 1 / (1 + math.exp(-x))
+
+
+def test_gate_and_confidence_calibrate_the_same_margin_each_their_own_way():
+    model = DecisionModel(weights={"a": 2.0, "b": -1.0}, intercept=0.5, gate=Platt(0.5, -0.25), threshold=0.3,
+                          confidence={ARTICLE: Platt(0.6, 0.3), ALONE: Platt(1.0, -0.2)})
     margin = 0.5 + 2.0 * 1.0 - 1.0 * 3.0
     assert model.margin({"a": 1.0, "b": 3.0, "unknown": 9.0}) == pytest.approx(margin)
-    expected = 1 / (1 + math.exp(-(0.5 * margin - 0.25)))
-    assert model.probability({"a": 1.0, "b": 3.0}) == pytest.approx(expected)
+    assert model.gate.probability(margin) == pytest.approx(_logistic(0.5 * margin - 0.25))
+    assert model.confidence_of(margin, alone=False) == pytest.approx(_logistic(0.6 * margin + 0.3))
+    assert model.confidence_of(margin, alone=True) == pytest.approx(_logistic(margin - 0.2))
+    assert model.keeps([margin, 2.0]) and not model.keeps([-3.0]) and not model.keeps([])
+
+
+def test_the_model_reads_the_gate_and_the_confidence_by_context_from_its_file(tmp_path):
+    data = {"weights": {"a": 1.0}, "intercept": 0.1, "gate": {"slope": 0.7, "offset": 0.3, "threshold": 0.25},
+            "confidence": {"article": {"slope": 0.6, "offset": 0.3}, "alone": {"slope": 1.0, "offset": -0.2}}}
+    model = DecisionModel.from_dict(data)
+    assert model.gate == Platt(0.7, 0.3) and model.threshold == 0.25
+    assert model.confidence == {ARTICLE: Platt(0.6, 0.3), ALONE: Platt(1.0, -0.2)}
 
 
 def test_features_read_the_parse_around_each_trigger(nlp):
@@ -85,7 +105,7 @@ def test_learned_decisions_rescore_every_candidate_of_a_sentence_they_keep(nlp):
     parsed = nlp(sentence.text)
     events = [_event(sentence, "attacked"), _event(sentence, "respond", event_type="THREATEN")]
     decisions = LearnedDecisions(_model(**{"type=ASSAULT": 2.0, "type=THREATEN": -2.0}))
-    kept = decisions.decide(sentence, parsed, events)
+    kept = decisions.decide(sentence, parsed, events, alone=False)
     assert [e.event_type for e in kept] == ["ASSAULT", "THREATEN"]  # a second act stays, less sure
     assert kept[0].confidence == pytest.approx(1 / (1 + math.exp(-2.0)))
     assert kept[1].confidence == pytest.approx(1 / (1 + math.exp(2.0)))
@@ -97,24 +117,42 @@ def test_learned_decisions_drop_a_sentence_whose_best_candidate_is_below_thresho
     sentence = Sentence(0, "Police said they would respond.", 0, 31)
     events = [_event(sentence, "respond", event_type="THREATEN")]
     decisions = LearnedDecisions(_model(threshold=0.2, **{"type=THREATEN": -2.0}))
-    assert decisions.decide(sentence, nlp(sentence.text), events) == []
+    assert decisions.decide(sentence, nlp(sentence.text), events, alone=False) == []
     assert LearnedDecisions(_model(threshold=0.1, **{"type=THREATEN": -2.0})).decide(
-        sentence, nlp(sentence.text), events)
+        sentence, nlp(sentence.text), events, alone=False)
+
+
+def test_a_lone_sentence_takes_its_own_confidence_and_the_same_main_event_and_gate(nlp):
+    sentence = Sentence(0, "Militants shelled a depot and the army vowed to retaliate.", 0, 58)
+    parsed = nlp(sentence.text)
+    events = [_event(sentence, "shelled"), _event(sentence, "retaliate", event_type="THREATEN")]
+    decisions = LearnedDecisions(_model(threshold=0.5, alone=Platt(1.0, 1.0),
+                                        **{"type=ASSAULT": 1.0, "type=THREATEN": -1.0}))
+    in_article = decisions.decide(sentence, parsed, events, alone=False)
+    alone = decisions.decide(sentence, parsed, events, alone=True)
+    assert [e.confidence for e in in_article] == pytest.approx([_logistic(1.0), _logistic(-1.0)])
+    assert [e.confidence for e in alone] == pytest.approx([_logistic(2.0), _logistic(0.0)])
+    assert max(alone, key=lambda e: e.confidence).event_type == "ASSAULT"
+    # the gate reads the gate's calibration in both contexts: a weak best candidate is dropped in both
+    weak = LearnedDecisions(_model(threshold=0.6, alone=Platt(1.0, 3.0), **{"type=ASSAULT": 0.2}))
+    assert weak.decide(sentence, parsed, events[:1], alone=True) == []
 
 
 def test_rule_decisions_keep_every_candidate(nlp):
     sentence = Sentence(0, "Rebels attacked a convoy.", 0, 25)
     events = [_event(sentence, "attacked")]
-    assert RuleDecisions().decide(sentence, nlp(sentence.text), events) is events
+    assert RuleDecisions().decide(sentence, nlp(sentence.text), events, alone=True) is events
 
 
 class _Recording:
     def __init__(self, keep: bool):
         self.keep = keep
         self.calls: list[tuple[str, list[str]]] = []
+        self.alone: list[bool] = []
 
-    def decide(self, sentence, parsed, events):
+    def decide(self, sentence, parsed, events, alone):
         self.calls.append((sentence.text, [e.event_type for e in events]))
+        self.alone.append(alone)
         return events if self.keep else []
 
 
@@ -136,6 +174,13 @@ def test_coder_hands_each_sentence_with_events_to_its_decisions(nlp, resources):
     assert _code(EventCoder(resources, decisions=_Recording(keep=False)), TEXT, nlp) == []
 
 
+def test_coder_tells_its_decisions_whether_the_sentence_is_its_documents_only_one(nlp, resources):
+    keep = _Recording(keep=True)
+    _code(EventCoder(resources, decisions=keep), TEXT, nlp)
+    _code(EventCoder(resources, decisions=keep), TEXT.split(" The")[0], nlp)
+    assert keep.alone == [False, True]
+
+
 def test_default_coder_uses_the_shipped_model(nlp, resources):
     assert isinstance(EventCoder().decisions, LearnedDecisions)
     coder = EventCoder(resources)
@@ -149,7 +194,8 @@ def test_default_coder_uses_the_shipped_model(nlp, resources):
 def test_shipped_model_is_sane():
     model = read_decisions().model
     assert len(model.weights) > 50
-    assert 0.0 <= model.threshold < 1.0 and model.slope > 0
+    assert 0.0 <= model.threshold < 1.0 and model.gate.slope > 0
+    assert set(model.confidence) == {ARTICLE, ALONE} and all(c.slope > 0 for c in model.confidence.values())
     assert all(isinstance(v, float) for v in model.weights.values())
 
 
@@ -175,6 +221,59 @@ def test_event_f1_counts_a_dropped_act_like_a_false_one(models_script):
     assert train.event_f1([right, dropped]) == pytest.approx(2 / 3)  # precision 1, recall 1/2
     assert train.event_f1([right, false]) == pytest.approx(2 / 3)  # precision 1/2, recall 1
     assert train.event_f1([right, scored(NO_EVENT, None)]) == 1.0
+
+
+def _examples(train, rows: list[tuple[str, str, bool, float, bool]], fold: int = 0) -> list:
+    """Training examples of one candidate each, from (split, origin, alone, margin, right) rows; the
+    candidate's margin is its feature "m", so a model of weight 1 gives it back."""
+    from eventwire.evaluate.realnews import NO_EVENT, LabelledSentence
+
+    sentence = Sentence(0, "Rebels attacked a convoy.", 0, 25)
+    out = []
+    for i, (split, origin, alone, margin, right) in enumerate(rows):
+        label = "ASSAULT" if right else NO_EVENT
+        gold = LabelledSentence(f"s{i}", split, origin, f"d{i}", "text", None, label, None, None)
+        out.append(train.Example(gold, [_event(sentence, "attacked")], [{"m": margin}], fold, alone))
+    return out
+
+
+def test_confidence_is_calibrated_per_context_with_both_sets_weighing_alike(models_script):
+    train = models_script("train_decisions")
+    # at margin 0 the dev split's lone sentences are right half the time, the training set's (four
+    # times as many) nine times in ten; article sentences are right one time in five
+    rows = ([("dev", "event_location", True, 0.0, i < 5) for i in range(10)]
+            + [("train", "event_location", True, 0.0, i < 36) for i in range(40)]
+            + [("dev", "voa", False, 0.0, i < 2) for i in range(10)]
+            + [("train", "voa", False, 0.0, i < 8) for i in range(40)])
+    examples = _examples(train, rows)
+    calibration = train.confidence_calibration([[0.0]] * len(examples), examples)
+    assert set(calibration) == {ALONE, ARTICLE}
+    alone, article = (_logistic(calibration[c][1]) for c in (ALONE, ARTICLE))
+    assert alone == pytest.approx((0.5 + 0.9) / 2, abs=1e-3)  # not (5 + 36) / 50 = 0.82
+    assert article == pytest.approx(0.2, abs=1e-3)
+
+
+def test_cross_fitted_calibration_never_sees_the_fold_it_scores(models_script):
+    train = models_script("train_decisions")
+    margins = [-2.0, -1.0, 1.0, 2.0] * 3
+    examples = []
+    for fold in range(train.FOLDS):  # fold 0 is all wrong, the others right when the margin is positive
+        examples += _examples(train, [("dev", origin, origin != "voa", m, fold != 0 and m > 0)
+                                      for origin in ("voa", "event_location") for m in margins], fold)
+    gated, confident, gates = train.cross_fitted([[ex.features[0]["m"]] for ex in examples], examples)
+    assert len(gates) == train.FOLDS
+    fold0 = [i for i, ex in enumerate(examples) if ex.fold == 0 and ex.features[0]["m"] == 2.0]
+    assert all(gated[i][0] > 0.9 and confident[i][0] > 0.9 for i in fold0)
+
+
+def test_ece_spread_is_fixed_and_nil_for_sure_right_events(models_script):
+    train = models_script("train_decisions")
+    pairs = [(0.9, True)] * 9 + [(0.9, False)] + [(0.3, False)] * 7 + [(0.3, True)] * 3
+    spread = train.ece_spread(pairs, 50, rounds=200)
+    assert spread == train.ece_spread(pairs, 50, rounds=200)
+    assert 0.0 < spread["5%"] <= spread["mean"] <= spread["95%"] and spread["sd"] > 0
+    assert train.ece_spread([(1.0, True)] * 5, 20, rounds=10, perfect=True)["95%"] == 0.0
+    assert train.ece_spread([(0.5, True)] * 5, 20, rounds=10)["mean"] == 0.5
 
 
 @pytest.mark.slow

@@ -31,7 +31,7 @@ class _Keep:
     def __init__(self):
         self.seen = []
 
-    def decide(self, sentence, parsed, events):
+    def decide(self, sentence, parsed, events, alone):
         self.seen += [(sentence, parsed, event) for event in events]
         return events
 

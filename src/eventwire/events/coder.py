@@ -184,6 +184,7 @@ class _Article:
     doc: Document
     context: ArticleContext
     quotations: Quotations
+    alone: bool  # the document is one sentence: the learned confidence is calibrated by this context
     pairs: list[tuple[int, list[Actor]]] = field(default_factory=list)  # (sentence, sides) of acts
     #                                      between two named sides, latest last
     dated: dict[tuple, Event] = field(default_factory=dict)  # the first dated event of each kind and dyad
@@ -386,7 +387,7 @@ class EventCoder:
             return []
         context = self.resolver.start_document(doc, sentences)
         quotations = Quotations(doc, sentences, _ParseOnce(self.resources.nlp, sentences, parsed))
-        article = _Article(doc, context, quotations)
+        article = _Article(doc, context, quotations, alone=len(sentences) == 1)
         events: list[Event] = []
         previous = None
         for sentence in sentences:
@@ -422,7 +423,8 @@ class EventCoder:
         # The sense model may read a trigger word otherwise than the lexicon did, before the decisions.
         current = self.sense.choose(sentence, parsed, current)
         # The decisions weigh what the sentence reports; a historical act is never its main event.
-        decided = self.decisions.decide(sentence, parsed, _in_order(current)) if current else []
+        decided = (self.decisions.decide(sentence, parsed, _in_order(current), article.alone)
+                   if current else [])
         return _in_order(decided + [_below(e, decided) for e in found if e.historical])
 
     def _event(self, sentence: Sentence, parsed: Doc, draft: _Draft, article: _Article,

@@ -5,11 +5,11 @@ The rules find candidate events; one small logistic regression (weights in
 data/events/decisions.json, trained by models/train_decisions.py on the real-news dev labels and the
 training sentence set, never on a test split) scores each candidate: the probability that a reader
 labelling the sentence would give it this event's type. That probability, Platt-calibrated on
-cross-validated scores, becomes the event's confidence, so the highest-confidence event of a sentence
-is its main event; a sentence whose best candidate falls below the model's threshold loses all its
-events (most such sentences are statements, background or analysis coded as acts). The threshold
-is chosen by the event F1 of news sentences, so a true act dropped costs as much as a false one
-kept (docs/decisions.md).
+cross-validated scores by the sentence's context (inside an article or alone), becomes the event's
+confidence, so the highest-confidence event of a sentence is its main event; a sentence whose best
+candidate falls below the gate's threshold loses all its events (most such sentences are statements,
+background or analysis coded as acts). The threshold is chosen by the event F1 of news sentences, so
+a true act dropped costs as much as a false one kept (docs/decisions.md).
 
 Inference is plain Python over a few dozen sparse features read from the parse the coder already
 made: no per-sentence model call, a few microseconds per event.
@@ -44,54 +44,85 @@ _GOVERNED_LINKS = frozenset({"xcomp", "ccomp", "advcl", "conj", "pcomp", "pobj",
 
 
 @dataclass(frozen=True)
+class Platt:
+    """A Platt calibration of a margin: p = sigmoid(slope * margin + offset)."""
+
+    slope: float
+    offset: float
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Platt:
+        return cls(slope=data["slope"], offset=data["offset"])
+
+    def probability(self, margin: float) -> float:
+        return _sigmoid(self.slope * margin + self.offset)
+
+
+# The contexts the confidence is calibrated by, known when a sentence is coded: told inside a document
+# of several sentences (an article) or as a document of its own. Unseen news mixes both, and the same
+# margin is not right equally often in both (docs/decisions.md, "Calibration").
+ARTICLE, ALONE = "article", "alone"
+
+
+@dataclass(frozen=True)
 class DecisionModel:
-    """A logistic regression over sparse named features, with Platt calibration and a keep threshold."""
+    """A logistic regression over sparse named features, with two calibrations of its margin: the
+    gate's (its threshold is in that probability) and the confidence's, by context."""
 
     weights: dict[str, float]
     intercept: float
-    slope: float  # calibration: p = sigmoid(slope * margin + offset)
-    offset: float
-    threshold: float  # calibrated probability below which a candidate event is dropped
+    gate: Platt
+    threshold: float  # gate probability below which a sentence's candidates are dropped
+    confidence: dict[str, Platt]  # ARTICLE or ALONE -> the calibration of the events' confidence
 
     @classmethod
     def from_dict(cls, data: dict) -> DecisionModel:
-        return cls(weights=data["weights"], intercept=data["intercept"], slope=data["calibration"]["slope"],
-                   offset=data["calibration"]["offset"], threshold=data["threshold"])
+        return cls(weights=data["weights"], intercept=data["intercept"], gate=Platt.from_dict(data["gate"]),
+                   threshold=data["gate"]["threshold"],
+                   confidence={context: Platt.from_dict(data["confidence"][context])
+                               for context in (ARTICLE, ALONE)})
 
     def margin(self, features: dict[str, float]) -> float:
         return self.intercept + sum(self.weights.get(name, 0.0) * value for name, value in features.items())
 
-    def probability(self, features: dict[str, float]) -> float:
-        return _sigmoid(self.slope * self.margin(features) + self.offset)
+    def keeps(self, margins: list[float]) -> bool:
+        """Whether a sentence with these candidate margins reports an act: its best one passes the gate."""
+        return bool(margins) and self.gate.probability(max(margins)) >= self.threshold
+
+    def confidence_of(self, margin: float, alone: bool) -> float:
+        return self.confidence[ALONE if alone else ARTICLE].probability(margin)
 
 
 class Decisions(Protocol):
-    def decide(self, sentence: Sentence, parsed: Doc, events: list[Event]) -> list[Event]: ...
+    def decide(self, sentence: Sentence, parsed: Doc, events: list[Event], alone: bool) -> list[Event]:
+        """The events kept, with their confidence; `alone`: the sentence is its document's only one."""
 
 
 class RuleDecisions:
     """The rules alone: every candidate event kept with the rules' own confidence."""
 
-    def decide(self, sentence: Sentence, parsed: Doc, events: list[Event]) -> list[Event]:
+    def decide(self, sentence: Sentence, parsed: Doc, events: list[Event], alone: bool) -> list[Event]:
         return events
 
 
 class LearnedDecisions:
     """Rescores a sentence's candidate events with the model.
 
-    When even the best candidate falls below the model's threshold the sentence is read as reporting
+    When even the best candidate falls below the gate's threshold the sentence is read as reporting
     no act, and all its candidates are dropped; otherwise every candidate is kept with its calibrated
     probability as confidence (a second act told beside the main one keeps a lower confidence
-    rather than disappearing).
+    rather than disappearing). The confidence's calibration depends only on the sentence's context,
+    the same for all its candidates, so the main event is the model's best whatever the context.
     """
 
     def __init__(self, model: DecisionModel):
         self.model = model
 
-    def decide(self, sentence: Sentence, parsed: Doc, events: list[Event]) -> list[Event]:
-        scores = [self.model.probability(f) for f in sentence_features(sentence, parsed, events)]
-        if not scores or max(scores) < self.model.threshold:
+    def decide(self, sentence: Sentence, parsed: Doc, events: list[Event], alone: bool) -> list[Event]:
+        margins = [self.model.margin(f) for f in sentence_features(sentence, parsed, events)]
+        if not self.model.keeps(margins):
             return []
+        scores = [self.model.confidence_of(m, alone) for m in margins]
         return [replace(event, confidence=p, reasons=[*event.reasons, _reason(event, p)])
                 for event, p in zip(events, scores)]
 
