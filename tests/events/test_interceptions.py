@@ -68,3 +68,10 @@ def test_intercepted_missiles_are_the_attackers(rules):
             "Lithuanian air defences intercepted three missiles, the army said.")
     event = _interceptions(code_text(rules, text), "intercepted")[0]
     assert countries(event.target) == ["BLR"]
+
+
+def test_a_downing_with_neither_side_named_is_kept_with_no_actor(rules):
+    text = "A transport plane was shot down near Kaunas on Monday, killing its crew."
+    events = _interceptions(code_text(rules, text), "shot")
+    assert events[0].event_type == "ASSAULT"
+    assert events[0].source == [] and events[0].target == []

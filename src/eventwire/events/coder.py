@@ -500,9 +500,10 @@ class EventCoder:
         if source.state == "known":
             target = self._response_target(draft, c, sentence, when, article, taken, responder, target) \
                 or target
+        told_done = c.quad_class not in VERBAL_QUADS  # a downing, not "urged X to shoot down ..."
         intercepted = intercepted_weapon(draft.head, self.stance.interception_verbs,
-                                         self.stance.intercepted_munitions | self.stance.intercepted_aircraft)
-        if intercepted is not None and c.quad_class not in VERBAL_QUADS:  # not "urged X to shoot down ..."
+                                         self.stance.interceptable) if told_done else None
+        if intercepted is not None:
             article.interceptions.add(trigger.start)
             target = self._weapons_owner(intercepted, target, sentence, when, article, taken, responder)
         if source.state == "known" and target.state != "known" and flat_denial(draft.head, self.stance):
@@ -550,6 +551,9 @@ class EventCoder:
             elif (used := self._weapon_used(draft, c)) is not None:
                 reasons.append(Reason("source", f"'{used}' was used by no one named: an attack kept with an "
                                                 "unknown source"))
+            elif intercepted is not None:
+                reasons.append(Reason("source", f"'{intercepted.text}' downed, neither side named: kept with "
+                                                "no actor known"))
             elif c.quad_class in VERBAL_QUADS or not self.lexicon.told_as_happening(draft.head):
                 return None
             else:

@@ -126,6 +126,11 @@ class StanceWords:
         return forms | self.shortfall_words
 
     @cached_property
+    def interceptable(self) -> frozenset[str]:
+        """What may be shot down or intercepted: munitions and aircraft."""
+        return self.intercepted_munitions | self.intercepted_aircraft
+
+    @cached_property
     def detention_forms(self) -> frozenset[str]:
         """Word forms of the detention verbs: "arrested", "jails", "held"."""
         return frozenset(form for word in self.detention_verbs for form in inflections(word))
