@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from eventwire.actors.codes import primary_sector
-from eventwire.actors.context import PERSON_AGENT_NOUNS, ArticleContext, Mention, scan_document
+from eventwire.actors.context import ArticleContext, Mention, scan_document
 from eventwire.actors.dictionary import ActorDictionary, DictionaryActor
 from eventwire.actors.phrase import DETERMINERS, QUANTITY_WORDS, Conjunct, conjunct_office, split_conjuncts
 from eventwire.actors.places import PlaceLookup
@@ -58,7 +58,7 @@ class ActorResolver:
 
     def start_document(self, doc: Document, sentences: list[Sentence]) -> ArticleContext:
         """Scan the whole article once (string matching, no parse) for later pronouns, titles, short names."""
-        return scan_document(self.dictionary, doc, sentences, self._read_alone)
+        return scan_document(self.dictionary, self.words.person_agent_nouns, doc, sentences, self._read_alone)
 
     def resolve(self, span, sentence: Sentence, when: dt.date | None,
                 context: ArticleContext | None) -> list[ResolvedActor]:
@@ -71,7 +71,7 @@ class ActorResolver:
                                      coordinated)
         if context is not None:
             for resolved in found:
-                _remember(context, resolved, sentence.index)
+                _remember(context, resolved, sentence.index, self.words.person_agent_nouns)
         return found
 
     def _read_alone(self, text: str, when: dt.date | None) -> Actor | None:
@@ -150,7 +150,7 @@ class ActorResolver:
                                                                                    reasons):
             return reading
         if reading.country is None and context is not None:
-            antecedent = described_antecedent(conjunct, base, context, reasons)
+            antecedent = described_antecedent(conjunct, base, context, reasons, self.words.person_agent_nouns)
             if antecedent is not None:
                 return antecedent
             antecedent = self._title_or_name_antecedent(conjunct, base, context, when, reasons)
@@ -517,15 +517,17 @@ def _is_adjective(token) -> bool:
     return token.norm.endswith(("i", "an", "ese", "ish", "ch", "ans", "is"))
 
 
-def _remember(context: ArticleContext, resolved: ResolvedActor, sentence_index: int) -> None:
-    """A resolved phrase that names someone becomes a mention later pronouns and short names can use."""
+def _remember(context: ArticleContext, resolved: ResolvedActor, sentence_index: int,
+              person_nouns: frozenset[str]) -> None:
+    """A resolved phrase that names someone becomes a mention later pronouns and short names can use (a
+    group named by one of `person_nouns`, "the official", as a person)."""
     actor = resolved.actor
     if resolved.kind == "country" or not (actor.name or (actor.country and actor.sector)):
         return
     name_words = tokenize(actor.name) if resolved.kind == "person" and actor.name else []
     surname = name_words[-1].norm if name_words else None
     words = tokenize(actor.text)
-    one_person = resolved.kind == "group" and bool(words) and words[-1].norm in PERSON_AGENT_NOUNS
+    one_person = resolved.kind == "group" and bool(words) and words[-1].norm in person_nouns
     kind = "person" if one_person else resolved.kind
     context.add(Mention(actor.start, actor.end, sentence_index, actor, kind, surname=surname,
                         reason="resolved argument"))
@@ -642,15 +644,15 @@ def _share_sector(readings: list[tuple[Conjunct, _Reading | None, list[str]]]) -
             reasons.append(f"sector {last.sector} shared with the coordinated '{shared_with}'")
 
 
-def described_antecedent(conjunct: Conjunct, base: int, context: ArticleContext,
-                         reasons: list[str]) -> _Reading | None:
+def described_antecedent(conjunct: Conjunct, base: int, context: ArticleContext, reasons: list[str],
+                         person_nouns: frozenset[str]) -> _Reading | None:
     """ "the court", "the court's president", "the agency": a definite description with no name of its
     own refers to the body named before whose name ends with the same noun ("the United Nations'
     highest court", "the U.N. Refugee Agency"), never to the article's main country."""
     noun = _described_noun(conjunct)
     if noun is None:
         return None
-    one_person = noun in PERSON_AGENT_NOUNS  # "the official": a person described before ("a State
+    one_person = noun in person_nouns  # "the official": a person described before ("a State
     # Department official"), never the body itself
     for mention in context.before(base + conjunct.tokens[0].start):
         if mention.kind == "country" or (mention.kind == "person") != one_person or \

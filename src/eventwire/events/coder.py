@@ -17,7 +17,6 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from eventwire.actors import ActorResolver, ArticleContext
-from eventwire.actors.context import PERSON_AGENT_NOUNS
 from eventwire.actors.located import with_place_country
 from eventwire.dates import resolve_event_date
 from eventwire.events.arguments import (
@@ -823,7 +822,8 @@ class EventCoder:
             where = group.sentence or sentence
             phrases = [p for p in group.phrases if not _overlaps(where, p, taken)]
             plural = next((p for p in phrases if is_plural_reference(p.text, self.stance)), None)
-            sides = _sides(plural, where, context, *parties) if plural is not None else None
+            sides = _sides(plural, where, context, self.resolver.words.person_agent_nouns, *parties) \
+                if plural is not None else None
             if sides is not None:
                 named = ", ".join(a.name or a.country or a.text for a in sides)
                 reason = f"{role} '{plural.text}' ({group.rule}) refers to the parties named before: {named}"
@@ -877,7 +877,7 @@ class _ParseOnce:
         return self._parses[text]
 
 
-def _sides(plural: Span, sentence: Sentence, context: ArticleContext,
+def _sides(plural: Span, sentence: Sentence, context: ArticleContext, person_nouns: frozenset[str],
            parties: list[Actor] | None, sure: bool) -> list[Actor] | None:
     """Who "the two presidents" or "both countries" are: the pair of an act that includes the source's
     side (`sure`); else the two sides named last before the phrase (people for a noun of people), unless
@@ -885,7 +885,7 @@ def _sides(plural: Span, sentence: Sentence, context: ArticleContext,
     if parties and sure:
         return parties
     head = plural[-1].lower_
-    people = head == "men" or head.removesuffix("s") in PERSON_AGENT_NOUNS
+    people = head == "men" or head.removesuffix("s") in person_nouns
     named = context.pair_before(sentence.start + plural.start_char, people, sentence.index)
     if named is None:
         return parties
