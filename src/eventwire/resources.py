@@ -5,9 +5,9 @@ the components that code.
 locator); `Resources` loads each thing it names on first use and keeps it for its own lifetime.
 Nothing is shared between two Resources, and nothing is kept by the modules: a Pipeline holds its
 Resources and hands each component only what that component needs (the lexicon data to the
-VerbLexicon, the dictionary and place lookup to the ActorResolver, the gazetteer and admin1 table to
-the EventLocator). Worker processes (eventwire.parallel, eventwire.scale) receive the Settings and
-build their own Resources once per worker.
+VerbLexicon, the dictionary, place lookup and actor words to the ActorResolver, the gazetteer and
+admin1 table to the EventLocator). Worker processes (eventwire.parallel, eventwire.scale) receive the
+Settings and build their own Resources once per worker.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from eventwire.actors.dictionary import ActorDictionary
     from eventwire.actors.places import PlaceLookup
     from eventwire.actors.resolve import ActorResolver
+    from eventwire.actors.words import ActorWords
     from eventwire.events.classify import VerbLexicon
     from eventwire.events.learned import Decisions
     from eventwire.events.magnitudes import MagnitudeWords
@@ -141,7 +142,13 @@ class Resources:
     def resolver(self) -> ActorResolver:
         from eventwire.actors.resolve import ActorResolver
 
-        return ActorResolver(self.dictionary, self.places)
+        return ActorResolver(self.dictionary, self.places, self.actor_words)
+
+    @cached_property
+    def actor_words(self) -> ActorWords:
+        from eventwire.actors.words import read_actor_words
+
+        return read_actor_words()
 
     @cached_property
     def locator(self) -> EventLocator:

@@ -172,3 +172,19 @@ def test_a_refusal_to_join_what_an_organisation_named_by_acronym_holds_is_toward
     text = "Hungary declined to take part in the NATO training programme for pilots."
     event = [e for e in code_text(rules, text) if e.event_type == "REJECT"][0]
     assert countries(event.target) == ["IGOWSTNAT"]
+
+
+def test_a_government_answering_its_own_countrys_opposition_is_toward_the_opposition(rules):
+    text = ("Zambia's opposition accused the government of rigging the vote. "
+            "The Zambian government rejected the allegations on Tuesday.")
+    event = the_event(rules, text, "REJECT", "rejected")
+    assert [a.sector for a in event.source] == ["GOV"]
+    assert [(a.country, a.sector) for a in event.target] == [("ZMB", "OPP")]
+    assert "of sentence 1" in target_reasons(event)
+
+
+def test_a_denial_of_its_own_sides_act_answers_no_one(rules):
+    text = ("Zambian police detained dozens of miners on Monday. "
+            "The Zambian government denied the arrests on Tuesday.")
+    events = [e for e in code_text(rules, text) if e.trigger.text == "denied"]
+    assert not any(a.country == "ZMB" for e in events for a in e.target)

@@ -29,15 +29,6 @@ _PREFIX_WORDS = 4
 # Words allowed between a country and its agent noun ("Iraq's interim government").
 _GAP_WORDS = 2
 
-# Agent nouns that name one person ("Somalia's president", "the Kenyan ambassador"): "he" or "she"
-# later in the article may refer to them, as to a named person.
-PERSON_AGENT_NOUNS = frozenset({
-    "president", "minister", "ambassador", "envoy", "spokesperson", "spokesman", "spokeswoman",
-    "official", "leader", "chief", "commander", "general", "premier", "chancellor", "king", "queen",
-    "prince", "secretary", "diplomat", "governor", "mayor", "senator", "lawmaker", "negotiator",
-    "adviser", "advisor", "representative", "counterpart", "head", "emir", "sheikh", "monarch",
-})
-
 # Reads a phrase out of context: (text, date) -> the actor it names, or None.
 PhraseReader = Callable[[str, "dt.date | None"], "Actor | None"]
 
@@ -93,10 +84,12 @@ class ArticleContext:
             self.mentions.insert(at, mention)
 
 
-def scan_document(dictionary: ActorDictionary, doc: Document | None, sentences: list[Sentence],
-                  read: PhraseReader | None = None) -> ArticleContext:
+def scan_document(dictionary: ActorDictionary, person_nouns: frozenset[str], doc: Document | None,
+                  sentences: list[Sentence], read: PhraseReader | None = None) -> ArticleContext:
+    """The mentions of a whole article and its main country. `person_nouns`: agent nouns that name one
+    person ("Somalia's president"), whom a later "he" or "she" may refer to."""
     context = ArticleContext(doc.id if doc else None, doc.date if doc else None)
-    scanner = _Scanner(dictionary, read, context.date)
+    scanner = _Scanner(dictionary, person_nouns, read, context.date)
     countries: Counter = Counter()
     starts = dictionary.mention_starts
     for sentence in sentences:
@@ -119,6 +112,7 @@ def scan_document(dictionary: ActorDictionary, doc: Document | None, sentences: 
 @dataclass
 class _Scanner:
     dictionary: ActorDictionary
+    person_nouns: frozenset[str]
     read: PhraseReader | None
     when: dt.date | None
 
@@ -140,7 +134,7 @@ class _Scanner:
             return self._read_span(tokens, i, people.end, sentence), people.end
         if match is not None:
             named = self._named(tokens, match, sentence)
-            if match.value.kind != "person" and tokens[match.end - 1].norm in PERSON_AGENT_NOUNS:
+            if match.value.kind != "person" and tokens[match.end - 1].norm in self.person_nouns:
                 named = replace(named, kind="person")  # a name ending in "official": one person of the body
             return named, match.end
         title = self.dictionary.titles.match_at(tokens, i)
@@ -192,7 +186,7 @@ class _Scanner:
                 if head.end < len(tokens) and tokens[head.end].capitalized \
                         and tokens[head.end].norm not in _NOT_NAMES:
                     return self._agent_and_name(tokens, match.start, head, sentence)
-                kind = "person" if tokens[head.end - 1].norm in PERSON_AGENT_NOUNS else "group"
+                kind = "person" if tokens[head.end - 1].norm in self.person_nouns else "group"
                 mention = self._read_span(tokens, match.start, head.end, sentence, kind)
                 return (mention, head.end) if mention is not None else None
             if tokens[k].capitalized or self.dictionary.actor_at(tokens, k) is not None:
@@ -233,7 +227,7 @@ class _Scanner:
         body's name and an agent noun of one person right after it (no name following), whom "the
         official" or "he" may refer to later."""
         head = self.dictionary.agents.match_at(tokens, match.end) if match.end < len(tokens) else None
-        if head is None or tokens[head.end - 1].norm not in PERSON_AGENT_NOUNS:
+        if head is None or tokens[head.end - 1].norm not in self.person_nouns:
             return None
         following = tokens[head.end] if head.end < len(tokens) else None
         if following is not None and following.capitalized and following.norm not in _NOT_NAMES:

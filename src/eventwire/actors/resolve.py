@@ -5,33 +5,23 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from eventwire.actors.codes import primary_sector
-from eventwire.actors.context import PERSON_AGENT_NOUNS, ArticleContext, Mention, scan_document
+from eventwire.actors.context import ArticleContext, Mention, scan_document
 from eventwire.actors.dictionary import ActorDictionary, DictionaryActor
 from eventwire.actors.phrase import DETERMINERS, QUANTITY_WORDS, Conjunct, conjunct_office, split_conjuncts
 from eventwire.actors.places import PlaceLookup
 from eventwire.actors.text import POSSESSIVE, tokenize
 from eventwire.records import Actor, Document, Sentence
 
+if TYPE_CHECKING:
+    from eventwire.actors.words import ActorWords
+
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 # Entity labels of the parse under which capitalised words are not looked up as places.
 NOT_PLACES = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})
 POSSESSIVE_PRONOUNS = frozenset({"their", "its", "his", "her"})
-# Heads that name followers of an actor, not the actor: "supporters of X".
-FOLLOWER_NOUNS = frozenset({"supporters", "supporter", "sympathizers", "sympathisers", "followers", "fans",
-                            "loyalists"})
-# Belongings and premises that stand for their owner when acted on ("raided her office", "bombed their
-# positions"); acts and plans ("their offensive", "its operation") are no owner's stand-in.
-BELONGING_NOUNS = frozenset({
-    "home", "homes", "house", "houses", "residence", "office", "offices", "headquarters", "property",
-    "properties", "assets", "belongings", "car", "cars", "vehicle", "vehicles", "laptop", "phone", "computer",
-    "book", "books", "newspaper", "shop", "shops", "business", "businesses", "compound", "camp", "camps",
-    "base", "bases", "position", "positions", "village", "villages", "farm", "farms", "land", "lands",
-    "accounts", "passport", "website", "convoy", "hideout", "hideouts", "stronghold",
-    "strongholds",
-})
-GOVERNMENT_NOUNS = frozenset({"administration", "government", "regime", "cabinet", "junta"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their", "it", "its", "we", "us"})
 
 
@@ -60,14 +50,15 @@ class _Reading:
 
 
 class ActorResolver:
-    def __init__(self, dictionary: ActorDictionary, places: PlaceLookup):
+    def __init__(self, dictionary: ActorDictionary, places: PlaceLookup, words: ActorWords):
         self.dictionary = dictionary
         self.places = places
+        self.words = words
         self._read_once = lru_cache(maxsize=4096)(self._read_on)
 
     def start_document(self, doc: Document, sentences: list[Sentence]) -> ArticleContext:
         """Scan the whole article once (string matching, no parse) for later pronouns, titles, short names."""
-        return scan_document(self.dictionary, doc, sentences, self._read_alone)
+        return scan_document(self.dictionary, self.words.person_agent_nouns, doc, sentences, self._read_alone)
 
     def resolve(self, span, sentence: Sentence, when: dt.date | None,
                 context: ArticleContext | None) -> list[ResolvedActor]:
@@ -80,7 +71,7 @@ class ActorResolver:
                                      coordinated)
         if context is not None:
             for resolved in found:
-                _remember(context, resolved, sentence.index)
+                _remember(context, resolved, sentence.index, self.words.person_agent_nouns)
         return found
 
     def _read_alone(self, text: str, when: dt.date | None) -> Actor | None:
@@ -128,7 +119,7 @@ class ActorResolver:
 
     def _read(self, conjunct: Conjunct, when: dt.date | None, context: ArticleContext | None, base: int,
               reasons: list[str], coordinated: Mention | None = None) -> _Reading | None:
-        if _head_word(conjunct) in FOLLOWER_NOUNS and conjunct.named():
+        if _head_word(conjunct) in self.words.follower_nouns and conjunct.named():
             return self._followers(conjunct, when, reasons)
         named_head = [(i, a) for i, a in conjunct.named() if conjunct.in_head(i)]
         if named_head and _country_ends_head(conjunct, named_head[-1][0]):
@@ -159,7 +150,7 @@ class ActorResolver:
                                                                                    reasons):
             return reading
         if reading.country is None and context is not None:
-            antecedent = described_antecedent(conjunct, base, context, reasons)
+            antecedent = described_antecedent(conjunct, base, context, reasons, self.words.person_agent_nouns)
             if antecedent is not None:
                 return antecedent
             antecedent = self._title_or_name_antecedent(conjunct, base, context, when, reasons)
@@ -248,13 +239,12 @@ class ActorResolver:
         reasons.append(f"'{conjunct.text_at(index)}' before the name: sector {sector}")
         return True
 
-    @staticmethod
-    def _government_of(conjunct: Conjunct, reading: _Reading, reasons: list[str]) -> bool:
+    def _government_of(self, conjunct: Conjunct, reading: _Reading, reasons: list[str]) -> bool:
         """ "the Bush administration", "the Assad regime": a leader's name before a government noun
         (inside the dictionary name or after it) is that country's government, whatever the leader's role
         on the date."""
         for token in conjunct.tokens[1:conjunct.head_end]:
-            if token.norm in GOVERNMENT_NOUNS:
+            if token.norm in self.words.government_nouns:
                 reading.sector, reading.code = "GOV", reading.country + "GOV"
                 reading.name = reading.id = None  # the government, not the person
                 reasons.append(f"'{token.text}' of a leader: the government, sector GOV")
@@ -439,11 +429,11 @@ class ActorResolver:
                                f"held by {holder.name} on {(when or dt.date.today()).isoformat()}")
                 return self._from_entry(holder, conjunct, when, reasons)
         if len(conjunct.names) == 1 and not conjunct.agents:
-            last = conjunct.names[0][1][-1]
-            for mention in context.before(offset):
-                if mention.surname == last.norm or _family_name_first(mention, conjunct.names[0][1], last):
-                    reasons.append(f"short name '{last.text}' refers to {_describe(mention)}")
-                    return _from_mention(mention, 0.75)
+            name = conjunct.names[0][1]
+            mention = next((m for m in context.before(offset) if _short_name_of(m, name)), None)
+            if mention is not None:
+                reasons.append(f"short name '{name[-1].text}' refers to {_describe(mention)}")
+                return _from_mention(mention, 0.75)
         return None
 
     @staticmethod
@@ -494,7 +484,7 @@ class ActorResolver:
         """ "police seized her laptop", "jets bombed their positions": a belonging that names no one, owned
         by whom a possessive pronoun refers to, stands for its owner: the party acted on."""
         owner = conjunct.tokens[0]
-        if owner.norm not in POSSESSIVE_PRONOUNS or _head_word(conjunct) not in BELONGING_NOUNS:
+        if owner.norm not in POSSESSIVE_PRONOUNS or _head_word(conjunct) not in self.words.belonging_nouns:
             return []
         start, end = owner.start, conjunct.end
         found = []
@@ -527,15 +517,17 @@ def _is_adjective(token) -> bool:
     return token.norm.endswith(("i", "an", "ese", "ish", "ch", "ans", "is"))
 
 
-def _remember(context: ArticleContext, resolved: ResolvedActor, sentence_index: int) -> None:
-    """A resolved phrase that names someone becomes a mention later pronouns and short names can use."""
+def _remember(context: ArticleContext, resolved: ResolvedActor, sentence_index: int,
+              person_nouns: frozenset[str]) -> None:
+    """A resolved phrase that names someone becomes a mention later pronouns and short names can use (a
+    group named by one of `person_nouns`, "the official", as a person)."""
     actor = resolved.actor
     if resolved.kind == "country" or not (actor.name or (actor.country and actor.sector)):
         return
     name_words = tokenize(actor.name) if resolved.kind == "person" and actor.name else []
     surname = name_words[-1].norm if name_words else None
     words = tokenize(actor.text)
-    one_person = resolved.kind == "group" and bool(words) and words[-1].norm in PERSON_AGENT_NOUNS
+    one_person = resolved.kind == "group" and bool(words) and words[-1].norm in person_nouns
     kind = "person" if one_person else resolved.kind
     context.add(Mention(actor.start, actor.end, sentence_index, actor, kind, surname=surname,
                         reason="resolved argument"))
@@ -566,25 +558,23 @@ def _country_of_possessor(conjunct: Conjunct, reading: _Reading, base: int, cont
 
 
 def _possessor_mention(name: list, offset: int, context: ArticleContext) -> Mention | None:
-    """The person named before `offset` whom the possessive name refers to, by family name (the last word,
-    or the first for names that put it first); None when there is none or it has no country."""
-    word = name[-1].norm
-    for mention in context.before(offset):
-        if mention.kind != "person" or not mention.actor.country:
-            continue
-        words = tokenize(mention.actor.name or mention.actor.text)
-        if words and word in (words[-1].norm, words[0].norm):
-            return mention
-    return None
+    """The person of a country named before `offset` whom the possessive name refers to (`_short_name_of`);
+    None when there is none."""
+    return next((m for m in context.before(offset)
+                 if m.kind == "person" and m.actor.country and _short_name_of(m, name)), None)
 
 
-def _family_name_first(mention: Mention, name: list, word) -> bool:
-    """ "Kim" after "Kim Jong Un", "Xi" after "Xi Jinping": names that put the family name first. Only a
-    one-word name and a dictionary person of two or more words."""
+def _short_name_of(mention: Mention, name: list) -> bool:
+    """Whether the capitalised words `name` name the person of `mention` short: by the family name ("Wong"
+    after "Jimmy Wong"), or by the first word of a dictionary person's name that puts the family name
+    first ("Kim" after "Kim Jong Un", "Xi" after "Xi Jinping"; a one-word name only)."""
+    last = name[-1]
+    if mention.surname == last.norm:
+        return True
     if len(name) != 1 or mention.kind != "person" or not mention.actor.name:
         return False
     words = tokenize(mention.actor.name)
-    return len(words) >= 2 and words[0].norm == word.norm
+    return len(words) >= 2 and words[0].norm == last.norm
 
 
 def _head_word(conjunct: Conjunct) -> str:
@@ -654,15 +644,15 @@ def _share_sector(readings: list[tuple[Conjunct, _Reading | None, list[str]]]) -
             reasons.append(f"sector {last.sector} shared with the coordinated '{shared_with}'")
 
 
-def described_antecedent(conjunct: Conjunct, base: int, context: ArticleContext,
-                         reasons: list[str]) -> _Reading | None:
+def described_antecedent(conjunct: Conjunct, base: int, context: ArticleContext, reasons: list[str],
+                         person_nouns: frozenset[str]) -> _Reading | None:
     """ "the court", "the court's president", "the agency": a definite description with no name of its
     own refers to the body named before whose name ends with the same noun ("the United Nations'
     highest court", "the U.N. Refugee Agency"), never to the article's main country."""
     noun = _described_noun(conjunct)
     if noun is None:
         return None
-    one_person = noun in PERSON_AGENT_NOUNS  # "the official": a person described before ("a State
+    one_person = noun in person_nouns  # "the official": a person described before ("a State
     # Department official"), never the body itself
     for mention in context.before(base + conjunct.tokens[0].start):
         if mention.kind == "country" or (mention.kind == "person") != one_person or \

@@ -273,16 +273,50 @@ def doers_of_the_attack(verb: Token, attack_nouns: frozenset[str]) -> tuple[Argu
         return ()
     groups: list[ArgumentGroup] = []
     for attack, _ in _prep_objects(verb, ("in", "during")):
-        if attack.lower_ not in attack_nouns and attack.lemma_.lower() not in attack_nouns:
+        if not word_in(attack, attack_nouns):
             continue
         for doer, _ in _prep_objects(attack, ("by",)):
             _add(groups, doer, f"object of 'by' after '{attack.text}' (in which '{verb.text}')", set())
-        for participle in (c for c in attack.children if c.dep_ == "acl" and c.tag_ == "VBN"):
-            _add(groups, _agent(participle), f"agent of '{participle.text}' after '{attack.text}' (in which "
-                                             f"'{verb.text}')", set())
+        _add_launchers(groups, attack, f"(in which '{verb.text}')")
         for owner in filter(_names_the_doer, attack.children):
             _add(groups, owner, f"'{owner.text}' named on '{attack.text}' (in which '{verb.text}')", set())
     return tuple(groups)
+
+
+def launchers_of(weapon: Token, how: str) -> tuple[ArgumentGroup, ...]:
+    """Who launched, fired or carried out what `weapon` names, told by a participle's agent on it: "an ambush
+    (carried out by) X", "drones (launched by) X". `how` closes each group's rule."""
+    groups: list[ArgumentGroup] = []
+    _add_launchers(groups, weapon, how)
+    return tuple(groups)
+
+
+def _add_launchers(groups: list[ArgumentGroup], weapon: Token, how: str) -> None:
+    for participle in (c for c in weapon.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+        _add(groups, _agent(participle), f"agent of '{participle.text}' after '{weapon.text}' {how}", set())
+
+
+def intercepted_weapon(verb: Token, interception_verbs: frozenset[str],
+                       weapons: frozenset[str]) -> Token | None:
+    """The weapon an interception stops: the object (or passive subject) of "shot down", "intercepted",
+    "downed", or the noun after "of" in a quantity ("most (of) the drones", "12 (of) the missiles").
+    `interception_verbs` are lemmas, with their particle ("shoot down"); `weapons` lower-case words. None
+    when the verb intercepts nothing of the kind ("intercepted a ship", "shot two protesters")."""
+    if not _is_verbal(verb):
+        return None
+    particle = _child(verb, {"prt"})
+    lemma = verb.lemma_.lower()
+    if (f"{lemma} {particle.lower_}" if particle is not None else lemma) not in interception_verbs:
+        return None
+    stopped = _child(verb, _PASSIVE_SUBJECTS if _is_passive(verb) else _OBJECTS)
+    if stopped is not None and not word_in(stopped, weapons):
+        stopped = next((obj for obj, _ in _prep_objects(stopped, ("of",))), None)
+    return stopped if stopped is not None and word_in(stopped, weapons) else None
+
+
+def word_in(token: Token, words: frozenset[str]) -> bool:
+    """The token's form or lemma is one of the lower-case `words`."""
+    return token.lower_ in words or token.lemma_.lower() in words
 
 
 # Prepositions that tell where a weapon was set off, and so what it was aimed at: "detonated a car bomb
@@ -301,7 +335,7 @@ def targets_of_a_weapon(verb: Token, weapons: frozenset[str],
     if not _is_verbal(verb):
         return ()
     weapon = _child(verb, _PASSIVE_SUBJECTS if _is_passive(verb) else _OBJECTS)
-    if weapon is None or (weapon.lower_ not in weapons and weapon.lemma_.lower() not in weapons):
+    if weapon is None or not word_in(weapon, weapons):
         return ()
     groups: list[ArgumentGroup] = []
     for obj, prep in _prep_objects(verb, _AIMED_PREPS):

@@ -17,7 +17,6 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from eventwire.actors import ActorResolver, ArticleContext
-from eventwire.actors.context import PERSON_AGENT_NOUNS
 from eventwire.actors.located import with_place_country
 from eventwire.dates import resolve_event_date
 from eventwire.events.arguments import (
@@ -31,12 +30,15 @@ from eventwire.events.arguments import (
     fighting_parties,
     fighting_told,
     find_arguments,
+    intercepted_weapon,
+    launchers_of,
     partner_of_the_first_act,
     phrase,
     reduced_relative,
     targets_of_a_weapon,
     to_infinitive,
     trigger_head,
+    word_in,
 )
 from eventwire.events.classify import Classification, VerbLexicon
 from eventwire.events.confidence import (
@@ -121,6 +123,7 @@ from eventwire.resources import Resources
 if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Iterator
+    from collections.abc import Set as AbstractSet
 
     from spacy.tokens import Doc, Span, Token
 
@@ -189,6 +192,7 @@ class _Article:
     #                                      between two named sides, latest last
     dated: dict[tuple, Event] = field(default_factory=dict)  # the first dated event of each kind and dyad
     acts: list[Event] = field(default_factory=list)  # every event the rules coded so far, latest last
+    interceptions: set[int] = field(default_factory=set)  # trigger starts of weapons shot down: defences
 
     def continue_date(self, event: Event) -> None:
         """An event told again without a date of its own ("the attack also damaged ...") takes the
@@ -240,46 +244,50 @@ class _Article:
                     return sides, True
         return self.pairs[-1][1], False
 
-    def accusation_of(self, speakers: list[Actor], sentence: Sentence) -> Event | None:
-        """The accusation a flat denial answers ("Nonsense. I reject it," she said): the latest
-        accusation coded before whose target is the speaker (the same name, else the same country and
-        sector), or names no one known and was told just before, and whose accuser is another (the
-        opposition accusing the government of its own country counts). None when the latest
-        accusation is of someone else."""
-        accusations = [e for e in self.acts if e.event_type == "ACCUSE" and e.source]
-        if not accusations or not speakers:
-            return None
-        latest = accusations[-1]
-        speaker = speakers[0]
-        of_speaker = any(_same_actor(a, speaker) for a in latest.target)
-        of_no_one = not any(_known(a) for a in latest.target) and \
-            sentence.index - latest.sentence.index <= _DENIAL_REACH
-        by_other = not any(_same_actor(a, speaker) for a in latest.source)
-        return latest if (of_speaker or of_no_one) and by_other else None
+    def earlier_act(self, types: frozenset[str], responder: Actor | None, aimed: bool, *,
+                    in_person: bool = False, told_by: frozenset[str] | None = None, reach: int | None = None,
+                    passing: AbstractSet[int] = frozenset()) -> Event | None:
+        """The earlier act a response answers ("the ministry denied the allegations", "'Nonsense,' she
+        said" after an accusation, air defences downing the drones of an attack told before): the
+        latest event coded before of one of `types` (with `told_by`, whose trigger opens with one of those
+        words; never one whose trigger starts at an offset in `passing`).
 
-    def latest_act(self, types: frozenset[str], side: str | None, aimed: bool,
-                   told_by: frozenset[str] | None = None) -> Event | None:
-        """The act a response answers ("the ministry denied the allegations" after "X accused the
-        ministry of ..."): the latest event coded before of one of `types` (and, with `told_by`, whose
-        trigger opens with one of those words). Told again by no one named ("the activist was freed
-        after two years"), it is the same act as an earlier one of those types with a doer, on the same
-        side. None when no doer is found, when the doer is `side` (the responder's country), or when an
-        `aimed` act (an accusation, a demand) was aimed at another side than the responder's: then the text
-        does not say who did what is answered."""
-        kind = [e for e in self.acts if e.event_type in types
+        The responder is compared as a side (its country), or as itself when the latest act was aimed at
+        it in person (or `in_person`, for a speaker's own "I reject that"). An `aimed` act (an
+        accusation, a demand) must be aimed at the responder so compared, or at no one known (when told
+        at sentence `reach` or later, with `reach`). Told again by no one known ("the activist was freed
+        after two years"), it is the same act as an earlier one of those types with a doer, aimed at the
+        same side. None when no doer is found or the doer is the responder: the opposition accusing the
+        government of its own country is another, but a country's own forces whose attack its
+        government denies are its own side."""
+        kind = [e for e in self.acts if e.event_type in types and e.trigger.start not in passing
                 and (told_by is None or e.trigger.text.split()[0].lower() in told_by)]
         if not kind:
             return None
-        aimed_at = {_party(a) for a in kind[-1].target} - {None}
-        if aimed and side is not None and aimed_at and side not in aimed_at:
+        latest = kind[-1]
+        side = _party(responder) if responder is not None else None
+        personal = responder is not None and any(_same_actor(a, responder) for a in latest.target)
+        if aimed and responder is not None and not _aimed_at(latest, side, personal, in_person, reach):
             return None
+        aimed_at = {_party(a) for a in latest.target} - {None}
         for event in reversed(kind):
-            doers = {_party(a) for a in event.source} - {None}
+            doers = [a for a in event.source if _party(a)]
             if doers:
-                return event if side not in doers else None
+                own = responder is not None and any(
+                    _same_actor(a, responder) if personal or in_person else _party(a) == side for a in doers)
+                return None if own else event
             if not aimed_at & ({_party(a) for a in event.target} - {None}):
                 return None  # another act with no doer named: who did the one answered is not told
         return None
+
+
+def _aimed_at(act: Event, side: str | None, personal: bool, in_person: bool, reach: int | None) -> bool:
+    """Whether `act` is aimed at the responder: at it in person (`personal`), at its side unless only the
+    responder in person counts (`in_person`), or at no one known and told recently enough (`reach`: the
+    first sentence that is)."""
+    if not any(_known(a) for a in act.target):
+        return reach is None or act.sentence.index >= reach
+    return personal or (not in_person and any(_party(a) == side for a in act.target))
 
 
 # Source and target candidates that come before those of the parse.
@@ -505,13 +513,22 @@ class EventCoder:
                            [f"'{source.actors[0].text}' inside a quote whose speaker is not found: never "
                             "the countries named nearby"])
         taken = {i for a in source.actors for i in range(a.start, a.end)}
-        side = next((_party(a) for a in source.actors if _party(a)), None)
+        responder = next((a for a in source.actors if _party(a)), None)
+        side = _party(responder) if responder is not None else None
         target = self._role("target", candidates.targets, sentence, when, context, taken,
                             article.parties(side))
         if source.state == "known":
-            target = self._response_target(draft, c, sentence, when, article, taken, side, target) or target
+            target = self._response_target(draft, c, sentence, when, article, taken, responder, target) \
+                or target
+        told_done = c.quad_class not in VERBAL_QUADS  # a downing, not "urged X to shoot down ..."
+        intercepted = intercepted_weapon(draft.head, self.stance.interception_verbs,
+                                         self.stance.interceptable) if told_done else None
+        if intercepted is not None:
+            article.interceptions.add(trigger.start)
+            target = self._weapons_owner(intercepted, target, sentence, when, article, taken, responder)
         if source.state == "known" and target.state != "known" and flat_denial(draft.head, self.stance):
-            accusation = article.accusation_of(source.actors, sentence)
+            accusation = article.earlier_act(frozenset({"ACCUSE"}), responder, True, in_person=True,
+                                             reach=sentence.index - _DENIAL_REACH)
             denied = _doer_of(accusation, draft.head, sentence, "the accusation a flat denial answers")
             if denied is not None:
                 target = denied
@@ -528,7 +545,7 @@ class EventCoder:
             c = as_type(c, "ASSAULT")  # armed forces do not protest against an enemy: "strikes" are attacks
             reasons.append(Reason("type", "an armed source acting against a target: an attack, not a "
                                           "protest"))
-        if _reciprocal(target):
+        if _reciprocal(target, self.stance.reciprocal_pronouns):
             source, target = _toward_one_another(source, target, reasons)
         if _acts_together(c.event_type, draft.head, source, self.stance.clash_nouns):
             source, target = split_parties(source, target)
@@ -554,6 +571,9 @@ class EventCoder:
             elif (used := self._weapon_used(draft, c)) is not None:
                 reasons.append(Reason("source", f"'{used}' was used by no one named: an attack kept with an "
                                                 "unknown source"))
+            elif intercepted is not None:
+                reasons.append(Reason("source", f"'{intercepted.text}' downed, neither side named: kept with "
+                                                "no actor known"))
             elif c.quad_class in VERBAL_QUADS or not self.lexicon.told_as_happening(draft.head):
                 return None
             else:
@@ -610,13 +630,15 @@ class EventCoder:
         return replace(candidates, targets=targets if doer is None else (doer, *targets))
 
     def _response_target(self, draft: _Draft, c: Classification, sentence: Sentence, when: dt.date | None,
-                         article: _Article, taken: set[int], side: str | None, found: _Role) -> _Role | None:
+                         article: _Article, taken: set[int], responder: Actor | None,
+                         found: _Role) -> _Role | None:
         """Whom a response is toward when its own words name no actor (events/responses.py): the doer of
         the act it answers ("denied the allegations": who made them), the holder of the meeting a refusal
         keeps away from, the holder of a person whose release is asked for, the host of a gathering. None
         when the text names no one. A holder named on the person ("the release of the sailors held by
         X") comes first even when the person was `found` as the target; the rest only when none was."""
         head, excluded = draft.head, set(range(*c.trigger))
+        side = _party(responder) if responder is not None else None
         release = release_asked(head, self.stance) if c.event_type == "REQUEST" else None
         holders = holders_of_the_released(release, self.stance) if release is not None else ()
         named_holder = self._first_other(holders, sentence, when, article, taken, side)
@@ -632,18 +654,49 @@ class EventCoder:
             return doer
         meeting = meeting_kept_away_from(head, self.stance) if c.event_type == "REJECT" else None
         if meeting is not None:
-            holders = meeting_holders(meeting, excluded)
+            holders = meeting_holders(meeting, excluded, self.stance)
             return self._first_other(holders, sentence, when, article, taken, side) or \
                 self._sole_other(names_in_sentence(head.doc, excluded), sentence, when, article, taken, side)
         if release is not None:
-            detention = article.latest_act(frozenset({"COERCE"}), side, False, self.stance.detention_forms)
+            detention = article.earlier_act(frozenset({"COERCE"}), responder, False,
+                                            told_by=self.stance.detention_forms)
             return _doer_of(detention, release, sentence, "who holds whom the release is of")
         answered = answered_act(head, c.trigger, self.stance)
         if answered is None:
             return None
         noun, types = answered
         aimed = c.event_type in ("REJECT", "ACCUSE") and not types & _UNAIMED_ACTS
-        return _doer_of(article.latest_act(types, side, aimed), noun, sentence, "what the response answers")
+        answered_earlier = article.earlier_act(types, responder, aimed)
+        return _doer_of(answered_earlier, noun, sentence, "what the response answers")
+
+    def _weapons_owner(self, weapon: Token, found: _Role, sentence: Sentence, when: dt.date | None,
+                       article: _Article, taken: set[int], interceptor: Actor | None) -> _Role:
+        """Whom an interception ("shot down most of the drones", "the missiles were intercepted") is
+        toward: the weapons' owner, never the article's country by default. The owner named in the words
+        before the weapon ("a Russian jet": the whole phrase `found`, RUSMIL; "a police helicopter": the
+        police; not "drones near Kyiv": where, not whose; a pronoun is left to the attack told before),
+        else their launcher ("drones launched by X"), else, for munitions (not aircraft, which the
+        attacker told before may as well have shot down), the doer of the attack told before (not of the
+        interceptor's side); else no one known."""
+        how = f"(whose '{weapon.text}' were intercepted)"
+        before = weapon.doc[weapon.left_edge.i:weapon.i]
+        named = [r.actor for r in self.resolver.resolve_text(before.text, when)] if len(before) else []
+        if found.state == "known" and {a.country for a in named} & {a.country for a in found.actors} - {None}:
+            return found
+        owner_words = (ArgumentGroup((before,), f"owner named on '{weapon.text}' {how}"),) \
+            if any(_known(a) for a in named) else ()
+        owner = self._role("target", owner_words + launchers_of(weapon, how), sentence, when, article.context,
+                           taken)
+        if owner.state == "known":
+            return owner
+        if word_in(weapon, self.stance.intercepted_munitions):
+            attack = article.earlier_act(frozenset({"ASSAULT"}), interceptor, False,
+                                         passing=article.interceptions)
+            attacker = _doer_of(attack, weapon, sentence, "whose weapons were intercepted")
+            if attacker is not None and attacker.actors:
+                return attacker
+        why = f"'{phrase(weapon).text}': intercepted weapons whose owner no word or earlier attack names"
+        return _Role([], "missing", [f"target {why}: unknown, not the article's country"])
 
     def _first_other(self, groups: tuple[ArgumentGroup, ...], sentence: Sentence, when: dt.date | None,
                      article: _Article, taken: set[int], side: str | None) -> _Role | None:
@@ -790,7 +843,8 @@ class EventCoder:
             where = group.sentence or sentence
             phrases = [p for p in group.phrases if not _overlaps(where, p, taken)]
             plural = next((p for p in phrases if is_plural_reference(p.text, self.stance)), None)
-            sides = _sides(plural, where, context, *parties) if plural is not None else None
+            sides = _sides(plural, where, context, self.resolver.words.person_agent_nouns, *parties) \
+                if plural is not None else None
             if sides is not None:
                 named = ", ".join(a.name or a.country or a.text for a in sides)
                 reason = f"{role} '{plural.text}' ({group.rule}) refers to the parties named before: {named}"
@@ -844,7 +898,7 @@ class _ParseOnce:
         return self._parses[text]
 
 
-def _sides(plural: Span, sentence: Sentence, context: ArticleContext,
+def _sides(plural: Span, sentence: Sentence, context: ArticleContext, person_nouns: frozenset[str],
            parties: list[Actor] | None, sure: bool) -> list[Actor] | None:
     """Who "the two presidents" or "both countries" are: the pair of an act that includes the source's
     side (`sure`); else the two sides named last before the phrase (people for a noun of people), unless
@@ -852,7 +906,7 @@ def _sides(plural: Span, sentence: Sentence, context: ArticleContext,
     if parties and sure:
         return parties
     head = plural[-1].lower_
-    people = head == "men" or head.removesuffix("s") in PERSON_AGENT_NOUNS
+    people = head == "men" or head.removesuffix("s") in person_nouns
     named = context.pair_before(sentence.start + plural.start_char, people, sentence.index)
     if named is None:
         return parties
@@ -875,13 +929,10 @@ def _doer_of(earlier: Event | None, noun: Token, sentence: Sentence, how: str) -
     return _Role(actors, "known", [reason])
 
 
-# "accused each other", "blamed one another": the act goes from each party of the source to the other.
-RECIPROCAL_PRONOUNS = frozenset({"each other", "one another"})
-
-
-def _reciprocal(target: _Role) -> bool:
-    return bool(target.actors) and all(" ".join(a.text.lower().split()) in RECIPROCAL_PRONOUNS
-                                       for a in target.actors)
+def _reciprocal(target: _Role, pronouns: frozenset[str]) -> bool:
+    """ "accused each other", "blamed one another": the act goes from each party of the source to the
+    other. `pronouns` are lower-case words, one space between them."""
+    return bool(target.actors) and all(" ".join(a.text.lower().split()) in pronouns for a in target.actors)
 
 
 def _toward_one_another(source: _Role, target: _Role, reasons: list[Reason]) -> tuple[_Role, _Role]:

@@ -31,9 +31,6 @@ _ANSWER_CLAUSES = {"xcomp", "ccomp"}
 _MEETING_PREPS = ("with", "before", "by", "at")
 # Prepositions that tell what a protest noun is against: "in protest (at) X".
 _PROTESTED_PREPS = ("against", "at", "over")
-# Participles that name who holds a meeting: "a summit (hosted) by X".
-_HOLDING_VERBS = frozenset({"host", "organise", "organize", "convene", "call", "hold", "sponsor",
-                                  "chair", "lead"})
 
 
 def answered_act(head: Token, trigger: tuple[int, int],
@@ -147,14 +144,14 @@ def _acronym_on(noun: Token) -> Token | None:
                 None)
 
 
-def meeting_holders(meeting: Token, excluded: set[int]) -> tuple[ArgumentGroup, ...]:
+def meeting_holders(meeting: Token, excluded: set[int], words: StanceWords) -> tuple[ArgumentGroup, ...]:
     """Who holds a meeting, named on it: "talks (with) X", "the session (before) X", "a summit hosted
-    (by) X", "(X's) conference"."""
+    (by) X" (`holding_verbs`), "(X's) conference"."""
     owner = next((c for c in meeting.children if c.dep_ == "poss" and c.tag_ != "PRP$"), None)
     holders = [owner] if owner is not None else []
     holders += [acronym] if (acronym := _acronym_on(meeting)) is not None else []
     holders += _objects_of(meeting, _MEETING_PREPS)
-    participles = (c for c in meeting.children if c.dep_ == "acl" and c.lemma_.lower() in _HOLDING_VERBS)
+    participles = (c for c in meeting.children if c.dep_ == "acl" and c.lemma_.lower() in words.holding_verbs)
     holders += [o for participle in participles for o in _objects_of(participle, ("by",))]
     return tuple(ArgumentGroup((phrase(holder),), f"who holds the '{meeting.text}' kept away from")
                  for holder in holders if holder.i not in excluded)

@@ -89,11 +89,18 @@ class StanceWords:
     accusing_speakers: frozenset[str] = frozenset()  # "prosecutors said X ...": a charge against X
     # "detonated a bomb near the base": what is set off to strike what it is set off near
     explosive_weapons: frozenset[str] = frozenset()
+    # "air defences (shot down) most of the (drones)": an interception, toward whoever sent the weapons;
+    # munitions are the attack's own, aircraft anyone's (their owner must be named)
+    interception_verbs: frozenset[str] = frozenset()  # lemmas, with their particle
+    intercepted_munitions: frozenset[str] = frozenset()
+    intercepted_aircraft: frozenset[str] = frozenset()
+    reciprocal_pronouns: frozenset[str] = frozenset()  # "accused (each other)": the parties one to another
     # "denied the (allegations)", "welcomed the (release)": the act a response answers, by the types
     # of the earlier event that did it (events/responses.py)
     answered_acts: dict[str, frozenset[str]] = field(default_factory=dict)
     # "refused to (attend) the (hearing)": a meeting kept away from, whose other party is the target
     meeting_nouns: frozenset[str] = frozenset()
+    holding_verbs: frozenset[str] = frozenset()  # "a summit (hosted) by X": who holds the meeting
     attendance_verbs: frozenset[str] = frozenset()
     protest_nouns: frozenset[str] = frozenset()  # "marched in (protest) at X": what the protest is against
     # "calls for the (release) of the writer (detained) in X": a demand of whoever holds the person
@@ -121,6 +128,11 @@ class StanceWords:
         return forms | self.shortfall_words
 
     @cached_property
+    def interceptable(self) -> frozenset[str]:
+        """What may be shot down or intercepted: munitions and aircraft."""
+        return self.intercepted_munitions | self.intercepted_aircraft
+
+    @cached_property
     def detention_forms(self) -> frozenset[str]:
         """Word forms of the detention verbs: "arrested", "jails", "held"."""
         return frozenset(form for word in self.detention_verbs for form in inflections(word))
@@ -144,8 +156,13 @@ def read_stance_words() -> StanceWords:
                        frozenset(raw["frequency_adverbs"]), frozenset(raw["duration_nouns"]),
                        frozenset(raw["lasting_conflicts"]), frozenset(raw["casualty_verbs"]),
                        explosive_weapons=frozenset(raw["explosive_weapons"]),
+                       interception_verbs=frozenset(raw["interception_verbs"]),
+                       intercepted_munitions=frozenset(raw["intercepted_munitions"]),
+                       intercepted_aircraft=frozenset(raw["intercepted_aircraft"]),
+                       reciprocal_pronouns=frozenset(raw["reciprocal_pronouns"]),
                        answered_acts={noun: frozenset(types) for noun, types in raw["answered_acts"].items()},
                        meeting_nouns=frozenset(raw["meeting_nouns"]),
+                       holding_verbs=frozenset(raw["holding_verbs"]),
                        attendance_verbs=frozenset(raw["attendance_verbs"]),
                        protest_nouns=frozenset(raw["protest_nouns"]),
                        release_nouns=frozenset(raw["release_nouns"]),

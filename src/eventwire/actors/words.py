@@ -1,0 +1,24 @@
+"""English words the actor resolver reads, from data/actors/words.json."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+
+from eventwire.jsondata import read_json
+
+
+@dataclass(frozen=True)
+class ActorWords:
+    # "raided her office", "bombed their positions": a belonging that stands for its owner
+    belonging_nouns: frozenset[str]
+    follower_nouns: frozenset[str]  # "supporters of X": civilians of X's country, not X
+    government_nouns: frozenset[str]  # "the Assad regime": a leader's name before it is the government
+    # "Somalia's president", "the official": one person, whom a later "he" or "she" may refer to
+    person_agent_nouns: frozenset[str]
+
+
+def read_actor_words() -> ActorWords:
+    raw = read_json(resources.files("eventwire") / "data" / "actors" / "words.json")
+    return ActorWords(frozenset(raw["belonging_nouns"]), frozenset(raw["follower_nouns"]),
+                      frozenset(raw["government_nouns"]), frozenset(raw["person_agent_nouns"]))
