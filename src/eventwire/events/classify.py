@@ -13,7 +13,17 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from eventwire.events.arguments import CONFINEMENT_CODE, state_of_confinement, undergoing_verb
+from eventwire.events.arguments import (
+    CONFINEMENT_CODE,
+    COUNT_WORDS,
+    act_subject,
+    count_head,
+    names_the_doer,
+    names_the_sufferer,
+    state_of_confinement,
+    told_as_done,
+    undergoing_verb,
+)
 from eventwire.events.lexicon import (
     LexiconData,
     Pattern,
@@ -53,7 +63,9 @@ _QUANTITY_NOUNS = {"kg", "kilogram", "tonne", "ton", "tons", "tonnes", "truckloa
                    "batch", "load", "worth", "amount", "quantity", "lot", "package", "convoy", "planeload",
                    "part", "portion", "share", "bulk", "rest", "dozen", "dozens", "hundreds", "scores",
                    "wave", "barrage", "salvo", "volley", "swarm", "string"}
-_COUNT_WORDS = {"thousands", "millions", "dozens", "hundreds", "scores", "series", "number", "spate", "wave"}
+# Violence (CAMEO 18-20): a violent act that is the subject of a violent verb is the act the verb tells
+# the outcome of ("the airstrike killed six").
+_VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 _LIGHT_NOUN_WINDOW = 5  # tokens between a light verb and its noun still shown as one trigger span
 
 
@@ -228,7 +240,7 @@ class VerbLexicon:
             match = self._match_verb(token)
             if match:
                 matches[token.i] = match
-                consumed |= match.consumed
+                consumed |= match.consumed | self._act_told_by(token, match)
         for token in tokens:
             if token.pos_ not in ("NOUN", "PROPN") or token.i in matches or token.i in consumed:
                 continue
@@ -243,6 +255,16 @@ class VerbLexicon:
             if classification:
                 found.append(classification)
         return found
+
+    def _act_told_by(self, verb: Token, match: _Match) -> set[int]:
+        """'(Israeli strikes) killed 12', 'dozens of (airstrikes) hit the town': a hostile act that is the
+        subject of a hostile verb is the act the verb tells the outcome of, not an event of its own."""
+        violent = match.cameo is not None and match.cameo[:2] in _VIOLENT_ROOTS
+        if not violent or match.specificity < WEAK_SPECIFICITY:
+            return set()
+        act = act_subject(verb, frozenset(self.data.nouns))
+        noun = act and self._match_event_noun(act, require_evidence=False)
+        return {act.i} if noun and noun.cameo[:2] in _VIOLENT_ROOTS else set()
 
     # ------------------------------------------------------------------ matching
 
@@ -546,13 +568,28 @@ class VerbLexicon:
         """Conservative: a bare event noun is a trigger only in an argument position with a sign."""
         if cameo == CONFINEMENT_CODE and state_of_confinement(token) is not None:
             return True  # "has been in custody since May": a detention told as the state of the subject
-        if token.dep_ not in _NOUN_DEPS:
+        anchor = count_head(token) or token  # "dozens of (airstrikes)": the count stands in the clause
+        if anchor.dep_ not in _NOUN_DEPS:
             return False
-        if modified or token.dep_ == "ROOT" or self._subject_of_occurrence(token):
+        if modified or token.dep_ == "ROOT" or self._subject_of_occurrence(anchor):
             return True
-        if _existential(token) or undergoing_verb(token) is not None:
+        if _existential(anchor) or undergoing_verb(token) is not None:
             return True
-        return any(c.dep_ == "prep" and c.lower_ in _NOUN_EVIDENCE_PREPS for c in token.children)
+        if any(c.dep_ == "prep" and c.lower_ in _NOUN_EVIDENCE_PREPS for c in token.children):
+            return True
+        if anchor.dep_ == "pobj" or (token.text[:1].isupper() and token.i > 0):
+            # "captured in the U.S.-led invasion": a circumstance, told as background; "the Battle of X",
+            # "the Tet Offensive": the name of a past event
+            return False
+        # "Russia's offensive", "Israeli strikes", "the arrest of Ana Silva": a party named on the noun;
+        # "the blockade has cut off the port": the act is the subject of a clause told as done
+        sufferer = names_the_sufferer(token)
+        # not "the threat of sanctions": an act of an act is a topic
+        named_party = sufferer is not None and not self._is_event_noun(sufferer)
+        return any(map(names_the_doer, token.children)) or named_party or told_as_done(anchor)
+
+    def _is_event_noun(self, token: Token) -> bool:
+        return token.lemma_.lower() in self.data.nouns or token.lower_ in self.data.nouns
 
     def told_as_happening(self, token: Token) -> bool:
         """'The blast occurred ...', 'the fighting continued', 'there was an attack': an event noun the
@@ -654,7 +691,7 @@ def _existential(noun: Token) -> bool:
 
 def _counts(token: Token) -> bool:
     """A counted or quantified object: "hundreds (of strikes)", "a series (of raids)", "12 (of them)"."""
-    return token.like_num or token.lower_ in _COUNT_WORDS or token.lemma_.lower() in _QUANTITY_NOUNS
+    return token.like_num or token.lower_ in COUNT_WORDS or token.lemma_.lower() in _QUANTITY_NOUNS
 
 
 def _counted_nouns(quantity: Token) -> list[Token]:
