@@ -83,3 +83,29 @@ def test_deportation_of_counted_people(rules):
 def test_topics_names_and_circumstances_are_no_acts(rules, text, noun):
     events = code_text(rules, text)
     assert not [e for e in events if noun in e.trigger.text], [(e.event_type, e.trigger.text) for e in events]
+
+
+def test_possessive_of_an_arrest_is_who_was_arrested(rules):
+    found, events = _of_type(rules, "The Kenyan activist's arrest in Nairobi drew condemnation from Amnesty "
+                                    "International.", "COERCE")
+    assert found, [(e.event_type, e.trigger.text) for e in events]
+    assert _countries(found[0].target) == ["KEN"]
+    assert found[0].source == []
+
+
+def test_possessive_with_an_of_phrase_is_the_doer(rules):
+    found, events = _of_type(rules, "Ethiopia's arrest of three Kenyan traders in Moyale drew protests.",
+                             "COERCE")
+    assert found, [(e.event_type, e.trigger.text) for e in events]
+    assert _countries(found[0].source) == ["ETH"]
+    assert _countries(found[0].target) == ["KEN"]
+
+
+def test_a_background_reference_in_a_phrase_keeps_no_unknown_doer(rules):
+    text = "The prosecutor said the suspect was behind the abduction of two Nigerian engineers in Kano."
+    assert not [e for e in code_text(rules, text) if "abduction" in e.trigger.text]
+
+
+def test_an_act_that_is_the_topic_of_a_noun_is_no_act(rules):
+    text = "The memorial in Kigali marks the anniversary of the killing of 40 farmers by militia fighters."
+    assert not [e for e in code_text(rules, text) if "killing" in e.trigger.text]

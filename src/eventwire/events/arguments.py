@@ -84,7 +84,8 @@ def trigger_head(parsed: Doc, start: int, end: int) -> Token:
 
 def find_arguments(parsed: Doc, start: int, end: int, target_preps: tuple[str, ...] = (),
                    theme_object: bool = False, meeting: bool = False,
-                   confinement: bool = False, of_doer: bool = False) -> Arguments:
+                   confinement: bool = False, of_doer: bool = False,
+                   owner_suffers: bool = False) -> Arguments:
     """Candidate sources and targets for the trigger spanning tokens [start, end).
 
     The direct object is the target ("killed three gunmen in Gaza") unless `theme_object` says
@@ -92,7 +93,8 @@ def find_arguments(parsed: Doc, start: int, end: int, target_preps: tuple[str, .
     the objects of the target prepositions come first. A `meeting` noun in a time phrase ("after
     talks with X, the minister said") has the subject of the clause as a party. A `confinement`
     noun (a detention) told as the state of the clause's subject ("X has been in custody") has that
-    subject as its target.
+    subject as its target. The "of" phrase of a noun names the doer of `of_doer` acts (a visit, a
+    withdrawal), else the target; the possessive of an `owner_suffers` act (an arrest) is its target.
     """
     head = trigger_head(parsed, start, end)
     named = [p for p in target_preps if p not in PLACE_PREPS]
@@ -100,7 +102,7 @@ def find_arguments(parsed: Doc, start: int, end: int, target_preps: tuple[str, .
     preps = tuple(dict.fromkeys((*named, *DEFAULT_TARGET_PREPS, *places)))
     excluded = set(range(start, end))
     if head.pos_ in ("NOUN", "PROPN") and not _is_verbal(head):
-        return _nominal_arguments(head, preps, excluded, meeting, confinement, of_doer)
+        return _nominal_arguments(head, preps, excluded, meeting, confinement, of_doer, owner_suffers)
     return _verbal_arguments(head, preps, excluded, theme_object)
 
 
@@ -198,11 +200,13 @@ def _of_objects(noun: Token | None) -> list[Token]:
     return [c for pobj, _ in _prep_objects(noun, ("of",)) for c in conjuncts(pobj)]
 
 
-def _nominal_arguments(noun: Token, preps: tuple[str, ...], excluded: set[int],
-                       meeting: bool = False, confinement: bool = False, of_doer: bool = False) -> Arguments:
+def _nominal_arguments(noun: Token, preps: tuple[str, ...], excluded: set[int], meeting: bool = False,
+                       confinement: bool = False, of_doer: bool = False,
+                       owner_suffers: bool = False) -> Arguments:
     """A noun trigger ("talks", "an attack"): its own modifiers first, then the verb that governs it.
     A counted noun ("dozens of airstrikes") stands in its clause by its count. The object of "of" is the
-    target ("the arrest of X"), or for `of_doer` acts the doer ("the withdrawal of X", "the visit of X")."""
+    target ("the arrest of X"), or for `of_doer` acts the doer ("the withdrawal of X", "the visit of X").
+    For `owner_suffers` acts with no "of" phrase the possessive is the one who suffered it ("X's arrest")."""
     sources: list[ArgumentGroup] = []
     targets: list[ArgumentGroup] = []
     clause_noun = count_head(noun) or noun
@@ -210,7 +214,11 @@ def _nominal_arguments(noun: Token, preps: tuple[str, ...], excluded: set[int],
         for obj, _ in _prep_objects(prep_head, ("between", "among")) if prep_head is not None else ():
             _add(sources, obj, f"parties 'between' in '{noun.text}'", excluded, sides=True)
     owner = _child(noun, {"poss"})
-    if owner is not None and not is_time_token(owner):  # "Tuesday's strike" names its day, not its doer
+    suffered = False
+    if owner is not None and owner_suffers and not _of_objects(noun):
+        _add(targets, owner, f"possessive of '{noun.text}' (who suffered it)", excluded)
+        suffered = True
+    elif owner is not None and not is_time_token(owner):  # "Tuesday's strike" names its day, not its doer
         _add(sources, owner, f"possessive of '{noun.text}'", excluded)
     for prep_head in dict.fromkeys((noun, clause_noun)):  # "a series of raids (by) police"
         for obj, _ in _prep_objects(prep_head, ("by",)):
@@ -244,19 +252,19 @@ def _nominal_arguments(noun: Token, preps: tuple[str, ...], excluded: set[int],
     if held is not None:
         subject, rule = clause_subject(held)
         _add(targets, subject, f"{rule} (held in '{noun.text}')", excluded)
+    for obj in _of_objects(noun):  # before any place: "the killing of (X) in Y"
+        _add(sources if of_doer else targets, obj, f"object of 'of' after '{noun.text}'", excluded)
+        suffered = suffered or not (of_doer or sources)
     for prep_head in (noun, verb):
         if prep_head is not None:
             for obj, prep in _prep_objects(prep_head, preps):
                 _add(targets, obj, f"object of '{prep}' after '{prep_head.text}'", excluded)
     if verb is not None:
         _add(targets, _dative(verb), f"indirect object of '{verb.text}'", excluded)
-    suffered = False
-    for obj in _of_objects(noun):
-        _add(sources if of_doer else targets, obj, f"object of 'of' after '{noun.text}'", excluded)
-        suffered = suffered or not (of_doer or sources)
     # "air strikes could follow", "clashes broke out": the verb that says the act happens heads its clause;
     # a detention told as a state is a passive ("is held"): the subject suffered it; so is "the arrest of
-    # X" with no doer named: X suffered it
+    # X" or "X's arrest" with no doer named, told in the clause (not in a phrase): X suffered it
+    suffered = suffered and clause_noun.dep_ != "pobj"
     head = verb or _happening_verb(clause_noun) or noun
     return Arguments(head, tuple(sources), tuple(targets), held is not None or suffered)
 

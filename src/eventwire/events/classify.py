@@ -568,7 +568,10 @@ class VerbLexicon:
         """Conservative: a bare event noun is a trigger only in an argument position with a sign."""
         if cameo == CONFINEMENT_CODE and state_of_confinement(token) is not None:
             return True  # "has been in custody since May": a detention told as the state of the subject
-        anchor = count_head(token) or token  # "dozens of (airstrikes)": the count stands in the clause
+        counted = count_head(token)
+        if counted is None and _topic_of(token):
+            return False  # "the anniversary of the massacre by X", "the threat of raids on X": a topic
+        anchor = counted or token  # "dozens of (airstrikes)": the count stands in the clause
         if anchor.dep_ not in _NOUN_DEPS:
             return False
         if modified or token.dep_ == "ROOT" or self._subject_of_occurrence(anchor):
@@ -680,6 +683,14 @@ def _reporters_question(verb: Token) -> bool:
     if any(c.dep_ == "auxpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children):
         return True
     return any(c.dep_ == "xcomp" and any(g.dep_ == "auxpass" for g in c.children) for c in verb.children)
+
+
+def _topic_of(noun: Token) -> bool:
+    """Is the noun the "of" phrase of another noun that is no count: "the anniversary (of the massacre)",
+    "the fear (of raids)"? It is what that noun is about, not an act the sentence reports."""
+    prep = noun.head
+    return (noun.dep_ == "pobj" and prep.lower_ == "of" and prep.dep_ == "prep"
+            and prep.head.pos_ in ("NOUN", "PROPN"))
 
 
 def _existential(noun: Token) -> bool:

@@ -128,6 +128,10 @@ THEME_OBJECT_TYPES = frozenset({"AID", "MOBILIZE", "SANCTION", "RETREAT", "CONCE
 # Acts whose noun's "of" phrase names the doer, not the target: "the visit of X", "the deployment of X",
 # "the withdrawal of X" (else "the arrest of X", "the shelling of X": the target).
 OF_DOER_TYPES = frozenset({"CONSULT", "MOBILIZE", "RETREAT"})
+# Acts done to a person, whose noun's possessive is the one who suffered it when no "of" phrase names
+# another: "X's arrest", "her detention", "the writer's killing" (CAMEO: arrest, deportation, abduction,
+# torture, execution, assassination, killing, release)
+ACTS_ON_A_PERSON = frozenset({"173", "174", "181", "1822", "1823", "186", "180", "0841"})
 # Links under which an act is what a verbal event is about: "threatened to attack",
 # "condemned the attack", "accused X of attacking", "warned that Y would strike".
 _CONTENT_LINKS = {"xcomp", "ccomp", "pcomp", "prep", "pobj", "dobj", "nsubjpass", "acl", "attr", "oprd"}
@@ -1229,9 +1233,10 @@ def _draft(parsed: Doc, classification: Classification) -> _Draft:
     meeting = classification.event_type == "CONSULT"
     confinement = classification.cameo == CONFINEMENT_CODE
     of_doer = classification.event_type in OF_DOER_TYPES
+    owner_suffers = classification.cameo in ACTS_ON_A_PERSON
     return _Draft(classification, trigger_head(parsed, start, end),
                   find_arguments(parsed, start, end, classification.target_preps, theme_object, meeting,
-                                 confinement, of_doer))
+                                 confinement, of_doer, owner_suffers))
 
 
 class TimeBudgetExceeded(Exception):
