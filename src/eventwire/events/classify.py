@@ -566,6 +566,24 @@ class VerbLexicon:
 
     def _noun_names_event(self, token: Token, modified: bool, cameo: str) -> bool:
         """Conservative: a bare event noun is a trigger only in an argument position with a sign."""
+        sign = self._sign_of_event(token, modified, cameo)
+        if sign is not None:
+            return sign
+        anchor = count_head(token) or token
+        if anchor.dep_ == "pobj" or (token.text[:1].isupper() and token.i > 0):
+            # "captured in the U.S.-led invasion": a circumstance, told as background; "the Battle of X",
+            # "the Tet Offensive": the name of a past event
+            return False
+        # "Russia's offensive", "Israeli strikes", "the arrest of Ana Silva": a party named on the noun;
+        # "the blockade has cut off the port": the act is the subject of a clause told as done
+        sufferer = names_the_sufferer(token)
+        # not "the threat of sanctions": an act of an act is a topic
+        named_party = sufferer is not None and not self._is_event_noun(sufferer)
+        return any(map(names_the_doer, token.children)) or named_party or told_as_done(anchor)
+
+    def _sign_of_event(self, token: Token, modified: bool, cameo: str) -> bool | None:
+        """The signs that an event noun tells an event of its own, whatever party it names: True or False
+        when one decides, None when none does (the noun may still name its parties)."""
         if cameo == CONFINEMENT_CODE and state_of_confinement(token) is not None:
             return True  # "has been in custody since May": a detention told as the state of the subject
         counted = count_head(token)
@@ -580,16 +598,14 @@ class VerbLexicon:
             return True
         if any(c.dep_ == "prep" and c.lower_ in _NOUN_EVIDENCE_PREPS for c in token.children):
             return True
-        if anchor.dep_ == "pobj" or (token.text[:1].isupper() and token.i > 0):
-            # "captured in the U.S.-led invasion": a circumstance, told as background; "the Battle of X",
-            # "the Tet Offensive": the name of a past event
-            return False
-        # "Russia's offensive", "Israeli strikes", "the arrest of Ana Silva": a party named on the noun;
-        # "the blockade has cut off the port": the act is the subject of a clause told as done
-        sufferer = names_the_sufferer(token)
-        # not "the threat of sanctions": an act of an act is a topic
-        named_party = sufferer is not None and not self._is_event_noun(sufferer)
-        return any(map(names_the_doer, token.children)) or named_party or told_as_done(anchor)
+        return None
+
+    def named_by_its_parties(self, token: Token) -> bool:
+        """Is the event noun a trigger only for the parties named on it or for being told as done ("Kenya's
+        raid drew condemnation"), with no sign of an event of its own? Such a noun, definite, may point
+        back to an act told before."""
+        match = self._match_event_noun(token, require_evidence=False)
+        return match is not None and self._sign_of_event(token, match.specificity > 0.4, match.cameo) is None
 
     def _is_event_noun(self, token: Token) -> bool:
         return token.lemma_.lower() in self.data.nouns or token.lower_ in self.data.nouns
