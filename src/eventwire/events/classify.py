@@ -600,13 +600,6 @@ class VerbLexicon:
             return True
         return None
 
-    def named_by_its_parties(self, token: Token) -> bool:
-        """Is the event noun a trigger only for the parties named on it or for being told as done ("Kenya's
-        raid drew condemnation"), with no sign of an event of its own? Such a noun, definite, may point
-        back to an act told before."""
-        match = self._match_event_noun(token, require_evidence=False)
-        return match is not None and self._sign_of_event(token, match.specificity > 0.4, match.cameo) is None
-
     def _is_event_noun(self, token: Token) -> bool:
         return token.lemma_.lower() in self.data.nouns or token.lower_ in self.data.nouns
 

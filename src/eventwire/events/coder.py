@@ -125,7 +125,6 @@ _NAMED_ACTOR_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}
 _DENIAL_REACH = 2
 # Types whose direct object is what is given, sent, withdrawn or imposed, not who receives it.
 THEME_OBJECT_TYPES = frozenset({"AID", "MOBILIZE", "SANCTION", "RETREAT", "CONCEDE"})
-_DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 # Acts whose noun's "of" phrase names the doer, not the target: "the visit of X", "the deployment of X",
 # "the withdrawal of X" (else "the arrest of X", "the shelling of X": the target).
 OF_DOER_TYPES = frozenset({"CONSULT", "MOBILIZE", "RETREAT"})
@@ -255,16 +254,6 @@ class _Article:
             sentence.index - latest.sentence.index <= _DENIAL_REACH
         by_other = not any(_same_actor(a, speaker) for a in latest.source)
         return latest if (of_speaker or of_no_one) and by_other else None
-
-    def told_before(self, quad_class: str, source: list[Actor], target: list[Actor],
-                    sentence: Sentence) -> bool:
-        """Was an act of this quad class between these sides (or between sides these are part of) coded
-        in an earlier sentence? A noun with no date of its own that names it again ("the raid", "Kenya's
-        raid" after "Kenyan police raided ...") tells the same act, not a new one."""
-        doers, sufferers = ({_party(a) for a in actors} - {None} for actors in (source, target))
-        return any(e.quad_class == quad_class and not e.historical and e.sentence.index < sentence.index
-                   and doers <= {_party(a) for a in e.source} and sufferers <= {_party(a) for a in e.target}
-                   for e in self.acts)
 
     def latest_act(self, types: frozenset[str], side: str | None, aimed: bool,
                    told_by: frozenset[str] | None = None) -> Event | None:
@@ -508,10 +497,6 @@ class EventCoder:
                             article.parties(side))
         if source.state == "known":
             target = self._response_target(draft, c, sentence, when, article, taken, side, target) or target
-        nominal = draft.head.pos_ in ("NOUN", "PROPN")
-        if nominal and _definite(draft.head) and date.text is None and self.lexicon.named_by_its_parties(
-                draft.head) and article.told_before(c.quad_class, source.actors, target.actors, sentence):
-            return None  # "Kenya's raid drew condemnation" after the raid was told: the same act again
         if source.state == "known" and target.state != "known" and flat_denial(draft.head, self.stance):
             accusation = article.accusation_of(source.actors, sentence)
             denied = _doer_of(accusation, draft.head, sentence, "the accusation a flat denial answers")
@@ -546,6 +531,7 @@ class EventCoder:
             unknown = f"'{weapon}' is what struck, not who: the attacker is unknown"
             source = _Role([], "missing", [*source.reasons, unknown])
         # a statement told as a noun ("criticism of X") with no one behind it is no act, even with a target
+        nominal = draft.head.pos_ in ("NOUN", "PROPN")
         suffered = draft.arguments.passive and not (nominal and c.quad_class in VERBAL_QUADS)
         if not _enough_actors(source, target, c, suffered or weapon is not None):
             victim = self._unknown_doer(draft, c, source, target, weapon is not None)
@@ -1003,13 +989,6 @@ def _same_actor(one: Actor, other: Actor) -> bool:
     if one.name and other.name:
         return one.name == other.name
     return one.country is not None and (one.country, one.sector) == (other.country, other.sector)
-
-
-def _definite(noun: Token) -> bool:
-    """ "the raid", "this attack", "Kenya's raid": a noun that points back to an act already known (not
-    "a raid", "attacks")."""
-    return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE_DETERMINERS)
-               for c in noun.children)
 
 
 def _party(actor: Actor) -> str | None:
