@@ -110,3 +110,14 @@ def test_an_act_that_is_the_topic_of_a_noun_is_no_act(rules):
     text = "The memorial in Kigali marks the anniversary of the killing of 40 farmers by militia fighters."
     assert not [e for e in code_text(rules, text) if "killing" in e.trigger.text]
 
+
+
+@pytest.mark.parametrize("text, doer, target", [
+    ("The militants increased their attacks on police stations in Garissa.", "militants", "police stations"),
+    ("Ethiopia intensified airstrikes on Tigray on Monday.", "Ethiopia", "Tigray"),
+])
+def test_attacks_stepped_up_are_attacks_on_their_target(rules, text, doer, target):
+    events = code_text(rules, text)
+    assert [e.event_type for e in events] == ["ASSAULT"]  # not a threat of attacks (CAMEO 138)
+    assert [a.text for a in events[0].source] == [doer]
+    assert [a.text for a in events[0].target] == [target]

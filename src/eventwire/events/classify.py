@@ -361,7 +361,11 @@ class VerbLexicon:
         light = entry.key in self.data.light_verbs or token.lemma_.lower() in self.data.light_verbs
         if best is not None and best.size > 0:
             preps = tuple(prep for prep, words in best.preps if not words)
-            if light:
+            # "stepped up (attacks) on X", "intensified (airstrikes) on X": a violent pattern whose object is
+            # the act itself shows it, like a light verb's, and the act's own target is the target
+            names_act = best.cameo is not None and best.cameo[:2] in HOSTILE_ROOTS and any(
+                self._is_event_noun(noun) for noun in context.object_nouns)
+            if light or names_act:
                 span = self._span_with_object(token, span, context, best)
             consumed = self._consumed_objects(context, best.cameo, light)
             return _Match(best.cameo, f"{entry.key} | {best.text}", min(0.95, 0.5 + 0.1 * best.size),
