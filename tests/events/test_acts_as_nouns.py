@@ -121,3 +121,9 @@ def test_attacks_stepped_up_are_attacks_on_their_target(rules, text, doer, targe
     assert [e.event_type for e in events] == ["ASSAULT"]  # not a threat of attacks (CAMEO 138)
     assert [a.text for a in events[0].source] == [doer]
     assert [a.text for a in events[0].target] == [target]
+
+
+def test_what_an_actor_has_in_the_simple_present_is_a_state(rules):
+    assert not code_text(rules, "Canada still has a ban in place on imports of Brazilian beef.")
+    found, events = _of_type(rules, "Chile had talks with Peru in Lima on Monday.", "CONSULT")
+    assert found, [(e.event_type, e.trigger.text) for e in events]  # "had talks" still codes

@@ -596,6 +596,10 @@ class VerbLexicon:
         anchor = counted or token  # "dozens of (airstrikes)": the count stands in the clause
         if anchor.dep_ not in _NOUN_DEPS:
             return False
+        verb = anchor.head
+        standing = verb.lemma_.lower() in self.data.standing_verbs and _simple_present(verb)
+        if anchor.dep_ == "dobj" and standing:
+            return False  # "the EU has a ban in place": a standing state, as the verb alone is
         if modified or token.dep_ == "ROOT" or self._subject_of_occurrence(anchor):
             return True
         if _existential(anchor) or undergoing_verb(token) is not None:
