@@ -86,8 +86,8 @@ def test_topics_names_and_circumstances_are_no_acts(rules, text, noun):
 
 
 def test_possessive_of_an_arrest_is_who_was_arrested(rules):
-    found, events = _of_type(rules, "The Kenyan activist's arrest in Nairobi drew condemnation from Amnesty "
-                                    "International.", "COERCE")
+    text = "The Kenyan activist's arrest in Nairobi angered her supporters."
+    found, events = _of_type(rules, text, "COERCE")
     assert found, [(e.event_type, e.trigger.text) for e in events]
     assert _countries(found[0].target) == ["KEN"]
     assert found[0].source == []
@@ -113,8 +113,9 @@ def test_an_act_that_is_the_topic_of_a_noun_is_no_act(rules):
 
 
 @pytest.mark.parametrize("text, doer, target", [
-    ("The militants increased their attacks on police stations in Garissa.", "militants", "police stations"),
-    ("Ethiopia intensified airstrikes on Tigray on Monday.", "Ethiopia", "Tigray"),
+    ("The rebels increased raids on army posts near Goma.", "rebels", "army posts"),
+    ("Sudan's army intensified airstrikes on rebel bases in Darfur.", "Sudan's army",
+     "rebel bases in Darfur"),
 ])
 def test_attacks_stepped_up_are_attacks_on_their_target(rules, text, doer, target):
     events = code_text(rules, text)
