@@ -257,8 +257,8 @@ class VerbLexicon:
         return found
 
     def _act_told_by(self, verb: Token, match: _Match) -> set[int]:
-        """'(Israeli strikes) killed 12', 'dozens of (airstrikes) hit the town': a hostile act that is the
-        subject of a hostile verb is the act the verb tells the outcome of, not an event of its own."""
+        """'(Turkish strikes) killed 12', 'dozens of (airstrikes) hit the town': a violent act that is the
+        subject of a violent verb is the act the verb tells the outcome of, not an event of its own."""
         violent = match.cameo is not None and match.cameo[:2] in _VIOLENT_ROOTS
         if not violent or match.specificity < WEAK_SPECIFICITY:
             return set()
