@@ -39,6 +39,14 @@ DOCUMENT_NOUNS = frozenset({
     "statement", "declaration", "resolution", "letter", "report", "communique", "message", "note",
     "memorandum", "decree", "editorial", "speech", "document", "petition", "press release",
 })
+# Words that count or string together acts, whose "of" phrase names the acts: "dozens of airstrikes",
+# "a wave of arrests", "a series of raids".
+COUNT_WORDS = frozenset({"thousands", "millions", "dozens", "hundreds", "scores", "series", "number",
+                         "spate", "wave", "string", "rash", "spree", "round", "barrage", "volley", "salvo",
+                         "flurry", "couple", "handful"})
+# Verbs that only link a subject to a description: "the attack was part of ...", "the talks seemed
+# stalled". An event noun their subject is no act told as done.
+_LINKING_VERBS = frozenset({"be", "become", "remain", "seem", "appear", "look", "sound", "stay"})
 _MAX_HOPS = 6  # how far a subject is inherited up the parse
 # Links through which a clause without a subject takes the subject of the clause above it:
 # "agreed to (set up)", "met and (agreed)", "..., (killing) five", "resorted to (throwing)".
@@ -76,7 +84,8 @@ def trigger_head(parsed: Doc, start: int, end: int) -> Token:
 
 def find_arguments(parsed: Doc, start: int, end: int, target_preps: tuple[str, ...] = (),
                    theme_object: bool = False, meeting: bool = False,
-                   confinement: bool = False) -> Arguments:
+                   confinement: bool = False, of_doer: bool = False,
+                   owner_suffers: bool = False) -> Arguments:
     """Candidate sources and targets for the trigger spanning tokens [start, end).
 
     The direct object is the target ("killed three gunmen in Gaza") unless `theme_object` says
@@ -84,7 +93,8 @@ def find_arguments(parsed: Doc, start: int, end: int, target_preps: tuple[str, .
     the objects of the target prepositions come first. A `meeting` noun in a time phrase ("after
     talks with X, the minister said") has the subject of the clause as a party. A `confinement`
     noun (a detention) told as the state of the clause's subject ("X has been in custody") has that
-    subject as its target.
+    subject as its target. The "of" phrase of a noun names the doer of `of_doer` acts (a visit, a
+    withdrawal), else the target; the possessive of an `owner_suffers` act (an arrest) is its target.
     """
     head = trigger_head(parsed, start, end)
     named = [p for p in target_preps if p not in PLACE_PREPS]
@@ -92,7 +102,7 @@ def find_arguments(parsed: Doc, start: int, end: int, target_preps: tuple[str, .
     preps = tuple(dict.fromkeys((*named, *DEFAULT_TARGET_PREPS, *places)))
     excluded = set(range(start, end))
     if head.pos_ in ("NOUN", "PROPN") and not _is_verbal(head):
-        return _nominal_arguments(head, preps, excluded, meeting, confinement)
+        return _nominal_arguments(head, preps, excluded, meeting, confinement, of_doer, owner_suffers)
     return _verbal_arguments(head, preps, excluded, theme_object)
 
 
@@ -216,21 +226,34 @@ def _of_objects(noun: Token | None) -> list[Token]:
     return [c for pobj, _ in _prep_objects(noun, ("of",)) for c in conjuncts(pobj)]
 
 
-def _nominal_arguments(noun: Token, preps: tuple[str, ...], excluded: set[int],
-                       meeting: bool = False, confinement: bool = False) -> Arguments:
-    """A noun trigger ("talks", "an attack"): its own modifiers first, then the verb that governs it."""
+def _nominal_arguments(noun: Token, preps: tuple[str, ...], excluded: set[int], meeting: bool = False,
+                       confinement: bool = False, of_doer: bool = False,
+                       owner_suffers: bool = False) -> Arguments:
+    """A noun trigger ("talks", "an attack"): its own modifiers first, then the verb that governs it.
+    A counted noun ("dozens of airstrikes") stands in its clause by its count. The object of "of" is the
+    target ("the arrest of X"), or for `of_doer` acts the doer ("the withdrawal of X", "the visit of X").
+    For `owner_suffers` acts with no "of" phrase the possessive is the one who suffered it ("X's arrest")."""
     sources: list[ArgumentGroup] = []
     targets: list[ArgumentGroup] = []
-    for prep_head in (noun, _happening_verb(noun)):
+    clause_noun = count_head(noun) or noun
+    for prep_head in (noun, _happening_verb(clause_noun)):
         for obj, _ in _prep_objects(prep_head, ("between", "among")) if prep_head is not None else ():
             _add(sources, obj, f"parties 'between' in '{noun.text}'", excluded, sides=True)
-    _add(sources, _child(noun, {"poss"}), f"possessive of '{noun.text}'", excluded)
-    for obj, _ in _prep_objects(noun, ("by",)):
-        _add(sources, obj, f"object of 'by' after '{noun.text}'", excluded)
+    owner = _child(noun, {"poss"})
+    suffered = False
+    if owner is not None and owner_suffers and not _of_objects(noun):
+        _add(targets, owner, f"possessive of '{noun.text}' (who suffered it)", excluded)
+        suffered = True
+    elif owner is not None and not is_time_token(owner):  # "Tuesday's strike" names its day, not its doer
+        _add(sources, owner, f"possessive of '{noun.text}'", excluded)
+    for prep_head in dict.fromkeys((noun, clause_noun)):  # "a series of raids (by) police"
+        for obj, _ in _prep_objects(prep_head, ("by",)):
+            _add(sources, obj, f"object of 'by' after '{prep_head.text}'", excluded)
     for participle in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"):
         # "an attack carried out by X", "airstrikes launched by X"
         _add(sources, _agent(participle), f"agent of '{participle.text}' after '{noun.text}'", excluded)
-    verb = noun.head if noun.dep_ in _OBJECTS | {"attr"} and _is_verbal(noun.head) else None
+    governed = clause_noun.dep_ in _OBJECTS | {"attr"} and _is_verbal(clause_noun.head)
+    verb = clause_noun.head if governed else None
     if verb is not None:
         subject, rule = clause_subject(verb)
         _add(sources, subject, f"{rule} (governs '{noun.text}')", excluded)
@@ -255,6 +278,9 @@ def _nominal_arguments(noun: Token, preps: tuple[str, ...], excluded: set[int],
     if held is not None:
         subject, rule = clause_subject(held)
         _add(targets, subject, f"{rule} (held in '{noun.text}')", excluded)
+    for obj in _of_objects(noun):  # before any place: "the killing of (X) in Y"
+        _add(sources if of_doer else targets, obj, f"object of 'of' after '{noun.text}'", excluded)
+        suffered = suffered or not (of_doer or sources)
     for prep_head in (noun, verb):
         if prep_head is not None:
             for obj, prep in _prep_objects(prep_head, preps):
@@ -262,8 +288,79 @@ def _nominal_arguments(noun: Token, preps: tuple[str, ...], excluded: set[int],
     if verb is not None:
         _add(targets, _dative(verb), f"indirect object of '{verb.text}'", excluded)
     # "air strikes could follow", "clashes broke out": the verb that says the act happens heads its clause;
-    # a detention told as a state is a passive ("is held"): the subject suffered it
-    return Arguments(verb or _happening_verb(noun) or noun, tuple(sources), tuple(targets), held is not None)
+    # a detention told as a state is a passive ("is held"): the subject suffered it; so is "the arrest of
+    # X" or "X's arrest" with no doer named, told in the clause (not in a phrase): X suffered it
+    suffered = suffered and clause_noun.dep_ != "pobj"
+    head = verb or _happening_verb(clause_noun) or noun
+    return Arguments(head, tuple(sources), tuple(targets), held is not None or suffered)
+
+
+def act_subject(verb: Token, act_nouns: frozenset[str]) -> Token | None:
+    """The act an active verb has for its subject, counted or not: "(the attack) killed six", "(dozens)
+    of airstrikes hit the town" (the airstrikes). `act_nouns` are lower-case words and lemmas."""
+    if not _is_verbal(verb) or _is_passive(verb):
+        return None
+    subject = _child(verb, _SUBJECTS)
+    if subject is not None and (subject.like_num or subject.lower_ in COUNT_WORDS):
+        subject = next(iter(_of_objects(subject)), None)
+    if subject is None or (subject.lower_ not in act_nouns and subject.lemma_.lower() not in act_nouns):
+        return None
+    return subject
+
+
+def doers_named_on_the_act(verb: Token, act_nouns: frozenset[str]) -> tuple[ArgumentGroup, ...]:
+    """Who did the act that is the subject of a verb, named on it: "(Israeli) strikes killed 12", "the
+    raid by (police) left two dead", "(the army's) shelling destroyed the bridge"."""
+    act = act_subject(verb, act_nouns)
+    if act is None:
+        return ()
+    groups: list[ArgumentGroup] = []
+    for owner in filter(names_the_doer, act.children):
+        _add(groups, owner, f"'{owner.text}' named on '{act.text}' (subject of '{verb.text}')", set())
+    for doer, _ in _prep_objects(act, ("by",)):
+        _add(groups, doer, f"object of 'by' after '{act.text}' (subject of '{verb.text}')", set())
+    for participle in (c for c in act.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+        _add(groups, _agent(participle), f"agent of '{participle.text}' after '{act.text}' (subject of "
+                                         f"'{verb.text}')", set())
+    return tuple(groups)
+
+
+def count_head(noun: Token) -> Token | None:
+    """The word that counts a noun of acts: "(dozens) of airstrikes", "(a wave) of arrests"."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.head.i == prep.i:
+        return None
+    count = prep.head
+    if count.like_num or count.lower_ in COUNT_WORDS or count.lemma_.lower() in COUNT_WORDS:
+        return count
+    return None
+
+
+def names_the_sufferer(noun: Token) -> Token | None:
+    """The object of "of" after an event noun when it names a party: a name ("the arrest of Ana Silva"),
+    counted people ("the killing of three aid workers") or a noun with a name ("the opposition leader
+    Ana Silva")."""
+    for obj in _of_objects(noun):
+        if is_time_token(obj):
+            continue
+        named = any(c.dep_ in ("compound", "appos") and c.pos_ == "PROPN" for c in obj.children)
+        if obj.pos_ == "PROPN" or named or any(c.dep_ == "nummod" for c in obj.children):
+            return obj
+    return None
+
+
+def told_as_done(noun: Token) -> bool:
+    """Is the noun the subject of a clause told as done: "the blockade (has cut off) the port", "the
+    offensive (stalled)"? Not a modal, a future, a present or a linking verb ("the attack was part of")."""
+    verb = noun.head
+    if noun.dep_ != "nsubj" or verb.pos_ != "VERB" or verb.lemma_.lower() in _LINKING_VERBS:
+        return False
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" for a in auxiliaries):
+        return False
+    if verb.tag_ == "VBD":
+        return not auxiliaries
+    return verb.tag_ == "VBN" and any(a.lemma_.lower() == "have" for a in auxiliaries)
 
 
 def doers_of_the_attack(verb: Token, attack_nouns: frozenset[str]) -> tuple[ArgumentGroup, ...]:
@@ -278,7 +375,7 @@ def doers_of_the_attack(verb: Token, attack_nouns: frozenset[str]) -> tuple[Argu
         for doer, _ in _prep_objects(attack, ("by",)):
             _add(groups, doer, f"object of 'by' after '{attack.text}' (in which '{verb.text}')", set())
         _add_launchers(groups, attack, f"(in which '{verb.text}')")
-        for owner in filter(_names_the_doer, attack.children):
+        for owner in filter(names_the_doer, attack.children):
             _add(groups, owner, f"'{owner.text}' named on '{attack.text}' (in which '{verb.text}')", set())
     return tuple(groups)
 
@@ -352,11 +449,12 @@ def targets_of_a_weapon(verb: Token, weapons: frozenset[str],
     return tuple(groups)
 
 
-def _names_the_doer(modifier: Token) -> bool:
+def names_the_doer(modifier: Token) -> bool:
     """ "(Russian) airstrikes", "(NATO) raids", "(the rebels') attack": a possessive, a capitalised
-    adjective or an acronym; never "its", a kind ("artillery") or a place name ("the Gaza airstrike")."""
+    adjective or an acronym; never "its", a day ("Tuesday's attack"), a kind ("artillery") or a place name
+    ("the Gaza airstrike")."""
     if modifier.dep_ == "poss":
-        return modifier.tag_ != "PRP$"
+        return modifier.tag_ != "PRP$" and not is_time_token(modifier)
     if modifier.dep_ not in ("amod", "compound") or not modifier.text[:1].isupper():
         return False
     return modifier.pos_ == "ADJ" or (modifier.pos_ == "PROPN" and modifier.text.isupper())

@@ -15,8 +15,14 @@ from typing import TYPE_CHECKING
 
 from eventwire.events.arguments import (
     CONFINEMENT_CODE,
+    COUNT_WORDS,
+    act_subject,
+    count_head,
+    names_the_doer,
+    names_the_sufferer,
     reduced_relative,
     state_of_confinement,
+    told_as_done,
     undergoing_verb,
 )
 from eventwire.events.lexicon import (
@@ -58,7 +64,9 @@ _QUANTITY_NOUNS = {"kg", "kilogram", "tonne", "ton", "tons", "tonnes", "truckloa
                    "batch", "load", "worth", "amount", "quantity", "lot", "package", "convoy", "planeload",
                    "part", "portion", "share", "bulk", "rest", "dozen", "dozens", "hundreds", "scores",
                    "wave", "barrage", "salvo", "volley", "swarm", "string"}
-_COUNT_WORDS = {"thousands", "millions", "dozens", "hundreds", "scores", "series", "number", "spate", "wave"}
+# Violence (CAMEO 18-20): a violent act that is the subject of a violent verb is the act the verb tells
+# the outcome of ("the airstrike killed six").
+_VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 _LIGHT_NOUN_WINDOW = 5  # tokens between a light verb and its noun still shown as one trigger span
 
 
@@ -237,7 +245,7 @@ class VerbLexicon:
             match = self._match_verb(token)
             if match:
                 matches[token.i] = match
-                consumed |= match.consumed
+                consumed |= match.consumed | self._act_told_by(token, match)
         for token in tokens:
             if token.pos_ not in ("NOUN", "PROPN") or token.i in matches or token.i in consumed:
                 continue
@@ -252,6 +260,16 @@ class VerbLexicon:
             if classification:
                 found.append(classification)
         return found
+
+    def _act_told_by(self, verb: Token, match: _Match) -> set[int]:
+        """'(Turkish strikes) killed 12', 'dozens of (airstrikes) hit the town': a violent act that is the
+        subject of a violent verb is the act the verb tells the outcome of, not an event of its own."""
+        violent = match.cameo is not None and match.cameo[:2] in _VIOLENT_ROOTS
+        if not violent or match.specificity < WEAK_SPECIFICITY:
+            return set()
+        act = act_subject(verb, frozenset(self.data.nouns))
+        noun = act and self._match_event_noun(act, require_evidence=False)
+        return {act.i} if noun and noun.cameo[:2] in _VIOLENT_ROOTS else set()
 
     # ------------------------------------------------------------------ matching
 
@@ -348,7 +366,11 @@ class VerbLexicon:
         light = entry.key in self.data.light_verbs or token.lemma_.lower() in self.data.light_verbs
         if best is not None and best.size > 0:
             preps = tuple(prep for prep, words in best.preps if not words)
-            if light:
+            # "stepped up (attacks) on X", "intensified (airstrikes) on X": a violent pattern whose object is
+            # the act itself shows it, like a light verb's, and the act's own target is the target
+            names_act = best.cameo is not None and best.cameo[:2] in HOSTILE_ROOTS and any(
+                self._is_event_noun(noun) for noun in context.object_nouns)
+            if light or names_act:
                 span = self._span_with_object(token, span, context, best)
             consumed = self._consumed_objects(context, best.cameo, light)
             return _Match(best.cameo, f"{entry.key} | {best.text}", min(0.95, 0.5 + 0.1 * best.size),
@@ -553,15 +575,46 @@ class VerbLexicon:
 
     def _noun_names_event(self, token: Token, modified: bool, cameo: str) -> bool:
         """Conservative: a bare event noun is a trigger only in an argument position with a sign."""
+        sign = self._sign_of_event(token, modified, cameo)
+        if sign is not None:
+            return sign
+        anchor = count_head(token) or token
+        if anchor.dep_ == "pobj" or (token.text[:1].isupper() and token.i > 0):
+            # "captured in the U.S.-led invasion": a circumstance, told as background; "the Battle of X",
+            # "the Tet Offensive": the name of a past event
+            return False
+        # "Russia's offensive", "Israeli strikes", "the arrest of Ana Silva": a party named on the noun;
+        # "the blockade has cut off the port": the act is the subject of a clause told as done
+        sufferer = names_the_sufferer(token)
+        # not "the threat of sanctions": an act of an act is a topic
+        named_party = sufferer is not None and not self._is_event_noun(sufferer)
+        return any(map(names_the_doer, token.children)) or named_party or told_as_done(anchor)
+
+    def _sign_of_event(self, token: Token, modified: bool, cameo: str) -> bool | None:
+        """The signs that an event noun tells an event of its own, whatever party it names: True or False
+        when one decides, None when none does (the noun may still name its parties)."""
         if cameo == CONFINEMENT_CODE and state_of_confinement(token) is not None:
             return True  # "has been in custody since May": a detention told as the state of the subject
-        if token.dep_ not in _NOUN_DEPS:
+        counted = count_head(token)
+        if counted is None and _topic_of(token):
+            return False  # "the anniversary of the massacre by X", "the threat of raids on X": a topic
+        anchor = counted or token  # "dozens of (airstrikes)": the count stands in the clause
+        if anchor.dep_ not in _NOUN_DEPS:
             return False
-        if modified or token.dep_ == "ROOT" or self._subject_of_occurrence(token):
+        verb = anchor.head
+        standing = verb.lemma_.lower() in self.data.standing_verbs and _simple_present(verb)
+        if anchor.dep_ == "dobj" and standing:
+            return False  # "the EU has a ban in place": a standing state, as the verb alone is
+        if modified or token.dep_ == "ROOT" or self._subject_of_occurrence(anchor):
             return True
-        if _existential(token) or undergoing_verb(token) is not None:
+        if _existential(anchor) or undergoing_verb(token) is not None:
             return True
-        return any(c.dep_ == "prep" and c.lower_ in _NOUN_EVIDENCE_PREPS for c in token.children)
+        if any(c.dep_ == "prep" and c.lower_ in _NOUN_EVIDENCE_PREPS for c in token.children):
+            return True
+        return None
+
+    def _is_event_noun(self, token: Token) -> bool:
+        return token.lemma_.lower() in self.data.nouns or token.lower_ in self.data.nouns
 
     def told_as_happening(self, token: Token) -> bool:
         """'The blast occurred ...', 'the fighting continued', 'there was an attack': an event noun the
@@ -654,6 +707,14 @@ def _reporters_question(verb: Token) -> bool:
     return any(c.dep_ == "xcomp" and any(g.dep_ == "auxpass" for g in c.children) for c in verb.children)
 
 
+def _topic_of(noun: Token) -> bool:
+    """Is the noun the "of" phrase of another noun that is no count: "the anniversary (of the massacre)",
+    "the fear (of raids)"? It is what that noun is about, not an act the sentence reports."""
+    prep = noun.head
+    return (noun.dep_ == "pobj" and prep.lower_ == "of" and prep.dep_ == "prep"
+            and prep.head.pos_ in ("NOUN", "PROPN"))
+
+
 def _existential(noun: Token) -> bool:
     """'There was an attack', 'there have been clashes': the sentence says the act took place."""
     verb = noun.head
@@ -663,7 +724,7 @@ def _existential(noun: Token) -> bool:
 
 def _counts(token: Token) -> bool:
     """A counted or quantified object: "hundreds (of strikes)", "a series (of raids)", "12 (of them)"."""
-    return token.like_num or token.lower_ in _COUNT_WORDS or token.lemma_.lower() in _QUANTITY_NOUNS
+    return token.like_num or token.lower_ in COUNT_WORDS or token.lemma_.lower() in _QUANTITY_NOUNS
 
 
 def _counted_nouns(quantity: Token) -> list[Token]:

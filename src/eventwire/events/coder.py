@@ -25,6 +25,7 @@ from eventwire.events.arguments import (
     Arguments,
     clause_subject,
     dated_clause,
+    doers_named_on_the_act,
     doers_of_the_attack,
     embedded_targets,
     fighting_parties,
@@ -132,6 +133,13 @@ _NAMED_ACTOR_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}
 _DENIAL_REACH = 2
 # Types whose direct object is what is given, sent, withdrawn or imposed, not who receives it.
 THEME_OBJECT_TYPES = frozenset({"AID", "MOBILIZE", "SANCTION", "RETREAT", "CONCEDE"})
+# Acts whose noun's "of" phrase names the doer, not the target: "the visit of X", "the deployment of X",
+# "the withdrawal of X" (else "the arrest of X", "the shelling of X": the target).
+OF_DOER_TYPES = frozenset({"CONSULT", "MOBILIZE", "RETREAT"})
+# Acts done to a person, whose noun's possessive is the one who suffered it when no "of" phrase names
+# another: "X's arrest", "her detention", "the writer's killing" (CAMEO: arrest, deportation, abduction,
+# torture, execution, assassination, killing, release)
+ACTS_ON_A_PERSON = frozenset({"173", "174", "181", "1822", "1823", "186", "180", "0841"})
 # Links under which an act is what a verbal event is about: "threatened to attack",
 # "condemned the attack", "accused X of attacking", "warned that Y would strike".
 _CONTENT_LINKS = {"xcomp", "ccomp", "pcomp", "prep", "pobj", "dobj", "nsubjpass", "acl", "attr", "oprd"}
@@ -560,7 +568,10 @@ class EventCoder:
         if weapon is not None:
             unknown = f"'{weapon}' is what struck, not who: the attacker is unknown"
             source = _Role([], "missing", [*source.reasons, unknown])
-        if not _enough_actors(source, target, c, draft.arguments.passive or weapon is not None):
+        # a statement told as a noun ("criticism of X") with no one behind it is no act, even with a target
+        nominal = draft.head.pos_ in ("NOUN", "PROPN")
+        suffered = draft.arguments.passive and not (nominal and c.quad_class in VERBAL_QUADS)
+        if not _enough_actors(source, target, c, suffered or weapon is not None):
             victim = self._unknown_doer(draft, c, source, target, weapon is not None)
             if victim is not None and target.state == "unresolved":
                 target = replace(target, actors=[_bare_actor(draft.arguments.targets[0].sentence or sentence,
@@ -600,7 +611,7 @@ class EventCoder:
                           for role, name in ((source, "source"), (target, "target")))
         confidence, confidence_reason = event_confidence(Evidence(
             specificity=c.specificity, source=source.state, target=target.state,
-            nominal=draft.head.pos_ in ("NOUN", "PROPN"), source_inherited=source.inherited,
+            nominal=nominal, source_inherited=source.inherited,
             negated=modality.negated, hypothetical=modality.hypothetical))
         reasons.append(Reason("confidence", confidence_reason))
         return Event(
@@ -1212,7 +1223,12 @@ def _candidates(draft: _Draft, reporter: Token | None, reframing: Reframing | No
     `words` name the attacks whose doer a passive act told in them takes ("killed in an ambush by X"),
     the fighting whose sides an act told in it takes ("killed in clashes with X") and the weapons set
     off at a target ("detonated a bomb near X")."""
-    sources = draft.arguments.sources + doers_of_the_attack(draft.head, words.attack_nouns)
+    # "Israeli strikes killed 12": who did the act that is the verb's subject comes before the act itself
+    sources = (doers_named_on_the_act(draft.head, words.act_nouns) + draft.arguments.sources
+               + doers_of_the_attack(draft.head, words.attack_nouns))
+    if draft.head.pos_ in ("NOUN", "PROPN"):
+        # "the arrest of X sparked (protests)": an act is no actor of the act it causes
+        sources = tuple(g for g in sources if g.phrases[0].root.lemma_.lower() not in words.act_nouns)
     # "urged Iran to stop", "threatened to attack Iran": who does or suffers the act embedded
     # directly under a verbal event is its target (a subject shared with the host is skipped later)
     direct = [f for f in draft.folded if f.head.head.i == draft.head.i]
@@ -1332,9 +1348,11 @@ def _draft(parsed: Doc, classification: Classification) -> _Draft:
     theme_object = classification.event_type in THEME_OBJECT_TYPES
     meeting = classification.event_type == "CONSULT"
     confinement = classification.cameo == CONFINEMENT_CODE
+    of_doer = classification.event_type in OF_DOER_TYPES
+    owner_suffers = classification.cameo in ACTS_ON_A_PERSON
     return _Draft(classification, trigger_head(parsed, start, end),
                   find_arguments(parsed, start, end, classification.target_preps, theme_object, meeting,
-                                 confinement))
+                                 confinement, of_doer, owner_suffers))
 
 
 class TimeBudgetExceeded(Exception):

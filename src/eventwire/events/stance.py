@@ -105,6 +105,9 @@ class StanceWords:
     protest_nouns: frozenset[str] = frozenset()  # "marched in (protest) at X": what the protest is against
     # "calls for the (release) of the writer (detained) in X": a demand of whoever holds the person
     release_nouns: frozenset[str] = frozenset()
+    # "(Israeli) strikes killed 12", "the raid (by police) left two dead": acts whose doer, named on
+    # them, did what the verb they are the subject of tells (lemmas)
+    act_nouns: frozenset[str] = frozenset()
     detention_verbs: frozenset[str] = frozenset()
     # "I reject that", "we deny it", "I disagree": a denial naming nothing it denies but a pronoun
     flat_denial_verbs: frozenset[str] = frozenset()
@@ -166,6 +169,7 @@ def read_stance_words() -> StanceWords:
                        attendance_verbs=frozenset(raw["attendance_verbs"]),
                        protest_nouns=frozenset(raw["protest_nouns"]),
                        release_nouns=frozenset(raw["release_nouns"]),
+                       act_nouns=frozenset(raw["act_nouns"]),
                        detention_verbs=frozenset(raw["detention_verbs"]),
                        flat_denial_verbs=frozenset(raw["flat_denial_verbs"]),
                        flat_denial_objects=frozenset(raw["flat_denial_objects"]),
