@@ -113,6 +113,9 @@ class _Context:
                         self.objects |= _phrase_words(grandchild)
             if dep in _SUBJECT_DEPS:
                 self.subject |= _phrase_words(child) if dep.startswith("nsubj") else _words(child)
+                if dep.startswith("nsubj") and _counts(child):
+                    for counted in _counted_nouns(child):  # "hundreds of peacekeepers patrolled"
+                        self.subject |= _phrase_words(counted)
             if dep in _PREP_DEPS and child.lower_ not in consumed_preps:
                 self._add_prep(child)
         for noun in self.object_nouns:
