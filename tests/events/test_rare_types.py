@@ -1,0 +1,95 @@
+"""Readings of the rare types (AID, RETREAT, SUPPORT, PROTEST in support); sentences written for these tests."""
+
+import pytest
+from texts import code_text, countries
+
+
+def _of_type(coder, text: str, event_type: str):
+    return [e for e in code_text(coder, text) if e.event_type == event_type]
+
+
+@pytest.mark.parametrize("text", [
+    "Nepalese peacekeepers patrolled the buffer zone near the border with Eritrea on Friday.",
+    "Hundreds of Nepalese peacekeepers were patrolling the streets of the Eritrean capital on Friday.",
+])
+def test_peacekeepers_on_patrol_provide_protection(rules, text):
+    events = _of_type(rules, text, "AID")
+    assert events and events[0].cameo == "074"
+    assert countries(events[0].source) == ["NPL"]
+    assert not _of_type(rules, text, "MOBILIZE")
+
+
+def test_troops_on_patrol_stay_a_show_of_force(rules):
+    assert _of_type(rules, "Zambian troops patrolled the streets of Lusaka on Friday.", "MOBILIZE")
+
+
+def test_deploying_peacekeepers_is_the_aid_itself(rules):
+    events = _of_type(rules, "The African Union deployed 900 peacekeepers to Somalia on Monday.", "AID")
+    assert events and events[0].cameo == "074"
+    assert countries(events[0].target) == ["SOM"]
+
+
+def test_armed_men_evacuating_a_town_retreat(rules):
+    events = _of_type(rules, "Ethiopian forces evacuated Humera on Monday after a week of shelling.", "RETREAT")
+    assert events and countries(events[0].source) == ["ETH"]
+    assert not _of_type(rules, "Ethiopian forces evacuated Humera on Monday after a week of shelling.", "AID")
+
+
+def test_evacuating_civilians_is_humanitarian_aid(rules):
+    text = "Greek soldiers evacuated 300 villagers from the burning island on Monday."
+    events = _of_type(rules, text, "AID")
+    assert events and events[0].cameo == "073"
+    assert countries(events[0].source) == ["GRC"]
+    assert not _of_type(rules, text, "RETREAT")
+
+
+def test_backing_an_armed_side_is_military_aid(rules):
+    events = _of_type(rules, "Libya is backing the Chadian rebels with weapons and money.", "AID")
+    assert events and events[0].cameo == "072"
+    assert countries(events[0].source) == ["LBY"]
+    assert countries(events[0].target) == ["TCD"]
+
+
+def test_backing_a_plan_keeps_its_reading(rules):
+    assert not _of_type(rules, "Libya is backing the Chadian peace plan.", "AID")
+
+
+def test_halting_an_offensive_de_escalates(rules):
+    events = _of_type(rules, "The Azerbaijani army halted its offensive on Tuesday.", "RETREAT")
+    assert events and countries(events[0].source) == ["AZE"]
+
+
+def test_a_demand_to_halt_attacks_stays_a_request(rules):
+    text = "The Irish foreign minister urged the Azerbaijani army to halt its offensive."
+    assert _of_type(rules, text, "REQUEST")
+    assert not _of_type(rules, text, "RETREAT")
+
+
+def test_calling_off_a_labour_strike_is_no_retreat(rules):
+    assert not _of_type(rules, "The Kenyan doctors' union called off its strike on Monday.", "RETREAT")
+
+
+@pytest.mark.parametrize("text", [
+    "Kazakhstan destroyed its last missile silos under the treaty in 1995.",
+    "Albania destroyed its chemical weapons stockpile in 2007.",
+])
+def test_destroying_strategic_arms_is_disarmament(rules, text):
+    events = _of_type(rules, text, "RETREAT")
+    assert events and events[0].cameo == "0873"
+    assert not _of_type(rules, text, "ASSAULT") and not _of_type(rules, text, "COERCE")
+
+
+def test_destroying_enemy_weapons_stays_coercion(rules):
+    assert not _of_type(rules, "Kurdish fighters destroyed two army missiles near Qamishli.", "RETREAT")
+
+
+def test_making_an_apology_is_support(rules):
+    events = _of_type(rules, "The Danish minister made an apology to Greenland on Monday.", "SUPPORT")
+    assert events and events[0].cameo == "055"
+    assert countries(events[0].source) == ["DNK"]
+
+
+def test_demonstrating_in_support_is_a_protest(rules):
+    text = "Thousands of students demonstrated in Dhaka in support of the jailed Bangladeshi editor on Saturday."
+    assert _of_type(rules, text, "PROTEST")
+    assert not _of_type(rules, text, "SUPPORT")
