@@ -1,4 +1,5 @@
-"""Readings of the rare types (AID, RETREAT, SUPPORT, PROTEST in support); sentences written for these tests."""
+"""Readings of the rare types (AID, RETREAT, SUPPORT, PROTEST in support); sentences written for
+these tests."""
 
 import pytest
 from texts import code_text, countries
@@ -30,9 +31,10 @@ def test_deploying_peacekeepers_is_the_aid_itself(rules):
 
 
 def test_armed_men_evacuating_a_town_retreat(rules):
-    events = _of_type(rules, "Ethiopian forces evacuated Humera on Monday after a week of shelling.", "RETREAT")
+    text = "Ethiopian forces evacuated Humera on Monday after a week of shelling."
+    events = _of_type(rules, text, "RETREAT")
     assert events and countries(events[0].source) == ["ETH"]
-    assert not _of_type(rules, "Ethiopian forces evacuated Humera on Monday after a week of shelling.", "AID")
+    assert not _of_type(rules, text, "AID")
 
 
 def test_evacuating_civilians_is_humanitarian_aid(rules):
@@ -90,6 +92,6 @@ def test_making_an_apology_is_support(rules):
 
 
 def test_demonstrating_in_support_is_a_protest(rules):
-    text = "Thousands of students demonstrated in Dhaka in support of the jailed Bangladeshi editor on Saturday."
+    text = "Thousands of students demonstrated in Dhaka in support of the jailed editor on Saturday."
     assert _of_type(rules, text, "PROTEST")
     assert not _of_type(rules, text, "SUPPORT")
