@@ -95,3 +95,15 @@ def test_demonstrating_in_support_is_a_protest(rules):
     text = "Thousands of students demonstrated in Dhaka in support of the jailed editor on Saturday."
     assert _of_type(rules, text, "PROTEST")
     assert not _of_type(rules, text, "SUPPORT")
+
+
+def test_a_counted_object_brings_its_counted_noun(rules):
+    events = _of_type(rules, "Kazakhstan has destroyed 90 of its 110 missile silos.", "RETREAT")
+    assert events and events[0].cameo == "0873"
+    assert countries(events[0].source) == ["KAZ"]
+
+
+def test_a_unit_of_peacekeepers_is_counted(rules):
+    events = _of_type(rules, "A platoon of Nepalese peacekeepers arrived in Goma on Monday.", "AID")
+    assert events and events[0].cameo == "074"
+    assert countries(events[0].source) == ["NPL"]

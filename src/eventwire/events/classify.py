@@ -53,7 +53,9 @@ _QUANTITY_NOUNS = {"kg", "kilogram", "tonne", "ton", "tons", "tonnes", "truckloa
                    "batch", "load", "worth", "amount", "quantity", "lot", "package", "convoy", "planeload",
                    "part", "portion", "share", "bulk", "rest", "dozen", "dozens", "hundreds", "scores",
                    "wave", "barrage", "salvo", "volley", "swarm", "string"}
-_COUNT_WORDS = {"thousands", "millions", "dozens", "hundreds", "scores", "series", "number", "spate", "wave"}
+_COUNT_WORDS = {"thousands", "millions", "dozens", "hundreds", "scores", "series", "number", "spate", "wave",
+                # units of armed men: "a platoon of peacekeepers arrived", "sent a contingent of troops"
+                "platoon", "contingent", "battalion", "brigade", "detachment", "squad", "regiment"}
 _LIGHT_NOUN_WINDOW = 5  # tokens between a light verb and its noun still shown as one trigger span
 
 
@@ -103,7 +105,11 @@ class _Context:
                 if child.pos_ in ("NOUN", "PROPN") and dep in ("dobj", "obj", "nsubjpass", "attr"):
                     self.object_nouns.append(child)
                 if dep in ("dobj", "obj") and _counts(child):
-                    self.object_nouns += _counted_nouns(child)  # "carried out (hundreds) of strikes"
+                    counted = _counted_nouns(child)  # "carried out (hundreds) of strikes"
+                    self.object_nouns += counted
+                    if child.pos_ not in ("NOUN", "PROPN"):  # "destroyed 120 of its missile silos"
+                        for noun in counted:
+                            self.objects |= _phrase_words(noun)
             if dep in ("advcl", "ccomp") and child.pos_ == "ADJ":
                 self.objects |= _words(child)  # "set the homes ablaze": the parser makes the result a clause
             if dep == "xcomp":
