@@ -107,3 +107,33 @@ def test_a_unit_of_peacekeepers_is_counted(rules):
     events = _of_type(rules, "A platoon of Nepalese peacekeepers arrived in Goma on Monday.", "AID")
     assert events and events[0].cameo == "074"
     assert countries(events[0].source) == ["NPL"]
+
+
+def test_planning_an_attack_is_no_threat(rules):
+    text = "Kenyan police arrested three men suspected of planning attacks in Mombasa."
+    assert not _of_type(rules, text, "THREATEN")
+    assert _of_type(rules, text, "COERCE")
+
+
+def test_intensifying_attacks_is_the_assault(rules):
+    text = "Sudanese army jets intensified their attacks on El Fasher on Monday."
+    events = _of_type(rules, text, "ASSAULT")
+    assert events and countries(events[0].source) == ["SDN"]
+    assert not _of_type(rules, text, "THREATEN")
+
+
+def test_announcing_the_start_of_an_offensive_is_the_assault(rules):
+    text = "The Malian army announced the start of an offensive against the rebels on Sunday."
+    events = _of_type(rules, text, "ASSAULT")
+    assert events and countries(events[0].source) == ["MLI"]
+    assert not _of_type(rules, text, "THREATEN")
+
+
+@pytest.mark.parametrize(("text", "event_type"), [
+    ("Three Chadian soldiers took part in the raid on the village.", "ASSAULT"),
+    ("Sudanese rebels took part in the talks in Geneva on Monday.", "CONSULT"),
+    ("Thousands of Bangladeshi students participated in the protest on Friday.", "PROTEST"),
+])
+def test_taking_part_is_the_act_taken_part_in(rules, text, event_type):
+    assert _of_type(rules, text, event_type)
+    assert not _of_type(rules, text, "AGREE")
