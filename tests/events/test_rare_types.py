@@ -137,3 +137,10 @@ def test_announcing_the_start_of_an_offensive_is_the_assault(rules):
 def test_taking_part_is_the_act_taken_part_in(rules, text, event_type):
     assert _of_type(rules, text, event_type)
     assert not _of_type(rules, text, "AGREE")
+
+
+def test_troops_guarding_show_force_and_peacekeepers_protect(rules):
+    assert _of_type(rules, "Hungarian troops guarded the border crossing on Monday.", "MOBILIZE")
+    events = _of_type(rules, "Ukrainian peacekeepers guarded the airport in Goma on Monday.", "AID")
+    assert events and events[0].cameo == "074"
+    assert countries(events[0].source) == ["UKR"]
