@@ -24,12 +24,6 @@ def test_troops_on_patrol_stay_a_show_of_force(rules):
     assert _of_type(rules, "Zambian troops patrolled the streets of Lusaka on Friday.", "MOBILIZE")
 
 
-def test_deploying_peacekeepers_is_the_aid_itself(rules):
-    events = _of_type(rules, "The African Union deployed 900 peacekeepers to Somalia on Monday.", "AID")
-    assert events and events[0].cameo == "074"
-    assert countries(events[0].target) == ["SOM"]
-
-
 def test_armed_men_evacuating_a_town_retreat(rules):
     text = "Ethiopian forces evacuated Humera on Monday after a week of shelling."
     events = _of_type(rules, text, "RETREAT")
