@@ -104,9 +104,9 @@ def test_an_unsure_model_keeps_the_rules_reading(captured, lexicon):
 
 
 def test_a_word_with_one_reading_is_no_candidate(lexicon_reading, lexicon):
-    (sentence, parsed, event), = _candidates(lexicon_reading, "Freedonian troops patrolled the border town.")
-    assert trigger_word(event) == TriggerWord("verb", "patrol")
-    assert list(readings(lexicon.data, TriggerWord("verb", "patrol"))) == ["MOBILIZE"]
+    (sentence, parsed, event), = _candidates(lexicon_reading, "Freedonian troops shelled the border town.")
+    assert trigger_word(event) == TriggerWord("verb", "shell")
+    assert list(readings(lexicon.data, TriggerWord("verb", "shell"))) == ["ASSAULT"]
     assert sense_candidate(event, sentence, parsed, lexicon.data) is None
 
 

@@ -43,7 +43,9 @@ DOCUMENT_NOUNS = frozenset({
 # "a wave of arrests", "a series of raids".
 COUNT_WORDS = frozenset({"thousands", "millions", "dozens", "hundreds", "scores", "series", "number",
                          "spate", "wave", "string", "rash", "spree", "round", "barrage", "volley", "salvo",
-                         "flurry", "couple", "handful"})
+                         "flurry", "couple", "handful",
+                         # units of armed men: "a platoon of peacekeepers", "a contingent of troops"
+                         "platoon", "contingent", "battalion", "brigade", "detachment", "squad", "regiment"})
 # Verbs that only link a subject to a description: "the attack was part of ...", "the talks seemed
 # stalled". An event noun their subject is no act told as done.
 _LINKING_VERBS = frozenset({"be", "become", "remain", "seem", "appear", "look", "sound", "stay"})

@@ -119,7 +119,11 @@ class _Context:
                 if child.pos_ in ("NOUN", "PROPN") and dep in ("dobj", "obj", "nsubjpass", "attr"):
                     self.object_nouns.append(child)
                 if dep in ("dobj", "obj") and _counts(child):
-                    self.object_nouns += _counted_nouns(child)  # "carried out (hundreds) of strikes"
+                    counted = _counted_nouns(child)  # "carried out (hundreds) of strikes"
+                    self.object_nouns += counted
+                    if child.pos_ not in ("NOUN", "PROPN"):  # "destroyed 120 of its missile silos"
+                        for noun in counted:
+                            self.objects |= _phrase_words(noun)
             if dep in ("advcl", "ccomp") and child.pos_ == "ADJ":
                 self.objects |= _words(child)  # "set the homes ablaze": the parser makes the result a clause
             if dep == "xcomp":
@@ -129,6 +133,9 @@ class _Context:
                         self.objects |= _phrase_words(grandchild)
             if dep in _SUBJECT_DEPS:
                 self.subject |= _phrase_words(child) if dep.startswith("nsubj") else _words(child)
+                if dep.startswith("nsubj") and _counts(child):
+                    for counted in _counted_nouns(child):  # "hundreds of peacekeepers patrolled"
+                        self.subject |= _phrase_words(counted)
             if dep in _PREP_DEPS and child.lower_ not in consumed_preps:
                 self._add_prep(child)
         for noun in self.object_nouns:
