@@ -365,10 +365,12 @@ def told_as_done(noun: Token) -> bool:
     return verb.tag_ == "VBN" and any(a.lemma_.lower() == "have" for a in auxiliaries)
 
 
-def doers_of_the_attack(verb: Token, attack_nouns: frozenset[str]) -> tuple[ArgumentGroup, ...]:
-    """Who did a passive act with no agent of its own, named on the attack it was told in: "were killed
-    in an ambush by (X)", "died in airstrikes launched by (X)". `attack_nouns` are lower-case words."""
-    if not _is_passive(verb) or _agent(verb) is not None:
+def doers_of_the_attack(verb: Token, attack_nouns: frozenset[str],
+                        dying: bool = False) -> tuple[ArgumentGroup, ...]:
+    """Who did a passive act with no agent of its own, or the act a `dying` verb tells, named on the attack
+    it was told in: "were killed in an ambush by (X)", "died in airstrikes launched by (X)", "died in a
+    (Taliban) ambush". `attack_nouns` are lower-case words."""
+    if not (_is_passive(verb) or dying) or _agent(verb) is not None:
         return ()
     groups: list[ArgumentGroup] = []
     for attack, _ in _prep_objects(verb, ("in", "during")):

@@ -446,6 +446,7 @@ class EventCoder:
     def _event(self, sentence: Sentence, parsed: Doc, draft: _Draft, article: _Article,
                places: SentenceLocator) -> Event | None:
         doc, context, quotations = article.doc, article.context, article.quotations
+        draft = self._died_in_the_act(draft)
         c = draft.classification
         trigger = _trigger(sentence, parsed, c.trigger)
         reasons = reasons_of("type", [f"trigger '{trigger.text}' -> {c.event_type}: {c.reason}"] + [
@@ -590,6 +591,10 @@ class EventCoder:
             else:
                 reasons.append(Reason("source", f"'{trigger.text}' is told as having taken place, by no one "
                                                 "named: kept with an unknown source"))
+        elif source.state == "missing" and suffered and target.actors:
+            victim = target.actors[0].text
+            reasons.append(Reason("source", f"the report names no doer: the act on '{victim}' is kept with "
+                                            "an unknown source"))
         reasons += reasons_of("source", source.reasons) + reasons_of("target", target.reasons)
         reported_by = self._reporter(candidates.reporter, speaker_sentence or sentence, when, context,
                                      reasons)
@@ -621,6 +626,23 @@ class EventCoder:
             future=modality.future, historical=historical, reported_by=reported_by, confidence=confidence,
             reasons=reasons,
             magnitudes=find_magnitudes(parsed, sentence, c.event_type, draft.head, self.magnitude_words))
+
+    def _died_in_the_act(self, draft: _Draft) -> _Draft:
+        """ "Three guards died in an ambush", "two children died in the raid": the subject of a dying
+        verb read as an attack suffered it, as a passive's subject does, and never did it; the doer is
+        the one named on the attack ("died in a Taliban ambush", "in airstrikes by X") or no one. Dying
+        in fighting ("died in clashes with X") keeps the sides the fighting names (`_fighting_sides`)."""
+        arguments = draft.arguments
+        if not _dying(draft.head, self.stance) or arguments.passive:
+            return draft
+        if fighting_told(draft.head, self.stance.clash_nouns) is not None:
+            return draft
+        # the attack noun folded into the verb ("died in a (Taliban) ambush on X") names its own parties
+        attacks = [f.arguments for f in draft.folded
+                   if f.head.dep_ == "pobj" and f.head.head.head.i == draft.head.i]
+        sources = tuple(g for a in attacks for g in a.sources)
+        targets = arguments.sources + tuple(g for a in attacks for g in a.targets) + arguments.targets
+        return replace(draft, arguments=replace(arguments, sources=sources, targets=targets, passive=True))
 
     def _reaction_targets(self, c: Classification, head: Token, candidates: _Candidates) -> _Candidates:
         """A reaction (a protest, a statement) toward an act told as a noun is toward whoever did it, named
@@ -1124,6 +1146,11 @@ def _told_in_the_past(head: Token) -> bool:
     return verb.tag_ == "VBN" and any(a.tag_ == "VBD" or a.lower_ in ("has", "have") for a in auxiliaries)
 
 
+def _dying(head: Token, words: StanceWords) -> bool:
+    """ "died": a verb of dying, whose subject suffered what killed it."""
+    return head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in words.dying_verbs
+
+
 def _enough_actors(source: _Role, target: _Role, c: Classification, passive: bool) -> bool:
     """An event needs someone behind it: a resolved or named source; a hostile material act by a doer who is
     there but resolves to no actor ("they shot two soldiers", "the men seized the mayor") on a resolved
@@ -1225,7 +1252,7 @@ def _candidates(draft: _Draft, reporter: Token | None, reframing: Reframing | No
     off at a target ("detonated a bomb near X")."""
     # "Israeli strikes killed 12": who did the act that is the verb's subject comes before the act itself
     sources = (doers_named_on_the_act(draft.head, words.act_nouns) + draft.arguments.sources
-               + doers_of_the_attack(draft.head, words.attack_nouns))
+               + doers_of_the_attack(draft.head, words.attack_nouns, _dying(draft.head, words)))
     if draft.head.pos_ in ("NOUN", "PROPN"):
         # "the arrest of X sparked (protests)": an act is no actor of the act it causes
         sources = tuple(g for g in sources if g.phrases[0].root.lemma_.lower() not in words.act_nouns)

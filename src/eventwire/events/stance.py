@@ -70,6 +70,8 @@ class StanceWords:
     lasting_conflicts: frozenset[str] = frozenset()
     # "killed", "injured": the casualties an accident can cause; "shot", "detonated" are always meant
     casualty_verbs: frozenset[str] = frozenset()
+    # "three guards died in an ambush": the subject of a dying verb suffered the act, never did it
+    dying_verbs: frozenset[str] = frozenset()
     # "says (that) ...", "reported ...": verbs whose clause may carry the speaker's criticism
     statement_verbs: frozenset[str] = frozenset()
     concern_verbs: frozenset[str] = frozenset()  # "expressed (concern) that ...": a criticism told as worry
@@ -158,6 +160,7 @@ def read_stance_words() -> StanceWords:
                        frozenset(raw["clash_nouns"]), frozenset(raw["place_taking_verbs"]),
                        frozenset(raw["frequency_adverbs"]), frozenset(raw["duration_nouns"]),
                        frozenset(raw["lasting_conflicts"]), frozenset(raw["casualty_verbs"]),
+                       dying_verbs=frozenset(raw["dying_verbs"]),
                        explosive_weapons=frozenset(raw["explosive_weapons"]),
                        interception_verbs=frozenset(raw["interception_verbs"]),
                        intercepted_munitions=frozenset(raw["intercepted_munitions"]),

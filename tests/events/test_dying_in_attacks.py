@@ -1,0 +1,47 @@
+"""Issue 9 item 6 (acts with no named doer): whoever "died in" an attack suffered it, as the subject of a
+passive does; the doer is the one named on the attack, else no one (an empty source, with a reason).
+Casualties of accidents, disasters and illness, and deaths only feared, stay out. Sentences written for
+these tests; the rules alone (the learned decisions are retrained elsewhere)."""
+
+import pytest
+from texts import code_text
+
+
+@pytest.mark.parametrize("text, victim, country", [
+    ("Four Malian soldiers died in an ambush near Gao on Friday.", "Four Malian soldiers", "MLI"),
+    ("Two nurses died in the shelling of Kharkiv on Sunday.", "nurses", "UKR"),
+    ("Seven people died in a bombing at a market in Maiduguri on Tuesday.", "Seven people", "NGA"),
+])
+def test_dying_in_an_attack_is_an_assault_on_the_dead_by_no_one_named(rules, text, victim, country):
+    events = [e for e in code_text(rules, text) if e.event_type == "ASSAULT"]
+    assert len(events) == 1, [(e.event_type, e.trigger.text) for e in code_text(rules, text)]
+    event = events[0]
+    assert event.source == []
+    assert victim in event.target[0].text and event.target[0].country == country
+    assert any(r.field == "source" and "names no doer" in r for r in event.reasons)
+
+
+def test_the_doer_named_on_the_attack_is_the_source_and_the_dead_the_target(rules):
+    events = code_text(rules, "Two Afghan guards died in a Taliban ambush in Kunduz.")
+    assert [e.event_type for e in events] == ["ASSAULT"]
+    assert [a.text for a in events[0].source] == ["Taliban"]
+    assert "guards" in events[0].target[0].text and events[0].target[0].country == "AFG"
+
+
+def test_the_dead_are_never_the_doer_of_airstrikes(rules):
+    events = code_text(rules, "Eleven civilians died in airstrikes on the town of Saada.")
+    assert [e.event_type for e in events] == ["ASSAULT"]
+    assert events[0].source == []
+    assert events[0].target[0].text == "Eleven civilians" and events[0].target[0].country == "YEM"
+
+
+@pytest.mark.parametrize("text", [
+    "Two firefighters died in a blaze in Lyon.",                  # a fire
+    "A nurse died of cholera in Harare.",                         # an illness
+    "Nine pilgrims died in a stampede in Mecca.",                 # an accident
+    "The governor died in a helicopter crash near Mombasa.",      # an accident
+    "Four miners died in an explosion at a coal mine in Quetta.",  # a mine accident
+    "Officials fear that more villagers could die in attacks near Gao.",  # feared, not done
+])
+def test_deaths_in_accidents_disasters_or_only_feared_are_no_attack(rules, text):
+    assert not [e for e in code_text(rules, text) if e.event_type in ("ASSAULT", "COERCE")]
