@@ -45,3 +45,27 @@ def test_the_dead_are_never_the_doer_of_airstrikes(rules):
 ])
 def test_deaths_in_accidents_disasters_or_only_feared_are_no_attack(rules, text):
     assert not [e for e in code_text(rules, text) if e.event_type in ("ASSAULT", "COERCE")]
+
+
+# --- a weapon that went off by itself, near whom it struck ------------------------------------------
+
+def test_a_bomb_that_detonated_near_a_patrol_is_an_attack_on_the_patrol_by_no_one_named(rules):
+    events = code_text(rules, "A roadside bomb detonated near a police patrol in Kandahar on Monday.")
+    assert [e.event_type for e in events] == ["ASSAULT"]
+    assert events[0].source == []
+    assert "police patrol" in events[0].target[0].text and events[0].target[0].country == "AFG"
+
+
+def test_a_weapon_that_struck_someone_named_is_no_place_of_its_own(rules):
+    """The subject counts as the weapon set off only when the verb has no object: "a bomb killed two
+    guards" keeps the guards as its target."""
+    events = code_text(rules, "A bomb killed two Somali guards near the port of Kismayo.")
+    assert [e.event_type for e in events] == ["ASSAULT"]
+    assert "guards" in events[0].target[0].text
+
+
+def test_an_attack_that_claimed_lives_took_place_with_no_doer_named(rules):
+    events = code_text(rules, "Two car bomb explosions near a bus station in Kano claimed 15 lives.")
+    assert [e.event_type for e in events] == ["ASSAULT"]
+    assert events[0].source == []
+    assert any(r.field == "source" and "by no one named" in r for r in events[0].reasons)

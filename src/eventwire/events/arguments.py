@@ -431,11 +431,15 @@ def targets_of_a_weapon(verb: Token, weapons: frozenset[str],
                         excluded: set[int]) -> tuple[ArgumentGroup, ...]:
     """What a weapon set off was aimed at, when the act's object (or passive subject) is the weapon
     itself: "detonated a bomb (near) the base", "the bomb was detonated when (a convoy) passed by",
-    "detonated explosives, killing (two guards)". The weapon is what struck, never whom. `weapons` are
-    lower-case words. Empty when the object is no weapon."""
+    "detonated explosives, killing (two guards)", or when the weapon went off by itself, the subject of
+    a verb with no object: "a roadside bomb detonated (near) a patrol". The weapon is what struck, never
+    whom. `weapons` are lower-case words. Empty when the object is no weapon."""
     if not _is_verbal(verb):
         return ()
-    weapon = _child(verb, _PASSIVE_SUBJECTS if _is_passive(verb) else _OBJECTS)
+    passive = _is_passive(verb)
+    weapon = _child(verb, _PASSIVE_SUBJECTS if passive else _OBJECTS)
+    if weapon is None and not passive:
+        weapon = _child(verb, _SUBJECTS)
     if weapon is None or not word_in(weapon, weapons):
         return ()
     groups: list[ArgumentGroup] = []
