@@ -69,3 +69,24 @@ def test_an_attack_that_claimed_lives_took_place_with_no_doer_named(rules):
     assert [e.event_type for e in events] == ["ASSAULT"]
     assert events[0].source == []
     assert any(r.field == "source" and "by no one named" in r for r in events[0].reasons)
+
+
+# --- the attack named again: one act with one doer, not a second by no one ---------------------------
+
+@pytest.mark.parametrize("second", [
+    "Four soldiers died in the ambush.",
+    "Four soldiers were killed in the ambush.",
+])
+def test_an_act_suffered_in_an_attack_told_before_takes_that_attacks_doer(rules, second):
+    text = f"Jihadist fighters ambushed a Malian army convoy near Gao on Friday. {second}"
+    events = [e for e in code_text(rules, text) if e.sentence.index == 1]
+    assert [e.event_type for e in events] == ["ASSAULT"]
+    assert [a.text for a in events[0].source] == ["Jihadist fighters"]
+    assert "soldiers" in events[0].target[0].text
+
+
+def test_an_attack_told_first_keeps_no_doer_even_after_another_attack(rules):
+    text = ("Jihadist fighters ambushed a Malian army convoy near Gao on Friday. "
+            "Two nurses died in an ambush near Timbuktu on Sunday.")
+    events = [e for e in code_text(rules, text) if e.sentence.index == 1]
+    assert [e.event_type for e in events] == ["ASSAULT"] and events[0].source == []

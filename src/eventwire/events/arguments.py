@@ -384,6 +384,21 @@ def doers_of_the_attack(verb: Token, attack_nouns: frozenset[str],
     return tuple(groups)
 
 
+# Determiners by which an attack is named as one told before: "died in (the) ambush", "in (that) attack".
+_BACK_REFERENCES = frozenset({"the", "this", "that", "these", "those"})
+
+
+def attack_told_before(verb: Token, attack_nouns: frozenset[str]) -> Token | None:
+    """The attack a suffered act was told in, named as one told before: "were killed in (the) ambush",
+    "died in (that) attack". None for an attack told first here ("in an ambush", "in airstrikes").
+    `attack_nouns` are lower-case words."""
+    for attack, _ in _prep_objects(verb, ("in", "during")):
+        definite = any(c.dep_ == "det" and c.lower_ in _BACK_REFERENCES for c in attack.children)
+        if definite and word_in(attack, attack_nouns):
+            return attack
+    return None
+
+
 def launchers_of(weapon: Token, how: str) -> tuple[ArgumentGroup, ...]:
     """Who launched, fired or carried out what `weapon` names, told by a participle's agent on it: "an ambush
     (carried out by) X", "drones (launched by) X". `how` closes each group's rule."""

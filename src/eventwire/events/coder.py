@@ -23,6 +23,7 @@ from eventwire.events.arguments import (
     CONFINEMENT_CODE,
     ArgumentGroup,
     Arguments,
+    attack_told_before,
     clause_subject,
     dated_clause,
     doers_named_on_the_act,
@@ -131,6 +132,8 @@ if TYPE_CHECKING:
 _NAMED_ACTOR_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}
 # sentences after an accusation of no one known within which a flat denial still answers it
 _DENIAL_REACH = 2
+# How many sentences back an attack named again ("died in the ambush") may have been told with its doer.
+_TOLD_BEFORE_REACH = 3
 # Types whose direct object is what is given, sent, withdrawn or imposed, not who receives it.
 THEME_OBJECT_TYPES = frozenset({"AID", "MOBILIZE", "SANCTION", "RETREAT", "CONCEDE"})
 # Acts whose noun's "of" phrase names the doer, not the target: "the visit of X", "the deployment of X",
@@ -572,6 +575,8 @@ class EventCoder:
         # a statement told as a noun ("criticism of X") with no one behind it is no act, even with a target
         nominal = draft.head.pos_ in ("NOUN", "PROPN")
         suffered = draft.arguments.passive and not (nominal and c.quad_class in VERBAL_QUADS)
+        if source.state == "missing" and suffered:
+            source = self._doer_told_before(draft.head, sentence, article) or source
         if not _enough_actors(source, target, c, suffered or weapon is not None):
             victim = self._unknown_doer(draft, c, source, target, weapon is not None)
             if victim is not None and target.state == "unresolved":
@@ -626,6 +631,20 @@ class EventCoder:
             future=modality.future, historical=historical, reported_by=reported_by, confidence=confidence,
             reasons=reasons,
             magnitudes=find_magnitudes(parsed, sentence, c.event_type, draft.head, self.magnitude_words))
+
+    def _doer_told_before(self, head: Token, sentence: Sentence, article: _Article) -> _Role | None:
+        """ "Rebels ambushed a convoy. Four soldiers died in the ambush": an act suffered in an attack named
+        as one told before ("the ambush", "that attack") was done by the doer of the latest attack the
+        article coded in the sentences just before: one attack told twice, with one doer, not a second
+        attack by no one. None when no such attack with a known doer was told."""
+        attack = attack_told_before(head, self.stance.attack_nouns)
+        earlier = article.earlier_act(frozenset({"ASSAULT"}), None, False) if attack is not None else None
+        if earlier is None or earlier.sentence.index < sentence.index - _TOLD_BEFORE_REACH:
+            return None
+        doers = [a for a in earlier.source if _known(a)]
+        reason = (f"'{phrase(attack).text}' is the attack '{earlier.trigger.text}' of sentence "
+                  f"{earlier.sentence.index + 1}: its doer")
+        return _Role(doers, "known", [reason], inherited=True) if doers else None
 
     def _died_in_the_act(self, draft: _Draft) -> _Draft:
         """ "Three guards died in an ambush", "two children died in the raid": the subject of a dying
