@@ -10,7 +10,7 @@ from texts import code_text
 @pytest.mark.parametrize("text, victim, country", [
     ("Four Malian soldiers died in an ambush near Gao on Friday.", "Four Malian soldiers", "MLI"),
     ("Two nurses died in the shelling of Kharkiv on Sunday.", "nurses", "UKR"),
-    ("Seven people died in a bombing at a market in Maiduguri on Tuesday.", "Seven people", "NGA"),
+    ("Seven people died in a bombing at a church in Jos on Tuesday.", "Seven people", "NGA"),
 ])
 def test_dying_in_an_attack_is_an_assault_on_the_dead_by_no_one_named(rules, text, victim, country):
     events = [e for e in code_text(rules, text) if e.event_type == "ASSAULT"]
@@ -49,11 +49,11 @@ def test_deaths_in_accidents_disasters_or_only_feared_are_no_attack(rules, text)
 
 # --- a weapon that went off by itself, near whom it struck ------------------------------------------
 
-def test_a_bomb_that_detonated_near_a_patrol_is_an_attack_on_the_patrol_by_no_one_named(rules):
-    events = code_text(rules, "A roadside bomb detonated near a police patrol in Kandahar on Monday.")
+def test_a_mine_that_detonated_beside_a_patrol_is_an_attack_on_the_patrol_by_no_one_named(rules):
+    events = code_text(rules, "A landmine detonated beside a Colombian army patrol in Cauca on Thursday.")
     assert [e.event_type for e in events] == ["ASSAULT"]
     assert events[0].source == []
-    assert "police patrol" in events[0].target[0].text and events[0].target[0].country == "AFG"
+    assert "army patrol" in events[0].target[0].text and events[0].target[0].country == "COL"
 
 
 def test_a_weapon_that_struck_someone_named_is_no_place_of_its_own(rules):
@@ -65,7 +65,7 @@ def test_a_weapon_that_struck_someone_named_is_no_place_of_its_own(rules):
 
 
 def test_an_attack_that_claimed_lives_took_place_with_no_doer_named(rules):
-    events = code_text(rules, "Two car bomb explosions near a bus station in Kano claimed 15 lives.")
+    events = code_text(rules, "Three suicide bomb explosions outside a mosque in Kano claimed 15 lives.")
     assert [e.event_type for e in events] == ["ASSAULT"]
     assert events[0].source == []
     assert any(r.field == "source" and "by no one named" in r for r in events[0].reasons)
