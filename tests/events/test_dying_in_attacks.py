@@ -18,7 +18,7 @@ def test_dying_in_an_attack_is_an_assault_on_the_dead_by_no_one_named(rules, tex
     event = events[0]
     assert event.source == []
     assert victim in event.target[0].text and event.target[0].country == country
-    assert any(r.field == "source" and "names no doer" in r for r in event.reasons)
+    assert any(r.field == "source" and "name no doer" in r for r in event.reasons)
 
 
 def test_the_doer_named_on_the_attack_is_the_source_and_the_dead_the_target(rules):

@@ -598,8 +598,8 @@ class EventCoder:
                                                 "named: kept with an unknown source"))
         elif source.state == "missing" and suffered and target.actors:
             victim = target.actors[0].text
-            reasons.append(Reason("source", f"the report names no doer: the act on '{victim}' is kept with "
-                                            "an unknown source"))
+            reasons.append(Reason("source", f"the act's own words name no doer: the act on '{victim}' is "
+                                            "kept with an unknown source"))
         reasons += reasons_of("source", source.reasons) + reasons_of("target", target.reasons)
         reported_by = self._reporter(candidates.reporter, speaker_sentence or sentence, when, context,
                                      reasons)
