@@ -87,6 +87,9 @@ class StanceWords:
     penalty_nouns: frozenset[str] = frozenset()  # "sanctions could follow if X ...": a threat to X
     priority_adjectives: frozenset[str] = frozenset()  # "more interested in X than in Y": a criticism
     accusing_speakers: frozenset[str] = frozenset()  # "prosecutors said X ...": a charge against X
+    # "alleged that X ...", "shot back that X ...": verbs whose clause charges its subject, whatever the act;
+    # a phrasal one ("shoot back") is a retort, never the attack its verb alone names
+    accusing_verbs: frozenset[str] = frozenset()
     # "detonated a bomb near the base": what is set off to strike what it is set off near
     explosive_weapons: frozenset[str] = frozenset()
     # "air defences (shot down) most of the (drones)": an interception, toward whoever sent the weapons;
@@ -121,6 +124,7 @@ class StanceWords:
         words = self.negative_evaluations | self.failure_verbs | self.concern_nouns | self.attack_words
         # "has to" is too common a word form to parse for
         words |= (self.demand_verbs - {"have"}) | self.penalty_nouns | self.priority_adjectives
+        words |= {verb.split()[0] for verb in self.accusing_verbs}
         return frozenset(form for word in words for form in inflections(word)) | self.evaluative_adverbs | \
             self.demand_modals
 
@@ -180,7 +184,7 @@ def read_stance_words() -> StanceWords:
 _CRITICISM_LISTS = ("statement_verbs", "concern_verbs", "concern_nouns", "negative_evaluations",
                     "failure_verbs", "success_verbs", "evaluative_adverbs", "judging_verbs",
                     "shortfall_words", "demand_modals", "demand_verbs", "penalty_nouns",
-                    "priority_adjectives", "accusing_speakers")
+                    "priority_adjectives", "accusing_speakers", "accusing_verbs")
 
 
 # What a flat denial may still hang on itself: "of course", "totally", "with them", "not"
