@@ -222,3 +222,16 @@ def test_shooting_down_a_proposal_rejects_it(coder, text, event_type, target):
     assert [e.event_type for e in events] == [event_type]
     assert countries(events[0].source) == ["CHL"]
     assert countries(events[0].target) == [target]
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("The Bolivian minister pushed Chile to reopen the border crossing.", "BOL", "CHL"),
+    ("Peru pressured Chile to expel the diplomats.", "PER", "CHL"),
+    ("The Bolivian minister encouraged Chile to release the fishermen.", "BOL", "CHL"),
+    ("Bolivian farmers are pleading with Chilean authorities to lift the import ban.", "BOL", "CHL"),
+])
+def test_an_act_an_actor_is_pushed_or_pleaded_with_to_do_is_asked_of_it(coder, text, source, target):
+    events = code_text(coder, text)
+    assert [e.event_type for e in events] == ["REQUEST"], [(e.event_type, e.trigger.text) for e in events]
+    assert countries(events[0].source) == [source]
+    assert countries(events[0].target) == [target]

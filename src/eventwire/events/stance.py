@@ -534,9 +534,9 @@ def demanded(head: Token) -> Demand | None:
 
 
 def instructed(head: Token, words: StanceWords) -> Demand | None:
-    """'told X to (act)', 'instructed X to draft rules to (act)': an act under an instruction verb with
-    an object, through one or two infinitives (or an infinitive on their object), is asked of that
-    object, not done by it."""
+    """'told X to (act)', 'instructed X to draft rules to (act)', 'pushed X to (act)', 'pleaded with X to
+    (act)': an act under an instruction verb with an object (or one pleaded with), through one or two
+    infinitives (or an infinitive on their object), is asked of that object, not done by it."""
     node = head
     for _ in range(3):
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
@@ -545,17 +545,36 @@ def instructed(head: Token, words: StanceWords) -> Demand | None:
             node = node.head.head  # "to draft rules to (ban)": the infinitive hangs on the object noun
             continue
         if purpose and node.dep_ == "advcl":
+            demand = _instruction(node.head, node, words)  # "pushed X (to reopen)", parsed as a purpose
+            if demand is not None:
+                return demand
             node = node.head  # "to draft rules (to ban)": an infinitive of purpose
             continue
         if node.dep_ != "xcomp" or node.head.i == node.i:
             return None
-        verb = node.head
-        asked = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
-        if verb.lemma_.lower() in words.instruction_verbs and asked is not None:
-            asker, _ = clause_subject(verb)
-            return Demand(asker, asked, verb)
-        node = verb
+        demand = _instruction(node.head, node, words)
+        if demand is not None:
+            return demand
+        node = node.head
     return None
+
+
+def _instruction(verb: Token, infinitive: Token, words: StanceWords) -> Demand | None:
+    """The demand an instruction verb makes of whom it names before the infinitive: its object ("told
+    X"), whom it pleads with ("pleaded with X"), or the infinitive's own subject after "with" (the
+    parser's reading of "pleading with X to (act)")."""
+    if verb.lemma_.lower() not in words.instruction_verbs:
+        return None
+    before = [c for c in verb.children if c.i < infinitive.i]
+    asked = next((c for c in before if c.dep_ in ("dobj", "obj")), None) or next(
+        (o for p in before if p.dep_ == "prep" and p.lower_ == "with"
+         for o in p.children if o.dep_ == "pobj"), None)
+    if asked is None and any(c.dep_ == "mark" and c.lower_ == "with" for c in infinitive.children):
+        asked = next((c for c in infinitive.children if c.dep_ == "nsubj"), None)
+    if asked is None:
+        return None
+    asker, _ = clause_subject(verb)
+    return Demand(asker, asked, verb)
 
 
 # Links from a wished act up to the wish verb: "wants (to close)", "hoped (that) it would be possible
