@@ -184,3 +184,54 @@ def test_what_a_prosecutor_tells_a_named_actor_did_is_a_charge(coder, text, targ
 ])
 def test_no_charge_without_an_act_told_of_a_named_actor(coder, text):
     assert of_type(code_text(coder, text), "ACCUSE") == []
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("The Chilean senator shot back that the Peruvian president was out of touch with voters.", "CHL", "PER"),
+    ("The Bolivian minister fired back that the Peruvian government was hiding the documents.", "BOL", "PER"),
+    ("The Chilean opposition alleged that Peru was hiding the documents.", "CHL", "PER"),
+])
+def test_an_accusing_verb_charges_the_subject_of_its_clause(coder, text, source, target):
+    events = code_text(coder, text)
+    accusations = of_type(events, "ACCUSE")
+    assert len(accusations) == 1, [(e.event_type, e.trigger.text) for e in events]
+    assert not of_type(events, "ASSAULT")
+    assert countries(accusations[0].source) == [source]
+    assert countries(accusations[0].target) == [target]
+
+
+def test_a_retort_in_reply_to_no_one_named_is_no_attack(coder):
+    events = code_text(coder, '"We protect our farmers," the Bolivian minister fired back on Tuesday.')
+    assert not of_type(events, "ASSAULT"), [(e.event_type, e.trigger.text) for e in events]
+
+
+def test_fire_returned_is_still_an_attack(coder):
+    attacks = of_type(code_text(coder, "Chilean soldiers shot back at the Peruvian rebels."), "ASSAULT")
+    assert len(attacks) == 1
+    assert countries(attacks[0].source) == ["CHL"]
+    assert countries(attacks[0].target) == ["PER"]
+
+
+@pytest.mark.parametrize("text, event_type, target", [
+    ("The Chilean minister shot down the Peruvian proposal for joint patrols.", "REJECT", "PER"),
+    ("Chilean officials on Monday shot down Peru's hopes of a quick deal.", "REJECT", "PER"),
+    ("Chilean air defences shot down two Peruvian drones.", "ASSAULT", "PER"),
+])
+def test_shooting_down_a_proposal_rejects_it(coder, text, event_type, target):
+    events = code_text(coder, text)
+    assert [e.event_type for e in events] == [event_type]
+    assert countries(events[0].source) == ["CHL"]
+    assert countries(events[0].target) == [target]
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("The Bolivian minister pushed Chile to reopen the border crossing.", "BOL", "CHL"),
+    ("Peru pressured Chile to expel the diplomats.", "PER", "CHL"),
+    ("The Bolivian minister encouraged Chile to release the fishermen.", "BOL", "CHL"),
+    ("Bolivian farmers are pleading with Chilean authorities to lift the import ban.", "BOL", "CHL"),
+])
+def test_an_act_an_actor_is_pushed_or_pleaded_with_to_do_is_asked_of_it(coder, text, source, target):
+    events = code_text(coder, text)
+    assert [e.event_type for e in events] == ["REQUEST"], [(e.event_type, e.trigger.text) for e in events]
+    assert countries(events[0].source) == [source]
+    assert countries(events[0].target) == [target]

@@ -50,7 +50,7 @@ from eventwire.events.confidence import (
     event_confidence,
     historical_confidence,
 )
-from eventwire.events.criticism import CRITICISM_CODE, THREAT_CODE, Criticism, criticisms
+from eventwire.events.criticism import CRITICISM_CODE, THREAT_CODE, Criticism, accusing_verb, criticisms
 from eventwire.events.learned import Decisions
 from eventwire.events.lexicon import plover_of, quad_class_of
 from eventwire.events.magnitudes import MagnitudeWords, find_magnitudes
@@ -425,7 +425,7 @@ class EventCoder:
                        deadline: float | None = None) -> list[Event]:
         _check(deadline)
         drafts = [_draft(parsed, c) for c in self.lexicon.triggers(parsed)]
-        drafts += [d for d in _criticism_drafts(parsed, criticisms(parsed, self.stance), drafts)
+        drafts += [d for d in _criticism_drafts(parsed, criticisms(parsed, self.stance), drafts, self.stance)
                    if self._criticism_holds(d, sentence, article)]
         places = SentenceLocator(self.locator, parsed)
         found = []
@@ -472,6 +472,8 @@ class EventCoder:
             return None  # an act asked about ("unclear whether X will attack") or feared is not an act
         if evaluated(draft.head, self.stance) is not None:
             return None  # "it was a mistake to support X": a judgement of an act, not the act
+        if draft.criticism is None and _retort(draft.head, self.stance):
+            return None  # "shot back that ...", '"...," she fired back': words in reply, not an attack
         if c.quad_class not in VERBAL_QUADS and habitual(draft.head, self.stance) is not None:
             return None  # "usually patrol", "have patrolled it since 1985": a habit or a state, not an act
         if c.event_type == "ASSAULT" and toll_of_a_war(draft.head, self.stance) is not None:
@@ -1357,16 +1359,19 @@ def _leading_pronoun(groups: tuple[ArgumentGroup, ...]) -> str | None:
     return first[0].lower_ if first[0].lower_ in ("our", "my") else None
 
 
-def _criticism_drafts(parsed: Doc, found: list[Criticism], triggered: list[_Draft]) -> list[_Draft]:
-    """ACCUSE drafts of the criticisms told by statements whose verb is no trigger of its own. A doer
-    judged by an adjective in the report of a material act ("the unlawful militia attacked ...") is
-    the act's description, not a criticism."""
+def _criticism_drafts(parsed: Doc, found: list[Criticism], triggered: list[_Draft],
+                      stance: StanceWords) -> list[_Draft]:
+    """ACCUSE drafts of the criticisms told by statements whose verb is no trigger of its own (or is a
+    retort, whose attack reading _event drops). A doer judged by an adjective in the report of a material
+    act ("the unlawful militia attacked ...") is the act's description, not a criticism."""
     triggers = {d.head.i for d in triggered}
     material = {d.head.i for d in triggered if d.classification.quad_class not in VERBAL_QUADS}
     drafts = []
     for criticism in found:
         head = criticism.trigger
-        if head.i in triggers or (criticism.judges_the_doer and criticism.clause.i in material):
+        retort = criticism.verb is not None and _retort(criticism.verb, stance)
+        judged_doer = criticism.judges_the_doer and criticism.clause.i in material
+        if (head.i in triggers and not retort) or judged_doer:
             continue
         verb = criticism.verb
         told = f"statement '{verb.text}'" if verb is not None else "the quote's own clause"
@@ -1387,6 +1392,13 @@ def _criticism_drafts(parsed: Doc, found: list[Criticism], triggered: list[_Draf
         draft = _draft(parsed, classification)
         drafts.append(replace(draft, criticism=criticism))
     return drafts
+
+
+def _retort(verb: Token, stance: StanceWords) -> bool:
+    """ "shot back that ...", "fired back": a phrasal accusing verb told as a statement
+    (events/criticism.py)."""
+    name = accusing_verb(verb, stance)
+    return name is not None and " " in name
 
 
 def _draft(parsed: Doc, classification: Classification) -> _Draft:

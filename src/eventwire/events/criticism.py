@@ -103,12 +103,9 @@ def statement_criticism(verb: Token, words: StanceWords) -> Criticism | None:
     lemma = verb.lemma_.lower()
     if lemma in words.concern_verbs:
         return _concern(verb, words)
-    if lemma not in words.statement_verbs:
+    if lemma not in words.statement_verbs and accusing_verb(verb, words) is None:
         return None
-    clauses = [c for c in verb.children if c.dep_ in _CLAUSE_LINKS and c.i > verb.i]
-    if verb.dep_ == "parataxis" and verb.head.i < verb.i:  # '"... has failed," she said'
-        clauses.append(verb.head)
-    clauses += [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]  # '..., she said'
+    clauses = _statement_clauses(verb)
     for clause in clauses:
         for part in (clause, *_conjoined(clause), *_run_on(clause)):
             found = _clause_criticism(verb, part, words)
@@ -117,26 +114,67 @@ def statement_criticism(verb: Token, words: StanceWords) -> Criticism | None:
     return _charge(verb, clauses, words)
 
 
+def accusing_verb(verb: Token, words: StanceWords) -> str | None:
+    """ "alleged", "shot back", "fired back": a verb that charges what its clause tells (with its particle,
+    as the word list names it), or None. A phrasal one counts only as a statement, with a clause or a quote
+    ("shot back that ...", '"...," she fired back'); "troops shot back at the rebels" is fire returned."""
+    # the parser makes "back" a particle or an adverb ("shot (back) that ...")
+    particle = next((c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod") and c.i == verb.i + 1
+                     and c.pos_ in ("ADP", "ADV", "PART")), None)
+    if particle is not None and f"{verb.lemma_.lower()} {particle}" not in words.accusing_verbs:
+        particle = None
+    name = verb.lemma_.lower() if particle is None else f"{verb.lemma_.lower()} {particle}"
+    if verb.pos_ not in ("VERB", "AUX") or name not in words.accusing_verbs:
+        return None
+    return name if particle is None or _statement_clauses(verb) or _quoted_before(verb) else None
+
+
+def _statement_clauses(verb: Token) -> list[Token]:
+    """The clauses a statement verb reports: after it ("said (that) ..."), or a quote before it."""
+    clauses = [c for c in verb.children if c.dep_ in _CLAUSE_LINKS and c.i > verb.i]
+    if verb.dep_ == "parataxis" and verb.head.i < verb.i:  # '"... has failed," she said'
+        clauses.append(verb.head)
+    return clauses + [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]  # '..., she said'
+
+
+def _quoted_before(verb: Token) -> bool:
+    """ '"...," she fired back', 'he shot back: "..."': a quote closing just before the verb's clause or
+    opening just after the verb."""
+    doc = verb.doc
+    start = verb.left_edge.i
+    before = doc[max(0, start - 2):start].text
+    after = doc[verb.i + 1:verb.i + 4].text
+    quote_after = ":" in after and any(mark in after for mark in _QUOTE_MARKS)
+    return quote_after or any(mark in before for mark in _QUOTE_MARKS)
+
+
 def _charge(verb: Token, clauses: list[Token], words: StanceWords) -> Criticism | None:
-    """ "Prosecutors said Peru's agents offered to pay the gunmen": what a prosecutor tells an actor did
-    is a charge against that actor, whatever the act."""
+    """ "Prosecutors said Peru's agents offered to pay the gunmen", "the opposition alleged that Peru's
+    police tortured them", "the senator shot back that Chile's minister was lying": what a prosecutor
+    tells, or an accusing verb's clause tells, an actor did is a charge against that actor, whatever the
+    act."""
     speaker = next((c for c in verb.children if c.dep_ in ("nsubj", "agent")), None)
-    if speaker is None or speaker.lemma_.lower() not in words.accusing_speakers:
+    accusing = accusing_verb(verb, words) is not None
+    if speaker is None or (speaker.lemma_.lower() not in words.accusing_speakers and not accusing):
         return None
     for clause in clauses:
         if clause.pos_ not in ("VERB", "AUX") or not _asserted(clause) or \
                 any(c.dep_ == "neg" for c in clause.children):
             continue
         subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-        if subject is not None and (subject.pos_ == "PROPN" or any(
-                c.dep_ == "poss" and c.pos_ == "PROPN" for c in subject.children)):  # "Peru's agents"
+        if subject is None:
+            continue
+        named = subject.pos_ == "PROPN" or any(c.dep_ == "poss" and c.pos_ == "PROPN"
+                                               for c in subject.children)  # "Peru's agents"
+        if named or (accusing and subject.pos_ == "NOUN" and _another_party(subject, verb)):
             return Criticism(verb, clause, clause, (subject,))
     return None
 
 
 def _states(token: Token, words: StanceWords) -> bool:
     lemma = token.lemma_.lower()
-    return token.pos_ in ("VERB", "AUX") and (lemma in words.statement_verbs or lemma in words.concern_verbs)
+    return token.pos_ in ("VERB", "AUX") and (lemma in words.statement_verbs or lemma in words.concern_verbs
+                                              or accusing_verb(token, words) is not None)
 
 
 def _run_on(clause: Token) -> list[Token]:

@@ -89,6 +89,9 @@ class StanceWords:
     penalty_nouns: frozenset[str] = frozenset()  # "sanctions could follow if X ...": a threat to X
     priority_adjectives: frozenset[str] = frozenset()  # "more interested in X than in Y": a criticism
     accusing_speakers: frozenset[str] = frozenset()  # "prosecutors said X ...": a charge against X
+    # "alleged that X ...", "shot back that X ...": verbs whose clause charges its subject, whatever the act;
+    # a phrasal one ("shoot back") is a retort, never the attack its verb alone names
+    accusing_verbs: frozenset[str] = frozenset()
     # "detonated a bomb near the base": what is set off to strike what it is set off near
     explosive_weapons: frozenset[str] = frozenset()
     # "air defences (shot down) most of the (drones)": an interception, toward whoever sent the weapons;
@@ -123,6 +126,7 @@ class StanceWords:
         words = self.negative_evaluations | self.failure_verbs | self.concern_nouns | self.attack_words
         # "has to" is too common a word form to parse for
         words |= (self.demand_verbs - {"have"}) | self.penalty_nouns | self.priority_adjectives
+        words |= {verb.split()[0] for verb in self.accusing_verbs}
         return frozenset(form for word in words for form in inflections(word)) | self.evaluative_adverbs | \
             self.demand_modals
 
@@ -183,7 +187,7 @@ def read_stance_words() -> StanceWords:
 _CRITICISM_LISTS = ("statement_verbs", "concern_verbs", "concern_nouns", "negative_evaluations",
                     "failure_verbs", "success_verbs", "evaluative_adverbs", "judging_verbs",
                     "shortfall_words", "demand_modals", "demand_verbs", "penalty_nouns",
-                    "priority_adjectives", "accusing_speakers")
+                    "priority_adjectives", "accusing_speakers", "accusing_verbs")
 
 
 # What a flat denial may still hang on itself: "of course", "totally", "with them", "not"
@@ -533,9 +537,9 @@ def demanded(head: Token) -> Demand | None:
 
 
 def instructed(head: Token, words: StanceWords) -> Demand | None:
-    """'told X to (act)', 'instructed X to draft rules to (act)': an act under an instruction verb with
-    an object, through one or two infinitives (or an infinitive on their object), is asked of that
-    object, not done by it."""
+    """'told X to (act)', 'instructed X to draft rules to (act)', 'pushed X to (act)', 'pleaded with X to
+    (act)': an act under an instruction verb with an object (or one pleaded with), through one or two
+    infinitives (or an infinitive on their object), is asked of that object, not done by it."""
     node = head
     for _ in range(3):
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
@@ -544,17 +548,36 @@ def instructed(head: Token, words: StanceWords) -> Demand | None:
             node = node.head.head  # "to draft rules to (ban)": the infinitive hangs on the object noun
             continue
         if purpose and node.dep_ == "advcl":
+            demand = _instruction(node.head, node, words)  # "pushed X (to reopen)", parsed as a purpose
+            if demand is not None:
+                return demand
             node = node.head  # "to draft rules (to ban)": an infinitive of purpose
             continue
         if node.dep_ != "xcomp" or node.head.i == node.i:
             return None
-        verb = node.head
-        asked = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
-        if verb.lemma_.lower() in words.instruction_verbs and asked is not None:
-            asker, _ = clause_subject(verb)
-            return Demand(asker, asked, verb)
-        node = verb
+        demand = _instruction(node.head, node, words)
+        if demand is not None:
+            return demand
+        node = node.head
     return None
+
+
+def _instruction(verb: Token, infinitive: Token, words: StanceWords) -> Demand | None:
+    """The demand an instruction verb makes of whom it names before the infinitive: its object ("told
+    X"), whom it pleads with ("pleaded with X"), or the infinitive's own subject after "with" (the
+    parser's reading of "pleading with X to (act)")."""
+    if verb.lemma_.lower() not in words.instruction_verbs:
+        return None
+    before = [c for c in verb.children if c.i < infinitive.i]
+    asked = next((c for c in before if c.dep_ in ("dobj", "obj")), None) or next(
+        (o for p in before if p.dep_ == "prep" and p.lower_ == "with"
+         for o in p.children if o.dep_ == "pobj"), None)
+    if asked is None and any(c.dep_ == "mark" and c.lower_ == "with" for c in infinitive.children):
+        asked = next((c for c in infinitive.children if c.dep_ == "nsubj"), None)
+    if asked is None:
+        return None
+    asker, _ = clause_subject(verb)
+    return Demand(asker, asked, verb)
 
 
 # Links from a wished act up to the wish verb: "wants (to close)", "hoped (that) it would be possible
