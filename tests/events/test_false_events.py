@@ -1,8 +1,8 @@
 """Readings of capture, shoot, detonate and demonstrate that name no act between actors
 (models/sources/verbs_extra.tsv, docs/lexicon.md "False events (branch precision8)"): scores, prizes, seats
 and images captured, films shot, a rise to fame, found bombs destroyed by police, something demonstrated
-(shown). Each beside a close sentence that still codes, on sentences written for these tests, with the
-rules alone."""
+(shown); and a nuclear device detonated, a weapons test. Each beside a close sentence that still codes, on
+sentences written for these tests, with the rules alone."""
 
 import datetime as dt
 
@@ -56,3 +56,10 @@ def test_demonstrating_something_is_showing_it(rules):
     assert code(rules, "The Chilean minister demonstrated the value of the pact to Peruvian farmers.") == []
     protest = "Hundreds of Chileans demonstrated outside the Peruvian embassy in Santiago on Monday."
     assert code(rules, protest) == [("PROTEST", ["CHL"], ["PER"])]
+
+
+def test_a_nuclear_device_detonated_is_a_weapons_test(rules):
+    assert code(rules, "Iran detonated two underground nuclear devices in the desert on Monday.") == [
+        ("MOBILIZE", ["IRN"], [])]
+    assert code(rules, "Militants detonated a car bomb outside the Iranian embassy on Monday.") == [
+        ("ASSAULT", ["IRN"], ["IRN"])]
