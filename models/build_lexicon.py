@@ -173,7 +173,7 @@ def read_extras(path: Path, verbs: dict, blocks: dict) -> dict:
               "modals": {}, "conflict_modals": [], "commissives": [], "inanimate_subjects": [],
               "nonpolitical_objects": [], "nonagent_subjects": [], "occurrence_verbs": [],
               "argument_verbs": [], "standing_verbs": [], "question_verbs": [], "warning_verbs": [],
-              "attributive_participles": []}
+              "attributive_participles": [], "intransitive_verbs": []}
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
@@ -215,7 +215,7 @@ def read_extras(path: Path, verbs: dict, blocks: dict) -> dict:
         elif kind == "occurrence":
             extras["occurrence_verbs"].append(fields[1])
         elif kind in ("argument_verb", "standing_verb", "question_verb", "warning_verb",
-                      "attributive_participle"):
+                      "attributive_participle", "intransitive_verb"):
             extras[kind + "s"].append(fields[1])
         elif kind == "target":
             extras["target_preps"][fields[1]] = fields[2].split()

@@ -179,6 +179,13 @@ class _Context:
         return self.subject.union(self.objects, self.prep_words, *(bag for _, bag in self.preps))
 
 
+def _shows_something(verb: Token) -> bool:
+    """'demonstrated that the plan works', 'demonstrated the value of the project', 'as was demonstrated':
+    the verb has an object, a clause or a passive subject, so it shows something rather than tells a
+    crowd's act ('thousands demonstrated in the capital')."""
+    return any(c.dep_ in ("dobj", "obj", "ccomp", "nsubjpass", "auxpass") for c in verb.children)
+
+
 def _words(token: Token) -> set[str]:
     return {token.lower_, token.lemma_.lower()}
 
@@ -395,6 +402,8 @@ class VerbLexicon:
         if entry.key in self.data.argument_verbs and not self._names_recipient_or_act(token, cameo):
             return None
         if entry.key in self.data.warning_verbs and not self._announces_act(token):
+            return None
+        if entry.key in self.data.intransitive_verbs and _shows_something(token):
             return None
         # a synonym block's generic code (040 "consult", 060 "cooperate"), never written for this verb,
         # is weak evidence; a specific one (111 "denounce") still holds for the block's members

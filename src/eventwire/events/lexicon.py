@@ -169,6 +169,9 @@ class LexiconData:
     # "visiting": a gerund the parser hangs on a verb ("assured visiting ministers") is an adjective of
     # the noun after it, not an act embedded in the verb's frame
     attributive_participles: frozenset[str] = frozenset()
+    # "demonstrate": its bare default (a protest) holds only told without an object or a clause; "demonstrated
+    # that X", "demonstrated the value of Y", "it was demonstrated" show something, no act
+    intransitive_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -245,7 +248,8 @@ def _lexicon_data(raw: dict) -> LexiconData:
                        _lemmas_of_forms(raw["verbs"]), frozenset(raw.get("occurrence_verbs", ())),
                        frozenset(raw.get("argument_verbs", ())), frozenset(raw.get("standing_verbs", ())),
                        frozenset(raw.get("question_verbs", ())), frozenset(raw.get("warning_verbs", ())),
-                       frozenset(raw.get("attributive_participles", ())))
+                       frozenset(raw.get("attributive_participles", ())),
+                       frozenset(raw.get("intransitive_verbs", ())))
 
 
 def _candidate_filter(shipped: dict) -> CandidateWords:
