@@ -305,7 +305,7 @@ def act_subject(verb: Token, act_nouns: frozenset[str]) -> Token | None:
     subject = _child(verb, _SUBJECTS)
     if subject is not None and (subject.like_num or subject.lower_ in COUNT_WORDS):
         subject = next(iter(_of_objects(subject)), None)
-    if subject is None or (subject.lower_ not in act_nouns and subject.lemma_.lower() not in act_nouns):
+    if subject is None or not word_in(subject, act_nouns):
         return None
     return subject
 
@@ -333,7 +333,7 @@ def count_head(noun: Token) -> Token | None:
     if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.head.i == prep.i:
         return None
     count = prep.head
-    if count.like_num or count.lower_ in COUNT_WORDS or count.lemma_.lower() in COUNT_WORDS:
+    if count.like_num or word_in(count, COUNT_WORDS):
         return count
     return None
 
@@ -506,15 +506,15 @@ def fighting_told(verb: Token, clash_nouns: frozenset[str]) -> Token | None:
             if noun is None:  # "due to", "owing to": the fighting is the object of "to"
                 to = next((c for c in prep.children if c.lower_ == "to"), None)
                 noun = _child(to, {"pobj"}) if to is not None else None
-            if noun is not None and (noun.lower_ in clash_nouns or noun.lemma_.lower() in clash_nouns):
+            if noun is not None and word_in(noun, clash_nouns):
                 return noun
         if host is not verb:
             noun = _child(host, _OBJECTS)  # "sparking clashes with X"
-            if noun is not None and (noun.lower_ in clash_nouns or noun.lemma_.lower() in clash_nouns):
+            if noun is not None and word_in(noun, clash_nouns):
                 return noun
     for clause in (c for c in verb.children if c.dep_ == "advcl"):  # "... when fighting erupted between"
         noun = _child(clause, _SUBJECTS)
-        if noun is not None and (noun.lower_ in clash_nouns or noun.lemma_.lower() in clash_nouns):
+        if noun is not None and word_in(noun, clash_nouns):
             return noun
     return None
 

@@ -788,8 +788,7 @@ class EventCoder:
         subject = draft.arguments.targets[0].phrases[0] if draft.arguments.targets else None
         if subject is None or names_victim(subject, self.stance):
             return None
-        weapon = subject.root.lower_ in self.stance.weapon_doers or subject.root.lemma_.lower() in \
-            self.stance.weapon_doers
+        weapon = word_in(subject.root, self.stance.weapon_doers)
         return subject.text if weapon else None
 
     def _unknown_doer(self, draft: _Draft, c: Classification, source: _Role, target: _Role,
@@ -1009,7 +1008,7 @@ def _acts_together(event_type: str, head: Token, source: _Role, clash_nouns: fro
         return False
     if event_type != "ASSAULT" or source.sides:
         return True
-    return head.lower_ in clash_nouns or head.lemma_.lower() in clash_nouns
+    return word_in(head, clash_nouns)
 
 
 def _place_taken(event_type: str, head: Token, armed: bool, sentence: Sentence, location: Location | None,
@@ -1043,7 +1042,7 @@ def _street_clash(event_type: str, head: Token, source: _Role, target: _Role,
     crowd a COERCE (the police put it down). Returns the type and the reason, or None."""
     if event_type != "ASSAULT" or source.state != "known" or not target.actors:
         return None
-    if head.lower_ not in clash_nouns and head.lemma_.lower() not in clash_nouns:
+    if not word_in(head, clash_nouns):
         return None
     def crowd(actors: list[Actor]) -> bool:
         return all(a.sector is not None and a.sector not in _NOT_A_CROWD for a in actors)
@@ -1100,7 +1099,7 @@ def _describes_its_noun(head: Token, c: Classification, words: StanceWords) -> b
     if c.quad_class not in CONFLICT_QUADS:
         return True
     noun = head.head
-    attack = noun.lower_ in words.attack_nouns or noun.lemma_.lower() in words.attack_nouns
+    attack = word_in(noun, words.attack_nouns)
     return not (attack or names_victim(phrase(noun), words))
 
 

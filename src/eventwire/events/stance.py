@@ -18,7 +18,13 @@ from functools import cached_property
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from eventwire.events.arguments import DOCUMENT_NOUNS, clause_subject, reduced_relative, to_infinitive
+from eventwire.events.arguments import (
+    DOCUMENT_NOUNS,
+    clause_subject,
+    reduced_relative,
+    to_infinitive,
+    word_in,
+)
 from eventwire.events.lexicon import cameo_of, inflections, quad_class_of
 from eventwire.events.modality import FIRST_PERSON_SUBJECTS
 from eventwire.jsondata import read_json
@@ -216,7 +222,7 @@ def flat_denial(head: Token, words: StanceWords) -> bool:
 
 def _denied_thing(token: Token, words: StanceWords) -> bool:
     """A pronoun ("it", "that") or the accusation itself ("these claims", "the charges")."""
-    return token.lower_ in words.flat_denial_objects or token.lemma_.lower() in words.flat_denial_objects
+    return word_in(token, words.flat_denial_objects)
 
 
 def background_clause(head: Token) -> Token | None:
@@ -695,4 +701,4 @@ def names_victim(span: Span, words: StanceWords) -> bool:
         return root.lower_ in _PERSONAL_PRONOUNS
     if root.pos_ == "PROPN" or root.ent_type_ in _NAMED_VICTIMS:
         return True
-    return root.lower_ in words.victim_nouns or root.lemma_.lower() in words.victim_nouns
+    return word_in(root, words.victim_nouns)
