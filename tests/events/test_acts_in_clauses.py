@@ -60,7 +60,8 @@ def test_a_thing_described_by_a_reduced_relative_is_no_act(rules):
 
 
 def test_people_harmed_in_a_reduced_relative_are_an_act(rules):
-    events = code_text(rules, "Two Palestinian men shot by Israeli troops near Hebron were buried.")
+    events = code_text(rules, "Two Palestinian farmers wounded by Israeli soldiers outside Jenin "
+                               "on Sunday were taken to hospital.")
     shooting = of_type(events, "ASSAULT")
     assert countries(shooting.source) == ["ISR"]
     assert countries(shooting.target) == ["PSE"]

@@ -17,7 +17,7 @@ def code(rules, text: str) -> list[tuple[str, list[str | None], list[str | None]
 
 
 def test_refusing_the_press_is_no_rejection(rules):
-    assert code(rules, "The Chilean ministry declined to respond to questions about the convoy.") == []
+    assert code(rules, "The Chilean ministry declined to comment on the convoy to reporters.") == []
     assert code(rules, "The Chilean police refused to answer questions about the raid.") == []
     assert code(rules, "A Chilean official, declining to be named, said the talks had stalled.") == []
     assert code(rules, "The Chilean government declined to extradite the banker to Peru.") == [
@@ -79,7 +79,7 @@ def test_a_finding_is_no_intent(rules):
 
 
 def test_cooperating_with_an_inquiry_is_no_political_cooperation(rules):
-    assert code(rules, "The suspect said he is cooperating with prosecutors after pleading guilty.") == []
+    assert code(rules, "The accused banker is cooperating with investigators after admitting fraud.") == []
     assert code(rules, "Chilean firms cooperate with the Peruvian ministry on mining permits.") == []
     assert code(rules, "Chile agreed to cooperate with Peru against drug smuggling.") == [
         ("AGREE", ["CHL"], ["PER"])]
