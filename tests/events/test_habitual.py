@@ -46,7 +46,7 @@ def test_an_act_told_from_a_recent_day_or_once_stays_an_event(coder, text, word,
 @pytest.mark.parametrize("text", [
     "More than 300,000 people have been killed in the civil war in Sudan.",
     "The conflict in South Sudan has killed tens of thousands of people.",
-    "Some 5,000 soldiers have died or been killed since the start of the insurgency.",
+    "Some 5,000 Nigerian troops have died or been killed since the uprising began in 2009.",
     "Thousands of civilians were killed throughout the crisis in the Sahel.",
 ])
 def test_the_running_toll_of_a_war_is_no_attack(coder, text):
