@@ -133,7 +133,7 @@ _OCCASION = re.compile(r"\b(?:at|during|on)\s+(?:the\s+)?$", re.IGNORECASE)
 
 def _dates_another_noun(expression: _Expression, sentence: str, offset: int) -> bool:
     """A possessive date dates the noun it modifies ("Tuesday's attack"), not a trigger elsewhere in the
-    sentence: the minister who "reiterated the claim that Tuesday's attack was planned abroad" did so
+    sentence: the minister who "repeated that Tuesday's attack had been plotted in exile" spoke
     on a day of his own. One told as happening at the occasion ("at Friday's meeting") dates it too."""
     end = expression.end
     if _OCCASION.search(sentence, 0, expression.start):

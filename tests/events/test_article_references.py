@@ -23,8 +23,8 @@ def of_type(events, event_type: str):
 
 # --- "the court", "the court's president": the body named before ----------------------------------
 
-COURT_STORY = ("Chile has refused to attend a hearing by the United Nations' highest court over its border "
-               "with Peru. ")
+COURT_STORY = ("Chile has refused to attend proceedings at the United Nations' highest court, where Peru "
+               "disputes their sea frontier. ")
 
 
 @pytest.mark.parametrize("sentence", [
@@ -84,7 +84,8 @@ def test_a_plain_wish_is_still_no_event(coder):
 # --- hoped, asked about, given a time limit: not the act -------------------------------------------
 
 @pytest.mark.parametrize("text", [
-    'The Chilean president said: "We hoped that it would be possible to settle our dispute with Peru."',
+    'The Chilean president said: "We had always hoped it would be possible to settle the fishing quarrel '
+    'with Peru."',
     "Peru hopes Chile will withdraw its troops from the border.",
 ])
 def test_an_act_hoped_for_clauses_away_is_no_event(coder, text):
@@ -93,7 +94,7 @@ def test_an_act_hoped_for_clauses_away_is_no_event(coder, text):
 
 @pytest.mark.parametrize("text", [
     "It is unclear whether Chile will attack Peru.",
-    "It is no longer a question of if soldiers will be attacked by rebels but of when.",
+    "For the villagers it is now less a question of if the rebels will attack the soldiers than of when.",
     "To what extent the United States will defend its ally against China was not made clear.",
 ])
 def test_an_act_asked_about_is_no_event(coder, text):
@@ -106,8 +107,8 @@ def test_a_past_act_told_in_a_wh_clause_stays_an_event(coder):
 
 
 def test_a_time_limit_given_to_someone_is_a_threat_to_them(rules):
-    events = code(rules, "The minister announced Chile had given the U.N. refugee agency 14 days to present "
-                         "a plan to close the camps.")
+    events = code(rules, "The spokesman said Chile gave the U.N. refugee agency 30 days to submit a plan for "
+                         "shutting the shelters.")
     event = of_type(events, "THREATEN")[0]
     assert [a.country for a in event.source] == ["CHL"]
     assert event.target[0].code.startswith("IGO")
@@ -135,8 +136,8 @@ def test_a_meeting_in_a_time_phrase_has_the_clauses_subject_as_a_party(rules):
 
 def test_the_two_presidents_are_the_two_named_last_even_without_an_act_between_them(coder):
     text = ("Obama blocked the Turkish sale of jets. Russian President Vladimir Putin is courting Turkish "
-            "President Erdogan in a move seen as an attempt to undermine NATO. The two presidents are "
-            "closely cooperating in Syria.")
+            "President Erdogan, a step many read as a bid to weaken NATO. The two presidents have been "
+            "cooperating closely in Libya.")
     event = of_type(code(coder, text), "COOPERATE")[0]
     assert [a.country for a in event.source] == ["RUS"] and [a.country for a in event.target] == ["TUR"]
     assert event.source[0].text == "The two presidents"
@@ -153,10 +154,10 @@ def test_an_act_between_two_sides_after_the_names_still_decides_who_they_are(cod
 # --- "from" X: the other side of what is banned, withdrawn or negotiated ----------------------------
 
 @pytest.mark.parametrize("text, event_type, source, target", [
-    ("As a precaution, Chile banned the import of chicks and hatching eggs from Argentina.", "SANCTION",
+    ("Chile banned imports of poultry and beef from Argentina until the outbreak ends.", "SANCTION",
      "CHL", "ARG"),
     ("Russia withdrew its troops from Syria.", "RETREAT", "RUS", "SYR"),
-    ("A Chilean official says they are negotiating to import eggs and chicks from Brazil.", "CONSULT",
+    ("Chilean traders say they are negotiating to import wheat and maize from Brazil.", "CONSULT",
      "CHL", "BRA"),
 ])
 def test_the_side_something_comes_from_is_the_target(coder, text, event_type, source, target):
@@ -221,8 +222,8 @@ def test_rejecting_an_accusation_is_a_rejection(coder, text, source):
 # --- an act told in a relative clause: news when dated days ago, background otherwise ---------------
 
 def test_a_recent_act_in_a_relative_clause_is_news_with_the_head_noun_as_victim(coder):
-    events = code(coder, "More than 270 Chilean schoolgirls were freed on Thursday. The girls, who were "
-                         "kidnapped last Friday during a raid on their school, were taken to the capital.")
+    events = code(coder, "Some 90 Chilean schoolgirls were set free on Thursday. The girls, who were "
+                         "kidnapped last Friday in a night raid on their boarding school, were flown home.")
     event = of_type(events, "ASSAULT")[0]
     assert event.target[0].text == "girls" and event.target[0].country == "CHL"
     assert event.date.value == dt.date(2024, 5, 31)

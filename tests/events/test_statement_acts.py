@@ -53,8 +53,8 @@ def test_no_demand_without_another_actor_asked_by_a_speaker(coder, text):
 
 
 @pytest.mark.parametrize("text, source, target", [
-    ("The Chilean official added that sanctions could follow if Bolivia went ahead and deployed the "
-     "missiles.", "CHL", "BOL"),
+    ("A Chilean diplomat added that penalties could follow if Bolivia went ahead and built the "
+     "dam.", "CHL", "BOL"),
     ('"Peru will face serious consequences unless it withdraws its troops," the Chilean president said.',
      "CHL", "PER"),
     ('"We will strike back with full force if Peru attacks our ships," the Chilean defense minister said.',
@@ -68,7 +68,7 @@ def test_a_penalty_a_speaker_says_follows_if_an_actor_acts_threatens_that_actor(
 
 
 @pytest.mark.parametrize("text", [
-    "Sanctions could follow if Bolivia deploys the missiles.",  # the writer's analysis, no speaker
+    "Penalties could follow if Bolivia builds the dam.",  # the writer's analysis, no speaker
     "The Chilean official said sanctions could hurt the economy.",  # no actor's act as the condition
 ])
 def test_no_threat_without_a_speaker_and_a_condition_on_an_actor(coder, text):
@@ -118,7 +118,7 @@ def test_the_official_is_the_person_of_the_body_described_before(coder, text, co
 
 def test_a_speaker_who_adds_goes_on_with_the_statement_told_before_and_its_date(coder):
     events = code_text(coder, "A senior State Department official briefed reporters on Monday. The official "
-                              "added that sanctions could follow if Bolivia deployed the missiles.")
+                              "added that penalties could follow if Bolivia built the dam.")
     threat = of_type(events, "THREATEN")[0]
     assert threat.date.value == dt.date(2024, 3, 11)
 

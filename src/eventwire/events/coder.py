@@ -872,9 +872,9 @@ class EventCoder:
         return target.state == "known"
 
     def _wished(self, head: Token) -> bool:
-        """The trigger is a wish verb, or the act a wish verb governs ("wants to close the camps", "hoped
-        that it would be possible to settle"); a negated wish ("does not want to meet") is a refusal,
-        coded in `_stance`."""
+        """The trigger is a wish verb, or the act a wish verb governs ("wants to close the camps", "had
+        hoped it would be possible to settle the quarrel"); a negated wish ("does not want to meet") is a
+        refusal, coded in `_stance`."""
         if is_wish(head, self.stance):
             return True
         if refused_wish(head, self.stance) is not None:

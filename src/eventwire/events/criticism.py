@@ -13,7 +13,7 @@
 - "The rights group said the Thai government must stop the deportations", '"Peru needs to withdraw its
   troops," she said': a clause whose subject, an actor other than the speaker, must, should, ought to or
   needs to act is the speaker's demand of that actor (REQUEST), whatever the act demanded.
-- "The official added that sanctions could follow if Bolivia deploys the missiles", "Peru will face
+- "A diplomat added that penalties could follow if Bolivia builds the dam", "Peru will face
   consequences unless it withdraws": a penalty told as what follows if an actor acts threatens that actor
   (THREATEN).
 - "The ministry is far more interested in X than in Y": an actor said to care for the wrong thing first

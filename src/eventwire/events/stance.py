@@ -72,7 +72,7 @@ class StanceWords:
     frequency_adverbs: frozenset[str] = frozenset()
     # "have patrolled it for years": a span of time over which a state went on
     duration_nouns: frozenset[str] = frozenset()
-    # "have been killed in the conflict", "the war has killed": a whole war's toll, not an act
+    # "have died in the fighting since 2015", "the war has killed": a whole war's toll, not an act
     lasting_conflicts: frozenset[str] = frozenset()
     # "killed", "injured": the casualties an accident can cause; "shot", "detonated" are always meant
     casualty_verbs: frozenset[str] = frozenset()
@@ -267,8 +267,8 @@ def habitual(head: Token, words: StanceWords) -> Token | None:
 
 
 def toll_of_a_war(head: Token, words: StanceWords) -> Token | None:
-    """The war or conflict whose toll the trigger counts ("more than 9,000 people have been killed in
-    the conflict", "the civil war has killed thousands", "were killed since the uprising began"): a
+    """The war or conflict whose toll the trigger counts ("some 7,500 fighters have died in the
+    fighting so far", "the civil war has killed thousands", "were killed since the uprising began"): a
     running count of a long war's dead, not an act between actors. A death told on the perfect or
     over a span; "were killed in the war on Monday" stays an act. None otherwise."""
     verb = head.head if head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX") else head
@@ -586,8 +586,8 @@ def _instruction(verb: Token, infinitive: Token, words: StanceWords) -> Demand |
     return Demand(asker, asked, verb)
 
 
-# Links from a wished act up to the wish verb: "wants (to close)", "hoped (that) it would be possible
-# (to settle)", "hopes talks (will) resume".
+# Links from a wished act up to the wish verb: "wants (to close)", "had hoped (that) it might
+# become possible (to settle)", "hopes talks (will) resume".
 _WISHED_LINKS = {"xcomp", "ccomp", "acomp"}
 
 
