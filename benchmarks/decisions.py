@@ -20,6 +20,7 @@ from eventwire.events.learned import read_decisions
 from eventwire.ingest.readers import document_from_record
 from eventwire.pipeline import Pipeline
 from eventwire.records import Document
+from eventwire.resources import Resources
 
 
 class _Recorder:
@@ -42,8 +43,9 @@ def main() -> None:
     docs = [d for d in (document_from_record(r, origin=f"bench:{i}") for i, r in enumerate(records))
             if isinstance(d, Document)]
     recorder = _Recorder()
-    list(Pipeline(workers=1, coder=EventCoder(decisions=recorder)).code_documents(docs))
-    decisions = read_decisions()
+    resources = Resources()
+    list(Pipeline(workers=1, coder=EventCoder(resources, decisions=recorder)).code_documents(docs))
+    decisions = read_decisions(resources.modality_words)
     rounds, start = 0, time.process_time()
     while rounds == 0 or time.process_time() - start < 1.0:
         for sentence, parsed, events, alone in recorder.calls:

@@ -80,14 +80,15 @@ class FeatureRecorder:
     """A decision hook that keeps every candidate and records its features and its sentence's context
     (alone in its document or not)."""
 
-    def __init__(self):
+    def __init__(self, words):
+        self.words = words  # ModalityWords, which the features read
         self.features: dict[str, dict[str, float]] = {}
         self.alone: dict[str, bool] = {}
 
     def decide(self, sentence, parsed, events, alone):
         from eventwire.events.learned import sentence_features
 
-        for event, features in zip(events, sentence_features(sentence, parsed, events)):
+        for event, features in zip(events, sentence_features(sentence, parsed, events, self.words)):
             self.features[event.event_id] = features
             self.alone[event.event_id] = alone
         return events
@@ -119,9 +120,9 @@ def collect(shared: Path, sense: str | None = None) -> TrainingData:
     from eventwire.resources import RULES, Resources, Settings
 
     labelled = [s for s in load_sentences(REALNEWS) if s.split == "dev"] + load_sentences(TRAINING)
-    recorder = FeatureRecorder()
     # every candidate sentence parsed, none left to the pre-parse model; the sense choice as shipped
     rules = Resources(Settings(preparse=RULES, sense=sense or Settings().sense))
+    recorder = FeatureRecorder(rules.modality_words)
     pipeline = Pipeline(workers=1, coder=EventCoder(rules, decisions=recorder))
     found = sentence_events(labelled, shared, pipeline)
     labels = load_labels(ARTICLE_LABELS)

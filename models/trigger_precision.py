@@ -34,8 +34,6 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from eventwire.events.modality import FIRST_PERSON
-
 REPO = Path(__file__).resolve().parent.parent
 DEVELOPMENT = (("realnews", "dev"), ("training", "train"))  # (folder under data/, split kept)
 ARTICLE_DEV_LABELS = REPO / "data" / "realnews" / "articles_dev.jsonl"
@@ -75,6 +73,7 @@ class Tally:
 
 @dataclass
 class Report:
+    first_person: frozenset[str]  # "we", "our": a source told in the speaker's own words
     sentences: int = 0
     articles: int = 0
     total: Tally = field(default_factory=Tally)
@@ -88,7 +87,8 @@ class Report:
         word, pattern = trigger_of(event)
         for tally in (self.total, self.types[event.event_type], self.words[word],
                       self.word_types[f"{word} -> {event.event_type}"],
-                      self.word_patterns[f"{word} '{pattern}'"], self.speech[speech_of(event)]):
+                      self.word_patterns[f"{word} '{pattern}'"],
+                      self.speech[speech_of(event, self.first_person)]):
             tally.add(outcome, label)
 
 
@@ -108,12 +108,12 @@ def trigger_of(event) -> tuple[str, str]:
     return UNREAD, ""
 
 
-def speech_of(event) -> str:
+def speech_of(event, first_person: frozenset[str]) -> str:
     """'quoted, first person, future, no target': how the event was told, for the speech table."""
     before = event.sentence.text[:max(0, event.trigger.start - event.sentence.start)]
     quoted = (len(QUOTE_MARKS.findall(before)) % 2 == 1
               or any(r.field == "reported_by" and r.startswith("quoted:") for r in event.reasons))
-    first = (bool(event.source) and event.source[0].text.split()[0].lower() in FIRST_PERSON) or any(
+    first = (bool(event.source) and event.source[0].text.split()[0].lower() in first_person) or any(
         r.field == "source" and "is the speaker's side" in r for r in event.reasons)
     return ", ".join(("quoted" if quoted else "unquoted", "first person" if first else "other source",
                       "future" if event.future else "not future",
@@ -133,9 +133,10 @@ def measure(shared: Path, rules_only: bool) -> Report:
     from eventwire.resources import RULES, Resources, Settings
 
     settings = Settings(decisions=RULES, preparse=RULES) if rules_only else Settings()
-    pipeline = Pipeline(workers=1, resources=Resources(settings))
+    resources = Resources(settings)
+    pipeline = Pipeline(workers=1, resources=resources)
     sentences = development_sentences()
-    report = Report(sentences=len(sentences))
+    report = Report(resources.modality_words.first_person, sentences=len(sentences))
     for sentence, events in sentence_events(sentences, shared, pipeline):
         for event in events:
             report.add(event, sentence_outcome(sentence.event_type, event.event_type, NO_EVENT),

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from eventwire.events.classify import VerbLexicon
     from eventwire.events.learned import Decisions
     from eventwire.events.magnitudes import MagnitudeWords
+    from eventwire.events.modality import ModalityWords
     from eventwire.events.preparse import KeepAll, PreparseModel
     from eventwire.events.sense import LearnedSense, NoSense
     from eventwire.events.stance import StanceWords
@@ -91,7 +92,7 @@ class Resources:
     def load_all(self) -> Resources:
         """Load everything now rather than on the first document (a worker, a server, a benchmark)."""
         for name in ("nlp", "lexicon", "resolver", "locator", "decisions", "preparse", "sense",
-                     "magnitude_words", "stance_words"):
+                     "magnitude_words", "stance_words", "modality_words"):
             getattr(self, name)
         return self
 
@@ -106,7 +107,7 @@ class Resources:
         from eventwire.events.classify import VerbLexicon
         from eventwire.events.lexicon import read_lexicon_data
 
-        return VerbLexicon(read_lexicon_data(self.settings.lexicon))
+        return VerbLexicon(read_lexicon_data(self.settings.lexicon), self.modality_words)
 
     @cached_property
     def dictionary(self) -> ActorDictionary:
@@ -163,7 +164,7 @@ class Resources:
 
         if self.settings.decisions == RULES:
             return RuleDecisions()
-        return read_decisions(self.settings.model_file("decisions"))
+        return read_decisions(self.modality_words, self.settings.model_file("decisions"))
 
     @cached_property
     def sense(self) -> LearnedSense | NoSense:
@@ -192,3 +193,9 @@ class Resources:
         from eventwire.events.stance import read_stance_words
 
         return read_stance_words()
+
+    @cached_property
+    def modality_words(self) -> ModalityWords:
+        from eventwire.events.modality import read_modality_words
+
+        return read_modality_words()

@@ -17,6 +17,7 @@ from eventwire.events.learned import (
     read_decisions,
     sentence_features,
 )
+from eventwire.events.modality import read_modality_words
 from eventwire.nlp import split_sentences
 from eventwire.records import Actor, Document, Event, Sentence, Trigger
 
@@ -34,6 +35,7 @@ def _event(sentence: Sentence, trigger: str, event_type: str = "ASSAULT", confid
 
 
 IDENTITY = Platt(1.0, 0.0)
+WORDS = read_modality_words()  # the shipped lists the features read
 
 
 def _model(threshold: float = 0.5, alone: Platt = IDENTITY, **weights: float) -> DecisionModel:
@@ -70,7 +72,7 @@ def test_features_read_the_parse_around_each_trigger(nlp):
     rebels = Actor(text="rebels", start=15, end=21, sector="REB")
     events = [_event(sentence, "attacked", source=[rebels]),
               _event(sentence, "said", event_type="ACCUSE", confidence=0.4)]
-    first, second = sentence_features(sentence, parsed, events)
+    first, second = sentence_features(sentence, parsed, events, WORDS)
     assert first["type=ASSAULT"] == 1.0 and first["trigger lemma=attack"] == 1.0
     assert first["source=known"] == 1.0 and second["source=missing"] == 1.0
     assert first["trigger under reporting verb"] == 1.0
@@ -85,7 +87,8 @@ def test_clause_features_read_the_verb_above_the_trigger_voice_and_quotes(nlp):
     sentence = Sentence(0, text, 0, len(text))
     parsed = nlp(sentence.text)
     punish, closed = sentence_features(sentence, parsed, [_event(sentence, "punish", event_type="COERCE"),
-                                                           _event(sentence, "closed", event_type="COERCE")])
+                                                           _event(sentence, "closed", event_type="COERCE")],
+                                       WORDS)
     assert punish["governor lemma=vow"] == 1.0 and punish["trigger in quotes"] == 0.0
     assert punish["trigger subject"] == 0.0 and punish["mode=None"] == 1.0
     assert closed["trigger in quotes"] == 1.0 and closed["trigger passive"] == 1.0
@@ -96,7 +99,7 @@ def test_curly_quotes_open_and_close_a_quotation(nlp):
     text = "\u201cWe will march,\u201d the union said, before workers marched to the square."
     sentence = Sentence(0, text, 0, len(text))
     events = [_event(sentence, word, event_type="PROTEST") for word in ("march", "marched")]
-    march, marched = sentence_features(sentence, nlp(text), events)
+    march, marched = sentence_features(sentence, nlp(text), events, WORDS)
     assert march["trigger in quotes"] == 1.0 and marched["trigger in quotes"] == 0.0
 
 
@@ -104,7 +107,7 @@ def test_learned_decisions_rescore_every_candidate_of_a_sentence_they_keep(nlp):
     sentence = Sentence(0, "Rebels attacked a convoy and police said they would respond.", 0, 61)
     parsed = nlp(sentence.text)
     events = [_event(sentence, "attacked"), _event(sentence, "respond", event_type="THREATEN")]
-    decisions = LearnedDecisions(_model(**{"type=ASSAULT": 2.0, "type=THREATEN": -2.0}))
+    decisions = LearnedDecisions(_model(**{"type=ASSAULT": 2.0, "type=THREATEN": -2.0}), WORDS)
     kept = decisions.decide(sentence, parsed, events, alone=False)
     assert [e.event_type for e in kept] == ["ASSAULT", "THREATEN"]  # a second act stays, less sure
     assert kept[0].confidence == pytest.approx(1 / (1 + math.exp(-2.0)))
@@ -116,9 +119,9 @@ def test_learned_decisions_rescore_every_candidate_of_a_sentence_they_keep(nlp):
 def test_learned_decisions_drop_a_sentence_whose_best_candidate_is_below_threshold(nlp):
     sentence = Sentence(0, "Police said they would respond.", 0, 31)
     events = [_event(sentence, "respond", event_type="THREATEN")]
-    decisions = LearnedDecisions(_model(threshold=0.2, **{"type=THREATEN": -2.0}))
+    decisions = LearnedDecisions(_model(threshold=0.2, **{"type=THREATEN": -2.0}), WORDS)
     assert decisions.decide(sentence, nlp(sentence.text), events, alone=False) == []
-    assert LearnedDecisions(_model(threshold=0.1, **{"type=THREATEN": -2.0})).decide(
+    assert LearnedDecisions(_model(threshold=0.1, **{"type=THREATEN": -2.0}), WORDS).decide(
         sentence, nlp(sentence.text), events, alone=False)
 
 
@@ -127,14 +130,14 @@ def test_a_lone_sentence_takes_its_own_confidence_and_the_same_main_event_and_ga
     parsed = nlp(sentence.text)
     events = [_event(sentence, "shelled"), _event(sentence, "retaliate", event_type="THREATEN")]
     decisions = LearnedDecisions(_model(threshold=0.5, alone=Platt(1.0, 1.0),
-                                        **{"type=ASSAULT": 1.0, "type=THREATEN": -1.0}))
+                                        **{"type=ASSAULT": 1.0, "type=THREATEN": -1.0}), WORDS)
     in_article = decisions.decide(sentence, parsed, events, alone=False)
     alone = decisions.decide(sentence, parsed, events, alone=True)
     assert [e.confidence for e in in_article] == pytest.approx([_logistic(1.0), _logistic(-1.0)])
     assert [e.confidence for e in alone] == pytest.approx([_logistic(2.0), _logistic(0.0)])
     assert max(alone, key=lambda e: e.confidence).event_type == "ASSAULT"
     # the gate reads the gate's calibration in both contexts: a weak best candidate is dropped in both
-    weak = LearnedDecisions(_model(threshold=0.6, alone=Platt(1.0, 3.0), **{"type=ASSAULT": 0.2}))
+    weak = LearnedDecisions(_model(threshold=0.6, alone=Platt(1.0, 3.0), **{"type=ASSAULT": 0.2}), WORDS)
     assert weak.decide(sentence, parsed, events[:1], alone=True) == []
 
 
@@ -192,7 +195,7 @@ def test_default_coder_uses_the_shipped_model(nlp, resources):
 
 
 def test_shipped_model_is_sane():
-    model = read_decisions().model
+    model = read_decisions(WORDS).model
     assert len(model.weights) > 50
     assert 0.0 <= model.threshold < 1.0 and model.gate.slope > 0
     assert set(model.confidence) == {ARTICLE, ALONE} and all(c.slope > 0 for c in model.confidence.values())

@@ -1,5 +1,6 @@
 """The words of a stretch of text outside its quotes, cut around the quotes."""
 
+from eventwire.events.modality import read_modality_words
 from eventwire.events.quotes import Quotations
 from eventwire.nlp import split_sentences
 from eventwire.records import Document
@@ -7,7 +8,7 @@ from eventwire.records import Document
 
 def _quotations(text: str, title: str | None = None) -> Quotations:
     doc = Document(id="quotes", text=text, original_text=text, origin="<test>", title=title)
-    return Quotations(doc, split_sentences(doc.text), parse=lambda _: None)
+    return Quotations(doc, split_sentences(doc.text), parse=lambda _: None, words=read_modality_words())
 
 
 def _char_by_char(quotations: Quotations, text: str, start: int, end: int) -> str:

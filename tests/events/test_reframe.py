@@ -17,7 +17,7 @@ def frame(nlp, lexicon):
         parsed = nlp(sentence)
         token = next(t for t in parsed if t.text == verb)
         act = lexicon._match_verb(token, allow_intent=False)
-        return act.cameo, modal_frame(token, act.cameo, lexicon.data)
+        return act.cameo, modal_frame(token, act.cameo, lexicon.data, lexicon.modality_words)
 
     return run
 
@@ -42,8 +42,9 @@ def test_the_frame_words_on_a_verb_make_a_statement_of_its_act(frame, sentence, 
 
 
 def test_the_future_auxiliaries_are_one_list_in_a_data_file():
-    assert sorted(modality.FUTURE_AUXILIARIES) == ["'ll", "shall", "will", "wo"]
-    assert sorted(modality.REPORTED_FUTURE) == ["would"]
+    words = modality.read_modality_words()
+    assert sorted(words.future_auxiliaries) == ["'ll", "shall", "will", "wo"]
+    assert sorted(words.reported_future) == ["would"]
     assert not [name for name in vars(classify) if "FUTURE" in name]  # the classifier keeps no list
 
 
@@ -52,7 +53,7 @@ def test_a_negated_future_is_future_but_frames_no_threat(frame, nlp):
     assert cameo[:2] == "19" and found is None
     parsed = nlp("The army won't shell the town.")
     token = next(t for t in parsed if t.text == "shell")
-    assert modality.analyse(token, token).future
+    assert modality.analyse(token, token, modality.read_modality_words()).future
 
 
 @pytest.fixture(scope="module")

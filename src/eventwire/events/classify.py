@@ -33,13 +33,14 @@ from eventwire.events.lexicon import (
     plover_of,
     quad_class_of,
 )
-from eventwire.events.modality import PRONOUNS_OF_THINGS
 from eventwire.events.reframe import HOSTILE_ROOTS, THREAT_FRAME, intent_code, modal_frame, nonagent_subject
 from eventwire.nlp import is_time_token
 from eventwire.records import VERBAL_QUADS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+
+    from eventwire.events.modality import ModalityWords
 
 __all__ = ["WEAK_SPECIFICITY", "Classification", "VerbLexicon", "quad_class_of", "plover_of",
            "cameo_of"]
@@ -219,8 +220,9 @@ def _singular(word: str) -> str:
 class VerbLexicon:
     """Classifies triggers of a parsed sentence with the verb lexicon."""
 
-    def __init__(self, data: LexiconData):
+    def __init__(self, data: LexiconData, modality_words: ModalityWords):
         self.data = data
+        self.modality_words = modality_words
         # pattern element -> the words (and their singulars) that satisfy it; filled as elements are met
         self._element_words: dict[str, frozenset[str]] = {}
         # verb key -> (patterns without a gate, gate word -> pattern numbers); built on first use
@@ -320,7 +322,7 @@ class VerbLexicon:
 
     def _refine_by_modal(self, token: Token, match: _Match) -> _Match:
         """The statement the verb's own frame words make of its act (events.reframe decides which)."""
-        framed = modal_frame(token, match.cameo, self.data)
+        framed = modal_frame(token, match.cameo, self.data, self.modality_words)
         if framed is None:
             return match
         marker, code = framed
@@ -423,7 +425,7 @@ class VerbLexicon:
             if child.dep_ == "prep" and child.lower_ == "to" and any(
                     g.dep_ == "pobj" for g in child.children):
                 return True
-        return modal_frame(token, cameo, self.data) is not None
+        return modal_frame(token, cameo, self.data, self.modality_words) is not None
 
     def _announces_act(self, token: Token) -> bool:
         """'warned it would retaliate', 'warned that police will not tolerate rallies': a warning is a
@@ -442,7 +444,7 @@ class VerbLexicon:
         """Is the verb's subject someone who can act ('police', 'we'), not a thing ('it', 'the deal') nor
         an event ('the truce', 'the fighting')?"""
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is None or subject.lower_ in PRONOUNS_OF_THINGS:
+        if subject is None or subject.lower_ in self.modality_words.pronouns_of_things:
             return False
         lemma = subject.lemma_.lower()
         return not any(lemma in words for words in (self.data.nonagent_subjects, self.data.inanimate_subjects,

@@ -54,15 +54,7 @@ from eventwire.events.criticism import CRITICISM_CODE, THREAT_CODE, Criticism, a
 from eventwire.events.learned import Decisions
 from eventwire.events.lexicon import plover_of, quad_class_of
 from eventwire.events.magnitudes import MagnitudeWords, find_magnitudes
-from eventwire.events.modality import (
-    COMMENTATORS,
-    FIRST_PERSON,
-    FIRST_PERSON_SUBJECTS,
-    PRONOUNS_OF_THINGS,
-    REPORTING_VERBS,
-    Modality,
-    analyse,
-)
+from eventwire.events.modality import Modality, ModalityWords, analyse
 from eventwire.events.quotes import Attribution, Quotations
 from eventwire.events.reframe import HOSTILE_ROOTS, SPEECH_ACTS, Reframing, reframe
 from eventwire.events.responses import (
@@ -365,6 +357,10 @@ class EventCoder:
         return self.resources.stance_words
 
     @cached_property
+    def modality_words(self) -> ModalityWords:
+        return self.resources.modality_words
+
+    @cached_property
     def locator(self) -> EventLocator:
         return self.resources.locator
 
@@ -405,7 +401,8 @@ class EventCoder:
         if not parsed:
             return []
         context = self.resolver.start_document(doc, sentences)
-        quotations = Quotations(doc, sentences, _ParseOnce(self.resources.nlp, sentences, parsed))
+        quotations = Quotations(doc, sentences, _ParseOnce(self.resources.nlp, sentences, parsed),
+                                self.modality_words)
         article = _Article(doc, context, quotations, alone=len(sentences) == 1)
         events: list[Event] = []
         previous = None
@@ -430,7 +427,7 @@ class EventCoder:
         places = SentenceLocator(self.locator, parsed)
         found = []
         told_in: list[Token | None] = []  # for each event found, the subordinate clause that tells it
-        for draft in _checked(fold_content(drafts), deadline):
+        for draft in _checked(fold_content(drafts, self.modality_words.reporting_verbs), deadline):
             event = self._event(sentence, parsed, draft, article, places)
             if event is not None:
                 found.append(event)
@@ -458,7 +455,7 @@ class EventCoder:
         date, date_reason = self._date(doc, sentence, draft.head)
         reasons.append(Reason("date", date_reason))
         when = date.value or doc.date
-        modality = analyse(draft.head, draft.arguments.clause_head)
+        modality = analyse(draft.head, draft.arguments.clause_head, self.modality_words)
         if modality.commentary:
             return None  # an analyst's forecast or opinion: no act between actors
         if self._wished(draft.head):
@@ -496,7 +493,7 @@ class EventCoder:
         unattributed = quote is not None and modality.reporter is None
         attribution = quotations.attribution(quote) if unattributed else None
         if attribution is not None:
-            modality = _spoken_by(modality, attribution, reasons)
+            modality = _spoken_by(modality, attribution, self.modality_words, reasons)
             if modality.commentary:
                 return None
         if threatened is not None and modality.reporter is None:
@@ -511,7 +508,8 @@ class EventCoder:
         if reframing is not None:
             c = reframing.classification
             reasons.append(Reason("type", reframing.reason))
-        candidates = _candidates(draft, modality.reporter, reframing, speaker_sentence, self.stance)
+        candidates = _candidates(draft, modality.reporter, reframing, speaker_sentence, self.stance,
+                                 self.modality_words)
         if stance_groups is not None and draft.criticism is not None:
             first_sources, first_targets = stance_groups  # the critic and the criticised, nothing else
             candidates = _Candidates(first_sources or candidates.sources, first_targets, candidates.reporter)
@@ -522,7 +520,7 @@ class EventCoder:
         candidates = self._reaction_targets(c, draft.head, candidates)
         source = self._role("source", candidates.sources, sentence, when, context, set(),
                             article.parties())
-        if quote is not None and modality.reporter is None and _first_person(source):
+        if quote is not None and modality.reporter is None and _first_person(source, self.modality_words):
             source = _Role([_bare(a) for a in source.actors], "unresolved",
                            [f"'{source.actors[0].text}' inside a quote whose speaker is not found: never "
                             "the countries named nearby"])
@@ -540,7 +538,9 @@ class EventCoder:
         if intercepted is not None:
             article.interceptions.add(trigger.start)
             target = self._weapons_owner(intercepted, target, sentence, when, article, taken, responder)
-        if source.state == "known" and target.state != "known" and flat_denial(draft.head, self.stance):
+        first_person = self.modality_words.first_person_subjects
+        if source.state == "known" and target.state != "known" and \
+                flat_denial(draft.head, self.stance, first_person):
             accusation = article.earlier_act(frozenset({"ACCUSE"}), responder, True, in_person=True,
                                              reach=sentence.index - _DENIAL_REACH)
             denied = _doer_of(accusation, draft.head, sentence, "the accusation a flat denial answers")
@@ -552,7 +552,7 @@ class EventCoder:
                                                   "a rejection"))
         if draft.criticism is not None and target.state != "known":
             return None  # fault found with no one known ("the economy has failed") is no act between actors
-        if _speaker_alone(draft, c, modality, target):
+        if _speaker_alone(draft, c, modality, target, self.modality_words):
             return None  # "we'll find out", "we need real talks": the speaker's own words toward no one
         armed = any(a.sector in ARMED_SECTORS for a in source.actors)
         if c.event_type == "PROTEST" and target.actors and armed:
@@ -710,7 +710,8 @@ class EventCoder:
         if meeting is not None:
             holders = meeting_holders(meeting, excluded, self.stance)
             return self._first_other(holders, sentence, when, article, taken, side) or \
-                self._sole_other(names_in_sentence(head.doc, excluded), sentence, when, article, taken, side)
+                self._sole_other(names_in_sentence(head.doc, excluded, self.modality_words.reporting_verbs),
+                                 sentence, when, article, taken, side)
         if release is not None:
             detention = article.earlier_act(frozenset({"COERCE"}), responder, False,
                                             told_by=self.stance.detention_forms)
@@ -865,7 +866,7 @@ class EventCoder:
             if attribution is None:
                 return False
             reporter = attribution.speaker
-        if _told_by_commentator(draft, reporter):
+        if _told_by_commentator(draft, reporter, self.modality_words):
             return False
         criticised = tuple(ArgumentGroup((phrase(t),), "criticised") for t in draft.criticism.criticised)
         target = self._role("target", criticised, sentence, article.doc.date, article.context, set())
@@ -1193,12 +1194,13 @@ class _Candidates:
     reporter: Token | None  # who reported the event, when that is not its source
 
 
-def _spoken_by(modality: Modality, attribution: Attribution, reasons: list[Reason]) -> Modality:
+def _spoken_by(modality: Modality, attribution: Attribution, words: ModalityWords,
+               reasons: list[Reason]) -> Modality:
     """The modality of an act told inside a quote whose speaker stands outside the sentence."""
     speaker = attribution.speaker
     reasons.append(Reason("reported_by",
                           f"quoted: spoken by '{speaker.text}' (attribution {attribution.how})"))
-    commentary = (modality.future or modality.hypothetical) and speaker.lemma_.lower() in COMMENTATORS
+    commentary = (modality.future or modality.hypothetical) and speaker.lemma_.lower() in words.commentators
     if commentary:
         reasons.append(Reason("modality", f"commentary: told by '{speaker.text}'"))
     return replace(modality, reporter=speaker, commentary=commentary)
@@ -1218,15 +1220,16 @@ def _speaker_of(criticism: Criticism, reporter: Token | None,
     return (ArgumentGroup((phrase(reporter),), "the quote's speaker", speaker_sentence),)
 
 
-def _told_by_commentator(draft: _Draft, reporter: Token | None) -> bool:
+def _told_by_commentator(draft: _Draft, reporter: Token | None, words: ModalityWords) -> bool:
     """A criticism whose speaker is an analyst or an expert ("analysts say the plan has failed")."""
     speaker = reporter
     if draft.criticism is not None and draft.criticism.verb is not None:
         speaker, _ = clause_subject(draft.criticism.verb)
-    return speaker is not None and speaker.lemma_.lower() in COMMENTATORS
+    return speaker is not None and speaker.lemma_.lower() in words.commentators
 
 
-def _speaker_alone(draft: _Draft, c: Classification, modality: Modality, target: _Role) -> bool:
+def _speaker_alone(draft: _Draft, c: Classification, modality: Modality, target: _Role,
+                   words: ModalityWords) -> bool:
     """A speaker telling of "we" or "I" saying, wanting or planning something toward no one ("we will find
     out", "I need real talks", "we were not fighting for her alone"): the speaker's plans, needs or
     feelings, not an act between actors. A material act told as done ("we arrested the bomb makers")
@@ -1235,36 +1238,37 @@ def _speaker_alone(draft: _Draft, c: Classification, modality: Modality, target:
     "we attacked their camps"), even when no actor is resolved for them."""
     done = c.quad_class not in VERBAL_QUADS and not (modality.future or modality.negated
                                                       or modality.hypothetical or modality.obliged)
-    speakers_side = _leading_pronoun(draft.arguments.sources) in FIRST_PERSON_SUBJECTS
+    speakers_side = _leading_pronoun(draft.arguments.sources) in words.first_person_subjects
     return speakers_side and modality.reporter is not None and not done and not target.actors and \
-        not _person_acted_on(draft.head)
+        not _person_acted_on(draft.head, words)
 
 
-def _person_acted_on(head: Token) -> bool:
+def _person_acted_on(head: Token, words: ModalityWords) -> bool:
     """Is the object of the verb someone else ("get him out", "free Mandela") or someone else's ("attacked
     their camps"), not a thing alone ("need talks")?"""
     objects = [c for c in head.children if c.dep_ in ("dobj", "dative")]
     owners = [c for o in objects for c in o.children if c.dep_ == "poss"]
-    return any(_someone_else(t) for t in objects + owners)
+    return any(_someone_else(t, words) for t in objects + owners)
 
 
-def _someone_else(token: Token) -> bool:
+def _someone_else(token: Token, words: ModalityWords) -> bool:
     """A name or a personal pronoun that is not the speaker's ("him", "their", "Russia")."""
     if token.pos_ == "PROPN":
         return True
-    return token.tag_ in ("PRP", "PRP$") and token.lower_ not in FIRST_PERSON | PRONOUNS_OF_THINGS
+    return token.tag_ in ("PRP", "PRP$") and token.lower_ not in words.first_person | words.pronouns_of_things
 
 
 def _bare(actor: Actor) -> Actor:
     return replace(actor, name=None, country=None, sector=None, code=None, id=None)
 
 
-def _first_person(role: _Role) -> bool:
-    return bool(role.actors) and role.actors[0].text.split()[0].lower() in FIRST_PERSON
+def _first_person(role: _Role, words: ModalityWords) -> bool:
+    return bool(role.actors) and role.actors[0].text.split()[0].lower() in words.first_person
 
 
 def _candidates(draft: _Draft, reporter: Token | None, reframing: Reframing | None,
-                speaker_sentence: Sentence | None, words: StanceWords) -> _Candidates:
+                speaker_sentence: Sentence | None, words: StanceWords,
+                modality_words: ModalityWords) -> _Candidates:
     """Source and target candidates, with the speaker of reported speech where the speaker is meant.
     `speaker_sentence` is the sentence of the speaker when the attribution stands in another one;
     `words` name the attacks whose doer a passive act told in them takes ("killed in an ambush by X"),
@@ -1298,7 +1302,8 @@ def _candidates(draft: _Draft, reporter: Token | None, reframing: Reframing | No
         return _Candidates(sources, targets, None)
     if reframing is not None and reframing.speaker_is_source:
         speaker = ArgumentGroup((phrase(reporter),), f"'{reporter.text}' demands it", speaker_sentence)
-        return _Candidates((speaker,), _told(reporter, sources, speaker_sentence) + sources, None)
+        told = _told(reporter, sources, speaker_sentence, modality_words.first_person)
+        return _Candidates((speaker,), told + sources, None)
     threat = draft.classification.event_type == "THREATEN" or (
         reframing is not None and reframing.classification.event_type == "THREATEN")
     if not sources and threat and (draft.arguments.passive or draft.head.pos_ in ("NOUN", "PROPN")):
@@ -1308,7 +1313,7 @@ def _candidates(draft: _Draft, reporter: Token | None, reframing: Reframing | No
                                                      "named to do: the speaker's threat", speaker_sentence)
         return _Candidates((speaker,), targets, reporter)
     pronoun = _leading_pronoun(sources)
-    if pronoun in FIRST_PERSON:
+    if pronoun in modality_words.first_person:
         sources = (ArgumentGroup((phrase(reporter),), f"'{pronoun}' is the speaker's side", speaker_sentence),
                    *sources[1:])
     elif pronoun is not None:
@@ -1333,14 +1338,14 @@ def _fighting_sides(draft: _Draft, fighting: Token, sources: tuple[ArgumentGroup
     return (sources, targets + (other,)) if other is not None else (sources, targets)
 
 
-def _told(reporter: Token, sources: tuple[ArgumentGroup, ...],
-          speaker_sentence: Sentence | None) -> tuple[ArgumentGroup, ...]:
+def _told(reporter: Token, sources: tuple[ArgumentGroup, ...], speaker_sentence: Sentence | None,
+          first_person: frozenset[str]) -> tuple[ArgumentGroup, ...]:
     """ "X told the governments that they should not close ...": the pronoun that must act is whom the
     speaker told, when a verb of telling has an object."""
     pronoun = _leading_pronoun(sources)
     verb = reporter.head
     told = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
-    if reporter.dep_ != "nsubj" or pronoun is None or pronoun in FIRST_PERSON:
+    if reporter.dep_ != "nsubj" or pronoun is None or pronoun in first_person:
         return ()
     if told is None or told.pos_ == "PRON":
         return ()
@@ -1427,14 +1432,15 @@ def _checked(drafts: list[_Draft], deadline: float | None) -> Iterator[_Draft]:
         yield draft
 
 
-def fold_content(drafts: list[_Draft]) -> list[_Draft]:
+def fold_content(drafts: list[_Draft], reporting_verbs: frozenset[str]) -> list[_Draft]:
     """Drafts that are events of their own; the others are folded into the event they are the content of.
 
     A reporting verb the lexicon coded because of its complement ("said ... attack") gives way
     to the act it reports, which keeps the speaker as `reported_by`.
     """
     links_below = _links_below(drafts)
-    drafts = [d for d in drafts if not _attribution(d) and not _reports_another(d, links_below)]
+    drafts = [d for d in drafts
+              if not _attribution(d) and not _reports_another(d, links_below, reporting_verbs)]
     # Only a draft whose head (or clause head) is above this one's head can host it: looking among
     # those, found by walking up the tree, keeps a run-on sentence of n triggers from costing n squared.
     by_token: dict[int, list[int]] = {}
@@ -1477,8 +1483,9 @@ def _attribution(draft: _Draft) -> bool:
     return head.lower_ == "according" and any(c.lower_ == "to" for c in head.children)
 
 
-def _reports_another(draft: _Draft, links_below: dict[int, set[str]]) -> bool:
-    if draft.head.lemma_.lower() not in REPORTING_VERBS or draft.criticism is not None:
+def _reports_another(draft: _Draft, links_below: dict[int, set[str]],
+                     reporting_verbs: frozenset[str]) -> bool:
+    if draft.head.lemma_.lower() not in reporting_verbs or draft.criticism is not None:
         return False
     return not links_below.get(draft.head.i, set()).isdisjoint(("ccomp", "parataxis", "xcomp"))
 

@@ -25,15 +25,14 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from eventwire.events.modality import REPORTING_VERBS
 from eventwire.records import Event, Reason, Sentence
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+    from eventwire.events.modality import ModalityWords
+
 MODEL_FILE = "decisions.json"
-_MODAL_WORDS = frozenset({"will", "would", "could", "can", "may", "might", "should", "must", "shall"})
-_CONDITION_WORDS = frozenset({"if", "unless", "whether"})
 _WORD = re.compile(r"[a-z]+")
 _DIGIT = re.compile(r"\d")
 _CLAUSE_LINKS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "conj", "relcl", "acl", "pcomp", "pobj",
@@ -115,11 +114,12 @@ class LearnedDecisions:
     the same for all its candidates, so the main event is the model's best whatever the context.
     """
 
-    def __init__(self, model: DecisionModel):
+    def __init__(self, model: DecisionModel, words: ModalityWords):
         self.model = model
+        self.words = words
 
     def decide(self, sentence: Sentence, parsed: Doc, events: list[Event], alone: bool) -> list[Event]:
-        margins = [self.model.margin(f) for f in sentence_features(sentence, parsed, events)]
+        margins = [self.model.margin(f) for f in sentence_features(sentence, parsed, events, self.words)]
         if not self.model.keeps(margins):
             return []
         scores = [self.model.confidence_of(m, alone) for m in margins]
@@ -132,15 +132,17 @@ def _reason(event: Event, probability: float) -> Reason:
                                 "probability that the sentence reports this type of act")
 
 
-def read_decisions(path: Path | None = None) -> LearnedDecisions:
-    """The decisions model at `path`, by default the shipped data/events/decisions.json."""
+def read_decisions(words: ModalityWords, path: Path | None = None) -> LearnedDecisions:
+    """The decisions model at `path`, by default the shipped data/events/decisions.json; `words` are those
+    its features read."""
     path = path or resources.files("eventwire") / "data" / "events" / MODEL_FILE
-    return LearnedDecisions(DecisionModel.from_dict(json.loads(path.read_text(encoding="utf-8"))))
+    return LearnedDecisions(DecisionModel.from_dict(json.loads(path.read_text(encoding="utf-8"))), words)
 
 
 # --------------------------------------------------------------------------- features
 
-def sentence_features(sentence: Sentence, parsed: Doc, events: list[Event]) -> list[dict[str, float]]:
+def sentence_features(sentence: Sentence, parsed: Doc, events: list[Event],
+                      words: ModalityWords) -> list[dict[str, float]]:
     """One feature dict per candidate event of the sentence, in the events' order.
 
     Each event's own evidence (type, the rules' confidence, actors, modality, the trigger's place
@@ -149,13 +151,13 @@ def sentence_features(sentence: Sentence, parsed: Doc, events: list[Event]) -> l
     sentence sits in its article is left out on purpose: it helped little on dev and taught the
     model that a sentence coded alone (position 0) is a weak one.
     """
-    shared = _sentence_cues(sentence, parsed, len(events))
+    shared = _sentence_cues(sentence, parsed, len(events), words)
     best = max(e.confidence for e in events) if events else 0.0
     types = {e.event_type for e in events}
     out = []
     for event in events:
         features = dict(shared)
-        features.update(_event_cues(event, sentence, parsed))
+        features.update(_event_cues(event, sentence, parsed, words))
         features["rules top"] = float(event.confidence >= best)
         features["rules below top"] = best - event.confidence
         features["types in sentence"] = float(len(types))
@@ -163,7 +165,8 @@ def sentence_features(sentence: Sentence, parsed: Doc, events: list[Event]) -> l
     return out
 
 
-def _sentence_cues(sentence: Sentence, parsed: Doc, candidates: int) -> dict[str, float]:
+def _sentence_cues(sentence: Sentence, parsed: Doc, candidates: int, cue_words: ModalityWords) \
+        -> dict[str, float]:
     """Read from the text and the root only: walking every token of the parse costs more than the model."""
     text = sentence.text
     words = set(_WORD.findall(text.lower()))
@@ -172,18 +175,18 @@ def _sentence_cues(sentence: Sentence, parsed: Doc, candidates: int) -> dict[str
         "tokens/40": min(len(parsed), 80) / 40.0,
         "question": float(text.rstrip().endswith("?")),
         "quote": float(any(q in text for q in ('"', "\u201c", "\u201d"))),
-        "modal in sentence": float(not words.isdisjoint(_MODAL_WORDS)),
-        "if in sentence": float(not words.isdisjoint(_CONDITION_WORDS)),
+        "modal in sentence": float(not words.isdisjoint(cue_words.sentence_modals)),
+        "if in sentence": float(not words.isdisjoint(cue_words.sentence_conditions)),
         "number in sentence": float(_DIGIT.search(text) is not None),
     }
     if len(parsed):
         root = _root(parsed[0])
         cues[f"root tag={root.tag_}"] = 1.0
-        cues["root reporting verb"] = float(root.lemma_.lower() in REPORTING_VERBS)
+        cues["root reporting verb"] = float(root.lemma_.lower() in cue_words.reporting_verbs)
     return cues
 
 
-def _event_cues(event: Event, sentence: Sentence, parsed: Doc) -> dict[str, float]:
+def _event_cues(event: Event, sentence: Sentence, parsed: Doc, words: ModalityWords) -> dict[str, float]:
     cues = {
         f"type={event.event_type}": 1.0,
         f"quad={event.quad_class}": 1.0,
@@ -206,8 +209,9 @@ def _event_cues(event: Event, sentence: Sentence, parsed: Doc) -> dict[str, floa
         f"trigger link={link}": 1.0,
         f"trigger lemma={head.lemma_.lower()}": 1.0,
         f"type {event.event_type} lemma={head.lemma_.lower()}": 1.0,
-        "trigger under reporting verb": float(_under_reporting_verb(head)),
-        "trigger modal": float(any(c.lower_ in _MODAL_WORDS for c in head.children if c.dep_ == "aux")),
+        "trigger under reporting verb": float(_under_reporting_verb(head, words.reporting_verbs)),
+        "trigger modal": float(any(c.lower_ in words.sentence_modals
+                                   for c in head.children if c.dep_ == "aux")),
         "trigger infinitive": float(any(c.lower_ == "to" and c.dep_ == "aux" for c in head.children)),
         "trigger position": head.i / max(len(parsed), 1),
     })
@@ -256,11 +260,11 @@ def _root(token: Token) -> Token:
     return token
 
 
-def _under_reporting_verb(token: Token) -> bool:
+def _under_reporting_verb(token: Token, reporting_verbs: frozenset[str]) -> bool:
     node = token
     while node.head.i != node.i:
         node = node.head
-        if node.pos_ == "VERB" and node.lemma_.lower() in REPORTING_VERBS:
+        if node.pos_ == "VERB" and node.lemma_.lower() in reporting_verbs:
             return True
     return False
 

@@ -6,7 +6,9 @@ Read from the dependency parse of the trigger's clause: its auxiliaries and nega
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import cached_property
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -17,41 +19,60 @@ from eventwire.records import Reason, reasons_of
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-# Verbs that attribute a clause to a speaker: "X said Y attacked Z" is Y's act, reported by X.
-REPORTING_VERBS = frozenset({
-    "say", "tell", "announce", "report", "state", "add", "claim", "confirm", "declare", "note",
-    "insist", "stress", "explain", "write", "disclose", "reveal", "indicate", "acknowledge",
-    "quote", "tweet", "assert", "maintain", "argue", "allege", "admit", "reiterate", "recall",
-})
-_NEGATORS = {"not", "n't", "never", "no", "neither", "nor"}
 _NEGATOR_DEPS = {"advmod", "det", "preconj"}
-_CONDITIONAL_MARKERS = {"if", "unless", "whether", "lest"}
-_OBLIGATION_MODALS = {"must", "should", "ought"}
-_AUXILIARIES = read_json(resources.files("eventwire") / "data" / "verbs" / "auxiliaries.json")
-# "will", "'ll", "shall": the act is announced, not done (read also by events.reframe)
-FUTURE_AUXILIARIES = frozenset(_AUXILIARIES["future"])
-# "would": the future of reported speech ("said it would send troops"), else a hypothetical
-REPORTED_FUTURE = frozenset(_AUXILIARIES["reported_future"])
-_HYPOTHETICAL_MODALS = frozenset({"could", "might", "may", "can"}) | REPORTED_FUTURE
-# Verbs whose infinitive complement is not yet done: "plans to attack", "is expected to meet".
-_INTENT_VERBS = frozenset({
-    "plan", "intend", "prepare", "prepared", "aim", "schedule", "set", "hope", "seek",
-    "willing", "ready", "determined", "vow", "pledge", "swear", "promise",
-})
-# Verbs whose complement did not happen: "failed to reach a deal".
-_NEGATING_VERBS = frozenset({"fail", "refuse", "decline"})
-# Words that forecast an act rather than report one or announce an intent.
-_FORECAST_WORDS = frozenset({"expect", "likely", "unlikely", "predict", "forecast", "anticipate", "project"})
-# People whose statements about what will or may happen are commentary, not events.
-COMMENTATORS = frozenset({
-    "analyst", "expert", "observer", "commentator", "economist", "pundit", "strategist", "scholar",
-    "researcher", "columnist", "editorial", "poll", "survey",
-})
-PRONOUNS_OF_THINGS = {"it", "this", "that"}
-# A speaker's words of their own side: "we will respond", "our troops", "I reject it".
-FIRST_PERSON = frozenset({"we", "i", "us", "me", "our", "my"})
-FIRST_PERSON_SUBJECTS = frozenset({"we", "i"})  # the speaker's side itself, not a force of it ("our troops")
-_FUTURE_MODIFIERS = {"planned", "upcoming", "future", "proposed", "scheduled", "possible", "potential"}
+
+
+@dataclass(frozen=True)
+class ModalityWords:
+    """The words modality reads (data/verbs/modality.json, data/verbs/auxiliaries.json)."""
+
+    # verbs that attribute a clause to a speaker: "X said Y attacked Z" is Y's act, reported by X
+    reporting_verbs: frozenset[str]
+    negators: frozenset[str]  # "not", "never", "no"
+    conditional_markers: frozenset[str]  # "if", "unless": the act is a condition
+    obligation_modals: frozenset[str]  # "must", "should": what someone demands, not what happened
+    possibility_modals: frozenset[str]  # "could", "might": a hypothetical
+    # verbs whose infinitive complement is not yet done: "plans to attack", "is expected to meet"
+    intent_verbs: frozenset[str]
+    negating_verbs: frozenset[str]  # verbs whose complement did not happen: "failed to reach a deal"
+    forecast_words: frozenset[str]  # words that forecast an act rather than report or intend one
+    # people whose statements about what will or may happen are commentary, not events
+    commentators: frozenset[str]
+    pronouns_of_things: frozenset[str]  # "it", "this", "that": no speaker
+    # a speaker's words of their own side: "we will respond", "our troops", "I reject it"
+    first_person: frozenset[str]
+    first_person_subjects: frozenset[str]  # the speaker's side itself, not a force of it ("our troops")
+    future_modifiers: frozenset[str]  # "planned talks", "upcoming visit"
+    quote_attribution_forms: tuple[str, ...]  # "said", "according to": may attribute a quote from outside it
+    sentence_modals: frozenset[str]  # the modals the decisions model reads as a cue (events.learned)
+    sentence_conditions: frozenset[str]  # the condition words it reads as a cue
+    # "will", "'ll", "shall": the act is announced, not done (read also by events.reframe)
+    future_auxiliaries: frozenset[str]
+    # "would": the future of reported speech ("said it would send troops"), else a hypothetical
+    reported_future: frozenset[str]
+
+    @cached_property
+    def hypothetical_modals(self) -> frozenset[str]:
+        return self.possibility_modals | self.reported_future
+
+    @cached_property
+    def quote_attribution(self) -> re.Pattern[str]:
+        """Any of the quote attribution forms, as a whole word in any case."""
+        forms = "|".join(re.escape(form) for form in self.quote_attribution_forms)
+        return re.compile(rf"\b(?:{forms})\b", re.IGNORECASE)
+
+
+def read_modality_words() -> ModalityWords:
+    folder = resources.files("eventwire") / "data" / "verbs"
+    raw = read_json(folder / "modality.json")
+    auxiliaries = read_json(folder / "auxiliaries.json")
+    lists = {name: frozenset(words) for name, words in raw.items()
+             if not name.startswith("_") and name != "quote_attribution_forms"}
+    return ModalityWords(**lists, quote_attribution_forms=tuple(raw["quote_attribution_forms"]),
+                         future_auxiliaries=frozenset(auxiliaries["future"]),
+                         reported_future=frozenset(auxiliaries["reported_future"]))
+
+
 # Dependencies that embed a clause in another; the walk up to reporting verbs follows them.
 _CLAUSE_LINKS = {"ccomp", "xcomp", "acomp", "conj", "advcl", "parataxis", "pcomp", "acl", "relcl"}
 _MAX_HOPS = 8
@@ -68,17 +89,17 @@ class Modality:
     reasons: tuple[Reason, ...]  # of the flags ("modality") and of the reporter ("reported_by")
 
 
-def analyse(trigger: Token, clause_head: Token) -> Modality:
+def analyse(trigger: Token, clause_head: Token, words: ModalityWords) -> Modality:
     """Modality of the event whose trigger is `trigger` in the clause headed by `clause_head`."""
     reasons: list[str] = []
     chain = _control_chain(clause_head)
-    negated = _negated(trigger, chain, reasons)
-    hypothetical, would = _hypothetical(clause_head, chain, reasons)
+    negated = _negated(trigger, chain, words, reasons)
+    hypothetical, would = _hypothetical(clause_head, chain, words, reasons)
     flags = len(reasons)
-    reporter, reporting_verb = _reporter(clause_head, reasons)
+    reporter, reporting_verb = _reporter(clause_head, words, reasons)
     reasons[flags:] = reasons_of("reported_by", reasons[flags:])
-    future = _future(trigger, chain, reasons)
-    obliged = _obliged(chain, reasons)
+    future = _future(trigger, chain, words, reasons)
+    obliged = _obliged(chain, words, reasons)
     if would:
         if reporting_verb is not None and not hypothetical:
             future = True
@@ -86,10 +107,10 @@ def analyse(trigger: Token, clause_head: Token) -> Modality:
         else:
             hypothetical = True
             reasons.append("hypothetical: modal 'would'")
-    forecaster = _forecast(clause_head, reasons)
+    forecaster = _forecast(clause_head, words, reasons)
     if forecaster is not None:
         future = hypothetical = True
-    commentary = _commentary(reporter, forecaster, future or hypothetical, reasons)
+    commentary = _commentary(reporter, forecaster, future or hypothetical, words, reasons)
     return Modality(negated, hypothetical, future, obliged, reporter, commentary,
                     tuple(r if isinstance(r, Reason) else Reason("modality", r) for r in reasons))
 
@@ -110,25 +131,26 @@ def _controlled(token: Token) -> bool:
     return token.dep_ == "conj" and not own and token.head.pos_ in ("VERB", "AUX")
 
 
-def _negated(trigger: Token, chain: list[Token], reasons: list[str]) -> bool:
+def _negated(trigger: Token, chain: list[Token], words: ModalityWords, reasons: list[str]) -> bool:
     for token in [trigger, *chain]:
         for child in token.children:
-            if child.dep_ == "neg" or (child.lower_ in _NEGATORS and child.dep_ in _NEGATOR_DEPS):
+            if child.dep_ == "neg" or (child.lower_ in words.negators and child.dep_ in _NEGATOR_DEPS):
                 reasons.append(f"negated: '{child.text}' modifies '{token.text}'")
                 return True
     for controller in chain[1:]:
-        if controller.lemma_ in _NEGATING_VERBS:
+        if controller.lemma_ in words.negating_verbs:
             reasons.append(f"negated: '{controller.text}' governs the event")
             return True
     return False
 
 
-def _hypothetical(clause_head: Token, chain: list[Token], reasons: list[str]) -> tuple[bool, bool]:
+def _hypothetical(clause_head: Token, chain: list[Token], words: ModalityWords,
+                  reasons: list[str]) -> tuple[bool, bool]:
     """Whether the clause is conditional or under a modal; also whether its modal is 'would'."""
     node = clause_head
     for _ in range(_MAX_HOPS):
         marker = next((c for c in node.children
-                       if c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKERS), None)
+                       if c.dep_ == "mark" and c.lower_ in words.conditional_markers), None)
         if marker is not None:
             reasons.append(f"hypothetical: inside a clause introduced by '{marker.text}'")
             return True, False
@@ -138,8 +160,8 @@ def _hypothetical(clause_head: Token, chain: list[Token], reasons: list[str]) ->
     would = False
     for token in chain:
         for child in token.children:
-            if child.dep_ == "aux" and child.lower_ in _HYPOTHETICAL_MODALS:
-                if child.lower_ in REPORTED_FUTURE:
+            if child.dep_ == "aux" and child.lower_ in words.hypothetical_modals:
+                if child.lower_ in words.reported_future:
                     would = True
                 else:
                     reasons.append(f"hypothetical: modal '{child.text}'")
@@ -148,7 +170,7 @@ def _hypothetical(clause_head: Token, chain: list[Token], reasons: list[str]) ->
 
 
 
-def _forecast(clause_head: Token, reasons: list[str]) -> Token | None:
+def _forecast(clause_head: Token, words: ModalityWords, reasons: list[str]) -> Token | None:
     """Whoever forecasts the act ("analysts expect Iran to ...", "Iran is likely to ..."), or the
     forecasting word itself when nobody is named; None when the act is not a forecast."""
     node = clause_head
@@ -156,34 +178,34 @@ def _forecast(clause_head: Token, reasons: list[str]) -> Token | None:
         if node.dep_ not in ("xcomp", "ccomp", "acomp") or node.head.i == node.i:
             return None
         node = node.head
-        if node.lemma_.lower() in _FORECAST_WORDS:
+        if node.lemma_.lower() in words.forecast_words:
             reasons.append(f"hypothetical: a forecast ('{node.text}')")
             subject, _ = clause_subject(node)
-            return subject if subject is not None and subject.lower_ not in PRONOUNS_OF_THINGS else node
+            return subject if subject is not None and subject.lower_ not in words.pronouns_of_things else node
     return None
 
 
-def _commentary(reporter: Token | None, forecaster: Token | None, unrealised: bool,
+def _commentary(reporter: Token | None, forecaster: Token | None, unrealised: bool, words: ModalityWords,
                 reasons: list[str]) -> bool:
     """A forecast or an unrealised act told by an analyst, expert or observer is commentary."""
     for who in (forecaster, reporter):
-        if who is not None and unrealised and who.lemma_.lower() in COMMENTATORS:
+        if who is not None and unrealised and who.lemma_.lower() in words.commentators:
             reasons.append(f"commentary: told by '{who.text}'")
             return True
     return False
 
 
-def _auxiliary(chain: list[Token], words) -> Token | None:
-    """The first auxiliary among `words` on a verb of the chain, nearest verb first."""
+def _auxiliary(chain: list[Token], auxiliaries: frozenset[str]) -> Token | None:
+    """The first auxiliary among `auxiliaries` on a verb of the chain, nearest verb first."""
     for token in chain:
         for child in token.children:
-            if child.dep_ == "aux" and child.lower_ in words:
+            if child.dep_ == "aux" and child.lower_ in auxiliaries:
                 return child
     return None
 
 
-def _obliged(chain: list[Token], reasons: list[str]) -> bool:
-    modal = _auxiliary(chain, _OBLIGATION_MODALS)
+def _obliged(chain: list[Token], words: ModalityWords, reasons: list[str]) -> bool:
+    modal = _auxiliary(chain, words.obligation_modals)
     if modal is not None:
         reasons.append(f"obligation: modal '{modal.text}'")
         return True
@@ -199,8 +221,8 @@ def _obliged(chain: list[Token], reasons: list[str]) -> bool:
     return False
 
 
-def _future(trigger: Token, chain: list[Token], reasons: list[str]) -> bool:
-    aux = _auxiliary(chain, FUTURE_AUXILIARIES)
+def _future(trigger: Token, chain: list[Token], words: ModalityWords, reasons: list[str]) -> bool:
+    aux = _auxiliary(chain, words.future_auxiliaries)
     if aux is not None:
         reasons.append(f"future: auxiliary '{aux.text}'")
         return True
@@ -208,17 +230,18 @@ def _future(trigger: Token, chain: list[Token], reasons: list[str]) -> bool:
         if controller.lemma_ == "go" and controller.tag_ == "VBG":
             reasons.append(f"future: 'going to {controlled.text}'")
             return True
-        if controller.lemma_ in _INTENT_VERBS:
+        if controller.lemma_ in words.intent_verbs:
             reasons.append(f"future: '{controlled.text}' is intended ('{controller.text}')")
             return True
-    modifier = next((c for c in trigger.children if c.lower_ in _FUTURE_MODIFIERS), None)
+    modifier = next((c for c in trigger.children if c.lower_ in words.future_modifiers), None)
     if modifier is not None:
         reasons.append(f"future: '{modifier.text} {trigger.text}'")
         return True
     return False
 
 
-def _reporter(clause_head: Token, reasons: list[str]) -> tuple[Token | None, Token | None]:
+def _reporter(clause_head: Token, words: ModalityWords,
+              reasons: list[str]) -> tuple[Token | None, Token | None]:
     """Who reported the event, and the reporting verb: "X said ...", "..., X said", "according to X"."""
     node = clause_head
     for _ in range(_MAX_HOPS):
@@ -228,11 +251,11 @@ def _reporter(clause_head: Token, reasons: list[str]) -> tuple[Token | None, Tok
                 if source is not None:
                     reasons.append(f"reported: 'according to {source.text}'")
                     return source, None
-            if child.dep_ == "parataxis" and child.lemma_ in REPORTING_VERBS:
+            if child.dep_ == "parataxis" and child.lemma_ in words.reporting_verbs:
                 return _speaker(child, reasons), child
         if node.head.i == node.i or node.dep_ not in _CLAUSE_LINKS:
             return None, None
-        if node.head.lemma_ in REPORTING_VERBS and node.dep_ in ("ccomp", "parataxis"):
+        if node.head.lemma_ in words.reporting_verbs and node.dep_ in ("ccomp", "parataxis"):
             return _speaker(node.head, reasons), node.head
         node = node.head
     return None, None

@@ -19,20 +19,16 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from eventwire.events.modality import REPORTING_VERBS
 from eventwire.records import Document, Sentence
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+    from eventwire.events.modality import ModalityWords
+
 _MARKS = re.compile(r'[“”"]|\n')
 _PARAGRAPH_BREAKS = re.compile(r"\n+")
 _OPENING = '“"'
-# Word forms of the reporting verbs that may attribute a quote from outside it.
-_REPORTING_FORMS = re.compile(
-    r"\b(?:said|says|say|told|tells|added|adds|stated|states|declared|declares|insisted|insists|"
-    r"stressed|stresses|wrote|writes|noted|notes|explained|explains|asked|asks|warned|warns|"
-    r"announced|announces|tweeted|tweets|argued|argues|according to)\b", re.IGNORECASE)
 _NEXT_SENTENCE_WORDS = 15  # "He told reporters on Monday.": an attribution on its own is short
 _HEADLINE_SPEAKER_WORDS = 6  # "Foreign Minister: ..." names a speaker; a long prefix is a title
 
@@ -93,8 +89,10 @@ def _quotation(text: str, start: int, end: int) -> Quotation:
 class Quotations:
     """The quotes of one document and their speakers, found once per document."""
 
-    def __init__(self, doc: Document, sentences: list[Sentence], parse: Callable[[str], Doc]):
+    def __init__(self, doc: Document, sentences: list[Sentence], parse: Callable[[str], Doc],
+                 words: ModalityWords):
         self._doc = doc
+        self._words = words
         self._sentences = sentences
         self._parse = parse
         self._attributions: dict[int, Attribution | None] = {}
@@ -169,12 +167,12 @@ class Quotations:
 
     def _verb_in(self, sentence: Sentence, start: int, end: int, how: str) -> Attribution | None:
         """The speaker of a reporting verb standing between document offsets start and end, outside quotes."""
-        if start >= end or not _REPORTING_FORMS.search(self._unquoted(start, end)):
+        if start >= end or not self._words.quote_attribution.search(self._unquoted(start, end)):
             return None
         parsed = self._parse(sentence.text)
         for token in parsed:
             at = sentence.start + token.idx
-            if start <= at < end and self.around(at) is None and _reports(token):
+            if start <= at < end and self.around(at) is None and _reports(token, self._words):
                 speaker = _speaker_of(token)
                 if speaker is not None:
                     return Attribution(sentence, parsed, speaker, how)
@@ -211,10 +209,10 @@ class Quotations:
         return following
 
 
-def _reports(token: Token) -> bool:
+def _reports(token: Token, words: ModalityWords) -> bool:
     if token.lower_ == "according":
         return True
-    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in REPORTING_VERBS | {"ask", "warn"}
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in words.reporting_verbs | {"ask", "warn"}
 
 
 def _speaker_of(verb: Token) -> Token | None:

@@ -10,8 +10,8 @@ intent code through the lexicon's intent frames (root 03 intend to cooperate, 10
 Two steps, one rule: `modal_frame` reads the words on the trigger's own verb while the lexicon
 classifies it ("will visit", "must release", "is ready to send", "plans to strike"); `reframe` reads
 the modality of the whole clause once the coder has it (a future or obligation inherited through
-the clause, reported speech, negation). The future auxiliaries of both are modality.FUTURE_AUXILIARIES
-and modality.REPORTED_FUTURE (data/verbs/auxiliaries.json).
+the clause, reported speech, negation). The future auxiliaries of both are those of ModalityWords
+(data/verbs/auxiliaries.json).
 """
 
 from __future__ import annotations
@@ -20,14 +20,13 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from eventwire.events.lexicon import cameo_of, plover_of, quad_class_of
-from eventwire.events.modality import FUTURE_AUXILIARIES, REPORTED_FUTURE
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from eventwire.events.classify import Classification
     from eventwire.events.lexicon import LexiconData
-    from eventwire.events.modality import Modality
+    from eventwire.events.modality import Modality, ModalityWords
 
 # Types that already name a statement: their modality is left as a flag.
 SPEECH_ACTS = frozenset({"AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
@@ -40,10 +39,9 @@ HOSTILE_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
 THREAT_FRAME = "13"
 _DEMAND_FRAME = "10"
 _SHOW_OF_FORCE = "15"
-_PLAIN_FUTURE = FUTURE_AUXILIARIES | REPORTED_FUTURE
 
 
-def modal_frame(token: Token, cameo: str, data: LexiconData) -> tuple[str, str] | None:
+def modal_frame(token: Token, cameo: str, data: LexiconData, words: ModalityWords) -> tuple[str, str] | None:
     """The statement a trigger's own frame words make of its act, as (frame word, CAMEO code); None when
     they make none. 'X will visit Y', 'X is ready to send aid' announce an intent (AGREE 03x); 'X must
     release Y' is a demand (REQUEST 10x); 'X will impose sanctions', 'X plans to strike' announce a
@@ -56,7 +54,7 @@ def modal_frame(token: Token, cameo: str, data: LexiconData) -> tuple[str, str] 
     root = cameo[:2]
     hostile = root in HOSTILE_ROOTS
     for marker in markers:
-        if root == _SHOW_OF_FORCE and marker in _PLAIN_FUTURE:
+        if root == _SHOW_OF_FORCE and (marker in words.future_auxiliaries or marker in words.reported_future):
             continue  # "police will patrol": a plan; "is ready to send troops" is a threat
         if data.modals.get(marker) == _DEMAND_FRAME:
             frame_root = _DEMAND_FRAME  # "X must withdraw", "X must agree": whatever the act

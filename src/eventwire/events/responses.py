@@ -13,7 +13,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from eventwire.events.arguments import PLACE_PREPS, ArgumentGroup, clause_subject, phrase
-from eventwire.events.modality import REPORTING_VERBS
 from eventwire.nlp import is_time_token
 
 if TYPE_CHECKING:
@@ -177,19 +176,20 @@ def hosts_named(parsed: Doc, excluded: set[int]) -> tuple[ArgumentGroup, ...]:
     return tuple(groups)
 
 
-def names_in_sentence(parsed: Doc, excluded: set[int]) -> tuple[ArgumentGroup, ...]:
+def names_in_sentence(parsed: Doc, excluded: set[int], reporting_verbs: frozenset[str]) \
+        -> tuple[ArgumentGroup, ...]:
     """Every proper name the sentence holds outside `excluded`, one group each ("the World Court", "the
     African Union"): the other parties a refusal may be toward when no word ties it to one. A place
     ("in Geneva") is none, nor is who reports the news ("Reuters reported", "according to X")."""
     heads = (t for t in parsed if t.pos_ == "PROPN" and t.dep_ in _PARTY_DEPS and t.i not in excluded
              and not is_time_token(t) and not (t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS)
-             and not _reports(t))
+             and not _reports(t, reporting_verbs))
     return tuple(ArgumentGroup((_name(head),), f"'{head.text}' named in the sentence") for head in heads)
 
 
-def _reports(name: Token) -> bool:
+def _reports(name: Token, reporting_verbs: frozenset[str]) -> bool:
     """Whether a name is who reports the news: the subject of a reporting verb, or after "according to"."""
-    if name.dep_ == "nsubj" and name.head.lemma_.lower() in REPORTING_VERBS:
+    if name.dep_ == "nsubj" and name.head.lemma_.lower() in reporting_verbs:
         return True
     return name.dep_ == "pobj" and name.head.lower_ == "to" and name.head.head.lower_ == "according"
 

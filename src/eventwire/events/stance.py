@@ -26,7 +26,6 @@ from eventwire.events.arguments import (
     word_in,
 )
 from eventwire.events.lexicon import cameo_of, inflections, quad_class_of
-from eventwire.events.modality import FIRST_PERSON_SUBJECTS
 from eventwire.jsondata import read_json
 
 if TYPE_CHECKING:
@@ -200,7 +199,7 @@ _CRITICISM_LISTS = ("statement_verbs", "concern_verbs", "concern_nouns", "negati
 _FLAT_DENIAL_MODIFIERS = {"advmod", "neg", "aux", "punct", "prep", "dobj", "nsubj", "cc", "intj", "npadvmod"}
 
 
-def flat_denial(head: Token, words: StanceWords) -> bool:
+def flat_denial(head: Token, words: StanceWords, first_person_subjects: frozenset[str]) -> bool:
     """'I totally reject that', 'we deny these claims', 'of course I disagree (with them)': the speaker's
     own denial that names nothing it denies but a pronoun or the accusation itself. It answers what
     was said of the speaker before (the caller finds that accusation in the article); a denial with a
@@ -208,7 +207,7 @@ def flat_denial(head: Token, words: StanceWords) -> bool:
     rejects itself."""
     if head.lemma_.lower() not in words.flat_denial_verbs:
         return False
-    if not any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON_SUBJECTS for c in head.children):
+    if not any(c.dep_ == "nsubj" and c.lower_ in first_person_subjects for c in head.children):
         return False
     for child in head.children:
         if child.dep_ not in _FLAT_DENIAL_MODIFIERS:
