@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
     from eventwire.actors.dictionary import ActorDictionary
+    from eventwire.actors.phrase import PhraseWords
     from eventwire.actors.places import PlaceLookup
     from eventwire.actors.resolve import ActorResolver
     from eventwire.actors.words import ActorWords
@@ -143,13 +144,19 @@ class Resources:
     def resolver(self) -> ActorResolver:
         from eventwire.actors.resolve import ActorResolver
 
-        return ActorResolver(self.dictionary, self.places, self.actor_words)
+        return ActorResolver(self.dictionary, self.places, self.actor_words, self.phrase_words)
 
     @cached_property
     def actor_words(self) -> ActorWords:
         from eventwire.actors.words import read_actor_words
 
         return read_actor_words()
+
+    @cached_property
+    def phrase_words(self) -> PhraseWords:
+        from eventwire.actors.phrase import read_phrase_words
+
+        return read_phrase_words()
 
     @cached_property
     def locator(self) -> EventLocator:

@@ -18,12 +18,10 @@ from dataclasses import dataclass, field, replace
 
 from eventwire.actors.codes import primary_sector
 from eventwire.actors.dictionary import ActorDictionary, Match
-from eventwire.actors.phrase import inside_longer_name
+from eventwire.actors.phrase import PhraseWords, inside_longer_name
 from eventwire.actors.text import POSSESSIVE, Token, tokenize
 from eventwire.records import Actor, Document, Sentence
 
-# Words that may follow a title but do not start a name.
-_NOT_NAMES = frozenset({"the", "of", "and", "on", "in", "said", "says", "told", "who", "has", "had", "was"})
 # How many words before a name may carry its title or country ("Iranian Foreign Minister X").
 _PREFIX_WORDS = 4
 # Words allowed between a country and its agent noun ("Iraq's interim government").
@@ -84,12 +82,13 @@ class ArticleContext:
             self.mentions.insert(at, mention)
 
 
-def scan_document(dictionary: ActorDictionary, person_nouns: frozenset[str], doc: Document | None,
-                  sentences: list[Sentence], read: PhraseReader | None = None) -> ArticleContext:
+def scan_document(dictionary: ActorDictionary, person_nouns: frozenset[str], phrase_words: PhraseWords,
+                  doc: Document | None, sentences: list[Sentence],
+                  read: PhraseReader | None = None) -> ArticleContext:
     """The mentions of a whole article and its main country. `person_nouns`: agent nouns that name one
     person ("Somalia's president"), whom a later "he" or "she" may refer to."""
     context = ArticleContext(doc.id if doc else None, doc.date if doc else None)
-    scanner = _Scanner(dictionary, person_nouns, read, context.date)
+    scanner = _Scanner(dictionary, person_nouns, phrase_words, read, context.date)
     countries: Counter = Counter()
     starts = dictionary.mention_starts
     for sentence in sentences:
@@ -113,13 +112,14 @@ def scan_document(dictionary: ActorDictionary, person_nouns: frozenset[str], doc
 class _Scanner:
     dictionary: ActorDictionary
     person_nouns: frozenset[str]
+    phrase_words: PhraseWords
     read: PhraseReader | None
     when: dt.date | None
 
     def mention_at(self, tokens: list[Token], i: int, sentence: Sentence) -> tuple[Mention | None, int]:
         """The mention at token i, which begins a name, a people or a title, and the token after it."""
         match = self.dictionary.actor_at(tokens, i)
-        if match is not None and inside_longer_name(tokens, match, self.dictionary):
+        if match is not None and inside_longer_name(tokens, match, self.dictionary, self.phrase_words):
             match = None  # "Ahmed Hassan" is no mention of Jordan's king, nor of Jordan
         if match is not None and match.value.kind == "country":
             group = self._country_agent(tokens, match, sentence)
@@ -184,7 +184,7 @@ class _Scanner:
             head = self.dictionary.agents.match_at(tokens, k) or self.dictionary.people_at(tokens, k)
             if head is not None:
                 if head.end < len(tokens) and tokens[head.end].capitalized \
-                        and tokens[head.end].norm not in _NOT_NAMES:
+                        and tokens[head.end].norm not in self.phrase_words.not_names:
                     return self._agent_and_name(tokens, match.start, head, sentence)
                 kind = "person" if tokens[head.end - 1].norm in self.person_nouns else "group"
                 mention = self._read_span(tokens, match.start, head.end, sentence, kind)
@@ -216,7 +216,8 @@ class _Scanner:
     def _name_end(self, tokens: list[Token], start: int) -> int:
         """The end of the run of capitalised words from `start` that are no dictionary name."""
         end = start
-        while end < len(tokens) and tokens[end].capitalized and tokens[end].norm not in _NOT_NAMES \
+        not_names = self.phrase_words.not_names
+        while end < len(tokens) and tokens[end].capitalized and tokens[end].norm not in not_names \
                 and self.dictionary.actor_at(tokens, end) is None:
             end += 1
         return end
@@ -230,7 +231,8 @@ class _Scanner:
         if head is None or tokens[head.end - 1].norm not in self.person_nouns:
             return None
         following = tokens[head.end] if head.end < len(tokens) else None
-        if following is not None and following.capitalized and following.norm not in _NOT_NAMES:
+        if following is not None and following.capitalized and \
+                following.norm not in self.phrase_words.not_names:
             return None  # "Kremlin spokesman Dmitry Peskov": a titled person, found at the title
         mention = self._read_span(tokens, match.start, head.end, sentence, "person")
         return (mention, head.end) if mention is not None else None

@@ -9,31 +9,34 @@ preposition) decides: a named actor wins, else a country plus the sector of the 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from importlib import resources
 
 from eventwire.actors.codes import primary_sector
 from eventwire.actors.dictionary import ActorDictionary, DictionaryActor, Match
 from eventwire.actors.text import POSSESSIVE, Token
+from eventwire.jsondata import read_json
 
-COORDINATORS = frozenset({"and", "&", "or", "nor"})
-PREPOSITIONS = frozenset({"of", "in", "from", "for", "at", "on", "with", "to", "by", "near", "inside",
-                          "outside", "along", "alongside", "together", "including", "among", "amid",
-                          "under", "against", "between", "across", "throughout", "via", "loyal", "based"})
-QUANTITY_WORDS = frozenset({
-    "a", "an", "the", "some", "about", "around", "nearly", "almost", "over", "more", "than", "at", "least",
-    "up", "to", "of", "as", "many", "several", "most", "all", "few", "dozens", "dozen", "hundreds", "hundred",
-    "thousands", "thousand", "millions", "million", "scores", "tens", "group", "groups", "number", "crowd",
-    "crowds", "band", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty",
-    "fifty", "main", "other", "another", "both"})
-# "Russian-backed separatists": the country after which these come supports the actor, it is not its own.
-SPONSOR_WORDS = frozenset({"backed", "supported", "sponsored", "funded", "financed", "armed", "allied",
-                           "aligned", "trained", "friendly"})
-# Words that make a title a past one: "former President X" is no longer in office.
-FORMER = frozenset({"former", "ex", "ousted", "deposed", "toppled", "late", "exiled", "retired", "onetime",
-                    "erstwhile", "then"})
 # Sectors of every role of a one-word Phoenix "group" that is one ruler known by a given name.
 RULER_SECTORS = frozenset({"GOV", "ELI"})
-DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "some", "several", "two", "three",
-                         "many", "other", "both", "all", "senior", "top", "local", "former", "unidentified"})
+
+
+@dataclass(frozen=True)
+class PhraseWords:
+    """The words that cut and read an actor phrase (data/actors/phrase.json)."""
+
+    coordinators: frozenset[str]  # "and", "or": where a phrase splits into conjuncts
+    prepositions: frozenset[str]  # "of", "in", "loyal": where the head of a conjunct ends
+    quantity_words: frozenset[str]  # "thousands of", "up to", "a group of": they count the actor after them
+    determiners: frozenset[str]  # "the", "its", "senior": they open a phrase and name no one
+    # "Russian-backed separatists": the country before one of these supports the actor, it is not its own
+    sponsor_words: frozenset[str]
+    former_words: frozenset[str]  # "former President X" is no longer in office
+    not_names: frozenset[str]  # "the", "said": may follow a title but do not start a name
+
+
+def read_phrase_words() -> PhraseWords:
+    raw = read_json(resources.files("eventwire") / "data" / "actors" / "phrase.json")
+    return PhraseWords(**{name: frozenset(words) for name, words in raw.items() if not name.startswith("_")})
 
 
 @dataclass
@@ -42,6 +45,7 @@ class Conjunct:
 
     tokens: list[Token]
     head_end: int  # tokens[:head_end] are the head, the rest prepositional modifiers
+    words: PhraseWords
     actors: list[tuple[int, DictionaryActor]] = field(default_factory=list)  # (token index, actor)
     agents: list[tuple[int, str, bool]] = field(default_factory=list)  # (token index, code, weak)
     titles: list[tuple[int, str]] = field(default_factory=list)  # (token index, office)
@@ -55,7 +59,7 @@ class Conjunct:
     @property
     def start(self) -> int:
         for token in self.tokens:
-            if token.norm not in DETERMINERS:
+            if token.norm not in self.words.determiners:
                 return token.start
         return self.tokens[0].start
 
@@ -89,7 +93,7 @@ class Conjunct:
         after = self.tokens[end].norm if end < len(self.tokens) else ""
         before = self.tokens[index - 1].norm if index > 0 else ""
         own_military = any(i == end and primary_sector(code) == "MIL" for i, code, _ in self.agents)
-        return (after in SPONSOR_WORDS and not own_military) or before in ("pro", "anti")
+        return (after in self.words.sponsor_words and not own_military) or before in ("pro", "anti")
 
     def named(self) -> list[tuple[int, DictionaryActor]]:
         return [(i, a) for i, a in self.actors if a.kind != "country"]
@@ -118,18 +122,18 @@ def conjunct_office(conjunct: Conjunct, dictionary: ActorDictionary) -> tuple[st
     for i in range(len(tokens)):
         title = dictionary.titles.match_at(tokens, i)
         if title is not None and title.value != "leader":  # party and rebel leaders hold no office
-            former = any(t.norm in FORMER for t in tokens[:i])
+            former = any(t.norm in conjunct.words.former_words for t in tokens[:i])
             return " ".join(t.text for t in tokens[title.start:title.end]), former
     return None
 
 
-def split_conjuncts(tokens: list[Token], dictionary: ActorDictionary) -> list[Conjunct]:
+def split_conjuncts(tokens: list[Token], dictionary: ActorDictionary, words: PhraseWords) -> list[Conjunct]:
     """Recognise names, agents and titles, then cut at coordinators outside any name."""
     pieces: list[tuple[str, int, int, object]] = []  # (kind, start, end, value)
     i = 0
     while i < len(tokens):
         match = dictionary.actor_at(tokens, i)
-        if match is not None and inside_longer_name(tokens, match, dictionary):
+        if match is not None and inside_longer_name(tokens, match, dictionary, words):
             match = None
         people = dictionary.people_at(tokens, i)
         if people is not None and (match is None or people.end >= match.end):
@@ -156,12 +160,12 @@ def split_conjuncts(tokens: list[Token], dictionary: ActorDictionary) -> list[Co
             continue
         pieces.append(("word", i, i + 1, None))
         i += 1
-    return _group(tokens, pieces)
+    return _group(tokens, pieces, words)
 
 
-def _is_quantity(token: Token) -> bool:
+def _is_quantity(token: Token, words: PhraseWords) -> bool:
     """ "Thousands of", "up to 100", "a group of": words that count the actor named after them."""
-    return token.norm in QUANTITY_WORDS or token.norm.replace(",", "").isdigit()
+    return token.norm in words.quantity_words or token.norm.replace(",", "").isdigit()
 
 
 def _cut_before_name(tokens: list[Token], match: Match | None, dictionary: ActorDictionary) -> Match | None:
@@ -176,13 +180,14 @@ def _cut_before_name(tokens: list[Token], match: Match | None, dictionary: Actor
     return match
 
 
-def inside_longer_name(tokens: list[Token], match, dictionary: ActorDictionary) -> bool:
+def inside_longer_name(tokens: list[Token], match, dictionary: ActorDictionary, words: PhraseWords) -> bool:
     """A one-word person alias ("Hassan") next to other capitalised words is part of another name: "Ahmed
     Hassan", "Abdullah Ocalan" are not the king of the dictionary."""
     if match.end - match.start != 1 or not _one_person(match.value):
         return False
     neighbours = [j for j in (match.start - 1, match.end) if 0 <= j < len(tokens)]
-    return any(tokens[j].capitalized and tokens[j].norm not in DETERMINERS and tokens[j].norm != POSSESSIVE
+    return any(tokens[j].capitalized and tokens[j].norm not in words.determiners
+               and tokens[j].norm != POSSESSIVE
                and dictionary.agents.match_at(tokens, j) is None
                and dictionary.titles.match_at(tokens, j) is None
                and _given_name_or_none(dictionary.actor_at(tokens, j)) for j in neighbours)
@@ -202,44 +207,46 @@ def _one_person(actor: DictionaryActor) -> bool:
             and all(role.code[3:6] in RULER_SECTORS for role in actor.roles))
 
 
-def _group(tokens: list[Token], pieces: list[tuple[str, int, int, object]]) -> list[Conjunct]:
-    has_and = any(kind == "word" and tokens[s].norm in COORDINATORS for kind, s, _, _ in pieces)
+def _group(tokens: list[Token], pieces: list[tuple[str, int, int, object]],
+           words: PhraseWords) -> list[Conjunct]:
+    has_and = any(kind == "word" and tokens[s].norm in words.coordinators for kind, s, _, _ in pieces)
     conjuncts: list[Conjunct] = []
     current: list[tuple[str, int, int, object]] = []
     for piece in pieces:
         kind, start, _, _ = piece
         is_comma_in_list = has_and and tokens[start].text == ","
-        if kind == "word" and (tokens[start].norm in COORDINATORS or is_comma_in_list):
-            conjuncts.extend(_conjunct(tokens, current))
+        if kind == "word" and (tokens[start].norm in words.coordinators or is_comma_in_list):
+            conjuncts.extend(_conjunct(tokens, current, words))
             current = []
         else:
             current.append(piece)
-    conjuncts.extend(_conjunct(tokens, current))
+    conjuncts.extend(_conjunct(tokens, current, words))
     return conjuncts
 
 
-def _conjunct(tokens: list[Token], pieces: list[tuple[str, int, int, object]]) -> list[Conjunct]:
+def _conjunct(tokens: list[Token], pieces: list[tuple[str, int, int, object]],
+              words: PhraseWords) -> list[Conjunct]:
     if not pieces:
         return []
     first, last = pieces[0][1], pieces[-1][2]
     part = tokens[first:last]
     head_end = len(part)
     for kind, start, end, _ in pieces:
-        if kind == "word" and tokens[start].norm in PREPOSITIONS and start > first \
-                and not all(_is_quantity(t) for t in tokens[first:start]):
+        if kind == "word" and tokens[start].norm in words.prepositions and start > first \
+                and not all(_is_quantity(t, words) for t in tokens[first:start]):
             head_end = start - first
             break
         # "the U.S. embassy in Baghdad", "Britain's ambassador to Russia": an agent that closes on its
         # preposition ends the head there; the place after it says where the agent serves, not whose it is.
-        if kind == "agent" and end - start > 1 and tokens[end - 1].norm in PREPOSITIONS:
+        if kind == "agent" and end - start > 1 and tokens[end - 1].norm in words.prepositions:
             head_end = end - 1 - first
             break
-    conjunct = Conjunct(part, head_end)
+    conjunct = Conjunct(part, head_end, words)
     name_run: list[Token] = []
     for kind, start, end, value in pieces:
         local = start - first
-        if kind == "word" and tokens[start].capitalized and tokens[start].norm not in DETERMINERS \
-                and tokens[start].norm not in PREPOSITIONS and tokens[start].norm != POSSESSIVE:
+        if kind == "word" and tokens[start].capitalized and tokens[start].norm not in words.determiners \
+                and tokens[start].norm not in words.prepositions and tokens[start].norm != POSSESSIVE:
             name_run.append(tokens[start])
             continue
         if name_run:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from eventwire.actors.codes import primary_sector
 from eventwire.actors.context import ArticleContext, Mention, scan_document
 from eventwire.actors.dictionary import ActorDictionary, DictionaryActor
-from eventwire.actors.phrase import DETERMINERS, QUANTITY_WORDS, Conjunct, conjunct_office, split_conjuncts
+from eventwire.actors.phrase import Conjunct, PhraseWords, conjunct_office, split_conjuncts
 from eventwire.actors.places import PlaceLookup
 from eventwire.actors.text import POSSESSIVE, tokenize
 from eventwire.records import Actor, Document, Sentence
@@ -50,15 +50,18 @@ class _Reading:
 
 
 class ActorResolver:
-    def __init__(self, dictionary: ActorDictionary, places: PlaceLookup, words: ActorWords):
+    def __init__(self, dictionary: ActorDictionary, places: PlaceLookup, words: ActorWords,
+                 phrase_words: PhraseWords):
         self.dictionary = dictionary
         self.places = places
         self.words = words
+        self.phrase_words = phrase_words
         self._read_once = lru_cache(maxsize=4096)(self._read_on)
 
     def start_document(self, doc: Document, sentences: list[Sentence]) -> ArticleContext:
         """Scan the whole article once (string matching, no parse) for later pronouns, titles, short names."""
-        return scan_document(self.dictionary, self.words.person_agent_nouns, doc, sentences, self._read_alone)
+        return scan_document(self.dictionary, self.words.person_agent_nouns, self.phrase_words, doc,
+                             sentences, self._read_alone)
 
     def resolve(self, span, sentence: Sentence, when: dt.date | None,
                 context: ArticleContext | None) -> list[ResolvedActor]:
@@ -99,7 +102,7 @@ class ActorResolver:
         when = when or (context.date if context else None)
         if context is not None and len(tokens) == 1 and tokens[0].norm in PERSON_PRONOUNS | GROUP_PRONOUNS:
             return self._pronoun(text, base, tokens[0].norm, context)
-        conjuncts = split_conjuncts(tokens, self.dictionary)
+        conjuncts = split_conjuncts(tokens, self.dictionary, self.phrase_words)
         for conjunct in conjuncts:
             conjunct.label_entities(entities)
         readings = []
@@ -328,7 +331,7 @@ class ActorResolver:
     @staticmethod
     def _not_a_place_name(conjunct: Conjunct, name: list) -> bool:
         """ "Most of the victims": a capitalised quantity word opening a sentence is no town."""
-        return all(t.norm in QUANTITY_WORDS | DETERMINERS for t in name)
+        return all(t.norm in conjunct.words.quantity_words | conjunct.words.determiners for t in name)
 
     def _capital(self, conjunct: Conjunct, reading: _Reading, reasons: list[str]) -> None:
         """ "Washington said", "talks with Beijing": a capital city alone stands for the government."""
