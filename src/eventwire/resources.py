@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from eventwire.actors.places import PlaceLookup
     from eventwire.actors.resolve import ActorResolver
     from eventwire.actors.words import ActorWords
+    from eventwire.events.arguments import ArgumentWords
     from eventwire.events.classify import VerbLexicon
     from eventwire.events.learned import Decisions
     from eventwire.events.magnitudes import MagnitudeWords
@@ -93,7 +94,7 @@ class Resources:
     def load_all(self) -> Resources:
         """Load everything now rather than on the first document (a worker, a server, a benchmark)."""
         for name in ("nlp", "lexicon", "resolver", "locator", "decisions", "preparse", "sense",
-                     "magnitude_words", "stance_words", "modality_words"):
+                     "magnitude_words", "stance_words", "modality_words", "argument_words"):
             getattr(self, name)
         return self
 
@@ -108,7 +109,7 @@ class Resources:
         from eventwire.events.classify import VerbLexicon
         from eventwire.events.lexicon import read_lexicon_data
 
-        return VerbLexicon(read_lexicon_data(self.settings.lexicon), self.modality_words)
+        return VerbLexicon(read_lexicon_data(self.settings.lexicon), self.modality_words, self.argument_words)
 
     @cached_property
     def dictionary(self) -> ActorDictionary:
@@ -206,3 +207,9 @@ class Resources:
         from eventwire.events.modality import read_modality_words
 
         return read_modality_words()
+
+    @cached_property
+    def argument_words(self) -> ArgumentWords:
+        from eventwire.events.arguments import read_argument_words
+
+        return read_argument_words()

@@ -1,12 +1,14 @@
 """Argument extraction from the parse: subjects, objects, passives, nominal triggers, lists."""
 
-from eventwire.events.arguments import find_arguments
+from eventwire.events.arguments import find_arguments, read_argument_words
+
+WORDS = read_argument_words()
 
 
 def _arguments(nlp, sentence: str, trigger: str):
     parsed = nlp(sentence)
     index = [t.text for t in parsed].index(trigger)
-    return find_arguments(parsed, index, index + 1)
+    return find_arguments(parsed, index, index + 1, WORDS)
 
 
 def _texts(groups) -> list[list[str]]:
@@ -55,7 +57,7 @@ def test_indirect_object_is_preferred_over_the_thing_given(nlp):
 
 def test_target_preposition_from_the_lexicon(nlp):
     parsed = nlp("Protesters in Gjilan demonstrated against the government.")
-    args = find_arguments(parsed, 3, 4, target_preps=("against",))
+    args = find_arguments(parsed, 3, 4, WORDS, target_preps=("against",))
     assert _texts(args.sources)[0] == ["Protesters in Gjilan"]
     assert _texts(args.targets)[0] == ["the government"]
 

@@ -1,15 +1,17 @@
 """Negation, hypotheticals, future intent and reported speech around a trigger."""
 
-from eventwire.events.arguments import find_arguments
+from eventwire.events.arguments import find_arguments, read_argument_words
 from eventwire.events.modality import analyse, read_modality_words
 
 WORDS = read_modality_words()
+CLAUSES = read_argument_words()
 
 
 def _modality(nlp, sentence: str, trigger: str):
     parsed = nlp(sentence)
     index = [t.text for t in parsed].index(trigger)
-    return analyse(parsed[index], find_arguments(parsed, index, index + 1).clause_head, WORDS)
+    clause_head = find_arguments(parsed, index, index + 1, CLAUSES).clause_head
+    return analyse(parsed[index], clause_head, WORDS, CLAUSES)
 
 
 def test_negated_future(nlp):

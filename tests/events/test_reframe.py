@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 
 from eventwire.events import classify, modality
+from eventwire.events.arguments import read_argument_words
 from eventwire.events.coder import EventCoder
 from eventwire.events.learned import RuleDecisions
 from eventwire.events.reframe import modal_frame
@@ -53,7 +54,7 @@ def test_a_negated_future_is_future_but_frames_no_threat(frame, nlp):
     assert cameo[:2] == "19" and found is None
     parsed = nlp("The army won't shell the town.")
     token = next(t for t in parsed if t.text == "shell")
-    assert modality.analyse(token, token, modality.read_modality_words()).future
+    assert modality.analyse(token, token, modality.read_modality_words(), read_argument_words()).future
 
 
 @pytest.fixture(scope="module")

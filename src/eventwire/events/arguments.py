@@ -8,8 +8,10 @@ that resolves to an actor. Coordinated phrases are split: "Israel and Russia" is
 from __future__ import annotations
 
 from dataclasses import dataclass
+from importlib import resources
 from typing import TYPE_CHECKING
 
+from eventwire.jsondata import read_json
 from eventwire.nlp import is_time_token
 
 if TYPE_CHECKING:
@@ -18,11 +20,6 @@ if TYPE_CHECKING:
     from eventwire.records import Sentence
 
 _SUBJECTS = {"nsubj", "csubj"}
-# Participles that describe the subject's own stance even in the passive form.
-STATIVE_PARTICIPLES = frozenset({
-    "opposed", "committed", "determined", "prepared", "resolved", "inclined", "disposed", "poised",
-    "set", "obliged", "entitled", "interested", "concerned", "involved", "engaged",
-})
 _PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
 _OBJECTS = {"dobj", "obj"}
 _RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
@@ -33,26 +30,32 @@ _PHRASE_EXCLUDED_DEPS = _CLAUSE_DEPS | {"conj", "cc"}  # punctuation is kept ins
 DEFAULT_TARGET_PREPS = ("against", "with", "on", "to")
 # Prepositions that usually give the place, tried last: "clashed with rebels in Ingushetia".
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
-# Modifiers of a nominal trigger that name who acted: "Israeli strikes", "U.S. sanctions".
-# Texts that speak for whoever issued them: "issued a statement condemning ...".
-DOCUMENT_NOUNS = frozenset({
-    "statement", "declaration", "resolution", "letter", "report", "communique", "message", "note",
-    "memorandum", "decree", "editorial", "speech", "document", "petition", "press release",
-})
-# Words that count or string together acts, whose "of" phrase names the acts: "dozens of airstrikes",
-# "a wave of arrests", "a series of raids".
-COUNT_WORDS = frozenset({"thousands", "millions", "dozens", "hundreds", "scores", "series", "number",
-                         "spate", "wave", "string", "rash", "spree", "round", "barrage", "volley", "salvo",
-                         "flurry", "couple", "handful",
-                         # units of armed men: "a platoon of peacekeepers", "a contingent of troops"
-                         "platoon", "contingent", "battalion", "brigade", "detachment", "squad", "regiment"})
-# Verbs that only link a subject to a description: "the attack was part of ...", "the talks seemed
-# stalled". An event noun their subject is no act told as done.
-_LINKING_VERBS = frozenset({"be", "become", "remain", "seem", "appear", "look", "sound", "stay"})
 _MAX_HOPS = 6  # how far a subject is inherited up the parse
 # Links through which a clause without a subject takes the subject of the clause above it:
 # "agreed to (set up)", "met and (agreed)", "..., (killing) five", "resorted to (throwing)".
 _INHERITING_LINKS = {"conj", "xcomp", "advcl", "acl", "pcomp", "prep", "ccomp", "acomp"}
+
+
+@dataclass(frozen=True)
+class ArgumentWords:
+    """The words argument finding reads (data/verbs/arguments.json)."""
+
+    # "Israel is opposed to ...": the subject's own stance, not something done to it
+    stative_participles: frozenset[str]
+    document_nouns: frozenset[str]  # "issued a statement condemning ...": the text speaks for its issuer
+    # "dozens of airstrikes", "a wave of arrests", "a platoon of peacekeepers": the "of" phrase names the
+    # acts or the men
+    count_words: frozenset[str]
+    # "the attack was part of ...", "the talks seemed stalled": an event noun their subject is no act told
+    # as done
+    linking_verbs: frozenset[str]
+    measure_nouns: frozenset[str]  # "sent 50 tonnes of food": the "of" phrase names the real object
+
+
+def read_argument_words() -> ArgumentWords:
+    raw = read_json(resources.files("eventwire") / "data" / "verbs" / "arguments.json")
+    lists = {name: frozenset(words) for name, words in raw.items() if not name.startswith("_")}
+    return ArgumentWords(**lists)
 
 
 @dataclass(frozen=True)
@@ -84,7 +87,8 @@ def trigger_head(parsed: Doc, start: int, end: int) -> Token:
     return tokens[0]
 
 
-def find_arguments(parsed: Doc, start: int, end: int, target_preps: tuple[str, ...] = (),
+def find_arguments(parsed: Doc, start: int, end: int, words: ArgumentWords,
+                   target_preps: tuple[str, ...] = (),
                    theme_object: bool = False, meeting: bool = False,
                    confinement: bool = False, of_doer: bool = False,
                    owner_suffers: bool = False) -> Arguments:
@@ -104,8 +108,8 @@ def find_arguments(parsed: Doc, start: int, end: int, target_preps: tuple[str, .
     preps = tuple(dict.fromkeys((*named, *DEFAULT_TARGET_PREPS, *places)))
     excluded = set(range(start, end))
     if head.pos_ in ("NOUN", "PROPN") and not _is_verbal(head):
-        return _nominal_arguments(head, preps, excluded, meeting, confinement, of_doer, owner_suffers)
-    return _verbal_arguments(head, preps, excluded, theme_object)
+        return _nominal_arguments(head, preps, excluded, words, meeting, confinement, of_doer, owner_suffers)
+    return _verbal_arguments(head, preps, excluded, theme_object, words)
 
 
 def reduced_relative(verb: Token) -> bool:
@@ -149,9 +153,9 @@ def _is_verbal(token: Token) -> bool:
 
 
 def _verbal_arguments(verb: Token, preps: tuple[str, ...], excluded: set[int],
-                      theme_object: bool) -> Arguments:
+                      theme_object: bool, words: ArgumentWords) -> Arguments:
     passive = _is_passive(verb)
-    if passive and verb.lower_ in STATIVE_PARTICIPLES and _agent(verb) is None:
+    if passive and verb.lower_ in words.stative_participles and _agent(verb) is None:
         passive = False  # "Israel is opposed to ...": a stance of the subject, not something done to it
     sources: list[ArgumentGroup] = []
     targets: list[ArgumentGroup] = []
@@ -167,21 +171,21 @@ def _verbal_arguments(verb: Token, preps: tuple[str, ...], excluded: set[int],
         if victim is None and reduced_relative(verb):
             victim = verb.head  # "protesters detained by police": the protesters
         if victim is None:
-            victim = _subject_of_time_clause(verb)
+            victim = _subject_of_time_clause(verb, words)
         _add(sources, agent, f"agent of passive '{verb.text}'", excluded)
         for prep_head in filter(None, (verb, victim)):  # "talks were held between X and Y": the parties
             for obj, _ in _prep_objects(prep_head, ("between",)):
                 _add(sources, obj, f"parties 'between' after '{prep_head.text}'", excluded, sides=True)
         _add(targets, victim, f"subject of passive '{verb.text}'", excluded)
     else:
-        subject, rule = clause_subject(verb)
+        subject, rule = clause_subject(verb, words)
         _add(sources, subject, rule, excluded)
     _add(targets, _dative(verb), f"indirect object of '{verb.text}'", excluded)
     obj = None if passive else _child(verb, _OBJECTS)
     if obj is not None and not theme_object:
         _add(targets, obj, f"object of '{verb.text}'", excluded)
     # what is banned, withdrawn or recalled comes from someone: "banned imports (from) X", "withdrew
-    # troops (from) X", "banned the import of chicks (from) X"
+    # troops (from) X", "halted the sale of grain (from) X"
     theme_preps = (*preps, "from") if theme_object else preps
     # a counted event noun in the trigger keeps its own target: "carried out dozens of (raids) against X"
     counted = obj is not None and obj.i in excluded
@@ -204,13 +208,13 @@ def _in_time_phrase(verb: Token, clause: Token) -> bool:
     return verb.dep_ == "pcomp" and prep.lower_ in _TIME_PREPS and prep.head.i == clause.i
 
 
-def _subject_of_time_clause(verb: Token) -> Token | None:
+def _subject_of_time_clause(verb: Token, words: ArgumentWords) -> Token | None:
     """Who suffered a passive told in a time phrase with no subject of its own: "the pastor returned
     home (after being freed) by his captors": the subject of the clause the phrase hangs on."""
     prep = verb.head
     if verb.dep_ != "pcomp" or prep.lower_ not in _TIME_PREPS or not _is_verbal(prep.head):
         return None
-    subject, _ = clause_subject(prep.head)
+    subject, _ = clause_subject(prep.head, words)
     return subject
 
 
@@ -221,15 +225,15 @@ def _happening_verb(noun: Token) -> Token | None:
 
 
 def _of_objects(noun: Token | None) -> list[Token]:
-    """The objects of 'of' after a noun, with those coordinated with them: "the import of (chicks) and
-    (eggs)"."""
+    """The objects of 'of' after a noun, with those coordinated with them: "the sale of (rice) and
+    (cotton)"."""
     if noun is None:
         return []
     return [c for pobj, _ in _prep_objects(noun, ("of",)) for c in conjuncts(pobj)]
 
 
-def _nominal_arguments(noun: Token, preps: tuple[str, ...], excluded: set[int], meeting: bool = False,
-                       confinement: bool = False, of_doer: bool = False,
+def _nominal_arguments(noun: Token, preps: tuple[str, ...], excluded: set[int], words: ArgumentWords,
+                       meeting: bool = False, confinement: bool = False, of_doer: bool = False,
                        owner_suffers: bool = False) -> Arguments:
     """A noun trigger ("talks", "an attack"): its own modifiers first, then the verb that governs it.
     A counted noun ("dozens of airstrikes") stands in its clause by its count. The object of "of" is the
@@ -237,7 +241,7 @@ def _nominal_arguments(noun: Token, preps: tuple[str, ...], excluded: set[int], 
     For `owner_suffers` acts with no "of" phrase the possessive is the one who suffered it ("X's arrest")."""
     sources: list[ArgumentGroup] = []
     targets: list[ArgumentGroup] = []
-    clause_noun = count_head(noun) or noun
+    clause_noun = count_head(noun, words) or noun
     for prep_head in (noun, _happening_verb(clause_noun)):
         for obj, _ in _prep_objects(prep_head, ("between", "among")) if prep_head is not None else ():
             _add(sources, obj, f"parties 'between' in '{noun.text}'", excluded, sides=True)
@@ -257,12 +261,12 @@ def _nominal_arguments(noun: Token, preps: tuple[str, ...], excluded: set[int], 
     governed = clause_noun.dep_ in _OBJECTS | {"attr"} and _is_verbal(clause_noun.head)
     verb = clause_noun.head if governed else None
     if verb is not None:
-        subject, rule = clause_subject(verb)
+        subject, rule = clause_subject(verb, words)
         _add(sources, subject, f"{rule} (governs '{noun.text}')", excluded)
     host = _time_phrase_verb(noun) if meeting else None
     if host is not None and not _is_passive(host):
         # "after a meeting with X, the governor told ...": the governor took part in the meeting
-        subject, rule = clause_subject(host)
+        subject, rule = clause_subject(host, words)
         _add(sources, subject, f"{rule} (after or before '{noun.text}')", excluded)
     for modifier in noun.children:
         if modifier.dep_ in ("amod", "compound") and _may_name_actor(modifier):
@@ -274,11 +278,11 @@ def _nominal_arguments(noun: Token, preps: tuple[str, ...], excluded: set[int], 
         for prep_head in (noun, undergoing):
             for obj, prep in _prep_objects(prep_head, ("from", "by")):
                 _add(sources, obj, f"object of '{prep}' after '{prep_head.text}'", excluded)
-        subject, rule = clause_subject(undergoing)
+        subject, rule = clause_subject(undergoing, words)
         _add(targets, subject, f"{rule} (came under '{noun.text}')", excluded)
     held = state_of_confinement(noun) if confinement else None
     if held is not None:
-        subject, rule = clause_subject(held)
+        subject, rule = clause_subject(held, words)
         _add(targets, subject, f"{rule} (held in '{noun.text}')", excluded)
     for obj in _of_objects(noun):  # before any place: "the killing of (X) in Y"
         _add(sources if of_doer else targets, obj, f"object of 'of' after '{noun.text}'", excluded)
@@ -297,23 +301,24 @@ def _nominal_arguments(noun: Token, preps: tuple[str, ...], excluded: set[int], 
     return Arguments(head, tuple(sources), tuple(targets), held is not None or suffered)
 
 
-def act_subject(verb: Token, act_nouns: frozenset[str]) -> Token | None:
+def act_subject(verb: Token, act_nouns: frozenset[str], words: ArgumentWords) -> Token | None:
     """The act an active verb has for its subject, counted or not: "(the attack) killed six", "(dozens)
     of airstrikes hit the town" (the airstrikes). `act_nouns` are lower-case words and lemmas."""
     if not _is_verbal(verb) or _is_passive(verb):
         return None
     subject = _child(verb, _SUBJECTS)
-    if subject is not None and (subject.like_num or subject.lower_ in COUNT_WORDS):
+    if subject is not None and (subject.like_num or subject.lower_ in words.count_words):
         subject = next(iter(_of_objects(subject)), None)
     if subject is None or not word_in(subject, act_nouns):
         return None
     return subject
 
 
-def doers_named_on_the_act(verb: Token, act_nouns: frozenset[str]) -> tuple[ArgumentGroup, ...]:
+def doers_named_on_the_act(verb: Token, act_nouns: frozenset[str],
+                           words: ArgumentWords) -> tuple[ArgumentGroup, ...]:
     """Who did the act that is the subject of a verb, named on it: "(Israeli) strikes killed 12", "the
     raid by (police) left two dead", "(the army's) shelling destroyed the bridge"."""
-    act = act_subject(verb, act_nouns)
+    act = act_subject(verb, act_nouns, words)
     if act is None:
         return ()
     groups: list[ArgumentGroup] = []
@@ -327,13 +332,13 @@ def doers_named_on_the_act(verb: Token, act_nouns: frozenset[str]) -> tuple[Argu
     return tuple(groups)
 
 
-def count_head(noun: Token) -> Token | None:
+def count_head(noun: Token, words: ArgumentWords) -> Token | None:
     """The word that counts a noun of acts: "(dozens) of airstrikes", "(a wave) of arrests"."""
     prep = noun.head
     if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.head.i == prep.i:
         return None
     count = prep.head
-    if count.like_num or word_in(count, COUNT_WORDS):
+    if count.like_num or word_in(count, words.count_words):
         return count
     return None
 
@@ -351,11 +356,11 @@ def names_the_sufferer(noun: Token) -> Token | None:
     return None
 
 
-def told_as_done(noun: Token) -> bool:
+def told_as_done(noun: Token, words: ArgumentWords) -> bool:
     """Is the noun the subject of a clause told as done: "the blockade (has cut off) the port", "the
     offensive (stalled)"? Not a modal, a future, a present or a linking verb ("the attack was part of")."""
     verb = noun.head
-    if noun.dep_ != "nsubj" or verb.pos_ != "VERB" or verb.lemma_.lower() in _LINKING_VERBS:
+    if noun.dep_ != "nsubj" or verb.pos_ != "VERB" or verb.lemma_.lower() in words.linking_verbs:
         return False
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.tag_ == "MD" for a in auxiliaries):
@@ -652,13 +657,13 @@ def to_infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
-def clause_subject(verb: Token) -> tuple[Token | None, str]:
+def clause_subject(verb: Token, words: ArgumentWords) -> tuple[Token | None, str]:
     """The subject of a verb, inherited through coordination, control and participles."""
     current = verb
     raised = False  # reached through an infinitive: "is expected (to send)"
     for _ in range(_MAX_HOPS):
         subject = _child(current, _SUBJECTS)
-        if subject is None and (current.lower_ in STATIVE_PARTICIPLES or raised):
+        if subject is None and (current.lower_ in words.stative_participles or raised):
             # "Israel is opposed to ...", "Iran is expected to (send)": the passive subject acts
             subject = _child(current, _PASSIVE_SUBJECTS)
         if subject is not None and subject.lower_ in _RELATIVE_PRONOUNS and current.dep_ == "relcl":
@@ -678,7 +683,8 @@ def clause_subject(verb: Token) -> tuple[Token | None, str]:
             return current.head, f"head of the relative clause '{current.text}'"
         if current.dep_ == "acl" and current.tag_ != "VBN" and current.head.pos_ in ("NOUN", "PROPN"):
             noun = current.head
-            if noun.lemma_.lower() in DOCUMENT_NOUNS and noun.dep_ in _OBJECTS and _is_verbal(noun.head):
+            issued = noun.dep_ in _OBJECTS and _is_verbal(noun.head)
+            if noun.lemma_.lower() in words.document_nouns and issued:
                 current = noun.head  # "issued a declaration demanding ...": whoever issued it demands
                 continue
             return noun, f"noun modified by '{current.text}'"

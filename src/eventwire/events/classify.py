@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from eventwire.events.arguments import (
     CONFINEMENT_CODE,
-    COUNT_WORDS,
+    ArgumentWords,
     act_subject,
     count_head,
     names_the_doer,
@@ -60,11 +60,6 @@ _NOUN_EVIDENCE_PREPS = {"on", "against", "between", "with", "in", "by", "at", "n
 _NOUN_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "ROOT", "appos", "conj", "attr"}
 _MODIFIER_VERB_DEPS = {"amod", "compound", "acl", "nmod"}
 _SUBJECT_HOPS = 3  # how far up coordinated/controlled verbs the acting subject is looked for
-# Measure words whose "of" phrase names the real object: "sent 50 tonnes of food"
-_QUANTITY_NOUNS = {"kg", "kilogram", "tonne", "ton", "tons", "tonnes", "truckload", "shipment", "consignment",
-                   "batch", "load", "worth", "amount", "quantity", "lot", "package", "convoy", "planeload",
-                   "part", "portion", "share", "bulk", "rest", "dozen", "dozens", "hundreds", "scores",
-                   "wave", "barrage", "salvo", "volley", "swarm", "string"}
 # Violence (CAMEO 18-20): a violent act that is the subject of a violent verb is the act the verb tells
 # the outcome of ("the airstrike killed six").
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
@@ -100,7 +95,7 @@ class _Match:
 class _Context:
     """Words around one verb, gathered once: what the patterns are matched against."""
 
-    def __init__(self, token: Token, consumed_preps: frozenset[str] = frozenset()):
+    def __init__(self, token: Token, words: ArgumentWords, consumed_preps: frozenset[str] = frozenset()):
         self.token = token
         children = list(token.children)
         reduced = reduced_relative(token)
@@ -119,7 +114,7 @@ class _Context:
                 self.objects |= _phrase_words(child)
                 if child.pos_ in ("NOUN", "PROPN") and dep in ("dobj", "obj", "nsubjpass", "attr"):
                     self.object_nouns.append(child)
-                if dep in ("dobj", "obj") and _counts(child):
+                if dep in ("dobj", "obj") and _counts(child, words):
                     counted = _counted_nouns(child)  # "carried out (hundreds) of strikes"
                     self.object_nouns += counted
                     if child.pos_ not in ("NOUN", "PROPN"):  # "destroyed 120 of its missile silos"
@@ -134,7 +129,7 @@ class _Context:
                         self.objects |= _phrase_words(grandchild)
             if dep in _SUBJECT_DEPS:
                 self.subject |= _phrase_words(child) if dep.startswith("nsubj") else _words(child)
-                if dep.startswith("nsubj") and _counts(child):
+                if dep.startswith("nsubj") and _counts(child, words):
                     for counted in _counted_nouns(child):  # "hundreds of peacekeepers patrolled"
                         self.subject |= _phrase_words(counted)
             if dep in _PREP_DEPS and child.lower_ not in consumed_preps:
@@ -146,7 +141,7 @@ class _Context:
                 if grandchild.dep_ == "prep":
                     self._add_prep(grandchild)
                     if grandchild.lower_ == "of":
-                        self._add_of_phrase(grandchild, measured=noun.lemma_.lower() in _QUANTITY_NOUNS)
+                        self._add_of_phrase(grandchild, measured=noun.lemma_.lower() in words.measure_nouns)
 
     def _add_of_phrase(self, of: Token, measured: bool) -> None:
         """'state of emergency' is one object; in '700 kg of medicine' the measured thing is the object."""
@@ -220,9 +215,10 @@ def _singular(word: str) -> str:
 class VerbLexicon:
     """Classifies triggers of a parsed sentence with the verb lexicon."""
 
-    def __init__(self, data: LexiconData, modality_words: ModalityWords):
+    def __init__(self, data: LexiconData, modality_words: ModalityWords, argument_words: ArgumentWords):
         self.data = data
         self.modality_words = modality_words
+        self.argument_words = argument_words
         # pattern element -> the words (and their singulars) that satisfy it; filled as elements are met
         self._element_words: dict[str, frozenset[str]] = {}
         # verb key -> (patterns without a gate, gate word -> pattern numbers); built on first use
@@ -283,7 +279,7 @@ class VerbLexicon:
         violent = match.cameo is not None and match.cameo[:2] in _VIOLENT_ROOTS
         if not violent or match.specificity < WEAK_SPECIFICITY:
             return set()
-        act = act_subject(verb, frozenset(self.data.nouns))
+        act = act_subject(verb, frozenset(self.data.nouns), self.argument_words)
         noun = act and self._match_event_noun(act, require_evidence=False)
         return {act.i} if noun and noun.cameo[:2] in _VIOLENT_ROOTS else set()
 
@@ -309,7 +305,7 @@ class VerbLexicon:
             context = contexts.get(used_prep)
             if context is None:
                 consumed = frozenset({used_prep}) if used_prep else frozenset()
-                context = contexts[used_prep] = _Context(token, consumed)
+                context = contexts[used_prep] = _Context(token, self.argument_words, consumed)
             match = self._match_entry(token, entry, context, particle_ids)
             if match is not None and (best is None or match.specificity > best.specificity):
                 best = match
@@ -596,7 +592,7 @@ class VerbLexicon:
         sign = self._sign_of_event(token, modified, cameo)
         if sign is not None:
             return sign
-        anchor = count_head(token) or token
+        anchor = count_head(token, self.argument_words) or token
         if anchor.dep_ == "pobj" or (token.text[:1].isupper() and token.i > 0):
             # "captured in the U.S.-led invasion": a circumstance, told as background; "the Battle of X",
             # "the Tet Offensive": the name of a past event
@@ -606,14 +602,15 @@ class VerbLexicon:
         sufferer = names_the_sufferer(token)
         # not "the threat of sanctions": an act of an act is a topic
         named_party = sufferer is not None and not self._is_event_noun(sufferer)
-        return any(map(names_the_doer, token.children)) or named_party or told_as_done(anchor)
+        return any(map(names_the_doer, token.children)) or named_party or \
+            told_as_done(anchor, self.argument_words)
 
     def _sign_of_event(self, token: Token, modified: bool, cameo: str) -> bool | None:
         """The signs that an event noun tells an event of its own, whatever party it names: True or False
         when one decides, None when none does (the noun may still name its parties)."""
         if cameo == CONFINEMENT_CODE and state_of_confinement(token) is not None:
             return True  # "has been in custody since May": a detention told as the state of the subject
-        counted = count_head(token)
+        counted = count_head(token, self.argument_words)
         if counted is None and _topic_of(token):
             return False  # "the anniversary of the massacre by X", "the threat of raids on X": a topic
         anchor = counted or token  # "dozens of (airstrikes)": the count stands in the clause
@@ -740,9 +737,9 @@ def _existential(noun: Token) -> bool:
             and any(c.dep_ == "expl" and c.lower_ == "there" for c in verb.children))
 
 
-def _counts(token: Token) -> bool:
+def _counts(token: Token, words: ArgumentWords) -> bool:
     """A counted or quantified object: "hundreds (of strikes)", "a series (of raids)", "12 (of them)"."""
-    return token.like_num or token.lower_ in COUNT_WORDS or token.lemma_.lower() in _QUANTITY_NOUNS
+    return token.like_num or token.lower_ in words.count_words or token.lemma_.lower() in words.measure_nouns
 
 
 def _counted_nouns(quantity: Token) -> list[Token]:

@@ -23,6 +23,7 @@ from eventwire.events.arguments import (
     CONFINEMENT_CODE,
     ArgumentGroup,
     Arguments,
+    ArgumentWords,
     attack_told_before,
     clause_subject,
     dated_clause,
@@ -361,6 +362,10 @@ class EventCoder:
         return self.resources.modality_words
 
     @cached_property
+    def argument_words(self) -> ArgumentWords:
+        return self.resources.argument_words
+
+    @cached_property
     def locator(self) -> EventLocator:
         return self.resources.locator
 
@@ -421,8 +426,9 @@ class EventCoder:
     def _code_sentence(self, sentence: Sentence, parsed: Doc, article: _Article,
                        deadline: float | None = None) -> list[Event]:
         _check(deadline)
-        drafts = [_draft(parsed, c) for c in self.lexicon.triggers(parsed)]
-        drafts += [d for d in _criticism_drafts(parsed, criticisms(parsed, self.stance), drafts, self.stance)
+        drafts = [_draft(parsed, c, self.argument_words) for c in self.lexicon.triggers(parsed)]
+        drafts += [d for d in _criticism_drafts(parsed, criticisms(parsed, self.stance), drafts, self.stance,
+                                                   self.argument_words)
                    if self._criticism_holds(d, sentence, article)]
         places = SentenceLocator(self.locator, parsed)
         found = []
@@ -431,7 +437,7 @@ class EventCoder:
             event = self._event(sentence, parsed, draft, article, places)
             if event is not None:
                 found.append(event)
-                told_in.append(subordinate_clause(draft.head, self.stance))
+                told_in.append(subordinate_clause(draft.head, self.stance, self.argument_words))
                 article.acts.append(event)
                 if not event.historical:
                     article.remember_parties(event)  # "A met B, and the two leaders agreed": known at once
@@ -455,7 +461,7 @@ class EventCoder:
         date, date_reason = self._date(doc, sentence, draft.head)
         reasons.append(Reason("date", date_reason))
         when = date.value or doc.date
-        modality = analyse(draft.head, draft.arguments.clause_head, self.modality_words)
+        modality = analyse(draft.head, draft.arguments.clause_head, self.modality_words, self.argument_words)
         if modality.commentary:
             return None  # an analyst's forecast or opinion: no act between actors
         if self._wished(draft.head):
@@ -509,7 +515,7 @@ class EventCoder:
             c = reframing.classification
             reasons.append(Reason("type", reframing.reason))
         candidates = _candidates(draft, modality.reporter, reframing, speaker_sentence, self.stance,
-                                 self.modality_words)
+                                 self.modality_words, self.argument_words)
         if stance_groups is not None and draft.criticism is not None:
             first_sources, first_targets = stance_groups  # the critic and the criticised, nothing else
             candidates = _Candidates(first_sources or candidates.sources, first_targets, candidates.reporter)
@@ -702,7 +708,7 @@ class EventCoder:
             return self._first_other(hosts_named(head.doc, excluded), sentence, when, article, taken, side)
         if c.quad_class not in VERBAL_QUADS:
             return None
-        summed = summed_act_doer(head)
+        summed = summed_act_doer(head, self.argument_words)
         doer = self._first_other((summed,), sentence, when, article, taken, side) if summed else None
         if doer is not None:
             return doer
@@ -818,22 +824,22 @@ class EventCoder:
             rule = f"asked to '{criticism.evaluation.text}'" if criticism.demand else \
                 f"criticised in what '{criticism.trigger.text}' tells"
             targets = tuple(ArgumentGroup((phrase(t),), rule) for t in criticism.criticised)
-            return (_speaker_of(criticism, reporter, speaker_sentence), targets), c
+            return (_speaker_of(criticism, reporter, speaker_sentence, self.argument_words), targets), c
         denial = denial_of(draft.head, self.stance)
         if denial is not None:
-            denier, rule = clause_subject(denial)
+            denier, rule = clause_subject(denial, self.argument_words)
             reasons.append(Reason("type", f"'{draft.head.text}' is what '{denial.text}' denies: a rejection, "
                                           "not the act"))
             sources = (ArgumentGroup((phrase(denier),), rule),) if denier is not None else ()
             return (sources, ()), as_type(c, "REJECT")
         refusal = refused_wish(draft.head, self.stance)
         if refusal is not None:
-            refuser, rule = clause_subject(refusal)
+            refuser, rule = clause_subject(refusal, self.argument_words)
             reasons.append(Reason("type", f"'{draft.head.text}' is what the negated '{refusal.text}' "
                                           "refuses: a rejection, not the act"))
             sources = (ArgumentGroup((phrase(refuser),), rule),) if refuser is not None else ()
             return (sources, ()), as_type(c, "REJECT")
-        ultimatum = ultimatum_of(draft.head, self.stance)
+        ultimatum = ultimatum_of(draft.head, self.stance, self.argument_words)
         if ultimatum is not None:
             reasons.append(Reason("type", f"'{ultimatum.verb.text}' gives '{ultimatum.asked.text}' a time "
                                           f"limit to '{draft.head.text}': an ultimatum, a threat"))
@@ -847,7 +853,8 @@ class EventCoder:
             speaker = ArgumentGroup((phrase(reporter),), "the speaker", speaker_sentence)
             warned = ArgumentGroup((phrase(threatened),), "subject of the condition")
             return ((speaker,), (warned,)), as_type(c, "THREATEN")
-        demand = demanded(draft.head) or instructed(draft.head, self.stance)
+        demand = demanded(draft.head, self.argument_words) or \
+            instructed(draft.head, self.stance, self.argument_words)
         if demand is not None:
             reasons.append(Reason("type", f"'{demand.asked.text}' is asked to '{draft.head.text}' "
                                           f"('{demand.verb.text} ... to'): a demand, not the act"))
@@ -866,7 +873,7 @@ class EventCoder:
             if attribution is None:
                 return False
             reporter = attribution.speaker
-        if _told_by_commentator(draft, reporter, self.modality_words):
+        if _told_by_commentator(draft, reporter, self.modality_words, self.argument_words):
             return False
         criticised = tuple(ArgumentGroup((phrase(t),), "criticised") for t in draft.criticism.criticised)
         target = self._role("target", criticised, sentence, article.doc.date, article.context, set())
@@ -1206,25 +1213,26 @@ def _spoken_by(modality: Modality, attribution: Attribution, words: ModalityWord
     return replace(modality, reporter=speaker, commentary=commentary)
 
 
-def _speaker_of(criticism: Criticism, reporter: Token | None,
-                speaker_sentence: Sentence | None) -> tuple[ArgumentGroup, ...]:
+def _speaker_of(criticism: Criticism, reporter: Token | None, speaker_sentence: Sentence | None,
+                clauses: ArgumentWords) -> tuple[ArgumentGroup, ...]:
     """Who criticises or demands: the subject of the statement verb, or the quote's speaker. The
     statement verb's subject is the trigger's own source unless the trigger is the act demanded."""
     if criticism.verb is not None:
         if criticism.trigger is criticism.verb:
             return ()  # the trigger's own subject
-        speaker, rule = clause_subject(criticism.verb)
+        speaker, rule = clause_subject(criticism.verb, clauses)
         return (ArgumentGroup((phrase(speaker),), rule),) if speaker is not None else ()
     if reporter is None:
         return ()
     return (ArgumentGroup((phrase(reporter),), "the quote's speaker", speaker_sentence),)
 
 
-def _told_by_commentator(draft: _Draft, reporter: Token | None, words: ModalityWords) -> bool:
+def _told_by_commentator(draft: _Draft, reporter: Token | None, words: ModalityWords,
+                         clauses: ArgumentWords) -> bool:
     """A criticism whose speaker is an analyst or an expert ("analysts say the plan has failed")."""
     speaker = reporter
     if draft.criticism is not None and draft.criticism.verb is not None:
-        speaker, _ = clause_subject(draft.criticism.verb)
+        speaker, _ = clause_subject(draft.criticism.verb, clauses)
     return speaker is not None and speaker.lemma_.lower() in words.commentators
 
 
@@ -1268,14 +1276,14 @@ def _first_person(role: _Role, words: ModalityWords) -> bool:
 
 def _candidates(draft: _Draft, reporter: Token | None, reframing: Reframing | None,
                 speaker_sentence: Sentence | None, words: StanceWords,
-                modality_words: ModalityWords) -> _Candidates:
+                modality_words: ModalityWords, clauses: ArgumentWords) -> _Candidates:
     """Source and target candidates, with the speaker of reported speech where the speaker is meant.
     `speaker_sentence` is the sentence of the speaker when the attribution stands in another one;
     `words` name the attacks whose doer a passive act told in them takes ("killed in an ambush by X"),
     the fighting whose sides an act told in it takes ("killed in clashes with X") and the weapons set
     off at a target ("detonated a bomb near X")."""
     # "Israeli strikes killed 12": who did the act that is the verb's subject comes before the act itself
-    sources = (doers_named_on_the_act(draft.head, words.act_nouns) + draft.arguments.sources
+    sources = (doers_named_on_the_act(draft.head, words.act_nouns, clauses) + draft.arguments.sources
                + doers_of_the_attack(draft.head, words.attack_nouns, _dying(draft.head, words)))
     if draft.head.pos_ in ("NOUN", "PROPN"):
         # "the arrest of X sparked (protests)": an act is no actor of the act it causes
@@ -1364,7 +1372,7 @@ def _leading_pronoun(groups: tuple[ArgumentGroup, ...]) -> str | None:
 
 
 def _criticism_drafts(parsed: Doc, found: list[Criticism], triggered: list[_Draft],
-                      stance: StanceWords) -> list[_Draft]:
+                      stance: StanceWords, clauses: ArgumentWords) -> list[_Draft]:
     """ACCUSE drafts of the criticisms told by statements whose verb is no trigger of its own (or is a
     retort, whose attack reading _event drops). A doer judged by an adjective in the report of a material
     act ("the unlawful militia attacked ...") is the act's description, not a criticism."""
@@ -1393,7 +1401,7 @@ def _criticism_drafts(parsed: Doc, found: list[Criticism], triggered: list[_Draf
         pattern = patterns.get(criticism.code, "statement + demand")
         classification = Classification(event_type, None, criticism.code, quad_class_of(criticism.code),
                                         (head.i, head.i + 1), pattern, reason, 0.5)
-        draft = _draft(parsed, classification)
+        draft = _draft(parsed, classification, clauses)
         drafts.append(replace(draft, criticism=criticism))
     return drafts
 
@@ -1405,7 +1413,7 @@ def _retort(verb: Token, stance: StanceWords) -> bool:
     return name is not None and " " in name
 
 
-def _draft(parsed: Doc, classification: Classification) -> _Draft:
+def _draft(parsed: Doc, classification: Classification, clauses: ArgumentWords) -> _Draft:
     start, end = classification.trigger
     theme_object = classification.event_type in THEME_OBJECT_TYPES
     meeting = classification.event_type == "CONSULT"
@@ -1413,8 +1421,8 @@ def _draft(parsed: Doc, classification: Classification) -> _Draft:
     of_doer = classification.event_type in OF_DOER_TYPES
     owner_suffers = classification.cameo in ACTS_ON_A_PERSON
     return _Draft(classification, trigger_head(parsed, start, end),
-                  find_arguments(parsed, start, end, classification.target_preps, theme_object, meeting,
-                                 confinement, of_doer, owner_suffers))
+                  find_arguments(parsed, start, end, clauses, classification.target_preps, theme_object,
+                                 meeting, confinement, of_doer, owner_suffers))
 
 
 class TimeBudgetExceeded(Exception):

@@ -12,7 +12,7 @@ from functools import cached_property
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from eventwire.events.arguments import clause_subject
+from eventwire.events.arguments import ArgumentWords, clause_subject
 from eventwire.jsondata import read_json
 from eventwire.records import Reason, reasons_of
 
@@ -89,14 +89,15 @@ class Modality:
     reasons: tuple[Reason, ...]  # of the flags ("modality") and of the reporter ("reported_by")
 
 
-def analyse(trigger: Token, clause_head: Token, words: ModalityWords) -> Modality:
-    """Modality of the event whose trigger is `trigger` in the clause headed by `clause_head`."""
+def analyse(trigger: Token, clause_head: Token, words: ModalityWords, clauses: ArgumentWords) -> Modality:
+    """Modality of the event whose trigger is `trigger` in the clause headed by `clause_head`; `clauses`
+    are the words by which a speaker's or a forecaster's subject is found."""
     reasons: list[str] = []
     chain = _control_chain(clause_head)
     negated = _negated(trigger, chain, words, reasons)
     hypothetical, would = _hypothetical(clause_head, chain, words, reasons)
     flags = len(reasons)
-    reporter, reporting_verb = _reporter(clause_head, words, reasons)
+    reporter, reporting_verb = _reporter(clause_head, words, clauses, reasons)
     reasons[flags:] = reasons_of("reported_by", reasons[flags:])
     future = _future(trigger, chain, words, reasons)
     obliged = _obliged(chain, words, reasons)
@@ -107,7 +108,7 @@ def analyse(trigger: Token, clause_head: Token, words: ModalityWords) -> Modalit
         else:
             hypothetical = True
             reasons.append("hypothetical: modal 'would'")
-    forecaster = _forecast(clause_head, words, reasons)
+    forecaster = _forecast(clause_head, words, clauses, reasons)
     if forecaster is not None:
         future = hypothetical = True
     commentary = _commentary(reporter, forecaster, future or hypothetical, words, reasons)
@@ -170,7 +171,8 @@ def _hypothetical(clause_head: Token, chain: list[Token], words: ModalityWords,
 
 
 
-def _forecast(clause_head: Token, words: ModalityWords, reasons: list[str]) -> Token | None:
+def _forecast(clause_head: Token, words: ModalityWords, clauses: ArgumentWords,
+              reasons: list[str]) -> Token | None:
     """Whoever forecasts the act ("analysts expect Iran to ...", "Iran is likely to ..."), or the
     forecasting word itself when nobody is named; None when the act is not a forecast."""
     node = clause_head
@@ -180,7 +182,7 @@ def _forecast(clause_head: Token, words: ModalityWords, reasons: list[str]) -> T
         node = node.head
         if node.lemma_.lower() in words.forecast_words:
             reasons.append(f"hypothetical: a forecast ('{node.text}')")
-            subject, _ = clause_subject(node)
+            subject, _ = clause_subject(node, clauses)
             return subject if subject is not None and subject.lower_ not in words.pronouns_of_things else node
     return None
 
@@ -240,7 +242,7 @@ def _future(trigger: Token, chain: list[Token], words: ModalityWords, reasons: l
     return False
 
 
-def _reporter(clause_head: Token, words: ModalityWords,
+def _reporter(clause_head: Token, words: ModalityWords, clauses: ArgumentWords,
               reasons: list[str]) -> tuple[Token | None, Token | None]:
     """Who reported the event, and the reporting verb: "X said ...", "..., X said", "according to X"."""
     node = clause_head
@@ -252,11 +254,11 @@ def _reporter(clause_head: Token, words: ModalityWords,
                     reasons.append(f"reported: 'according to {source.text}'")
                     return source, None
             if child.dep_ == "parataxis" and child.lemma_ in words.reporting_verbs:
-                return _speaker(child, reasons), child
+                return _speaker(child, clauses, reasons), child
         if node.head.i == node.i or node.dep_ not in _CLAUSE_LINKS:
             return None, None
         if node.head.lemma_ in words.reporting_verbs and node.dep_ in ("ccomp", "parataxis"):
-            return _speaker(node.head, reasons), node.head
+            return _speaker(node.head, clauses, reasons), node.head
         node = node.head
     return None, None
 
@@ -271,8 +273,8 @@ def _quoted(verb: Token) -> Token | None:
     return None
 
 
-def _speaker(verb: Token, reasons: list[str]) -> Token | None:
-    speaker, _ = clause_subject(verb)
+def _speaker(verb: Token, clauses: ArgumentWords, reasons: list[str]) -> Token | None:
+    speaker, _ = clause_subject(verb, clauses)
     if speaker is None:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         speaker = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None

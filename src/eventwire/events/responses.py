@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from eventwire.events.arguments import PLACE_PREPS, ArgumentGroup, clause_subject, phrase
+from eventwire.events.arguments import PLACE_PREPS, ArgumentGroup, ArgumentWords, clause_subject, phrase
 from eventwire.nlp import is_time_token
 
 if TYPE_CHECKING:
@@ -49,7 +49,7 @@ def answered_act(head: Token, trigger: tuple[int, int],
     return None
 
 
-def summed_act_doer(head: Token) -> ArgumentGroup | None:
+def summed_act_doer(head: Token, clauses: ArgumentWords) -> ArgumentGroup | None:
     """Who did the act that a response in a relative clause answers, when the clause hangs on a noun set
     off after that act to sum it up: "X freed the hostages, a move that Y welcomed", "X accused Y of
     spying, a charge that Y rejected": the doer of the act (X). None otherwise."""
@@ -61,7 +61,7 @@ def summed_act_doer(head: Token) -> ArgumentGroup | None:
     set_off = first > 0 and noun.doc[first - 1].text in (",", "—", "-", ";")
     if not set_off or act.i > noun.i or not (act.pos_ == "VERB" or act.tag_.startswith("VB")):
         return None
-    subject, rule = clause_subject(act)
+    subject, rule = clause_subject(act, clauses)
     if subject is None:
         return None
     return ArgumentGroup((phrase(subject),), f"the doer of '{act.text}' ({rule}), summed up as '{noun.text}'")

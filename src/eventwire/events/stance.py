@@ -19,7 +19,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from eventwire.events.arguments import (
-    DOCUMENT_NOUNS,
+    ArgumentWords,
     clause_subject,
     reduced_relative,
     to_infinitive,
@@ -448,7 +448,7 @@ _CLAUSE_OF_A_NOUN = {"relcl", "acl"}
 _PHRASE_LINKS = {"pobj", "pcomp"}
 
 
-def subordinate_clause(head: Token, words: StanceWords) -> Token | None:
+def subordinate_clause(head: Token, words: StanceWords, clauses: ArgumentWords) -> Token | None:
     """The head of the subordinate clause or phrase that tells the trigger's act beside the sentence's main
     act: a clause of time or cause ("(as) troops shelled the town", "(after) police raided"), a purpose
     ("to prevent a rally"), a relative clause ("rebels who (stole) cattle"), a prepositional phrase
@@ -458,7 +458,7 @@ def subordinate_clause(head: Token, words: StanceWords) -> Token | None:
     node = head
     while node.head.i != node.i:
         parent = node.head
-        if node.dep_ in _CLAUSE_OF_A_NOUN and not _speaks_for_its_issuer(parent) and not (
+        if node.dep_ in _CLAUSE_OF_A_NOUN and not _speaks_for_its_issuer(parent, clauses) and not (
                 parent.dep_ == "ROOT" and parent.pos_ in ("NOUN", "PROPN", "NUM")):
             return node  # the root noun's clause is a misparsed predicate: "Thousands (protested) ..."
         if node.dep_ == "advcl" and (to_infinitive(node) or any(
@@ -470,8 +470,8 @@ def subordinate_clause(head: Token, words: StanceWords) -> Token | None:
     return None
 
 
-def _speaks_for_its_issuer(noun: Token) -> bool:
-    return noun.lemma_.lower() in DOCUMENT_NOUNS or noun.lower_ in DOCUMENT_NOUNS
+def _speaks_for_its_issuer(noun: Token, clauses: ArgumentWords) -> bool:
+    return noun.lemma_.lower() in clauses.document_nouns or noun.lower_ in clauses.document_nouns
 
 
 _NEGATORS = {"not", "n't", "never", "no"}
@@ -524,7 +524,7 @@ class Demand:
     verb: Token  # the verb the request hangs on ("chanted", "pressed")
 
 
-def demanded(head: Token) -> Demand | None:
+def demanded(head: Token, clauses: ArgumentWords) -> Demand | None:
     """'... for X to (act)': an infinitive whose own subject 'for' introduces is asked for. The parse
     gives either 'for' and the subject under the infinitive, or 'for X' beside it on the verb above."""
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children) or head.head.i == head.i:
@@ -537,11 +537,11 @@ def demanded(head: Token) -> Demand | None:
                         for o in p.children if o.dep_ == "pobj"), None)
     if subject is None or verb.pos_ not in ("VERB", "AUX"):
         return None
-    asker, _ = clause_subject(verb)
+    asker, _ = clause_subject(verb, clauses)
     return Demand(asker, subject, verb)
 
 
-def instructed(head: Token, words: StanceWords) -> Demand | None:
+def instructed(head: Token, words: StanceWords, clauses: ArgumentWords) -> Demand | None:
     """'told X to (act)', 'instructed X to draft rules to (act)', 'pushed X to (act)', 'pleaded with X to
     (act)': an act under an instruction verb with an object (or one pleaded with), through one or two
     infinitives (or an infinitive on their object), is asked of that object, not done by it."""
@@ -553,21 +553,22 @@ def instructed(head: Token, words: StanceWords) -> Demand | None:
             node = node.head.head  # "to draft rules to (ban)": the infinitive hangs on the object noun
             continue
         if purpose and node.dep_ == "advcl":
-            demand = _instruction(node.head, node, words)  # "pushed X (to reopen)", parsed as a purpose
+            # "pushed X (to reopen)", parsed as a purpose
+            demand = _instruction(node.head, node, words, clauses)
             if demand is not None:
                 return demand
             node = node.head  # "to draft rules (to ban)": an infinitive of purpose
             continue
         if node.dep_ != "xcomp" or node.head.i == node.i:
             return None
-        demand = _instruction(node.head, node, words)
+        demand = _instruction(node.head, node, words, clauses)
         if demand is not None:
             return demand
         node = node.head
     return None
 
 
-def _instruction(verb: Token, infinitive: Token, words: StanceWords) -> Demand | None:
+def _instruction(verb: Token, infinitive: Token, words: StanceWords, clauses: ArgumentWords) -> Demand | None:
     """The demand an instruction verb makes of whom it names before the infinitive: its object ("told
     X"), whom it pleads with ("pleaded with X"), or the infinitive's own subject after "with" (the
     parser's reading of "pleading with X to (act)")."""
@@ -581,7 +582,7 @@ def _instruction(verb: Token, infinitive: Token, words: StanceWords) -> Demand |
         asked = next((c for c in infinitive.children if c.dep_ == "nsubj"), None)
     if asked is None:
         return None
-    asker, _ = clause_subject(verb)
+    asker, _ = clause_subject(verb, clauses)
     return Demand(asker, asked, verb)
 
 
@@ -612,7 +613,7 @@ def is_wish(token: Token, words: StanceWords) -> bool:
     return token.pos_ in ("VERB", "AUX") and any(stem in words.wish_verbs for stem in stems)
 
 
-def ultimatum_of(head: Token, words: StanceWords) -> Demand | None:
+def ultimatum_of(head: Token, words: StanceWords, clauses: ArgumentWords) -> Demand | None:
     """'gave X 14 days to (act)': an act with a time limit set by someone else is that one's threat
     to X (an ultimatum), not X's act. The time and X are objects of the giving verb."""
     verb = head.head
@@ -631,7 +632,7 @@ def ultimatum_of(head: Token, words: StanceWords) -> Demand | None:
                   and c.dep_ in ("dative", "dobj")), None)
     if asked is None:
         return None
-    asker, _ = clause_subject(verb)
+    asker, _ = clause_subject(verb, clauses)
     return Demand(asker, asked, verb)
 
 
