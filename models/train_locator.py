@@ -41,16 +41,17 @@ def parse(records: list[LocationRecord]):
 
 def examples(records: list[LocationRecord], parses):
     """(record, features of each candidate, labels of each candidate) for every parsable record."""
-    from eventwire.places.candidates import candidate_features, find_candidates
+    from eventwire.places.candidates import candidate_features, find_candidates, read_place_words
     from eventwire.places.gazetteer import read_gazetteer
 
     gazetteer = read_gazetteer()
+    words = read_place_words()
     for record, parsed in zip(records, parses):
         trigger = trigger_token(parsed, record)
         if trigger is None:
             continue
-        candidates = find_candidates(parsed, gazetteer)
-        features = candidate_features(parsed, trigger, candidates)
+        candidates = find_candidates(parsed, gazetteer, words)
+        features = candidate_features(parsed, trigger, candidates, words)
         labels = [c.text in record.locations for c in candidates]
         yield record, features, labels
 

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from eventwire.events.sense import LearnedSense, NoSense
     from eventwire.events.stance import StanceWords
     from eventwire.places.admin1 import Admin1Table
+    from eventwire.places.candidates import PlaceWords
     from eventwire.places.capitals import CapitalTable
     from eventwire.places.gazetteer import Gazetteer
     from eventwire.places.locate import EventLocator
@@ -160,11 +161,17 @@ class Resources:
         return read_phrase_words()
 
     @cached_property
+    def place_words(self) -> PlaceWords:
+        from eventwire.places.candidates import read_place_words
+
+        return read_place_words()
+
+    @cached_property
     def locator(self) -> EventLocator:
         from eventwire.places.locate import EventLocator, read_locator_model
 
         return EventLocator(read_locator_model(self.settings.locator), self.gazetteer, self.admin1,
-                            self.capitals)
+                            self.place_words, self.capitals)
 
     @cached_property
     def decisions(self) -> Decisions:

@@ -78,7 +78,8 @@ def test_a_named_capital_keeps_its_own_name(nlp, locator):
 
 def test_money_is_not_a_place(nlp, resources):
     parsed = nlp("Foreign investors pulled capital out of Egyptian capital markets last year.")
-    found = find_candidates(parsed, resources.gazetteer, resources.locator.capitals, "EGY")
+    found = find_candidates(parsed, resources.gazetteer, resources.place_words, resources.locator.capitals,
+                            "EGY")
     assert not [c for c in found if c.capital_of]
 
 

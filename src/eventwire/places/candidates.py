@@ -9,8 +9,11 @@ from __future__ import annotations
 import bisect
 import math
 from dataclasses import dataclass
+from functools import cached_property
+from importlib import resources
 from typing import TYPE_CHECKING
 
+from eventwire.jsondata import read_json
 from eventwire.places.gazetteer import Gazetteer, Place
 
 if TYPE_CHECKING:
@@ -18,28 +21,31 @@ if TYPE_CHECKING:
 
     from eventwire.places.capitals import CapitalTable
 
-# Weekday and month names are proper nouns that the tagger cannot tell from place names.
-CALENDAR_WORDS = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-}
-# Geographic nouns that take "of" inside a name: "Gulf of Aden", "Horn of Africa", "Strait of Hormuz".
-OF_NAMES = {"gulf", "horn", "strait", "straits", "bay", "sea", "isle", "isles", "cape", "lake", "mount",
-            "islands", "island", "republic", "city", "port"}
-# Nouns that introduce a place: "the town of X", "X province", "in X countryside".
-PLACE_NOUNS = {
-    "city", "town", "village", "villages", "province", "district", "area", "region", "country", "capital",
-    "neighborhood", "neighbourhood", "suburb", "suburbs", "outskirts", "countryside", "settlement",
-    "settlements", "governorate", "state", "county", "border", "camp", "valley", "island", "port", "street",
-    "streets", "highway", "road", "near", "enclave", "territory", "municipality", "base", "airport",
-}
-# Lower-case generic nouns after a name are not part of it (annotators mark "Aleppo" in "Aleppo province").
-TRAILING_NOUNS = {"province", "provinces", "district", "governorate", "region", "area", "countryside", "town",
-                  "village", "villages", "neighborhood", "neighbourhood", "state", "county", "municipality"}
-PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "into", "across", "around"}
 _MAX_PATH = 4
 _MAX_PART = 4  # words of the longest gazetteer name looked for inside a longer name
 _DISTANCE_BUCKETS = (1, 2, 3, 5, 8, 13, 21)
+
+
+@dataclass(frozen=True)
+class PlaceWords:
+    """The English words the place finder reads (data/places/words.json)."""
+
+    calendar_words: frozenset[str]  # weekday and month names: proper nouns the tagger cannot tell from places
+    of_names: frozenset[str]  # geographic nouns that take "of" inside a name: "Gulf of Aden"
+    place_nouns: frozenset[str]  # nouns that introduce a place: "the town of X", "X province"
+    trailing_nouns: frozenset[str]  # generic nouns after a name, not part of it: "Aleppo province"
+    place_prepositions: frozenset[str]  # "in", "near": a place follows
+    other_prepositions: frozenset[str]  # the others whose word a candidate's head feature keeps
+
+    @cached_property
+    def head_words(self) -> frozenset[str]:
+        """Head words kept as such in the locator's features: place nouns and prepositions."""
+        return self.place_nouns | self.place_prepositions | self.other_prepositions
+
+
+def read_place_words() -> PlaceWords:
+    raw = read_json(resources.files("eventwire") / "data" / "places" / "words.json")
+    return PlaceWords(**{name: frozenset(words) for name, words in raw.items() if not name.startswith("_")})
 
 
 @dataclass(frozen=True)
@@ -55,7 +61,8 @@ class Candidate:
     capital_from: str = ""  # how that country was found, for the reason
 
 
-def find_candidates(parsed: Doc, gazetteer: Gazetteer, capitals: CapitalTable | None = None,
+def find_candidates(parsed: Doc, gazetteer: Gazetteer, words: PlaceWords,
+                    capitals: CapitalTable | None = None,
                     context_country: str | None = None) -> list[Candidate]:
     """Place-like spans without named entities: every proper-noun name of the sentence, and the
     gazetteer names inside a longer name that the gazetteer does not know as a whole
@@ -64,29 +71,29 @@ def find_candidates(parsed: Doc, gazetteer: Gazetteer, capitals: CapitalTable | 
     With `capitals`, a capital named by its country ("the Egyptian capital", "Kenya's capital", "the
     capital of Sudan", and "the capital" alone when the sentence names one country or else
     `context_country` is given) is a known place, the city, in place of the country's name."""
-    found = _names(parsed, gazetteer)
+    found = _names(parsed, gazetteer, words)
     if capitals is not None:
-        found = _with_capitals(parsed, found, capitals, context_country)
+        found = _with_capitals(parsed, found, capitals, context_country, words)
     return sorted(found, key=lambda c: (c.start, -c.end))
 
 
-def _names(parsed: Doc, gazetteer: Gazetteer) -> list[Candidate]:
+def _names(parsed: Doc, gazetteer: Gazetteer, words: PlaceWords) -> list[Candidate]:
     found: list[Candidate] = []
-    for run in _proper_noun_runs(parsed):
-        name = _trim(run)
-        if len(name) == 0 or _is_calendar(name):
+    for run in _proper_noun_runs(parsed, words):
+        name = _trim(run, words)
+        if len(name) == 0 or _is_calendar(name, words):
             continue
         text = name.text
         place = gazetteer.lookup(text)
-        context = ":place-word" if _after_place_word(name) else ""
+        context = ":place-word" if _after_place_word(name, words) else ""
         found.append(Candidate(name.start, name.end, text, f"{'known' if place else 'name'}{context}", place))
         if place is None and len(name) > 1:
-            found.extend(_known_parts(name, gazetteer))
+            found.extend(_known_parts(name, gazetteer, words))
     return found
 
 
 def _with_capitals(parsed: Doc, found: list[Candidate], capitals: CapitalTable,
-                   context_country: str | None) -> list[Candidate]:
+                   context_country: str | None, words: PlaceWords) -> list[Candidate]:
     """`found` with each capital phrase added; the country name inside one ("Kenya" in "Kenya's
     capital") gives way to it."""
     countries = {c.place.country for c in found if c.place and c.place.kind == "country"}
@@ -111,7 +118,7 @@ def _with_capitals(parsed: Doc, found: list[Candidate], capitals: CapitalTable,
             continue
         inside = [c for c in found if start <= c.start and c.end <= end]
         found = [c for c in found if c not in inside]
-        context = ":place-word" if _after_place_word(parsed[start:end]) else ""
+        context = ":place-word" if _after_place_word(parsed[start:end], words) else ""
         found.append(Candidate(start, end, parsed[start:end].text, f"known{context}", place, country, how))
     return found
 
@@ -158,7 +165,7 @@ def _capital_alone(parsed: Doc, noun: Token, end: int, country: str | None, how:
     return None
 
 
-def _known_parts(name: Span, gazetteer: Gazetteer):
+def _known_parts(name: Span, gazetteer: Gazetteer, words: PlaceWords):
     """The longest gazetteer names inside a name, not overlapping, left to right."""
     i = first = name.start
     tokens = list(name)
@@ -169,7 +176,7 @@ def _known_parts(name: Span, gazetteer: Gazetteer):
             if j - i >= len(name) or j - 1 not in capitalized:
                 continue
             part = tokens[i - first:j - first]
-            if len(part) == 1 and part[0].lower_ in CALENDAR_WORDS:
+            if len(part) == 1 and part[0].lower_ in words.calendar_words:
                 continue
             text = tokens_text(part)
             if place := gazetteer.lookup(text):
@@ -185,22 +192,22 @@ def tokens_text(tokens: list[Token]) -> str:
     return "".join([t.text_with_ws for t in tokens[:-1]]) + tokens[-1].text
 
 
-def _is_calendar(span: Span) -> bool:
-    return len(span) == 1 and span[0].lower_ in CALENDAR_WORDS
+def _is_calendar(span: Span, words: PlaceWords) -> bool:
+    return len(span) == 1 and span[0].lower_ in words.calendar_words
 
 
-def _trim(span: Span) -> Span:
+def _trim(span: Span, words: PlaceWords) -> Span:
     """The name alone: "the West Bank's" -> "West Bank", "Aleppo province" -> "Aleppo"."""
     start, end = span.start, span.end
     while start < end and span.doc[start].lower_ in {"the", "a", "an"}:
         start += 1
     while end > start and (span.doc[end - 1].tag_ in {"POS", "."}
-                           or span.doc[end - 1].text in TRAILING_NOUNS):
+                           or span.doc[end - 1].text in words.trailing_nouns):
         end -= 1
     return span.doc[start:end]
 
 
-def _proper_noun_runs(parsed: Doc):
+def _proper_noun_runs(parsed: Doc, words: PlaceWords):
     """Maximal runs of proper nouns, with inner hyphens and a geographic "of": "Tal Sha'rah",
     "Dahiyat al-Assad", "Gulf of Aden"."""
     pos = [t.pos_ for t in parsed]
@@ -210,7 +217,8 @@ def _proper_noun_runs(parsed: Doc):
             i += 1
             continue
         j = i + 1
-        while j + 1 < len(pos) and (pos[j] == "PROPN" or pos[j + 1] == "PROPN" and _joins_name(parsed, j)):
+        while j + 1 < len(pos) and (pos[j] == "PROPN"
+                                    or pos[j + 1] == "PROPN" and _joins_name(parsed, j, words)):
             j += 1
         if j < len(pos) and pos[j] == "PROPN":
             j += 1
@@ -218,23 +226,24 @@ def _proper_noun_runs(parsed: Doc):
         i = j
 
 
-def _joins_name(parsed: Doc, j: int) -> bool:
+def _joins_name(parsed: Doc, j: int, words: PlaceWords) -> bool:
     """Token j, before a proper noun, links the proper nouns around it into one name: a hyphen, or "of"
     after "Gulf"."""
-    return parsed[j].text == "-" or parsed[j].lower_ == "of" and parsed[j - 1].lower_ in OF_NAMES
+    return parsed[j].text == "-" or parsed[j].lower_ == "of" and parsed[j - 1].lower_ in words.of_names
 
 
-def _after_place_word(span: Span) -> bool:
+def _after_place_word(span: Span, words: PlaceWords) -> bool:
     """True when the span follows a place preposition or a place noun ("in X", "the town of X")."""
     root = span.root
     if root.dep_ != "pobj":
         return False
     head = root.head
-    return head.lower_ in PLACE_PREPOSITIONS or head.lower_ == "of" and head.head.lower_ in PLACE_NOUNS
+    return head.lower_ in words.place_prepositions or \
+        head.lower_ == "of" and head.head.lower_ in words.place_nouns
 
 
-def candidate_features(parsed: Doc, trigger_index: int,
-                       candidates: list[Candidate]) -> list[dict[str, float]]:
+def candidate_features(parsed: Doc, trigger_index: int, candidates: list[Candidate],
+                       words: PlaceWords) -> list[dict[str, float]]:
     """Sparse features of each candidate for one trigger. The dependency path from the trigger to every
     candidate is found once: the features of one candidate rank it by the path lengths of all."""
     trigger = parsed[trigger_index]
@@ -245,7 +254,7 @@ def candidate_features(parsed: Doc, trigger_index: int,
     # a sentence of n candidates costs n log n per trigger, not n squared.
     tree = sorted(len(up) + len(down) for up, down in paths)
     linear = sorted(_linear(c, trigger_index) for c in candidates)
-    return [_features(parsed, trigger, candidate, candidates, root, path, tree, linear)
+    return [_features(parsed, trigger, candidate, candidates, root, path, tree, linear, words)
             for candidate, root, path in zip(candidates, roots, paths)]
 
 
@@ -257,7 +266,8 @@ def _root(parsed: Doc, candidate: Candidate) -> Token:
 
 
 def _features(parsed: Doc, trigger: Token, candidate: Candidate, candidates: list[Candidate], root: Token,
-              path: tuple[list[str], list[str]], tree: list[int], linear: list[int]) -> dict[str, float]:
+              path: tuple[list[str], list[str]], tree: list[int], linear: list[int],
+              words: PlaceWords) -> dict[str, float]:
     """The features of one candidate whose name has the syntactic head `root`; `path` leads from it to
     the trigger; `tree` and `linear` are the sorted tree and linear distances of every candidate."""
     trigger_index = trigger.i
@@ -271,7 +281,7 @@ def _features(parsed: Doc, trigger: Token, candidate: Candidate, candidates: lis
         f"origin_kind={candidate.origin}|{kind}": 1.0,
         f"shape={_shape(parsed[candidate.start:candidate.end])}": 1.0,
         f"dep={root.dep_}": 1.0,
-        f"dep_head={root.dep_}|{_head_word(root)}": 1.0,
+        f"dep_head={root.dep_}|{_head_word(root, words)}": 1.0,
         f"path_up={'>'.join(path_up[:_MAX_PATH])}": 1.0,
         f"path_len={min(len(path_up) + len(path_down), 6)}": 1.0,
         f"down_len={min(len(path_down), 3)}": 1.0,
@@ -291,7 +301,8 @@ def _features(parsed: Doc, trigger: Token, candidate: Candidate, candidates: lis
     if preposition:
         features[f"prep={preposition}"] = 1.0
         features[f"prep_down={preposition}|{min(len(path_down), 2)}"] = 1.0
-    if root.head.lower_ in PLACE_NOUNS or root.head.head.lower_ in PLACE_NOUNS and root.head.lower_ == "of":
+    place_nouns = words.place_nouns
+    if root.head.lower_ in place_nouns or root.head.head.lower_ in place_nouns and root.head.lower_ == "of":
         features["under_place_noun"] = 1.0
     if root.dep_ in {"nsubj", "nsubjpass", "dobj"} and root.head == trigger:
         features[f"argument_of_trigger={root.dep_}"] = 1.0
@@ -307,14 +318,9 @@ def _shape(name: Span) -> str:
     return f"{min(len(name), 3)}-words"
 
 
-def _head_word(token: Token) -> str:
+def _head_word(token: Token, words: PlaceWords) -> str:
     head = token.head
-    return head.lower_ if head.pos_ in {"ADP", "NOUN"} and head.lower_ in PLACE_NOUNS | _PREPOSITIONS \
-        else head.pos_
-
-
-_PREPOSITIONS = PLACE_PREPOSITIONS | {"on", "from", "to", "of", "inside", "through", "along", "towards",
-                                      "toward", "between", "off", "over", "by", "against"}
+    return head.lower_ if head.pos_ in {"ADP", "NOUN"} and head.lower_ in words.head_words else head.pos_
 
 
 class _Ancestry:

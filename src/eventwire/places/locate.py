@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from eventwire.jsondata import read_json
 from eventwire.places.admin1 import Admin1Table
-from eventwire.places.candidates import Candidate, candidate_features, find_candidates
+from eventwire.places.candidates import Candidate, PlaceWords, candidate_features, find_candidates
 from eventwire.places.capitals import CapitalTable
 from eventwire.places.gazetteer import Gazetteer, Place
 from eventwire.records import Document, Location, Sentence
@@ -44,11 +44,12 @@ class LocatorModel:
 class EventLocator:
     """Finds the place of one event in its sentence, with the reason for the choice."""
 
-    def __init__(self, model: LocatorModel, gazetteer: Gazetteer, admin1: Admin1Table,
+    def __init__(self, model: LocatorModel, gazetteer: Gazetteer, admin1: Admin1Table, words: PlaceWords,
                  capitals: CapitalTable | None = None):
         self.model = model
         self.gazetteer = gazetteer
         self.admin1 = admin1
+        self.words = words
         self.capitals = capitals
         self._article_country: tuple[Document, str | None] | None = None  # the last document's
 
@@ -56,7 +57,7 @@ class EventLocator:
         """The sentence's place candidates; "the capital" alone is the capital of the article's country."""
         capital_words = self.capitals is not None and any(t.lower_ in self.capitals.nouns for t in parsed)
         country = self.article_country(doc) if capital_words else None
-        return find_candidates(parsed, self.gazetteer, self.capitals, country)
+        return find_candidates(parsed, self.gazetteer, self.words, self.capitals, country)
 
     def article_country(self, doc: Document) -> str | None:
         """The country an article is set in: its dateline's, else the one country its text names (by
@@ -108,7 +109,7 @@ class EventLocator:
         if len(candidates) > MAX_CANDIDATES:
             nearest = sorted(candidates, key=lambda c: (abs(c.start - trigger_index), c.start))
             candidates = sorted(nearest[:MAX_CANDIDATES], key=lambda c: c.start)
-        features = candidate_features(parsed, trigger_index, candidates)
+        features = candidate_features(parsed, trigger_index, candidates, self.words)
         scored = [(self.model.probability(f), c) for f, c in zip(features, candidates)]
         if not scored:
             return None, 0.0
