@@ -186,6 +186,7 @@ def test_coverage_report_counts_political_clauses_without_a_reading(nlp, lexicon
 def test_trigger_precision_reads_the_trigger_and_ranks_wrong_readings(models_script):
     from types import SimpleNamespace
 
+    from eventwire.events.modality import read_modality_words
     from eventwire.records import Reason, Sentence, Trigger
 
     report_module = models_script("trigger_precision")
@@ -201,7 +202,7 @@ def test_trigger_precision_reads_the_trigger_and_ranks_wrong_readings(models_scr
     drift = event("AGREE", "verb 'drift' pattern 'drift | * to' -> CAMEO 030 -> AGREE")
     strike = event("ASSAULT", "verb 'strike' pattern 'strike | *' -> CAMEO 190 -> ASSAULT")
     assert report_module.trigger_of(drift) == ("verb drift", "drift | * to")
-    report = report_module.Report(sentences=3)
+    report = report_module.Report(read_modality_words().first_person, sentences=3)
     report.add(drift, report_module.sentence_outcome("none", "AGREE", "none"), "none")
     report.add(drift, "article_false", report_module.ARTICLE_FALSE)
     report.add(strike, report_module.sentence_outcome("ASSAULT", "ASSAULT", "none"), "ASSAULT")
