@@ -471,7 +471,7 @@ class EventCoder:
         background = background_clause(draft.head)
         historical = background is not None and not recent(date, doc.date, background)
         dated_before = dated_relative(draft.head, date, doc.date) if not historical else None
-        if open_question(draft.head) is not None or feared(draft.head, self.stance) is not None:
+        if open_question(draft.head, self.stance) is not None or feared(draft.head, self.stance) is not None:
             return None  # an act asked about ("unclear whether X will attack") or feared is not an act
         if evaluated(draft.head, self.stance) is not None:
             return None  # "it was a mistake to support X": a judgement of an act, not the act

@@ -44,13 +44,9 @@ if TYPE_CHECKING:
 CRITICISM_CODE = "111"  # CAMEO "criticize or denounce": PLOVER ACCUSE
 DEMAND_CODE = "100"  # CAMEO "make a demand, not specified below": PLOVER REQUEST
 THREAT_CODE = "130"  # CAMEO "threaten, not specified below": PLOVER THREATEN
-_THREAT_MODALS = {"will", "would", "could", "may", "might", "'ll"}
 _CLAUSE_LINKS = ("ccomp", "parataxis")
-_UNCERTAIN_MODALS = {"will", "would", "could", "can", "may", "might", "shall", "should", "must"}
 _QUESTION_MARKS = {"whether", "if"}
-_NOT_A_PARTY = {"it", "this", "that", "there", "we", "i", "us", "me", "our", "my", "you", "what"}
 _EVALUATED_LINKS = {"acomp", "attr", "oprd"}
-_CONCERN_PREPOSITIONS = {"about", "over", "at", "regarding"}
 _QUOTE_MARKS = {'"', "“", "”", "'", "‘", "’"}
 _PERFECT = {"have", "'ve"}  # "should have acted": a judgement of the past, not a demand
 
@@ -158,7 +154,7 @@ def _charge(verb: Token, clauses: list[Token], words: StanceWords) -> Criticism 
     if speaker is None or (speaker.lemma_.lower() not in words.accusing_speakers and not accusing):
         return None
     for clause in clauses:
-        if clause.pos_ not in ("VERB", "AUX") or not _asserted(clause) or \
+        if clause.pos_ not in ("VERB", "AUX") or not _asserted(clause, words) or \
                 any(c.dep_ == "neg" for c in clause.children):
             continue
         subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
@@ -166,7 +162,7 @@ def _charge(verb: Token, clauses: list[Token], words: StanceWords) -> Criticism 
             continue
         named = subject.pos_ == "PROPN" or any(c.dep_ == "poss" and c.pos_ == "PROPN"
                                                for c in subject.children)  # "Peru's agents"
-        if named or (accusing and subject.pos_ == "NOUN" and _another_party(subject, verb)):
+        if named or (accusing and subject.pos_ == "NOUN" and _another_party(subject, verb, words)):
             return Criticism(verb, clause, clause, (subject,))
     return None
 
@@ -193,22 +189,22 @@ def _clause_criticism(verb: Token | None, clause: Token, words: StanceWords) -> 
     demand = _demand(verb, clause, words) or _threat(verb, clause, words)
     if demand is not None:
         return demand
-    if not _asserted(clause):
+    if not _asserted(clause, words):
         return None
     evaluation = _negative_evaluation(clause, words)
     if evaluation is None:
         return None
-    owner = _owner(evaluation) if evaluation.dep_ in ("nsubj", "nsubjpass") else None
-    criticised = ((owner,) if owner is not None else ()) + _criticised(clause)
+    owner = _owner(evaluation, words) if evaluation.dep_ in ("nsubj", "nsubjpass") else None
+    criticised = ((owner,) if owner is not None else ()) + _criticised(clause, words)
     if not criticised:
         return None
     return Criticism(verb, clause, evaluation, criticised)
 
 
-def _owner(noun: Token) -> Token | None:
+def _owner(noun: Token, words: StanceWords) -> Token | None:
     """ "their (hostility)", "Iran's (contempt)": who the noun belongs to, not the speaker's side."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    return owner if owner is not None and owner.lower_ not in _NOT_A_PARTY else None
+    return owner if owner is not None and owner.lower_ not in words.not_a_party else None
 
 
 def _demand(verb: Token | None, clause: Token, words: StanceWords) -> Criticism | None:
@@ -225,7 +221,8 @@ def _demand(verb: Token | None, clause: Token, words: StanceWords) -> Criticism 
     else:
         return None
     subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if asked is None or subject is None or subject.dep_ == "nsubjpass" or not _another_party(subject, verb):
+    if asked is None or subject is None or subject.dep_ == "nsubjpass" or \
+            not _another_party(subject, verb, words):
         return None
     return Criticism(verb, clause, asked, (subject,), DEMAND_CODE)
 
@@ -234,7 +231,7 @@ def _threat(verb: Token | None, clause: Token, words: StanceWords) -> Criticism 
     """ "sanctions could follow if Chile goes ahead", "Peru will face consequences unless it withdraws":
     a penalty told as what follows if an actor acts threatens that actor (named in the condition, or
     the subject who would face the penalty)."""
-    if not {c.lower_ for c in clause.children if c.dep_ == "aux"} & _THREAT_MODALS or \
+    if not {c.lower_ for c in clause.children if c.dep_ == "aux"} & words.threat_modals or \
             any(c.dep_ == "neg" for c in clause.children):
         return None
     penalty = next((c for c in clause.children if c.dep_ in ("nsubj", "dobj")
@@ -253,10 +250,10 @@ def _conditioned(clause: Token) -> bool:
     return any(c.dep_ == "advcl" and conditional(c) for c in clause.children)
 
 
-def _another_party(subject: Token, verb: Token | None) -> bool:
+def _another_party(subject: Token, verb: Token | None, words: StanceWords) -> bool:
     """A party other than the speaker: no "we", "you" or "it", no one of the speaker's own ("his
     government", "our troops"), not the subject of the statement verb itself."""
-    if subject.lower_ in _NOT_A_PARTY or subject.lower_ in ("he", "she", "they", "him", "her", "them"):
+    if subject.lower_ in words.not_a_party or subject.lower_ in words.third_person_pronouns:
         return False
     if any((c.dep_ == "poss" and c.pos_ == "PRON") or (c.dep_ == "prep" and c.lower_ != "of")
            for c in subject.children):
@@ -272,9 +269,9 @@ def _quoted_word(word: Token) -> bool:
         doc[word.i + 1].text in _QUOTE_MARKS
 
 
-def _asserted(clause: Token) -> bool:
+def _asserted(clause: Token, words: StanceWords) -> bool:
     """Told as a fact: no modal of possibility or future, no question ("whether it has failed")."""
-    return not any((c.dep_ == "aux" and c.lower_ in _UNCERTAIN_MODALS) or
+    return not any((c.dep_ == "aux" and c.lower_ in words.uncertain_modals) or
                    (c.dep_ == "mark" and c.lower_ in _QUESTION_MARKS) for c in clause.children)
 
 
@@ -300,7 +297,8 @@ def _negative_evaluation(clause: Token, words: StanceWords) -> Token | None:
             return child  # "militants were behind the bombing": blame for an attack
         if child.dep_ == "advmod" and child.lower_ in words.evaluative_adverbs:
             return child
-        if child.dep_ in ("nsubj", "nsubjpass") and _owner(child) is not None and _evaluative(child, words):
+        owned = child.dep_ in ("nsubj", "nsubjpass") and _owner(child, words) is not None
+        if owned and _evaluative(child, words):
             return child  # "Iran's hostility is aimed at ...": an attitude of its owner, judged
         if child.dep_ in ("nsubj", "nsubjpass"):  # "the illegal regime is seizing ...": the doer so judged
             judged = next((m for subject in (child, *child.conjuncts) for m in subject.children
@@ -339,19 +337,19 @@ def _evaluative(word: Token, words: StanceWords) -> bool:
     return word.lemma_.lower() in words.negative_evaluations or word.lower_ in words.negative_evaluations
 
 
-def _criticised(clause: Token) -> tuple[Token, ...]:
+def _criticised(clause: Token, words: StanceWords) -> tuple[Token, ...]:
     """Who the criticism is of: the doer of a passive act ("are being detained (by) the police"), else
     the subject, else an actor named elsewhere in the clause ("the trial is an example of how Chile
     ..."); never the speaker's own side or an empty "it"."""
     agent = next((o for c in clause.children if c.dep_ == "agent"
                   for o in c.children if o.dep_ == "pobj"), None)
     subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if (subject is None and agent is None) or (subject is not None and subject.lower_ in _NOT_A_PARTY):
+    if (subject is None and agent is None) or (subject is not None and subject.lower_ in words.not_a_party):
         return ()  # "it was a mistake to ...", "we have failed": no actor found fault with
     heads = [t for t in (agent, subject) if t is not None]
-    others = [t for t in _named_in(clause) if t not in heads]
+    others = [t for t in _named_in(clause, words) if t not in heads]
     heads += sorted(others, key=lambda t: t.pos_ != "PROPN" and not t.ent_type_)  # names first
-    return tuple(t for t in heads if t.lower_ not in _NOT_A_PARTY)
+    return tuple(t for t in heads if t.lower_ not in words.not_a_party)
 
 
 def _concern(verb: Token, words: StanceWords) -> Criticism | None:
@@ -363,16 +361,16 @@ def _concern(verb: Token, words: StanceWords) -> Criticism | None:
         return None
     for holder in (noun, verb):
         for child in holder.children:
-            if child.dep_ in ("acl", "ccomp") and child.pos_ in ("VERB", "AUX") and _asserted(child):
-                return Criticism(verb, child, noun, _named_in(child))
-            if child.dep_ == "prep" and child.lower_ in _CONCERN_PREPOSITIONS:
-                return Criticism(verb, child, noun, _named_in(child))
+            if child.dep_ in ("acl", "ccomp") and child.pos_ in ("VERB", "AUX") and _asserted(child, words):
+                return Criticism(verb, child, noun, _named_in(child, words))
+            if child.dep_ == "prep" and child.lower_ in words.concern_prepositions:
+                return Criticism(verb, child, noun, _named_in(child, words))
     return None
 
 
-def _named_in(part: Token) -> tuple[Token, ...]:
+def _named_in(part: Token, words: StanceWords) -> tuple[Token, ...]:
     """The nouns of a clause or phrase that may name an actor, its subject first, then in order."""
     nouns = [t for t in part.subtree if t.pos_ in ("NOUN", "PROPN") or t.dep_ in ("nsubj", "nsubjpass")]
     subjects = [t for t in nouns if t.dep_ in ("nsubj", "nsubjpass") and t.head.i == part.i]
     ordered = subjects + [t for t in nouns if t not in subjects]
-    return tuple(t for t in ordered if t.lower_ not in _NOT_A_PARTY)
+    return tuple(t for t in ordered if t.lower_ not in words.not_a_party)

@@ -97,6 +97,13 @@ class StanceWords:
     # "alleged that X ...", "shot back that X ...": verbs whose clause charges its subject, whatever the act;
     # a phrasal one ("shoot back") is a retort, never the attack its verb alone names
     accusing_verbs: frozenset[str] = frozenset()
+    threat_modals: frozenset[str] = frozenset()  # "sanctions could follow if ...": a penalty threatened
+    uncertain_modals: frozenset[str] = frozenset()  # "it may have failed": a statement not told as fact
+    not_a_party: frozenset[str] = frozenset()  # "it", "we", "you": no party criticised or asked
+    third_person_pronouns: frozenset[str] = frozenset()  # "he", "they": read as the speaker's, not asked
+    concern_prepositions: frozenset[str] = frozenset()  # "concern (about) X": what the concern is about
+    personal_pronouns: frozenset[str] = frozenset()  # "he", "them": people an act can happen to
+    question_modals: frozenset[str] = frozenset()  # "whether X (will) attack": a question left open
     # "detonated a bomb near the base": what is set off to strike what it is set off near
     explosive_weapons: frozenset[str] = frozenset()
     # "air defences (shot down) most of the (drones)": an interception, toward whoever sent the weapons;
@@ -192,7 +199,9 @@ def read_stance_words() -> StanceWords:
 _CRITICISM_LISTS = ("statement_verbs", "concern_verbs", "concern_nouns", "negative_evaluations",
                     "failure_verbs", "success_verbs", "evaluative_adverbs", "judging_verbs",
                     "shortfall_words", "demand_modals", "demand_verbs", "penalty_nouns",
-                    "priority_adjectives", "accusing_speakers", "accusing_verbs")
+                    "priority_adjectives", "accusing_speakers", "accusing_verbs", "threat_modals",
+                    "uncertain_modals", "not_a_party", "third_person_pronouns", "concern_prepositions",
+                    "personal_pronouns", "question_modals")
 
 
 # What a flat denial may still hang on itself: "of course", "totally", "with them", "not"
@@ -334,10 +343,9 @@ def _perfect_or_progressive(verb: Token) -> bool:
 _QUESTION_MARKS = {"whether", "if"}
 _QUESTION_CLAUSES = {"ccomp", "pcomp", "csubj", "csubjpass"}
 _WH_TAGS = {"WDT", "WP", "WRB"}
-_MODALS = {"will", "would", "could", "can", "may", "might", "shall", "should"}
 
 
-def open_question(head: Token) -> Token | None:
+def open_question(head: Token, words: StanceWords) -> Token | None:
     """The word that makes the trigger's clause an open question ("unclear whether X will attack", "a
     question of if X will be attacked", "to what extent X will defend Y was not made clear"), or None.
     An act asked about is not an act; an act in a wh-clause only when still to come (a modal)."""
@@ -345,7 +353,8 @@ def open_question(head: Token) -> Token | None:
     mark = next((c for c in node.children if c.dep_ == "mark" and c.lower_ in _QUESTION_MARKS), None)
     if mark is not None and node.dep_ in _QUESTION_CLAUSES:
         return mark
-    if node.dep_ == "relcl" or not any(c.dep_ == "aux" and c.lower_ in _MODALS for c in node.children):
+    modal = any(c.dep_ == "aux" and c.lower_ in words.question_modals for c in node.children)
+    if node.dep_ == "relcl" or not modal:
         return None
     subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None:
@@ -684,7 +693,6 @@ def accident_of(head: Token, source_found: bool, event_type: str, words: StanceW
     return None
 
 
-_PERSONAL_PRONOUNS = {"he", "she", "they", "him", "her", "them", "i", "me", "we", "us", "you"}
 _NAMED_VICTIMS = {"PERSON", "NORP", "ORG"}
 
 
@@ -695,10 +703,10 @@ def names_victim(span: Span, words: StanceWords) -> bool:
     root = span.root
     counted = [p for prep in root.children if prep.dep_ == "prep" and prep.lower_ == "of"
                for p in prep.children if p.dep_ == "pobj"]
-    if counted and root.pos_ in ("NUM", "NOUN") and root.lower_ not in _PERSONAL_PRONOUNS:
+    if counted and root.pos_ in ("NUM", "NOUN") and root.lower_ not in words.personal_pronouns:
         root = counted[0]
     if root.pos_ == "PRON":
-        return root.lower_ in _PERSONAL_PRONOUNS
+        return root.lower_ in words.personal_pronouns
     if root.pos_ == "PROPN" or root.ent_type_ in _NAMED_VICTIMS:
         return True
     return word_in(root, words.victim_nouns)
