@@ -18,11 +18,8 @@ from eventwire.records import Actor, Document, Sentence
 if TYPE_CHECKING:
     from eventwire.actors.words import ActorWords
 
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 # Entity labels of the parse under which capitalised words are not looked up as places.
 NOT_PLACES = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})
-POSSESSIVE_PRONOUNS = frozenset({"their", "its", "his", "her"})
-GROUP_PRONOUNS = frozenset({"they", "them", "their", "it", "its", "we", "us"})
 
 
 @dataclass
@@ -100,7 +97,9 @@ class ActorResolver:
         if not tokens:
             return []
         when = when or (context.date if context else None)
-        if context is not None and len(tokens) == 1 and tokens[0].norm in PERSON_PRONOUNS | GROUP_PRONOUNS:
+        alone = tokens[0].norm if len(tokens) == 1 else None
+        words = self.words
+        if context is not None and (alone in words.person_pronouns or alone in words.group_pronouns):
             return self._pronoun(text, base, tokens[0].norm, context)
         conjuncts = split_conjuncts(tokens, self.dictionary, self.phrase_words)
         for conjunct in conjuncts:
@@ -439,14 +438,14 @@ class ActorResolver:
                 return _from_mention(mention, 0.75)
         return None
 
-    @staticmethod
-    def _country_from_context(conjunct: Conjunct, reading: _Reading, base: int, context: ArticleContext,
+    def _country_from_context(self, conjunct: Conjunct, reading: _Reading, base: int, context: ArticleContext,
                               reasons: list[str], coordinated: Mention | None = None) -> None:
         """ "their forces": the country of whom the possessive refers to; else an agent, title or unnamed
         person with no country takes the article's main country ("police" in a story about Kenya)."""
         owner = conjunct.tokens[0].norm
-        if owner in POSSESSIVE_PRONOUNS:
-            wanted = ("person",) if owner in PERSON_PRONOUNS else ("group", "country", "igo", "ngo")
+        if owner in self.words.possessive_pronouns:
+            person = owner in self.words.person_pronouns
+            wanted = ("person",) if person else ("group", "country", "igo", "ngo")
             for mention in context.before(base + conjunct.tokens[0].start):
                 if mention.kind in wanted and mention.actor.country:
                     reading.country = mention.actor.country
@@ -470,8 +469,9 @@ class ActorResolver:
         return self.dictionary.office_holder(context.main_country, office, when)
 
     def _pronoun(self, text: str, base: int, pronoun: str, context: ArticleContext) -> list[ResolvedActor]:
-        wanted = ("person",) if pronoun in PERSON_PRONOUNS else ("group", "country", "igo", "ngo", "mnc")
-        if pronoun in ("they", "them", "their", "we", "us"):
+        person = pronoun in self.words.person_pronouns
+        wanted = ("person",) if person else ("group", "country", "igo", "ngo", "mnc")
+        if pronoun in self.words.plural_pronouns:
             together = _coordinated_before(context, base)
             if together:
                 return [_mention_result(text, base, m, f"'{text}' refers to {_describe(m)}", 0.6)
@@ -487,7 +487,8 @@ class ActorResolver:
         """ "police seized her laptop", "jets bombed their positions": a belonging that names no one, owned
         by whom a possessive pronoun refers to, stands for its owner: the party acted on."""
         owner = conjunct.tokens[0]
-        if owner.norm not in POSSESSIVE_PRONOUNS or _head_word(conjunct) not in self.words.belonging_nouns:
+        if owner.norm not in self.words.possessive_pronouns or \
+                _head_word(conjunct) not in self.words.belonging_nouns:
             return []
         start, end = owner.start, conjunct.end
         found = []

@@ -16,9 +16,12 @@ class ActorWords:
     government_nouns: frozenset[str]  # "the Assad regime": a leader's name before it is the government
     # "Somalia's president", "the official": one person, whom a later "he" or "she" may refer to
     person_agent_nouns: frozenset[str]
+    person_pronouns: frozenset[str]  # "he", "his": a person named before
+    possessive_pronouns: frozenset[str]  # "their forces": the country of whom the pronoun refers to
+    group_pronouns: frozenset[str]  # "they", "it": a group, country or organisation named before
+    plural_pronouns: frozenset[str]  # "they", "we": may be the parties coordinated before
 
 
 def read_actor_words() -> ActorWords:
     raw = read_json(resources.files("eventwire") / "data" / "actors" / "words.json")
-    return ActorWords(frozenset(raw["belonging_nouns"]), frozenset(raw["follower_nouns"]),
-                      frozenset(raw["government_nouns"]), frozenset(raw["person_agent_nouns"]))
+    return ActorWords(**{name: frozenset(words) for name, words in raw.items() if name != "about"})
