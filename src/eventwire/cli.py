@@ -169,14 +169,19 @@ def _reported(results: Iterator[DocumentResult], tally: dict[str, int]) -> Itera
 @main.command()
 @click.option("--shared", "shared_dir", type=click.Path(file_okay=False, path_type=Path),
               default=Path("../shared"), show_default=True, help="The shared data folder.")
-@click.option("--only", type=click.Choice(["plover", "locations", "realnews", "articles", "training"]),
-              default=None, help="Run one evaluation only ('training' runs only when asked for).")
+@click.option("--only", default=None,
+              type=click.Choice(["plover", "locations", "realnews", "articles", "training", "written"]),
+              help="Run one evaluation only ('training' and 'written' run only when asked for).")
 @click.option("--realnews", "realnews_dir", type=click.Path(file_okay=False, path_type=Path),
               default=Path("data/realnews"), show_default=True,
               help="The labelled real-news sentences (sentences.jsonl, labels.jsonl, labels_second.jsonl).")
 @click.option("--training", "training_dir", type=click.Path(file_okay=False, path_type=Path),
               default=Path("data/training"), show_default=True,
               help="The labelled training sentences, a larger development set (--only training).")
+@click.option("--written", "written_path", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("data") / "articles_written" / "articles.jsonl", show_default=True,
+              help="The articles written and coded by the project, each record with its own text "
+                   "(--only written; aggregate figures only unless --errors).")
 @click.option("--errors", "dev_errors", is_flag=True,
               help="Also list the real-news dev (or training) sentences whose type is wrong or whose source "
                    "or target country is wrong, and the dev "
@@ -195,12 +200,13 @@ def _reported(results: Iterator[DocumentResult], tally: dict[str, int]) -> Itera
 @click.option("--sense", default=None, metavar="rules|PATH",
               help="How a trigger word's reading is chosen: the lexicon's own choice (rules, the default) or "
                    "a sense.json (models/train_sense.py; none is shipped).")
-def evaluate(shared_dir: Path, only: str | None, realnews_dir: Path, training_dir: Path, dev_errors: bool,
-             labels_dir: Path, as_json: bool, rules_only: bool, preparse: str | None,
+def evaluate(shared_dir: Path, only: str | None, realnews_dir: Path, training_dir: Path, written_path: Path,
+             dev_errors: bool, labels_dir: Path, as_json: bool, rules_only: bool, preparse: str | None,
              sense: str | None) -> None:
     """Score the coder: PLOVER gold and event-location gold (development sets), the project's
     labelled real-news sentences and whole articles (dev, and the frozen test sets, reported only in
-    aggregate)."""
+    aggregate), and, when asked for, the articles the project wrote itself (in aggregate unless
+    --errors)."""
     if not (shared_dir / "data").is_dir():
         raise click.ClickException(f"no shared data at {shared_dir} (pass --shared PATH)")
     pipeline = _evaluation_pipeline(rules_only, preparse, sense)
@@ -237,6 +243,15 @@ def evaluate(shared_dir: Path, only: str | None, realnews_dir: Path, training_di
             from eventwire.evaluate.realnews import actor_errors, sentence_errors
 
             errors = sentence_errors(reports["training"]) + actor_errors(reports["training"])
+    if only == "written":
+        from eventwire.evaluate.articles import article_errors, evaluate_written
+
+        if not written_path.is_file():
+            raise click.ClickException(f"no written article set at {written_path}")
+        reports["articles_written"] = evaluate_written(written_path, aggregate_only=not dev_errors,
+                                                       pipeline=pipeline)
+        if dev_errors:
+            errors = article_errors(reports["articles_written"])
     if dev_errors:  # whoever reads errors one by one is developing: the frozen test sets stay unseen
         reports = {name: report for name, report in reports.items() if not name.endswith("_test")}
     if as_json:

@@ -1,7 +1,8 @@
 """Article-level recall and precision on whole articles coded event by event by hand.
 
-Each label record names one article of the shared VOA set and lists its `must` events, its
-`acceptable` extra events and its `quiet` sentences (docs/annotation.md, "Article-level set").
+Each label record names one article of the shared VOA set (or, in the set the project wrote itself,
+carries its own article: `title`, `text`, `date`) and lists its `must` events, its `acceptable` extra
+events and its `quiet` sentences (docs/annotation.md, "Article-level set").
 The coder sees the whole article exactly as `eventwire code` would. A coded event matches a
 labelled event when the type, the source country and the target country agree and the coded
 date falls in the labelled date range (a coded week, month or year: overlaps it).
@@ -12,7 +13,8 @@ labelled event (no event in the evidence sentence, the type, a country or the da
 coded event is false (a quiet sentence, a labelled event's sentence with other fields, no labelled
 event at all). The diagnosis only explains the scores; it never changes what counts as found.
 
-A frozen test file is reported through aggregate figures only: never per article or per event.
+A frozen test file is reported through aggregate figures only: never per article or per event; the
+written set too, unless its errors are asked for.
 """
 
 from __future__ import annotations
@@ -525,11 +527,31 @@ def load_articles(path: Path, wanted: set[str]) -> dict[str, Document]:
     return docs
 
 
+def load_written(path: Path) -> tuple[list[ArticleLabel], dict[str, Document]]:
+    """A set whose records carry their own article (`id`, `title`, `text`, `date`) beside its labels:
+    the labels, and the articles read as `eventwire code` reads a JSONL record."""
+    labels = load_labels(path)
+    return labels, load_articles(path, {label.doc_id for label in labels})
+
+
 def evaluate_articles(shared_dir: Path, labels_path: Path, name: str, aggregate_only: bool,
                       pipeline: Pipeline | None = None) -> ArticleReport:
-    """Code every labelled article and score it against its labels."""
+    """Code every labelled article of the shared VOA set and score it against its labels."""
     labels = load_labels(labels_path)
     docs = load_articles(shared_dir / ARTICLES_PATH, {label.doc_id for label in labels})
+    return score_labelled_articles(labels, docs, name, aggregate_only, pipeline)
+
+
+def evaluate_written(path: Path, aggregate_only: bool, pipeline: Pipeline | None = None) -> ArticleReport:
+    """Code and score a set written by the project, whose records hold their own articles."""
+    labels, docs = load_written(path)
+    return score_labelled_articles(labels, docs, "written", aggregate_only, pipeline)
+
+
+def score_labelled_articles(labels: list[ArticleLabel], docs: dict[str, Document], name: str,
+                            aggregate_only: bool, pipeline: Pipeline | None = None) -> ArticleReport:
+    """Code the labelled articles found in `docs` and score each against its labels; a label whose
+    article is absent is reported as missing."""
     present = [label for label in labels if label.doc_id in docs]
     results = (pipeline or Pipeline(workers=1)).code_documents([docs[label.doc_id] for label in present])
     scored = [score_article(label, docs[label.doc_id], result.events,
