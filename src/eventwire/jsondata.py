@@ -37,3 +37,10 @@ def read_json(path: Path | Traversable) -> object:
     if path.name.endswith(".gz"):
         data = gzip.decompress(data)
     return orjson.loads(data)
+
+
+def read_word_lists(path: Path | Traversable) -> dict[str, frozenset[str]]:
+    """A data file of named English word lists, as frozensets, without its "about"/"_..." notes."""
+    raw = read_json(path)
+    return {name: frozenset(words) for name, words in raw.items()
+            if name != "about" and not name.startswith("_")}

@@ -14,7 +14,7 @@ from importlib import resources
 from eventwire.actors.codes import primary_sector
 from eventwire.actors.dictionary import ActorDictionary, DictionaryActor, Match
 from eventwire.actors.text import POSSESSIVE, Token
-from eventwire.jsondata import read_json
+from eventwire.jsondata import read_word_lists
 
 # Sectors of every role of a one-word Phoenix "group" that is one ruler known by a given name.
 RULER_SECTORS = frozenset({"GOV", "ELI"})
@@ -35,8 +35,7 @@ class PhraseWords:
 
 
 def read_phrase_words() -> PhraseWords:
-    raw = read_json(resources.files("eventwire") / "data" / "actors" / "phrase.json")
-    return PhraseWords(**{name: frozenset(words) for name, words in raw.items() if not name.startswith("_")})
+    return PhraseWords(**read_word_lists(resources.files("eventwire") / "data" / "actors" / "phrase.json"))
 
 
 @dataclass

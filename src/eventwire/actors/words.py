@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from importlib import resources
 
-from eventwire.jsondata import read_json
+from eventwire.jsondata import read_word_lists
 
 
 @dataclass(frozen=True)
@@ -23,5 +23,4 @@ class ActorWords:
 
 
 def read_actor_words() -> ActorWords:
-    raw = read_json(resources.files("eventwire") / "data" / "actors" / "words.json")
-    return ActorWords(**{name: frozenset(words) for name, words in raw.items() if name != "about"})
+    return ActorWords(**read_word_lists(resources.files("eventwire") / "data" / "actors" / "words.json"))

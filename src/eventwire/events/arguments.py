@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from eventwire.jsondata import read_json
+from eventwire.jsondata import read_word_lists
 from eventwire.nlp import is_time_token
 
 if TYPE_CHECKING:
@@ -53,9 +53,8 @@ class ArgumentWords:
 
 
 def read_argument_words() -> ArgumentWords:
-    raw = read_json(resources.files("eventwire") / "data" / "verbs" / "arguments.json")
-    lists = {name: frozenset(words) for name, words in raw.items() if not name.startswith("_")}
-    return ArgumentWords(**lists)
+    path = resources.files("eventwire") / "data" / "verbs" / "arguments.json"
+    return ArgumentWords(**read_word_lists(path))
 
 
 @dataclass(frozen=True)

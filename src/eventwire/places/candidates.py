@@ -13,7 +13,7 @@ from functools import cached_property
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from eventwire.jsondata import read_json
+from eventwire.jsondata import read_word_lists
 from eventwire.places.gazetteer import Gazetteer, Place
 
 if TYPE_CHECKING:
@@ -44,8 +44,7 @@ class PlaceWords:
 
 
 def read_place_words() -> PlaceWords:
-    raw = read_json(resources.files("eventwire") / "data" / "places" / "words.json")
-    return PlaceWords(**{name: frozenset(words) for name, words in raw.items() if not name.startswith("_")})
+    return PlaceWords(**read_word_lists(resources.files("eventwire") / "data" / "places" / "words.json"))
 
 
 @dataclass(frozen=True)
