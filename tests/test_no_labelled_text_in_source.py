@@ -3,7 +3,8 @@
 A rule, a word list, a comment or a test fixture written from a development or test sentence makes the
 figures on that sentence mean nothing. So no file we write may share a run of eight consecutive words
 (case-folded, punctuation stripped) with a sentence of the labelled sets: the real-news and training
-sentences (data/realnews, data/training), the VOA articles and the PLOVER gold sentences (../shared).
+sentences (data/realnews, data/training), the articles the project wrote (data/articles_written*),
+the VOA articles and the PLOVER gold sentences (../shared).
 The labelled files themselves are not scanned; neither are compressed third-party tables (.gz).
 """
 
@@ -40,7 +41,9 @@ def runs_of(words: list[str]) -> Iterator[tuple[str, ...]]:
 
 
 def labelled_files(shared: Path) -> tuple[Path, ...]:
+    written_sets = tuple(sorted((REPO / "data").glob("articles_written*/articles.jsonl")))
     return (REPO / "data" / "realnews" / "sentences.jsonl", REPO / "data" / "training" / "sentences.jsonl",
+            *written_sets,
             shared / "data" / "voa" / "news_articles.jsonl",
             shared / "data" / "plover_gsr" / "plover_gsr.jsonl")
 

@@ -171,13 +171,13 @@ def test_a_thing_withdrawn_from_is_never_a_target(coder):
     assert event.target == []
 
 
-# --- feared and judged acts; the target inside "a series of warnings demanding that X" -------------
+# --- feared and judged acts; the target inside "warnings demanding that X" -------------
 
 @pytest.mark.parametrize("text", [
     "Peru fears the ongoing threat of Chilean attacks.",
     "It was a mistake to support the rebels in Peru.",
     "It is important to attack Peru.",
-    "Now is not the time for the Security Council to consider offering Chile sanctions relief.",
+    "Now is not the moment for the council to think of granting Chile relief from its sanctions.",
 ])
 def test_a_feared_or_judged_act_is_no_event(coder, text):
     assert code(coder, text) == []
@@ -189,7 +189,7 @@ def test_an_actor_ready_to_act_still_commits_itself(coder):
 
 
 def test_the_target_of_warnings_demanding_that_x_change_is_x(coder):
-    event = of_type(code(coder, "Chile issued a series of warnings demanding that Peru change its stance."),
+    event = of_type(code(coder, "Chile issued repeated warnings demanding that Peru alter its position."),
                     "THREATEN")[0]
     assert [a.country for a in event.target] == ["PER"]
 
@@ -223,7 +223,7 @@ def test_rejecting_an_accusation_is_a_rejection(coder, text, source):
 
 def test_a_recent_act_in_a_relative_clause_is_news_with_the_head_noun_as_victim(coder):
     events = code(coder, "Some 90 Chilean schoolgirls were set free on Thursday. The girls, who were "
-                         "kidnapped last Friday in a night raid on their boarding school, were flown home.")
+                         "abducted last Friday in an overnight raid on the school, were flown home.")
     event = of_type(events, "ASSAULT")[0]
     assert event.target[0].text == "girls" and event.target[0].country == "CHL"
     assert event.date.value == dt.date(2024, 5, 31)

@@ -24,7 +24,7 @@ def triggered(events, word: str):
     ("Indian soldiers usually patrol the border with Pakistan.", "patrol"),
     ("Kenyan police patrol the Eastleigh market every day.", "patrol"),
     ("Turkish troops have patrolled the buffer zone in Cyprus since 1974.", "patrolled"),
-    ("French jets have been patrolling the skies over Mali for years.", "patrolling"),
+    ("French jets have been patrolling the airspace of Mali for years.", "patrolling"),
     ("More than 9,000 people have been killed in Yemen since the war began in 2015.", "killed"),
     ("Rebels in the north often ambush Chadian army convoys.", "ambush"),
 ])
@@ -44,7 +44,7 @@ def test_an_act_told_from_a_recent_day_or_once_stays_an_event(coder, text, word,
 
 
 @pytest.mark.parametrize("text", [
-    "More than 300,000 people have been killed in the civil war in Sudan.",
+    "Over 300,000 people have been killed during the Sudanese civil war.",
     "The conflict in South Sudan has killed tens of thousands of people.",
     "Some 5,000 Nigerian troops have died or been killed since the uprising began in 2009.",
     "Thousands of civilians were killed throughout the crisis in the Sahel.",

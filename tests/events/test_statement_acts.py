@@ -85,7 +85,7 @@ def test_an_evaluation_quoted_word_for_word_is_the_speakers_criticism_beside_the
 
 
 def test_an_act_told_as_if_something_happened_is_no_threat(coder):
-    text = ('"The houses are completely destroyed, as if a huge storm hit the town," the Chilean fire chief '
+    text = ('"The homes are flattened, as though a great storm swept the town," the Chilean fire chief '
             'told reporters.')
     assert of_type(code_text(coder, text), "THREATEN") == []
 

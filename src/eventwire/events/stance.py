@@ -410,7 +410,7 @@ def continues(text: str, words: StanceWords) -> bool:
 _ADDED = re.compile(r"\badd(?:ed|s)\b(?=\s+that\b|\s*[,.:;]|\s*$)", re.IGNORECASE)
 
 
-# How recent an act told in a background clause must be to be news ("the girls, who were kidnapped
+# How recent an act told in a background clause must be to be news ("the pupils, who were abducted
 # last Friday, ...") rather than history ("the army, which intervened in 2015, ...").
 RECENT_DAYS = 31
 
