@@ -170,8 +170,10 @@ def _reported(results: Iterator[DocumentResult], tally: dict[str, int]) -> Itera
 @click.option("--shared", "shared_dir", type=click.Path(file_okay=False, path_type=Path),
               default=Path("../shared"), show_default=True, help="The shared data folder.")
 @click.option("--only", default=None,
-              type=click.Choice(["plover", "locations", "realnews", "articles", "training", "written"]),
-              help="Run one evaluation only ('training' and 'written' run only when asked for).")
+              type=click.Choice(["plover", "locations", "realnews", "articles", "training", "written",
+                                 "written-dev"]),
+              help="Run one evaluation only ('training', 'written' and 'written-dev' run only when "
+                   "asked for).")
 @click.option("--realnews", "realnews_dir", type=click.Path(file_okay=False, path_type=Path),
               default=Path("data/realnews"), show_default=True,
               help="The labelled real-news sentences (sentences.jsonl, labels.jsonl, labels_second.jsonl).")
@@ -182,6 +184,10 @@ def _reported(results: Iterator[DocumentResult], tally: dict[str, int]) -> Itera
               default=Path("data") / "articles_written" / "articles.jsonl", show_default=True,
               help="The articles written and coded by the project, each record with its own text "
                    "(--only written; aggregate figures only unless --errors).")
+@click.option("--written-dev", "written_dev_path", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("data") / "articles_written_dev" / "articles.jsonl", show_default=True,
+              help="The written development articles (--only written-dev; per article always, each "
+                   "missed and false event with --errors).")
 @click.option("--errors", "dev_errors", is_flag=True,
               help="Also list the real-news dev (or training) sentences whose type is wrong or whose source "
                    "or target country is wrong, and the dev "
@@ -201,12 +207,12 @@ def _reported(results: Iterator[DocumentResult], tally: dict[str, int]) -> Itera
               help="How a trigger word's reading is chosen: the lexicon's own choice (rules, the default) or "
                    "a sense.json (models/train_sense.py; none is shipped).")
 def evaluate(shared_dir: Path, only: str | None, realnews_dir: Path, training_dir: Path, written_path: Path,
-             dev_errors: bool, labels_dir: Path, as_json: bool, rules_only: bool, preparse: str | None,
-             sense: str | None) -> None:
+             written_dev_path: Path, dev_errors: bool, labels_dir: Path, as_json: bool, rules_only: bool,
+             preparse: str | None, sense: str | None) -> None:
     """Score the coder: PLOVER gold and event-location gold (development sets), the project's
     labelled real-news sentences and whole articles (dev, and the frozen test sets, reported only in
     aggregate), and, when asked for, the articles the project wrote itself (in aggregate unless
-    --errors)."""
+    --errors) or its written development articles (per article)."""
     if not (shared_dir / "data").is_dir():
         raise click.ClickException(f"no shared data at {shared_dir} (pass --shared PATH)")
     pipeline = _evaluation_pipeline(rules_only, preparse, sense)
@@ -244,14 +250,13 @@ def evaluate(shared_dir: Path, only: str | None, realnews_dir: Path, training_di
 
             errors = sentence_errors(reports["training"]) + actor_errors(reports["training"])
     if only == "written":
-        from eventwire.evaluate.articles import article_errors, evaluate_written
+        reports["articles_written"] = _written_report(written_path, "written", not dev_errors, pipeline)
+    if only == "written-dev":  # a development set: its articles and errors may always be read
+        reports["articles_written_dev"] = _written_report(written_dev_path, "written-dev", False, pipeline)
+    if dev_errors and only in ("written", "written-dev"):
+        from eventwire.evaluate.articles import article_errors
 
-        if not written_path.is_file():
-            raise click.ClickException(f"no written article set at {written_path}")
-        reports["articles_written"] = evaluate_written(written_path, aggregate_only=not dev_errors,
-                                                       pipeline=pipeline)
-        if dev_errors:
-            errors = article_errors(reports["articles_written"])
+        errors = article_errors(reports[f"articles_{only.replace('-', '_')}"])
     if dev_errors:  # whoever reads errors one by one is developing: the frozen test sets stay unseen
         reports = {name: report for name, report in reports.items() if not name.endswith("_test")}
     if as_json:
@@ -285,6 +290,14 @@ def _realnews_reports(shared_dir: Path, folder: Path, pipeline) -> dict:
         reports["realnews_agreement"] = AgreementReport(load_sentences(folder),
                                                         load_sentences(folder, "labels_second.jsonl"))
     return reports
+
+
+def _written_report(path: Path, name: str, aggregate_only: bool, pipeline):
+    from eventwire.evaluate.articles import evaluate_written
+
+    if not path.is_file():
+        raise click.ClickException(f"no written article set at {path}")
+    return evaluate_written(path, aggregate_only=aggregate_only, pipeline=pipeline, name=name)
 
 
 def _training_report(shared_dir: Path, folder: Path, pipeline):

@@ -86,3 +86,25 @@ def test_only_written_without_the_file_is_a_clear_error(tmp_path):
     result = CliRunner().invoke(main, ["evaluate", "--shared", str(tmp_path), "--only", "written",
                                        "--written", str(tmp_path / "none.jsonl")])
     assert result.exit_code != 0 and "no written article set" in result.output
+
+
+def test_only_written_dev_gives_its_articles_always_and_its_events_with_errors(tmp_path):
+    (tmp_path / "data").mkdir()
+    command = ["evaluate", "--shared", str(tmp_path), "--only", "written-dev", "--written-dev", str(FIXTURE)]
+    figures = CliRunner().invoke(main, [*command, "--json"])
+    assert figures.exit_code == 0, figures.output
+    report = json.loads(figures.output)["articles_written_dev"]
+    assert report["articles"] == 2 and "per_article" in report  # a development set: never aggregate-only
+    plain = CliRunner().invoke(main, command)
+    assert "Article-level set (written-dev): 2 articles" in plain.output
+    assert "wf-02\tmissed" not in plain.output
+    detailed = CliRunner().invoke(main, [*command, "--errors"])
+    assert detailed.exit_code == 0, detailed.output
+    assert "wf-02\tmissed\tREJECT SYL -> FRE" in detailed.output
+
+
+def test_only_written_dev_without_the_file_is_a_clear_error(tmp_path):
+    (tmp_path / "data").mkdir()
+    result = CliRunner().invoke(main, ["evaluate", "--shared", str(tmp_path), "--only", "written-dev",
+                                       "--written-dev", str(tmp_path / "none.jsonl")])
+    assert result.exit_code != 0 and "no written article set" in result.output

@@ -542,10 +542,11 @@ def evaluate_articles(shared_dir: Path, labels_path: Path, name: str, aggregate_
     return score_labelled_articles(labels, docs, name, aggregate_only, pipeline)
 
 
-def evaluate_written(path: Path, aggregate_only: bool, pipeline: Pipeline | None = None) -> ArticleReport:
+def evaluate_written(path: Path, aggregate_only: bool, pipeline: Pipeline | None = None,
+                     name: str = "written") -> ArticleReport:
     """Code and score a set written by the project, whose records hold their own articles."""
     labels, docs = load_written(path)
-    return score_labelled_articles(labels, docs, "written", aggregate_only, pipeline)
+    return score_labelled_articles(labels, docs, name, aggregate_only, pipeline)
 
 
 def score_labelled_articles(labels: list[ArticleLabel], docs: dict[str, Document], name: str,

@@ -1,0 +1,103 @@
+"""The written development article set (data/articles_written_dev): a well-formed label file.
+
+Checks only the file itself, never the coder's output on it: the scorer's loader reads every record
+with its own article, every evidence and quiet sentence is an exact substring of the article's body,
+and the types, countries, dates, mechanism tags and ids are valid.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+import pycountry
+import pytest
+
+from eventwire.evaluate.articles import load_written
+from eventwire.records import EVENT_TYPES
+
+SET_PATH = Path(__file__).resolve().parent.parent / "data" / "articles_written_dev" / "articles.jsonl"
+BODIES = ("IGO", "NGO", "MNC")
+MECHANISMS = {"date", "reference", "request-denial", "nominal", "target-clause", "quote", "symmetric",
+              "plain", "headline"}
+EVENT_FIELDS = {"type", "source_country", "target_country", "date_from", "date_to", "source_text",
+                "target_text", "evidence", "note"}
+BODY_WORDS = (380, 480)
+
+
+def _records() -> list[dict]:
+    with SET_PATH.open(encoding="utf-8") as stream:
+        return [json.loads(line) for line in stream if line.strip()]
+
+
+RECORDS = _records()
+
+
+def _body(record: dict) -> str:
+    """The article below its headline (the headline, a blank line, then the body)."""
+    headline, body = record["text"].split("\n\n", 1)
+    assert headline == record["title"]
+    return body
+
+
+def _events(record: dict) -> list[tuple[str, dict]]:
+    return [(kind, event) for kind in ("must", "acceptable") for event in record[kind]]
+
+
+def _valid_country(code: str | None) -> bool:
+    return code is None or code in BODIES or pycountry.countries.get(alpha_3=code) is not None
+
+
+def test_the_scorer_s_loader_reads_every_record_with_its_own_article():
+    labels, docs = load_written(SET_PATH)
+    assert [label.doc_id for label in labels] == [f"wd10-{n:02d}" for n in range(1, 17)]
+    assert set(docs) == {label.doc_id for label in labels}
+    for label in labels:
+        assert label.must and len(label.quiet) >= 5
+        assert all(event.mechanisms for event in label.must)
+
+
+def test_ids_are_unique():
+    ids = [record["id"] for record in RECORDS]
+    assert len(ids) == len(set(ids)) == 16
+
+
+@pytest.mark.parametrize("record", RECORDS, ids=lambda record: record["id"])
+def test_each_body_is_wire_length_and_dated(record):
+    assert BODY_WORDS[0] <= len(_body(record).split()) <= BODY_WORDS[1]
+    assert dt.date.fromisoformat(record["date"]).year in range(2019, 2026)
+
+
+@pytest.mark.parametrize("record", RECORDS, ids=lambda record: record["id"])
+def test_evidence_actor_spans_and_quiet_sentences_are_substrings_of_the_body(record):
+    body = _body(record)
+    for kind, event in _events(record):
+        assert event["evidence"] in body, (kind, event["evidence"])
+        for span in (event["source_text"], event["target_text"]):
+            assert span is None or span in body, (kind, span)
+    for sentence in record["quiet"]:
+        assert sentence in body, sentence
+        assert re.search(r"[.?!]\"?$", sentence), f"a quiet item is a whole sentence: {sentence}"
+
+
+@pytest.mark.parametrize("record", RECORDS, ids=lambda record: record["id"])
+def test_types_countries_dates_and_mechanisms_are_valid(record):
+    published = dt.date.fromisoformat(record["date"])
+    for kind, event in _events(record):
+        assert set(event) >= EVENT_FIELDS, (kind, event)
+        assert event["type"] in EVENT_TYPES
+        assert _valid_country(event["source_country"]) and _valid_country(event["target_country"]), event
+        first, last = dt.date.fromisoformat(event["date_from"]), dt.date.fromisoformat(event["date_to"])
+        assert first <= last
+        if kind == "must":
+            assert last <= published, "a must event has happened by the publication date"
+            assert event["mechanisms"] and set(event["mechanisms"]) <= MECHANISMS, event["mechanisms"]
+
+
+@pytest.mark.parametrize("record", RECORDS, ids=lambda record: record["id"])
+def test_no_quiet_sentence_holds_a_labelled_event(record):
+    evidence = [event["evidence"] for _, event in _events(record)]
+    for sentence in record["quiet"]:
+        assert not any(text in sentence for text in evidence), sentence
