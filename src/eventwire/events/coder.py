@@ -51,7 +51,15 @@ from eventwire.events.confidence import (
     event_confidence,
     historical_confidence,
 )
-from eventwire.events.criticism import CRITICISM_CODE, THREAT_CODE, Criticism, accusing_verb, criticisms
+from eventwire.events.criticism import (
+    CRITICISM_CODE,
+    PRAISE_CODE,
+    REJECTION_CODE,
+    THREAT_CODE,
+    Criticism,
+    accusing_verb,
+    criticisms,
+)
 from eventwire.events.learned import Decisions
 from eventwire.events.lexicon import plover_of, quad_class_of
 from eventwire.events.magnitudes import MagnitudeWords, find_magnitudes
@@ -1391,13 +1399,24 @@ def _criticism_drafts(parsed: Doc, found: list[Criticism], triggered: list[_Draf
         if criticism.code == THREAT_CODE:
             reason = (f"{told} tells '{head.text}' to follow if '{criticism.criticised[0].text}' acts: "
                       f"a threat -> CAMEO {criticism.code} -> {event_type}")
+        elif criticism.code == PRAISE_CODE:
+            reason = (f"{told} says '{criticism.evaluation.text}' of '{criticism.criticised[0].text}': "
+                      f"an endorsement -> CAMEO {criticism.code} -> {event_type}")
+        elif criticism.code == REJECTION_CODE:
+            reason = (f"{told} calls the accusation '{criticism.evaluation.text}': a rejection -> CAMEO "
+                      f"{criticism.code} -> {event_type}")
         elif criticism.demand:
             reason = (f"{told} asks '{criticism.criticised[0].text}' to '{head.text}' (a modal of "
                       f"obligation): a demand -> CAMEO {criticism.code} -> {event_type}")
+        elif criticism.charge:
+            reason = (f"{told} charges '{criticism.criticised[0].text}' with '{criticism.evaluation.text}': "
+                      f"an accusation -> CAMEO {criticism.code} -> {event_type}")
         else:
             reason = (f"{told} tells '{criticism.evaluation.text}' of '{criticism.criticised[0].text}': "
                       f"a criticism -> CAMEO {criticism.code} -> {event_type}")
-        patterns = {CRITICISM_CODE: "statement + negative evaluation", THREAT_CODE: "statement + penalty if"}
+        patterns = {CRITICISM_CODE: "statement + negative evaluation", THREAT_CODE: "statement + penalty if",
+                    PRAISE_CODE: "statement + positive evaluation",
+                    REJECTION_CODE: "statement + accusation denied"}
         pattern = patterns.get(criticism.code, "statement + demand")
         classification = Classification(event_type, None, criticism.code, quad_class_of(criticism.code),
                                         (head.i, head.i + 1), pattern, reason, 0.5)
@@ -1495,6 +1514,8 @@ def _reports_another(draft: _Draft, links_below: dict[int, set[str]],
                      reporting_verbs: frozenset[str]) -> bool:
     if draft.head.lemma_.lower() not in reporting_verbs or draft.criticism is not None:
         return False
+    if draft.classification.event_type == "ACCUSE":
+        return False  # "alleged that X (killed) ...": the report is the accusation, the act its content
     return not links_below.get(draft.head.i, set()).isdisjoint(("ccomp", "parataxis", "xcomp"))
 
 
@@ -1506,8 +1527,8 @@ def _hosts(outer: _Draft, inner: _Draft) -> bool:
     if link is None or link in _SEPARATE_LINKS:
         return False
     outer_type = outer.classification.event_type
-    if outer.criticism is not None and outer.criticism.code == CRITICISM_CODE and \
-            inner.classification.quad_class not in VERBAL_QUADS:
+    if outer.criticism is not None and outer.criticism.code == CRITICISM_CODE and not outer.criticism.charge \
+            and inner.classification.quad_class not in VERBAL_QUADS:
         return False  # "says X is illegally seizing ...": the act criticised is told as having happened
     if outer_type == inner.classification.event_type:
         return True
