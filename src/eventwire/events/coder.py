@@ -86,6 +86,7 @@ from eventwire.events.stance import (
     background_clause,
     conditional_threat,
     continues,
+    crowd_protest,
     dated_relative,
     demanded,
     denial_of,
@@ -869,6 +870,11 @@ class EventCoder:
             sources = (ArgumentGroup((phrase(demand.asker),), f"subject of '{demand.verb.text}'"),) \
                 if demand.asker is not None else ()
             return (sources, (ArgumentGroup((phrase(demand.asked),), "who is asked"),)), as_type(c, "REQUEST")
+        crowd = crowd_protest(draft.head, c.event_type, self.stance)
+        if crowd is not None:
+            reasons.append(Reason("type", f"'{crowd.text}' protested: a crowd's protest is a demonstration, "
+                                          "not a statement"))
+            return None, as_type(c, "PROTEST")
         return None, c
 
     def _criticism_holds(self, draft: _Draft, sentence: Sentence, article: _Article) -> bool:
@@ -1402,6 +1408,10 @@ def _criticism_drafts(parsed: Doc, found: list[Criticism], triggered: list[_Draf
         elif criticism.code == PRAISE_CODE:
             reason = (f"{told} says '{criticism.evaluation.text}' of '{criticism.criticised[0].text}': "
                       f"an endorsement -> CAMEO {criticism.code} -> {event_type}")
+        elif criticism.code == REJECTION_CODE and criticism.evaluation is criticism.clause:
+            reason = (f"{told} denies what '{criticism.clause.text}' tells of "
+                      f"'{criticism.criticised[0].text}': a rejection -> CAMEO {criticism.code} -> "
+                      f"{event_type}")
         elif criticism.code == REJECTION_CODE:
             reason = (f"{told} calls the accusation '{criticism.evaluation.text}': a rejection -> CAMEO "
                       f"{criticism.code} -> {event_type}")
@@ -1530,6 +1540,8 @@ def _hosts(outer: _Draft, inner: _Draft) -> bool:
     if outer.criticism is not None and outer.criticism.code == CRITICISM_CODE and not outer.criticism.charge \
             and inner.classification.quad_class not in VERBAL_QUADS:
         return False  # "says X is illegally seizing ...": the act criticised is told as having happened
+    if inner.head.dep_ == "relcl" and inner.classification.event_type == "REJECT":
+        return False  # "accused X, a charge (that) Y rejected": the answer is an act of its own
     if outer_type == inner.classification.event_type:
         return True
     if outer_type in ("THREATEN", "REQUEST") and link == "advcl" and to_infinitive(inner.head):

@@ -103,6 +103,8 @@ def statement_criticism(verb: Token, words: StanceWords) -> Criticism | None:
     lemma = verb.lemma_.lower()
     if lemma in words.concern_verbs:
         return _concern(verb, words)
+    if lemma in words.denial_verbs:
+        return _denied_statement(verb, words)
     if lemma not in words.statement_verbs and accusing_verb(verb, words) is None:
         return None
     clauses = _statement_clauses(verb)
@@ -166,8 +168,21 @@ def _charge(verb: Token, clauses: list[Token], words: StanceWords) -> Criticism 
             continue
         named = subject.pos_ == "PROPN" or any(c.dep_ == "poss" and c.pos_ == "PROPN"
                                                for c in subject.children)  # "Peru's agents"
-        if named or (accusing and subject.pos_ == "NOUN" and _another_party(subject, verb, words)):
+        # "claimed that 55 percent (are) illiterate": a state of things, no one charged
+        acted = clause.lemma_.lower() != "be"
+        if named or (accusing and acted and subject.pos_ == "NOUN" and _another_party(subject, verb, words)):
             return Criticism(verb, clause, clause, (subject,), charge=True)
+    return None
+
+
+def _denied_statement(verb: Token, words: StanceWords) -> Criticism | None:
+    """ "Rebels deny that Peru's militia controls the valley": a denial of what a clause tells of another
+    actor is a rejection (REJECT) of what was said of it, whatever the clause's verb."""
+    clauses = (c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and c.pos_ in ("VERB", "AUX"))
+    for clause in clauses:
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.pos_ in ("NOUN", "PROPN") and _another_party(subject, verb, words):
+            return Criticism(verb, clause, clause, (subject,), REJECTION_CODE)
     return None
 
 

@@ -108,6 +108,8 @@ class StanceWords:
     dismissive_evaluations: frozenset[str] = frozenset()  # "the charges are baseless": an accusation rejected
     accusation_nouns: frozenset[str] = frozenset()
     choice_words: frozenset[str] = frozenset()  # "it is (up) to X what follows": a veiled threat to X
+    protest_verbs: frozenset[str] = frozenset()  # "hundreds (protested) the visit": a crowd demonstrating
+    crowd_words: frozenset[str] = frozenset()
     # "detonated a bomb near the base": what is set off to strike what it is set off near
     explosive_weapons: frozenset[str] = frozenset()
     # "air defences (shot down) most of the (drones)": an interception, toward whoever sent the weapons;
@@ -208,7 +210,7 @@ _CRITICISM_LISTS = ("statement_verbs", "concern_verbs", "concern_nouns", "negati
                     "priority_adjectives", "accusing_speakers", "accusing_verbs", "threat_modals",
                     "uncertain_modals", "not_a_party", "third_person_pronouns", "concern_prepositions",
                     "personal_pronouns", "question_modals", "positive_evaluations", "dismissive_evaluations",
-                    "accusation_nouns", "choice_words")
+                    "accusation_nouns", "choice_words", "protest_verbs", "crowd_words")
 
 
 # What a flat denial may still hang on itself: "of course", "totally", "with them", "not"
@@ -681,6 +683,20 @@ def refused_wish(head: Token, words: StanceWords) -> Token | None:
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return None if subject is not None and subject.lower_ == "you" else verb  # "you don't want ...": anyone
+
+
+def crowd_protest(head: Token, event_type: str, words: StanceWords) -> Token | None:
+    """ "Hundreds of demonstrators protested the visit", "thousands protested against the arrest": the
+    crowd that protested (a number, a count or a crowd noun as the subject of a protest verb read as
+    criticism), or None: a crowd protests in the street (PROTEST), it issues no statement."""
+    if event_type != "ACCUSE" or head.lemma_.lower() not in words.protest_verbs:
+        return None
+    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    if subject.pos_ == "NUM" or word_in(subject, words.crowd_words):
+        return subject
+    return None
 
 
 def accident_of(head: Token, source_found: bool, event_type: str, words: StanceWords) -> Token | None:
