@@ -1540,6 +1540,8 @@ def _hosts(outer: _Draft, inner: _Draft) -> bool:
     if outer.criticism is not None and outer.criticism.code == CRITICISM_CODE and not outer.criticism.charge \
             and inner.classification.quad_class not in VERBAL_QUADS:
         return False  # "says X is illegally seizing ...": the act criticised is told as having happened
+    if outer.criticism is not None and outer.criticism.code == PRAISE_CODE:
+        return False  # "said the accord is a positive step": the act praised took place
     if inner.head.dep_ == "relcl" and inner.classification.event_type == "REJECT":
         return False  # "accused X, a charge (that) Y rejected": the answer is an act of its own
     if outer_type == inner.classification.event_type:

@@ -52,6 +52,7 @@ _QUESTION_MARKS = {"whether", "if"}
 _EVALUATED_LINKS = {"acomp", "attr", "oprd"}
 _QUOTE_MARKS = {'"', "“", "”", "'", "‘", "’"}
 _PERFECT = {"have", "'ve"}  # "should have acted": a judgement of the past, not a demand
+_PARTICIPLE_LINKS = {"advcl", "acl", "xcomp"}
 
 
 @dataclass(frozen=True)
@@ -157,7 +158,10 @@ def _charge(verb: Token, clauses: list[Token], words: StanceWords) -> Criticism 
     act."""
     speaker = next((c for c in verb.children if c.dep_ in ("nsubj", "agent")), None)
     accusing = accusing_verb(verb, words) is not None
-    if speaker is None or (not _accusing_speaker(speaker, words) and not accusing):
+    # "a lawsuit (alleging) ...", "..., (claiming) that ...": a participle's speaker is its noun or clause's
+    participle = accusing and verb.dep_ in _PARTICIPLE_LINKS and verb.tag_ == "VBG"
+    if (speaker is None and not participle) or (
+            speaker is not None and not _accusing_speaker(speaker, words) and not accusing):
         return None
     for clause in clauses:
         if clause.pos_ not in ("VERB", "AUX") or not _asserted(clause, words) or \
