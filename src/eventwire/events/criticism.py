@@ -172,9 +172,9 @@ def _charge(verb: Token, clauses: list[Token], words: StanceWords) -> Criticism 
             continue
         named = subject.pos_ == "PROPN" or any(c.dep_ == "poss" and c.pos_ == "PROPN"
                                                for c in subject.children)  # "Peru's agents"
-        # "claimed that 55 percent (are) illiterate": a state of things, no one charged
-        acted = clause.lemma_.lower() != "be"
-        if named or (accusing and acted and subject.pos_ == "NOUN" and _another_party(subject, verb, words)):
+        # "claimed that 55 percent (of pupils) are illiterate": a share counted, no party charged
+        party = subject.pos_ == "NOUN" and not any(c.dep_ == "nummod" for c in subject.children)
+        if named or (accusing and party and _another_party(subject, verb, words)):
             return Criticism(verb, clause, clause, (subject,), charge=True)
     return None
 
