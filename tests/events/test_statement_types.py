@@ -141,3 +141,15 @@ def test_insisting_is_a_demand_only_when_something_is_insisted_on(coder):
 def test_statement_senses_of_verbs_of_force(coder, text, event_type):
     assert event_type in types_of(code_text(coder, text)), [(e.event_type, e.trigger.text)
                                                             for e in code_text(coder, text)]
+
+
+@pytest.mark.parametrize("text, event_type, source, target", [
+    ("Peru voiced its backing for Chile's bid to host the summit.", "SUPPORT", "PER", "CHL"),
+    ("Peru declared its solidarity with the people of Chile.", "SUPPORT", "PER", "CHL"),
+    ("Bolivia reaffirmed its support for the Chilean government.", "SUPPORT", "BOL", "CHL"),
+    ("Peru said it is ready to accept the Chilean offer of talks.", "AGREE", "PER", "CHL"),
+])
+def test_support_voiced_and_offers_accepted(coder, text, event_type, source, target):
+    event = only(code_text(coder, text), event_type)
+    assert countries(event.source) == [source]
+    assert target in countries(event.target)
