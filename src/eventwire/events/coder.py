@@ -1524,9 +1524,10 @@ def _reports_another(draft: _Draft, links_below: dict[int, set[str]],
                      reporting_verbs: frozenset[str]) -> bool:
     if draft.head.lemma_.lower() not in reporting_verbs or draft.criticism is not None:
         return False
-    if draft.classification.event_type == "ACCUSE":
+    links = links_below.get(draft.head.i, set())
+    if draft.classification.event_type == "ACCUSE" and "xcomp" not in links:
         return False  # "alleged that X (killed) ...": the report is the accusation, the act its content
-    return not links_below.get(draft.head.i, set()).isdisjoint(("ccomp", "parataxis", "xcomp"))
+    return not links.isdisjoint(("ccomp", "parataxis", "xcomp"))  # "claiming to have (killed)": the act
 
 
 def _hosts(outer: _Draft, inner: _Draft) -> bool:
