@@ -251,7 +251,8 @@ class VerbLexicon:
         for token in tokens:
             if not (token.tag_.startswith("VB") or (token.pos_ == "NOUN" and token.dep_ == "ROOT")):
                 continue
-            predicate = _misparsed_predicate(token) or reduced_relative(token)
+            predicate = (_misparsed_predicate(token) or reduced_relative(token)
+                         or self._speaks_for_issuer(token))
             if token.dep_ in _MODIFIER_VERB_DEPS and not predicate:
                 continue  # "ousted president", "alleged bombers": not predicates
             match = self._match_verb(token)
@@ -272,6 +273,14 @@ class VerbLexicon:
             if classification:
                 found.append(classification)
         return found
+
+    def _speaks_for_issuer(self, verb: Token) -> bool:
+        """ "a statement (accusing) X of ...", "a letter (urging) Y to ...": the participle of a text tells
+        what its issuer says; a predicate, not an adjective of the noun."""
+        noun = verb.head
+        return verb.dep_ == "acl" and verb.tag_ == "VBG" and (
+            noun.lemma_.lower() in self.argument_words.document_nouns or
+            noun.lower_ in self.argument_words.document_nouns)
 
     def _act_told_by(self, verb: Token, match: _Match) -> set[int]:
         """'(Turkish strikes) killed 12', 'dozens of (airstrikes) hit the town': a violent act that is the

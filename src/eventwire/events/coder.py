@@ -51,7 +51,15 @@ from eventwire.events.confidence import (
     event_confidence,
     historical_confidence,
 )
-from eventwire.events.criticism import CRITICISM_CODE, THREAT_CODE, Criticism, accusing_verb, criticisms
+from eventwire.events.criticism import (
+    CRITICISM_CODE,
+    PRAISE_CODE,
+    REJECTION_CODE,
+    THREAT_CODE,
+    Criticism,
+    accusing_verb,
+    criticisms,
+)
 from eventwire.events.learned import Decisions
 from eventwire.events.lexicon import plover_of, quad_class_of
 from eventwire.events.magnitudes import MagnitudeWords, find_magnitudes
@@ -78,6 +86,7 @@ from eventwire.events.stance import (
     background_clause,
     conditional_threat,
     continues,
+    crowd_protest,
     dated_relative,
     demanded,
     denial_of,
@@ -861,6 +870,11 @@ class EventCoder:
             sources = (ArgumentGroup((phrase(demand.asker),), f"subject of '{demand.verb.text}'"),) \
                 if demand.asker is not None else ()
             return (sources, (ArgumentGroup((phrase(demand.asked),), "who is asked"),)), as_type(c, "REQUEST")
+        crowd = crowd_protest(draft.head, c.event_type, self.stance)
+        if crowd is not None:
+            reasons.append(Reason("type", f"'{crowd.text}' protested: a crowd's protest is a demonstration, "
+                                          "not a statement"))
+            return None, as_type(c, "PROTEST")
         return None, c
 
     def _criticism_holds(self, draft: _Draft, sentence: Sentence, article: _Article) -> bool:
@@ -1391,13 +1405,28 @@ def _criticism_drafts(parsed: Doc, found: list[Criticism], triggered: list[_Draf
         if criticism.code == THREAT_CODE:
             reason = (f"{told} tells '{head.text}' to follow if '{criticism.criticised[0].text}' acts: "
                       f"a threat -> CAMEO {criticism.code} -> {event_type}")
+        elif criticism.code == PRAISE_CODE:
+            reason = (f"{told} says '{criticism.evaluation.text}' of '{criticism.criticised[0].text}': "
+                      f"an endorsement -> CAMEO {criticism.code} -> {event_type}")
+        elif criticism.code == REJECTION_CODE and criticism.evaluation is criticism.clause:
+            reason = (f"{told} denies what '{criticism.clause.text}' tells of "
+                      f"'{criticism.criticised[0].text}': a rejection -> CAMEO {criticism.code} -> "
+                      f"{event_type}")
+        elif criticism.code == REJECTION_CODE:
+            reason = (f"{told} calls the accusation '{criticism.evaluation.text}': a rejection -> CAMEO "
+                      f"{criticism.code} -> {event_type}")
         elif criticism.demand:
             reason = (f"{told} asks '{criticism.criticised[0].text}' to '{head.text}' (a modal of "
                       f"obligation): a demand -> CAMEO {criticism.code} -> {event_type}")
+        elif criticism.charge:
+            reason = (f"{told} charges '{criticism.criticised[0].text}' with '{criticism.evaluation.text}': "
+                      f"an accusation -> CAMEO {criticism.code} -> {event_type}")
         else:
             reason = (f"{told} tells '{criticism.evaluation.text}' of '{criticism.criticised[0].text}': "
                       f"a criticism -> CAMEO {criticism.code} -> {event_type}")
-        patterns = {CRITICISM_CODE: "statement + negative evaluation", THREAT_CODE: "statement + penalty if"}
+        patterns = {CRITICISM_CODE: "statement + negative evaluation", THREAT_CODE: "statement + penalty if",
+                    PRAISE_CODE: "statement + positive evaluation",
+                    REJECTION_CODE: "statement + accusation denied"}
         pattern = patterns.get(criticism.code, "statement + demand")
         classification = Classification(event_type, None, criticism.code, quad_class_of(criticism.code),
                                         (head.i, head.i + 1), pattern, reason, 0.5)
@@ -1495,7 +1524,10 @@ def _reports_another(draft: _Draft, links_below: dict[int, set[str]],
                      reporting_verbs: frozenset[str]) -> bool:
     if draft.head.lemma_.lower() not in reporting_verbs or draft.criticism is not None:
         return False
-    return not links_below.get(draft.head.i, set()).isdisjoint(("ccomp", "parataxis", "xcomp"))
+    links = links_below.get(draft.head.i, set())
+    if draft.classification.event_type == "ACCUSE" and "xcomp" not in links:
+        return False  # "alleged that X (killed) ...": the report is the accusation, the act its content
+    return not links.isdisjoint(("ccomp", "parataxis", "xcomp"))  # "claiming to have (killed)": the act
 
 
 def _hosts(outer: _Draft, inner: _Draft) -> bool:
@@ -1506,9 +1538,13 @@ def _hosts(outer: _Draft, inner: _Draft) -> bool:
     if link is None or link in _SEPARATE_LINKS:
         return False
     outer_type = outer.classification.event_type
-    if outer.criticism is not None and outer.criticism.code == CRITICISM_CODE and \
-            inner.classification.quad_class not in VERBAL_QUADS:
+    if outer.criticism is not None and outer.criticism.code == CRITICISM_CODE and not outer.criticism.charge \
+            and inner.classification.quad_class not in VERBAL_QUADS:
         return False  # "says X is illegally seizing ...": the act criticised is told as having happened
+    if outer.criticism is not None and outer.criticism.code == PRAISE_CODE:
+        return False  # "said the accord is a positive step": the act praised took place
+    if inner.head.dep_ == "relcl" and inner.classification.event_type == "REJECT":
+        return False  # "accused X, a charge (that) Y rejected": the answer is an act of its own
     if outer_type == inner.classification.event_type:
         return True
     if outer_type in ("THREATEN", "REQUEST") and link == "advcl" and to_infinitive(inner.head):

@@ -44,11 +44,15 @@ if TYPE_CHECKING:
 CRITICISM_CODE = "111"  # CAMEO "criticize or denounce": PLOVER ACCUSE
 DEMAND_CODE = "100"  # CAMEO "make a demand, not specified below": PLOVER REQUEST
 THREAT_CODE = "130"  # CAMEO "threaten, not specified below": PLOVER THREATEN
+PRAISE_CODE = "051"  # CAMEO "praise or endorse": PLOVER SUPPORT
+REJECTION_CODE = "120"  # CAMEO "reject, not specified below": PLOVER REJECT
+_SPEECH_CODES = (CRITICISM_CODE, PRAISE_CODE, REJECTION_CODE)  # told by the statement verb itself
 _CLAUSE_LINKS = ("ccomp", "parataxis")
 _QUESTION_MARKS = {"whether", "if"}
 _EVALUATED_LINKS = {"acomp", "attr", "oprd"}
 _QUOTE_MARKS = {'"', "“", "”", "'", "‘", "’"}
 _PERFECT = {"have", "'ve"}  # "should have acted": a judgement of the past, not a demand
+_PARTICIPLE_LINKS = {"advcl", "acl", "xcomp"}
 
 
 @dataclass(frozen=True)
@@ -62,6 +66,7 @@ class Criticism:
     evaluation: Token
     criticised: tuple[Token, ...]
     code: str = CRITICISM_CODE  # DEMAND_CODE for a demand
+    charge: bool = False  # "prosecutors said X (hired) ...": the act is alleged, not told as having happened
 
     @property
     def demand(self) -> bool:
@@ -74,9 +79,9 @@ class Criticism:
 
     @property
     def trigger(self) -> Token:
-        """The statement verb of a criticism (the quote's evaluation word); the act demanded of a demand,
-        the penalty of a threat."""
-        if self.code != CRITICISM_CODE:
+        """The statement verb of a criticism, a praise or a rejection (the quote's evaluation word); the act
+        demanded of a demand, the penalty of a threat."""
+        if self.code not in _SPEECH_CODES:
             return self.evaluation
         return self.verb if self.verb is not None else self.evaluation
 
@@ -99,6 +104,8 @@ def statement_criticism(verb: Token, words: StanceWords) -> Criticism | None:
     lemma = verb.lemma_.lower()
     if lemma in words.concern_verbs:
         return _concern(verb, words)
+    if lemma in words.denial_verbs:
+        return _denied_statement(verb, words)
     if lemma not in words.statement_verbs and accusing_verb(verb, words) is None:
         return None
     clauses = _statement_clauses(verb)
@@ -151,7 +158,10 @@ def _charge(verb: Token, clauses: list[Token], words: StanceWords) -> Criticism 
     act."""
     speaker = next((c for c in verb.children if c.dep_ in ("nsubj", "agent")), None)
     accusing = accusing_verb(verb, words) is not None
-    if speaker is None or (speaker.lemma_.lower() not in words.accusing_speakers and not accusing):
+    # "a lawsuit (alleging) ...", "..., (claiming) that ...": a participle's speaker is its noun or clause's
+    participle = accusing and verb.dep_ in _PARTICIPLE_LINKS and verb.tag_ == "VBG"
+    if (speaker is None and not participle) or (
+            speaker is not None and not _accusing_speaker(speaker, words) and not accusing):
         return None
     for clause in clauses:
         if clause.pos_ not in ("VERB", "AUX") or not _asserted(clause, words) or \
@@ -162,9 +172,29 @@ def _charge(verb: Token, clauses: list[Token], words: StanceWords) -> Criticism 
             continue
         named = subject.pos_ == "PROPN" or any(c.dep_ == "poss" and c.pos_ == "PROPN"
                                                for c in subject.children)  # "Peru's agents"
-        if named or (accusing and subject.pos_ == "NOUN" and _another_party(subject, verb, words)):
-            return Criticism(verb, clause, clause, (subject,))
+        # "claimed that 55 percent (of pupils) are illiterate": a share counted, no party charged
+        party = subject.pos_ == "NOUN" and not any(c.dep_ == "nummod" for c in subject.children)
+        if named or (accusing and party and _another_party(subject, verb, words)):
+            return Criticism(verb, clause, clause, (subject,), charge=True)
     return None
+
+
+def _denied_statement(verb: Token, words: StanceWords) -> Criticism | None:
+    """ "Rebels deny that Peru's militia controls the valley": a denial of what a clause tells of another
+    actor is a rejection (REJECT) of what was said of it, whatever the clause's verb."""
+    clauses = (c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and c.pos_ in ("VERB", "AUX"))
+    for clause in clauses:
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.pos_ in ("NOUN", "PROPN") and _another_party(subject, verb, words):
+            return Criticism(verb, clause, clause, (subject,), REJECTION_CODE)
+    return None
+
+
+def _accusing_speaker(speaker: Token, words: StanceWords) -> bool:
+    """ "prosecutors", "the indictment", or a name with such a title ("federal prosecutor Ann Smith",
+    "Ann Smith, the prosecutor")."""
+    titles = [speaker] + [c for c in speaker.children if c.dep_ in ("compound", "appos")]
+    return any(t.lemma_.lower() in words.accusing_speakers for t in titles)
 
 
 def _states(token: Token, words: StanceWords) -> bool:
@@ -186,19 +216,86 @@ def _conjoined(clause: Token) -> list[Token]:
 
 
 def _clause_criticism(verb: Token | None, clause: Token, words: StanceWords) -> Criticism | None:
-    demand = _demand(verb, clause, words) or _threat(verb, clause, words)
+    demand = _demand(verb, clause, words) or _threat(verb, clause, words) or _choice_left(verb, clause, words)
     if demand is not None:
         return demand
     if not _asserted(clause, words):
         return None
+    rejection = _dismissed_accusation(verb, clause, words)
+    if rejection is not None:
+        return rejection
     evaluation = _negative_evaluation(clause, words)
     if evaluation is None:
-        return None
+        return _praise(verb, clause, words)
     owner = _owner(evaluation, words) if evaluation.dep_ in ("nsubj", "nsubjpass") else None
     criticised = ((owner,) if owner is not None else ()) + _criticised(clause, words)
     if not criticised:
         return None
     return Criticism(verb, clause, evaluation, criticised)
+
+
+def _praise(verb: Token | None, clause: Token, words: StanceWords) -> Criticism | None:
+    """ "the accord is a positive step", "the release was a good sign", "the talks were encouraging": a
+    statement that says something good of an act or an actor endorses it (SUPPORT), of the actors its
+    clause names."""
+    if verb is None or any(c.dep_ == "neg" for c in clause.children):
+        return None
+    evaluation = next((c for c in clause.children if c.dep_ in _EVALUATED_LINKS and _praising(c, words)),
+                      None)
+    if evaluation is None:
+        return None
+    praised = _criticised(clause, words)
+    return Criticism(verb, clause, evaluation, praised, PRAISE_CODE) if praised else None
+
+
+def _praising(word: Token, words: StanceWords) -> bool:
+    """ "positive", "encouraging", "a welcome step", "a good sign" (an adjective of a word the list pairs
+    it with)."""
+    if any(c.dep_ == "neg" for c in word.children):
+        return False
+    if word.lemma_.lower() in words.positive_evaluations or word.lower_ in words.positive_evaluations:
+        return True
+    return any(c.dep_ == "amod" and (c.lower_ in words.positive_evaluations or
+                                     f"{c.lower_} {word.lemma_.lower()}" in words.positive_evaluations)
+               for c in word.children)
+
+
+def _dismissed_accusation(verb: Token | None, clause: Token, words: StanceWords) -> Criticism | None:
+    """ "said the allegations were baseless", "called the charges politically motivated", '"These claims
+    are lies," he said': an accusation the speaker calls false is rejected by the speaker (REJECT)."""
+    if verb is None or any(c.dep_ == "neg" for c in clause.children):
+        return None
+    accusation = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")
+                       and c.lemma_.lower() in words.accusation_nouns), None)
+    judged = next((c for c in clause.children if c.dep_ in _EVALUATED_LINKS
+                   and c.lemma_.lower() in words.dismissive_evaluations), None)
+    if accusation is None or judged is None:
+        return None
+    return Criticism(verb, clause, judged, _owned_by(accusation), REJECTION_CODE)
+
+
+def _owned_by(noun: Token) -> tuple[Token, ...]:
+    """Who made an accusation: "Peru's (charges)", "the charges (by) Peru", "the (Chilean) claims"."""
+    owners = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound")]
+    owners += [o for p in noun.children if p.dep_ == "prep" and p.lower_ in ("by", "from")
+               for o in p.children if o.dep_ == "pobj"]
+    return tuple(owners) or (noun,)
+
+
+def _choice_left(verb: Token | None, clause: Token, words: StanceWords) -> Criticism | None:
+    """ "it is up to Peru what happens next", "it is entirely up to Chile whether ...": the speaker leaves
+    to a named actor the choice of what follows, a veiled threat (THREATEN) to that actor."""
+    if verb is None or clause.lemma_.lower() != "be":
+        return None
+    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ != "it":
+        return None
+    for up in (c for c in clause.children if c.lower_ in words.choice_words):
+        named = [o for p in up.children if p.dep_ == "prep" and p.lower_ == "to"
+                 for o in p.children if o.dep_ == "pobj" and o.pos_ == "PROPN"]
+        if named:
+            return Criticism(verb, clause, up, (named[0],), THREAT_CODE)
+    return None
 
 
 def _owner(noun: Token, words: StanceWords) -> Token | None:
@@ -220,6 +317,9 @@ def _demand(verb: Token | None, clause: Token, words: StanceWords) -> Criticism 
         asked = next((c for c in clause.children if c.dep_ == "xcomp" and to_infinitive(c)), None)
     else:
         return None
+    foretold = auxiliaries & words.threat_modals
+    if foretold and (_conditioned(clause) or (asked is not None and _conditioned(asked))):
+        return None  # "X will have to look elsewhere if ...": a consequence foretold, not a demand
     subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if asked is None or subject is None or subject.dep_ == "nsubjpass" or \
             not _another_party(subject, verb, words):

@@ -104,6 +104,12 @@ class StanceWords:
     concern_prepositions: frozenset[str] = frozenset()  # "concern (about) X": what the concern is about
     personal_pronouns: frozenset[str] = frozenset()  # "he", "them": people an act can happen to
     question_modals: frozenset[str] = frozenset()  # "whether X (will) attack": a question left open
+    positive_evaluations: frozenset[str] = frozenset()  # "is a positive step": an act or actor endorsed
+    dismissive_evaluations: frozenset[str] = frozenset()  # "the charges are baseless": an accusation rejected
+    accusation_nouns: frozenset[str] = frozenset()
+    choice_words: frozenset[str] = frozenset()  # "it is (up) to X what follows": a veiled threat to X
+    protest_verbs: frozenset[str] = frozenset()  # "hundreds (protested) the visit": a crowd demonstrating
+    crowd_words: frozenset[str] = frozenset()
     # "detonated a bomb near the base": what is set off to strike what it is set off near
     explosive_weapons: frozenset[str] = frozenset()
     # "air defences (shot down) most of the (drones)": an interception, toward whoever sent the weapons;
@@ -139,6 +145,8 @@ class StanceWords:
         # "has to" is too common a word form to parse for
         words |= (self.demand_verbs - {"have"}) | self.penalty_nouns | self.priority_adjectives
         words |= {verb.split()[0] for verb in self.accusing_verbs}
+        words |= {phrase.split()[-1] for phrase in self.positive_evaluations}
+        words |= self.dismissive_evaluations | self.choice_words
         return frozenset(form for word in words for form in inflections(word)) | self.evaluative_adverbs | \
             self.demand_modals
 
@@ -201,7 +209,8 @@ _CRITICISM_LISTS = ("statement_verbs", "concern_verbs", "concern_nouns", "negati
                     "shortfall_words", "demand_modals", "demand_verbs", "penalty_nouns",
                     "priority_adjectives", "accusing_speakers", "accusing_verbs", "threat_modals",
                     "uncertain_modals", "not_a_party", "third_person_pronouns", "concern_prepositions",
-                    "personal_pronouns", "question_modals")
+                    "personal_pronouns", "question_modals", "positive_evaluations", "dismissive_evaluations",
+                    "accusation_nouns", "choice_words", "protest_verbs", "crowd_words")
 
 
 # What a flat denial may still hang on itself: "of course", "totally", "with them", "not"
@@ -674,6 +683,20 @@ def refused_wish(head: Token, words: StanceWords) -> Token | None:
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return None if subject is not None and subject.lower_ == "you" else verb  # "you don't want ...": anyone
+
+
+def crowd_protest(head: Token, event_type: str, words: StanceWords) -> Token | None:
+    """ "Hundreds of demonstrators protested the visit", "thousands protested against the arrest": the
+    crowd that protested (a number, a count or a crowd noun as the subject of a protest verb read as
+    criticism), or None: a crowd protests in the street (PROTEST), it issues no statement."""
+    if event_type != "ACCUSE" or head.lemma_.lower() not in words.protest_verbs:
+        return None
+    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    if subject.pos_ == "NUM" or word_in(subject, words.crowd_words):
+        return subject
+    return None
 
 
 def accident_of(head: Token, source_found: bool, event_type: str, words: StanceWords) -> Token | None:
