@@ -52,6 +52,7 @@ from eventwire.events.confidence import (
     historical_confidence,
 )
 from eventwire.events.criticism import CRITICISM_CODE, THREAT_CODE, Criticism, accusing_verb, criticisms
+from eventwire.events.dating import date_clauses
 from eventwire.events.learned import Decisions
 from eventwire.events.lexicon import plover_of, quad_class_of
 from eventwire.events.magnitudes import MagnitudeWords, find_magnitudes
@@ -890,7 +891,8 @@ class EventCoder:
         return wished_by(head, self.stance) is not None
 
     def _date(self, doc: Document, sentence: Sentence, head: Token) -> tuple[EventDate, str]:
-        return resolve_event_date(sentence.text, head.idx, doc.date, past=_told_in_the_past(head))
+        return resolve_event_date(sentence.text, head.idx, doc.date, past=_told_in_the_past(head),
+                                  clauses=date_clauses(head))
 
     def _role(self, role: str, groups: tuple[ArgumentGroup, ...], sentence: Sentence,
               when: dt.date | None, context: ArticleContext, taken: set[int],

@@ -1,0 +1,54 @@
+"""Where a sentence's date expressions belong, read from its parse for `dates.resolve_event_date`.
+
+A date told inside a clause of another act dates that act: "a charge the spokesman rejected Thursday"
+(a relative clause on "charge"), "the politician, who is weighing a run in next year's election, says"
+(one on "politician"), "since leaving office in February" (the start of a period). A weekday told with
+a past-tense verb ("said Saturday that it will withdraw") is a day gone by.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventwire.dates import Clauses
+
+# A relative clause describes a noun: its dates belong to its own verb, unless the noun is the trigger
+# ("the attack, which began on Tuesday"). The parser links one without a pronoun ("a charge the
+# spokesman rejected Thursday") as "acl" with a finite verb; a participle ("a statement emailed on
+# Wednesday", "a letter dated Feb. 4") tells the date of the act the noun stands for.
+_FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+# Words that open the bound of a period: its date is when the period began or ends, not the event.
+_PERIOD_BOUNDS = {"since", "until", "till"}
+# Links by which a date hangs on its verb: "said Saturday", "announced on Monday".
+_DATE_LINKS = {"npadvmod", "tmod"}
+
+
+def date_clauses(head: Token) -> Clauses:
+    """The spans of `head`'s sentence whose dates belong to another act, and those told with a
+    past-tense verb; offsets are those of the sentence's text (its parse is of the sentence alone)."""
+    apart = []
+    for token in head.doc:
+        if _relative_clause(token) and token.head is not head and token is not head:
+            apart.append(_span(token, f"the clause on {token.head.text!r}"))
+        elif token.lower_ in _PERIOD_BOUNDS and token.dep_ in ("prep", "mark"):
+            bounded = token if token.dep_ == "prep" else token.head
+            if bounded is not head:
+                apart.append(_span(bounded, f"the {token.lower_!r} clause, the bound of a period"))
+    return Clauses(tuple(apart), tuple(_past_dates(head)))
+
+
+def _relative_clause(token: Token) -> bool:
+    return token.dep_ == "relcl" or (token.dep_ == "acl" and token.tag_ in _FINITE_TAGS)
+
+
+def _past_dates(head: Token) -> list[tuple[int, int, str]]:
+    """The date words hanging on a simple past verb of the sentence ("said Saturday", "met on Friday")."""
+    return [_span(child, verb.text)
+            for verb in head.doc if verb.tag_ == "VBD"
+            for child in verb.children
+            if child.dep_ in _DATE_LINKS or (child.dep_ == "prep" and child.lower_ == "on")]
+
+
+def _span(token: Token, what: str) -> tuple[int, int, str]:
+    tokens = list(token.subtree)
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1]), what
