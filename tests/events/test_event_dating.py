@@ -43,3 +43,27 @@ def test_a_weekday_said_in_the_past_is_the_day_gone_by_though_the_act_is_to_come
     event = _events(rules, "Peru said Saturday it will recall its ambassador from Chile.")["recall"]
     assert event.date.value == dt.date(2024, 3, 9)
     assert any("told with the past-tense 'said'" in r for r in event.reasons)
+
+
+# --- an undated act narrated in the simple past, right after a sentence dated days before -----------
+
+STATEMENT = "The agency issued a statement last week saying the closure would hurt refugees. "
+
+
+def test_an_act_announced_in_the_simple_past_after_a_dated_sentence_takes_its_date(rules):
+    event = _events(rules, STATEMENT + "The UNHCR said it was ready to support the Chilean government in "
+                                       "its efforts.")["support"]
+    assert (event.date.value, event.date.granularity) == (dt.date(2024, 3, 4), "week")
+    assert any("follows, in the simple past, one dated days before" in r for r in event.reasons)
+
+
+def test_an_act_told_in_the_present_keeps_the_publication_date(rules):
+    event = _events(rules, STATEMENT + "The UNHCR says it is ready to support the Chilean government in "
+                                       "its efforts.")["support"]
+    assert (event.date.value, event.date.text) == (WEDNESDAY, None)
+
+
+def test_a_sentence_dated_long_before_is_background_not_the_days_of_the_story(rules):
+    events = _events(rules, "Rebels seized the town of Arica in 2019. The rebel commander demanded the "
+                            "release of prisoners held by Chile.")
+    assert events["demanded"].date.value == WEDNESDAY

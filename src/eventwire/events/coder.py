@@ -52,7 +52,7 @@ from eventwire.events.confidence import (
     historical_confidence,
 )
 from eventwire.events.criticism import CRITICISM_CODE, THREAT_CODE, Criticism, accusing_verb, criticisms
-from eventwire.events.dating import date_clauses
+from eventwire.events.dating import date_clauses, in_the_days_before, narrated_in_the_past
 from eventwire.events.learned import Decisions
 from eventwire.events.lexicon import plover_of, quad_class_of
 from eventwire.events.magnitudes import MagnitudeWords, find_magnitudes
@@ -215,20 +215,30 @@ class _Article:
                                                 f"{event.event_type} told earlier {told}"))
 
     def continue_narrative(self, event: Event, sentence: Sentence, previous: Sentence | None,
-                           words: StanceWords) -> None:
+                           words: StanceWords, parsed: Doc) -> None:
         """An event without a date of its own, told in a sentence that goes on with the one before
-        ("They demanded reforms." after "... began protesting late last year."), happened when that
-        sentence's past date says, not on the publication date."""
-        if event.date.text is not None or previous is None or event.future or self.doc.date is None:
+        ("They demanded reforms." after "... began protesting late last year."), or narrated in the
+        simple past right after a sentence dated in the week before publication ("It issued a statement
+        last week. The agency said it was ready to help."), happened when that sentence's past date
+        says, not on the publication date."""
+        if event.date.text is not None or previous is None or self.doc.date is None:
             return
-        if not continues(sentence.text, words):
+        goes_on = continues(sentence.text, words) and not event.future
+        # "said it was ready to help": an act to come, announced in the past, is dated by the announcement
+        if not goes_on and not narrated_in_the_past(parsed, event.trigger.start - sentence.start):
             return
         before, _ = resolve_event_date(previous.text, len(previous.text), self.doc.date, past=True)
         if before.text is None or before.value is None or before.value >= self.doc.date:
             return
+        if goes_on:
+            told = "goes on with the one before"
+        elif in_the_days_before(before, self.doc.date):
+            told = "follows, in the simple past, one dated days before"
+        else:
+            return
         event.date = before
-        event.reasons.append(Reason("date", f"no date of its own in a sentence that goes on with the one "
-                                            f"before: its date {before.text!r}"))
+        event.reasons.append(Reason("date", f"no date of its own in a sentence that {told}: its date "
+                                            f"{before.text!r}"))
 
     def remember_parties(self, event: Event) -> None:
         sides = [a for a in (*event.source[:1], *event.target[:1]) if _party(a)]
@@ -418,7 +428,7 @@ class EventCoder:
                 for event in coded:
                     if event.historical:
                         continue  # background dates no later event (nor names parties: _code_sentence)
-                    article.continue_narrative(event, sentence, previous, self.stance)
+                    article.continue_narrative(event, sentence, previous, self.stance, parsed[sentence.index])
                     article.continue_date(event)
                 events.extend(coded)
             previous = sentence

@@ -1,4 +1,5 @@
-"""Where a sentence's date expressions belong, read from its parse for `dates.resolve_event_date`.
+"""Where a sentence's date expressions belong, read from its parse for `dates.resolve_event_date`,
+and whether an undated act is narrated in the past (`narrated_in_the_past`).
 
 A date told inside a clause of another act dates that act: "a charge the spokesman rejected Thursday"
 (a relative clause on "charge"), "the politician, who is weighing a run in next year's election, says"
@@ -8,9 +9,12 @@ a past-tense verb ("said Saturday that it will withdraw") is a day gone by.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+import datetime as dt
+
+from spacy.tokens import Doc, Token
 
 from eventwire.dates import Clauses
+from eventwire.records import EventDate
 
 # A relative clause describes a noun: its dates belong to its own verb, unless the noun is the trigger
 # ("the attack, which began on Tuesday"). The parser links one without a pronoun ("a charge the
@@ -19,6 +23,10 @@ from eventwire.dates import Clauses
 _FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 # Words that open the bound of a period: its date is when the period began or ends, not the event.
 _PERIOD_BOUNDS = {"since", "until", "till"}
+# How recent the date of the sentence before must be for an undated act narrated in the simple past
+# after it to have happened then: the days of the story, not its background ("In 2024, ...").
+NARRATIVE_DAYS = 7
+_STORY_SPANS = {"day": 0, "week": 6}  # the days after its first that a date's period lasts
 # Links by which a date hangs on its verb: "said Saturday", "announced on Monday".
 _DATE_LINKS = {"npadvmod", "tmod"}
 
@@ -28,11 +36,11 @@ def date_clauses(head: Token) -> Clauses:
     past-tense verb; offsets are those of the sentence's text (its parse is of the sentence alone)."""
     apart = []
     for token in head.doc:
-        if _relative_clause(token) and token.head is not head and token is not head:
+        if _relative_clause(token) and head not in (token, token.head):
             apart.append(_span(token, f"the clause on {token.head.text!r}"))
         elif token.lower_ in _PERIOD_BOUNDS and token.dep_ in ("prep", "mark"):
             bounded = token if token.dep_ == "prep" else token.head
-            if bounded is not head:
+            if bounded != head:
                 apart.append(_span(bounded, f"the {token.lower_!r} clause, the bound of a period"))
     return Clauses(tuple(apart), tuple(_past_dates(head)))
 
@@ -52,3 +60,23 @@ def _past_dates(head: Token) -> list[tuple[int, int, str]]:
 def _span(token: Token, what: str) -> tuple[int, int, str]:
     tokens = list(token.subtree)
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1]), what
+
+
+def narrated_in_the_past(parsed: Doc, offset: int) -> bool:
+    """The first finite verb at or above the word at `offset` of the sentence is in the simple past:
+    "demanded", "said it was ready to support" (not "says", "regrets", "will meet")."""
+    word = parsed.char_span(offset, offset + 1, alignment_mode="expand")
+    if word is None or not len(word):
+        return False
+    node = word[0]
+    while node.tag_ not in _FINITE_TAGS and node.head != node:
+        node = node.head
+    return node.tag_ == "VBD"
+
+
+def in_the_days_before(date: EventDate, published: dt.date) -> bool:
+    """A day, or a week ("last week"), that reaches into the NARRATIVE_DAYS before publication: the
+    days the story tells."""
+    if date.value is None or date.granularity not in _STORY_SPANS:
+        return False
+    return (published - date.value).days - _STORY_SPANS[date.granularity] <= NARRATIVE_DAYS
