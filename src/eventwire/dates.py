@@ -11,7 +11,8 @@ Conventions (news style):
   November", "by the end of the year") is background and never dates the event;
 - an expression inside a clause told apart from the event (a relative clause on another noun, a
   "since" clause: `Clauses.apart`, found from the parse by the events stage) dates that clause's act,
-  not the event; a weekday told with a past-tense verb ("said Saturday", `Clauses.past`) is in the past
+  not the event, and so does one inside quoted words for an event told outside them; a weekday told
+  with a past-tense verb ("said Saturday", `Clauses.past`) is in the past
   whatever future the rest of the sentence speaks of;
 - a date without a year takes the publication year, or the year before when that would put it
   more than a fortnight after the publication date (the year after for a future sentence).
@@ -128,6 +129,7 @@ def _nearest_expression(sentence: str, offset: int,
     explicit, found = _expressions(sentence)
     found = [e for e in found
              if not _BOUND.search(sentence[:e.start]) and not _dates_another_noun(e, sentence, offset)]
+    apart = apart + _quotations(sentence)
     elsewhere = [(e, clause) for e in found
                  if (clause := _span_holding(e, apart)) is not None and not clause[0] <= offset < clause[1]]
     found = [e for e in found if all(e is not other for other, _ in elsewhere)]
@@ -141,6 +143,18 @@ def _nearest_expression(sentence: str, offset: int,
         if following:
             return following[0], set_apart
     return nearest, set_apart
+
+
+# A quotation: what is quoted is dated within it ('"We struck them on Friday," the general said').
+_QUOTATION = re.compile(r'"[^"]+"|\u201c[^\u201d]+\u201d')
+
+
+@lru_cache(maxsize=8)
+def _quotations(sentence: str) -> tuple[tuple[int, int, str], ...]:
+    """The sentence's quoted passages: a date inside one dates only the quoted act."""
+    if '"' not in sentence and "\u201c" not in sentence:
+        return ()
+    return tuple((m.start(), m.end(), "the quoted words") for m in _QUOTATION.finditer(sentence))
 
 
 def _span_holding(expression: _Expression,

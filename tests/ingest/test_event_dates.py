@@ -151,3 +151,13 @@ def test_a_weekday_told_with_a_past_tense_verb_is_in_the_past_whatever_the_futur
     date, reason = resolve_event_date(sentence, trigger, MONDAY, clauses=clauses)
     assert date.value == D(2024, 3, 9)
     assert reason.endswith("told with the past-tense 'said'")
+
+
+def test_a_date_in_quoted_words_dates_only_the_quoted_act():
+    sentence = '"Our jets struck the depot on Friday," the Chilean general told reporters.'
+    assert _resolve(sentence, "struck")[0].value == D(2024, 3, 8)
+    date, reason = _resolve(sentence, "told")
+    assert (date.value, date.text) == (MONDAY, None)
+    assert "'on Friday' dates the quoted words, not this event" in reason
+    outside = '\u201cWe do not yield,\u201d the minister said on Saturday.'
+    assert _resolve(outside, "yield")[0].value == D(2024, 3, 9)  # the quoted act takes the telling's date
