@@ -67,3 +67,16 @@ def test_a_sentence_dated_long_before_is_background_not_the_days_of_the_story(ru
     events = _events(rules, "Rebels seized the town of Arica in 2019. The rebel commander demanded the "
                             "release of prisoners held by Chile.")
     assert events["demanded"].date.value == WEDNESDAY
+
+
+# --- a statement in the present is the publication day's ---------------------------------------------
+
+def test_a_date_in_what_a_present_tense_statement_reports_does_not_date_the_statement(rules):
+    event = _events(rules, "Peru accuses Chile of shelling the border post last week.")["accuses"]
+    assert (event.date.value, event.date.text) == (WEDNESDAY, None)
+    assert any("'last week' dates what the present-tense 'accuses' reports" in r for r in event.reasons)
+
+
+def test_a_date_on_the_present_tense_statement_itself_still_dates_it(rules):
+    event = _events(rules, "Peru accuses Chile on Monday of shelling the border post.")["accuses"]
+    assert event.date.value == dt.date(2024, 3, 11)

@@ -3,8 +3,9 @@ and whether an undated act is narrated in the past (`narrated_in_the_past`).
 
 A date told inside a clause of another act dates that act: "a charge the spokesman rejected Thursday"
 (a relative clause on "charge"), "the politician, who is weighing a run in next year's election, says"
-(one on "politician"), "since leaving office in February" (the start of a period). A weekday told with
-a past-tense verb ("said Saturday that it will withdraw") is a day gone by.
+(one on "politician"), "since leaving office in February" (the start of a period), "accuses Chile of
+shelling the post last week" (what a statement in the present reports). A weekday told with a past-tense
+verb ("said Saturday that it will withdraw") is a day gone by.
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ _PERIOD_BOUNDS = {"since", "until", "till"}
 # after it to have happened then: the days of the story, not its background ("In 2024, ...").
 NARRATIVE_DAYS = 7
 _STORY_SPANS = {"day": 0, "week": 6}  # the days after its first that a date's period lasts
+_PRESENT_TAGS = {"VBZ", "VBP"}
+# What a verb reports or is about: its clause, its object and the phrases after it ("of shelling ...").
+_REPORTED_LINKS = {"ccomp", "xcomp", "dobj", "prep", "advcl"}
 # Links by which a date hangs on its verb: "said Saturday", "announced on Monday".
 _DATE_LINKS = {"npadvmod", "tmod"}
 
@@ -42,7 +46,16 @@ def date_clauses(head: Token) -> Clauses:
             bounded = token if token.dep_ == "prep" else token.head
             if bounded != head:
                 apart.append(_span(bounded, f"the {token.lower_!r} clause, the bound of a period"))
-    return Clauses(tuple(apart), tuple(_past_dates(head)))
+    return Clauses(tuple(apart + _reported_by_the_present(head)), tuple(_past_dates(head)))
+
+
+def _reported_by_the_present(head: Token) -> list[tuple[int, int, str]]:
+    """A trigger in the simple present ("accuses", "says") is the publication day's: a date in what it
+    reports ("accuses Chile of shelling the post last week") dates the reported act, not the statement."""
+    if head.tag_ not in _PRESENT_TAGS or any(c.dep_ in ("aux", "auxpass") for c in head.children):
+        return []
+    return [_span(child, f"what the present-tense {head.text!r} reports") for child in head.children
+            if child.dep_ in _REPORTED_LINKS and not _dates_its_verb(child)]
 
 
 def _relative_clause(token: Token) -> bool:
@@ -53,8 +66,12 @@ def _past_dates(head: Token) -> list[tuple[int, int, str]]:
     """The date words hanging on a simple past verb of the sentence ("said Saturday", "met on Friday")."""
     return [_span(child, verb.text)
             for verb in head.doc if verb.tag_ == "VBD"
-            for child in verb.children
-            if child.dep_ in _DATE_LINKS or (child.dep_ == "prep" and child.lower_ == "on")]
+            for child in verb.children if _dates_its_verb(child)]
+
+
+def _dates_its_verb(child: Token) -> bool:
+    """ "said Saturday", "met on Friday": a date that hangs on its verb."""
+    return child.dep_ in _DATE_LINKS or (child.dep_ == "prep" and child.lower_ == "on")
 
 
 def _span(token: Token, what: str) -> tuple[int, int, str]:
