@@ -202,17 +202,22 @@ class _Article:
     def continue_date(self, event: Event) -> None:
         """An event told again without a date of its own ("the attack also damaged ...") takes the
         date of the earlier event of the same type between the same sides (the lead's date)."""
-        key = (event.event_type, frozenset(map(_party, event.source)), frozenset(map(_party, event.target)))
+        key = _dated_key(event)
         if not any(key[1] | key[2]):
             return
         earlier = self.dated.get(key)
-        if event.date.text is not None:
-            self.dated.setdefault(key, event)
-        elif earlier is not None and earlier.date.value != event.date.value:
+        if event.date.text is None and earlier is not None and earlier.date.value != event.date.value:
             event.date = earlier.date
             told = f"('{earlier.trigger.text}', {earlier.date.text!r})"
             event.reasons.append(Reason("date", f"no date of its own: the date of the same "
                                                 f"{event.event_type} told earlier {told}"))
+
+    def remember_date(self, event: Event) -> None:
+        """The first event of each kind and dyad with a date of its own (or one its narrative gave it)
+        dates the same act told again later (`continue_date`)."""
+        key = _dated_key(event)
+        if event.date.text is not None and any(key[1] | key[2]):
+            self.dated.setdefault(key, event)
 
     def continue_narrative(self, event: Event, sentence: Sentence, previous: Sentence | None,
                            words: StanceWords, parsed: Doc) -> None:
@@ -428,8 +433,9 @@ class EventCoder:
                 for event in coded:
                     if event.historical:
                         continue  # background dates no later event (nor names parties: _code_sentence)
+                    article.continue_date(event)  # the same act told again first: the narrative next
                     article.continue_narrative(event, sentence, previous, self.stance, parsed[sentence.index])
-                    article.continue_date(event)
+                    article.remember_date(event)
                 events.extend(coded)
             previous = sentence
         return events
@@ -1162,6 +1168,11 @@ def _same_actor(one: Actor, other: Actor) -> bool:
     if one.name and other.name:
         return one.name == other.name
     return one.country is not None and (one.country, one.sector) == (other.country, other.sector)
+
+
+def _dated_key(event: Event) -> tuple:
+    """An act's kind and dyad: what tells the same act told again."""
+    return event.event_type, frozenset(map(_party, event.source)), frozenset(map(_party, event.target))
 
 
 def _party(actor: Actor) -> str | None:
