@@ -47,19 +47,17 @@ def test_a_weekday_said_in_the_past_is_the_day_gone_by_though_the_act_is_to_come
 
 # --- an undated act narrated in the simple past, right after a sentence dated days before -----------
 
-STATEMENT = "The agency issued a statement last week saying the closure would hurt refugees. "
+STATEMENT = "The refugee agency put out a statement last week on the closure. "
 
 
-def test_an_act_announced_in_the_simple_past_after_a_dated_sentence_takes_its_date(rules):
-    event = _events(rules, STATEMENT + "The UNHCR said it was ready to support the Chilean government in "
-                                       "its efforts.")["support"]
+def test_an_act_told_in_the_simple_past_after_a_dated_sentence_takes_its_date(rules):
+    event = _events(rules, STATEMENT + "The UNHCR offered to help the Chilean government.")["offered"]
     assert (event.date.value, event.date.granularity) == (dt.date(2024, 3, 4), "week")
     assert any("follows, in the simple past, one dated days before" in r for r in event.reasons)
 
 
 def test_an_act_told_in_the_present_keeps_the_publication_date(rules):
-    event = _events(rules, STATEMENT + "The UNHCR says it is ready to support the Chilean government in "
-                                       "its efforts.")["support"]
+    event = _events(rules, STATEMENT + "The UNHCR offers to help the Chilean government.")["offers"]
     assert (event.date.value, event.date.text) == (WEDNESDAY, None)
 
 

@@ -223,13 +223,13 @@ class _Article:
                            words: StanceWords, parsed: Doc) -> None:
         """An event without a date of its own, told in a sentence that goes on with the one before
         ("They demanded reforms." after "... began protesting late last year."), or narrated in the
-        simple past right after a sentence dated in the week before publication ("It issued a statement
-        last week. The agency said it was ready to help."), happened when that sentence's past date
+        simple past right after a sentence dated in the week before publication ("The agency put out a
+        statement last week. It offered to help."), happened when that sentence's past date
         says, not on the publication date."""
         if event.date.text is not None or previous is None or self.doc.date is None:
             return
         goes_on = continues(sentence.text, words) and not event.future
-        # "said it was ready to help": an act to come, announced in the past, is dated by the announcement
+        # "said it would help": an act to come, announced in the past, is dated by the announcement
         if not goes_on and not narrated_in_the_past(parsed, event.trigger.start - sentence.start):
             return
         before, _ = resolve_event_date(previous.text, len(previous.text), self.doc.date, past=True)

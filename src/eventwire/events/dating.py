@@ -81,7 +81,7 @@ def _span(token: Token, what: str) -> tuple[int, int, str]:
 
 def narrated_in_the_past(parsed: Doc, offset: int) -> bool:
     """The first finite verb at or above the word at `offset` of the sentence is in the simple past:
-    "demanded", "said it was ready to support" (not "says", "regrets", "will meet")."""
+    "demanded", "said it would help" (not "says", "regrets", "will meet")."""
     word = parsed.char_span(offset, offset + 1, alignment_mode="expand")
     if word is None or not len(word):
         return False
