@@ -75,8 +75,9 @@ def _dates_its_verb(child: Token) -> bool:
 
 
 def _span(token: Token, what: str) -> tuple[int, int, str]:
-    tokens = list(token.subtree)
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1]), what
+    """The characters of the token's subtree (its edges: no walk over a long run-on sentence)."""
+    last = token.right_edge
+    return token.left_edge.idx, last.idx + len(last), what
 
 
 def narrated_in_the_past(parsed: Doc, offset: int) -> bool:
