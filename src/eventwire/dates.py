@@ -9,6 +9,11 @@ Conventions (news style):
   first day, years by 1 January; "over the weekend" is the Saturday of that weekend, week granularity;
 - an expression that bounds a period or sets a deadline ("since April 2023", "before the election in
   November", "by the end of the year") is background and never dates the event;
+- an expression inside a clause told apart from the event (a relative clause on another noun, a
+  "since" clause: `Clauses.apart`, found from the parse by the events stage) dates that clause's act,
+  not the event, and so does one inside quoted words for an event told outside them; a weekday told
+  with a past-tense verb ("said Saturday", `Clauses.past`) is in the past
+  whatever future the rest of the sentence speaks of;
 - a date without a year takes the publication year, or the year before when that would put it
   more than a fortnight after the publication date (the year after for a future sentence).
 Only regular expressions run here (no date parser): it is called for every event.
@@ -63,6 +68,15 @@ _NO_PUBLICATION_DATE = "no publication date"
 
 
 @dataclass(frozen=True)
+class Clauses:
+    """What the parse says about where a sentence's date expressions belong (character spans of the
+    sentence, found by the events stage: this module runs no parser)."""
+
+    apart: tuple[tuple[int, int, str], ...] = ()  # (start, end, what it is): a clause of another act
+    past: tuple[tuple[int, int, str], ...] = ()  # (start, end, verb): words told with a past-tense verb
+
+
+@dataclass(frozen=True)
 class _Expression:
     start: int
     end: int
@@ -75,21 +89,25 @@ class _Expression:
         return self.start - offset if offset < self.start else offset - self.end + 1
 
 
-def resolve_event_date(sentence_text: str, trigger_offset: int,
-                       publication_date: dt.date | None, past: bool = False) -> tuple[EventDate, str]:
+def resolve_event_date(sentence_text: str, trigger_offset: int, publication_date: dt.date | None,
+                       past: bool = False, clauses: Clauses = Clauses()) -> tuple[EventDate, str]:
     """The event's date and the reason for it.
 
     `trigger_offset` is the trigger's offset in `sentence_text`. The date expression nearest
     the trigger wins; without one, the publication date stands in (granularity "day").
     `past` says the event is told in the past tense ("assured ... on Thursday"): its weekday is
-    then never read forward, whatever future the rest of the sentence speaks of.
+    then never read forward, whatever future the rest of the sentence speaks of. `clauses` says
+    which expressions date another act (`Clauses.apart`) or a past-tense verb (`Clauses.past`).
     """
-    expression = _nearest_expression(sentence_text, trigger_offset)
+    expression, set_apart = _nearest_expression(sentence_text, trigger_offset, clauses.apart)
     if expression is None:
         if publication_date is None:
             return EventDate(), "no date in the sentence and no publication date"
-        return EventDate(publication_date, None, "day"), "no date in the sentence: publication date"
-    future = not past and bool(_FUTURE.search(_lower_same_length(sentence_text)))
+        reason = f"no date in the sentence{set_apart}: publication date"
+        return EventDate(publication_date, None, "day"), reason
+    speaks_of_future = not past and bool(_FUTURE.search(_lower_same_length(sentence_text)))
+    told_with = _span_holding(expression, clauses.past)
+    future = speaks_of_future and told_with is None
     resolver = _resolve_explicit if expression.match.re is _EXPLICIT else _resolve_relative
     try:
         value, granularity, detail = resolver(expression.match, publication_date, future)
@@ -98,23 +116,52 @@ def resolve_event_date(sentence_text: str, trigger_offset: int,
     text = expression.text
     if value is None:
         return EventDate(None, text, None), f"date {text!r} left unresolved: {detail}"
-    reason = f"date {text!r} = {value.isoformat()} ({granularity}): {detail}"
+    if speaks_of_future and told_with is not None:
+        detail += f", told with the past-tense {told_with[2]!r}"
+    reason = f"date {text!r} = {value.isoformat()} ({granularity}): {detail}{set_apart}"
     return EventDate(value, text, granularity), reason
 
 
-def _nearest_expression(sentence: str, offset: int) -> _Expression | None:
+def _nearest_expression(sentence: str, offset: int,
+                        apart: tuple[tuple[int, int, str], ...] = ()) -> tuple[_Expression | None, str]:
+    """The expression nearest the trigger at `offset`, and a note on the expressions set apart in a
+    clause of another act (empty when none was)."""
     explicit, found = _expressions(sentence)
     found = [e for e in found
              if not _BOUND.search(sentence[:e.start]) and not _dates_another_noun(e, sentence, offset)]
+    apart = apart + _quotations(sentence)
+    elsewhere = [(e, clause) for e in found
+                 if (clause := _span_holding(e, apart)) is not None and not clause[0] <= offset < clause[1]]
+    found = [e for e in found if all(e is not other for other, _ in elsewhere)]
+    set_apart = "".join(f"; {e.text!r} dates {clause[2]}, not this event" for e, clause in elsewhere)
     if not found:
-        return None
+        return None, set_apart
     nearest = min(found, key=lambda e: (e.distance(offset), e.start))
     # "on Friday, March 3": the calendar date right after a weekday is the more precise.
     if nearest.match.re is _RELATIVE and nearest.match.group("weekday"):
         following = [e for e in explicit if 0 <= e.start - nearest.end <= 2]
         if following:
-            return following[0]
-    return nearest
+            return following[0], set_apart
+    return nearest, set_apart
+
+
+# A quotation: what is quoted is dated within it ('"We struck them on Friday," the general said').
+_QUOTATION = re.compile(r'"[^"]+"|\u201c[^\u201d]+\u201d')
+
+
+@lru_cache(maxsize=8)
+def _quotations(sentence: str) -> tuple[tuple[int, int, str], ...]:
+    """The sentence's quoted passages: a date inside one dates only the quoted act."""
+    if '"' not in sentence and "\u201c" not in sentence:
+        return ()
+    return tuple((m.start(), m.end(), "the quoted words") for m in _QUOTATION.finditer(sentence))
+
+
+def _span_holding(expression: _Expression,
+                  spans: tuple[tuple[int, int, str], ...]) -> tuple[int, int, str] | None:
+    """The narrowest of `spans` that holds the whole expression."""
+    holding = [s for s in spans if s[0] <= expression.start and expression.end <= s[1]]
+    return min(holding, key=lambda s: s[1] - s[0], default=None)
 
 
 # "fighting since April 2023", "before the election in November", "by the end of the year": a
@@ -127,6 +174,7 @@ _BOUND = re.compile(r"(?:\b(?:since|until|till|before|ahead of)\s+(?:the\s+)?(?:
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
 _WORD = re.compile(r"\S+")
 _POSSESSED_WORDS = 3  # "Tuesday's deadly car bombing": the noun the date belongs to, within a few words
+_PHRASE_ENDS = ",;:)"
 # "at Friday's meeting, the ministers agreed": the occasion the event took place at dates it.
 _OCCASION = re.compile(r"\b(?:at|during|on)\s+(?:the\s+)?$", re.IGNORECASE)
 
@@ -143,8 +191,11 @@ def _dates_another_noun(expression: _Expression, sentence: str, offset: int) -> 
         if following is None:
             return False
         end = following.end()
-    possessed = list(islice(_WORD.finditer(sentence, end), _POSSESSED_WORDS))
-    possessed_end = possessed[-1].end() if possessed else end
+    possessed_end = end
+    for word in islice(_WORD.finditer(sentence, end), _POSSESSED_WORDS):
+        possessed_end = word.end()
+        if word.group()[-1] in _PHRASE_ENDS:
+            break  # "next year's election, says": the noun phrase ends at the comma
     return not end <= offset < possessed_end
 
 

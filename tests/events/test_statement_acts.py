@@ -124,9 +124,11 @@ def test_a_speaker_who_adds_goes_on_with_the_statement_told_before_and_its_date(
 
 
 def test_a_number_added_is_no_statement_going_on(coder):
-    events = code_text(coder, "Chilean troops crossed into Peru on Monday. Peru added 500 soldiers to the "
+    # dated weeks before: a sentence narrated in the simple past right after one dated in the days before
+    # publication takes that date on its own account (events/dating.py), whatever its opening word
+    events = code_text(coder, "Chilean troops crossed into Peru in January. Peru added 500 soldiers to the "
                               "border force.")
-    assert all(e.date.value != dt.date(2024, 3, 11) for e in events if e.trigger.text != "crossed")
+    assert all(e.date.value != dt.date(2024, 1, 1) for e in events if e.trigger.text != "crossed")
 
 
 @pytest.mark.parametrize("text, source, target", [

@@ -3,7 +3,7 @@ import time
 
 import pytest
 
-from eventwire.dates import resolve_event_date
+from eventwire.dates import Clauses, resolve_event_date
 
 D = dt.date
 MONDAY = D(2024, 3, 11)  # the publication date of most cases
@@ -114,3 +114,50 @@ def test_resolution_is_fast():
     for _ in range(2000):
         resolve_event_date(sentence, 14, MONDAY)
     assert (time.perf_counter() - start) / 2000 < 0.001  # well under a millisecond per event
+
+
+def test_a_possessive_date_s_noun_phrase_ends_at_a_comma():
+    date, reason = _resolve("Peru, fearing next year's drought, warns farmers to save water.", "warns")
+    assert (date.value, date.text) == (MONDAY, None), reason
+    assert _resolve("Peru, fearing next year's drought, warns farmers.", "drought")[0].text == "next year"
+
+
+def _clause(sentence, words, what="the clause on 'offer'"):
+    start = sentence.index(words)
+    return (start, start + len(words), what)
+
+
+def test_a_date_in_a_clause_of_another_act_does_not_date_the_event():
+    sentence = "Chile repeated the offer, which Peru turned down on Friday."
+    clauses = Clauses(apart=(_clause(sentence, "which Peru turned down on Friday"),))
+    date, reason = resolve_event_date(sentence, sentence.index("repeated"), MONDAY, clauses=clauses)
+    assert (date.value, date.text) == (MONDAY, None)
+    assert reason == ("no date in the sentence; 'on Friday' dates the clause on 'offer', not this event: "
+                      "publication date")
+
+
+def test_a_date_in_the_clause_of_the_event_itself_dates_it():
+    sentence = "Chile repeated the offer, which Peru turned down on Friday."
+    clauses = Clauses(apart=(_clause(sentence, "which Peru turned down on Friday"),))
+    date, _ = resolve_event_date(sentence, sentence.index("turned"), MONDAY, clauses=clauses)
+    assert date.value == D(2024, 3, 8)
+
+
+def test_a_weekday_told_with_a_past_tense_verb_is_in_the_past_whatever_the_future_after_it():
+    sentence = "Peru said Saturday that it will recall its envoy."
+    trigger = sentence.index("recall")
+    assert resolve_event_date(sentence, trigger, MONDAY)[0].value == D(2024, 3, 16)  # read forward
+    clauses = Clauses(past=(_clause(sentence, "Saturday", "said"),))
+    date, reason = resolve_event_date(sentence, trigger, MONDAY, clauses=clauses)
+    assert date.value == D(2024, 3, 9)
+    assert reason.endswith("told with the past-tense 'said'")
+
+
+def test_a_date_in_quoted_words_dates_only_the_quoted_act():
+    sentence = '"Our jets struck the depot on Friday," the Chilean general told reporters.'
+    assert _resolve(sentence, "struck")[0].value == D(2024, 3, 8)
+    date, reason = _resolve(sentence, "told")
+    assert (date.value, date.text) == (MONDAY, None)
+    assert "'on Friday' dates the quoted words, not this event" in reason
+    outside = '\u201cWe do not yield,\u201d the minister said on Saturday.'
+    assert _resolve(outside, "yield")[0].value == D(2024, 3, 9)  # the quoted act takes the telling's date

@@ -60,6 +60,7 @@ from eventwire.events.criticism import (
     accusing_verb,
     criticisms,
 )
+from eventwire.events.dating import date_clauses, in_the_days_before, narrated_in_the_past
 from eventwire.events.learned import Decisions
 from eventwire.events.lexicon import plover_of, quad_class_of
 from eventwire.events.magnitudes import MagnitudeWords, find_magnitudes
@@ -210,33 +211,48 @@ class _Article:
     def continue_date(self, event: Event) -> None:
         """An event told again without a date of its own ("the attack also damaged ...") takes the
         date of the earlier event of the same type between the same sides (the lead's date)."""
-        key = (event.event_type, frozenset(map(_party, event.source)), frozenset(map(_party, event.target)))
+        key = _dated_key(event)
         if not any(key[1] | key[2]):
             return
         earlier = self.dated.get(key)
-        if event.date.text is not None:
-            self.dated.setdefault(key, event)
-        elif earlier is not None and earlier.date.value != event.date.value:
+        if event.date.text is None and earlier is not None and earlier.date.value != event.date.value:
             event.date = earlier.date
             told = f"('{earlier.trigger.text}', {earlier.date.text!r})"
             event.reasons.append(Reason("date", f"no date of its own: the date of the same "
                                                 f"{event.event_type} told earlier {told}"))
 
+    def remember_date(self, event: Event) -> None:
+        """The first event of each kind and dyad with a date of its own (or one its narrative gave it)
+        dates the same act told again later (`continue_date`)."""
+        key = _dated_key(event)
+        if event.date.text is not None and any(key[1] | key[2]):
+            self.dated.setdefault(key, event)
+
     def continue_narrative(self, event: Event, sentence: Sentence, previous: Sentence | None,
-                           words: StanceWords) -> None:
+                           words: StanceWords, parsed: Doc) -> None:
         """An event without a date of its own, told in a sentence that goes on with the one before
-        ("They demanded reforms." after "... began protesting late last year."), happened when that
-        sentence's past date says, not on the publication date."""
-        if event.date.text is not None or previous is None or event.future or self.doc.date is None:
+        ("They demanded reforms." after "... began protesting late last year."), or narrated in the
+        simple past right after a sentence dated in the week before publication ("The agency put out a
+        statement last week. It offered to help."), happened when that sentence's past date
+        says, not on the publication date."""
+        if event.date.text is not None or previous is None or self.doc.date is None:
             return
-        if not continues(sentence.text, words):
+        goes_on = continues(sentence.text, words) and not event.future
+        # "said it would help": an act to come, announced in the past, is dated by the announcement
+        if not goes_on and not narrated_in_the_past(parsed, event.trigger.start - sentence.start):
             return
         before, _ = resolve_event_date(previous.text, len(previous.text), self.doc.date, past=True)
         if before.text is None or before.value is None or before.value >= self.doc.date:
             return
+        if goes_on:
+            told = "goes on with the one before"
+        elif in_the_days_before(before, self.doc.date):
+            told = "follows, in the simple past, one dated days before"
+        else:
+            return
         event.date = before
-        event.reasons.append(Reason("date", f"no date of its own in a sentence that goes on with the one "
-                                            f"before: its date {before.text!r}"))
+        event.reasons.append(Reason("date", f"no date of its own in a sentence that {told}: its date "
+                                            f"{before.text!r}"))
 
     def remember_parties(self, event: Event) -> None:
         sides = [a for a in (*event.source[:1], *event.target[:1]) if _party(a)]
@@ -426,8 +442,9 @@ class EventCoder:
                 for event in coded:
                     if event.historical:
                         continue  # background dates no later event (nor names parties: _code_sentence)
-                    article.continue_narrative(event, sentence, previous, self.stance)
-                    article.continue_date(event)
+                    article.continue_date(event)  # the same act told again first: the narrative next
+                    article.continue_narrative(event, sentence, previous, self.stance, parsed[sentence.index])
+                    article.remember_date(event)
                 events.extend(coded)
             previous = sentence
         return events
@@ -904,7 +921,8 @@ class EventCoder:
         return wished_by(head, self.stance) is not None
 
     def _date(self, doc: Document, sentence: Sentence, head: Token) -> tuple[EventDate, str]:
-        return resolve_event_date(sentence.text, head.idx, doc.date, past=_told_in_the_past(head))
+        return resolve_event_date(sentence.text, head.idx, doc.date, past=_told_in_the_past(head),
+                                  clauses=date_clauses(head))
 
     def _role(self, role: str, groups: tuple[ArgumentGroup, ...], sentence: Sentence,
               when: dt.date | None, context: ArticleContext, taken: set[int],
@@ -1164,6 +1182,11 @@ def _same_actor(one: Actor, other: Actor) -> bool:
     if one.name and other.name:
         return one.name == other.name
     return one.country is not None and (one.country, one.sector) == (other.country, other.sector)
+
+
+def _dated_key(event: Event) -> tuple:
+    """An act's kind and dyad: what tells the same act told again."""
+    return event.event_type, frozenset(map(_party, event.source)), frozenset(map(_party, event.target))
 
 
 def _party(actor: Actor) -> str | None:
