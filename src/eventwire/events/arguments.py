@@ -50,6 +50,7 @@ class ArgumentWords:
     # as done
     linking_verbs: frozenset[str]
     measure_nouns: frozenset[str]  # "sent 50 tonnes of food": the "of" phrase names the real object
+    asking_verbs: frozenset[str]  # "appealed (for) a ceasefire in X": the "for" phrase is what is asked
 
 
 def read_argument_words() -> ArgumentWords:
@@ -194,7 +195,21 @@ def _verbal_arguments(verb: Token, preps: tuple[str, ...], excluded: set[int],
                 _add(targets, pobj, f"object of '{prep}' after '{prep_head.text}'", excluded)
     if obj is not None and theme_object:
         _add(targets, obj, f"object of '{verb.text}'", excluded)
+    asked = None if passive or obj is not None else _thing_asked_for(verb, excluded, words)
+    if asked is not None:  # after the addressee: "called (on) X for the release of Y" asks X
+        _add(targets, asked, f"what '{verb.text} {asked.head.text}' asks for", excluded)
     return Arguments(verb, tuple(sources), tuple(targets), passive)
+
+
+def _thing_asked_for(verb: Token, excluded: set[int], words: ArgumentWords) -> Token | None:
+    """What a phrasal verb acts on, when its preposition is part of the trigger ("called (for) an end to
+    the violence"), or what a verb of asking asks for ("appealed (for) the release of X"): asked for as
+    "demanded X" asks for its object, whose actor or place is the target."""
+    asking = verb.lemma_.lower() in words.asking_verbs
+    prep = next((c for c in verb.children if c.dep_ == "prep"
+                 and (c.i in excluded or (asking and c.lower_ == "for"))), None)
+    obj = _child(prep, {"pobj"}) if prep is not None else None
+    return obj if obj is not None and not is_time_token(obj) else None
 
 
 # Prepositions of a time phrase that place a meeting before or after the clause's own act.

@@ -17,7 +17,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from eventwire.actors import ActorResolver, ArticleContext
-from eventwire.actors.located import with_place_country
+from eventwire.actors.located import local_branch, with_place_country
 from eventwire.dates import resolve_event_date
 from eventwire.events.arguments import (
     CONFINEMENT_CODE,
@@ -313,6 +313,19 @@ def _with_place_country(role: _Role, name: str, location: Location | None, conte
     actors, why = with_place_country(role.actors, location, context)
     reasons += reasons_of(name, why)
     return replace(role, actors=actors) if why else role
+
+
+def _local_branch(target: _Role, source: _Role, location: Location | None, reasons: list[Reason]) -> _Role:
+    """The target with the fighters of a group of no country taken as its local branch at the event's
+    scene (actors.located). A scene read inside an actor's phrase is a place only when that actor is of
+    its country ("police in Lima"): "Arab" in "the Syrian Arab Army" names no place."""
+    if location is None or location.start is None or \
+            any(a.start <= location.start < a.end and a.country != location.country
+                for a in (*source.actors, *target.actors)):
+        return target
+    actors, why = local_branch(target.actors, location)
+    reasons += reasons_of("target", why)
+    return replace(target, actors=actors) if why else target
 
 
 class EventCoder:
@@ -627,6 +640,7 @@ class EventCoder:
             else places.sole_country_place(sentence, doc)
         source, target = (_with_place_country(role, name, scene, context, reasons)
                           for role, name in ((source, "source"), (target, "target")))
+        target = _local_branch(target, source, scene, reasons)
         confidence, confidence_reason = event_confidence(Evidence(
             specificity=c.specificity, source=source.state, target=target.state,
             nominal=nominal, source_inherited=source.inherited,

@@ -1,0 +1,41 @@
+"""The right target actor: who a demand, a protest or an arrest is aimed at when the plain object of the
+verb names no one. On sentences written for these tests."""
+
+import pytest
+from texts import code_text
+
+
+def _events(coder, text, event_type):
+    events = [e for e in code_text(coder, text) if e.event_type == event_type]
+    assert events, [(e.event_type, e.trigger.text) for e in code_text(coder, text)]
+    return events
+
+
+@pytest.mark.parametrize("text, target", [
+    ("The Chilean government called for the release of the Peruvian journalist.", "PER"),
+    ("The Chilean government called for the Peruvian journalist's immediate release.", "PER"),
+    ("The Chilean envoy is calling for an end to the violence in Peru.", "PER"),
+    ("Uruguay appealed for a ceasefire in Bolivia on Sunday.", "BOL"),
+])
+def test_what_a_call_asks_for_names_its_target(rules, text, target):
+    """ "called for X" asks for X as "demanded X" does: the actor or the place inside the act asked for."""
+    events = _events(rules, text, "REQUEST")
+    assert target in [a.country for a in events[0].target]
+    assert any("asks for" in r or "the doer of 'release'" in r for r in events[0].reasons)
+
+
+@pytest.mark.parametrize("text, target", [
+    ("At least 12 Islamic State fighters were killed in clashes near Mosul on Sunday.", "IRQ"),
+    ("Kurdish forces killed nine Islamic State militants in Raqqa.", "SYR"),
+    ("Police in Lima arrested three members of the Islamic State.", "PER"),
+])
+def test_the_fighters_of_a_group_of_no_country_are_its_local_branch_at_the_scene(rules, text, target):
+    event = code_text(rules, text)[0]
+    assert [a.country for a in event.target] == [target]
+    assert event.target[0].code.startswith("IMG")  # the group's own entry is kept
+    assert any("its local branch" in r for r in event.reasons)
+
+
+def test_a_group_of_no_country_named_with_no_scene_keeps_no_country(rules):
+    event = _events(rules, "Soldiers killed nine Islamic State militants.", "ASSAULT")[0]
+    assert [a.country for a in event.target] == [None]
