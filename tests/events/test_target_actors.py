@@ -39,3 +39,25 @@ def test_the_fighters_of_a_group_of_no_country_are_its_local_branch_at_the_scene
 def test_a_group_of_no_country_named_with_no_scene_keeps_no_country(rules):
     event = _events(rules, "Soldiers killed nine Islamic State militants.", "ASSAULT")[0]
     assert [a.country for a in event.target] == [None]
+
+
+@pytest.mark.parametrize("text", [
+    "Hundreds of Peruvian farmers held a sit-in in Lima on Monday to protest the new import restrictions.",
+    "Thousands of Peruvian teachers marched in Lima against the new education law.",
+])
+def test_a_protest_against_a_measure_is_toward_the_protesters_own_authorities(rules, text):
+    event = _events(rules, text, "PROTEST")[0]
+    assert [(a.country, a.sector) for a in event.target] == [("PER", "GOV")]
+    assert any("a measure of those who govern" in r for r in event.reasons)
+
+
+def test_a_protest_against_what_is_no_measure_gets_no_authorities(rules):
+    text = "Hundreds of Peruvian farmers marched in Lima against the heavy rains."
+    event = _events(rules, text, "PROTEST")[0]
+    assert not any("a measure of those who govern" in r for r in event.reasons)
+
+
+def test_a_protest_in_front_of_an_embassy_is_toward_its_country(rules):
+    event = _events(rules, "Hundreds of Chileans protested in front of the Peruvian embassy in Santiago.",
+                    "PROTEST")[0]
+    assert [a.country for a in event.target] == ["PER"]

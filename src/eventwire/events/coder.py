@@ -66,6 +66,7 @@ from eventwire.events.responses import (
     meeting_holders,
     meeting_kept_away_from,
     names_in_sentence,
+    policy_protested,
     protested_against_elsewhere,
     release_asked,
     summed_act_doer,
@@ -328,6 +329,28 @@ def _local_branch(target: _Role, source: _Role, location: Location | None, reaso
     return replace(target, actors=actors) if why else target
 
 
+def _authorities_protested(groups: tuple[ArgumentGroup, ...], source: _Role, target: _Role,
+                           sentence: Sentence, words: StanceWords) -> _Role | None:
+    """Whom a protest against a measure is toward ("held a sit-in to protest the new restrictions",
+    "marched against the education law"), or against "the government" named with no country: the
+    authorities of the protesters' own country, as a reader takes them. None when the protesters have
+    no country or the target is already someone known."""
+    country = next((a.country for a in source.actors if a.country), None)
+    if country is None:
+        return None
+    policy = policy_protested(groups, words) if target.state != "known" else None
+    if policy is not None:
+        actor = replace(_bare_actor(sentence, policy), country=country, sector="GOV", code=country + "GOV")
+        return _Role([actor], "known", [f"'{policy.text}' is a measure of those who govern: the protest is "
+                                        f"toward the authorities of the protesters' own country {country}"])
+    if target.state == "known" and all(a.country is None and a.id is None and a.sector == "GOV"
+                                       for a in target.actors):
+        actors = [replace(a, country=country, code=country + "GOV") for a in target.actors]
+        why = f"the government protested, named with no country: the protesters' own, {country}"
+        return replace(target, actors=actors, reasons=[*target.reasons, why])
+    return None
+
+
 class EventCoder:
     """Codes PLOVER events with actors, dates, places and evidence, with the models and data of
     `resources` (by default its own Resources of the default Settings), each loaded on first use.
@@ -550,6 +573,9 @@ class EventCoder:
                             article.parties(side))
         if source.state == "known":
             target = self._response_target(draft, c, sentence, when, article, taken, responder, target) \
+                or target
+        if c.event_type == "PROTEST":
+            target = _authorities_protested(candidates.targets, source, target, sentence, self.stance) \
                 or target
         told_done = c.quad_class not in VERBAL_QUADS  # a downing, not "urged X to shoot down ..."
         intercepted = intercepted_weapon(draft.head, self.stance.interception_verbs,
