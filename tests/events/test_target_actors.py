@@ -61,3 +61,19 @@ def test_a_protest_in_front_of_an_embassy_is_toward_its_country(rules):
     event = _events(rules, "Hundreds of Chileans protested in front of the Peruvian embassy in Santiago.",
                     "PROTEST")[0]
     assert [a.country for a in event.target] == ["PER"]
+
+
+@pytest.mark.parametrize("text", [
+    "Peruvian authorities deported 40 migrants on Tuesday.",
+    "Peruvian police detained dozens of asylum seekers near the border.",
+])
+def test_migrants_are_not_of_the_articles_main_country(rules, text):
+    event = _events(rules, text, "COERCE")[0]
+    assert [a.country for a in event.target] == [None]
+    assert any("as foreigners" in r for r in event.reasons)
+
+
+def test_migrants_named_with_a_country_keep_it(rules):
+    text = "Peruvian police detained dozens of Bolivian migrants near the border."
+    event = _events(rules, text, "COERCE")[0]
+    assert [a.country for a in event.target] == ["BOL"]

@@ -456,6 +456,11 @@ class ActorResolver:
             reading.country = coordinated.actor.country
             reasons.append(f"country {reading.country} shared with the coordinated {_describe(coordinated)}")
             return
+        foreigners = _foreigners(conjunct, self.words.foreigner_nouns)
+        if foreigners is not None:
+            reasons.append(f"'{foreigners}' are where they are as foreigners: not of the article's main "
+                           "country")
+            return
         if context.main_country and reading.sector not in ("IGO", "NGO"):
             reading.country = context.main_country
             reading.country_from_article = True
@@ -583,6 +588,15 @@ def _short_name_of(mention: Mention, name: list) -> bool:
 
 def _head_word(conjunct: Conjunct) -> str:
     return conjunct.tokens[conjunct.head_end - 1].norm
+
+
+def _foreigners(conjunct: Conjunct, nouns: frozenset[str]) -> str | None:
+    """The head noun of a phrase that names people as foreigners ("migrants", "asylum seekers"), else None."""
+    head = conjunct.tokens[max(conjunct.head_end - 2, 0):conjunct.head_end]
+    for words in (head, head[-1:]):
+        if " ".join(t.norm for t in words) in nouns:
+            return " ".join(t.text for t in words)
+    return None
 
 
 def _may_be_person(conjunct: Conjunct, index: int) -> bool:
