@@ -77,3 +77,15 @@ def test_migrants_named_with_a_country_keep_it(rules):
     text = "Peruvian police detained dozens of Bolivian migrants near the border."
     event = _events(rules, text, "COERCE")[0]
     assert [a.country for a in event.target] == ["BOL"]
+
+
+@pytest.mark.parametrize("text, sector", [
+    ("Dozens of protesters were arrested in Lima, and many more were injured.", "OPP"),
+    ("Three soldiers were killed and more were wounded in the attack in Lima.", "MIL"),
+])
+def test_an_elliptic_count_suffers_as_those_counted_before(rules, text, sector):
+    """ "and more were wounded": more of the people the coordinated passive told, not the attack."""
+    wounded = [e for e in code_text(rules, text) if e.trigger.text in ("injured", "wounded")]
+    assert [e.event_type for e in wounded] == ["ASSAULT"]
+    assert [(a.country, a.sector) for a in wounded[0].target] == [("PER", sector)]
+    assert any("counts more of those" in r for r in wounded[0].reasons)
