@@ -89,3 +89,20 @@ def test_an_elliptic_count_suffers_as_those_counted_before(rules, text, sector):
     assert [e.event_type for e in wounded] == ["ASSAULT"]
     assert [(a.country, a.sector) for a in wounded[0].target] == [("PER", sector)]
     assert any("counts more of those" in r for r in wounded[0].reasons)
+
+
+_BOLIVIAN_BACKGROUND = ("Bolivia has long accused militants of hiding in the border region. "
+                        "Bolivian officials say the threat is growing. ")
+
+
+def test_those_a_countrys_own_agency_arrests_are_local_not_of_the_articles_country(rules):
+    text = _BOLIVIAN_BACKGROUND + "On Monday, the Peruvian anti-terror agency broke up a terrorist cell."
+    event = _events(rules, text, "COERCE")[0]
+    assert [a.country for a in event.target] == ["PER"]
+    assert any("local to PER" in r for r in event.reasons)
+
+
+def test_those_foreign_troops_capture_keep_the_articles_country(rules):
+    text = _BOLIVIAN_BACKGROUND + "Peruvian troops captured four of his nephews."
+    event = _events(rules, text, "COERCE")[0]
+    assert [a.country for a in event.target] == ["BOL"]

@@ -28,6 +28,7 @@ class ResolvedActor:
     reasons: list[str]
     confidence: float  # 0..1
     kind: str = "group"  # person, group, country, igo, ngo, mnc: what later pronouns may refer to
+    country_from_article: bool = False  # the country is the article's main one, not the phrase's
 
 
 @dataclass
@@ -511,7 +512,7 @@ class ActorResolver:
             name = self.dictionary.country_names.get(reading.country)
         actor = Actor(text=text[start:end], start=base + start, end=base + end, name=name,
                       country=reading.country, sector=reading.sector, code=reading.code, id=reading.id)
-        return ResolvedActor(actor, reasons, reading.confidence, reading.kind)
+        return ResolvedActor(actor, reasons, reading.confidence, reading.kind, reading.country_from_article)
 
 
 def _country_ends_head(conjunct: Conjunct, named_index: int) -> bool:

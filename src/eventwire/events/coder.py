@@ -306,6 +306,7 @@ class _Role:
     reasons: list[str]
     inherited: bool = False
     sides: bool = False  # the actors are the two sides of one act ("between X and Y", "both sides")
+    article_country: frozenset[int] = frozenset()  # starts of the actors whose country is the article's
 
 
 def _with_place_country(role: _Role, name: str, location: Location | None, context: ArticleContext | None,
@@ -327,6 +328,24 @@ def _local_branch(target: _Role, source: _Role, location: Location | None, reaso
     actors, why = local_branch(target.actors, location)
     reasons += reasons_of("target", why)
     return replace(target, actors=actors) if why else target
+
+
+def _arrested_at_home(source: _Role, target: _Role) -> _Role:
+    """The target of an arrest ("broke up a terrorist cell", "arrested five members of a gang") by a
+    country's own police, agency or government (not its armed forces, who also act abroad): those it
+    names with no country of their own are local to the arresting country, not of the article's main
+    country, which was only a guess."""
+    country = next((a.country for a in source.actors if a.country and a.start not in source.article_country
+                    and a.sector not in ARMED_SECTORS), None)
+    if country is None or not target.article_country:
+        return target
+    local = [a.start for a in target.actors if a.start in target.article_country and a.country != country]
+    if not local:
+        return target
+    actors = [replace(a, country=country, code=country + (a.sector or "")) if a.start in local else a
+              for a in target.actors]
+    why = f"arrested by {country}'s own with no country named: local to {country}, not of the article's"
+    return replace(target, actors=actors, reasons=[*target.reasons, why])
 
 
 def _authorities_protested(groups: tuple[ArgumentGroup, ...], source: _Role, target: _Role,
@@ -574,6 +593,8 @@ class EventCoder:
         if source.state == "known":
             target = self._response_target(draft, c, sentence, when, article, taken, responder, target) \
                 or target
+        if c.cameo.startswith(CONFINEMENT_CODE):
+            target = _arrested_at_home(source, target)
         if c.event_type == "PROTEST":
             target = _authorities_protested(candidates.targets, source, target, sentence, self.stance) \
                 or target
@@ -957,7 +978,9 @@ class EventCoder:
             if known:
                 reasons = [f"{role} '{_phrase_text(phrases)}' ({group.rule})"]
                 reasons += [reason for r in resolved if _known(r.actor) for reason in r.reasons]
-                return _Role(known, "known", reasons, inherited="inherited" in group.rule, sides=group.sides)
+                guessed = frozenset(r.actor.start for r in resolved if r.country_from_article)
+                return _Role(known, "known", reasons, inherited="inherited" in group.rule, sides=group.sides,
+                             article_country=guessed)
             if phrases:
                 unresolved.append((group, phrases))
         if not unresolved:
