@@ -106,3 +106,9 @@ def test_those_foreign_troops_capture_keep_the_articles_country(rules):
     text = _BOLIVIAN_BACKGROUND + "Peruvian troops captured four of his nephews."
     event = _events(rules, text, "COERCE")[0]
     assert [a.country for a in event.target] == ["BOL"]
+
+
+def test_a_place_read_inside_a_known_actors_name_is_no_scene(rules):
+    """ "Union" in "the European Union" is no place whose country the journalist would take."""
+    event = _events(rules, "The European Union demanded the journalist's immediate release.", "REQUEST")[0]
+    assert [a.country for a in event.target] == [None]

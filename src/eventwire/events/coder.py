@@ -317,13 +317,21 @@ def _with_place_country(role: _Role, name: str, location: Location | None, conte
     return replace(role, actors=actors) if why else role
 
 
+def _scene_of(location: Location | None, source: _Role, target: _Role) -> Location | None:
+    """The event's scene, unless it was read inside the phrase of an actor the dictionary knows, of
+    another country: "Arab" in "the Syrian Arab Army" and "Union" in "the European Union" name no place;
+    "Lima" in "police in Lima" does."""
+    if location is None or location.start is None:
+        return location
+    inside = [a for a in (*source.actors, *target.actors) if a.start <= location.start < a.end
+              and (a.country or a.id)]
+    return None if any(a.country != location.country for a in inside) else location
+
+
 def _local_branch(target: _Role, source: _Role, location: Location | None, reasons: list[Reason]) -> _Role:
     """The target with the fighters of a group of no country taken as its local branch at the event's
-    scene (actors.located). A scene read inside an actor's phrase is a place only when that actor is of
-    its country ("police in Lima"): "Arab" in "the Syrian Arab Army" names no place."""
-    if location is None or location.start is None or \
-            any(a.start <= location.start < a.end and a.country != location.country
-                for a in (*source.actors, *target.actors)):
+    scene (actors.located)."""
+    if location is None or location.start is None:
         return target
     actors, why = local_branch(target.actors, location)
     reasons += reasons_of("target", why)
@@ -685,6 +693,7 @@ class EventCoder:
                                           "coercion of a state"))
         scene = location if location is not None and location.start is not None and location.country \
             else places.sole_country_place(sentence, doc)
+        scene = _scene_of(scene, source, target)
         source, target = (_with_place_country(role, name, scene, context, reasons)
                           for role, name in ((source, "source"), (target, "target")))
         target = _local_branch(target, source, scene, reasons)
