@@ -2,8 +2,11 @@
 
 "Police arrested five men in Peshawar", alone or in an article that names no country: the police are
 Pakistan's, as a reader takes them. The article's main country, when there is one, is the fallback
-(actors.resolve); this only fills what it leaves empty. Named actors keep what their entry says: a
-group with no country of its own ("Islamic State") does not become the country of every place it acts.
+(actors.resolve); this only fills what it leaves empty. Named actors keep what their entry says, with
+one exception: the fighters of an armed group with no country of its own ("Islamic State militants were
+killed near Mosul", "police arrested members of the Islamic State in Lima") act as its local branch,
+of the country of the place named as the scene of that one event (`local_branch`); the group's entry
+itself stays without a country.
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ from eventwire.records import Actor, Location
 
 # Sectors of bodies that belong to no country: never given one from a place.
 BODY_SECTORS = frozenset({"IGO", "NGO", "MNC"})
+# Sectors of a dictionary group that, without a country, fights wherever it has a branch.
+_STATELESS_GROUP_SECTORS = frozenset({"REB"})
 
 
 def with_place_country(actors: list[Actor], location: Location | None,
@@ -33,6 +38,22 @@ def with_place_country(actors: list[Actor], location: Location | None,
             actor = replace(actor, country=location.country, code=location.country + actor.sector)
             reasons.append(f"'{actor.text}' names no country, nor does the article: the country "
                            f"{location.country} of the event's scene '{location.text}'")
+        found.append(actor)
+    return found, reasons
+
+
+def local_branch(actors: list[Actor], location: Location | None) -> tuple[list[Actor], list[str]]:
+    """`actors` with the armed groups that have no country of their own (a dictionary entry of sector
+    REB without a country: "Islamic State", "al-Qaida") given the country of the event's scene, named in
+    the text, and why. An article's main country never stands in for the scene here."""
+    if location is None or location.start is None or not location.country:
+        return actors, []
+    found, reasons = [], []
+    for actor in actors:
+        if actor.country is None and actor.id is not None and actor.sector in _STATELESS_GROUP_SECTORS:
+            actor = replace(actor, country=location.country)
+            reasons.append(f"'{actor.text}' is a group of no country acting at '{location.text}': its local "
+                           f"branch, of {location.country}")
         found.append(actor)
     return found, reasons
 

@@ -28,6 +28,7 @@ class ResolvedActor:
     reasons: list[str]
     confidence: float  # 0..1
     kind: str = "group"  # person, group, country, igo, ngo, mnc: what later pronouns may refer to
+    country_from_article: bool = False  # the country is the article's main one, not the phrase's
 
 
 @dataclass
@@ -456,6 +457,11 @@ class ActorResolver:
             reading.country = coordinated.actor.country
             reasons.append(f"country {reading.country} shared with the coordinated {_describe(coordinated)}")
             return
+        foreigners = _foreigners(conjunct, self.words.foreigner_nouns)
+        if foreigners is not None:
+            reasons.append(f"'{foreigners}' are where they are as foreigners: not of the article's main "
+                           "country")
+            return
         if context.main_country and reading.sector not in ("IGO", "NGO"):
             reading.country = context.main_country
             reading.country_from_article = True
@@ -506,7 +512,7 @@ class ActorResolver:
             name = self.dictionary.country_names.get(reading.country)
         actor = Actor(text=text[start:end], start=base + start, end=base + end, name=name,
                       country=reading.country, sector=reading.sector, code=reading.code, id=reading.id)
-        return ResolvedActor(actor, reasons, reading.confidence, reading.kind)
+        return ResolvedActor(actor, reasons, reading.confidence, reading.kind, reading.country_from_article)
 
 
 def _country_ends_head(conjunct: Conjunct, named_index: int) -> bool:
@@ -583,6 +589,15 @@ def _short_name_of(mention: Mention, name: list) -> bool:
 
 def _head_word(conjunct: Conjunct) -> str:
     return conjunct.tokens[conjunct.head_end - 1].norm
+
+
+def _foreigners(conjunct: Conjunct, nouns: frozenset[str]) -> str | None:
+    """The head noun of a phrase that names people as foreigners ("migrants", "asylum seekers"), else None."""
+    head = conjunct.tokens[max(conjunct.head_end - 2, 0):conjunct.head_end]
+    for words in (head, head[-1:]):
+        if " ".join(t.norm for t in words) in nouns:
+            return " ".join(t.text for t in words)
+    return None
 
 
 def _may_be_person(conjunct: Conjunct, index: int) -> bool:

@@ -13,6 +13,7 @@ class ActorWords:
     # "raided her office", "bombed their positions": a belonging that stands for its owner
     belonging_nouns: frozenset[str]
     follower_nouns: frozenset[str]  # "supporters of X": civilians of X's country, not X
+    foreigner_nouns: frozenset[str]  # "the migrants": of no country the article is about, as told
     government_nouns: frozenset[str]  # "the Assad regime": a leader's name before it is the government
     # "Somalia's president", "the official": one person, whom a later "he" or "she" may refer to
     person_agent_nouns: frozenset[str]

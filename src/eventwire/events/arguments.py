@@ -50,6 +50,7 @@ class ArgumentWords:
     # as done
     linking_verbs: frozenset[str]
     measure_nouns: frozenset[str]  # "sent 50 tonnes of food": the "of" phrase names the real object
+    asking_verbs: frozenset[str]  # "appealed (for) a ceasefire in X": the "for" phrase is what is asked
 
 
 def read_argument_words() -> ArgumentWords:
@@ -171,11 +172,16 @@ def _verbal_arguments(verb: Token, preps: tuple[str, ...], excluded: set[int],
             victim = verb.head  # "protesters detained by police": the protesters
         if victim is None:
             victim = _subject_of_time_clause(verb, words)
+        counted = _counted_before(verb, victim)
         _add(sources, agent, f"agent of passive '{verb.text}'", excluded)
         for prep_head in filter(None, (verb, victim)):  # "talks were held between X and Y": the parties
             for obj, _ in _prep_objects(prep_head, ("between",)):
                 _add(sources, obj, f"parties 'between' after '{prep_head.text}'", excluded, sides=True)
-        _add(targets, victim, f"subject of passive '{verb.text}'", excluded)
+        if counted is not None:  # "and (more) were wounded": more of those told before
+            _add(targets, counted, f"'{victim.text}' counts more of those '{verb.head.text}' before "
+                                   f"'{verb.text}'", excluded)
+        else:
+            _add(targets, victim, f"subject of passive '{verb.text}'", excluded)
     else:
         subject, rule = clause_subject(verb, words)
         _add(sources, subject, rule, excluded)
@@ -194,7 +200,35 @@ def _verbal_arguments(verb: Token, preps: tuple[str, ...], excluded: set[int],
                 _add(targets, pobj, f"object of '{prep}' after '{prep_head.text}'", excluded)
     if obj is not None and theme_object:
         _add(targets, obj, f"object of '{verb.text}'", excluded)
+    asked = None if passive or obj is not None else _thing_asked_for(verb, excluded, words)
+    if asked is not None:  # after the addressee: "called (on) X for the release of Y" asks X
+        _add(targets, asked, f"what '{verb.text} {asked.head.text}' asks for", excluded)
     return Arguments(verb, tuple(sources), tuple(targets), passive)
+
+
+def _thing_asked_for(verb: Token, excluded: set[int], words: ArgumentWords) -> Token | None:
+    """What a phrasal verb acts on, when its preposition is part of the trigger ("called (for) an end to
+    the violence"), or what a verb of asking asks for ("appealed (for) the release of X"): asked for as
+    "demanded X" asks for its object, whose actor or place is the target."""
+    asking = verb.lemma_.lower() in words.asking_verbs
+    prep = next((c for c in verb.children if c.dep_ == "prep"
+                 and (c.i in excluded or (asking and c.lower_ == "for"))), None)
+    obj = _child(prep, {"pobj"}) if prep is not None else None
+    return obj if obj is not None and not is_time_token(obj) else None
+
+
+# Counts with their noun left out: "three were killed and (more) were wounded" counts more of the same.
+_ELLIPTIC_COUNTS = frozenset({"more", "others"})
+
+
+def _counted_before(verb: Token, victim: Token | None) -> Token | None:
+    """Who an elliptic count that suffered a passive stands for: the sufferers of the passive it is
+    coordinated with ("dozens of protesters were arrested, and (many more) were injured": protesters).
+    None when the victim is no such count or the clause before names no sufferer."""
+    if victim is None or victim.lower_ not in _ELLIPTIC_COUNTS or verb.dep_ != "conj":
+        return None
+    before = _child(verb.head, _PASSIVE_SUBJECTS) if _passive_marks(verb.head) else None
+    return before if before is not None and before.lower_ not in _ELLIPTIC_COUNTS else None
 
 
 # Prepositions of a time phrase that place a meeting before or after the clause's own act.

@@ -17,7 +17,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from eventwire.actors import ActorResolver, ArticleContext
-from eventwire.actors.located import with_place_country
+from eventwire.actors.located import local_branch, with_place_country
 from eventwire.dates import resolve_event_date
 from eventwire.events.arguments import (
     CONFINEMENT_CODE,
@@ -75,6 +75,7 @@ from eventwire.events.responses import (
     meeting_holders,
     meeting_kept_away_from,
     names_in_sentence,
+    policy_protested,
     protested_against_elsewhere,
     release_asked,
     summed_act_doer,
@@ -330,6 +331,7 @@ class _Role:
     reasons: list[str]
     inherited: bool = False
     sides: bool = False  # the actors are the two sides of one act ("between X and Y", "both sides")
+    article_country: frozenset[int] = frozenset()  # starts of the actors whose country is the article's
 
 
 def _with_place_country(role: _Role, name: str, location: Location | None, context: ArticleContext | None,
@@ -338,6 +340,67 @@ def _with_place_country(role: _Role, name: str, location: Location | None, conte
     actors, why = with_place_country(role.actors, location, context)
     reasons += reasons_of(name, why)
     return replace(role, actors=actors) if why else role
+
+
+def _scene_of(location: Location | None, source: _Role, target: _Role) -> Location | None:
+    """The event's scene, unless it was read inside the phrase of an actor the dictionary knows, of
+    another country: "Arab" in "the Syrian Arab Army" and "Union" in "the European Union" name no place;
+    "Lima" in "police in Lima" does."""
+    if location is None or location.start is None:
+        return location
+    inside = [a for a in (*source.actors, *target.actors) if a.start <= location.start < a.end
+              and (a.country or a.id)]
+    return None if any(a.country != location.country for a in inside) else location
+
+
+def _local_branch(target: _Role, source: _Role, location: Location | None, reasons: list[Reason]) -> _Role:
+    """The target with the fighters of a group of no country taken as its local branch at the event's
+    scene (actors.located)."""
+    if location is None or location.start is None:
+        return target
+    actors, why = local_branch(target.actors, location)
+    reasons += reasons_of("target", why)
+    return replace(target, actors=actors) if why else target
+
+
+def _arrested_at_home(source: _Role, target: _Role) -> _Role:
+    """The target of an arrest ("broke up a terrorist cell", "arrested five members of a gang") by a
+    country's own police, agency or government (not its armed forces, who also act abroad): those it
+    names with no country of their own are local to the arresting country, not of the article's main
+    country, which was only a guess."""
+    country = next((a.country for a in source.actors if a.country and a.start not in source.article_country
+                    and a.sector not in ARMED_SECTORS), None)
+    if country is None or not target.article_country:
+        return target
+    local = [a.start for a in target.actors if a.start in target.article_country and a.country != country]
+    if not local:
+        return target
+    actors = [replace(a, country=country, code=country + (a.sector or "")) if a.start in local else a
+              for a in target.actors]
+    why = f"arrested by {country}'s own with no country named: local to {country}, not of the article's"
+    return replace(target, actors=actors, reasons=[*target.reasons, why])
+
+
+def _authorities_protested(groups: tuple[ArgumentGroup, ...], source: _Role, target: _Role,
+                           sentence: Sentence, words: StanceWords) -> _Role | None:
+    """Whom a protest against a measure is toward ("held a sit-in to protest the new restrictions",
+    "marched against the education law"), or against "the government" named with no country: the
+    authorities of the protesters' own country, as a reader takes them. None when the protesters have
+    no country or the target is already someone known."""
+    country = next((a.country for a in source.actors if a.country), None)
+    if country is None:
+        return None
+    policy = policy_protested(groups, words) if target.state != "known" else None
+    if policy is not None:
+        actor = replace(_bare_actor(sentence, policy), country=country, sector="GOV", code=country + "GOV")
+        return _Role([actor], "known", [f"'{policy.text}' is a measure of those who govern: the protest is "
+                                        f"toward the authorities of the protesters' own country {country}"])
+    if target.state == "known" and all(a.country is None and a.id is None and a.sector == "GOV"
+                                       for a in target.actors):
+        actors = [replace(a, country=country, code=country + "GOV") for a in target.actors]
+        why = f"the government protested, named with no country: the protesters' own, {country}"
+        return replace(target, actors=actors, reasons=[*target.reasons, why])
+    return None
 
 
 class EventCoder:
@@ -564,6 +627,11 @@ class EventCoder:
         if source.state == "known":
             target = self._response_target(draft, c, sentence, when, article, taken, responder, target) \
                 or target
+        if c.cameo.startswith(CONFINEMENT_CODE):
+            target = _arrested_at_home(source, target)
+        if c.event_type == "PROTEST":
+            target = _authorities_protested(candidates.targets, source, target, sentence, self.stance) \
+                or target
         told_done = c.quad_class not in VERBAL_QUADS  # a downing, not "urged X to shoot down ..."
         intercepted = intercepted_weapon(draft.head, self.stance.interception_verbs,
                                          self.stance.interceptable) if told_done else None
@@ -651,8 +719,10 @@ class EventCoder:
                                           "coercion of a state"))
         scene = location if location is not None and location.start is not None and location.country \
             else places.sole_country_place(sentence, doc)
+        scene = _scene_of(scene, source, target)
         source, target = (_with_place_country(role, name, scene, context, reasons)
                           for role, name in ((source, "source"), (target, "target")))
+        target = _local_branch(target, source, scene, reasons)
         confidence, confidence_reason = event_confidence(Evidence(
             specificity=c.specificity, source=source.state, target=target.state,
             nominal=nominal, source_inherited=source.inherited,
@@ -949,7 +1019,9 @@ class EventCoder:
             if known:
                 reasons = [f"{role} '{_phrase_text(phrases)}' ({group.rule})"]
                 reasons += [reason for r in resolved if _known(r.actor) for reason in r.reasons]
-                return _Role(known, "known", reasons, inherited="inherited" in group.rule, sides=group.sides)
+                guessed = frozenset(r.actor.start for r in resolved if r.country_from_article)
+                return _Role(known, "known", reasons, inherited="inherited" in group.rule, sides=group.sides,
+                             article_country=guessed)
             if phrases:
                 unresolved.append((group, phrases))
         if not unresolved:

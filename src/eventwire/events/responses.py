@@ -86,7 +86,8 @@ def doer_named_on(noun: Token) -> ArgumentGroup | None:
 def protested_against_elsewhere(head: Token, words: StanceWords) -> tuple[ArgumentGroup, ...]:
     """What a protest is against when the parse hangs it on a phrase of the protest verb: "against X" on
     the place ("rallied at several ports (against) X", "marched in the capital (against) X"), or
-    what a protest noun after "in" is at ("marched in protest (at|against|over) X")."""
+    what a protest noun after "in" is at ("marched in protest (at|against|over) X"), or what it is held in
+    front of ("in front of the X embassy")."""
     places = [c for o in _objects_of(head, tuple(PLACE_PREPS)) for c in (o, *o.conjuncts)]
     groups = [ArgumentGroup((phrase(o),), f"object of 'against' after the place '{place.text}' of "
                                           f"'{head.text}'")
@@ -95,7 +96,21 @@ def protested_against_elsewhere(head: Token, words: StanceWords) -> tuple[Argume
     protests = [o for o in _objects_of(head, ("in",)) if o.lemma_.lower() in words.protest_nouns]
     groups += [ArgumentGroup((phrase(o),), f"object of '{o.head.text}' after '{noun.text}' of '{head.text}'")
                for noun in protests for o in _objects_of(noun, _PROTESTED_PREPS)]
+    # "protested in front of the X embassy": at the door of X, as "outside" the embassy is
+    fronts = [o for o in _objects_of(head, ("in",)) if o.lower_ == "front"]
+    groups += [ArgumentGroup((phrase(o),), f"what '{head.text}' is in front of")
+               for front in fronts for o in _objects_of(front, ("of",))]
     return tuple(groups)
+
+
+def policy_protested(groups: tuple[ArgumentGroup, ...], words: StanceWords) -> Span | None:
+    """What a protest is against when it is a measure of those who govern, named by no one: "to protest
+    the new import (restrictions)", "marched against the education (law)". None otherwise."""
+    for group in groups:
+        root = group.phrases[0].root
+        if root.lemma_.lower() in words.policy_nouns or root.lower_ in words.policy_nouns:
+            return group.phrases[0]
+    return None
 
 
 def release_asked(head: Token, words: StanceWords) -> Token | None:

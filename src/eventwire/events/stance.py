@@ -126,6 +126,8 @@ class StanceWords:
     holding_verbs: frozenset[str] = frozenset()  # "a summit (hosted) by X": who holds the meeting
     attendance_verbs: frozenset[str] = frozenset()
     protest_nouns: frozenset[str] = frozenset()  # "marched in (protest) at X": what the protest is against
+    # "to protest the new (restrictions)": a measure of the authorities of the protesters' own country
+    policy_nouns: frozenset[str] = frozenset()
     # "calls for the (release) of the writer (detained) in X": a demand of whoever holds the person
     release_nouns: frozenset[str] = frozenset()
     # "(Israeli) strikes killed 12", "the raid (by police) left two dead": acts whose doer, named on
@@ -195,6 +197,7 @@ def read_stance_words() -> StanceWords:
                        holding_verbs=frozenset(raw["holding_verbs"]),
                        attendance_verbs=frozenset(raw["attendance_verbs"]),
                        protest_nouns=frozenset(raw["protest_nouns"]),
+                       policy_nouns=frozenset(raw["policy_nouns"]),
                        release_nouns=frozenset(raw["release_nouns"]),
                        act_nouns=frozenset(raw["act_nouns"]),
                        detention_verbs=frozenset(raw["detention_verbs"]),
