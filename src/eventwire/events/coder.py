@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from eventwire.actors import ActorResolver, ArticleContext
 from eventwire.actors.located import with_place_country
 from eventwire.dates import resolve_event_date
+from eventwire.events.acts import one_event_per_act
 from eventwire.events.arguments import (
     CONFINEMENT_CODE,
     ArgumentGroup,
@@ -433,10 +434,12 @@ class EventCoder:
         places = SentenceLocator(self.locator, parsed)
         found = []
         told_in: list[Token | None] = []  # for each event found, the subordinate clause that tells it
+        heads: dict[tuple[int, int], Token] = {}  # each event's trigger (start, end) -> its head token
         for draft in _checked(fold_content(drafts, self.modality_words.reporting_verbs), deadline):
             event = self._event(sentence, parsed, draft, article, places)
             if event is not None:
                 found.append(event)
+                heads[(event.trigger.start, event.trigger.end)] = draft.head
                 told_in.append(subordinate_clause(draft.head, self.stance, self.argument_words))
                 article.acts.append(event)
                 if not event.historical:
@@ -447,7 +450,8 @@ class EventCoder:
         # The decisions weigh what the sentence reports; a historical act is never its main event.
         decided = (self.decisions.decide(sentence, parsed, _in_order(current), article.alone)
                    if current else [])
-        return _in_order(decided + [_below(e, decided) for e in found if e.historical])
+        # Two triggers of one act ("shot and killed") are one event, once the decisions have scored both.
+        return one_event_per_act(decided + [_below(e, decided) for e in found if e.historical], heads)
 
     def _event(self, sentence: Sentence, parsed: Doc, draft: _Draft, article: _Article,
                places: SentenceLocator) -> Event | None:
