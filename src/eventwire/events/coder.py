@@ -169,9 +169,6 @@ SYMMETRIC_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "ASSAULT"})
 JOINT_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 # Acts a response answers that are not aimed at the responder: "praised the release", "hailed the deal".
 _UNAIMED_ACTS = frozenset({"AGREE", "CONCEDE", "RETREAT"})
-# Acts made of someone: a demand or a threat with no one it is made of is a statement to the world at large.
-# On the article dev set 1 of 17 such events (no target at all) was labelled; on the training set 3 of 36.
-ADDRESSED_TYPES = frozenset({"REQUEST", "THREATEN"})
 # Acts whose sides may be told only as the fighting they happened in ("were killed in clashes with X").
 FIGHTING_TYPES = frozenset({"ASSAULT", "COERCE"})
 
@@ -565,8 +562,6 @@ class EventCoder:
                                                   "a rejection"))
         if draft.criticism is not None and target.state != "known":
             return None  # fault found with no one known ("the economy has failed") is no act between actors
-        if c.event_type in ADDRESSED_TYPES and not target.actors:
-            return None  # "called for calm", "warned of a crisis": an appeal or a warning to no one named
         if _speaker_alone(draft, c, modality, target, self.modality_words):
             return None  # "we'll find out", "we need real talks": the speaker's own words toward no one
         armed = any(a.sector in ARMED_SECTORS for a in source.actors)
