@@ -1,8 +1,8 @@
-"""Documents released and partners engaged with name no act (models/sources/verbs_extra.tsv,
-events/classify.py `_passive_relative`, docs/lexicon.md "False events (branch precision10)"): a study or
-an index "released" in a relative clause is published, not set free; "engaged in" an activity or
-"engaged with" a partner is no fighting. Each beside a close sentence that still codes, on sentences
-written for these tests, with the rules alone."""
+"""Documents released, partners engaged with and suicides name no act (models/sources/verbs_extra.tsv,
+events/classify.py `_passive_relative`, events/stance.py `done_to_oneself`, docs/lexicon.md "False events
+(branch precision10)"): a study or an index "released" in a relative clause is published, not set free;
+"engaged in" an activity or "engaged with" a partner is no fighting; "shot himself" is a suicide. Each
+beside a close sentence that still codes, on sentences written for these tests, with the rules alone."""
 
 import datetime as dt
 
@@ -42,3 +42,14 @@ def test_engaged_in_fighting_or_engaging_a_foe_is_fighting(rules):
         ("ASSAULT", ["CHL"], ["PER"])]
     assert code(rules, "Chilean troops engaged Peruvian rebels near the border.") == [
         ("ASSAULT", ["CHL"], ["PER"])]
+
+
+def test_a_shooting_done_to_oneself_is_a_suicide(rules):
+    assert code(rules, "A Chilean soldier fatally shot himself at a base near Arica on Monday.") == []
+    assert code(rules, "A Chilean soldier fatally shot two Peruvian fishermen near Arica on Monday.") == [
+        ("ASSAULT", ["CHL"], ["PER"])]
+
+
+def test_a_bomber_who_blew_himself_up_attacked(rules):
+    assert code(rules, "A Peruvian bomber blew himself up at a Chilean checkpoint.") == [
+        ("ASSAULT", ["PER"], ["CHL"])]

@@ -82,6 +82,7 @@ from eventwire.events.stance import (
     dated_relative,
     demanded,
     denial_of,
+    done_to_oneself,
     evaluated,
     feared,
     flat_denial,
@@ -485,6 +486,8 @@ class EventCoder:
             return None  # "usually patrol", "have patrolled it since 1985": a habit or a state, not an act
         if c.event_type == "ASSAULT" and toll_of_a_war(draft.head, self.stance) is not None:
             return None  # "thousands have been killed in the war": a war's running toll, not an act
+        if c.event_type == "ASSAULT" and done_to_oneself(draft.head, self.stance) is not None:
+            return None  # "fatally shot himself": a suicide, not an act between actors
         # a hostile act that would (will) follow if an actor acts: a threat to that actor
         unrealised = modality.hypothetical or modality.future or c.event_type == "THREATEN"
         hostile = c.cameo[:2] in HOSTILE_ROOTS or c.event_type == "THREATEN"
