@@ -54,10 +54,12 @@ def _one_act(one: Event, other: Event, heads: dict[tuple[int, int], Token]) -> b
 
 
 def _folded(kept: Event, dropped: Event) -> Event:
-    why = (f"'{dropped.trigger.text}' tells the same act as '{kept.trigger.text}' (same type, linked in the "
-           "parse, parties agree): one event")
+    why = Reason("type", f"'{dropped.trigger.text}' tells the same act as '{kept.trigger.text}' (same type, "
+                         "linked in the parse, parties agree): one event")
+    # beside the other reasons for the type, so that the confidence keeps the last word
+    after = max((i + 1 for i, r in enumerate(kept.reasons) if r.field == "type"), default=0)
     return replace(kept, confidence=max(kept.confidence, dropped.confidence),
-                   reasons=[*kept.reasons, Reason("type", why)])
+                   reasons=[*kept.reasons[:after], why, *kept.reasons[after:]])
 
 
 def _span(event: Event) -> tuple[int, int]:
