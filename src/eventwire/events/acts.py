@@ -1,7 +1,7 @@
 """One event per act: the same act told twice in one sentence is coded once.
 
 A sentence often tells one act with two triggers: "gunmen shot and killed a driver", "a bomb went off,
-killing three and wounding two", "the rebels' assault succeeded in capturing the villages". The lexicon
+killing three and wounding two", "a militia's raid ended with seizing two hamlets". The lexicon
 reads each trigger as an event, and every copy whose fields are incomplete (the "shot" above has no
 target) is a false event on its own. Two events of a sentence are one act when they have the same type
 and modality, their triggers are linked in the parse (one governs the other, or both hang on the same
