@@ -12,7 +12,7 @@ from eventwire.nlp import is_time_token
     ("Kenyan police shot Jane Doe on Monday.", "Jane Doe"),
     ("Kenyan police detained Peter Mwangi on Monday.", "Peter Mwangi"),
     ("Peter Mwangi was shot dead on Monday, Kenyan police said.", "Peter Mwangi"),
-    ("Five Kenyan soldiers were killed on Monday, and dozens of others were wounded.", "dozens of others"),
+    ("Five Kenyan soldiers were killed on Monday, and dozens of others were arrested.", "dozens of others"),
 ])
 def test_an_unknown_name_takes_the_country_of_the_article(rules, text, target):
     event = next(e for e in code_text(rules, text) if e.target and e.target[0].text == target)

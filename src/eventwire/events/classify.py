@@ -101,7 +101,7 @@ class _Context:
         reduced = reduced_relative(token)
         self.passive = reduced or any(c.dep_ in ("nsubjpass", "auxpass") for c in children)
         self.objects: set[str] = set()
-        if reduced:
+        if reduced or _passive_relative(token):
             self.objects |= _phrase_words(token.head)  # "protesters (detained) by police": what was detained
         self.subject: set[str] = set()
         self.preps: list[tuple[str, set[str]]] = []
@@ -173,6 +173,16 @@ class _Context:
     def words(self) -> set[str]:
         """Every word a pattern element could be matched against."""
         return self.subject.union(self.objects, self.prep_words, *(bag for _, bag in self.preps))
+
+
+def _passive_relative(verb: Token) -> bool:
+    """'a study (to be released) next week', 'the report that was (released)': a passive relative clause
+    whose subject is the noun it follows (none of its own, or a relative pronoun), what was acted on."""
+    if verb.dep_ not in ("relcl", "acl") or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    return all(c.tag_ in ("WDT", "WP") for c in verb.children if c.dep_ == "nsubjpass")
 
 
 def _shows_something(verb: Token) -> bool:

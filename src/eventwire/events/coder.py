@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from eventwire.actors import ActorResolver, ArticleContext
 from eventwire.actors.located import local_branch, with_place_country
 from eventwire.dates import resolve_event_date
+from eventwire.events.acts import one_event_per_act
 from eventwire.events.arguments import (
     CONFINEMENT_CODE,
     ArgumentGroup,
@@ -92,6 +93,7 @@ from eventwire.events.stance import (
     dated_relative,
     demanded,
     denial_of,
+    done_to_oneself,
     evaluated,
     feared,
     flat_denial,
@@ -522,10 +524,12 @@ class EventCoder:
         places = SentenceLocator(self.locator, parsed)
         found = []
         told_in: list[Token | None] = []  # for each event found, the subordinate clause that tells it
+        heads: dict[tuple[int, int], Token] = {}  # each event's trigger (start, end) -> its head token
         for draft in _checked(fold_content(drafts, self.modality_words.reporting_verbs), deadline):
             event = self._event(sentence, parsed, draft, article, places)
             if event is not None:
                 found.append(event)
+                heads[(event.trigger.start, event.trigger.end)] = draft.head
                 told_in.append(subordinate_clause(draft.head, self.stance, self.argument_words))
                 article.acts.append(event)
                 if not event.historical:
@@ -536,7 +540,8 @@ class EventCoder:
         # The decisions weigh what the sentence reports; a historical act is never its main event.
         decided = (self.decisions.decide(sentence, parsed, _in_order(current), article.alone)
                    if current else [])
-        return _in_order(decided + [_below(e, decided) for e in found if e.historical])
+        # Two triggers of one act ("shot and killed") are one event, once the decisions have scored both.
+        return one_event_per_act(decided + [_below(e, decided) for e in found if e.historical], heads)
 
     def _event(self, sentence: Sentence, parsed: Doc, draft: _Draft, article: _Article,
                places: SentenceLocator) -> Event | None:
@@ -570,6 +575,8 @@ class EventCoder:
             return None  # "usually patrol", "have patrolled it since 1985": a habit or a state, not an act
         if c.event_type == "ASSAULT" and toll_of_a_war(draft.head, self.stance) is not None:
             return None  # "thousands have been killed in the war": a war's running toll, not an act
+        if c.event_type == "ASSAULT" and done_to_oneself(draft.head, self.stance) is not None:
+            return None  # "fatally shot himself": a suicide, not an act between actors
         # a hostile act that would (will) follow if an actor acts: a threat to that actor
         unrealised = modality.hypothetical or modality.future or c.event_type == "THREATEN"
         hostile = c.cameo[:2] in HOSTILE_ROOTS or c.event_type == "THREATEN"

@@ -118,6 +118,9 @@ class StanceWords:
     intercepted_munitions: frozenset[str] = frozenset()
     intercepted_aircraft: frozenset[str] = frozenset()
     reciprocal_pronouns: frozenset[str] = frozenset()  # "accused (each other)": the parties one to another
+    # "(shot) himself": a suicide, no act between actors; a bomber who "blew himself up" still attacks
+    reflexive_pronouns: frozenset[str] = frozenset()
+    self_harm_verbs: frozenset[str] = frozenset()
     # "denied the (allegations)", "welcomed the (release)": the act a response answers, by the types
     # of the earlier event that did it (events/responses.py)
     answered_acts: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -192,6 +195,8 @@ def read_stance_words() -> StanceWords:
                        intercepted_munitions=frozenset(raw["intercepted_munitions"]),
                        intercepted_aircraft=frozenset(raw["intercepted_aircraft"]),
                        reciprocal_pronouns=frozenset(raw["reciprocal_pronouns"]),
+                       reflexive_pronouns=frozenset(raw["reflexive_pronouns"]),
+                       self_harm_verbs=frozenset(raw["self_harm_verbs"]),
                        answered_acts={noun: frozenset(types) for noun, types in raw["answered_acts"].items()},
                        meeting_nouns=frozenset(raw["meeting_nouns"]),
                        holding_verbs=frozenset(raw["holding_verbs"]),
@@ -284,6 +289,20 @@ def habitual(head: Token, words: StanceWords) -> Token | None:
         if lasting and _span_word(child) is not None and _reaches_back_years(child, words):
             return child
     return None
+
+
+def done_to_oneself(head: Token, words: StanceWords) -> Token | None:
+    """The reflexive pronoun that is all a shooting or killing is done to ("fatally shot himself", "was
+    found to have hanged herself"): a suicide, not an act between actors. None when the verb harms
+    anyone else too ("killing himself and three tourists") or is not one of the self-harm verbs (a
+    bomber who "blew himself up" attacked)."""
+    if head.pos_ not in ("VERB", "AUX") or head.lemma_.lower() not in words.self_harm_verbs:
+        return None
+    objects = [c for c in head.children if c.dep_ in ("dobj", "obj")]
+    objects += [c for o in objects for c in o.conjuncts]
+    if not objects or any(o.lower_ not in words.reflexive_pronouns for o in objects):
+        return None
+    return objects[0]
 
 
 def toll_of_a_war(head: Token, words: StanceWords) -> Token | None:
