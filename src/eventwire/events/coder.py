@@ -51,7 +51,15 @@ from eventwire.events.confidence import (
     event_confidence,
     historical_confidence,
 )
-from eventwire.events.criticism import CRITICISM_CODE, THREAT_CODE, Criticism, accusing_verb, criticisms
+from eventwire.events.criticism import (
+    CRITICISM_CODE,
+    THREAT_CODE,
+    Criticism,
+    accusing_verb,
+    breaks_a_norm,
+    broken_norm_word,
+    criticisms,
+)
 from eventwire.events.learned import Decisions
 from eventwire.events.lexicon import plover_of, quad_class_of
 from eventwire.events.magnitudes import MagnitudeWords, find_magnitudes
@@ -426,7 +434,8 @@ class EventCoder:
     def _code_sentence(self, sentence: Sentence, parsed: Doc, article: _Article,
                        deadline: float | None = None) -> list[Event]:
         _check(deadline)
-        drafts = [_draft(parsed, c, self.argument_words) for c in self.lexicon.triggers(parsed)]
+        drafts = [d for d in (_draft(parsed, c, self.argument_words) for c in self.lexicon.triggers(parsed))
+                  if not _norm_broken(d, self.stance)]
         drafts += [d for d in _criticism_drafts(parsed, criticisms(parsed, self.stance), drafts, self.stance,
                                                    self.argument_words)
                    if self._criticism_holds(d, sentence, article)]
@@ -1388,7 +1397,10 @@ def _criticism_drafts(parsed: Doc, found: list[Criticism], triggered: list[_Draf
         verb = criticism.verb
         told = f"statement '{verb.text}'" if verb is not None else "the quote's own clause"
         event_type, _ = plover_of(criticism.code)
-        if criticism.code == THREAT_CODE:
+        if criticism.code == THREAT_CODE and criticism.evaluation is criticism.clause:
+            reason = (f"{told} tells '{criticism.criticised[0].text}' will be made to pay ('{head.text}'): "
+                      f"a threat of retribution -> CAMEO {criticism.code} -> {event_type}")
+        elif criticism.code == THREAT_CODE:
             reason = (f"{told} tells '{head.text}' to follow if '{criticism.criticised[0].text}' acts: "
                       f"a threat -> CAMEO {criticism.code} -> {event_type}")
         elif criticism.demand:
@@ -1404,6 +1416,14 @@ def _criticism_drafts(parsed: Doc, found: list[Criticism], triggered: list[_Draf
         draft = _draft(parsed, classification, clauses)
         drafts.append(replace(draft, criticism=criticism))
     return drafts
+
+
+def _norm_broken(draft: _Draft, stance: StanceWords) -> bool:
+    """ "violated the treaty", "abused the immunity of its mission": the rule broken is no agreement and
+    its breach no attack; the statement that tells it is a charge (events/criticism.py)."""
+    if broken_norm_word(draft.head, stance):
+        return True
+    return draft.classification.quad_class not in VERBAL_QUADS and breaks_a_norm(draft.head, stance)
 
 
 def _retort(verb: Token, stance: StanceWords) -> bool:

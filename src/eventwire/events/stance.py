@@ -104,6 +104,10 @@ class StanceWords:
     concern_prepositions: frozenset[str] = frozenset()  # "concern (about) X": what the concern is about
     personal_pronouns: frozenset[str] = frozenset()  # "he", "them": people an act can happen to
     question_modals: frozenset[str] = frozenset()  # "whether X (will) attack": a question left open
+    # "said Peru had (violated) the (treaty)": a rule broken, a charge against who broke it
+    transgression_verbs: frozenset[str] = frozenset()
+    norm_nouns: frozenset[str] = frozenset()
+    retribution_verbs: frozenset[str] = frozenset()  # "vowed to make Peru (pay)": a threat to the payer
     # "detonated a bomb near the base": what is set off to strike what it is set off near
     explosive_weapons: frozenset[str] = frozenset()
     # "air defences (shot down) most of the (drones)": an interception, toward whoever sent the weapons;
@@ -139,6 +143,7 @@ class StanceWords:
         # "has to" is too common a word form to parse for
         words |= (self.demand_verbs - {"have"}) | self.penalty_nouns | self.priority_adjectives
         words |= {verb.split()[0] for verb in self.accusing_verbs}
+        words |= self.transgression_verbs | self.retribution_verbs
         return frozenset(form for word in words for form in inflections(word)) | self.evaluative_adverbs | \
             self.demand_modals
 
@@ -201,7 +206,8 @@ _CRITICISM_LISTS = ("statement_verbs", "concern_verbs", "concern_nouns", "negati
                     "shortfall_words", "demand_modals", "demand_verbs", "penalty_nouns",
                     "priority_adjectives", "accusing_speakers", "accusing_verbs", "threat_modals",
                     "uncertain_modals", "not_a_party", "third_person_pronouns", "concern_prepositions",
-                    "personal_pronouns", "question_modals")
+                    "personal_pronouns", "question_modals", "transgression_verbs", "norm_nouns",
+                    "retribution_verbs")
 
 
 # What a flat denial may still hang on itself: "of course", "totally", "with them", "not"
