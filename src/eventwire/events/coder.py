@@ -28,6 +28,7 @@ from eventwire.events.arguments import (
     clause_subject,
     dated_clause,
     doers_named_on_the_act,
+    doers_of_the_act_joined,
     doers_of_the_attack,
     embedded_targets,
     fighting_parties,
@@ -1311,6 +1312,8 @@ def _candidates(draft: _Draft, reporter: Token | None, reframing: Reframing | No
                + embedded_targets(draft.head, excluded, statement))
     if draft.classification.event_type in JOINT_TYPES:
         targets += partner_of_the_first_act(draft.head)  # "met X and (signed) a deal": with X
+    if draft.classification.event_type == "REJECT":
+        targets += doers_of_the_act_joined(draft.head)  # "would not take part in any Israeli attack"
     fights = draft.classification.event_type in FIGHTING_TYPES
     fighting = fighting_told(draft.head, words.clash_nouns) if fights else None
     if fighting is not None:
@@ -1397,8 +1400,9 @@ def _criticism_drafts(parsed: Doc, found: list[Criticism], triggered: list[_Draf
         verb = criticism.verb
         told = f"statement '{verb.text}'" if verb is not None else "the quote's own clause"
         event_type, _ = plover_of(criticism.code)
-        if criticism.code == THREAT_CODE and criticism.evaluation is criticism.clause:
-            reason = (f"{told} tells '{criticism.criticised[0].text}' will be made to pay ('{head.text}'): "
+        if criticism.retribution:
+            reason = (f"{told} tells '{criticism.criticised[0].text}' will be made to pay "
+                      f"('{criticism.clause.text}'): "
                       f"a threat of retribution -> CAMEO {criticism.code} -> {event_type}")
         elif criticism.code == THREAT_CODE:
             reason = (f"{told} tells '{head.text}' to follow if '{criticism.criticised[0].text}' acts: "

@@ -62,6 +62,7 @@ class Criticism:
     evaluation: Token
     criticised: tuple[Token, ...]
     code: str = CRITICISM_CODE  # DEMAND_CODE for a demand
+    retribution: bool = False  # "vowed to make Peru pay": the statement itself is the threat
 
     @property
     def demand(self) -> bool:
@@ -76,6 +77,8 @@ class Criticism:
     def trigger(self) -> Token:
         """The statement verb of a criticism (the quote's evaluation word); the act demanded of a demand,
         the penalty of a threat."""
+        if self.retribution and self.verb is not None:
+            return self.verb
         if self.code != CRITICISM_CODE:
             return self.evaluation
         return self.verb if self.verb is not None else self.evaluation
@@ -236,7 +239,7 @@ def _threat(verb: Token | None, clause: Token, words: StanceWords) -> Criticism 
         return None
     payer = _made_to_pay(clause, words)
     if payer is not None and _another_party(payer, verb, words):
-        return Criticism(verb, clause, clause, (payer,), THREAT_CODE)
+        return Criticism(verb, clause, clause, (payer,), THREAT_CODE, retribution=True)
     penalty = next((c for c in clause.children if c.dep_ in ("nsubj", "dobj")
                     and c.lemma_.lower() in words.penalty_nouns), None)
     if penalty is None:
