@@ -863,6 +863,11 @@ class EventCoder:
             speaker = ArgumentGroup((phrase(reporter),), "the speaker", speaker_sentence)
             warned = ArgumentGroup((phrase(threatened),), "subject of the condition")
             return ((speaker,), (warned,)), as_type(c, "THREATEN")
+        warned = _warned_by_condition(draft.head) if c.event_type == "THREATEN" else None
+        if warned is not None:
+            reasons.append(Reason("target", f"'{draft.head.text}' tells what follows if '{warned.text}' "
+                                            "acts: the warning is to that actor"))
+            return ((), (ArgumentGroup((phrase(warned),), "subject of the condition"),)), c
         demand = demanded(draft.head, self.argument_words) or \
             instructed(draft.head, self.stance, self.argument_words)
         if demand is not None:
@@ -1420,6 +1425,15 @@ def _criticism_drafts(parsed: Doc, found: list[Criticism], triggered: list[_Draf
         draft = _draft(parsed, classification, clauses)
         drafts.append(replace(draft, criticism=criticism))
     return drafts
+
+
+def _warned_by_condition(verb: Token) -> Token | None:
+    """ "warned that Iran would respond if Israel struck back": the actor of the condition told in a
+    warning's clause, or None; a warning with its own object ("warned Peru that ...") is to that one."""
+    if any(c.dep_ in ("dobj", "obj") for c in verb.children):
+        return None
+    return next((w for c in verb.children if c.dep_ == "ccomp" for w in (conditional_threat(c),)
+                 if w is not None), None)
 
 
 def _norm_broken(draft: _Draft, stance: StanceWords) -> bool:
