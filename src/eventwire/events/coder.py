@@ -1338,9 +1338,14 @@ def _candidates(draft: _Draft, reporter: Token | None, reframing: Reframing | No
                                                      "named to do: the speaker's threat", speaker_sentence)
         return _Candidates((speaker,), targets, reporter)
     pronoun = _leading_pronoun(sources)
+    owner = _owned_by_pronoun(sources)
     if pronoun in modality_words.first_person:
         sources = (ArgumentGroup((phrase(reporter),), f"'{pronoun}' is the speaker's side", speaker_sentence),
                    *sources[1:])
+    elif owner is not None and reporter.dep_ == "nsubj":
+        # "the air force said one of its jets shot down ...": the doer reported is the speaker's own
+        sources = (ArgumentGroup((phrase(reporter),), f"'{owner}' in '{sources[0].phrases[0].text}' is the "
+                                                      "speaker's side", speaker_sentence), *sources[1:])
     elif pronoun is not None:
         # "X said it would ...": without another antecedent in the article, the speaker is meant
         speaker = ArgumentGroup((phrase(reporter),), f"'{pronoun}' read as the speaker", speaker_sentence)
@@ -1377,6 +1382,9 @@ def _told(reporter: Token, sources: tuple[ArgumentGroup, ...], speaker_sentence:
     return (ArgumentGroup((phrase(told),), f"'{pronoun}' is whom '{verb.text}' addresses", speaker_sentence),)
 
 
+_SPEAKERS_POSSESSIVES = ("its", "their")  # "the ministry said its troops ...": the speaker's troops
+
+
 def _leading_pronoun(groups: tuple[ArgumentGroup, ...]) -> str | None:
     """The first source candidate when it is a lone personal pronoun ("we", "it", "they"), or the
     first-person possessive that opens it ("our forces", "my government")."""
@@ -1386,6 +1394,18 @@ def _leading_pronoun(groups: tuple[ArgumentGroup, ...]) -> str | None:
     if len(first) == 1 and first[0].tag_ == "PRP":
         return first.text.lower()
     return first[0].lower_ if first[0].lower_ in ("our", "my") else None
+
+
+def _owned_by_pronoun(groups: tuple[ArgumentGroup, ...]) -> str | None:
+    """ "its jets", "one of their soldiers": the third-person possessive on the first source candidate,
+    which in reported speech names the speaker's own side."""
+    if not groups or len(groups[0].phrases) != 1:
+        return None
+    root = groups[0].phrases[0].root
+    heads = [root, *(o for p in root.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for o in p.children if o.dep_ == "pobj")]
+    return next((c.lower_ for head in heads for c in head.children
+                 if c.dep_ == "poss" and c.lower_ in _SPEAKERS_POSSESSIVES), None)
 
 
 def _criticism_drafts(parsed: Doc, found: list[Criticism], triggered: list[_Draft],
