@@ -105,3 +105,12 @@ def test_its_on_a_reported_doer_is_the_speakers_side(coder):
     assert len(downings) == 1, described(events)
     assert countries(downings[0].source) == ["CHL"]
     assert countries(downings[0].target) == ["BOL"]
+
+
+def test_him_in_a_quote_is_not_its_speaker(coder):
+    text = ("Peruvian troops captured a Chilean pilot, Jorge Valdivieso Sotomayor, on Monday. Peru's president "
+            "spoke to lawmakers on Tuesday. \"We are releasing him as a gesture of goodwill,\" he said.")
+    releases = [e for e in code_text(coder, text) if e.trigger.text == "releasing"]
+    assert len(releases) == 1
+    assert countries(releases[0].source) == ["PER"]
+    assert "PER" not in countries(releases[0].target)

@@ -543,8 +543,9 @@ class EventCoder:
         taken = {i for a in source.actors for i in range(a.start, a.end)}
         responder = next((a for a in source.actors if _party(a)), None)
         side = _party(responder) if responder is not None else None
-        target = self._role("target", candidates.targets, sentence, when, context, taken,
-                            article.parties(side))
+        with context.pronouns_not_for(source.actors):
+            target = self._role("target", candidates.targets, sentence, when, context, taken,
+                                article.parties(side))
         if source.state == "known":
             target = self._response_target(draft, c, sentence, when, article, taken, responder, target) \
                 or target
