@@ -97,8 +97,8 @@ def test_a_warning_is_to_the_actor_of_its_condition_unless_it_names_its_own(code
 
 
 def test_its_on_a_reported_doer_is_the_speakers_side(coder):
-    text = ("Bolivia accused Chile on Monday of sending aircraft over the Bolivian border. Bolivian officials "
-            "said two of their helicopters were missing.\n\n"
+    text = ("Bolivia accused Chile on Monday of sending aircraft over the Bolivian border. Bolivian "
+            "officials said two of their helicopters were missing.\n\n"
             "The Chilean air force said one of its jets had shot down a Bolivian helicopter.")
     events = code_text(coder, text)
     downings = [e for e in of_type(events, "ASSAULT") if e.trigger.text == "shot down"]
@@ -108,8 +108,9 @@ def test_its_on_a_reported_doer_is_the_speakers_side(coder):
 
 
 def test_him_in_a_quote_is_not_its_speaker(coder):
-    text = ("Peruvian troops captured a Chilean pilot, Jorge Valdivieso Sotomayor, on Monday. Peru's president "
-            "spoke to lawmakers on Tuesday. \"We are releasing him as a gesture of goodwill,\" he said.")
+    text = ("Peruvian troops captured a Chilean pilot, Jorge Valdivieso Sotomayor, on Monday. Peru's "
+            "president spoke to lawmakers on Tuesday. \"We are releasing him as a gesture of goodwill,\" "
+            "he said.")
     releases = [e for e in code_text(coder, text) if e.trigger.text == "releasing"]
     assert len(releases) == 1
     assert countries(releases[0].source) == ["PER"]
