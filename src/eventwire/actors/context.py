@@ -13,7 +13,8 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 
 from eventwire.actors.codes import primary_sector
@@ -43,12 +44,19 @@ class Mention:
     reason: str = ""
 
 
+def identity(actor: Actor) -> tuple:
+    """Who an actor is, whatever words name it: "Peru's president" and a later "he" are one."""
+    return actor.name, actor.country, actor.sector, actor.code, actor.id
+
+
 @dataclass
 class ArticleContext:
     doc_id: str | None
     date: dt.date | None
     mentions: list[Mention] = field(default_factory=list)  # in document order
     main_country: str | None = None  # the country the article is most about
+    # who a pronoun may not refer to while an event's target is resolved: its own source (`identity`)
+    not_referred_to: frozenset[tuple] = frozenset()
 
     def before(self, offset: int):
         """Mentions that end before `offset`, latest first."""
@@ -70,6 +78,17 @@ class ArticleContext:
                 if len(found) == 2:
                     return [m.actor for m in sorted(found.values(), key=lambda m: m.start)]
         return None
+
+    @contextmanager
+    def pronouns_not_for(self, actors: Iterable[Actor]) -> Iterator[None]:
+        """While the target of an act is resolved, "him" or "her" is not its own source: '"We are
+        releasing him," Khan said' releases someone else (the source would say "himself")."""
+        saved = self.not_referred_to
+        self.not_referred_to = frozenset(identity(a) for a in actors)
+        try:
+            yield
+        finally:
+            self.not_referred_to = saved
 
     def add(self, mention: Mention) -> None:
         """Record a mention found while resolving, in document order. It replaces a scanned mention at the

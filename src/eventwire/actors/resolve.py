@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from eventwire.actors.codes import primary_sector
-from eventwire.actors.context import ArticleContext, Mention, scan_document
+from eventwire.actors.context import ArticleContext, Mention, identity, scan_document
 from eventwire.actors.dictionary import ActorDictionary, DictionaryActor
 from eventwire.actors.phrase import Conjunct, PhraseWords, conjunct_office, split_conjuncts
 from eventwire.actors.places import PlaceLookup
@@ -474,8 +474,12 @@ class ActorResolver:
             return None
         return self.dictionary.office_holder(context.main_country, office, when)
 
-    def _pronoun(self, text: str, base: int, pronoun: str, context: ArticleContext) -> list[ResolvedActor]:
+    def _pronoun(self, text: str, base: int, pronoun: str, context: ArticleContext,
+                 owner: bool = False) -> list[ResolvedActor]:
+        """The mention a pronoun refers to. An object pronoun is never the act's own source ("him" is not
+        "himself"); a possessive may be ("Khan visited his home")."""
         person = pronoun in self.words.person_pronouns
+        excluded = context.not_referred_to if person and not owner else frozenset()
         wanted = ("person",) if person else ("group", "country", "igo", "ngo", "mnc")
         if pronoun in self.words.plural_pronouns:
             together = _coordinated_before(context, base)
@@ -483,7 +487,7 @@ class ActorResolver:
                 return [_mention_result(text, base, m, f"'{text}' refers to {_describe(m)}", 0.6)
                         for m in together]
         for mention in context.before(base):
-            if mention.kind in wanted:
+            if mention.kind in wanted and identity(mention.actor) not in excluded:
                 reason = f"pronoun '{text}' refers to {_describe(mention)}"
                 return [_mention_result(text, base, mention, reason, 0.6)]
         return []
@@ -498,7 +502,7 @@ class ActorResolver:
             return []
         start, end = owner.start, conjunct.end
         found = []
-        for resolved in self._pronoun(owner.text, base + owner.start, owner.norm, context):
+        for resolved in self._pronoun(owner.text, base + owner.start, owner.norm, context, owner=True):
             actor = replace(resolved.actor, text=text[start:end], start=base + start, end=base + end)
             reasons = [f"'{text[start:end]}' names no one: its owner, as {resolved.reasons[0]}"]
             found.append(ResolvedActor(actor, reasons, resolved.confidence, resolved.kind))

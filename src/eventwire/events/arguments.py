@@ -365,6 +365,16 @@ def doers_named_on_the_act(verb: Token, act_nouns: frozenset[str],
     return tuple(groups)
 
 
+def doers_of_the_act_joined(verb: Token) -> tuple[ArgumentGroup, ...]:
+    """Who does the act a verb of joining is about: "would not take part in any (Israeli) counterattack",
+    "will not participate in (NATO's) offensive": the party a refusal to join is toward."""
+    groups: list[ArgumentGroup] = []
+    for act, _ in _prep_objects(verb, ("in",)):
+        for owner in filter(names_the_doer, act.children):
+            _add(groups, owner, f"'{owner.text}' named on '{act.text}', the act joined", set())
+    return tuple(groups)
+
+
 def count_head(noun: Token, words: ArgumentWords) -> Token | None:
     """The word that counts a noun of acts: "(dozens) of airstrikes", "(a wave) of arrests"."""
     prep = noun.head

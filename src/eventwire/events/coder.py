@@ -29,6 +29,7 @@ from eventwire.events.arguments import (
     clause_subject,
     dated_clause,
     doers_named_on_the_act,
+    doers_of_the_act_joined,
     doers_of_the_attack,
     embedded_targets,
     fighting_parties,
@@ -59,6 +60,8 @@ from eventwire.events.criticism import (
     THREAT_CODE,
     Criticism,
     accusing_verb,
+    breaks_a_norm,
+    broken_norm_word,
     criticisms,
 )
 from eventwire.events.dating import date_clauses, in_the_days_before, narrated_in_the_past
@@ -517,7 +520,8 @@ class EventCoder:
     def _code_sentence(self, sentence: Sentence, parsed: Doc, article: _Article,
                        deadline: float | None = None) -> list[Event]:
         _check(deadline)
-        drafts = [_draft(parsed, c, self.argument_words) for c in self.lexicon.triggers(parsed)]
+        drafts = [d for d in (_draft(parsed, c, self.argument_words) for c in self.lexicon.triggers(parsed))
+                  if not _norm_broken(d, self.stance)]
         drafts += [d for d in _criticism_drafts(parsed, criticisms(parsed, self.stance), drafts, self.stance,
                                                    self.argument_words)
                    if self._criticism_holds(d, sentence, article)]
@@ -629,8 +633,9 @@ class EventCoder:
         taken = {i for a in source.actors for i in range(a.start, a.end)}
         responder = next((a for a in source.actors if _party(a)), None)
         side = _party(responder) if responder is not None else None
-        target = self._role("target", candidates.targets, sentence, when, context, taken,
-                            article.parties(side))
+        with context.pronouns_not_for(source.actors):
+            target = self._role("target", candidates.targets, sentence, when, context, taken,
+                                article.parties(side))
         if source.state == "known":
             target = self._response_target(draft, c, sentence, when, article, taken, responder, target) \
                 or target
@@ -956,6 +961,11 @@ class EventCoder:
             speaker = ArgumentGroup((phrase(reporter),), "the speaker", speaker_sentence)
             warned = ArgumentGroup((phrase(threatened),), "subject of the condition")
             return ((speaker,), (warned,)), as_type(c, "THREATEN")
+        warned = _warned_by_condition(draft.head) if c.event_type == "THREATEN" else None
+        if warned is not None:
+            reasons.append(Reason("target", f"'{draft.head.text}' tells what follows if '{warned.text}' "
+                                            "acts: the warning is to that actor"))
+            return ((), (ArgumentGroup((phrase(warned),), "subject of the condition"),)), c
         demand = demanded(draft.head, self.argument_words) or \
             instructed(draft.head, self.stance, self.argument_words)
         if demand is not None:
@@ -1418,6 +1428,8 @@ def _candidates(draft: _Draft, reporter: Token | None, reframing: Reframing | No
                + embedded_targets(draft.head, excluded, statement))
     if draft.classification.event_type in JOINT_TYPES:
         targets += partner_of_the_first_act(draft.head)  # "met X and (signed) a deal": with X
+    if draft.classification.event_type == "REJECT":
+        targets += doers_of_the_act_joined(draft.head)  # "would not take part in any Israeli attack"
     fights = draft.classification.event_type in FIGHTING_TYPES
     fighting = fighting_told(draft.head, words.clash_nouns) if fights else None
     if fighting is not None:
@@ -1437,9 +1449,14 @@ def _candidates(draft: _Draft, reporter: Token | None, reframing: Reframing | No
                                                      "named to do: the speaker's threat", speaker_sentence)
         return _Candidates((speaker,), targets, reporter)
     pronoun = _leading_pronoun(sources)
+    owner = _owned_by_pronoun(sources)
     if pronoun in modality_words.first_person:
         sources = (ArgumentGroup((phrase(reporter),), f"'{pronoun}' is the speaker's side", speaker_sentence),
                    *sources[1:])
+    elif owner is not None and reporter.dep_ == "nsubj":
+        # "the air force said one of its jets shot down ...": the doer reported is the speaker's own
+        sources = (ArgumentGroup((phrase(reporter),), f"'{owner}' in '{sources[0].phrases[0].text}' is the "
+                                                      "speaker's side", speaker_sentence), *sources[1:])
     elif pronoun is not None:
         # "X said it would ...": without another antecedent in the article, the speaker is meant
         speaker = ArgumentGroup((phrase(reporter),), f"'{pronoun}' read as the speaker", speaker_sentence)
@@ -1476,6 +1493,9 @@ def _told(reporter: Token, sources: tuple[ArgumentGroup, ...], speaker_sentence:
     return (ArgumentGroup((phrase(told),), f"'{pronoun}' is whom '{verb.text}' addresses", speaker_sentence),)
 
 
+_SPEAKERS_POSSESSIVES = ("its", "their")  # "the ministry said its troops ...": the speaker's troops
+
+
 def _leading_pronoun(groups: tuple[ArgumentGroup, ...]) -> str | None:
     """The first source candidate when it is a lone personal pronoun ("we", "it", "they"), or the
     first-person possessive that opens it ("our forces", "my government")."""
@@ -1485,6 +1505,18 @@ def _leading_pronoun(groups: tuple[ArgumentGroup, ...]) -> str | None:
     if len(first) == 1 and first[0].tag_ == "PRP":
         return first.text.lower()
     return first[0].lower_ if first[0].lower_ in ("our", "my") else None
+
+
+def _owned_by_pronoun(groups: tuple[ArgumentGroup, ...]) -> str | None:
+    """ "its jets", "one of their soldiers": the third-person possessive on the first source candidate,
+    which in reported speech names the speaker's own side."""
+    if not groups or len(groups[0].phrases) != 1:
+        return None
+    root = groups[0].phrases[0].root
+    heads = [root, *(o for p in root.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for o in p.children if o.dep_ == "pobj")]
+    return next((c.lower_ for head in heads for c in head.children
+                 if c.dep_ == "poss" and c.lower_ in _SPEAKERS_POSSESSIVES), None)
 
 
 def _criticism_drafts(parsed: Doc, found: list[Criticism], triggered: list[_Draft],
@@ -1504,7 +1536,11 @@ def _criticism_drafts(parsed: Doc, found: list[Criticism], triggered: list[_Draf
         verb = criticism.verb
         told = f"statement '{verb.text}'" if verb is not None else "the quote's own clause"
         event_type, _ = plover_of(criticism.code)
-        if criticism.code == THREAT_CODE:
+        if criticism.retribution:
+            reason = (f"{told} tells '{criticism.criticised[0].text}' will be made to pay "
+                      f"('{criticism.clause.text}'): "
+                      f"a threat of retribution -> CAMEO {criticism.code} -> {event_type}")
+        elif criticism.code == THREAT_CODE:
             reason = (f"{told} tells '{head.text}' to follow if '{criticism.criticised[0].text}' acts: "
                       f"a threat -> CAMEO {criticism.code} -> {event_type}")
         elif criticism.code == PRAISE_CODE:
@@ -1535,6 +1571,23 @@ def _criticism_drafts(parsed: Doc, found: list[Criticism], triggered: list[_Draf
         draft = _draft(parsed, classification, clauses)
         drafts.append(replace(draft, criticism=criticism))
     return drafts
+
+
+def _warned_by_condition(verb: Token) -> Token | None:
+    """ "warned that Iran would respond if Israel struck back": the actor of the condition told in a
+    warning's clause, or None; a warning with its own object ("warned Peru that ...") is to that one."""
+    if any(c.dep_ in ("dobj", "obj") for c in verb.children):
+        return None
+    return next((w for c in verb.children if c.dep_ == "ccomp" for w in (conditional_threat(c),)
+                 if w is not None), None)
+
+
+def _norm_broken(draft: _Draft, stance: StanceWords) -> bool:
+    """ "violated the treaty", "abused the immunity of its mission": the rule broken is no agreement and
+    its breach no attack; the statement that tells it is a charge (events/criticism.py)."""
+    if broken_norm_word(draft.head, stance):
+        return True
+    return draft.classification.quad_class not in VERBAL_QUADS and breaks_a_norm(draft.head, stance)
 
 
 def _retort(verb: Token, stance: StanceWords) -> bool:

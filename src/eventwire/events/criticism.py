@@ -67,6 +67,7 @@ class Criticism:
     criticised: tuple[Token, ...]
     code: str = CRITICISM_CODE  # DEMAND_CODE for a demand
     charge: bool = False  # "prosecutors said X (hired) ...": the act is alleged, not told as having happened
+    retribution: bool = False  # "vowed to make Peru pay": the statement itself is the threat
 
     @property
     def demand(self) -> bool:
@@ -81,6 +82,8 @@ class Criticism:
     def trigger(self) -> Token:
         """The statement verb of a criticism, a praise or a rejection (the quote's evaluation word); the act
         demanded of a demand, the penalty of a threat."""
+        if self.retribution and self.verb is not None:
+            return self.verb
         if self.code not in _SPEECH_CODES:
             return self.evaluation
         return self.verb if self.verb is not None else self.evaluation
@@ -334,6 +337,9 @@ def _threat(verb: Token | None, clause: Token, words: StanceWords) -> Criticism 
     if not {c.lower_ for c in clause.children if c.dep_ == "aux"} & words.threat_modals or \
             any(c.dep_ == "neg" for c in clause.children):
         return None
+    payer = _made_to_pay(clause, words)
+    if payer is not None and _another_party(payer, verb, words):
+        return Criticism(verb, clause, clause, (payer,), THREAT_CODE, retribution=True)
     penalty = next((c for c in clause.children if c.dep_ in ("nsubj", "dobj")
                     and c.lemma_.lower() in words.penalty_nouns), None)
     if penalty is None:
@@ -343,6 +349,19 @@ def _threat(verb: Token | None, clause: Token, words: StanceWords) -> Criticism 
     if warned is None and subject is not None and subject is not penalty and subject.pos_ == "PROPN":
         warned = subject if _conditioned(clause) else None
     return Criticism(verb, clause, penalty, (warned,), THREAT_CODE) if warned is not None else None
+
+
+def _made_to_pay(clause: Token, words: StanceWords) -> Token | None:
+    """ "(Israel would) make Iran pay", "will make them regret it": who is to be made to pay, or None."""
+    if clause.lemma_.lower() != "make":
+        return None
+    for child in clause.children:
+        if child.dep_ in ("ccomp", "xcomp") and child.lemma_.lower() in words.retribution_verbs:
+            payer = next((c for c in child.children if c.dep_ == "nsubj"), None)
+            payer = payer or next((c for c in clause.children if c.dep_ in ("dobj", "obj")), None)
+            if payer is not None:
+                return payer
+    return None
 
 
 def _conditioned(clause: Token) -> bool:
@@ -385,6 +404,8 @@ def _negative_evaluation(clause: Token, words: StanceWords) -> Token | None:
         return next((c for c in clause.children if c.lower_ in words.shortfall_words), None)
     if negated:
         return None
+    if breaks_a_norm(clause, words):  # "Peru had violated the treaty": a rule broken
+        return clause
     if lemma in words.failure_verbs:  # "the policy has failed"; "failed to agree" tells a failed act
         return None if any(c.dep_ == "xcomp" for c in clause.children) else clause
     for child in clause.children:
@@ -406,6 +427,19 @@ def _negative_evaluation(clause: Token, words: StanceWords) -> Token | None:
             if judged is not None:
                 return judged
     return None
+
+
+def breaks_a_norm(verb: Token, words: StanceWords) -> bool:
+    """ "violated the treaty", "broke the Vienna Convention", "abused the immunity of its mission": a
+    verb of transgression whose object is a rule, a right or a promise."""
+    return verb.lemma_.lower() in words.transgression_verbs and \
+        any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in words.norm_nouns for c in verb.children)
+
+
+def broken_norm_word(head: Token, words: StanceWords) -> bool:
+    """ "violated the (treaty)": a rule named as the object of its breach, no agreement made."""
+    return head.lemma_.lower() in words.norm_nouns and head.dep_ in ("dobj", "obj") and \
+        breaks_a_norm(head.head, words)
 
 
 def _misplaced_priority(word: Token, words: StanceWords) -> bool:

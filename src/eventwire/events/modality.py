@@ -46,6 +46,8 @@ class ModalityWords:
     quote_attribution_forms: tuple[str, ...]  # "said", "according to": may attribute a quote from outside it
     sentence_modals: frozenset[str]  # the modals the decisions model reads as a cue (events.learned)
     sentence_conditions: frozenset[str]  # the condition words it reads as a cue
+    # "will not (take) part in the attack", "would not (join) it": a hostile act refused (events.reframe)
+    participation_verbs: frozenset[str]
     # "will", "'ll", "shall": the act is announced, not done (read also by events.reframe)
     future_auxiliaries: frozenset[str]
     # "would": the future of reported speech ("said it would send troops"), else a hypothetical

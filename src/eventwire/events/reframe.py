@@ -38,6 +38,7 @@ _COOPERATIVE_ROOTS = frozenset({"04", "05", "06", "07", "08"})
 HOSTILE_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
 THREAT_FRAME = "13"
 _DEMAND_FRAME = "10"
+_REFUSAL_CODE = "120"  # CAMEO "reject, not specified below": PLOVER REJECT
 _SHOW_OF_FORCE = "15"
 
 
@@ -59,6 +60,9 @@ def modal_frame(token: Token, cameo: str, data: LexiconData, words: ModalityWord
         if data.modals.get(marker) == _DEMAND_FRAME:
             frame_root = _DEMAND_FRAME  # "X must withdraw", "X must agree": whatever the act
         elif hostile and (marker in data.conflict_modals or marker in data.commissives):
+            refused = _refused_part(token, marker, words)
+            if refused is not None:
+                return refused
             frame_root = THREAT_FRAME
         elif root in _COOPERATIVE_ROOTS and not nonagent_subject(token, data):
             frame_root = data.modals.get(marker, "")
@@ -68,6 +72,17 @@ def modal_frame(token: Token, cameo: str, data: LexiconData, words: ModalityWord
         if code:
             return marker, code
     return None
+
+
+def _refused_part(token: Token, marker: str, words: ModalityWords) -> tuple[str, str] | None:
+    """ "X will not take part in the offensive", "would not join any attack": a refusal to join the act
+    (REJECT), not a threat; None for any other act."""
+    if not any(c.dep_ == "neg" for c in token.children):
+        return None
+    part = next((c.lemma_.lower() for c in token.children if c.dep_ in ("dobj", "obj")), "")
+    verb = token.lemma_.lower()
+    joins = verb in words.participation_verbs or f"{verb} {part}" in words.participation_verbs
+    return (f"{marker} not", _REFUSAL_CODE) if joins else None
 
 
 def intent_code(frame: dict[str, str], act_cameo: str) -> str | None:

@@ -110,6 +110,10 @@ class StanceWords:
     choice_words: frozenset[str] = frozenset()  # "it is (up) to X what follows": a veiled threat to X
     protest_verbs: frozenset[str] = frozenset()  # "hundreds (protested) the visit": a crowd demonstrating
     crowd_words: frozenset[str] = frozenset()
+    # "said Peru had (violated) the (treaty)": a rule broken, a charge against who broke it
+    transgression_verbs: frozenset[str] = frozenset()
+    norm_nouns: frozenset[str] = frozenset()
+    retribution_verbs: frozenset[str] = frozenset()  # "vowed to make Peru (pay)": a threat to the payer
     # "detonated a bomb near the base": what is set off to strike what it is set off near
     explosive_weapons: frozenset[str] = frozenset()
     # "air defences (shot down) most of the (drones)": an interception, toward whoever sent the weapons;
@@ -152,6 +156,7 @@ class StanceWords:
         words |= {verb.split()[0] for verb in self.accusing_verbs}
         words |= {phrase.split()[-1] for phrase in self.positive_evaluations}
         words |= self.dismissive_evaluations | self.choice_words
+        words |= self.transgression_verbs | self.retribution_verbs
         return frozenset(form for word in words for form in inflections(word)) | self.evaluative_adverbs | \
             self.demand_modals
 
@@ -218,7 +223,8 @@ _CRITICISM_LISTS = ("statement_verbs", "concern_verbs", "concern_nouns", "negati
                     "priority_adjectives", "accusing_speakers", "accusing_verbs", "threat_modals",
                     "uncertain_modals", "not_a_party", "third_person_pronouns", "concern_prepositions",
                     "personal_pronouns", "question_modals", "positive_evaluations", "dismissive_evaluations",
-                    "accusation_nouns", "choice_words", "protest_verbs", "crowd_words")
+                    "accusation_nouns", "choice_words", "protest_verbs", "crowd_words", "transgression_verbs",
+                    "norm_nouns", "retribution_verbs")
 
 
 # What a flat denial may still hang on itself: "of course", "totally", "with them", "not"
