@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -58,13 +59,19 @@ class TreeMemory:
             time.sleep(self.interval)
 
 
-def measure(kind: str, corpus: Path, workers: int, limit: int | None) -> Measurement:
-    """Run benchmarks/measure.py KIND in a fresh process; wall time counts from the process start."""
+def measure(kind: str, corpus: Path, workers: int, limit: int | None,
+            src: Path = REPO / "src") -> Measurement:
+    """Run benchmarks/measure.py KIND in a fresh process; wall time counts from the process start.
+
+    The process imports eventwire from `src` (by default this checkout's), not whichever checkout the
+    virtualenv has installed."""
     command = [sys.executable, str(HERE / "measure.py"), kind, "--corpus", str(corpus),
                "--workers", str(workers)] + (["--limit", str(limit)] if limit else [])
+    environment = {**os.environ, "PYTHONPATH": str(src.resolve())}
     cpu_before = _children_cpu_seconds()
     start = time.perf_counter()
-    child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO)
+    child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO,
+                             env=environment)
     memory = TreeMemory(child.pid)
     stdout, stderr = child.communicate()
     wall = time.perf_counter() - start
