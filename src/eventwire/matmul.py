@@ -2,7 +2,7 @@
 
 Most of a parse is the tok2vec layers' matrix products (a few thousand tokens by 288 or 576 inputs, by
 288 outputs, per batch). thinc computes them with blis; numpy's own BLAS (OpenBLAS in the numpy wheels)
-computes the same products about four times faster on the machines we measured. It is held to one thread
+computes the same products about four times faster on the machine we measured. It is held to one thread
 for each product: coding already runs one process per core, and more threads would only contend.
 
 The sums come out in another order, so a product may differ from blis's in the last bits of a float:
