@@ -6,7 +6,8 @@ Each round measures, in fresh processes started back to back, spaCy alone (the f
 pipeline of the code under --base-src (put first on PYTHONPATH) and the default pipeline of this
 checkout, on the same corpus (default: the VOA articles) with the same processes, and prints each
 one's wall time and CPU seconds against the floor of its round. Comparing within a round cancels most of
-what other work on the machine does to all three.
+what other work on the machine does to all three. Each run imports eventwire from its own src folder
+(`run.measure`), whatever the virtualenv has installed and whatever PYTHONPATH says.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import argparse
 import os
 from pathlib import Path
 
-from run import REAL_CORPUS, measure
+from run import REAL_CORPUS, REPO, measure
 
 
 def main() -> None:
@@ -30,12 +31,8 @@ def main() -> None:
     corpus = args.corpus.resolve()
     for _ in range(args.runs):
         floor = measure("floor", corpus, args.workers, None)
-        os.environ["PYTHONPATH"] = str(args.base_src.resolve())
-        try:
-            base = measure("pipeline", corpus, args.workers, None)
-        finally:
-            del os.environ["PYTHONPATH"]
-        this = measure("pipeline", corpus, args.workers, None)
+        base = measure("pipeline", corpus, args.workers, None, src=args.base_src)
+        this = measure("pipeline", corpus, args.workers, None, src=REPO / "src")
         parts = [f"load {os.getloadavg()[0]:.1f}",
                  f"floor {floor.seconds:.1f} s, {floor.cpu_seconds:.1f} CPU s"]
         for name, run in (("base", base), ("this", this)):

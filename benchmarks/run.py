@@ -7,13 +7,16 @@ processes (the floor), the eventwire pipeline (default local pool, then one proc
 LocalClusters of 1 and N workers, and a sampled profile of where coding time goes. Then the same
 floor and default pipeline on real articles (shared/data/voa/news_articles.jsonl), whose many
 sentences that report nothing test the candidate filter. Prints a table and writes it into
-docs/performance.md between the generated-table markers.
+docs/performance.md between the generated-table markers. `--real-only` measures the real articles
+alone (print only); `--src` measures another checkout's source (by default this checkout's, whatever
+the virtualenv has installed).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -58,13 +61,19 @@ class TreeMemory:
             time.sleep(self.interval)
 
 
-def measure(kind: str, corpus: Path, workers: int, limit: int | None) -> Measurement:
-    """Run benchmarks/measure.py KIND in a fresh process; wall time counts from the process start."""
+def measure(kind: str, corpus: Path, workers: int, limit: int | None,
+            src: Path = REPO / "src") -> Measurement:
+    """Run benchmarks/measure.py KIND in a fresh process; wall time counts from the process start.
+
+    The process imports eventwire from `src` (by default this checkout's), not whichever checkout the
+    virtualenv has installed."""
     command = [sys.executable, str(HERE / "measure.py"), kind, "--corpus", str(corpus),
                "--workers", str(workers)] + (["--limit", str(limit)] if limit else [])
+    environment = {**os.environ, "PYTHONPATH": str(src.resolve())}
     cpu_before = _children_cpu_seconds()
     start = time.perf_counter()
-    child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO)
+    child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO,
+                             env=environment)
     memory = TreeMemory(child.pid)
     stdout, stderr = child.communicate()
     wall = time.perf_counter() - start
@@ -83,14 +92,14 @@ def _children_cpu_seconds() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def cold_start(corpus: Path, runs: int = 3) -> Measurement:
+def cold_start(corpus: Path, src: Path, runs: int = 3) -> Measurement:
     """Median of a few fresh processes (interpreter start + import + model load + first event)."""
-    results = [measure("cold", corpus, 1, None) for _ in range(runs)]
+    results = [measure("cold", corpus, 1, None, src) for _ in range(runs)]
     ok = [m for m in results if not m.error] or results
     return sorted(ok, key=lambda m: m.wall)[len(ok) // 2]
 
 
-def measure_real(corpus: Path, workers: int) -> str:
+def measure_real(corpus: Path, workers: int, src: Path) -> str:
     """The floor and the default pipeline on real articles, as a Markdown section."""
     if not corpus.is_file():
         return f"\nReal articles: not measured ({corpus.name} not found under the shared folder).\n"
@@ -100,7 +109,7 @@ def measure_real(corpus: Path, workers: int) -> str:
     runs = []
     for kind in ("floor", "pipeline"):
         print(f"  measuring {kind} on real articles (workers={workers}) ...", file=sys.stderr)
-        runs.append(measure(kind, corpus, workers, None))
+        runs.append(measure(kind, corpus, workers, None, src))
     return render_real(runs, size, workers)
 
 
@@ -114,7 +123,14 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None, help="code only the first N articles")
     parser.add_argument("--no-dask", action="store_true", help="skip the Dask runs")
     parser.add_argument("--no-write", action="store_true", help="print only; leave docs/performance.md alone")
+    parser.add_argument("--real-only", action="store_true",
+                        help="only the floor and the default pipeline on the real articles; print only")
+    parser.add_argument("--src", type=Path, default=REPO / "src",
+                        help="the eventwire source folder to measure (default: this checkout's)")
     args = parser.parse_args()
+    if args.real_only:
+        print(measure_real(args.shared / REAL_CORPUS, args.workers, args.src))
+        return
 
     corpus = args.shared / CORPUS
     if not corpus.is_file():
@@ -132,15 +148,16 @@ def main() -> None:
     measurements = []
     for kind, workers in runs:
         print(f"  measuring {kind} (workers={workers}) ...", file=sys.stderr)
-        measurement = cold_start(corpus) if kind == "cold" else measure(kind, corpus, workers, args.limit)
+        measurement = (cold_start(corpus, args.src) if kind == "cold"
+                       else measure(kind, corpus, workers, args.limit, args.src))
         measurements.append(measurement)
     print("  measuring profile ...", file=sys.stderr)
-    profile = measure("profile", corpus, 1, min(args.limit or 60, 60))
+    profile = measure("profile", corpus, 1, min(args.limit or 60, 60), args.src)
 
     command = "python benchmarks/run.py --shared " + str(args.shared) + (
         f" --limit {args.limit}" if args.limit else "")
     table = render(measurements, profile, size, args.workers, machine, command)
-    table += measure_real(args.shared / REAL_CORPUS, args.workers)
+    table += measure_real(args.shared / REAL_CORPUS, args.workers, args.src)
     print(table)
     if not args.no_write:
         write_into(REPO / "docs" / "performance.md", table)

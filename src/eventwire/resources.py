@@ -60,6 +60,8 @@ class Settings:
     # sense.json (models/train_sense.py). No sense model is shipped: it did not help the development
     # sets beyond the noise of the fold assignment (docs/accuracy.md, "A sense model").
     sense: str = RULES
+    # the spaCy model's matrix products through numpy's BLAS on one thread (eventwire/matmul.py), not blis
+    one_thread_blas: bool = True
 
     def __post_init__(self) -> None:
         for name in ("lexicon", "locator"):  # a path given as text is a path
@@ -103,7 +105,7 @@ class Resources:
     def nlp(self) -> Language:
         from eventwire.nlp import build_spacy
 
-        return build_spacy(self.settings.spacy_model)
+        return build_spacy(self.settings.spacy_model, self.settings.one_thread_blas)
 
     @cached_property
     def lexicon(self) -> VerbLexicon:
