@@ -196,6 +196,9 @@ def _reported(results: Iterator[DocumentResult], tally: dict[str, int]) -> Itera
 @click.option("--article-labels", "labels_dir", type=click.Path(file_okay=False, path_type=Path),
               default=Path("data") / "realnews", show_default=True,
               help="The folder of the article-level label files (articles_dev.jsonl, articles_test.jsonl).")
+@click.option("--test", "with_test", is_flag=True,
+              help="With --only realnews or --only articles, also score the frozen test split (aggregate "
+                   "figures only). Without --only the test splits are always scored.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @click.option("--rules-only", is_flag=True,
               help="Score the rules alone, without the learned event decisions, the sense model or the "
@@ -207,12 +210,13 @@ def _reported(results: Iterator[DocumentResult], tally: dict[str, int]) -> Itera
               help="How a trigger word's reading is chosen: the lexicon's own choice (rules, the default) or "
                    "a sense.json (models/train_sense.py; none is shipped).")
 def evaluate(shared_dir: Path, only: str | None, realnews_dir: Path, training_dir: Path, written_path: Path,
-             written_dev_path: Path, dev_errors: bool, labels_dir: Path, as_json: bool, rules_only: bool,
-             preparse: str | None, sense: str | None) -> None:
+             written_dev_path: Path, dev_errors: bool, labels_dir: Path, with_test: bool, as_json: bool,
+             rules_only: bool, preparse: str | None, sense: str | None) -> None:
     """Score the coder: PLOVER gold and event-location gold (development sets), the project's
     labelled real-news sentences and whole articles (dev, and the frozen test sets, reported only in
     aggregate), and, when asked for, the articles the project wrote itself (in aggregate unless
-    --errors) or its written development articles (per article)."""
+    --errors) or its written development articles (per article). One set named with --only is scored
+    on its dev split alone unless --test is given, so that developing never shows a test figure."""
     if not (shared_dir / "data").is_dir():
         raise click.ClickException(f"no shared data at {shared_dir} (pass --shared PATH)")
     pipeline = _evaluation_pipeline(rules_only, preparse, sense)
@@ -257,7 +261,8 @@ def evaluate(shared_dir: Path, only: str | None, realnews_dir: Path, training_di
         from eventwire.evaluate.articles import article_errors
 
         errors = article_errors(reports[f"articles_{only.replace('-', '_')}"])
-    if dev_errors:  # whoever reads errors one by one is developing: the frozen test sets stay unseen
+    if dev_errors or (only is not None and not with_test):
+        # whoever reads errors one by one, or runs one set, is developing: the frozen test sets stay unseen
         reports = {name: report for name, report in reports.items() if not name.endswith("_test")}
     if as_json:
         click.echo(json.dumps({name: report.to_dict() for name, report in reports.items()}, indent=2))

@@ -117,13 +117,17 @@ def test_evaluate_articles_through_the_cli(tmp_path, shared_with_article):
                   "quiet": ["Analysts expect little from the meeting."]}
         (labels / f"articles_{split}.jsonl").write_text(json.dumps(record) + "\n")
     result = CliRunner().invoke(main, ["evaluate", "--shared", str(shared), "--only", "articles",
-                                       "--article-labels", str(labels), "--json"])
+                                       "--article-labels", str(labels), "--json", "--test"])
     assert result.exit_code == 0, result.output
     figures = json.loads(result.output)
     assert figures["articles_dev"]["articles"] == 1 and figures["articles_dev"]["recall"]["total"] == 1
     assert "a1" in figures["articles_dev"]["per_article"]
     assert "per_article" not in figures["articles_test"]
     assert figures["articles_test"]["quiet"]["total"] == 1
+    developing = CliRunner().invoke(main, ["evaluate", "--shared", str(shared), "--only", "articles",
+                                           "--article-labels", str(labels), "--json"])
+    assert developing.exit_code == 0, developing.output
+    assert set(json.loads(developing.output)) == {"articles_dev"}
 
 
 def test_evaluate_articles_without_labels_is_a_clear_error(tmp_path):
