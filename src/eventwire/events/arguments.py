@@ -186,7 +186,7 @@ def _verbal_arguments(verb: Token, preps: tuple[str, ...], excluded: set[int],
         subject, rule = clause_subject(verb, words)
         _add(sources, subject, rule, excluded)
     _add(targets, _dative(verb), f"indirect object of '{verb.text}'", excluded)
-    obj = None if passive else _child(verb, _OBJECTS)
+    obj = None if passive else _child(verb, _OBJECTS) or _small_clause_subject(verb)
     if obj is not None and not theme_object:
         _add(targets, obj, f"object of '{verb.text}'", excluded)
     # what is banned, withdrawn or recalled comes from someone: "banned imports (from) X", "withdrew
@@ -204,6 +204,15 @@ def _verbal_arguments(verb: Token, preps: tuple[str, ...], excluded: set[int],
     if asked is not None:  # after the addressee: "called (on) X for the release of Y" asks X
         _add(targets, asked, f"what '{verb.text} {asked.head.text}' asks for", excluded)
     return Arguments(verb, tuple(sources), tuple(targets), passive)
+
+
+def _small_clause_subject(verb: Token) -> Token | None:
+    """ "declared the envoy persona non grata", "declared the vote void": the parser makes the result of the
+    act a clause with no verb (a copula would head it); its subject is what the verb acts on."""
+    for clause in verb.children:
+        if clause.dep_ == "ccomp" and clause.pos_ in ("NOUN", "ADJ") and _child(clause, {"mark"}) is None:
+            return _child(clause, _SUBJECTS)
+    return None
 
 
 def _thing_asked_for(verb: Token, excluded: set[int], words: ArgumentWords) -> Token | None:

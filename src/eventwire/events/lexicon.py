@@ -21,7 +21,6 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from eventwire.jsondata import long_lived, read_json
 
 _DATA = resources.files("eventwire") / "data"
-_PARTICLES = {"up", "down", "out", "off", "on", "in", "over", "back", "away", "forward", "aside", "through"}
 _AUXILIARIES = {"be", "is", "are", "was", "were", "been", "have", "has", "had", "do", "does", "did", "will",
                 "would", "shall", "should", "can", "could", "may", "might", "must"}
 # Characters that separate words for the candidate filter (hyphens join words: "cease-fire").
@@ -331,7 +330,9 @@ def _candidate_words(raw: dict, verbs: dict[str, VerbEntry], nouns: dict[str, No
         if own is None:
             strong |= forms
             continue
-        cues = own | {word for word in rest if word not in STOP_WORDS or word in _PARTICLES}
+        # a phrasal verb's own particle or preposition is a cue even when it is a stop word: "side (with)"
+        # had no cue at all, so no sentence telling it ever reached the parser
+        cues = own | set(rest)
         weak.append({"forms": sorted(forms), "cues": sorted(cues),
                      "blocks": sorted(raw["verbs"][key]["blocks"])})
     for noun in nouns.values():
