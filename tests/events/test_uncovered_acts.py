@@ -138,3 +138,32 @@ def test_denial_of_what_befell_a_thing_is_no_rejection(rules):
 ])
 def test_statement_nouns(rules, text, event_type):
     assert event_type in _types(rules, text)
+
+
+def test_persona_non_grata_with_the_envoy_parsed_as_a_compound(rules):
+    events = _events(rules, "On Monday, Ecuador declared Mexico's ambassador persona non grata over "
+                            "remarks by the Mexican president.")
+    assert ("SANCTION", ["ECU"], ["MEX"]) in events, events
+
+
+# "X said A was B and demanded ...": the parser joins the second verb to the reported copula; the
+# speaker acts.
+@pytest.mark.parametrize("text, expected", [
+    ("The Bolivian president told reporters the vote was fair and demanded that Chilean troops leave the "
+     "border area.", ("REQUEST", ["BOL"], ["CHL"])),
+    ("The Kenyan envoy said the border was calm and accused Somali militants of staging the raid.",
+     ("ACCUSE", ["KEN"], ["SOM"])),
+    ("The Ghanaian minister said the election was peaceful and thanked the Togolese observers.",
+     ("SUPPORT", ["GHA"], ["TGO"])),
+    ("The Peruvian premier said the strike was illegal and ordered the arrest of Bolivian organisers.",
+     ("COERCE", ["PER"], [])),
+])
+def test_speakers_act_joined_to_the_clause_it_reports(rules, text, expected):
+    events = _events(rules, text)
+    assert expected in events, events
+
+
+def test_a_conjunct_with_an_auxiliary_continues_the_reported_clause(rules):
+    events = _events(rules, "The Chilean minister said the Peruvian army was ready and would attack the "
+                            "rebels.")
+    assert events and all(source != ["CHL"] for _, source, _ in events), events

@@ -210,9 +210,19 @@ def _small_clause_subject(verb: Token) -> Token | None:
     """ "declared the envoy persona non grata", "declared the vote void": the parser makes the result of the
     act a clause with no verb (a copula would head it); its subject is what the verb acts on."""
     for clause in verb.children:
-        if clause.dep_ == "ccomp" and clause.pos_ in ("NOUN", "ADJ") and _child(clause, {"mark"}) is None:
-            return _child(clause, _SUBJECTS)
+        if clause.dep_ == "ccomp" and (clause.pos_ == "ADJ" or small_clause_subject(clause) is not None):
+            return small_clause_subject(clause) or _child(clause, _SUBJECTS)
     return None
+
+
+def small_clause_subject(clause: Token) -> Token | None:
+    """The subject of a verbless clause headed by a noun, "(declared) [the envoy persona non grata]" (the
+    parser may make the envoy a compound of the noun): None for a noun with "that" before it, the head of
+    a reported clause misparsed ("said that the attacks ..."), or with no subject."""
+    if clause.pos_ != "NOUN" or _child(clause, {"mark"}) is not None:
+        return None
+    return _child(clause, _SUBJECTS) or next((c for c in clause.children if c.dep_ == "compound"
+                                               and c.i < clause.i and c.pos_ == "NOUN"), None)
 
 
 def _thing_asked_for(verb: Token, excluded: set[int], words: ArgumentWords) -> Token | None:
@@ -711,6 +721,10 @@ def to_infinitive(verb: Token) -> bool:
 
 def clause_subject(verb: Token, words: ArgumentWords) -> tuple[Token | None, str]:
     """The subject of a verb, inherited through coordination, control and participles."""
+    speaker = _speaker_of_misattached_conjunct(verb)
+    if speaker is not None:
+        return speaker, f"subject of '{verb.head.head.text}' (the parser joined '{verb.text}' to the " \
+                        f"clause '{verb.head.text}' it reports)"
     current = verb
     raised = False  # reached through an infinitive: "is expected (to send)"
     for _ in range(_MAX_HOPS):
@@ -745,6 +759,20 @@ def clause_subject(verb: Token, words: ArgumentWords) -> tuple[Token | None, str
         raised = current.dep_ == "xcomp"
         current = current.head
     return None, ""
+
+
+def _speaker_of_misattached_conjunct(verb: Token) -> Token | None:
+    """ "The president told reporters the vote was fair and (demanded) that ...": the parser joins the second
+    verb to the copula of the reported clause, whose subject (a thing said to be so) did not demand anything;
+    the verb, in the reporting verb's tense and with no auxiliary of its own, is the speaker's act. A verb
+    with an auxiliary ("said the army was ready and would attack") continues the reported clause."""
+    copula = verb.head
+    if verb.dep_ != "conj" or _child(verb, _SUBJECTS | _PASSIVE_SUBJECTS | {"aux", "auxpass"}) is not None:
+        return None
+    if copula.lemma_ != "be" or copula.dep_ != "ccomp" or copula.i > verb.i:
+        return None
+    reporting = copula.head
+    return _child(reporting, _SUBJECTS) if reporting.tag_ == verb.tag_ == copula.tag_ else None
 
 
 def phrase(token: Token) -> Span:

@@ -21,6 +21,7 @@ from eventwire.events.arguments import (
     names_the_doer,
     names_the_sufferer,
     reduced_relative,
+    small_clause_subject,
     state_of_confinement,
     told_as_done,
     undergoing_verb,
@@ -120,7 +121,7 @@ class _Context:
                     if child.pos_ not in ("NOUN", "PROPN"):  # "destroyed 120 of its missile silos"
                         for noun in counted:
                             self.objects |= _phrase_words(noun)
-            if dep in ("advcl", "ccomp") and (child.pos_ == "ADJ" or _small_clause(child)):
+            if dep in ("advcl", "ccomp") and (child.pos_ == "ADJ" or small_clause_subject(child) is not None):
                 # "set the homes ablaze", "declared the envoy persona non grata": the parser makes the result
                 # of the act a clause with no verb (a copula would head it), whose word the patterns name
                 self.objects |= _words(child)
@@ -175,13 +176,6 @@ class _Context:
     def words(self) -> set[str]:
         """Every word a pattern element could be matched against."""
         return self.subject.union(self.objects, self.prep_words, *(bag for _, bag in self.preps))
-
-
-def _small_clause(clause: Token) -> bool:
-    """ "(declared) [the envoy persona non grata]": a noun with a subject of its own and no "that" heads no
-    reported clause ("said that the attacks ..." misparsed with the noun as the clause's head)."""
-    return clause.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in clause.children) and not any(
-        c.dep_ == "mark" for c in clause.children)
 
 
 def _passive_relative(verb: Token) -> bool:

@@ -183,9 +183,9 @@ def _charge(verb: Token, clauses: list[Token], words: StanceWords) -> Criticism 
 
 
 def _denied_statement(verb: Token, words: StanceWords) -> Criticism | None:
-    """ "Rebels deny that Peru's militia controls the valley", "Lima denied that Chilean envoys were mistreated":
-    a denial of what a clause tells of another actor, done by it or to it, is a rejection (REJECT) of what
-    was said of it, whatever the clause's verb."""
+    """ "Rebels deny that Peru's militia controls the valley", "Lima denied that Chilean envoys were
+    mistreated": a denial of what a clause tells of another actor, done by it or to it, is a rejection
+    (REJECT) of what was said of it, whatever the clause's verb."""
     clauses = (c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and c.pos_ in ("VERB", "AUX"))
     for clause in clauses:
         subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
