@@ -167,3 +167,27 @@ def test_a_conjunct_with_an_auxiliary_continues_the_reported_clause(rules):
     events = _events(rules, "The Chilean minister said the Peruvian army was ready and would attack the "
                             "rebels.")
     assert events and all(source != ["CHL"] for _, source, _ in events), events
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A Russian helicopter was downed by Syrian rebels near Idlib.", ("ASSAULT", ["SYR"], ["RUS"])),
+    ("Ukrainian forces downed two Russian drones over Kharkiv.", ("ASSAULT", ["UKR"], ["RUS"])),
+    ("Nigerian doctors downed tools on Monday over unpaid wages.", ("PROTEST", ["NGA"], [])),
+    ("The Malian army foiled a jihadist offensive near Gao.", ("ASSAULT", ["MLI"], [])),
+])
+def test_aircraft_downed_tools_downed_and_offensives_foiled(rules, text, expected):
+    events = _events(rules, text)
+    assert expected in events, events
+
+
+def test_rounding_up_people_is_taking_them(rules):
+    assert _types(rules, "Bolivian police rounded up dozens of Peruvian traders in El Alto.") & {"COERCE",
+                                                                                                   "ASSAULT"}
+
+
+@pytest.mark.parametrize("text", [
+    "Sales of Peruvian coffee downed sharply last year.",
+    "The Chilean striker foiled the goalkeeper with a late shot.",
+])
+def test_no_aircraft_and_no_armed_act_foiled(rules, text):
+    assert not _types(rules, text) & {"ASSAULT", "PROTEST"}
