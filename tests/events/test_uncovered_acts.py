@@ -191,3 +191,21 @@ def test_rounding_up_people_is_taking_them(rules):
 ])
 def test_no_aircraft_and_no_armed_act_foiled(rules, text):
     assert not _types(rules, text) & {"ASSAULT", "PROTEST"}
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("A Haitian mob burned churches and shops in Jacmel.", "COERCE"),
+    ("Gunmen burned 40 houses in a Nigerian village on Sunday.", "ASSAULT"),  # an armed group's burning
+    ("A Kenyan man was burnt alive by a mob in Kisumu.", "ASSAULT"),
+    ("Mali dispatched 500 soldiers to the northern town of Kidal.", "MOBILIZE"),
+])
+def test_property_burned_people_burned_and_forces_dispatched(rules, text, event_type):
+    assert event_type in _types(rules, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Bolivian farmers burned the stubble of their fields.",
+    "The Peruvian ministry dispatched the letters on Monday.",
+])
+def test_stubble_burned_and_letters_dispatched_are_no_events(rules, text):
+    assert not _types(rules, text)
