@@ -209,3 +209,21 @@ def test_property_burned_people_burned_and_forces_dispatched(rules, text, event_
 ])
 def test_stubble_burned_and_letters_dispatched_are_no_events(rules, text):
     assert not _types(rules, text)
+
+
+# A time clause headed by "planned" or "scheduled" tells when the act happened; it is no future frame
+# of the act (a threat) the way a modifier of it is ("a proposed boycott").
+@pytest.mark.parametrize("text, event_type", [
+    ("A Peruvian union leader was killed just days before he planned to travel to Lima.", "ASSAULT"),
+    ("Gunmen shot a Kenyan judge a week before he was scheduled to rule on the case.", "ASSAULT"),
+    ("Chilean police arrested the Bolivian activist days before she planned to march.", "COERCE"),
+    ("Syrian troops shelled the town of Ariha as residents planned to flee.", "ASSAULT"),
+])
+def test_a_plan_in_a_time_clause_is_no_future_of_the_act(rules, text, event_type):
+    events = code_text(rules, text)
+    assert [(e.event_type, e.future) for e in events] == [(event_type, False)]
+
+
+def test_a_proposed_act_is_still_announced(rules):
+    events = code_text(rules, "A proposed Peruvian boycott of Chilean goods angered Santiago.")
+    assert [(e.event_type, e.future) for e in events] == [("THREATEN", True)]

@@ -78,6 +78,9 @@ def read_modality_words() -> ModalityWords:
 # Dependencies that embed a clause in another; the walk up to reporting verbs follows them.
 _CLAUSE_LINKS = {"ccomp", "xcomp", "acomp", "conj", "advcl", "parataxis", "pcomp", "acl", "relcl"}
 _MAX_HOPS = 8
+# clauses that tell something else than the trigger's own manner: never a modifier of it ("talks (scheduled)
+# for Monday", an `acl`, still is one)
+_CLAUSES_OF_THEIR_OWN = {"advcl", "ccomp", "conj", "relcl", "parataxis"}
 
 
 @dataclass(frozen=True)
@@ -237,7 +240,10 @@ def _future(trigger: Token, chain: list[Token], words: ModalityWords, reasons: l
         if controller.lemma_ in words.intent_verbs:
             reasons.append(f"future: '{controlled.text}' is intended ('{controller.text}')")
             return True
-    modifier = next((c for c in trigger.children if c.lower_ in words.future_modifiers), None)
+    # "planned talks", "a possible strike": a modifier of the trigger, not a clause of its own ("was killed
+    # days before he (planned) to travel" tells when the killing happened)
+    modifier = next((c for c in trigger.children if c.lower_ in words.future_modifiers
+                     and c.dep_ not in _CLAUSES_OF_THEIR_OWN), None)
     if modifier is not None:
         reasons.append(f"future: '{modifier.text} {trigger.text}'")
         return True
