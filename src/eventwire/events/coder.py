@@ -213,24 +213,32 @@ class _Article:
     dated: dict[tuple, Event] = field(default_factory=dict)  # the first dated event of each kind and dyad
     acts: list[Event] = field(default_factory=list)  # every event the rules coded so far, latest last
     interceptions: set[int] = field(default_factory=set)  # trigger starts of weapons shot down: defences
-    # The story's clock: the date its lead tells, the date the current paragraph stands at (the lead's
-    # at a new paragraph), and the date told last anywhere ("the same day" counts from it).
-    lead: EventDate | None = None
+    # The story's clock: the date the current paragraph stands at, the date told last anywhere ("the
+    # same day" counts from it), and the latest day the story has reached in the days before publication.
     clock: EventDate | None = None
     told: EventDate | None = None
+    latest: EventDate | None = None
 
     def read_on(self, sentence: Sentence, previous: Sentence | None) -> None:
-        """Before coding `sentence`: the story's clock after the sentence before. The first sentence
-        after the headline is the lead; a paragraph's undated acts happen on the lead's day until the
-        paragraph tells a date of its own."""
+        """Before coding `sentence`: the story's clock after the sentence before. A paragraph's undated
+        acts happen on the latest day the story has reached ("The army seized power on Monday." ...
+        a new paragraph: "It accused the commission of fraud."), until it tells a date of its own."""
         if previous is not None and self.doc.date is not None and not _in_title(previous, self.doc):
             date = told_date(previous.text, self.doc.date, self.told)
-            if self.lead is None:
-                self.lead = date
             if date.value is not None:
                 self.clock = self.told = date
-        if previous is None or "\n" in self.doc.text[previous.end:sentence.start]:
-            self.clock = self.lead
+                if in_the_days_before(date, self.doc.date) and (
+                        self.latest is None or self.latest.value < date.value):
+                    self.latest = date
+        if previous is None or self._new_paragraph(previous, sentence):
+            self.clock = self.latest
+
+    def _new_paragraph(self, previous: Sentence, sentence: Sentence) -> bool:
+        """A line break parts the two sentences; in a text with none (its paragraphs flattened), the
+        paragraph is no guide, and only the sentence right before keeps the clock it told."""
+        if "\n" not in self.doc.text:
+            return told_date(previous.text, self.doc.date, self.told).text is None
+        return "\n" in self.doc.text[previous.end:sentence.start]
 
     def continue_date(self, event: Event) -> None:
         """An event told again without a date of its own ("the attack also damaged ...") takes the
@@ -256,27 +264,25 @@ class _Article:
                            words: StanceWords, parsed: Doc) -> None:
         """An event without a date of its own, told in a sentence that goes on with the one before
         ("They demanded reforms." after "... began protesting late last year."), or narrated in the
-        simple past after a sentence of its paragraph dated in the week before publication ("The agency
-        put out a statement last week. It offered to help."), or in a paragraph that tells no date after
-        a lead dated then ("The army seized power on Monday. ... / The army accused the commission of
-        fraud."), happened when that past date says, not on the publication date."""
+        simple past where the story's clock stands in the week before publication (a sentence of its
+        paragraph dated then: "The agency put out a statement last week. It offered to help."; at a new
+        paragraph, the latest day the story reached), happened then, not on the publication date."""
         if event.date.text is not None or previous is None or self.doc.date is None:
             return
         goes_on = continues(sentence.text, words) and not event.future
         # "said it would help": an act to come, announced in the past, is dated by the announcement
         if not goes_on and not narrated_in_the_past(parsed, event.trigger.start - sentence.start):
             return
-        before = told_date(previous.text, self.doc.date, self.told) if goes_on else self.clock
-        if before is None or before.text is None or before.value is None or before.value >= self.doc.date:
-            return
-        if goes_on:
+        before = told_date(previous.text, self.doc.date, self.told) if goes_on else EventDate()
+        if before.value is not None:
             told = "goes on with the one before"
-        elif not in_the_days_before(before, self.doc.date):
+        else:  # "They also asked ..." after a sentence that tells no date: where the story stands
+            before = self.clock or EventDate()
+            if before.value is None or not in_the_days_before(before, self.doc.date):
+                return
+            told = "is told, in the simple past, where its story stands, days before"
+        if before.value >= self.doc.date:
             return
-        elif before is self.lead:
-            told = "follows, in the simple past, a lead dated days before"
-        else:
-            told = "follows, in the simple past, one of its paragraph dated days before"
         event.date = before
         event.reasons.append(Reason("date", f"no date of its own in a sentence that {told}: its date "
                                             f"{before.text!r}"))
