@@ -125,11 +125,15 @@ def resolve_event_date(sentence_text: str, trigger_offset: int, publication_date
     clause after an interval (`Clauses.shifted`). `anchor` is the day the story told last before the
     sentence, from which "the same day" or "two days later" count.
     """
-    shift = _shift_holding(sentence_text, trigger_offset, clauses.shifted)
-    if shift is not None:
+    shift = min((s for s in clauses.shifted if s[0] <= trigger_offset < s[1]),
+                key=lambda s: s[1] - s[0], default=None)
+    if shift is not None and not _tells_a_date(sentence_text, shift):
         return _shifted(sentence_text, shift, publication_date, past, clauses, anchor)
     apart = clauses.apart + tuple((start, end, f"the clause after {interval!r}")
                                   for start, end, _, interval in clauses.shifted)
+    if shift is not None:  # "a week after Chile arrested a consul on Friday": the clause's own date
+        outside = f"the sentence outside the clause after {shift[3]!r}"
+        apart += ((0, shift[0], outside), (shift[1], len(sentence_text), outside))
     expression, set_apart = _nearest_expression(sentence_text, trigger_offset, apart, _day_of(anchor))
     if expression is None:
         if publication_date is None:
@@ -178,11 +182,8 @@ def _day_of(anchor: EventDate | None) -> dt.date | None:
     return anchor.value
 
 
-def _shift_holding(sentence: str, offset: int, shifted: tuple[tuple[int, int, int, str], ...]):
-    """The narrowest clause after an interval that holds the trigger and tells no date of its own."""
-    holding = [s for s in shifted if s[0] <= offset < s[1]
-               and not any(s[0] <= e.start and e.end <= s[1] for e in _expressions(sentence)[1])]
-    return min(holding, key=lambda s: s[1] - s[0], default=None)
+def _tells_a_date(sentence: str, span: tuple[int, int, int, str]) -> bool:
+    return any(span[0] <= e.start and e.end <= span[1] for e in _expressions(sentence)[1])
 
 
 def _shifted(sentence: str, shift: tuple[int, int, int, str], publication: dt.date | None, past: bool,

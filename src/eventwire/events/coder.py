@@ -230,15 +230,10 @@ class _Article:
                 if in_the_days_before(date, self.doc.date) and (
                         self.latest is None or self.latest.value < date.value):
                     self.latest = date
-        if previous is None or self._new_paragraph(previous, sentence):
+            elif "\n" not in self.doc.text:
+                self.clock = None  # paragraphs flattened: only the sentence right before keeps the clock
+        if previous is not None and "\n" in self.doc.text[previous.end:sentence.start]:
             self.clock = self.latest
-
-    def _new_paragraph(self, previous: Sentence, sentence: Sentence) -> bool:
-        """A line break parts the two sentences; in a text with none (its paragraphs flattened), the
-        paragraph is no guide, and only the sentence right before keeps the clock it told."""
-        if "\n" not in self.doc.text:
-            return told_date(previous.text, self.doc.date, self.told).text is None
-        return "\n" in self.doc.text[previous.end:sentence.start]
 
     def continue_date(self, event: Event) -> None:
         """An event told again without a date of its own ("the attack also damaged ...") takes the
@@ -280,7 +275,7 @@ class _Article:
             before = self.clock or EventDate()
             if before.value is None or not in_the_days_before(before, self.doc.date):
                 return
-            told = "is told, in the simple past, where its story stands, days before"
+            told = "follows, in the simple past, one dated days before"
         if before.value >= self.doc.date:
             return
         event.date = before
