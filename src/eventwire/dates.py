@@ -251,7 +251,19 @@ def _nearest_expression(sentence: str, offset: int, apart: tuple[tuple[int, int,
         following = [e for e in explicit if 0 <= e.start - nearest.end <= 2]
         if following:
             return following[0], set_apart
+    # "accused Chile on Saturday of shelling the post overnight": the night into the day the sentence
+    # tells, not the publication day's
+    if nearest.match.re is _RELATIVE and nearest.match.group("day") == "overnight":
+        days = [e for e in found if _names_a_day(e)]
+        if days:
+            return min(days, key=lambda e: (e.distance(offset), e.start)), set_apart
     return nearest, set_apart
+
+
+def _names_a_day(expression: _Expression) -> bool:
+    """A weekday or a calendar date: "on Saturday", "March 2"."""
+    group = "weekday" if expression.match.re is _RELATIVE else "date"
+    return expression.match.re is not _ANAPHOR and bool(expression.match.group(group))
 
 
 # A quotation: what is quoted is dated within it ('"We struck them on Friday," the general said').

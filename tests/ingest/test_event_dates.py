@@ -233,3 +233,21 @@ def test_a_clause_after_an_interval_with_a_date_of_its_own_keeps_it():
 ])
 def test_interval_days_reads_the_words_before_after_or_before(words, after, days):
     assert interval_days(words, after) == days
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "value"), [
+    ("Peru accused Chile on Saturday of shelling a border post overnight.", "shelling", D(2024, 3, 9)),
+    ("Rebels attacked the convoy overnight, the Malian army said on Friday.", "attacked", D(2024, 3, 8)),
+    ("Overnight, drones struck two fuel depots, Kenyan officials said Sunday.", "struck", D(2024, 3, 10)),
+    ("On March 2 the ministry said troops had repelled an assault overnight.", "repelled", D(2024, 3, 2)),
+])
+def test_overnight_in_a_sentence_that_names_a_day_is_the_night_into_it(sentence, trigger, value):
+    assert _resolve(sentence, trigger)[0].value == value
+
+
+@pytest.mark.parametrize("sentence", [
+    "Rebels attacked the convoy overnight.",
+    "Rebels attacked the convoy overnight, weeks after the talks collapsed last month.",
+])
+def test_overnight_alone_or_with_no_day_named_is_the_publication_day(sentence):
+    assert _resolve(sentence, "attacked")[0].value == MONDAY
