@@ -223,7 +223,7 @@ class _Article:
         """Before coding `sentence`: the story's clock after the sentence before. A paragraph's undated
         acts happen on the latest day the story has reached ("The army seized power on Monday." ...
         a new paragraph: "It accused the commission of fraud."), until it tells a date of its own."""
-        if previous is not None and self.doc.date is not None and not _in_title(previous, self.doc):
+        if previous is not None and self.doc.date is not None:
             date = told_date(previous.text, self.doc.date, self.told)
             if date.value is not None:
                 self.clock = self.told = date
@@ -1295,11 +1295,6 @@ def _same_actor(one: Actor, other: Actor) -> bool:
     if one.name and other.name:
         return one.name == other.name
     return one.country is not None and (one.country, one.sector) == (other.country, other.sector)
-
-
-def _in_title(sentence: Sentence, doc: Document) -> bool:
-    """The sentence is (part of) the headline the text opens with."""
-    return doc.title is not None and sentence.start < len(doc.title) and sentence.text.strip() in doc.title
 
 
 def _dated_key(event: Event) -> tuple:
