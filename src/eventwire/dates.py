@@ -237,7 +237,7 @@ def _nearest_expression(sentence: str, offset: int, apart: tuple[tuple[int, int,
     explicit, found = _expressions(sentence)
     found = [e for e in found
              if not _BOUND.search(sentence[:e.start]) and not _dates_another_noun(e, sentence, offset)
-             and (anchor is not None or e.match.re is not _ANAPHOR)]
+             and (e.match.re is not _ANAPHOR or _counts_for(e, sentence, offset, anchor))]
     apart = apart + _quotations(sentence)
     elsewhere = [(e, clause) for e in found
                  if (clause := _span_holding(e, apart)) is not None and not clause[0] <= offset < clause[1]]
@@ -258,6 +258,18 @@ def _nearest_expression(sentence: str, offset: int, apart: tuple[tuple[int, int,
         if days:
             return min(days, key=lambda e: (e.distance(offset), e.start)), set_apart
     return nearest, set_apart
+
+
+# "India blamed Pakistan, and two days later it raised duties": the step opens the clause after "and".
+_NEXT_CLAUSE = re.compile(r"\b(?:and|but|then)\s*$", re.IGNORECASE)
+
+
+def _counts_for(anaphor: _Expression, sentence: str, offset: int, anchor: dt.date | None) -> bool:
+    """A date told against the story dates the trigger: there is a day to count from, and the trigger
+    is not in the clause before the "and" that opens the step ("..., and two days later ...")."""
+    if anchor is None:
+        return False
+    return offset >= anaphor.start or not _NEXT_CLAUSE.search(sentence, 0, anaphor.start)
 
 
 def _names_a_day(expression: _Expression) -> bool:

@@ -251,3 +251,13 @@ def test_overnight_in_a_sentence_that_names_a_day_is_the_night_into_it(sentence,
 ])
 def test_overnight_alone_or_with_no_day_named_is_the_publication_day(sentence):
     assert _resolve(sentence, "attacked")[0].value == MONDAY
+
+
+def test_a_step_told_after_and_dates_only_the_clause_it_opens():
+    sentence = "Ghana blamed Togo for the raid, and two days later it closed the border."
+    blamed, _ = resolve_event_date(sentence, sentence.index("blamed"), MONDAY, anchor=FRIDAY_TOLD)
+    closed, _ = resolve_event_date(sentence, sentence.index("closed"), MONDAY, anchor=FRIDAY_TOLD)
+    assert (blamed.value, blamed.text) == (MONDAY, None)
+    assert closed.value == D(2024, 3, 10)
+    after = "Chile expelled the Bolivian consul two days later."  # the step of the clause's own verb
+    assert resolve_event_date(after, 6, MONDAY, anchor=FRIDAY_TOLD)[0].value == D(2024, 3, 10)
