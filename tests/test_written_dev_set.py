@@ -1,8 +1,9 @@
-"""The written development article set (data/articles_written_dev): a well-formed label file.
+"""The written development article sets (data/articles_written_dev, data/articles_written_dev2):
+well-formed label files.
 
-Checks only the file itself, never the coder's output on it: the scorer's loader reads every record
-with its own article, every evidence and quiet sentence is an exact substring of the article's body,
-and the types, countries, dates, mechanism tags and ids are valid.
+Checks only the files themselves, never the coder's output on them: the scorer's loader reads every
+record with its own article, every evidence and quiet sentence is an exact substring of the article's
+body, and the types, countries, dates, mechanism tags and ids are valid.
 """
 
 from __future__ import annotations
@@ -18,7 +19,10 @@ import pytest
 from eventwire.evaluate.articles import load_written
 from eventwire.records import EVENT_TYPES
 
-SET_PATH = Path(__file__).resolve().parent.parent / "data" / "articles_written_dev" / "articles.jsonl"
+DATA = Path(__file__).resolve().parent.parent / "data"
+# Each set's file and the prefix of its ids (wd10-01 .. wd10-16, wd11-01 .. wd11-16).
+SETS = {"wd10": DATA / "articles_written_dev" / "articles.jsonl",
+        "wd11": DATA / "articles_written_dev2" / "articles.jsonl"}
 BODIES = ("IGO", "NGO", "MNC")
 MECHANISMS = {"date", "reference", "request-denial", "nominal", "target-clause", "quote", "symmetric",
               "plain", "headline"}
@@ -27,12 +31,12 @@ EVENT_FIELDS = {"type", "source_country", "target_country", "date_from", "date_t
 BODY_WORDS = (380, 480)
 
 
-def _records() -> list[dict]:
-    with SET_PATH.open(encoding="utf-8") as stream:
+def _records(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as stream:
         return [json.loads(line) for line in stream if line.strip()]
 
 
-RECORDS = _records()
+RECORDS = [record for path in SETS.values() for record in _records(path)]
 
 
 def _body(record: dict) -> str:
@@ -50,18 +54,19 @@ def _valid_country(code: str | None) -> bool:
     return code is None or code in BODIES or pycountry.countries.get(alpha_3=code) is not None
 
 
-def test_the_scorer_s_loader_reads_every_record_with_its_own_article():
-    labels, docs = load_written(SET_PATH)
-    assert [label.doc_id for label in labels] == [f"wd10-{n:02d}" for n in range(1, 17)]
+@pytest.mark.parametrize("prefix", SETS)
+def test_the_scorer_s_loader_reads_every_record_with_its_own_article(prefix):
+    labels, docs = load_written(SETS[prefix])
+    assert [label.doc_id for label in labels] == [f"{prefix}-{n:02d}" for n in range(1, 17)]
     assert set(docs) == {label.doc_id for label in labels}
     for label in labels:
         assert label.must and len(label.quiet) >= 5
         assert all(event.mechanisms for event in label.must)
 
 
-def test_ids_are_unique():
+def test_ids_are_unique_within_and_across_the_sets():
     ids = [record["id"] for record in RECORDS]
-    assert len(ids) == len(set(ids)) == 16
+    assert len(ids) == len(set(ids)) == 16 * len(SETS)
 
 
 @pytest.mark.parametrize("record", RECORDS, ids=lambda record: record["id"])

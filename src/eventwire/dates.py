@@ -15,7 +15,12 @@ Conventions (news style):
   with a past-tense verb ("said Saturday", `Clauses.past`) is in the past
   whatever future the rest of the sentence speaks of;
 - a date without a year takes the publication year, or the year before when that would put it
-  more than a fortnight after the publication date (the year after for a future sentence).
+  more than a fortnight after the publication date (the year after for a future sentence);
+- a date told against the story's own clock ("the same day", "hours earlier", "the next day", "two
+  days later") counts from the day told last before the sentence (`anchor`, kept by the events stage
+  from sentence to sentence); without one it dates nothing;
+- an act told in a clause that follows an interval ("two days after police raided the embassy",
+  `Clauses.shifted`) happened that interval away from the sentence's own date (or the publication date).
 Only regular expressions run here (no date parser): it is called for every event.
 """
 
@@ -49,7 +54,8 @@ _RELATIVE = re.compile(
     r"(?:\s+(?:morning|afternoon|evening|night))?"
     r")\b"
 )  # matched against the lower-cased sentence: much faster than IGNORECASE
-_RELATIVE_HINT = re.compile(r"day|night|tomorrow|week|month|year|ago\b|overnight|morning|afternoon|evening")
+_RELATIVE_HINT = re.compile(r"day|night|tomorrow|week|month|year|ago\b|overnight|morning|afternoon|evening"
+                            r"|later|earlier")
 _EXPLICIT_HINT = re.compile(r"\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 # "in March", "In 2019," at the start of a sentence, "in mid-March".
 _PERIOD_PREFIX = r"(?:[Ii]n|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-?|[Ii]n early|[Ii]n late|[Ii]n mid-?)"
@@ -65,6 +71,20 @@ _FUTURE = re.compile(
     r"|'ll\b"
 )  # matched against the lower-cased sentence
 _NO_PUBLICATION_DATE = "no publication date"
+_COUNT = r"\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+_DAY_PART = r"day|morning|afternoon|evening|night"
+# Dates told against the day the story told last ("the same day", "hours later", "two days earlier"):
+# the days they count from it (a sign for later or earlier, with a count of days or weeks).
+_ANAPHOR = re.compile(
+    rf"\b(?:(?:later|earlier)\s+)?(?:the\s+same|that(?:\s+same)?)\s+(?P<same>{_DAY_PART})\b"
+    rf"|\b(?:hours|minutes)\s+(?P<hours>later|earlier)\b"
+    rf"|\b(?:the\s+)?(?:next|following)\s+(?P<next>{_DAY_PART})\b"
+    rf"|\bthe\s+(?:previous|preceding)\s+(?P<previous>day|night)\b"
+    rf"|\b(?P<count>{_COUNT})\s+(?P<unit>day|week)s?\s+(?P<way>later|earlier)\b"
+)  # matched against the lower-cased sentence
+# The interval before a clause told against the sentence's date: "two days after", "hours before".
+INTERVAL = re.compile(rf"(?:\b(?P<count>{_COUNT})\s+(?P<unit>day|week)s?|\b(?:hours|minutes))\s*$",
+                      re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -74,6 +94,9 @@ class Clauses:
 
     apart: tuple[tuple[int, int, str], ...] = ()  # (start, end, what it is): a clause of another act
     past: tuple[tuple[int, int, str], ...] = ()  # (start, end, verb): words told with a past-tense verb
+    # (start, end, days, interval): a clause after an interval ("two days after ..."), whose act lies
+    # `days` from the sentence's own date (-2 there)
+    shifted: tuple[tuple[int, int, int, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -90,16 +113,28 @@ class _Expression:
 
 
 def resolve_event_date(sentence_text: str, trigger_offset: int, publication_date: dt.date | None,
-                       past: bool = False, clauses: Clauses = Clauses()) -> tuple[EventDate, str]:
+                       past: bool = False, clauses: Clauses = Clauses(),
+                       anchor: EventDate | None = None) -> tuple[EventDate, str]:
     """The event's date and the reason for it.
 
     `trigger_offset` is the trigger's offset in `sentence_text`. The date expression nearest
     the trigger wins; without one, the publication date stands in (granularity "day").
     `past` says the event is told in the past tense ("assured ... on Thursday"): its weekday is
     then never read forward, whatever future the rest of the sentence speaks of. `clauses` says
-    which expressions date another act (`Clauses.apart`) or a past-tense verb (`Clauses.past`).
+    which expressions date another act (`Clauses.apart`), a past-tense verb (`Clauses.past`) or a
+    clause after an interval (`Clauses.shifted`). `anchor` is the day the story told last before the
+    sentence, from which "the same day" or "two days later" count.
     """
-    expression, set_apart = _nearest_expression(sentence_text, trigger_offset, clauses.apart)
+    shift = min((s for s in clauses.shifted if s[0] <= trigger_offset < s[1]),
+                key=lambda s: s[1] - s[0], default=None)
+    if shift is not None and not _tells_a_date(sentence_text, shift):
+        return _shifted(sentence_text, shift, publication_date, past, clauses, anchor)
+    apart = clauses.apart + tuple((start, end, f"the clause after {interval!r}")
+                                  for start, end, _, interval in clauses.shifted)
+    if shift is not None:  # "a week after Chile arrested a consul on Friday": the clause's own date
+        outside = f"the sentence outside the clause after {shift[3]!r}"
+        apart += ((0, shift[0], outside), (shift[1], len(sentence_text), outside))
+    expression, set_apart = _nearest_expression(sentence_text, trigger_offset, apart, _day_of(anchor))
     if expression is None:
         if publication_date is None:
             return EventDate(), "no date in the sentence and no publication date"
@@ -110,7 +145,11 @@ def resolve_event_date(sentence_text: str, trigger_offset: int, publication_date
     future = speaks_of_future and told_with is None
     resolver = _resolve_explicit if expression.match.re is _EXPLICIT else _resolve_relative
     try:
-        value, granularity, detail = resolver(expression.match, publication_date, future)
+        if expression.match.re is _ANAPHOR:
+            told = _told_before(sentence_text, expression, publication_date) or anchor
+            value, granularity, detail = _resolve_anaphor(expression.match, _day_of(told) or _day_of(anchor))
+        else:
+            value, granularity, detail = resolver(expression.match, publication_date, future)
     except (OverflowError, ValueError):  # e.g. "the day after" 9999-12-31
         value, granularity, detail = None, None, "it falls outside the calendar (years 1 to 9999)"
     text = expression.text
@@ -122,13 +161,83 @@ def resolve_event_date(sentence_text: str, trigger_offset: int, publication_date
     return EventDate(value, text, granularity), reason
 
 
-def _nearest_expression(sentence: str, offset: int,
-                        apart: tuple[tuple[int, int, str], ...] = ()) -> tuple[_Expression | None, str]:
+def told_date(sentence_text: str, publication_date: dt.date | None,
+              anchor: EventDate | None = None) -> EventDate:
+    """The date a sentence tells first outside quoted words (read as past), or no date: where the story
+    stands after it ("The rebels seized the town on Sunday. ...")."""
+    date, _ = resolve_event_date(sentence_text, -1, publication_date, past=True, anchor=anchor)
+    return date if date.text is not None else EventDate()
+
+
+def _told_before(sentence: str, expression: _Expression, publication: dt.date | None) -> EventDate | None:
+    """The day told earlier in the sentence itself ("arrested on Friday and freed the same day")."""
+    date, _ = resolve_event_date(sentence[:expression.start], expression.start, publication, past=True)
+    return date if date.text is not None and date.granularity == "day" else None
+
+
+def _day_of(anchor: EventDate | None) -> dt.date | None:
+    """The anchor's day, when it is one: "the same day" after "last week" is no day in particular."""
+    if anchor is None or anchor.granularity != "day":
+        return None
+    return anchor.value
+
+
+def _tells_a_date(sentence: str, span: tuple[int, int, int, str]) -> bool:
+    return any(span[0] <= e.start and e.end <= span[1] for e in _expressions(sentence)[1])
+
+
+def _shifted(sentence: str, shift: tuple[int, int, int, str], publication: dt.date | None, past: bool,
+             clauses: Clauses, anchor: EventDate | None) -> tuple[EventDate, str]:
+    """ "left on Sunday, two days after police raided the embassy": the raid is two days before Sunday,
+    the date of the sentence outside the clause (its words nearest the interval)."""
+    start, end, days, interval = shift
+    rest = Clauses(clauses.apart + ((start, end, "the clause itself"),), clauses.past)
+    told, reason = resolve_event_date(sentence, start, publication, past, rest, anchor)
+    if told.value is None:
+        return EventDate(None, interval, None), f"date {interval!r} left unresolved: {reason}"
+    value = told.value + dt.timedelta(days=days)
+    return (EventDate(value, interval, told.granularity),
+            f"date {interval!r} = {value.isoformat()}: {-days if days < 0 else days} day(s) "
+            f"{'before' if days < 0 else 'after'} the sentence's own date ({reason})")
+
+
+def interval_days(words: str, after: bool) -> int | None:
+    """The days an act told after `words` ("two days", "a week", "hours") and then "after" (or "before")
+    lies from the sentence's date: -2 for "two days after"; None when the words tell no interval."""
+    match = INTERVAL.search(words)
+    if match is None:
+        return None
+    count = match.group("count")
+    days = 0 if count is None else (_NUMBERS.get(count.lower()) or int(count)) * (
+        7 if match.group("unit").lower() == "week" else 1)
+    return -days if after else days
+
+
+def _resolve_anaphor(match: re.Match, anchor: dt.date | None):
+    groups = match.groupdict()
+    if groups["same"] or groups["hours"]:
+        days = 0
+    elif groups["next"] or groups["previous"]:
+        days = 1 if groups["next"] else -1
+    else:
+        count = _NUMBERS.get(groups["count"]) or int(groups["count"])
+        days = count * (7 if groups["unit"] == "week" else 1) * (1 if groups["way"] == "later" else -1)
+    told = f"the day told before ({anchor.isoformat()})"
+    if days == 0:
+        return anchor, "day", f"the same day as {told}"
+    way = "after" if days > 0 else "before"
+    return anchor + dt.timedelta(days=days), "day", f"{abs(days)} day(s) {way} {told}"
+
+
+def _nearest_expression(sentence: str, offset: int, apart: tuple[tuple[int, int, str], ...] = (),
+                        anchor: dt.date | None = None) -> tuple[_Expression | None, str]:
     """The expression nearest the trigger at `offset`, and a note on the expressions set apart in a
-    clause of another act (empty when none was)."""
+    clause of another act (empty when none was). Without an `anchor` to count from, "the same day"
+    and the like date nothing."""
     explicit, found = _expressions(sentence)
     found = [e for e in found
-             if not _BOUND.search(sentence[:e.start]) and not _dates_another_noun(e, sentence, offset)]
+             if not _BOUND.search(sentence[:e.start]) and not _dates_another_noun(e, sentence, offset)
+             and (e.match.re is not _ANAPHOR or _counts_for(e, sentence, offset, anchor))]
     apart = apart + _quotations(sentence)
     elsewhere = [(e, clause) for e in found
                  if (clause := _span_holding(e, apart)) is not None and not clause[0] <= offset < clause[1]]
@@ -142,7 +251,31 @@ def _nearest_expression(sentence: str, offset: int,
         following = [e for e in explicit if 0 <= e.start - nearest.end <= 2]
         if following:
             return following[0], set_apart
+    # "accused Chile on Saturday of shelling the post overnight": the night into the day the sentence
+    # tells, not the publication day's
+    if nearest.match.re is _RELATIVE and nearest.match.group("day") == "overnight":
+        days = [e for e in found if _names_a_day(e)]
+        if days:
+            return min(days, key=lambda e: (e.distance(offset), e.start)), set_apart
     return nearest, set_apart
+
+
+# "India blamed Pakistan, and two days later it raised duties": the step opens the clause after "and".
+_NEXT_CLAUSE = re.compile(r"\b(?:and|but|then)\s*$", re.IGNORECASE)
+
+
+def _counts_for(anaphor: _Expression, sentence: str, offset: int, anchor: dt.date | None) -> bool:
+    """A date told against the story dates the trigger: there is a day to count from, and the trigger
+    is not in the clause before the "and" that opens the step ("..., and two days later ...")."""
+    if anchor is None:
+        return False
+    return offset >= anaphor.start or not _NEXT_CLAUSE.search(sentence, 0, anaphor.start)
+
+
+def _names_a_day(expression: _Expression) -> bool:
+    """A weekday or a calendar date: "on Saturday", "March 2"."""
+    group = "weekday" if expression.match.re is _RELATIVE else "date"
+    return expression.match.re is not _ANAPHOR and bool(expression.match.group(group))
 
 
 # A quotation: what is quoted is dated within it ('"We struck them on Friday," the general said').
@@ -209,6 +342,7 @@ def _expressions(sentence: str) -> tuple[list[_Expression], list[_Expression]]:
     lowered = _lower_same_length(sentence)
     if _RELATIVE_HINT.search(lowered):
         relative = [_expression(m, sentence) for m in _RELATIVE.finditer(lowered)]
+        relative += [_expression(m, sentence) for m in _ANAPHOR.finditer(lowered)]
     return explicit, explicit + [r for r in relative if not any(_overlap(r, e) for e in explicit)]
 
 

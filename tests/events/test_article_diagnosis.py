@@ -172,7 +172,8 @@ def test_the_diagnosis_through_the_cli(tmp_path, shared_with_article):
     for split in ("dev", "test"):
         record = {"id": "a1", "must": must, "acceptable": [], "quiet": []}
         (labels / f"articles_{split}.jsonl").write_text(json.dumps(record) + "\n")
-    command = ["evaluate", "--shared", str(shared), "--only", "articles", "--article-labels", str(labels)]
+    command = ["evaluate", "--shared", str(shared), "--only", "articles", "--test",
+               "--article-labels", str(labels)]
     result = CliRunner().invoke(main, [*command, "--json"])
     assert result.exit_code == 0, result.output
     figures = json.loads(result.output)

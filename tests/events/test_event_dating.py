@@ -78,3 +78,85 @@ def test_a_date_in_what_a_present_tense_statement_reports_does_not_date_the_stat
 def test_a_date_on_the_present_tense_statement_itself_still_dates_it(rules):
     event = _events(rules, "Peru accuses Chile on Monday of shelling the border post.")["accuses"]
     assert event.date.value == dt.date(2024, 3, 11)
+
+
+# --- an act told after an interval ("two days after ...") lies that interval from the sentence's date --
+
+def _date_of(coder, text, trigger):
+    return _events(coder, text)[trigger].date.value
+
+
+def test_an_act_after_an_interval_is_dated_back_from_the_main_act(rules_all_parsed):
+    events = _events(rules_all_parsed, "Bolivia recalled its ambassador from Chile on Monday, two days after "
+                                       "Chilean troops shelled a border post.")
+    assert events["recalled"].date.value == dt.date(2024, 3, 11)
+    assert events["shelled"].date.value == dt.date(2024, 3, 9)
+    assert any("2 day(s) before the sentence's own date" in r for r in events["shelled"].reasons)
+
+
+def test_an_interval_counts_from_the_publication_date_when_the_main_act_has_none(rules_all_parsed):
+    text = ("Protesters stormed the Peruvian embassy in La Paz, a day after Peru expelled three Bolivian "
+            "diplomats.")
+    assert _date_of(rules_all_parsed, text, "expelled") == dt.date(2024, 3, 12)
+
+
+def test_an_interval_before_the_main_clause_dates_the_act_it_introduces(rules_all_parsed):
+    events = _events(rules_all_parsed, "A week after Chilean troops shelled the border town of Arica, "
+                                       "Bolivia recalled its ambassador on Tuesday.")
+    assert events["shelled"].date.value == dt.date(2024, 3, 5)
+    assert events["recalled"].date.value == dt.date(2024, 3, 12)
+
+
+def test_an_interval_of_hours_keeps_the_day_of_the_main_act(rules_all_parsed):
+    text = "Ghana sent troops to the border on Sunday, hours after Togolese troops attacked a Ghanaian unit."
+    assert _date_of(rules_all_parsed, text, "attacked") == dt.date(2024, 3, 10)
+
+
+def test_after_without_an_interval_shifts_nothing(rules_all_parsed):
+    text = "Bolivia recalled its ambassador on Monday after Chilean troops shelled a border post."
+    event = _events(rules_all_parsed, text)["shelled"]
+    assert not any("before the sentence's own date" in r for r in event.reasons)
+
+
+def test_a_date_of_its_own_in_the_clause_after_the_interval_wins(rules_all_parsed):
+    text = "Peru expelled a Chilean envoy on Tuesday, a week after Chile arrested a Peruvian aide on Friday."
+    assert _date_of(rules_all_parsed, text, "arrested") == dt.date(2024, 3, 8)
+
+
+# --- the story's clock: a paragraph goes on where the story stands -------------------------------------
+
+def test_a_paragraph_without_a_date_goes_on_at_the_day_the_lead_tells(rules):
+    event = _events(rules, "Chilean troops seized the border town of Visviri on Monday.\n"
+                           "The Bolivian government accused Chile of invading its territory.")["accused"]
+    assert event.date.value == dt.date(2024, 3, 11)
+
+
+def test_an_act_some_sentences_after_a_dated_one_of_its_paragraph_takes_its_date(rules):
+    event = _events(rules, "Rebels ambushed a Malian army convoy on Sunday. The convoy was carrying fuel. "
+                           "The rebels then seized two trucks.\nNo one was hurt.")["seized"]
+    assert event.date.value == dt.date(2024, 3, 10)
+
+
+def test_a_new_paragraph_goes_on_at_the_latest_day_the_story_reached(rules):
+    event = _events(rules, "Kenyan police arrested an opposition leader on Sunday.\n"
+                           "His party condemned the arrest on Monday.\n"
+                           "The United States urged Kenya to free him.")["urged"]
+    assert event.date.value == dt.date(2024, 3, 11)
+
+
+def test_a_date_counted_from_the_day_told_before_in_an_article(rules):
+    events = _events(rules, "Togo closed its border with Ghana on Saturday.\n"
+                            "Two days later, Ghana recalled its ambassador from Lome.")
+    assert events["recalled"].date.value == dt.date(2024, 3, 11)
+
+
+def test_a_present_tense_act_in_a_new_paragraph_keeps_the_publication_date(rules):
+    event = _events(rules, "Chilean troops seized the border town of Visviri on Monday.\n"
+                           "Bolivia accuses Chile of invading its territory.")["accuses"]
+    assert (event.date.value, event.date.text) == (WEDNESDAY, None)
+
+
+def test_in_a_text_without_paragraphs_only_the_sentence_right_before_dates_an_act(rules):
+    event = _events(rules, "Rebels ambushed a Malian army convoy on Sunday. The convoy was carrying fuel. "
+                           "The Malian army accused the rebels of banditry.")["accused"]
+    assert (event.date.value, event.date.text) == (WEDNESDAY, None)

@@ -99,7 +99,7 @@ def test_a_warning_is_to_the_actor_of_its_condition_unless_it_names_its_own(code
 def test_its_on_a_reported_doer_is_the_speakers_side(coder):
     text = ("Bolivia accused Chile on Monday of sending aircraft over the Bolivian border. Bolivian "
             "officials said two of their helicopters were missing.\n\n"
-            "The Chilean air force said one of its jets had shot down a Bolivian helicopter.")
+            "A Chilean navy statement said two of its patrol jets shot down a Bolivian helicopter.")
     events = code_text(coder, text)
     downings = [e for e in of_type(events, "ASSAULT") if e.trigger.text == "shot down"]
     assert len(downings) == 1, described(events)

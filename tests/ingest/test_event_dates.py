@@ -3,7 +3,8 @@ import time
 
 import pytest
 
-from eventwire.dates import Clauses, resolve_event_date
+from eventwire.dates import Clauses, interval_days, resolve_event_date, told_date
+from eventwire.records import EventDate
 
 D = dt.date
 MONDAY = D(2024, 3, 11)  # the publication date of most cases
@@ -161,3 +162,102 @@ def test_a_date_in_quoted_words_dates_only_the_quoted_act():
     assert "'on Friday' dates the quoted words, not this event" in reason
     outside = '\u201cWe do not yield,\u201d the minister said on Saturday.'
     assert _resolve(outside, "yield")[0].value == D(2024, 3, 9)  # the quoted act takes the telling's date
+
+
+# --- dates told against the day the story told last ("the same day", "two days later") ---------------
+
+FRIDAY_TOLD = EventDate(D(2024, 3, 8), "on Friday", "day")  # the day told before the sentence
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "value"), [
+    ("The same day, Peru recalled its ambassador from Lima.", "recalled", D(2024, 3, 8)),
+    ("Hours later, the militia freed the Nigerian hostages.", "freed", D(2024, 3, 8)),
+    ("Two days later, Kenya closed its border crossing with Somalia.", "closed", D(2024, 3, 10)),
+    ("Chile expelled the Bolivian consul the next day.", "expelled", D(2024, 3, 9)),
+    ("A week earlier, Ghana had lodged a protest with Togo.", "lodged", D(2024, 3, 1)),
+])
+def test_a_date_told_against_the_story_counts_from_the_day_told_before(sentence, trigger, value):
+    date, reason = resolve_event_date(sentence, sentence.index(trigger), MONDAY, anchor=FRIDAY_TOLD)
+    assert (date.value, date.granularity) == (value, "day"), reason
+    assert "the day told before (2024-03-08)" in reason
+
+
+def test_without_a_day_told_before_the_same_day_dates_nothing():
+    sentence = "The same day, Peru recalled its ambassador from Lima."
+    date, _ = resolve_event_date(sentence, sentence.index("recalled"), MONDAY)
+    assert (date.value, date.text) == (MONDAY, None)
+    week = EventDate(D(2024, 3, 4), "last week", "week")  # no day in particular
+    assert resolve_event_date(sentence, sentence.index("recalled"), MONDAY, anchor=week)[0].text is None
+
+
+def test_the_same_day_after_a_date_of_its_own_sentence_counts_from_that_date():
+    sentence = "Police arrested the mayor of Quito on Saturday and freed him the same day."
+    date, _ = resolve_event_date(sentence, sentence.index("freed"), MONDAY, anchor=FRIDAY_TOLD)
+    assert date.value == D(2024, 3, 9)
+
+
+def test_the_date_a_sentence_tells_first_is_where_its_story_stands():
+    assert told_date("Rebels seized the town on Sunday, a week after the talks failed last Monday.",
+                     MONDAY) == EventDate(D(2024, 3, 10), "on Sunday", "day")
+    assert told_date('"We struck them on Friday," the general said.', MONDAY) == EventDate()
+    assert told_date("The army denied it.", MONDAY) == EventDate()
+
+
+# --- a clause after an interval ("two days after ...") ------------------------------------------------
+
+def _after(sentence, interval, days):
+    start = sentence.index(interval)
+    return Clauses(shifted=((start, len(sentence) - 1, days, interval),))
+
+
+def test_an_act_told_after_an_interval_lies_that_interval_from_the_sentence_date():
+    sentence = "Bolivia recalled its envoy on Saturday, two days after Chilean troops shelled a post."
+    clauses = _after(sentence, "two days after", -2)
+    date, reason = resolve_event_date(sentence, sentence.index("shelled"), MONDAY, clauses=clauses)
+    assert (date.value, date.text) == (D(2024, 3, 7), "two days after"), reason
+    recalled, _ = resolve_event_date(sentence, sentence.index("recalled"), MONDAY, clauses=clauses)
+    assert recalled.value == D(2024, 3, 9)
+
+
+def test_a_clause_after_an_interval_with_a_date_of_its_own_keeps_it():
+    sentence = "Peru expelled the envoy on Saturday, a week after Chile arrested a consul on Thursday."
+    clauses = _after(sentence, "a week after", -7)
+    date, _ = resolve_event_date(sentence, sentence.index("arrested"), MONDAY, clauses=clauses)
+    assert date.value == D(2024, 3, 7)
+
+
+@pytest.mark.parametrize(("words", "after", "days"), [
+    ("left on Sunday, two days", True, -2), ("A week", True, -7), ("protest, hours", True, 0),
+    ("three weeks", False, 21), ("11 days", True, -11), ("left on Sunday, days", True, None),
+    ("the talks", True, None),
+])
+def test_interval_days_reads_the_words_before_after_or_before(words, after, days):
+    assert interval_days(words, after) == days
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "value"), [
+    ("Peru accused Chile on Saturday of shelling a border post overnight.", "shelling", D(2024, 3, 9)),
+    ("Rebels attacked the convoy overnight, the Malian army said on Friday.", "attacked", D(2024, 3, 8)),
+    ("Overnight, drones struck two fuel depots, Kenyan officials said Sunday.", "struck", D(2024, 3, 10)),
+    ("On March 2 the ministry said troops had repelled an assault overnight.", "repelled", D(2024, 3, 2)),
+])
+def test_overnight_in_a_sentence_that_names_a_day_is_the_night_into_it(sentence, trigger, value):
+    assert _resolve(sentence, trigger)[0].value == value
+
+
+@pytest.mark.parametrize("sentence", [
+    "Rebels attacked the convoy overnight.",
+    "Rebels attacked the convoy overnight, weeks after the talks collapsed last month.",
+])
+def test_overnight_alone_or_with_no_day_named_is_the_publication_day(sentence):
+    assert _resolve(sentence, "attacked")[0].value == MONDAY
+
+
+def test_a_step_told_after_and_dates_only_the_clause_it_opens():
+    sentence = "Ghana blamed Togo for the raid, and two days later it closed the border."
+    blamed, _ = resolve_event_date(sentence, sentence.index("blamed"), MONDAY, anchor=FRIDAY_TOLD)
+    closed, _ = resolve_event_date(sentence, sentence.index("closed"), MONDAY, anchor=FRIDAY_TOLD)
+    assert (blamed.value, blamed.text) == (MONDAY, None)
+    assert closed.value == D(2024, 3, 10)
+    after = "Chile expelled the Bolivian consul two days later."  # the step of the clause's own verb
+    assert resolve_event_date(after, 6, MONDAY, anchor=FRIDAY_TOLD)[0].value == D(2024, 3, 10)

@@ -385,7 +385,7 @@ def doers_named_on_the_act(verb: Token, act_nouns: frozenset[str],
 
 
 def doers_of_the_act_joined(verb: Token) -> tuple[ArgumentGroup, ...]:
-    """Who does the act a verb of joining is about: "would not take part in any (Israeli) counterattack",
+    """Who does the act a verb of joining is about: "refused to take part in a (French) counteroffensive",
     "will not participate in (NATO's) offensive": the party a refusal to join is toward."""
     groups: list[ArgumentGroup] = []
     for act, _ in _prep_objects(verb, ("in",)):

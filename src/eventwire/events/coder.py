@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from eventwire.actors import ActorResolver, ArticleContext
 from eventwire.actors.located import local_branch, with_place_country
-from eventwire.dates import resolve_event_date
+from eventwire.dates import resolve_event_date, told_date
 from eventwire.events.acts import one_event_per_act
 from eventwire.events.arguments import (
     CONFINEMENT_CODE,
@@ -213,6 +213,27 @@ class _Article:
     dated: dict[tuple, Event] = field(default_factory=dict)  # the first dated event of each kind and dyad
     acts: list[Event] = field(default_factory=list)  # every event the rules coded so far, latest last
     interceptions: set[int] = field(default_factory=set)  # trigger starts of weapons shot down: defences
+    # The story's clock: the date the current paragraph stands at, the date told last anywhere ("the
+    # same day" counts from it), and the latest day the story has reached in the days before publication.
+    clock: EventDate | None = None
+    told: EventDate | None = None
+    latest: EventDate | None = None
+
+    def read_on(self, sentence: Sentence, previous: Sentence | None) -> None:
+        """Before coding `sentence`: the story's clock after the sentence before. A paragraph's undated
+        acts happen on the latest day the story has reached ("The army seized power on Monday." ...
+        a new paragraph: "It accused the commission of fraud."), until it tells a date of its own."""
+        if previous is not None and self.doc.date is not None:
+            date = told_date(previous.text, self.doc.date, self.told)
+            if date.value is not None:
+                self.clock = self.told = date
+                if in_the_days_before(date, self.doc.date) and (
+                        self.latest is None or self.latest.value < date.value):
+                    self.latest = date
+            elif "\n" not in self.doc.text:
+                self.clock = None  # paragraphs flattened: only the sentence right before keeps the clock
+        if previous is not None and "\n" in self.doc.text[previous.end:sentence.start]:
+            self.clock = self.latest
 
     def continue_date(self, event: Event) -> None:
         """An event told again without a date of its own ("the attack also damaged ...") takes the
@@ -238,23 +259,24 @@ class _Article:
                            words: StanceWords, parsed: Doc) -> None:
         """An event without a date of its own, told in a sentence that goes on with the one before
         ("They demanded reforms." after "... began protesting late last year."), or narrated in the
-        simple past right after a sentence dated in the week before publication ("The agency put out a
-        statement last week. It offered to help."), happened when that sentence's past date
-        says, not on the publication date."""
+        simple past where the story's clock stands in the week before publication (a sentence of its
+        paragraph dated then: "The agency put out a statement last week. It offered to help."; at a new
+        paragraph, the latest day the story reached), happened then, not on the publication date."""
         if event.date.text is not None or previous is None or self.doc.date is None:
             return
         goes_on = continues(sentence.text, words) and not event.future
         # "said it would help": an act to come, announced in the past, is dated by the announcement
         if not goes_on and not narrated_in_the_past(parsed, event.trigger.start - sentence.start):
             return
-        before, _ = resolve_event_date(previous.text, len(previous.text), self.doc.date, past=True)
-        if before.text is None or before.value is None or before.value >= self.doc.date:
-            return
-        if goes_on:
+        before = told_date(previous.text, self.doc.date, self.told) if goes_on else EventDate()
+        if before.value is not None:
             told = "goes on with the one before"
-        elif in_the_days_before(before, self.doc.date):
+        else:  # "They also asked ..." after a sentence that tells no date: where the story stands
+            before = self.clock or EventDate()
+            if before.value is None or not in_the_days_before(before, self.doc.date):
+                return
             told = "follows, in the simple past, one dated days before"
-        else:
+        if before.value >= self.doc.date:
             return
         event.date = before
         event.reasons.append(Reason("date", f"no date of its own in a sentence that {told}: its date "
@@ -505,6 +527,7 @@ class EventCoder:
         events: list[Event] = []
         previous = None
         for sentence in sentences:
+            article.read_on(sentence, previous)
             if sentence.index in parsed and not is_credit_line(sentence.text, self.stance):
                 coded = self._code_sentence(sentence, parsed[sentence.index], article, deadline)
                 for event in coded:
@@ -556,7 +579,7 @@ class EventCoder:
         reasons = reasons_of("type", [f"trigger '{trigger.text}' -> {c.event_type}: {c.reason}"] + [
             f"'{f.head.text}' ({f.classification.event_type}) is what this event is about, not an event of "
             "its own" for f in draft.folded])
-        date, date_reason = self._date(doc, sentence, draft.head)
+        date, date_reason = self._date(doc, sentence, draft.head, article.told)
         reasons.append(Reason("date", date_reason))
         when = date.value or doc.date
         modality = analyse(draft.head, draft.arguments.clause_head, self.modality_words, self.argument_words)
@@ -1007,9 +1030,10 @@ class EventCoder:
             return False
         return wished_by(head, self.stance) is not None
 
-    def _date(self, doc: Document, sentence: Sentence, head: Token) -> tuple[EventDate, str]:
+    def _date(self, doc: Document, sentence: Sentence, head: Token,
+              anchor: EventDate | None) -> tuple[EventDate, str]:
         return resolve_event_date(sentence.text, head.idx, doc.date, past=_told_in_the_past(head),
-                                  clauses=date_clauses(head))
+                                  clauses=date_clauses(head), anchor=anchor)
 
     def _role(self, role: str, groups: tuple[ArgumentGroup, ...], sentence: Sentence,
               when: dt.date | None, context: ArticleContext, taken: set[int],

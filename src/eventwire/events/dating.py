@@ -14,7 +14,7 @@ import datetime as dt
 
 from spacy.tokens import Doc, Token
 
-from eventwire.dates import Clauses
+from eventwire.dates import INTERVAL, Clauses, interval_days
 from eventwire.records import EventDate
 
 # A relative clause describes a noun: its dates belong to its own verb, unless the noun is the trigger
@@ -31,6 +31,8 @@ _STORY_SPANS = {"day": 0, "week": 6}  # the days after its first that a date's p
 _PRESENT_TAGS = {"VBZ", "VBP"}
 # What a verb reports or is about: its clause, its object and the phrases after it ("of shelling ...").
 _REPORTED_LINKS = {"ccomp", "xcomp", "dobj", "prep", "advcl"}
+# The words that tell an act an interval away: "two days after", "a week before".
+_INTERVAL_WORDS = {"after", "before"}
 # Links by which a date hangs on its verb: "said Saturday", "announced on Monday".
 _DATE_LINKS = {"npadvmod", "tmod"}
 
@@ -46,7 +48,26 @@ def date_clauses(head: Token) -> Clauses:
             bounded = token if token.dep_ == "prep" else token.head
             if bounded != head:
                 apart.append(_span(bounded, f"the {token.lower_!r} clause, the bound of a period"))
-    return Clauses(tuple(apart + _reported_by_the_present(head)), tuple(_past_dates(head)))
+    return Clauses(tuple(apart + _reported_by_the_present(head)), tuple(_past_dates(head)),
+                   tuple(_after_intervals(head.doc)))
+
+
+def _after_intervals(parsed: Doc) -> list[tuple[int, int, int, str]]:
+    """The clauses told after an interval ("two days after police raided the embassy", "hours before the
+    vote"): their acts lie that interval from the sentence's date. The clause is what "after" governs
+    (a phrase, or the verb it marks), from the interval's first word."""
+    shifted = []
+    for token in parsed:
+        if token.lower_ not in _INTERVAL_WORDS or token.dep_ not in ("prep", "mark"):
+            continue
+        before = parsed.text[:token.idx]
+        days = interval_days(before, token.lower_ == "after")
+        if days is None:
+            continue
+        start = INTERVAL.search(before).start()
+        last = (token if token.dep_ == "prep" else token.head).right_edge
+        shifted.append((start, last.idx + len(last), days, parsed.text[start:token.idx + len(token)]))
+    return shifted
 
 
 def _reported_by_the_present(head: Token) -> list[tuple[int, int, str]]:
