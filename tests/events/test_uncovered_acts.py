@@ -95,7 +95,7 @@ def test_warning_of_no_hostile_act_is_no_threat(rules, text):
 @pytest.mark.parametrize("text, source, target", [
     ("Ecuador declared the Mexican envoy persona non grata over his remarks.", "ECU", "MEX"),
     ("Ghana expelled two Nigerian diplomats on Friday.", "GHA", "NGA"),
-    ("Mali quit the Economic Community of West African States on Sunday.", "MLI", "IGO"),
+    ("Chad quit the Economic Community of Central African States on Sunday.", "TCD", "IGO"),
     ("Britain left the European Union in 2020.", "GBR", "IGO"),
 ])
 def test_expulsions_and_exits_reduce_relations(rules, text, source, target):
@@ -141,9 +141,9 @@ def test_statement_nouns(rules, text, event_type):
 
 
 def test_persona_non_grata_with_the_envoy_parsed_as_a_compound(rules):
-    events = _events(rules, "On Monday, Ecuador declared Mexico's ambassador persona non grata over "
-                            "remarks by the Mexican president.")
-    assert ("SANCTION", ["ECU"], ["MEX"]) in events, events
+    events = _events(rules, "On Friday, Kenya declared Somalia's ambassador persona non grata after a "
+                            "dispute over fishing rights.")
+    assert ("SANCTION", ["KEN"], ["SOM"]) in events, events
 
 
 # "X said A was B and demanded ...": the parser joins the second verb to the reported copula; the
@@ -214,7 +214,7 @@ def test_stubble_burned_and_letters_dispatched_are_no_events(rules, text):
 # A time clause headed by "planned" or "scheduled" tells when the act happened; it is no future frame
 # of the act (a threat) the way a modifier of it is ("a proposed boycott").
 @pytest.mark.parametrize("text, event_type", [
-    ("A Peruvian union leader was killed just days before he planned to travel to Lima.", "ASSAULT"),
+    ("A Peruvian union leader was murdered in Cusco days before he planned to fly to Geneva.", "ASSAULT"),
     ("Gunmen shot a Kenyan judge a week before he was scheduled to rule on the case.", "ASSAULT"),
     ("Chilean police arrested the Bolivian activist days before she planned to march.", "COERCE"),
     ("Syrian troops shelled the town of Ariha as residents planned to flee.", "ASSAULT"),
