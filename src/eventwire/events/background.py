@@ -1,0 +1,65 @@
+"""Acts a sentence names without telling them: no event of their own.
+
+Two constructions name an act that a coder of the sentence does not record:
+- a relative clause that describes its noun by what it does as a rule or has been doing all along
+  ("bases that host foreign troops", "a state which buys most of its grain", "the militia, which is
+  backed by its neighbour", "an envoy who had been sheltering there for months"): its verb is in the
+  simple present, or the perfect progressive, or a present passive. It tells what the noun is, not
+  something done at a time. A speech act keeps its event ("the ministry, which denies any role"): what
+  a party says is its standing word, coded as the stance it is.
+- a clause offered as the alternative the actor did not choose ("... instead of helping them fight",
+  "shelled the town rather than negotiate"): the act it names did not happen.
+A relative clause in the past ("the militia that attacked the base") tells an act and stays.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from eventwire.events.reframe import SPEECH_ACTS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_PRESENT = {"VBZ", "VBP"}
+_PERFECT = {"have", "has", "had"}
+# the links by which a clause goes on from the one above it, up to the clause the alternative introduces
+_CLAUSE_CHAIN = {"xcomp", "ccomp", "pcomp", "conj"}
+
+
+def named_not_told(head: Token, event_type: str, alternative_markers: frozenset[str]) -> str | None:
+    """Why the act whose trigger `head` heads is named in the sentence but not told as done, or None."""
+    if event_type not in SPEECH_ACTS and _describes_its_noun(head):
+        return (f"'{head.text}' describes the noun '{head.head.text}' in a relative clause (what it does "
+                "as a rule or all along): a state, not an act done at a time")
+    marker = _alternative(head, alternative_markers)
+    if marker is not None:
+        return f"'{head.text}' follows '{marker}': the alternative not chosen, an act that did not happen"
+    return None
+
+
+def _describes_its_noun(head: Token) -> bool:
+    """A relative clause in the simple present ("that host"), a present passive ("which is backed") or
+    the perfect progressive ("who had been sheltering")."""
+    if head.dep_ != "relcl" or head.head.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return False
+    auxiliaries = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+    if not auxiliaries:
+        return head.tag_ in _PRESENT
+    if head.tag_ == "VBN" and [a.tag_ for a in auxiliaries] in (["VBZ"], ["VBP"]):
+        return any(a.dep_ == "auxpass" for a in auxiliaries)
+    return head.tag_ == "VBG" and [a.lower_ for a in auxiliaries][-1] == "been" and any(
+        a.lower_ in _PERFECT for a in auxiliaries)
+
+
+def _alternative(head: Token, markers: frozenset[str]) -> str | None:
+    """The marker ("instead of", "rather than") just before the clause that tells the act, or one of the
+    clauses it goes on from ("instead of helping them (fight)")."""
+    node = head
+    while True:
+        before = head.doc[max(node.left_edge.i - 2, 0):node.left_edge.i].text.lower()
+        if before in markers:
+            return before
+        if node.dep_ not in _CLAUSE_CHAIN or node.head.i == node.i:
+            return None
+        node = node.head

@@ -1,0 +1,63 @@
+"""Acts a sentence names without telling them (events/background.py, docs/lexicon.md "Precision, eleventh
+session"): a relative clause describing its noun by what it does as a rule (simple present, present
+passive, perfect progressive) and the alternative not chosen ("instead of", "rather than") give no
+event; the act the sentence tells stays. Sentences written for these tests."""
+
+import datetime as dt
+
+import pytest
+
+from eventwire.records import Document
+
+MONDAY = dt.date(2024, 3, 11)
+
+
+def code(rules, text: str) -> list[tuple[str, str]]:
+    doc = Document(id="fixture", text=text, original_text=text, origin="<test>", date=MONDAY)
+    return [(e.event_type, e.trigger.text) for e in rules.code_document(doc) if not e.historical]
+
+
+@pytest.mark.parametrize("text, named, told", [
+    ("Chad, which hosts thousands of Sudanese refugees, closed its eastern border on Monday.",
+     "hosts", "closed"),
+    ("Serbia, which supplies arms to several African states, signed a deal with Hungary on Tuesday.",
+     "supplies", "signed a deal"),
+    ("Kenya, which buys most of its fuel from the Gulf, signed a trade deal with Oman on Tuesday.",
+     "buys", "signed a trade deal"),
+    ("Gunmen raided a camp near Tillaberi that is guarded by Nigerien soldiers on Sunday.",
+     "guarded", "raided"),
+    ("Police in Lima arrested a former minister who had been sheltering in the Bolivian embassy since June.",
+     "sheltering", "arrested"),
+])
+def test_a_relative_clause_describing_its_noun_is_no_event(rules, text, named, told):
+    events = code(rules, text)
+    assert not [e for e in events if e[1] == named], events
+    assert [e for e in events if e[1] == told], events
+
+
+@pytest.mark.parametrize("text, named, told", [
+    ("The minister resigned instead of negotiating with the striking doctors, officials said.",
+     "negotiating", "resigned"),
+    ("The Thai army shelled the border posts rather than withdraw its troops from the temple.",
+     "withdraw", "shelled"),
+    ("The Eritrean government detained the envoys rather than meet them, the opposition said.",
+     "meet", "detained"),
+    ("The court jailed the Tunisian blogger rather than fine him on Monday.", "fine", "jailed"),
+])
+def test_the_alternative_not_chosen_is_no_event(rules, text, named, told):
+    events = code(rules, text)
+    assert not [e for e in events if e[1] == named], events
+    assert [e for e in events if e[1] == told], events
+
+
+@pytest.mark.parametrize("text, told", [
+    # a speech act in a relative clause is the party's standing word, coded as the stance it is
+    ("Russia, which denies any role in the blast, expelled two Estonian diplomats on Friday.", "denies"),
+    # a relative clause in the past tells an act
+    ("Nigerian troops arrested the gunmen who kidnapped the students on Monday.", "kidnapped"),
+    # the act chosen stays, and so does an act whose actor alone is contrasted
+    ("The premier chose to resign rather than dissolve parliament.", "resign"),
+    ("Iran, rather than Iraq, fired the missiles at the base on Monday.", "fired"),
+])
+def test_a_told_act_stays(rules, text, told):
+    assert [e for e in code(rules, text) if e[1] == told]
