@@ -1,7 +1,8 @@
 """Acts a sentence names without telling them (events/background.py, docs/lexicon.md "Precision, eleventh
 session"): a relative clause describing its noun by what it does as a rule (simple present, present
-passive, perfect progressive) and the alternative not chosen ("instead of", "rather than") give no
-event; the act the sentence tells stays. Sentences written for these tests."""
+passive, perfect progressive), the alternative not chosen ("instead of", "rather than") and an act
+forecast as the object of "expect", "predict" (events/modality.py) give no event; the act the sentence
+tells stays. Sentences written for these tests."""
 
 import datetime as dt
 
@@ -60,4 +61,22 @@ def test_the_alternative_not_chosen_is_no_event(rules, text, named, told):
     ("Iran, rather than Iraq, fired the missiles at the base on Monday.", "fired"),
 ])
 def test_a_told_act_stays(rules, text, told):
+    assert [e for e in code(rules, text) if e[1] == told]
+
+
+@pytest.mark.parametrize("text", [
+    "Analysts expect more Russian attacks on Ukrainian power plants this winter.",
+    "Western diplomats predicted fresh sanctions against Belarus after the vote.",
+    "Kenyan officials anticipate new clashes with Somali militants along the border.",
+    "She said she expected further raids by militias allied with the junta.",
+])
+def test_an_act_forecast_as_the_object_of_a_forecasting_verb_is_no_event(rules, text):
+    assert code(rules, text) == []
+
+
+@pytest.mark.parametrize("text, told", [
+    ("The expected attack came on Monday, when rebels shelled Goma.", "shelled"),
+    ("Ethiopian police arrested 20 protesters on Monday, as many had expected.", "arrested"),
+])
+def test_an_act_told_beside_a_forecasting_word_stays(rules, text, told):
     assert [e for e in code(rules, text) if e[1] == told]
