@@ -1,8 +1,8 @@
 """Acts a sentence names without telling them (events/background.py, docs/lexicon.md "Precision, eleventh
 session"): a relative clause describing its noun by what it does as a rule (simple present, present
-passive, perfect progressive), the alternative not chosen ("instead of", "rather than") and an act
-forecast as the object of "expect", "predict" (events/modality.py) give no event; the act the sentence
-tells stays. Sentences written for these tests."""
+passive, perfect progressive), the alternative not chosen ("instead of", "rather than"), a yes/no
+question asked ("asked X if ...") and an act forecast as the object of "expect", "predict"
+(events/modality.py) give no event; the act the sentence tells stays. Sentences written for these tests."""
 
 import datetime as dt
 
@@ -79,4 +79,22 @@ def test_an_act_forecast_as_the_object_of_a_forecasting_verb_is_no_event(rules, 
     ("Ethiopian police arrested 20 protesters on Monday, as many had expected.", "arrested"),
 ])
 def test_an_act_told_beside_a_forecasting_word_stays(rules, text, told):
+    assert [e for e in code(rules, text) if e[1] == told]
+
+
+@pytest.mark.parametrize("text", [
+    "Reporters asked the minister if Kenya had expelled the envoy.",
+    "The prosecutor asked the publisher if he agreed with the charges.",
+    "Journalists asked the Kenyan president whether his government would close the Dadaab camp.",
+    "Diplomats wondered if Russia had attacked the convoy.",
+])
+def test_a_yes_no_question_is_neither_a_request_nor_the_act_asked_about(rules, text):
+    assert code(rules, text) == []
+
+
+@pytest.mark.parametrize("text, told", [
+    ("The EU asked Serbia to withdraw its police from the north.", "asked"),
+    ("Kenya asked Somalia whether it would attend the talks, and Somalia refused to attend.", "refused"),
+])
+def test_a_request_and_an_answer_stay(rules, text, told):
     assert [e for e in code(rules, text) if e[1] == told]

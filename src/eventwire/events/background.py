@@ -9,7 +9,10 @@ Two constructions name an act that a coder of the sentence does not record:
   a party says is its standing word, coded as the stance it is.
 - a clause offered as the alternative the actor did not choose ("... instead of helping them fight",
   "shelled the town rather than negotiate"): the act it names did not happen.
-A relative clause in the past ("the militia that attacked the base") tells an act and stays.
+- a yes/no question ("asked the minister if Kenya had expelled the envoy", "asked whether he agreed"):
+  the asking is a question, not a request, and the act asked about is not told as done.
+A relative clause in the past ("the militia that attacked the base") tells an act and stays, and so does
+a request ("asked Kenya to free the journalist").
 """
 
 from __future__ import annotations
@@ -21,20 +24,29 @@ from eventwire.events.reframe import SPEECH_ACTS
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from eventwire.events.modality import ModalityWords
+
 _PRESENT = {"VBZ", "VBP"}
 _PERFECT = {"have", "has", "had"}
 # the links by which a clause goes on from the one above it, up to the clause the alternative introduces
 _CLAUSE_CHAIN = {"xcomp", "ccomp", "pcomp", "conj"}
+_QUESTION_MARKS = {"if", "whether"}
+_QUESTION_CLAUSES = {"ccomp", "advcl"}
 
 
-def named_not_told(head: Token, event_type: str, alternative_markers: frozenset[str]) -> str | None:
+def named_not_told(head: Token, event_type: str, words: ModalityWords) -> str | None:
     """Why the act whose trigger `head` heads is named in the sentence but not told as done, or None."""
     if event_type not in SPEECH_ACTS and _describes_its_noun(head):
         return (f"'{head.text}' describes the noun '{head.head.text}' in a relative clause (what it does "
                 "as a rule or all along): a state, not an act done at a time")
-    marker = _alternative(head, alternative_markers)
+    marker = _alternative(head, words.alternative_markers)
     if marker is not None:
         return f"'{head.text}' follows '{marker}': the alternative not chosen, an act that did not happen"
+    if _asks_a_question(head, words.question_verbs):
+        return f"'{head.text}' asks a yes/no question: a question, not a request"
+    asking = _asked_about(head, words.question_verbs)
+    if asking is not None:
+        return f"'{head.text}' is asked about ('{asking.text}'): a question, not an act told as done"
     return None
 
 
@@ -63,3 +75,26 @@ def _alternative(head: Token, markers: frozenset[str]) -> str | None:
         if node.dep_ not in _CLAUSE_CHAIN or node.head.i == node.i:
             return None
         node = node.head
+
+
+def _question_clause(verb: Token) -> Token | None:
+    """The yes/no question clause ("if ...", "whether ...") the verb takes, or None."""
+    return next((c for c in verb.children if c.dep_ in _QUESTION_CLAUSES and any(
+        m.dep_ == "mark" and m.lower_ in _QUESTION_MARKS for m in c.children)), None)
+
+
+def _asks_a_question(head: Token, question_verbs: frozenset[str]) -> bool:
+    """"asked the minister if (whether) ...", with no act asked of anyone ("asked Kenya to free ...")."""
+    if head.lemma_.lower() not in question_verbs or _question_clause(head) is None:
+        return False
+    return not any(c.dep_ == "xcomp" for c in head.children)
+
+
+def _asked_about(head: Token, question_verbs: frozenset[str]) -> Token | None:
+    """The verb of asking whose yes/no question clause tells the act ("asked him if he (agreed)")."""
+    clause = head.head if head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX") else head
+    asking = clause.head
+    if asking.i == clause.i or asking.lemma_.lower() not in question_verbs:
+        return None
+    question = _question_clause(asking)
+    return asking if question is not None and question.i == clause.i else None

@@ -50,6 +50,8 @@ class ModalityWords:
     participation_verbs: frozenset[str]
     # "instead of", "rather than": the clause after them is the alternative not chosen (events.background)
     alternative_markers: frozenset[str]
+    # "ask", "wonder": with an "if"/"whether" clause, a question asked, not a request (events.background)
+    question_verbs: frozenset[str]
     # "will", "'ll", "shall": the act is announced, not done (read also by events.reframe)
     future_auxiliaries: frozenset[str]
     # "would": the future of reported speech ("said it would send troops"), else a hypothetical
