@@ -1,8 +1,9 @@
 """Acts a sentence names without telling them (events/background.py, docs/lexicon.md "Precision, eleventh
 session"): a relative clause describing its noun by what it does as a rule (simple present, present
 passive, perfect progressive), the alternative not chosen ("instead of", "rather than"), a yes/no
-question asked ("asked X if ...") and an act forecast as the object of "expect", "predict"
-(events/modality.py) give no event; the act the sentence tells stays. Sentences written for these tests."""
+question asked ("asked X if ..."), the condition of another act ("if Kosovo rejects the plan") and an
+act forecast as the object of "expect", "predict" (events/modality.py) give no event; the act the
+sentence tells stays. Sentences written for these tests."""
 
 import datetime as dt
 
@@ -98,3 +99,20 @@ def test_a_yes_no_question_is_neither_a_request_nor_the_act_asked_about(rules, t
 ])
 def test_a_request_and_an_answer_stay(rules, text, told):
     assert [e for e in code(rules, text) if e[1] == told]
+
+
+@pytest.mark.parametrize("text", [
+    "Serbia will recall its envoy if Kosovo rejects the plan.",
+    "Unless Russia agrees to the ceasefire, the EU will impose new sanctions.",
+    "If Chad accuses Sudan of arming the rebels, the talks will collapse.",
+    "He denies the charges, but if convicted by the court, he could face life in prison.",
+])
+def test_the_condition_of_another_act_is_no_event(rules, text):
+    assert code(rules, text) == []
+
+
+def test_acts_told_as_done_beside_a_condition_stay(rules):
+    assert [e[0] for e in code(rules, "Kenya rejected the plan, and Somalia accused it of bad faith.")] == [
+        "REJECT", "ACCUSE"]
+    threat = "The EU threatened to impose sanctions if Belarus refused to free the journalist."
+    assert [e[0] for e in code(rules, threat)] == ["THREATEN"]

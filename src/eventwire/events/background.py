@@ -9,6 +9,8 @@ Two constructions name an act that a coder of the sentence does not record:
   a party says is its standing word, coded as the stance it is.
 - a clause offered as the alternative the actor did not choose ("... instead of helping them fight",
   "shelled the town rather than negotiate"): the act it names did not happen.
+- the condition of another act ("if Kenya rejects the plan, ...", "unless Russia agrees"): an act
+  that may happen, whatever its type (what may happen otherwise is dropped as hypothetical already).
 - a yes/no question ("asked the minister if Kenya had expelled the envoy", "asked whether he agreed"):
   the asking is a question, not a request, and the act asked about is not told as done.
 A relative clause in the past ("the militia that attacked the base") tells an act and stays, and so does
@@ -32,6 +34,7 @@ _PERFECT = {"have", "has", "had"}
 _CLAUSE_CHAIN = {"xcomp", "ccomp", "pcomp", "conj"}
 _QUESTION_MARKS = {"if", "whether"}
 _QUESTION_CLAUSES = {"ccomp", "advcl"}
+_MAX_HOPS = 4
 
 
 def named_not_told(head: Token, event_type: str, words: ModalityWords) -> str | None:
@@ -47,6 +50,9 @@ def named_not_told(head: Token, event_type: str, words: ModalityWords) -> str | 
     asking = _asked_about(head, words.question_verbs)
     if asking is not None:
         return f"'{head.text}' is asked about ('{asking.text}'): a question, not an act told as done"
+    condition = _condition(head, words.conditional_markers)
+    if condition is not None:
+        return f"'{head.text}' is the condition '{condition.text}' sets: an act that may happen, not one told"
     return None
 
 
@@ -98,3 +104,18 @@ def _asked_about(head: Token, question_verbs: frozenset[str]) -> Token | None:
         return None
     question = _question_clause(asking)
     return asking if question is not None and question.i == clause.i else None
+
+
+def _condition(head: Token, conditional_markers: frozenset[str]) -> Token | None:
+    """The marker ("if", "unless") of the conditional clause the act is told in ("if Kenya (rejects) the
+    plan, ...", "unless Russia (agrees) to ..."), on the trigger's clause or a clause it is told in."""
+    node = head
+    for _ in range(_MAX_HOPS):
+        marker = next((c for c in node.children if c.dep_ == "mark" and c.lower_ in conditional_markers),
+                      None)
+        if marker is not None and node.dep_ == "advcl":
+            return marker
+        if node.dep_ not in _CLAUSE_CHAIN or node.head.i == node.i:
+            return None
+        node = node.head
+    return None
