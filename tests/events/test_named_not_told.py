@@ -1,9 +1,10 @@
 """Acts a sentence names without telling them (events/background.py, docs/lexicon.md "Precision, eleventh
 session"): a relative clause describing its noun by what it does as a rule (simple present, present
 passive, perfect progressive), the alternative not chosen ("instead of", "rather than"), a yes/no
-question asked ("asked X if ..."), the condition of another act ("if Kosovo rejects the plan") and an
-act forecast as the object of "expect", "predict" (events/modality.py) give no event; the act the
-sentence tells stays. Sentences written for these tests."""
+question asked ("asked X if ..."), the condition of another act ("if Kosovo rejects the plan"), what a
+negated reporting verb does not report ("has not said it carried out") and an act forecast as the object
+of "expect", "predict" (events/modality.py) give no event; the act the sentence tells stays. Sentences
+written for these tests."""
 
 import datetime as dt
 
@@ -116,3 +117,21 @@ def test_acts_told_as_done_beside_a_condition_stay(rules):
         "REJECT", "ACCUSE"]
     threat = "The EU threatened to impose sanctions if Belarus refused to free the journalist."
     assert [e[0] for e in code(rules, threat)] == ["THREATEN"]
+
+
+@pytest.mark.parametrize("text", [
+    "Israel has not said it carried out the strike on the Iranian consulate.",
+    "The Pentagon did not confirm that American jets had bombed the depot.",
+    "Ukraine has never claimed that it attacked the bridge.",
+    "Colombian officials would not say that the army had shelled the camp.",
+])
+def test_what_a_negated_reporting_verb_does_not_report_is_no_event(rules, text):
+    assert code(rules, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Ukraine said it attacked the bridge on Monday.",
+    "Officials did not say when the troops attacked the village.",
+])
+def test_a_reported_act_and_an_act_taken_as_done_stay(rules, text):
+    assert [e[0] for e in code(rules, text)] == ["ASSAULT"]

@@ -11,6 +11,9 @@ Two constructions name an act that a coder of the sentence does not record:
   "shelled the town rather than negotiate"): the act it names did not happen.
 - the condition of another act ("if Kenya rejects the plan, ...", "unless Russia agrees"): an act
   that may happen, whatever its type (what may happen otherwise is dropped as hypothetical already).
+- what a negated reporting verb does not report ("has not said it carried out the strike", "did not
+  confirm that jets had bombed the depot"). A clause of "when", "how" or "why" ("did not say when the
+  troops attacked") takes the act as done, and stays.
 - a yes/no question ("asked the minister if Kenya had expelled the envoy", "asked whether he agreed"):
   the asking is a question, not a request, and the act asked about is not told as done.
 A relative clause in the past ("the militia that attacked the base") tells an act and stays, and so does
@@ -35,6 +38,7 @@ _CLAUSE_CHAIN = {"xcomp", "ccomp", "pcomp", "conj"}
 _QUESTION_MARKS = {"if", "whether"}
 _QUESTION_CLAUSES = {"ccomp", "advcl"}
 _MAX_HOPS = 4
+_WH_TAGS = {"WRB", "WP", "WDT"}
 
 
 def named_not_told(head: Token, event_type: str, words: ModalityWords) -> str | None:
@@ -53,6 +57,9 @@ def named_not_told(head: Token, event_type: str, words: ModalityWords) -> str | 
     condition = _condition(head, words.conditional_markers)
     if condition is not None:
         return f"'{head.text}' is the condition '{condition.text}' sets: an act that may happen, not one told"
+    unsaid = _not_reported(head, words)
+    if unsaid is not None:
+        return f"'{head.text}' is what '{unsaid.text}' does not report: an act not told as done"
     return None
 
 
@@ -119,3 +126,17 @@ def _condition(head: Token, conditional_markers: frozenset[str]) -> Token | None
             return None
         node = node.head
     return None
+
+
+def _not_reported(head: Token, words: ModalityWords) -> Token | None:
+    """The negated reporting verb whose "that" clause tells the act ("has not (said) it carried out", "never
+    (claimed) that it attacked"), or None."""
+    clause = head.head if head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX") else head
+    verb = clause.head
+    if clause.dep_ != "ccomp" or verb.i == clause.i or verb.lemma_.lower() not in words.reporting_verbs:
+        return None
+    if any(t.tag_ in _WH_TAGS for t in clause.children if t.i < clause.i):
+        return None  # "did not say when they attacked": the act is taken as done
+    negated = any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in words.negators)
+                  for c in verb.children)
+    return verb if negated else None
