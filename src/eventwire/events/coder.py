@@ -45,6 +45,7 @@ from eventwire.events.arguments import (
     trigger_head,
     word_in,
 )
+from eventwire.events.background import named_not_told
 from eventwire.events.classify import Classification, VerbLexicon
 from eventwire.events.confidence import (
     STRONG_PATTERN,
@@ -600,6 +601,8 @@ class EventCoder:
             return None  # "shot back that ...", '"...," she fired back': words in reply, not an attack
         if c.quad_class not in VERBAL_QUADS and habitual(draft.head, self.stance) is not None:
             return None  # "usually patrol", "have patrolled it since 1985": a habit or a state, not an act
+        if named_not_told(draft.head, c.event_type, self.modality_words) is not None:
+            return None  # "bases that host troops", "instead of helping them fight", "asked if": not told
         if c.event_type == "ASSAULT" and toll_of_a_war(draft.head, self.stance) is not None:
             return None  # "thousands have been killed in the war": a war's running toll, not an act
         if c.event_type == "ASSAULT" and done_to_oneself(draft.head, self.stance) is not None:

@@ -48,6 +48,10 @@ class ModalityWords:
     sentence_conditions: frozenset[str]  # the condition words it reads as a cue
     # "will not (take) part in the attack", "would not (join) it": a hostile act refused (events.reframe)
     participation_verbs: frozenset[str]
+    # "instead of", "rather than": the clause after them is the alternative not chosen (events.background)
+    alternative_markers: frozenset[str]
+    # "ask", "wonder": with an "if"/"whether" clause, a question asked, not a request (events.background)
+    question_verbs: frozenset[str]
     # "will", "'ll", "shall": the act is announced, not done (read also by events.reframe)
     future_auxiliaries: frozenset[str]
     # "would": the future of reported speech ("said it would send troops"), else a hypothetical
@@ -113,7 +117,8 @@ def analyse(trigger: Token, clause_head: Token, words: ModalityWords, clauses: A
         else:
             hypothetical = True
             reasons.append("hypothetical: modal 'would'")
-    forecaster = _forecast(clause_head, words, clauses, reasons)
+    forecaster = (_forecast(clause_head, words, clauses, reasons)
+                  or _forecast_of(trigger, words, clauses, reasons))
     if forecaster is not None:
         future = hypothetical = True
     commentary = _commentary(reporter, forecaster, future or hypothetical, words, reasons)
@@ -190,6 +195,18 @@ def _forecast(clause_head: Token, words: ModalityWords, clauses: ArgumentWords,
             subject, _ = clause_subject(node, clauses)
             return subject if subject is not None and subject.lower_ not in words.pronouns_of_things else node
     return None
+
+
+def _forecast_of(trigger: Token, words: ModalityWords, clauses: ArgumentWords,
+                 reasons: list[str]) -> Token | None:
+    """Whoever forecasts the act named as the object of a forecasting verb ("she expected further
+    attacks", "diplomats predict fresh sanctions"), or that verb when nobody is named; None otherwise."""
+    verb = trigger.head
+    if trigger.dep_ != "dobj" or trigger.pos_ != "NOUN" or verb.lemma_.lower() not in words.forecast_words:
+        return None
+    reasons.append(f"hypothetical: an act forecast ('{verb.text}')")
+    subject, _ = clause_subject(verb, clauses)
+    return subject if subject is not None and subject.lower_ not in words.pronouns_of_things else verb
 
 
 def _commentary(reporter: Token | None, forecaster: Token | None, unrealised: bool, words: ModalityWords,

@@ -731,8 +731,11 @@ def accident_of(head: Token, source_found: bool, event_type: str, words: StanceW
     """The word that makes casualties with no attacker an accident or a disaster, or None. Only a
     casualty verb can be told of an accident: "shot in his car", "a bomb detonated on a bus" are
     attacks whatever vehicle they name."""
-    if source_found or event_type not in _CASUALTY_TYPES or head.lemma_.lower() not in words.casualty_verbs:
+    if event_type not in _CASUALTY_TYPES or head.lemma_.lower() not in words.casualty_verbs:
         return None
+    mishap = _mishap_it_follows(head, words)
+    if mishap is not None or source_found:
+        return mishap
     for child in head.children:
         if child.dep_ in _CIRCUMSTANCE_LINKS:
             subtree = list(child.subtree)
@@ -742,6 +745,23 @@ def accident_of(head: Token, source_found: bool, event_type: str, words: StanceW
                 if token.lemma_.lower() in words.accident_words or token.lower_ in words.accident_words:
                     return token
     return None
+
+
+def _mishap_it_follows(head: Token, words: StanceWords) -> Token | None:
+    """The accident verb a casualty verb goes on from ("a military helicopter (crashed) near the base,
+    killing five", "a ferry (capsized) and drowned 30"): the vehicle its subject names did no act, whatever
+    its country. None when the sentence tells an attack there ("crashed after a missile hit it") or the
+    verb is done to something ("(crashed) their car into the checkpoint and killed three")."""
+    verb = head.head
+    if head.dep_ not in ("advcl", "conj") or verb.i == head.i:
+        return None
+    if verb.lemma_.lower() not in words.accident_words or any(c.dep_ == "dobj" for c in verb.children):
+        return None
+    # how it came about: "(after) a missile hit it", "(in) an airstrike"; not when ("hours after the strikes")
+    causes = [t for c in verb.children if c.dep_ in _CIRCUMSTANCE_LINKS and c.i != head.i for t in c.subtree]
+    if any(t.lemma_.lower() in words.attack_words or t.lower_ in words.attack_words for t in causes):
+        return None
+    return verb
 
 
 _NAMED_VICTIMS = {"PERSON", "NORP", "ORG"}
