@@ -1,4 +1,5 @@
-"""The written development article set (data/articles_written_dev): a well-formed label file.
+"""The written development article set (data/articles_written_dev): well-formed label files (the
+first coding, articles.jsonl, and the second, blind one, articles_second.jsonl).
 
 Checks only the file itself, never the coder's output on it: the scorer's loader reads every record
 with its own article, every evidence and quiet sentence is an exact substring of the article's body,
@@ -18,7 +19,8 @@ import pytest
 from eventwire.evaluate.articles import load_written
 from eventwire.records import EVENT_TYPES
 
-SET_PATH = Path(__file__).resolve().parent.parent / "data" / "articles_written_dev" / "articles.jsonl"
+SET_DIR = Path(__file__).resolve().parent.parent / "data" / "articles_written_dev"
+SET_PATHS = (SET_DIR / "articles.jsonl", SET_DIR / "articles_second.jsonl")
 BODIES = ("IGO", "NGO", "MNC")
 MECHANISMS = {"date", "reference", "request-denial", "nominal", "target-clause", "quote", "symmetric",
               "plain", "headline"}
@@ -27,12 +29,18 @@ EVENT_FIELDS = {"type", "source_country", "target_country", "date_from", "date_t
 BODY_WORDS = (380, 480)
 
 
-def _records() -> list[dict]:
-    with SET_PATH.open(encoding="utf-8") as stream:
+def _records(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as stream:
         return [json.loads(line) for line in stream if line.strip()]
 
 
-RECORDS = _records()
+RECORDS = [record for path in SET_PATHS for record in _records(path)]
+
+
+def _record_id(record: dict) -> str:
+    """The article, and which coding: the two files code the same ids."""
+    second = record.get("labeller") == "second coder, blind"
+    return f"{record['id']}-second" if second else record["id"]
 
 
 def _body(record: dict) -> str:
@@ -50,8 +58,9 @@ def _valid_country(code: str | None) -> bool:
     return code is None or code in BODIES or pycountry.countries.get(alpha_3=code) is not None
 
 
-def test_the_scorer_s_loader_reads_every_record_with_its_own_article():
-    labels, docs = load_written(SET_PATH)
+@pytest.mark.parametrize("path", SET_PATHS, ids=lambda path: path.name)
+def test_the_scorer_s_loader_reads_every_record_with_its_own_article(path):
+    labels, docs = load_written(path)
     assert [label.doc_id for label in labels] == [f"wd10-{n:02d}" for n in range(1, 17)]
     assert set(docs) == {label.doc_id for label in labels}
     for label in labels:
@@ -59,18 +68,25 @@ def test_the_scorer_s_loader_reads_every_record_with_its_own_article():
         assert all(event.mechanisms for event in label.must)
 
 
-def test_ids_are_unique():
-    ids = [record["id"] for record in RECORDS]
+@pytest.mark.parametrize("path", SET_PATHS, ids=lambda path: path.name)
+def test_ids_are_unique(path):
+    ids = [record["id"] for record in _records(path)]
     assert len(ids) == len(set(ids)) == 16
 
 
-@pytest.mark.parametrize("record", RECORDS, ids=lambda record: record["id"])
+def test_the_second_coding_codes_the_same_articles_in_the_same_words():
+    first, second = (_records(path) for path in SET_PATHS)
+    assert [(r["id"], r["date"], r["title"], r["text"]) for r in first] == [
+        (r["id"], r["date"], r["title"], r["text"]) for r in second]
+
+
+@pytest.mark.parametrize("record", RECORDS, ids=_record_id)
 def test_each_body_is_wire_length_and_dated(record):
     assert BODY_WORDS[0] <= len(_body(record).split()) <= BODY_WORDS[1]
     assert dt.date.fromisoformat(record["date"]).year in range(2019, 2026)
 
 
-@pytest.mark.parametrize("record", RECORDS, ids=lambda record: record["id"])
+@pytest.mark.parametrize("record", RECORDS, ids=_record_id)
 def test_evidence_actor_spans_and_quiet_sentences_are_substrings_of_the_body(record):
     body = _body(record)
     for kind, event in _events(record):
@@ -82,7 +98,7 @@ def test_evidence_actor_spans_and_quiet_sentences_are_substrings_of_the_body(rec
         assert re.search(r"[.?!]\"?$", sentence), f"a quiet item is a whole sentence: {sentence}"
 
 
-@pytest.mark.parametrize("record", RECORDS, ids=lambda record: record["id"])
+@pytest.mark.parametrize("record", RECORDS, ids=_record_id)
 def test_types_countries_dates_and_mechanisms_are_valid(record):
     published = dt.date.fromisoformat(record["date"])
     for kind, event in _events(record):
@@ -96,7 +112,7 @@ def test_types_countries_dates_and_mechanisms_are_valid(record):
             assert event["mechanisms"] and set(event["mechanisms"]) <= MECHANISMS, event["mechanisms"]
 
 
-@pytest.mark.parametrize("record", RECORDS, ids=lambda record: record["id"])
+@pytest.mark.parametrize("record", RECORDS, ids=_record_id)
 def test_no_quiet_sentence_holds_a_labelled_event(record):
     evidence = [event["evidence"] for _, event in _events(record)]
     for sentence in record["quiet"]:
