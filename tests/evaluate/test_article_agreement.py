@@ -75,6 +75,7 @@ def test_recall_each_way_counts_the_other_s_acceptable_events_and_the_levels_loo
     assert _pair(agreement.recall("first")) == (2, 4)  # shelling; denunciation through an acceptable event
     assert _pair(agreement.recall("first", against_must_only=True)) == (1, 4)
     assert _pair(agreement.recall("second")) == (1, 5)
+    assert _pair(agreement.precision_of_all("second")) == (2, 6)  # the shelling and the acceptable charge
     # the demand (REQUEST and THREATEN); the hotline AGREE by the envoys' CONSULT, both verbal cooperation
     assert _pair(agreement.recall("first", "PentaClass")) == (4, 4)
     assert _pair(agreement.recall("second", "PentaClass")) == (3, 5)

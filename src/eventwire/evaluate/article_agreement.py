@@ -100,6 +100,17 @@ class CodingAgreement:
                 right += any(events_match(event, w, level) for w in wanted)
         return Ratio(right, total)
 
+    def precision_of_all(self, side: str) -> Ratio:
+        """The precision a coder would get that coded every must and acceptable event of `side`, scored
+        against the other coding: the share of them the other's must or acceptable events match."""
+        right = total = 0
+        for pair in self.pairs:
+            mine, other = pair.coding(side), pair.other(side)
+            for event in mine.must + mine.acceptable:
+                total += 1
+                right += any(events_match(event, w) for w in other.must + other.acceptable)
+        return Ratio(right, total)
+
     def f1(self, level: str = "event") -> float:
         """The harmonic mean of the two directions: the F1 a coder coding exactly like one coding would
         get against the other as the gold."""
@@ -156,6 +167,8 @@ class CodingAgreement:
                                "f1": round(self.f1(level), 4)} for level in LEVELS},
             "must_against_must_only": {side: _ratio_dict(self.recall(side, against_must_only=True))
                                        for side in SIDES},
+            "all_events_matched_by_the_other": {side: _ratio_dict(self.precision_of_all(side))
+                                                for side in SIDES},
             "disagreements_by_kind": {side: dict(self.disagreement_kinds(side).most_common())
                                       for side in SIDES},
             "disagreements_by_field": dict(self.field_totals().most_common()),
@@ -176,6 +189,8 @@ class CodingAgreement:
                   f"{self.f1(level):>8.3f}" for level in LEVELS]
         lines.append(f"{'must only':<12}{str(self.recall('first', against_must_only=True)):>22}"
                      f"{str(self.recall('second', against_must_only=True)):>22}")
+        lines.append(f"{'all events':<12}{str(self.precision_of_all('first')):>22}"
+                     f"{str(self.precision_of_all('second')):>22}   (must and acceptable, the other's match)")
         lines += ["", "must events the other coding misses, by what differs at its nearest event:"]
         kinds = self.disagreement_kinds()
         lines.append(f"  {'':<26}{'first':>8}{'second':>8}")
