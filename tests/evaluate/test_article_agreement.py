@@ -99,6 +99,14 @@ def test_a_miss_with_its_event_in_another_sentence_is_read_at_the_nearest_one_th
     assert _agreement(first, second).disagreement_kinds("first") == {"date": 1}
 
 
+def test_a_swap_with_another_date_counts_for_source_target_and_date():
+    first = [_record("fx-01", [_event("CONSULT", "FRE", "SYL", "2024-05-16", None, ENVOYS)])]
+    second = [_record("fx-01", [_event("CONSULT", "SYL", "FRE", "2024-05-12", None, ENVOYS)])]
+    agreement = _agreement(first, second)
+    assert agreement.disagreement_kinds("first") == {SWAPPED + "+date": 1}
+    assert agreement.field_totals() == {"source": 2, "target": 2, "date": 2}  # each side's miss
+
+
 def test_quiet_sentences_listed_by_both_by_one_and_where_the_other_codes_an_event():
     agreement = _agreement()
     assert agreement.quiet() == {"both": 1, "first_only": 0, "second_only": 1,

@@ -112,8 +112,8 @@ class CodingAgreement:
         return Ratio(right, total)
 
     def f1(self, level: str = "event") -> float:
-        """The harmonic mean of the two directions: the F1 a coder coding exactly like one coding would
-        get against the other as the gold."""
+        """The harmonic mean of the two directions, a symmetric summary (a coder's precision would count
+        the acceptable events it codes too: `precision_of_all`)."""
         one, two = self.recall("first", level).value, self.recall("second", level).value
         return 2 * one * two / (one + two) if one + two else 0.0
 
@@ -127,9 +127,9 @@ class CodingAgreement:
         """How many disagreements each field takes part in (a swap counts for source and target)."""
         totals: Counter[str] = Counter()
         for kind, count in self.disagreement_kinds().items():
-            names = ("source", "target") if kind == SWAPPED else () if kind == ABSENT else kind.split("+")
-            for name in names:
-                totals[name] += count
+            for part in kind.split("+"):
+                for name in ("source", "target") if part == SWAPPED else () if part == ABSENT else (part,):
+                    totals[name] += count
         return totals
 
     def quiet_conflicts(self) -> list[tuple[str, str, str]]:
