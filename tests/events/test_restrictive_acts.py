@@ -157,3 +157,48 @@ def test_an_act_beside_a_denial_is_not_denied(rules):
     text = "Pakistan denied the charge and attacked Indian posts in Kashmir."
     events = _of_type(rules, text, "ASSAULT")
     assert events and countries(events[0].target) == ["IND"]
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("European Union leaders agreed on Monday to impose new economic sanctions on Belarus.", "BLR"),
+    ("NATO foreign ministers agreed to expel eight Russian diplomats.", "RUS"),
+    ("The Chilean congress voted to impose tariffs on Argentine wheat.", "ARG"),
+    ("The ministers agreed to close their airspace to Belarusian airlines and to impose sanctions on Minsk.",
+     "BLR"),
+])
+def test_a_sanction_agreed_is_the_sanction(rules, text, target):
+    events = _of_type(rules, text, "SANCTION")
+    assert events and target in countries(events[0].target)
+    assert not _of_type(rules, text, "AGREE")
+
+
+def test_lifting_sanctions_agreed_stays_an_intent(rules):
+    assert _of_type(rules, "The EU agreed to lift sanctions on Cuba.", "AGREE")
+
+
+@pytest.mark.parametrize("text", [
+    "The army seized power in Niger on Wednesday.",
+    "Soldiers staged a coup in Gabon on Wednesday.",
+    "Three days after army special forces seized power in the capital, the junta freed 80 prisoners.",
+    "Mutinous officers seized power in Bamako last year.",
+])
+def test_power_seized_is_coercion(rules, text):
+    events = _of_type(rules, text, "COERCE")
+    assert events and events[0].cameo == "170"
+    assert not _of_type(rules, text, "ASSAULT")
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Israel captured East Jerusalem from Jordan in the 1967 war.", "ISR"),
+    ("Peru captured Arica in 1880 during the war with Chile.", "PER"),
+    ("The Taliban captured Kandahar last autumn.", "AFG"),
+])
+def test_a_state_or_armed_group_taking_a_named_place_is_fighting(rules, text, source):
+    events = _of_type(rules, text, "ASSAULT")
+    assert events and events[0].cameo == "192"
+    assert countries(events[0].source) == [source]
+
+
+def test_police_seizing_goods_stay_coercion(rules):
+    text = "Peruvian police seized two tonnes of cocaine in Callao on Monday."
+    assert _of_type(rules, text, "COERCE") and not _of_type(rules, text, "ASSAULT")
