@@ -688,8 +688,9 @@ class VerbLexicon:
             sanction = self._decided_sanction(child) if match.cameo[:2] == _INTENT_FRAME else None
             if sanction is not None:
                 pattern = f"{match.pattern} + to {sanction.pattern}"
-                return replace(match, cameo=sanction.cameo, pattern=pattern, specificity=max(match.specificity, 0.6),
-                               consumed=consumed | sanction.consumed, how="sanction decided")
+                return replace(match, cameo=sanction.cameo, pattern=pattern,
+                               specificity=max(match.specificity, 0.6), consumed=consumed | sanction.consumed,
+                               how="sanction decided")
             code = embedded and embedded.cameo and intent_code(frame, embedded.cameo)
             if not code:
                 return replace(match, consumed=consumed)
