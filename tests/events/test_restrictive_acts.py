@@ -202,3 +202,10 @@ def test_a_state_or_armed_group_taking_a_named_place_is_fighting(rules, text, so
 def test_police_seizing_goods_stay_coercion(rules):
     text = "Peruvian police seized two tonnes of cocaine in Callao on Monday."
     assert _of_type(rules, text, "COERCE") and not _of_type(rules, text, "ASSAULT")
+
+
+def test_an_announced_boycott_stays_a_threat(rules):
+    text = "The Bolivian opposition party said it would boycott the referendum."
+    events = _of_type(rules, text, "THREATEN")
+    assert events and events[0].future
+    assert not _of_type(rules, text, "SANCTION")

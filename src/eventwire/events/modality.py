@@ -48,6 +48,8 @@ class ModalityWords:
     sentence_conditions: frozenset[str]  # the condition words it reads as a cue
     # "will not (take) part in the attack", "would not (join) it": a hostile act refused (events.reframe)
     participation_verbs: frozenset[str]
+    # "boycott": announced, a threat, where an announced sanction is the sanction itself (events.reframe)
+    announced_boycotts: frozenset[str]
     # "will", "'ll", "shall": the act is announced, not done (read also by events.reframe)
     future_auxiliaries: frozenset[str]
     # "would": the future of reported speech ("said it would send troops"), else a hypothetical

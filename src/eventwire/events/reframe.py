@@ -62,8 +62,8 @@ def modal_frame(token: Token, cameo: str, data: LexiconData, words: ModalityWord
         if root == _SHOW_OF_FORCE and (marker in words.future_auxiliaries or marker in words.reported_future):
             continue  # "police will patrol": a plan; "is ready to send troops" is a threat
         if root == _SANCTION and (marker in words.future_auxiliaries or marker in words.reported_future) \
-                and not _on_condition(token):
-            continue  # "will impose sanctions": announced, not threatened
+                and not _on_condition(token) and token.lemma_.lower() not in words.announced_boycotts:
+            continue  # "will impose sanctions": announced, not threatened ("will boycott" threatens)
         if data.modals.get(marker) == _DEMAND_FRAME:
             frame_root = _DEMAND_FRAME  # "X must withdraw", "X must agree": whatever the act
         elif hostile and (marker in data.conflict_modals or marker in data.commissives):
