@@ -199,6 +199,15 @@ def test_a_state_or_armed_group_taking_a_named_place_is_fighting(rules, text, so
     assert countries(events[0].source) == [source]
 
 
+@pytest.mark.parametrize(("text", "target"), [
+    ("Israel captured East Jerusalem from Jordan in the 1967 war.", "JOR"),
+    ("Serbia captured Vukovar from Croatian forces in November.", "HRV"),
+])
+def test_the_place_taken_is_taken_from_its_holder(rules, text, target):
+    events = _of_type(rules, text, "ASSAULT")
+    assert events and countries(events[0].target) == [target]
+
+
 def test_police_seizing_goods_stay_coercion(rules):
     text = "Peruvian police seized two tonnes of cocaine in Callao on Monday."
     assert _of_type(rules, text, "COERCE") and not _of_type(rules, text, "ASSAULT")

@@ -725,6 +725,15 @@ class EventCoder:
                         quad_class=quad_class_of(OCCUPY_TERRITORY))
             reasons.append(Reason("type", f"armed forces or a state taking the place '{location.text}': "
                                           "fighting for ground, not a seizure of property"))
+            holder = _taken_from(draft.head)
+            if holder is not None:  # "captured the town from Chile": who held it is who the attack was on
+                group = ArgumentGroup((phrase(holder),), f"object of 'from' after '{draft.head.text}'")
+                with context.pronouns_not_for(source.actors):
+                    held = self._role("target", (group,), sentence, when, context, taken,
+                                      article.parties(side))
+                if held.actors:
+                    target = held
+                    reasons += reasons_of("target", held.reasons)
         elif (violence := _armed_group_act(c, source.actors)) is not None:
             c = replace(c, event_type="ASSAULT", mode=plover_of(violence)[1], cameo=violence,
                         quad_class=quad_class_of(violence))
@@ -1139,6 +1148,12 @@ def _acts_together(event_type: str, head: Token, source: _Role, clash_nouns: fro
     if event_type != "ASSAULT" or source.sides:
         return True
     return word_in(head, clash_nouns)
+
+
+def _taken_from(head: Token) -> Token | None:
+    """ "captured the port (from) Bolivia": the phrase of who held the place taken, or None."""
+    return next((o for p in head.children if p.dep_ == "prep" and p.lower_ == "from"
+                 for o in p.children if o.dep_ == "pobj"), None)
 
 
 def _a_state(actors: list[Actor]) -> bool:
