@@ -41,7 +41,8 @@ def test_a_past_tense_verb_after_an_infinitive_joins_the_verb_above(nlp, text):
 
 
 def test_a_demand_after_a_threat_is_a_request_of_its_own(rules):
-    text = "The Chilean president threatened to reimpose sanctions on Peru and called on the generals to resign."
+    text = ("The Chilean president threatened to reimpose sanctions on Peru and called on the generals "
+            "to resign.")
     types = {e.event_type for e in code_text(rules, text)}
     assert {"THREATEN", "REQUEST"} <= types
 
