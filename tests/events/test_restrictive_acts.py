@@ -53,7 +53,7 @@ def test_lowered_tariffs_and_rates_are_no_sanction(rules, text):
 
 
 @pytest.mark.parametrize("text", [
-    "West African leaders suspended Mali from their regional bloc on Wednesday.",
+    "Southern African leaders suspended Madagascar from their regional grouping on Friday.",
     "Zimbabwe was suspended from the Commonwealth in 2002.",
     "Venezuela will quit the Organization of American States, the foreign minister said.",
     "The juntas of Chad and Sudan said they were leaving the African Union with immediate effect.",
@@ -97,7 +97,7 @@ def test_an_announced_strike_stays_a_threat(rules):
 
 @pytest.mark.parametrize("text", [
     "The Kenyan president vetoed the bill on Monday.",
-    "The Kenyan parliament overrode a presidential veto on Tuesday.",
+    "Kenyan lawmakers overrode the president's veto of the budget on Thursday.",
     "Russia used its veto to block the resolution on Syria.",
     "China cast a veto against the draft on Friday.",
 ])
@@ -112,7 +112,7 @@ def test_a_bill_passed_is_no_veto(rules):
 
 
 @pytest.mark.parametrize(("text", "source"), [
-    ("The Chilean president called the raid a flagrant violation of international law.", "CHL"),
+    ("The Chilean president called the incursion a clear violation of Chilean sovereignty.", "CHL"),
     ("Peru's foreign minister described the election as a farce.", "PER"),
     ("The Bolivian opposition called the vote unconstitutional.", "BOL"),
     ("Kenya branded the rebels terrorists on Monday.", "KEN"),
@@ -147,10 +147,10 @@ def test_a_cabinet_summoned_is_no_complaint(rules):
 
 
 def test_the_second_of_two_denied_clauses_is_denied(rules):
-    text = "Pakistan denied that any of its planes had been lost or that it had used F-16s at all."
+    text = "Bolivia denied that any of its helicopters were downed or that it had fired rockets at the camp."
     events = _of_type(rules, text, "REJECT")
-    assert events and countries(events[0].source) == ["PAK"]
-    assert not _of_type(rules, text, "ACCUSE")
+    assert events and countries(events[0].source) == ["BOL"]
+    assert not _of_type(rules, text, "ASSAULT")
 
 
 def test_an_act_beside_a_denial_is_not_denied(rules):
@@ -160,11 +160,10 @@ def test_an_act_beside_a_denial_is_not_denied(rules):
 
 
 @pytest.mark.parametrize(("text", "target"), [
-    ("European Union leaders agreed on Monday to impose new economic sanctions on Belarus.", "BLR"),
+    ("EU foreign ministers agreed on Tuesday to impose fresh sanctions on Belarus.", "BLR"),
     ("NATO foreign ministers agreed to expel eight Russian diplomats.", "RUS"),
     ("The Chilean congress voted to impose tariffs on Argentine wheat.", "ARG"),
-    ("The ministers agreed to close their airspace to Belarusian airlines and to impose sanctions on Minsk.",
-     "BLR"),
+    ("The ministers agreed to shut their ports to Iranian ships and to impose sanctions on Tehran.", "IRN"),
 ])
 def test_a_sanction_agreed_is_the_sanction(rules, text, target):
     events = _of_type(rules, text, "SANCTION")
@@ -179,7 +178,7 @@ def test_lifting_sanctions_agreed_stays_an_intent(rules):
 @pytest.mark.parametrize("text", [
     "The army seized power in Niger on Wednesday.",
     "Soldiers staged a coup in Gabon on Wednesday.",
-    "Three days after army special forces seized power in the capital, the junta freed 80 prisoners.",
+    "Army officers seized power in Niamey on Wednesday.",
     "Mutinous officers seized power in Bamako last year.",
 ])
 def test_power_seized_is_coercion(rules, text):
@@ -189,7 +188,7 @@ def test_power_seized_is_coercion(rules, text):
 
 
 @pytest.mark.parametrize(("text", "source"), [
-    ("Israel captured East Jerusalem from Jordan in the 1967 war.", "ISR"),
+    ("Armenia captured Shusha from Azerbaijan in 1992.", "ARM"),
     ("Peru captured Arica in 1880 during the war with Chile.", "PER"),
     ("The Taliban captured Kandahar last autumn.", "AFG"),
 ])
@@ -200,7 +199,7 @@ def test_a_state_or_armed_group_taking_a_named_place_is_fighting(rules, text, so
 
 
 @pytest.mark.parametrize(("text", "target"), [
-    ("Israel captured East Jerusalem from Jordan in the 1967 war.", "JOR"),
+    ("Eritrea captured Badme from Ethiopia in May 1998.", "ETH"),
     ("Serbia captured Vukovar from Croatian forces in November.", "HRV"),
 ])
 def test_the_place_taken_is_taken_from_its_holder(rules, text, target):
