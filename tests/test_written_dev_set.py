@@ -1,5 +1,5 @@
-"""The written development article sets (data/articles_written_dev, data/articles_written_dev2):
-well-formed label files.
+"""The written development article sets (data/articles_written_dev with its second, blind coding
+articles_second.jsonl, and data/articles_written_dev2): well-formed label files.
 
 Checks only the files themselves, never the coder's output on them: the scorer's loader reads every
 record with its own article, every evidence and quiet sentence is an exact substring of the article's
@@ -20,9 +20,10 @@ from eventwire.evaluate.articles import load_written
 from eventwire.records import EVENT_TYPES
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-# Each set's file and the prefix of its ids (wd10-01 .. wd10-16, wd11-01 .. wd11-16).
-SETS = {"wd10": DATA / "articles_written_dev" / "articles.jsonl",
-        "wd11": DATA / "articles_written_dev2" / "articles.jsonl"}
+# Each coding's file and the prefix of its ids (wd10-01 .. wd10-16, coded twice; wd11-01 .. wd11-16).
+FIRST = DATA / "articles_written_dev" / "articles.jsonl"
+SECOND = DATA / "articles_written_dev" / "articles_second.jsonl"
+CODINGS = {FIRST: "wd10", SECOND: "wd10", DATA / "articles_written_dev2" / "articles.jsonl": "wd11"}
 BODIES = ("IGO", "NGO", "MNC")
 MECHANISMS = {"date", "reference", "request-denial", "nominal", "target-clause", "quote", "symmetric",
               "plain", "headline"}
@@ -36,7 +37,13 @@ def _records(path: Path) -> list[dict]:
         return [json.loads(line) for line in stream if line.strip()]
 
 
-RECORDS = [record for path in SETS.values() for record in _records(path)]
+RECORDS = [record for path in CODINGS for record in _records(path)]
+
+
+def _record_id(record: dict) -> str:
+    """The article, and which coding: the two files of the first set code the same ids."""
+    second = record.get("labeller") == "second coder, blind"
+    return f"{record['id']}-second" if second else record["id"]
 
 
 def _body(record: dict) -> str:
@@ -54,28 +61,40 @@ def _valid_country(code: str | None) -> bool:
     return code is None or code in BODIES or pycountry.countries.get(alpha_3=code) is not None
 
 
-@pytest.mark.parametrize("prefix", SETS)
-def test_the_scorer_s_loader_reads_every_record_with_its_own_article(prefix):
-    labels, docs = load_written(SETS[prefix])
-    assert [label.doc_id for label in labels] == [f"{prefix}-{n:02d}" for n in range(1, 17)]
+@pytest.mark.parametrize("path", CODINGS, ids=lambda path: f"{path.parent.name}/{path.name}")
+def test_the_scorer_s_loader_reads_every_record_with_its_own_article(path):
+    labels, docs = load_written(path)
+    assert [label.doc_id for label in labels] == [f"{CODINGS[path]}-{n:02d}" for n in range(1, 17)]
     assert set(docs) == {label.doc_id for label in labels}
     for label in labels:
         assert label.must and len(label.quiet) >= 5
         assert all(event.mechanisms for event in label.must)
 
 
-def test_ids_are_unique_within_and_across_the_sets():
-    ids = [record["id"] for record in RECORDS]
-    assert len(ids) == len(set(ids)) == 16 * len(SETS)
+@pytest.mark.parametrize("path", CODINGS, ids=lambda path: f"{path.parent.name}/{path.name}")
+def test_ids_are_unique(path):
+    ids = [record["id"] for record in _records(path)]
+    assert len(ids) == len(set(ids)) == 16
 
 
-@pytest.mark.parametrize("record", RECORDS, ids=lambda record: record["id"])
+def test_the_two_sets_share_no_id():
+    assert not {r["id"] for r in _records(FIRST)} & {r["id"] for r in _records(DATA / "articles_written_dev2"
+                                                                                  / "articles.jsonl")}
+
+
+def test_the_second_coding_codes_the_same_articles_in_the_same_words():
+    first, second = _records(FIRST), _records(SECOND)
+    assert [(r["id"], r["date"], r["title"], r["text"]) for r in first] == [
+        (r["id"], r["date"], r["title"], r["text"]) for r in second]
+
+
+@pytest.mark.parametrize("record", RECORDS, ids=_record_id)
 def test_each_body_is_wire_length_and_dated(record):
     assert BODY_WORDS[0] <= len(_body(record).split()) <= BODY_WORDS[1]
     assert dt.date.fromisoformat(record["date"]).year in range(2019, 2026)
 
 
-@pytest.mark.parametrize("record", RECORDS, ids=lambda record: record["id"])
+@pytest.mark.parametrize("record", RECORDS, ids=_record_id)
 def test_evidence_actor_spans_and_quiet_sentences_are_substrings_of_the_body(record):
     body = _body(record)
     for kind, event in _events(record):
@@ -87,7 +106,7 @@ def test_evidence_actor_spans_and_quiet_sentences_are_substrings_of_the_body(rec
         assert re.search(r"[.?!]\"?$", sentence), f"a quiet item is a whole sentence: {sentence}"
 
 
-@pytest.mark.parametrize("record", RECORDS, ids=lambda record: record["id"])
+@pytest.mark.parametrize("record", RECORDS, ids=_record_id)
 def test_types_countries_dates_and_mechanisms_are_valid(record):
     published = dt.date.fromisoformat(record["date"])
     for kind, event in _events(record):
@@ -101,7 +120,7 @@ def test_types_countries_dates_and_mechanisms_are_valid(record):
             assert event["mechanisms"] and set(event["mechanisms"]) <= MECHANISMS, event["mechanisms"]
 
 
-@pytest.mark.parametrize("record", RECORDS, ids=lambda record: record["id"])
+@pytest.mark.parametrize("record", RECORDS, ids=_record_id)
 def test_no_quiet_sentence_holds_a_labelled_event(record):
     evidence = [event["evidence"] for _, event in _events(record)]
     for sentence in record["quiet"]:

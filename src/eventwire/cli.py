@@ -188,6 +188,10 @@ def _reported(results: Iterator[DocumentResult], tally: dict[str, int]) -> Itera
               default=Path("data") / "articles_written_dev" / "articles.jsonl", show_default=True,
               help="The written development articles (--only written-dev; per article always, each "
                    "missed and false event with --errors).")
+@click.option("--second", "second_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="With --only written-dev: a second, independent coding of the same articles. Prints how "
+                   "far the two codings agree, matched as the scorer matches events (the coder is not "
+                   "run); with --errors also each must event one coding misses.")
 @click.option("--errors", "dev_errors", is_flag=True,
               help="Also list the real-news dev (or training) sentences whose type is wrong or whose source "
                    "or target country is wrong, and the dev "
@@ -210,13 +214,18 @@ def _reported(results: Iterator[DocumentResult], tally: dict[str, int]) -> Itera
               help="How a trigger word's reading is chosen: the lexicon's own choice (rules, the default) or "
                    "a sense.json (models/train_sense.py; none is shipped).")
 def evaluate(shared_dir: Path, only: str | None, realnews_dir: Path, training_dir: Path, written_path: Path,
-             written_dev_path: Path, dev_errors: bool, labels_dir: Path, with_test: bool, as_json: bool,
-             rules_only: bool, preparse: str | None, sense: str | None) -> None:
+             written_dev_path: Path, second_path: Path | None, dev_errors: bool, labels_dir: Path,
+             with_test: bool, as_json: bool, rules_only: bool, preparse: str | None,
+             sense: str | None) -> None:
     """Score the coder: PLOVER gold and event-location gold (development sets), the project's
     labelled real-news sentences and whole articles (dev, and the frozen test sets, reported only in
     aggregate), and, when asked for, the articles the project wrote itself (in aggregate unless
-    --errors) or its written development articles (per article). One set named with --only is scored
-    on its dev split alone unless --test is given, so that developing never shows a test figure."""
+    --errors) or its written development articles (per article), or the agreement of two codings of
+    those (--second). One set named with --only is scored on its dev split alone unless --test is
+    given, so that developing never shows a test figure."""
+    if second_path is not None:
+        _print_coding_agreement(only, written_dev_path, second_path, dev_errors, as_json)
+        return
     if not (shared_dir / "data").is_dir():
         raise click.ClickException(f"no shared data at {shared_dir} (pass --shared PATH)")
     pipeline = _evaluation_pipeline(rules_only, preparse, sense)
@@ -270,6 +279,24 @@ def evaluate(shared_dir: Path, only: str | None, realnews_dir: Path, training_di
         click.echo("\n\n".join(report.table() for report in reports.values()))
     for line in errors:
         click.echo(line)
+
+
+def _print_coding_agreement(only: str | None, first_path: Path, second_path: Path, errors: bool,
+                            as_json: bool) -> None:
+    """Two codings of the written development articles compared (never of a frozen set)."""
+    from eventwire.evaluate.article_agreement import compare_files
+
+    if only != "written-dev":
+        raise click.ClickException("--second compares two codings of the written dev articles: "
+                                   "use it with --only written-dev")
+    for path in (first_path, second_path):
+        if not path.is_file():
+            raise click.ClickException(f"no written article set at {path}")
+    agreement = compare_files(first_path, second_path)
+    click.echo(json.dumps(agreement.to_dict(), indent=2) if as_json else agreement.table())
+    if errors:
+        for line in agreement.disagreement_lines():
+            click.echo(line)
 
 
 def _evaluation_pipeline(rules_only: bool, preparse: str | None = None, sense: str | None = None):

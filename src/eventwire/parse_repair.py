@@ -4,6 +4,11 @@
 capital") the parser may make the whole clause one noun phrase, the second name its root, the first name
 a modifier of it and the verb an adjective ("hosted" as amod, like "ousted" in "ousted president"). With
 no verb as the predicate, no rule sees the act. The repair gives the clause back its verb.
+
+"Verbed to X and verbed": in "the president threatened to impose sanctions and called on the generals to
+resign" the parser may join the second finite verb ("called", past tense) to the infinitive ("impose"), as
+if it too were threatened. An infinitive has no past-tense coordinate: the repair joins the finite verb to
+the verb above the infinitive, so its act is read as told, not as part of the threat.
 """
 
 from __future__ import annotations
@@ -28,7 +33,28 @@ def repair_parse(doc: Doc) -> Doc:
         verb = _verb_between_names(sentence.root)
         if verb is not None:
             _make_predicate(verb, sentence.root)
+        for finite in [t for t in sentence if _finite_joined_to_infinitive(t)]:
+            _join_above(finite)
     return doc
+
+
+def _finite_joined_to_infinitive(verb: Token) -> bool:
+    """ "threatened to impose sanctions and (called) on ...": a past-tense verb the parser coordinated with
+    a "to" infinitive that hangs on another verb."""
+    infinitive = verb.head
+    return (verb.dep_ == "conj" and verb.tag_ == "VBD" and infinitive.tag_ == "VB"
+            and infinitive.dep_ == "xcomp" and infinitive.head.pos_ == "VERB"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in infinitive.children))
+
+
+def _join_above(verb: Token) -> None:
+    """The finite verb (and the "and" before it) is coordinated with the verb the infinitive hangs on."""
+    infinitive = verb.head
+    above = infinitive.head
+    for word in infinitive.children:
+        if word.dep_ == "cc" and word.i == verb.i - 1:
+            word.head = above
+    verb.head = above
 
 
 def _verb_between_names(root: Token) -> Token | None:

@@ -106,7 +106,9 @@ def test_taking_a_place_by_force_is_combat(code):
 
 
 def test_announced_hostile_acts_are_threats(code):
-    assert code("Moscow said it would impose sanctions on Kyiv.")[0][:2] == ("THREATEN", "1312")
+    # a sanction announced is the sanction itself (docs/annotation.md), unless told on a condition
+    assert code("Moscow said it would impose sanctions on Kyiv.")[0][:2] == ("SANCTION", "163")
+    assert code("Moscow will impose sanctions on Kyiv if it holds the vote.")[0][:2] == ("THREATEN", "1312")
     assert code("The rebels vowed to retaliate.")[0][0] == "THREATEN"
     assert code("The army plans to strike rebel bases.")[0][0] == "THREATEN"
     assert code("Serbia is prepared to send troops to the border.")[0][0] == "THREATEN"

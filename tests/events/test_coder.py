@@ -154,7 +154,7 @@ def test_a_speakers_own_words_toward_no_one_are_no_event(coder, text):
 
 
 @pytest.mark.parametrize("text, event_type, target", [
-    ('"We will impose sanctions on Iran," the French president said.', "THREATEN", "IRN"),
+    ('"We will impose sanctions on Iran," the French president said.', "SANCTION", "IRN"),  # announced
     ('"We will retaliate against Iran," the Israeli defence minister said.', "THREATEN", "IRN"),
     ('"We will send aid to Ukraine," the German chancellor said.', "AGREE", "UKR"),
 ])

@@ -749,9 +749,12 @@ def clause_subject(verb: Token, words: ArgumentWords) -> tuple[Token | None, str
             return current.head, f"head of the relative clause '{current.text}'"
         if current.dep_ == "acl" and current.tag_ != "VBN" and current.head.pos_ in ("NOUN", "PROPN"):
             noun = current.head
-            issued = noun.dep_ in _OBJECTS and _is_verbal(noun.head)
-            if noun.lemma_.lower() in words.document_nouns and issued:
-                current = noun.head  # "issued a declaration demanding ...": whoever issued it demands
+            issuer = noun.head if noun.dep_ in _OBJECTS else \
+                noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "for" else None
+            if noun.lemma_.lower() in words.document_nouns and issuer is not None and _is_verbal(issuer):
+                # "issued a declaration demanding ...", "voted for a resolution calling on ...": whoever
+                # issued (backed) the text demands
+                current = issuer
                 continue
             return noun, f"noun modified by '{current.text}'"
         if current.dep_ not in _INHERITING_LINKS:

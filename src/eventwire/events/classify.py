@@ -64,6 +64,10 @@ _SUBJECT_HOPS = 3  # how far up coordinated/controlled verbs the acting subject 
 # Violence (CAMEO 18-20): a violent act that is the subject of a violent verb is the act the verb tells
 # the outcome of ("the airstrike killed six").
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+# "agreed (decided, voted) to impose sanctions on X": a sanction decided is the sanction itself, as one
+# announced is (docs/annotation.md), not an intent to cooperate
+_INTENT_FRAME = "03"
+_SANCTION_ROOT = "16"
 _LIGHT_NOUN_WINDOW = 5  # tokens between a light verb and its noun still shown as one trigger span
 
 
@@ -684,6 +688,12 @@ class VerbLexicon:
             if frame is None:
                 return match
             consumed = match.consumed | {child.i}
+            sanction = self._decided_sanction(child) if match.cameo[:2] == _INTENT_FRAME else None
+            if sanction is not None:
+                pattern = f"{match.pattern} + to {sanction.pattern}"
+                return replace(match, cameo=sanction.cameo, pattern=pattern,
+                               specificity=max(match.specificity, 0.6), consumed=consumed | sanction.consumed,
+                               how="sanction decided")
             code = embedded and embedded.cameo and intent_code(frame, embedded.cameo)
             if not code:
                 return replace(match, consumed=consumed)
@@ -691,6 +701,15 @@ class VerbLexicon:
                            specificity=max(match.specificity, 0.6), consumed=consumed | embedded.consumed,
                            how="intent frame")
         return match
+
+    def _decided_sanction(self, act: Token) -> _Match | None:
+        """ "agreed to impose sanctions", "agreed to close the airspace and (to impose) sanctions": the
+        sanction among the acts agreed, or None."""
+        for verb in (act, *(c for c in act.children if c.dep_ == "conj" and c.pos_ == "VERB")):
+            embedded = self._match_verb(verb, allow_intent=False)
+            if embedded is not None and embedded.cameo[:2] == _SANCTION_ROOT:
+                return embedded
+        return None
 
     def _attributive(self, verb: Token) -> bool:
         """'assured visiting ministers': a gerund without 'to' that the parser made the complement of a

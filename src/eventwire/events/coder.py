@@ -745,11 +745,21 @@ class EventCoder:
                                      reasons)
         location, location_reason = places.locate(draft.head.i, sentence, doc)
         reasons.append(Reason("location", location_reason))
-        if _place_taken(c.event_type, draft.head, armed, sentence, location, self.stance.place_taking_verbs):
+        if _place_taken(c.event_type, draft.head, armed or _a_state(source.actors), sentence, location,
+                        self.stance.place_taking_verbs):
             c = replace(c, event_type="ASSAULT", mode=None, cameo=OCCUPY_TERRITORY,
                         quad_class=quad_class_of(OCCUPY_TERRITORY))
-            reasons.append(Reason("type", f"armed forces taking the place '{location.text}': fighting for "
-                                          "ground, not a seizure of property"))
+            reasons.append(Reason("type", f"armed forces or a state taking the place '{location.text}': "
+                                          "fighting for ground, not a seizure of property"))
+            holder = _taken_from(draft.head)
+            if holder is not None:  # "captured the town from Chile": who held it is who the attack was on
+                group = ArgumentGroup((phrase(holder),), f"object of 'from' after '{draft.head.text}'")
+                with context.pronouns_not_for(source.actors):
+                    held = self._role("target", (group,), sentence, when, context, taken,
+                                      article.parties(side))
+                if held.actors:
+                    target = held
+                    reasons += reasons_of("target", held.reasons)
         elif (violence := _armed_group_act(c, source.actors)) is not None:
             c = replace(c, event_type="ASSAULT", mode=plover_of(violence)[1], cameo=violence,
                         quad_class=quad_class_of(violence))
@@ -1167,12 +1177,24 @@ def _acts_together(event_type: str, head: Token, source: _Role, clash_nouns: fro
     return word_in(head, clash_nouns)
 
 
-def _place_taken(event_type: str, head: Token, armed: bool, sentence: Sentence, location: Location | None,
+def _taken_from(head: Token) -> Token | None:
+    """ "captured the port (from) Bolivia": the phrase of who held the place taken, or None."""
+    return next((o for p in head.children if p.dep_ == "prep" and p.lower_ == "from"
+                 for o in p.children if o.dep_ == "pobj"), None)
+
+
+def _a_state(actors: list[Actor]) -> bool:
+    """ "Israel", "the Ethiopian government": a country acting as a state, whose forces take ground."""
+    return any(a.country is not None and a.sector in (None, "GOV") for a in actors)
+
+
+def _place_taken(event_type: str, head: Token, taker: bool, sentence: Sentence, location: Location | None,
                  verbs: frozenset[str]) -> bool:
-    """Armed forces capture or seize the event's place itself ("troops captured Avdiivka", "the town was
-    seized by rebels"): the place the locator found is what the verb takes. Police seizing goods and
-    forces capturing people stay coercion."""
-    if event_type != "COERCE" or not armed or head.lemma_.lower() not in verbs:
+    """Armed forces or a state capture or seize the event's place itself ("troops captured Avdiivka", "the
+    town was seized by rebels", "Peru captured the port of Arica in 1880"): the place the locator found is
+    what the verb takes (`taker`: the doer is armed or a state). Police seizing goods and forces capturing
+    people stay coercion."""
+    if event_type != "COERCE" or not taker or head.lemma_.lower() not in verbs:
         return False
     if location is None or location.start is None:
         return False

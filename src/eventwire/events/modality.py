@@ -52,6 +52,8 @@ class ModalityWords:
     alternative_markers: frozenset[str]
     # "ask", "wonder": with an "if"/"whether" clause, a question asked, not a request (events.background)
     question_verbs: frozenset[str]
+    # "boycott": announced, a threat, where an announced sanction is the sanction itself (events.reframe)
+    announced_boycotts: frozenset[str]
     # "will", "'ll", "shall": the act is announced, not done (read also by events.reframe)
     future_auxiliaries: frozenset[str]
     # "would": the future of reported speech ("said it would send troops"), else a hypothetical

@@ -40,13 +40,17 @@ THREAT_FRAME = "13"
 _DEMAND_FRAME = "10"
 _REFUSAL_CODE = "120"  # CAMEO "reject, not specified below": PLOVER REJECT
 _SHOW_OF_FORCE = "15"
+# "X will impose sanctions on Y", "said it would expel the envoys": a sanction announced is the sanction
+# itself, flagged as future (docs/annotation.md); told on a condition ("... if Y tests a missile") a threat
+_SANCTION = "16"
+_CONDITIONS = frozenset({"if", "unless"})
 
 
 def modal_frame(token: Token, cameo: str, data: LexiconData, words: ModalityWords) -> tuple[str, str] | None:
     """The statement a trigger's own frame words make of its act, as (frame word, CAMEO code); None when
     they make none. 'X will visit Y', 'X is ready to send aid' announce an intent (AGREE 03x); 'X must
-    release Y' is a demand (REQUEST 10x); 'X will impose sanctions', 'X plans to strike' announce a
-    hostile act: a threat (THREATEN 13x)."""
+    release Y' is a demand (REQUEST 10x); 'X plans to strike', 'X will impose sanctions if Y ...' announce a
+    hostile act: a threat (THREATEN 13x); 'X will impose sanctions' announces the sanction itself."""
     markers = [c.lower_ for c in token.children if c.dep_ == "aux"]
     if token.dep_ in ("xcomp", "ccomp") and token.head.pos_ == "ADJ":
         markers.append(token.head.lower_)  # "ready to", "willing to"
@@ -57,6 +61,9 @@ def modal_frame(token: Token, cameo: str, data: LexiconData, words: ModalityWord
     for marker in markers:
         if root == _SHOW_OF_FORCE and (marker in words.future_auxiliaries or marker in words.reported_future):
             continue  # "police will patrol": a plan; "is ready to send troops" is a threat
+        if root == _SANCTION and (marker in words.future_auxiliaries or marker in words.reported_future) \
+                and not _on_condition(token) and token.lemma_.lower() not in words.announced_boycotts:
+            continue  # "will impose sanctions": announced, not threatened ("will boycott" threatens)
         if data.modals.get(marker) == _DEMAND_FRAME:
             frame_root = _DEMAND_FRAME  # "X must withdraw", "X must agree": whatever the act
         elif hostile and (marker in data.conflict_modals or marker in data.commissives):
@@ -72,6 +79,12 @@ def modal_frame(token: Token, cameo: str, data: LexiconData, words: ModalityWord
         if code:
             return marker, code
     return None
+
+
+def _on_condition(token: Token) -> bool:
+    """ "will impose sanctions (if) Iran tests a missile": the act depends on a clause of condition."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in c.children)
+               for c in token.children)
 
 
 def _refused_part(token: Token, marker: str, words: ModalityWords) -> tuple[str, str] | None:
@@ -130,6 +143,8 @@ def reframe(classification: Classification, modality: Modality,
         return _to("AGREE", classification, intent_frames, False, "cooperation announced for the future")
     if classification.cameo.startswith(_SHOW_OF_FORCE):
         return None  # "ships will patrol the strait": a deployment planned; modal_frame made the threats
+    if classification.cameo.startswith(_SANCTION):
+        return None  # "will cut ties with Y": a sanction announced; modal_frame made the conditional threats
     return _to("THREATEN", classification, intent_frames, False, "a hostile act announced for the future")
 
 

@@ -546,10 +546,17 @@ def is_plural_reference(text: str, words: StanceWords) -> bool:
 
 
 def denial_of(head: Token, words: StanceWords) -> Token | None:
-    """The denial verb above an act ("denied (attacking)"), or None."""
+    """The denial verb above an act ("denied (attacking)", "denied that its jets were lost or that it had
+    (used) them"), or None. A verb coordinated with the denial itself ("denied it and (attacked)") is no
+    part of what is denied."""
     node = head
     for _ in range(_MAX_HOPS):
-        if node.head.i == node.i or node.dep_ not in _DENIED_LINKS:
+        if node.head.i == node.i:
+            return None
+        if node.dep_ == "conj":  # the second of two denied clauses: denied as the first is
+            node = node.head
+            continue
+        if node.dep_ not in _DENIED_LINKS:
             return None
         node = node.head
         if node.lemma_.lower() in words.denial_verbs:
