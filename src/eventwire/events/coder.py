@@ -184,6 +184,10 @@ SYMMETRIC_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "ASSAULT"})
 JOINT_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 # Acts a response answers that are not aimed at the responder: "praised the release", "hailed the deal".
 _UNAIMED_ACTS = frozenset({"AGREE", "CONCEDE", "RETREAT"})
+# Acts that may leave someone held, told by a detention verb: "arrested" (COERCE), "kidnapped" (ASSAULT).
+_HOLDING_ACTS = frozenset({"COERCE", "ASSAULT"})
+# Acts done to anyone, which a third party condemns as readily as the victim: "the U.N. condemned the coup".
+_DONE_ACTS = frozenset({"ASSAULT", "COERCE"})
 # Acts whose sides may be told only as the fighting they happened in ("were killed in clashes with X").
 FIGHTING_TYPES = frozenset({"ASSAULT", "COERCE"})
 
@@ -810,7 +814,7 @@ class EventCoder:
         release = release_asked(head, self.stance) if c.event_type == "REQUEST" else None
         holders = holders_of_the_released(release, self.stance) if release is not None else ()
         named_holder = self._first_other(holders, sentence, when, article, taken, side)
-        if named_holder is not None or found.state == "known":
+        if named_holder is not None or (found.state == "known" and not _own_released(release, found, side)):
             return named_holder
         if c.event_type == "CONSULT":
             return self._first_other(hosts_named(head.doc, excluded), sentence, when, article, taken, side)
@@ -827,14 +831,14 @@ class EventCoder:
                 self._sole_other(names_in_sentence(head.doc, excluded, self.modality_words.reporting_verbs),
                                  sentence, when, article, taken, side)
         if release is not None:
-            detention = article.earlier_act(frozenset({"COERCE"}), responder, False,
+            detention = article.earlier_act(_HOLDING_ACTS, responder, False,
                                             told_by=self.stance.detention_forms)
             return _doer_of(detention, release, sentence, "who holds whom the release is of")
         answered = answered_act(head, c.trigger, self.stance)
         if answered is None:
             return None
         noun, types = answered
-        aimed = c.event_type in ("REJECT", "ACCUSE") and not types & _UNAIMED_ACTS
+        aimed = c.event_type in ("REJECT", "ACCUSE") and not types & _UNAIMED_ACTS and not types <= _DONE_ACTS
         answered_earlier = article.earlier_act(types, responder, aimed)
         return _doer_of(answered_earlier, noun, sentence, "what the response answers")
 
@@ -1095,6 +1099,13 @@ def _sides(plural: Span, sentence: Sentence, context: ArticleContext, person_nou
     if parties and min(a.start for a in named) <= max(a.start for a in parties):
         return parties
     return named
+
+
+def _own_released(release: Token | None, found: _Role, side: str | None) -> bool:
+    """Whether a release is asked for one of the asker's own ("Ottawa demanded that the Canadian nurse be
+    freed"): the demand is toward whoever holds them, not toward them."""
+    released = {_party(a) for a in found.actors} - {None}
+    return release is not None and side is not None and released == {side}
 
 
 def _doer_of(earlier: Event | None, noun: Token, sentence: Sentence, how: str) -> _Role | None:

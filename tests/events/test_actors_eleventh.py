@@ -1,0 +1,81 @@
+"""The right source and target actors (eleventh session): what a condemnation or a rejection answers
+when it names the act only by a noun, and who holds a person whose release is asked for in a clause.
+On sentences written for these tests."""
+
+import pytest
+from texts import code_text, countries
+
+
+def _events(coder, text, event_type):
+    events = [e for e in code_text(coder, text) if e.event_type == event_type]
+    assert events, [(e.event_type, e.trigger.text) for e in code_text(coder, text)]
+    return events
+
+
+@pytest.mark.parametrize("text, event_type, target", [
+    ("Rebels attacked an army post in northern Mali on Monday, killing six soldiers. "
+     "The African Union condemned the attack on Tuesday.", "ACCUSE", "MLI"),
+    ("Police in Caracas detained twenty opposition activists on Friday. "
+     "The European Union condemned the arrests as arbitrary.", "ACCUSE", "VEN"),
+    ("Soldiers in Niger detained the president on Wednesday and seized power. "
+     "The United Nations denounced the takeover.", "ACCUSE", "NER"),
+    ("Israeli aircraft bombed a school in Gaza on Sunday. Jordan condemned the strike.", "ACCUSE", "ISR"),
+])
+def test_a_condemned_act_told_as_a_noun_is_toward_its_doer_told_before(rules, text, event_type, target):
+    """ "condemned the attack", "denounced the takeover": the act the noun tells again was done by the doer
+    of the latest act of its kind coded before, whoever condemns it (a third party as much as the victim)."""
+    event = _events(rules, text, event_type)[-1]
+    assert countries(event.target) == [target]
+    assert any("what the response answers" in r for r in event.reasons)
+
+
+def test_a_condemned_act_whose_doer_was_never_named_has_no_target(rules):
+    text = "A bomb exploded in a crowded market in Kabul on Monday. The United Nations condemned the attack."
+    events = [e for e in code_text(rules, text) if e.event_type == "ACCUSE"]
+    assert all(not e.target for e in events)
+
+
+def test_a_condemned_act_with_its_doer_named_on_the_noun_keeps_that_doer(rules):
+    text = "Rebels attacked an army post in Mali on Monday. France condemned the Russian raid on a village."
+    event = _events(rules, text, "ACCUSE")[-1]
+    assert countries(event.target)[:1] == ["RUS"]
+    assert not any("what the response answers" in r for r in event.reasons)
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Iranian guards seized two French tourists near the border in March. "
+     "On Monday, Paris demanded that the pair be freed.", "IRN"),
+    ("Rebels in Colombia kidnapped an engineer last week. "
+     "Spain called for him to be released without conditions.", "COL"),
+    ("Security forces in Minsk arrested a blogger on Sunday. Lithuania demanded that he be freed.", "BLR"),
+    ("Gunmen in Haiti abducted a Canadian nurse on Monday. "
+     "Ottawa demanded that the nurse be released.", "HTI"),
+])
+def test_a_release_asked_in_a_passive_clause_is_toward_the_holder(rules, text, target):
+    """ "called for X to be freed", "demanded that X be released": a release asked for, as "called for
+    X's release", toward whoever holds X: the doer of the latest detention (or kidnapping) told before,
+    also when X is of the asker's own country (the nurse is Canadian, the demand is toward her holders)."""
+    event = _events(rules, text, "REQUEST")[-1]
+    assert countries(event.target) == [target]
+    assert any("who holds whom the release is of" in r for r in event.reasons)
+
+
+def test_a_demand_that_someone_else_free_a_person_is_toward_the_one_asked(rules):
+    text = "Police in Dhaka detained an opposition leader. Canada urged Bangladesh to free him."
+    event = _events(rules, text, "REQUEST")[-1]
+    assert countries(event.target) == ["BGD"]
+    assert not any("who holds whom the release is of" in r for r in event.reasons)
+
+
+def test_a_clause_asking_for_no_release_finds_no_holder(rules):
+    text = "Police in Dhaka detained an opposition leader. Canada called for him to be given a fair trial."
+    events = [e for e in code_text(rules, text) if e.event_type == "REQUEST"]
+    assert not any("who holds whom the release is of" in r for e in events for r in e.reasons)
+
+
+def test_a_release_asked_for_another_country_s_national_keeps_the_person_named(rules):
+    """Near-miss: the person released is not the asker's own, and is named: the target stays that person."""
+    text = "Police in Dhaka detained an opposition leader. Canada called for him to be released at once."
+    event = _events(rules, text, "REQUEST")[-1]
+    assert countries(event.target) == ["BGD"]
+    assert not any("who holds whom the release is of" in r for r in event.reasons)
