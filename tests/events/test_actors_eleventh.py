@@ -79,3 +79,32 @@ def test_a_release_asked_for_another_country_s_national_keeps_the_person_named(r
     event = _events(rules, text, "REQUEST")[-1]
     assert countries(event.target) == ["BGD"]
     assert not any("who holds whom the release is of" in r for r in event.reasons)
+
+
+@pytest.mark.parametrize("text, event_type, target", [
+    ("The Kenyan minister denounced what he called a campaign of lies by the Ugandan government.",
+     "ACCUSE", "UGA"),
+    ("Indian jets bombed what the army described as a training camp of Lashkar-e-Taiba in Pakistan.",
+     "ASSAULT", "PAK"),
+    ("Turkish drones struck what Ankara called a PKK base in northern Iraq on Tuesday.", "ASSAULT", "IRQ"),
+    ("Bolivia rejected what Argentina called a fair offer.", "REJECT", "ARG"),
+])
+def test_what_a_clause_names_is_the_object_not_the_namer(rules, text, event_type, target):
+    """ "condemned what they called X", "bombed what the army described as X": the free relative only puts
+    a name on the object; its target is X (or the doer the parse hangs on the naming verb, "by Y"), and a
+    statement's namer other than a pronoun after it ("rejected what Argentina called a fair offer")."""
+    event = _events(rules, text, event_type)[0]
+    assert countries(event.target) == [target]
+    assert any("named by" in r for r in event.reasons)
+
+
+def test_a_what_clause_of_no_naming_verb_keeps_its_subject(rules):
+    event = _events(rules, "The Peruvian president condemned what Chile did.", "ACCUSE")[0]
+    assert countries(event.target) == ["CHL"]
+    assert not any("named by" in r for r in event.reasons)
+
+
+def test_the_pronoun_that_names_the_object_is_the_speaker_not_the_target(rules):
+    events = [e for e in code_text(rules, "The Kenyan minister denounced what he called lies.")
+              if e.event_type == "ACCUSE"]
+    assert all("KEN" not in countries(e.target) for e in events)

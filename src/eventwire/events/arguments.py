@@ -51,6 +51,8 @@ class ArgumentWords:
     linking_verbs: frozenset[str]
     measure_nouns: frozenset[str]  # "sent 50 tonnes of food": the "of" phrase names the real object
     asking_verbs: frozenset[str]  # "appealed (for) a ceasefire in X": the "for" phrase is what is asked
+    # "condemned what they (called) the annexation of X": the thing named is the object, not the namer
+    naming_verbs: frozenset[str]
 
 
 def read_argument_words() -> ArgumentWords:
@@ -622,7 +624,8 @@ _EMBEDDED_VERB_PREPS = ("against", "with", "to", "at", "toward", "towards", "fro
 _EMBEDDED_NOUN_PREPS = ("against", "on", "with", "to", "by", "from")
 
 
-def embedded_targets(head: Token, excluded: set[int], statement: bool = True) -> tuple[ArgumentGroup, ...]:
+def embedded_targets(head: Token, excluded: set[int], words: ArgumentWords,
+                     statement: bool = True) -> tuple[ArgumentGroup, ...]:
     """Targets read from the clause embedded under a trigger: the subject of a that-clause ("demanded
     that X ..."), the object of its verb, the objects of its prepositions (also on that object:
     "impose sanctions on X"), "by" after a noun object ("efforts by X") or as the doer of a participle
@@ -631,11 +634,16 @@ def embedded_targets(head: Token, excluded: set[int], statement: bool = True) ->
     of a `statement` (a demand, an accusation, a threat), never of a material act. A material act
     also takes its target from the clause that says how or what for it was done ("began the assault
     by storming X's positions", "launched an offensive to seize the town from X"); the owner of what
-    that clause acts on comes before the thing ("X's positions": X)."""
+    that clause acts on comes before the thing ("X's positions": X). A clause that only names the
+    object ("condemned what they called the annexation of X") gives the thing named, never the namer."""
     groups: list[ArgumentGroup] = []
     clauses = _embedded_clauses(head) + ([] if statement else _manner_clauses(head))
     for clause in clauses:
         rule = f"inherited from the clause '{clause.text}' under '{head.text}'"
+        named = thing_named(clause, words)
+        if named is not None:
+            _add_thing_named(groups, head, clause, named, statement, excluded)
+            continue
         if statement and clause.dep_ == "ccomp":  # "demanded that (X) change", "warned that (X) would pay"
             _add(groups, _child(clause, _SUBJECTS | _PASSIVE_SUBJECTS), rule, excluded)
         if statement and clause.dep_ == "acl":  # "rejected the allegations made by (X)": X's claim answered
@@ -655,6 +663,33 @@ def embedded_targets(head: Token, excluded: set[int], statement: bool = True) ->
                 _add(groups, _child(condition, _SUBJECTS), f"subject of the condition under '{head.text}'",
                      excluded)
     return tuple(groups)
+
+
+def thing_named(clause: Token, words: ArgumentWords) -> Token | None:
+    """The thing a free relative names as the object of the verb above it: "what they (called) the
+    (annexation) of X", "what India (described) as a training (camp)". None for any other clause."""
+    what = _child(clause, _OBJECTS)
+    if clause.lemma_.lower() not in words.naming_verbs or what is None or what.lower_ != "what":
+        return None
+    named = _child(clause, {"oprd"})
+    if named is None:
+        named = next((o for o, _ in _prep_objects(clause, ("as",))), None)
+    return named
+
+
+def _add_thing_named(groups: list[ArgumentGroup], head: Token, clause: Token, named: Token, statement: bool,
+                     excluded: set[int]) -> None:
+    """The candidates of a clause that names the object ("condemned what they called the annexation (by)
+    X"): the doer the parse hangs on the naming verb, then the thing named, then (for a statement only:
+    "rejected what X called a fair offer" answers X's words) the namer, unless a pronoun, which mostly
+    refers back to the speaker ("what they called")."""
+    rule = f"what '{head.text}' is done to, named by '{clause.text}'"
+    for doer, _ in _prep_objects(clause, ("by",)):
+        _add(groups, doer, f"doer of {rule}", excluded)
+    _add(groups, named, rule, excluded)
+    namer = _child(clause, _SUBJECTS)
+    if statement and namer is not None and namer.pos_ != "PRON":
+        _add(groups, namer, f"who named {rule}", excluded)
 
 
 def partner_of_the_first_act(verb: Token) -> tuple[ArgumentGroup, ...]:

@@ -814,7 +814,8 @@ class EventCoder:
         release = release_asked(head, self.stance) if c.event_type == "REQUEST" else None
         holders = holders_of_the_released(release, self.stance) if release is not None else ()
         named_holder = self._first_other(holders, sentence, when, article, taken, side)
-        if named_holder is not None or (found.state == "known" and not _own_released(release, found, side)):
+        found_stands = found.state == "known" and not _own_released(release, found, responder)
+        if named_holder is not None or found_stands:
             return named_holder
         if c.event_type == "CONSULT":
             return self._first_other(hosts_named(head.doc, excluded), sentence, when, article, taken, side)
@@ -1101,11 +1102,12 @@ def _sides(plural: Span, sentence: Sentence, context: ArticleContext, person_nou
     return named
 
 
-def _own_released(release: Token | None, found: _Role, side: str | None) -> bool:
+def _own_released(release: Token | None, found: _Role, responder: Actor | None) -> bool:
     """Whether a release is asked for one of the asker's own ("Ottawa demanded that the Canadian nurse be
-    freed"): the demand is toward whoever holds them, not toward them."""
-    released = {_party(a) for a in found.actors} - {None}
-    return release is not None and side is not None and released == {side}
+    freed") or for someone of no country known: the demand is toward whoever holds them, not toward them."""
+    released = {a.country for a in found.actors} - {None}
+    own = responder is not None and responder.country is not None and released == {responder.country}
+    return release is not None and (own or not released)
 
 
 def _doer_of(earlier: Event | None, noun: Token, sentence: Sentence, how: str) -> _Role | None:
@@ -1436,7 +1438,7 @@ def _candidates(draft: _Draft, reporter: Token | None, reframing: Reframing | No
     excluded = {t.i for g in draft.arguments.sources for p in g.phrases for t in p}
     aimed_at = targets_of_a_weapon(draft.head, words.explosive_weapons, excluded)
     targets = (aimed_at + draft.arguments.targets + tuple(inherited)
-               + embedded_targets(draft.head, excluded, statement))
+               + embedded_targets(draft.head, excluded, clauses, statement))
     if draft.classification.event_type in JOINT_TYPES:
         targets += partner_of_the_first_act(draft.head)  # "met X and (signed) a deal": with X
     if draft.classification.event_type == "REJECT":
