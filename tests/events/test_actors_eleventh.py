@@ -108,3 +108,46 @@ def test_the_pronoun_that_names_the_object_is_the_speaker_not_the_target(rules):
     events = [e for e in code_text(rules, "The Kenyan minister denounced what he called lies.")
               if e.event_type == "ACCUSE"]
     assert all("KEN" not in countries(e.target) for e in events)
+
+
+def test_a_return_asked_for_is_a_release_toward_the_holder(rules):
+    text = ("Pakistani troops captured an Indian pilot on Wednesday. "
+            "New Delhi demanded his immediate and safe return.")
+    event = _events(rules, text, "REQUEST")[-1]
+    assert countries(event.target) == ["PAK"]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("At least nine villagers were killed when gunmen stormed a market in Zamfara State on Tuesday.", "NGA"),
+    ("Six civilians were wounded as rebel artillery shelled the outskirts of Goma.", "COD"),
+    ("Three Afghan policemen were killed after Taliban fighters attacked a checkpoint near Kandahar.", "AFG"),
+    ("Two farmers were shot dead in Benue when herdsmen opened fire on a village.", "NGA"),
+])
+def test_a_suffered_act_told_with_an_attack_in_a_time_clause_has_its_attacker_as_doer(rules, text, source):
+    """ "were killed when gunmen stormed X": the subject of a time clause that tells an attack did the act
+    suffered, which names no doer of its own."""
+    event = _events(rules, text, "ASSAULT")[0]
+    assert countries(event.source) == [source]
+    assert any("the attack in which" in r for r in event.reasons)
+
+
+def test_a_time_clause_that_tells_no_attack_names_no_doer(rules):
+    text = "Two children were killed when they tried to cross the border into Turkey."
+    event = _events(rules, text, "ASSAULT")[0]
+    assert not event.source
+
+
+def test_a_suffered_act_with_its_own_agent_keeps_it(rules):
+    text = "Nine villagers were killed by soldiers when gunmen stormed a market in Zamfara State."
+    event = _events(rules, text, "ASSAULT")[0]
+    assert not any("the attack in which" in r for r in event.reasons)
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Six villagers were killed and nine wounded in an Israeli airstrike on Sunday.", "ISR"),
+    ("Four guards were killed and two were injured in a Russian drone strike on Kharkiv.", "RUS"),
+])
+def test_the_attack_told_on_a_coordinated_passive_names_the_doer_of_both(rules, text, source):
+    """ "were killed and nine wounded in an X airstrike": the attack on the second passive is the first's."""
+    event = _events(rules, text, "ASSAULT")[0]
+    assert countries(event.source) == [source]

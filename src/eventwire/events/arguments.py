@@ -423,7 +423,8 @@ def doers_of_the_attack(verb: Token, attack_nouns: frozenset[str],
     if not (_is_passive(verb) or dying) or _agent(verb) is not None:
         return ()
     groups: list[ArgumentGroup] = []
-    for attack, _ in _prep_objects(verb, ("in", "during")):
+    suffered = [verb, *(c for c in verb.children if _suffered_alike(c))]
+    for attack, _ in (found for v in suffered for found in _prep_objects(v, ("in", "during"))):
         if not word_in(attack, attack_nouns):
             continue
         for doer, _ in _prep_objects(attack, ("by",)):
@@ -431,6 +432,39 @@ def doers_of_the_attack(verb: Token, attack_nouns: frozenset[str],
         _add_launchers(groups, attack, f"(in which '{verb.text}')")
         for owner in filter(names_the_doer, attack.children):
             _add(groups, owner, f"'{owner.text}' named on '{attack.text}' (in which '{verb.text}')", set())
+    return tuple(groups)
+
+
+def _suffered_alike(conj: Token) -> bool:
+    """A participle coordinated with a passive, itself passive or with no auxiliary of its own, and told
+    with no doer: "were killed and (dozens) wounded in an ambush", "... and two were injured in a strike"
+    tell the attack of both."""
+    active = any(c.dep_ == "aux" for c in conj.children)  # "and (have) wounded": done, not suffered
+    return conj.dep_ == "conj" and conj.tag_ == "VBN" and not active and _agent(conj) is None
+
+
+# Conjunctions of a clause that tells the attack a suffered act happened in: "were killed (when) gunmen
+# stormed the market", "died (after) a bomber blew himself up".
+_ATTACK_TIME_MARKS = frozenset({"when", "as", "after", "while"})
+
+
+def attackers_in_time_clause(verb: Token, attack_nouns: frozenset[str], attacking_verbs: frozenset[str],
+                             dying: bool = False) -> tuple[ArgumentGroup, ...]:
+    """Who did a passive act with no agent of its own (or the act a `dying` verb tells), named as the
+    subject of a time clause under it that tells an attack: "nine villagers were killed (when) gunmen
+    stormed a market", "were wounded as rebel artillery shelled the town", "died after a bomber blew himself
+    up". The clause tells an attack by its verb (`attacking_verbs`, lemmas) or its object ("conducted
+    attacks", "dropped a bomb"; `attack_nouns`). Not "were killed when they tried to cross": no attack."""
+    if not (_is_passive(verb) or dying) or _agent(verb) is not None:
+        return ()
+    groups: list[ArgumentGroup] = []
+    for clause in (c for c in verb.children if c.dep_ == "advcl" and not _is_passive(c)):
+        if not any(m.dep_ in ("mark", "advmod") and m.lower_ in _ATTACK_TIME_MARKS for m in clause.children):
+            continue
+        obj = _child(clause, _OBJECTS)
+        if clause.lemma_.lower() in attacking_verbs or (obj is not None and word_in(obj, attack_nouns)):
+            _add(groups, _child(clause, _SUBJECTS), f"subject of '{clause.text}', the attack in which "
+                                                    f"'{verb.text}'", set())
     return tuple(groups)
 
 

@@ -26,6 +26,7 @@ from eventwire.events.arguments import (
     Arguments,
     ArgumentWords,
     attack_told_before,
+    attackers_in_time_clause,
     clause_subject,
     dated_clause,
     doers_named_on_the_act,
@@ -1423,7 +1424,9 @@ def _candidates(draft: _Draft, reporter: Token | None, reframing: Reframing | No
     off at a target ("detonated a bomb near X")."""
     # "Israeli strikes killed 12": who did the act that is the verb's subject comes before the act itself
     sources = (doers_named_on_the_act(draft.head, words.act_nouns, clauses) + draft.arguments.sources
-               + doers_of_the_attack(draft.head, words.attack_nouns, _dying(draft.head, words)))
+               + doers_of_the_attack(draft.head, words.attack_nouns, _dying(draft.head, words))
+               + attackers_in_time_clause(draft.head, words.attack_nouns, words.attacking_verbs,
+                                          _dying(draft.head, words)))
     if draft.head.pos_ in ("NOUN", "PROPN"):
         # "the arrest of X sparked (protests)": an act is no actor of the act it causes
         sources = tuple(g for g in sources if g.phrases[0].root.lemma_.lower() not in words.act_nouns)

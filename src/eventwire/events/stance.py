@@ -137,6 +137,8 @@ class StanceWords:
     policy_nouns: frozenset[str] = frozenset()
     # "calls for the (release) of the writer (detained) in X": a demand of whoever holds the person
     release_nouns: frozenset[str] = frozenset()
+    # "were killed when gunmen (stormed) a market": a clause that tells the attack a suffered act was in
+    attacking_verbs: frozenset[str] = frozenset()
     release_verbs: frozenset[str] = frozenset()  # "called for the writer to be (freed)" (lemmas)
     # "(Israeli) strikes killed 12", "the raid (by police) left two dead": acts whose doer, named on
     # them, did what the verb they are the subject of tells (lemmas)
@@ -211,6 +213,7 @@ def read_stance_words() -> StanceWords:
                        policy_nouns=frozenset(raw["policy_nouns"]),
                        release_nouns=frozenset(raw["release_nouns"]),
                        release_verbs=frozenset(raw["release_verbs"]),
+                       attacking_verbs=frozenset(raw["attacking_verbs"]),
                        act_nouns=frozenset(raw["act_nouns"]),
                        detention_verbs=frozenset(raw["detention_verbs"]),
                        flat_denial_verbs=frozenset(raw["flat_denial_verbs"]),
