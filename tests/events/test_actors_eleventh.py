@@ -151,3 +151,23 @@ def test_the_attack_told_on_a_coordinated_passive_names_the_doer_of_both(rules, 
     """ "were killed and nine wounded in an X airstrike": the attack on the second passive is the first's."""
     event = _events(rules, text, "ASSAULT")[0]
     assert countries(event.source) == [source]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("The commander was killed along with two guards when an American airstrike hit their convoy on Tuesday.",
+     "USA"),
+    ("Two journalists were shot dead when their car was ambushed by gunmen near Port-au-Prince.", "HTI"),
+    ("Four civilians were killed in Idlib after being targeted by Syrian government snipers.", "SYR"),
+    ("Seven people were killed amid heavy shelling by Russian forces in Donetsk.", "RUS"),
+])
+def test_the_attack_told_beside_a_suffered_act_names_its_doer(rules, text, source):
+    """The attack a suffered act was in, told as a clause with its own doer ("when an X airstrike hit",
+    "when their car was ambushed by X", "after being targeted by X") or after "amid" and "under"."""
+    event = _events(rules, text, "ASSAULT")[0]
+    assert countries(event.source) == [source]
+
+
+def test_a_time_clause_whose_subject_is_no_attack_names_no_doer(rules):
+    events = [e for e in code_text(rules, "Two men were killed when a truck hit their car near Lagos.")
+              if e.event_type == "ASSAULT"]
+    assert all(not e.source for e in events)

@@ -424,7 +424,7 @@ def doers_of_the_attack(verb: Token, attack_nouns: frozenset[str],
         return ()
     groups: list[ArgumentGroup] = []
     suffered = [verb, *(c for c in verb.children if _suffered_alike(c))]
-    for attack, _ in (found for v in suffered for found in _prep_objects(v, ("in", "during"))):
+    for attack, _ in (found for v in suffered for found in _prep_objects(v, _ATTACK_PREPS)):
         if not word_in(attack, attack_nouns):
             continue
         for doer, _ in _prep_objects(attack, ("by",)):
@@ -433,6 +433,10 @@ def doers_of_the_attack(verb: Token, attack_nouns: frozenset[str],
         for owner in filter(names_the_doer, attack.children):
             _add(groups, owner, f"'{owner.text}' named on '{attack.text}' (in which '{verb.text}')", set())
     return tuple(groups)
+
+
+# Prepositions of the attack a suffered act was told in: "killed (in|during|amid|under) X airstrikes".
+_ATTACK_PREPS = ("in", "during", "amid", "under")
 
 
 def _suffered_alike(conj: Token) -> bool:
@@ -458,13 +462,25 @@ def attackers_in_time_clause(verb: Token, attack_nouns: frozenset[str], attackin
     if not (_is_passive(verb) or dying) or _agent(verb) is not None:
         return ()
     groups: list[ArgumentGroup] = []
-    for clause in (c for c in verb.children if c.dep_ == "advcl" and not _is_passive(c)):
-        if not any(m.dep_ in ("mark", "advmod") and m.lower_ in _ATTACK_TIME_MARKS for m in clause.children):
+    rule = f"the attack in which '{verb.text}'"
+    clauses = [c for c in verb.children if c.dep_ == "advcl" and any(
+        m.dep_ in ("mark", "advmod") and m.lower_ in _ATTACK_TIME_MARKS for m in c.children)]
+    # "after being (targeted) by X"
+    clauses += [c for p in verb.children if p.dep_ == "prep" and p.lower_ in _ATTACK_TIME_MARKS
+                for c in p.children if c.dep_ == "pcomp"]
+    for clause in clauses:
+        if _is_passive(clause):  # "when their car was ambushed (by) X"
+            if clause.lemma_.lower() in attacking_verbs:
+                _add(groups, _agent(clause), f"agent of '{clause.text}', {rule}", set())
             continue
-        obj = _child(clause, _OBJECTS)
-        if clause.lemma_.lower() in attacking_verbs or (obj is not None and word_in(obj, attack_nouns)):
-            _add(groups, _child(clause, _SUBJECTS), f"subject of '{clause.text}', the attack in which "
-                                                    f"'{verb.text}'", set())
+        subject, obj = _child(clause, _SUBJECTS), _child(clause, _OBJECTS)
+        attack = subject is not None and word_in(subject, attack_nouns)
+        owners = [o for o in subject.children if names_the_doer(o)] if attack else []
+        for owner in owners:  # "when a (US) airstrike hit their convoy"
+            _add(groups, owner, f"'{owner.text}' named on '{subject.text}', {rule}", set())
+        if not owners and (clause.lemma_.lower() in attacking_verbs or
+                           (obj is not None and word_in(obj, attack_nouns))):
+            _add(groups, subject, f"subject of '{clause.text}', {rule}", set())
     return tuple(groups)
 
 
