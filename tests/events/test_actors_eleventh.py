@@ -5,6 +5,8 @@ On sentences written for these tests."""
 import pytest
 from texts import code_text, countries
 
+from eventwire.events.stance import is_plural_reference, read_stance_words
+
 
 def _events(coder, text, event_type):
     events = [e for e in code_text(coder, text) if e.event_type == event_type]
@@ -171,3 +173,47 @@ def test_a_time_clause_whose_subject_is_no_attack_names_no_doer(rules):
     events = [e for e in code_text(rules, "Two men were killed when a truck hit their car near Lagos.")
               if e.event_type == "ASSAULT"]
     assert all(not e.source for e in events)
+
+
+@pytest.mark.parametrize("text, event_type, sides", [
+    ("Thailand and Cambodia have fought along their border for three days. "
+     "The American president spoke with both leaders on Saturday.", "CONSULT", {"THA", "KHM"}),
+    ("India and Pakistan traded fire across the frontier. China called on each side to show restraint.",
+     "REQUEST", {"IND", "PAK"}),
+    ("Ethiopia and Eritrea exchanged artillery fire on Monday. Kenya urged both capitals to stop fighting.",
+     "REQUEST", {"ETH", "ERI"}),
+    ("Peru and Chile signed a trade pact on Monday. "
+     "The United States warned that it would not sign trade deals with either country.", "THREATEN",
+     {"PER", "CHL"}),
+])
+def test_a_quantified_party_noun_is_the_pair_named_before(rules, text, event_type, sides):
+    """ "both leaders", "each side", "both capitals", "either country": a quantifier and a noun of a party,
+    in either number, refer to the two sides of the latest act between two sides the speaker is not in."""
+    event = _events(rules, text, event_type)[-1]
+    assert set(countries(event.target)) == sides
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("either country", True), ("each side", True), ("the two armies", True), ("both capitals", True),
+    ("each year", False), ("both sides of the border", False), ("two soldiers", False),
+])
+def test_which_phrases_name_a_pair(text, pair):
+    assert is_plural_reference(text, read_stance_words()) is pair
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Iran warned that Tehran would strike Israel if attacked.", "ISR"),
+    ("Peru and Chile signed a trade pact on Monday. "
+     "The United States warned that Washington would not sign trade deals with Chile.", "CHL"),
+])
+def test_the_speakers_own_side_in_a_clause_is_not_the_target(rules, text, target):
+    """ "warned that (Tehran) would strike Israel": the clause's doer of the speaker's own side tells what the
+    speaker will do; the target is whom it is done to."""
+    event = _events(rules, text, "THREATEN")[-1]
+    assert countries(event.target)[:1] == [target]
+
+
+def test_the_speakers_own_side_is_kept_when_nothing_else_is_named(rules):
+    """Near-miss: with no other candidate, the clause's doer is kept as before (the event is not lost)."""
+    event = _events(rules, "Iran warned that it would retaliate.", "THREATEN")[0]
+    assert not any("is the source's own side" in r for r in event.reasons)

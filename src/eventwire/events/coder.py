@@ -89,6 +89,7 @@ from eventwire.events.sense import Sense
 from eventwire.events.stance import (
     StanceWords,
     accident_of,
+    addressed_pair,
     as_type,
     background_clause,
     conditional_threat,
@@ -271,6 +272,12 @@ class _Article:
             sides = [a for a in event.source if _party(a)]
         if len({_party(a) for a in sides}) >= 2:
             self.pairs.append((event.sentence.index, sides))
+
+    def parties_without(self, side: str) -> tuple[list[Actor] | None, bool]:
+        """The two sides of the latest act between two sides that does not include `side`: whom "both
+        leaders" or "either country" means when `side` speaks to or of them."""
+        pair = next((sides for _, sides in reversed(self.pairs) if side not in map(_party, sides)), None)
+        return pair, pair is not None
 
     def parties(self, side: str | None = None) -> tuple[list[Actor] | None, bool]:
         """The two sides of the latest act between two sides, and whether they are surely the ones meant.
@@ -640,7 +647,12 @@ class EventCoder:
         side = _party(responder) if responder is not None else None
         with context.pronouns_not_for(source.actors):
             target = self._role("target", candidates.targets, sentence, when, context, taken,
-                                article.parties(side))
+                                article.parties(side), side if source.state == "known" else None)
+        if target.sides and side is not None and any(_party(a) == side for a in target.actors) and \
+                addressed_pair(target.actors[0].text, self.stance):
+            with context.pronouns_not_for(source.actors):  # "X spoke with (both leaders)": a pair X is not in
+                target = self._role("target", candidates.targets, sentence, when, context, taken,
+                                    article.parties_without(side), side)
         if source.state == "known":
             target = self._response_target(draft, c, sentence, when, article, taken, responder, target) \
                 or target
@@ -1019,12 +1031,15 @@ class EventCoder:
 
     def _role(self, role: str, groups: tuple[ArgumentGroup, ...], sentence: Sentence,
               when: dt.date | None, context: ArticleContext, taken: set[int],
-              parties: tuple[list[Actor] | None, bool] = (None, False)) -> _Role:
+              parties: tuple[list[Actor] | None, bool] = (None, False), own_side: str | None = None) -> _Role:
         """The first candidate group that resolves to a known actor; else, for the source, the
         first phrase that names someone, else the first phrase found. A plural reference ("the two
         leaders", "both sides") stands for the two sides of an act between them (`parties`: the sides,
-        and whether they are surely the ones meant)."""
+        and whether they are surely the ones meant). A target of `own_side` (the source's) read from a
+        clause under the trigger ("warned that (Washington) would not sign deals with X") is the speaker's
+        own side telling what it will do: any later candidate that resolves comes first."""
         unresolved: list[tuple[ArgumentGroup, list[Span]]] = []
+        own: _Role | None = None
         for group in groups:
             where = group.sentence or sentence
             phrases = [p for p in group.phrases if not _overlaps(where, p, taken)]
@@ -1043,10 +1058,21 @@ class EventCoder:
                 reasons = [f"{role} '{_phrase_text(phrases)}' ({group.rule})"]
                 reasons += [reason for r in resolved if _known(r.actor) for reason in r.reasons]
                 guessed = frozenset(r.actor.start for r in resolved if r.country_from_article)
-                return _Role(known, "known", reasons, inherited="inherited" in group.rule, sides=group.sides,
-                             article_country=guessed)
+                found = _Role(known, "known", reasons, inherited="inherited" in group.rule, sides=group.sides,
+                              article_country=guessed)
+                from_clause = group.rule.startswith("inherited from the clause")
+                if own is None and own_side is not None and from_clause and \
+                        all(_party(a) == own_side for a in known):
+                    own = found
+                    continue
+                if own is not None:
+                    why = f"'{own.actors[0].text}' in the clause is the source's own side, not its target"
+                    found = replace(found, reasons=[*found.reasons, why])
+                return found
             if phrases:
                 unresolved.append((group, phrases))
+        if own is not None:
+            return own
         if not unresolved:
             return _Role([], "missing", [f"{role}: no candidate phrase in the parse"])
         named = [(g, phrases) for g, phrases in unresolved if any(_names_someone(p) for p in phrases)]
