@@ -217,3 +217,27 @@ def test_the_speakers_own_side_is_kept_when_nothing_else_is_named(rules):
     """Near-miss: with no other candidate, the clause's doer is kept as before (the event is not lost)."""
     event = _events(rules, "Iran warned that it would retaliate.", "THREATEN")[0]
     assert not any("is the source's own side" in r for r in event.reasons)
+
+
+@pytest.mark.parametrize("text, event_type, target", [
+    ("Turkish-backed forces entered Jarabulus on Friday.", "ASSAULT", "SYR"),
+    ("The Syrian Air Force bombed the northern Palmyra countryside.", "ASSAULT", "SYR"),
+    ("The army shelled Aliganj overnight.", "ASSAULT", "IND"),
+    ("Rebels seized Kanyabayonga on Sunday.", "ASSAULT", "COD"),
+])
+def test_a_place_struck_stands_for_its_country(rules, text, event_type, target):
+    """ "bombed the northern X countryside", "entered X": a material act done to the place the event locator
+    finds inside the target phrase is done to that place's country (a town too small for an actor's name)."""
+    event = _events(rules, text, event_type)[0]
+    assert countries(event.target) == [target]
+    assert any("is the place" in r for r in event.reasons)
+
+
+def test_a_place_beside_the_target_is_not_the_target(rules):
+    event = _events(rules, "Police arrested Gallagher in Belfast on Monday.", "COERCE")[0]
+    assert not any("is the place" in r for r in event.reasons)
+
+
+def test_a_statement_about_a_place_struck_takes_no_place_as_target(rules):
+    event = _events(rules, "France condemned the attack on Jarabulus.", "ACCUSE")[0]
+    assert not any("is the place" in r for r in event.reasons)

@@ -380,6 +380,27 @@ def _local_branch(target: _Role, source: _Role, location: Location | None, reaso
     return replace(target, actors=actors) if why else target
 
 
+def _place_struck(target: _Role, groups: tuple[ArgumentGroup, ...], sentence: Sentence,
+                  location: Location | None) -> _Role | None:
+    """The target of a material act that is the place the act is told at ("bombed Jarabulus", "shelled the
+    northern X countryside", "entered the town of X"): a place stands for its country, read where the
+    event locator found the place inside the target phrase. None when the target resolved or is no such
+    place."""
+    if target.state == "known" or location is None or location.start is None or not location.country:
+        return None
+    for group in groups:
+        where = group.sentence or sentence
+        for told in group.phrases:
+            start, end = where.start + told.start_char, where.start + told.end_char
+            if start <= location.start < end:
+                actor = Actor(text=told.text, start=start, end=end, country=location.country,
+                              code=location.country)
+                why = f"'{told.text}' ({group.rule}) is the place '{location.text}': {location.country}"
+                return _Role([actor], "known", [why])
+        return None  # only the first candidate is what the act is done to
+    return None
+
+
 def _arrested_at_home(source: _Role, target: _Role) -> _Role:
     """The target of an arrest ("broke up a terrorist cell", "arrested five members of a gang") by a
     country's own police, agency or government (not its armed forces, who also act abroad): those it
@@ -752,6 +773,11 @@ class EventCoder:
         source, target = (_with_place_country(role, name, scene, context, reasons)
                           for role, name in ((source, "source"), (target, "target")))
         target = _local_branch(target, source, scene, reasons)
+        struck = _place_struck(target, candidates.targets, sentence, location) \
+            if c.quad_class not in VERBAL_QUADS else None
+        if struck is not None:
+            target = struck
+            reasons += reasons_of("target", struck.reasons)
         confidence, confidence_reason = event_confidence(Evidence(
             specificity=c.specificity, source=source.state, target=target.state,
             nominal=nominal, source_inherited=source.inherited,
