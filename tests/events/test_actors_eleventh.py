@@ -241,3 +241,28 @@ def test_a_place_beside_the_target_is_not_the_target(rules):
 def test_a_statement_about_a_place_struck_takes_no_place_as_target(rules):
     event = _events(rules, "France condemned the attack on Jarabulus.", "ACCUSE")[0]
     assert not any("is the place" in r for r in event.reasons)
+
+
+@pytest.mark.parametrize("text, event_type, target", [
+    ("Russian jets killed 15 people in a town in Idlib on Monday.", "ASSAULT", "SYR"),
+    ("Israeli troops shot two men in Jenin.", "ASSAULT", "PSE"),
+    ("Saudi warplanes killed twelve civilians in Sanaa.", "ASSAULT", "YEM"),
+    ("Turkish soldiers detained four men in Afrin.", "COERCE", "SYR"),
+])
+def test_victims_abroad_are_of_the_scene_not_of_the_doers_country(rules, text, event_type, target):
+    """Victims named with no country take the article's main country as a guess; when that is the doer's own
+    and the scene named lies in another country, they are the scene's."""
+    event = _events(rules, text, event_type)[0]
+    assert countries(event.target) == [target]
+    assert any("the scene" in r and "doer's own" in r for r in event.reasons)
+
+
+def test_victims_at_home_keep_the_doers_country(rules):
+    event = _events(rules, "Russian police arrested five men in Moscow.", "COERCE")[0]
+    assert countries(event.target) == ["RUS"]
+
+
+def test_a_release_abroad_is_no_act_on_victims(rules):
+    events = [e for e in code_text(rules, "The Saudi government freed twenty prisoners in Sanaa.")
+              if e.event_type == "CONCEDE"]
+    assert not any("doer's own" in r for e in events for r in e.reasons)

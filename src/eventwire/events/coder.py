@@ -380,6 +380,26 @@ def _local_branch(target: _Role, source: _Role, location: Location | None, reaso
     return replace(target, actors=actors) if why else target
 
 
+def _victims_abroad(target: _Role, source: _Role, scene: Location | None, reasons: list[Reason]) -> _Role:
+    """The victims of an act abroad ("Russian jets killed 15 people in a Syrian town"): those named with no
+    country, who took the article's main country only as a guess, when that country is the doer's own and
+    the scene named in the text lies in another, are of the scene's country: the doer's own country was
+    guessed because it was named first, not because the victims are its people."""
+    if scene is None or scene.start is None or not scene.country or not target.article_country:
+        return target
+    doers = {a.country for a in source.actors if a.country and a.start not in source.article_country}
+    abroad = [a.start for a in target.actors if a.start in target.article_country and a.country in doers
+              and a.country != scene.country]
+    if not abroad:
+        return target
+    actors = [replace(a, country=scene.country, code=scene.country + (a.sector or "")) if a.start in abroad
+              else a for a in target.actors]
+    told = ", ".join(a.text for a in target.actors if a.start in abroad)
+    reasons += reasons_of("target", [f"'{told}' named with no country: the article's main country was the "
+                                     f"doer's own, the scene '{scene.text}' is in {scene.country}"])
+    return replace(target, actors=actors)
+
+
 def _place_struck(target: _Role, groups: tuple[ArgumentGroup, ...], sentence: Sentence,
                   location: Location | None) -> _Role | None:
     """The target of a material act that is the place the act is told at ("bombed Jarabulus", "shelled the
@@ -778,6 +798,8 @@ class EventCoder:
         if struck is not None:
             target = struck
             reasons += reasons_of("target", struck.reasons)
+        if c.event_type in FIGHTING_TYPES:
+            target = _victims_abroad(target, source, scene, reasons)
         confidence, confidence_reason = event_confidence(Evidence(
             specificity=c.specificity, source=source.state, target=target.state,
             nominal=nominal, source_inherited=source.inherited,
