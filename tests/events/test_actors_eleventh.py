@@ -266,3 +266,28 @@ def test_a_release_abroad_is_no_act_on_victims(rules):
     events = [e for e in code_text(rules, "The Saudi government freed twenty prisoners in Sanaa.")
               if e.event_type == "CONCEDE"]
     assert not any("doer's own" in r for e in events for r in e.reasons)
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Georgia passed a law on foreign agents on Tuesday. Prime Minister Irakli Kobakhidze dismissed the "
+     "criticism. He also accused foreign-funded groups of plotting a revolution.", "GEO"),
+    ("Protests spread across Peru on Monday. Interior Minister Juan Santivanez blamed foreign agitators. "
+     "He also accused opposition lawmakers of inciting violence.", "PER"),
+    ("Floods hit Malawi in March. Finance Minister Simplex Chithyola warned of shortages. "
+     "He accused traders of hoarding maize.", "MWI"),
+    ("Georgia passed a law on foreign agents on Tuesday. Prime Minister Irakli Kobakhidze dismissed the "
+     "criticism. Kobakhidze also accused Western envoys of meddling.", "GEO"),
+])
+def test_a_pronoun_or_short_name_of_an_unknown_official_keeps_the_articles_country(rules, text, source):
+    """An unknown official named with a title and no country takes the article's main country; "he" or the
+    surname later refers to the mention remembered before that country was added: it takes it too."""
+    event = [e for e in code_text(rules, text) if e.event_type == "ACCUSE"][-1]
+    assert countries(event.source) == [source]
+
+
+def test_a_pronoun_of_an_official_of_a_body_takes_no_country(rules):
+    text = ("U.N. Secretary-General Antonio Guterres visited Kenya on Monday. "
+            "He urged the government to release the detained journalists.")
+    event = _events(rules, text, "REQUEST")[-1]
+    assert [a.country for a in event.source] == [None]
+    assert not any("referred to with no country" in r for r in event.reasons)
