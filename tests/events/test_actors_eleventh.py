@@ -291,3 +291,25 @@ def test_a_pronoun_of_an_official_of_a_body_takes_no_country(rules):
     event = _events(rules, text, "REQUEST")[-1]
     assert [a.country for a in event.source] == [None]
     assert not any("referred to with no country" in r for r in event.reasons)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Mali expelled a French diplomat on Monday. Foreign Minister Issa Kantoule accused France of meddling.",
+     "Kantoule"),
+    ("China sent a delegation to Kenya on Monday. President Wanjiru Kamau welcomed the visit.", "Kamau"),
+    ("Chinese troops fired on an Indian post. Defence Minister Ravi Shankaran condemned the attack.",
+     "Shankaran"),
+    ("Brazil sent aid to Bolivia on Friday. President Tomas Ayllu thanked the Brazilian people.", "Ayllu"),
+])
+def test_a_title_with_another_name_is_not_the_office_holder(rules, text, name):
+    """ "Foreign Minister Issa X": a name after the title that is not the holder's of that office in the
+    article's main country is another person, never that holder."""
+    events = [e for e in code_text(rules, text) if any(name in a.text for a in e.source)]
+    assert events
+    assert all(not any("held by" in r for r in e.reasons) for e in events)
+
+
+def test_a_title_alone_is_the_office_holder(rules):
+    text = "China sent a delegation to Kenya on Monday. The president welcomed the visit."
+    event = [e for e in code_text(rules, text) if "president" in e.sentence.text.lower()][0]
+    assert any("held by" in r for r in event.reasons)

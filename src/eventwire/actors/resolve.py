@@ -427,7 +427,7 @@ class ActorResolver:
                     reasons.append(f"title '{office}' refers to {_describe(mention)}")
                     return _from_mention(mention, 0.75)
             holder = self._office_holder(context, office, when)
-            if holder is not None:
+            if holder is not None and not _names_another(conjunct, holder):
                 reasons.append(f"title '{office}' of {context.main_country}, the article's main country: "
                                f"held by {holder.name} on {(when or dt.date.today()).isoformat()}")
                 return self._from_entry(holder, conjunct, when, reasons)
@@ -727,6 +727,14 @@ def _from_mention(mention: Mention, confidence: float) -> _Reading:
     a = mention.actor
     return _Reading(country=a.country, sector=a.sector, code=a.code, name=a.name, id=a.id,
                     confidence=confidence, kind=mention.kind)
+
+
+def _names_another(conjunct: Conjunct, holder: DictionaryActor) -> bool:
+    """ "Foreign Minister Issa X" when the office's holder is someone else: a name after the title that is
+    not the holder's says the phrase is another person (of another country, or the dictionary's dates
+    are out of step), never the holder."""
+    holder_words = {t.norm for t in tokenize(holder.name or "")}
+    return any(not holder_words & {t.norm for t in name} for _, name in conjunct.names)
 
 
 # Sectors of bodies that belong to no country: a mention of one never takes the article's.
