@@ -403,16 +403,18 @@ def _victims_abroad(target: _Role, source: _Role, scene: Location | None, reason
 def _place_struck(target: _Role, groups: tuple[ArgumentGroup, ...], sentence: Sentence,
                   location: Location | None) -> _Role | None:
     """The target of a material act that is the place the act is told at ("bombed Jarabulus", "shelled the
-    northern X countryside", "entered the town of X"): a place stands for its country, read where the
-    event locator found the place inside the target phrase. None when the target resolved or is no such
-    place."""
+    northern X countryside"): a place stands for its country, read where the event locator found the place
+    in the target phrase up to its head. None when the target resolved or is no such place."""
     if target.state == "known" or location is None or location.start is None or not location.country:
         return None
     for group in groups:
         where = group.sentence or sentence
         for told in group.phrases:
-            start, end = where.start + told.start_char, where.start + told.end_char
-            if start <= location.start < end:
+            start, head_end = where.start + told.start_char, where.start + told.root.idx + len(told.root)
+            # the place names what is struck ("Jarabulus", "the X countryside"), not where it stood
+            # ("drones near X", "barracks near the lake")
+            if start <= location.start < head_end:
+                end = where.start + told.end_char
                 actor = Actor(text=told.text, start=start, end=end, country=location.country,
                               code=location.country)
                 why = f"'{told.text}' ({group.rule}) is the place '{location.text}': {location.country}"
@@ -687,8 +689,11 @@ class EventCoder:
         responder = next((a for a in source.actors if _party(a)), None)
         side = _party(responder) if responder is not None else None
         with context.pronouns_not_for(source.actors):
+            # the speaker's own side: only a statement's, and only of a country the source names itself
+            own_side = side if responder is not None and c.quad_class in VERBAL_QUADS and \
+                responder.start not in source.article_country else None
             target = self._role("target", candidates.targets, sentence, when, context, taken,
-                                article.parties(side), side if source.state == "known" else None)
+                                article.parties(side), own_side)
         if target.sides and side is not None and any(_party(a) == side for a in target.actors) and \
                 addressed_pair(target.actors[0].text, self.stance):
             with context.pronouns_not_for(source.actors):  # "X spoke with (both leaders)": a pair X is not in
