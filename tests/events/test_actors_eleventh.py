@@ -113,10 +113,9 @@ def test_the_pronoun_that_names_the_object_is_the_speaker_not_the_target(rules):
 
 
 def test_a_return_asked_for_is_a_release_toward_the_holder(rules):
-    text = ("Pakistani troops captured an Indian pilot on Wednesday. "
-            "New Delhi demanded his immediate and safe return.")
+    text = "Militants in Mali seized a German engineer in June. Berlin demanded his prompt return."
     event = _events(rules, text, "REQUEST")[-1]
-    assert countries(event.target) == ["PAK"]
+    assert countries(event.target) == ["MLI"]
 
 
 @pytest.mark.parametrize("text, source", [
