@@ -158,7 +158,7 @@ class ActorResolver:
                 return antecedent
             antecedent = self._title_or_name_antecedent(conjunct, base, context, when, reasons)
             if antecedent is not None:
-                return antecedent
+                return _of_the_article(antecedent, context, reasons)
         if reading.country is None and reading.sector is None:
             return None
         self._unknown_person(conjunct, reading, reasons)
@@ -427,7 +427,7 @@ class ActorResolver:
                     reasons.append(f"title '{office}' refers to {_describe(mention)}")
                     return _from_mention(mention, 0.75)
             holder = self._office_holder(context, office, when)
-            if holder is not None:
+            if holder is not None and not _names_another(conjunct, holder):
                 reasons.append(f"title '{office}' of {context.main_country}, the article's main country: "
                                f"held by {holder.name} on {(when or dt.date.today()).isoformat()}")
                 return self._from_entry(holder, conjunct, when, reasons)
@@ -489,7 +489,7 @@ class ActorResolver:
         for mention in context.before(base):
             if mention.kind in wanted and identity(mention.actor) not in excluded:
                 reason = f"pronoun '{text}' refers to {_describe(mention)}"
-                return [_mention_result(text, base, mention, reason, 0.6)]
+                return [_person_of_the_article(_mention_result(text, base, mention, reason, 0.6), context)]
         return []
 
     def _owner_of_thing(self, text: str, base: int, conjunct: Conjunct,
@@ -727,6 +727,48 @@ def _from_mention(mention: Mention, confidence: float) -> _Reading:
     a = mention.actor
     return _Reading(country=a.country, sector=a.sector, code=a.code, name=a.name, id=a.id,
                     confidence=confidence, kind=mention.kind)
+
+
+def _names_another(conjunct: Conjunct, holder: DictionaryActor) -> bool:
+    """ "Foreign Minister Issa X" when the office's holder is someone else: a name after the title that is
+    not the holder's says the phrase is another person (of another country, or the dictionary's dates
+    are out of step), never the holder."""
+    holder_words = {t.norm for t in tokenize(holder.name or "")}
+    return any(not holder_words & {t.norm for t in name} for _, name in conjunct.names)
+
+
+# Sectors of bodies that belong to no country: a mention of one never takes the article's.
+_BODY_SECTORS = frozenset({"IGO", "NGO", "MNC"})
+
+
+def _unknown_of_no_country(country: str | None, entry_id: str | None, sector: str | None,
+                           code: str | None) -> bool:
+    """An unknown person or agent of a country's own kind whose mention was remembered before its country
+    was given ("Prime Minister X" first read with no country, the article's main country added after)."""
+    return country is None and entry_id is None and sector is not None and sector not in _BODY_SECTORS \
+        and (code or "")[:3] not in _BODY_SECTORS
+
+
+def _of_the_article(reading: _Reading, context: ArticleContext, reasons: list[str]) -> _Reading:
+    """A short name or a title referring to such a mention ("Conde" after "President Alpha Conde") takes
+    the article's main country, as the full mention did."""
+    unknown = _unknown_of_no_country(reading.country, reading.id, reading.sector, reading.code)
+    if context.main_country and unknown:
+        reading.country, reading.country_from_article = context.main_country, True
+        reading.code = context.main_country + (reading.sector or "")
+        reasons.append(f"referred to with no country: the article's main country {context.main_country}")
+    return reading
+
+
+def _person_of_the_article(resolved: ResolvedActor, context: ArticleContext) -> ResolvedActor:
+    """A pronoun referring to such a mention ("He" after "Prime Minister X") takes the article's main
+    country, as the full mention did."""
+    a = resolved.actor
+    if not context.main_country or not _unknown_of_no_country(a.country, a.id, a.sector, a.code):
+        return resolved
+    actor = replace(a, country=context.main_country, code=context.main_country + (a.sector or ""))
+    why = f"referred to with no country: the article's main country {context.main_country}"
+    return ResolvedActor(actor, [*resolved.reasons, why], resolved.confidence, resolved.kind, True)
 
 
 def _mention_result(text: str, base: int, mention: Mention, reason: str, confidence: float) -> ResolvedActor:

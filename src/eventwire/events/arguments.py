@@ -51,6 +51,8 @@ class ArgumentWords:
     linking_verbs: frozenset[str]
     measure_nouns: frozenset[str]  # "sent 50 tonnes of food": the "of" phrase names the real object
     asking_verbs: frozenset[str]  # "appealed (for) a ceasefire in X": the "for" phrase is what is asked
+    # "condemned what they (called) the annexation of X": the thing named is the object, not the namer
+    naming_verbs: frozenset[str]
 
 
 def read_argument_words() -> ArgumentWords:
@@ -440,7 +442,8 @@ def doers_of_the_attack(verb: Token, attack_nouns: frozenset[str],
     if not (_is_passive(verb) or dying) or _agent(verb) is not None:
         return ()
     groups: list[ArgumentGroup] = []
-    for attack, _ in _prep_objects(verb, ("in", "during")):
+    suffered = [verb, *(c for c in verb.children if _suffered_alike(c))]
+    for attack, _ in (found for v in suffered for found in _prep_objects(v, _ATTACK_PREPS)):
         if not word_in(attack, attack_nouns):
             continue
         for doer, _ in _prep_objects(attack, ("by",)):
@@ -448,6 +451,55 @@ def doers_of_the_attack(verb: Token, attack_nouns: frozenset[str],
         _add_launchers(groups, attack, f"(in which '{verb.text}')")
         for owner in filter(names_the_doer, attack.children):
             _add(groups, owner, f"'{owner.text}' named on '{attack.text}' (in which '{verb.text}')", set())
+    return tuple(groups)
+
+
+# Prepositions of the attack a suffered act was told in: "killed (in|during|amid|under) X airstrikes".
+_ATTACK_PREPS = ("in", "during", "amid", "under")
+
+
+def _suffered_alike(conj: Token) -> bool:
+    """A participle coordinated with a passive, itself passive or with no auxiliary of its own, and told
+    with no doer: "were killed and (dozens) wounded in an ambush", "... and two were injured in a strike"
+    tell the attack of both."""
+    active = any(c.dep_ == "aux" for c in conj.children)  # "and (have) wounded": done, not suffered
+    return conj.dep_ == "conj" and conj.tag_ == "VBN" and not active and _agent(conj) is None
+
+
+# Conjunctions of a clause that tells the attack a suffered act happened in: "were killed (when) gunmen
+# stormed the market", "died (after) a bomber blew himself up".
+_ATTACK_TIME_MARKS = frozenset({"when", "as", "after", "while"})
+
+
+def attackers_in_time_clause(verb: Token, attack_nouns: frozenset[str], attacking_verbs: frozenset[str],
+                             dying: bool = False) -> tuple[ArgumentGroup, ...]:
+    """Who did a passive act with no agent of its own (or the act a `dying` verb tells), named as the
+    subject of a time clause under it that tells an attack: "nine villagers were killed (when) gunmen
+    stormed a market", "were wounded as rebel artillery shelled the town", "died after a bomber blew himself
+    up". The clause tells an attack by its verb (`attacking_verbs`, lemmas) or its object ("conducted
+    attacks", "dropped a bomb"; `attack_nouns`). Not "were killed when they tried to cross": no attack."""
+    if not (_is_passive(verb) or dying) or _agent(verb) is not None:
+        return ()
+    groups: list[ArgumentGroup] = []
+    rule = f"the attack in which '{verb.text}'"
+    clauses = [c for c in verb.children if c.dep_ == "advcl" and any(
+        m.dep_ in ("mark", "advmod") and m.lower_ in _ATTACK_TIME_MARKS for m in c.children)]
+    # "after being (targeted) by X"
+    clauses += [c for p in verb.children if p.dep_ == "prep" and p.lower_ in _ATTACK_TIME_MARKS
+                for c in p.children if c.dep_ == "pcomp"]
+    for clause in clauses:
+        if _is_passive(clause):  # "when their car was ambushed (by) X"
+            if clause.lemma_.lower() in attacking_verbs:
+                _add(groups, _agent(clause), f"agent of '{clause.text}', {rule}", set())
+            continue
+        subject, obj = _child(clause, _SUBJECTS), _child(clause, _OBJECTS)
+        attack = subject is not None and word_in(subject, attack_nouns)
+        owners = [o for o in subject.children if names_the_doer(o)] if attack else []
+        for owner in owners:  # "when a (US) airstrike hit their convoy"
+            _add(groups, owner, f"'{owner.text}' named on '{subject.text}', {rule}", set())
+        if not owners and (clause.lemma_.lower() in attacking_verbs or
+                           (obj is not None and word_in(obj, attack_nouns))):
+            _add(groups, subject, f"subject of '{clause.text}', {rule}", set())
     return tuple(groups)
 
 
@@ -641,7 +693,8 @@ _EMBEDDED_VERB_PREPS = ("against", "with", "to", "at", "toward", "towards", "fro
 _EMBEDDED_NOUN_PREPS = ("against", "on", "with", "to", "by", "from")
 
 
-def embedded_targets(head: Token, excluded: set[int], statement: bool = True) -> tuple[ArgumentGroup, ...]:
+def embedded_targets(head: Token, excluded: set[int], words: ArgumentWords,
+                     statement: bool = True) -> tuple[ArgumentGroup, ...]:
     """Targets read from the clause embedded under a trigger: the subject of a that-clause ("demanded
     that X ..."), the object of its verb, the objects of its prepositions (also on that object:
     "impose sanctions on X"), "by" after a noun object ("efforts by X") or as the doer of a participle
@@ -650,11 +703,16 @@ def embedded_targets(head: Token, excluded: set[int], statement: bool = True) ->
     of a `statement` (a demand, an accusation, a threat), never of a material act. A material act
     also takes its target from the clause that says how or what for it was done ("began the assault
     by storming X's positions", "launched an offensive to seize the town from X"); the owner of what
-    that clause acts on comes before the thing ("X's positions": X)."""
+    that clause acts on comes before the thing ("X's positions": X). A clause that only names the
+    object ("condemned what they called the annexation of X") gives the thing named, never the namer."""
     groups: list[ArgumentGroup] = []
     clauses = _embedded_clauses(head) + ([] if statement else _manner_clauses(head))
     for clause in clauses:
         rule = f"inherited from the clause '{clause.text}' under '{head.text}'"
+        named = thing_named(clause, words)
+        if named is not None:
+            _add_thing_named(groups, head, clause, named, statement, excluded)
+            continue
         if statement and clause.dep_ == "ccomp":  # "demanded that (X) change", "warned that (X) would pay"
             _add(groups, _child(clause, _SUBJECTS | _PASSIVE_SUBJECTS), rule, excluded)
         if statement and clause.dep_ == "acl":  # "rejected the allegations made by (X)": X's claim answered
@@ -674,6 +732,33 @@ def embedded_targets(head: Token, excluded: set[int], statement: bool = True) ->
                 _add(groups, _child(condition, _SUBJECTS), f"subject of the condition under '{head.text}'",
                      excluded)
     return tuple(groups)
+
+
+def thing_named(clause: Token, words: ArgumentWords) -> Token | None:
+    """The thing a free relative names as the object of the verb above it: "what they (called) the
+    (annexation) of X", "what India (described) as a training (camp)". None for any other clause."""
+    what = _child(clause, _OBJECTS)
+    if clause.lemma_.lower() not in words.naming_verbs or what is None or what.lower_ != "what":
+        return None
+    named = _child(clause, {"oprd"})
+    if named is None:
+        named = next((o for o, _ in _prep_objects(clause, ("as",))), None)
+    return named
+
+
+def _add_thing_named(groups: list[ArgumentGroup], head: Token, clause: Token, named: Token, statement: bool,
+                     excluded: set[int]) -> None:
+    """The candidates of a clause that names the object ("condemned what they called the annexation (by)
+    X"): the doer the parse hangs on the naming verb, then the thing named, then (for a statement only:
+    "rejected what X called a fair offer" answers X's words) the namer, unless a pronoun, which mostly
+    refers back to the speaker ("what they called")."""
+    rule = f"what '{head.text}' is done to, named by '{clause.text}'"
+    for doer, _ in _prep_objects(clause, ("by",)):
+        _add(groups, doer, f"doer of {rule}", excluded)
+    _add(groups, named, rule, excluded)
+    namer = _child(clause, _SUBJECTS)
+    if statement and namer is not None and namer.pos_ != "PRON":
+        _add(groups, namer, f"who named {rule}", excluded)
 
 
 def partner_of_the_first_act(verb: Token) -> tuple[ArgumentGroup, ...]:

@@ -26,6 +26,7 @@ from eventwire.events.arguments import (
     Arguments,
     ArgumentWords,
     attack_told_before,
+    attackers_in_time_clause,
     clause_subject,
     dated_clause,
     doers_named_on_the_act,
@@ -89,6 +90,7 @@ from eventwire.events.sense import Sense
 from eventwire.events.stance import (
     StanceWords,
     accident_of,
+    addressed_pair,
     as_type,
     background_clause,
     conditional_threat,
@@ -185,6 +187,10 @@ SYMMETRIC_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "ASSAULT"})
 JOINT_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 # Acts a response answers that are not aimed at the responder: "praised the release", "hailed the deal".
 _UNAIMED_ACTS = frozenset({"AGREE", "CONCEDE", "RETREAT"})
+# Acts that may leave someone held, told by a detention verb: "arrested" (COERCE), "kidnapped" (ASSAULT).
+_HOLDING_ACTS = frozenset({"COERCE", "ASSAULT"})
+# Acts done to anyone, which a third party condemns as readily as the victim: "the U.N. condemned the coup".
+_DONE_ACTS = frozenset({"ASSAULT", "COERCE"})
 # Acts whose sides may be told only as the fighting they happened in ("were killed in clashes with X").
 FIGHTING_TYPES = frozenset({"ASSAULT", "COERCE"})
 
@@ -290,6 +296,12 @@ class _Article:
         if len({_party(a) for a in sides}) >= 2:
             self.pairs.append((event.sentence.index, sides))
 
+    def parties_without(self, side: str) -> tuple[list[Actor] | None, bool]:
+        """The two sides of the latest act between two sides that does not include `side`: whom "both
+        leaders" or "either country" means when `side` speaks to or of them."""
+        pair = next((sides for _, sides in reversed(self.pairs) if side not in map(_party, sides)), None)
+        return pair, pair is not None
+
     def parties(self, side: str | None = None) -> tuple[list[Actor] | None, bool]:
         """The two sides of the latest act between two sides, and whether they are surely the ones meant.
         With `side` (the country of the act's source), the latest pair that includes it is: Russia
@@ -389,6 +401,49 @@ def _local_branch(target: _Role, source: _Role, location: Location | None, reaso
     actors, why = local_branch(target.actors, location)
     reasons += reasons_of("target", why)
     return replace(target, actors=actors) if why else target
+
+
+def _victims_abroad(target: _Role, source: _Role, scene: Location | None, reasons: list[Reason]) -> _Role:
+    """The victims of an act abroad ("Russian jets killed 15 people in a Syrian town"): those named with no
+    country, who took the article's main country only as a guess, when that country is the doer's own and
+    the scene named in the text lies in another, are of the scene's country: the doer's own country was
+    guessed because it was named first, not because the victims are its people."""
+    if scene is None or scene.start is None or not scene.country or not target.article_country:
+        return target
+    doers = {a.country for a in source.actors if a.country and a.start not in source.article_country}
+    abroad = [a.start for a in target.actors if a.start in target.article_country and a.country in doers
+              and a.country != scene.country]
+    if not abroad:
+        return target
+    actors = [replace(a, country=scene.country, code=scene.country + (a.sector or "")) if a.start in abroad
+              else a for a in target.actors]
+    told = ", ".join(a.text for a in target.actors if a.start in abroad)
+    reasons += reasons_of("target", [f"'{told}' named with no country: the article's main country was the "
+                                     f"doer's own, the scene '{scene.text}' is in {scene.country}"])
+    return replace(target, actors=actors)
+
+
+def _place_struck(target: _Role, groups: tuple[ArgumentGroup, ...], sentence: Sentence,
+                  location: Location | None) -> _Role | None:
+    """The target of a material act that is the place the act is told at ("bombed Jarabulus", "shelled the
+    northern X countryside"): a place stands for its country, read where the event locator found the place
+    in the target phrase up to its head. None when the target resolved or is no such place."""
+    if target.state == "known" or location is None or location.start is None or not location.country:
+        return None
+    for group in groups:
+        where = group.sentence or sentence
+        for told in group.phrases:
+            start, head_end = where.start + told.start_char, where.start + told.root.idx + len(told.root)
+            # the place names what is struck ("Jarabulus", "the X countryside"), not where it stood
+            # ("drones near X", "barracks near the lake")
+            if start <= location.start < head_end:
+                end = where.start + told.end_char
+                actor = Actor(text=told.text, start=start, end=end, country=location.country,
+                              code=location.country)
+                why = f"'{told.text}' ({group.rule}) is the place '{location.text}': {location.country}"
+                return _Role([actor], "known", [why])
+        return None  # only the first candidate is what the act is done to
+    return None
 
 
 def _arrested_at_home(source: _Role, target: _Role) -> _Role:
@@ -660,8 +715,16 @@ class EventCoder:
         responder = next((a for a in source.actors if _party(a)), None)
         side = _party(responder) if responder is not None else None
         with context.pronouns_not_for(source.actors):
+            # the speaker's own side: only a statement's, and only of a country the source names itself
+            own_side = side if responder is not None and c.quad_class in VERBAL_QUADS and \
+                responder.start not in source.article_country else None
             target = self._role("target", candidates.targets, sentence, when, context, taken,
-                                article.parties(side))
+                                article.parties(side), own_side)
+        if target.sides and side is not None and any(_party(a) == side for a in target.actors) and \
+                addressed_pair(target.actors[0].text, self.stance):
+            with context.pronouns_not_for(source.actors):  # "X spoke with (both leaders)": a pair X is not in
+                target = self._role("target", candidates.targets, sentence, when, context, taken,
+                                    article.parties_without(side), side)
         if source.state == "known":
             target = self._response_target(draft, c, sentence, when, article, taken, responder, target) \
                 or target
@@ -771,6 +834,13 @@ class EventCoder:
         source, target = (_with_place_country(role, name, scene, context, reasons)
                           for role, name in ((source, "source"), (target, "target")))
         target = _local_branch(target, source, scene, reasons)
+        struck = _place_struck(target, candidates.targets, sentence, location) \
+            if c.quad_class not in VERBAL_QUADS else None
+        if struck is not None:
+            target = struck
+            reasons += reasons_of("target", struck.reasons)
+        if c.event_type in FIGHTING_TYPES:
+            target = _victims_abroad(target, source, scene, reasons)
         confidence, confidence_reason = event_confidence(Evidence(
             specificity=c.specificity, source=source.state, target=target.state,
             nominal=nominal, source_inherited=source.inherited,
@@ -846,7 +916,8 @@ class EventCoder:
         release = release_asked(head, self.stance) if c.event_type == "REQUEST" else None
         holders = holders_of_the_released(release, self.stance) if release is not None else ()
         named_holder = self._first_other(holders, sentence, when, article, taken, side)
-        if named_holder is not None or found.state == "known":
+        found_stands = found.state == "known" and not _own_released(release, found, responder)
+        if named_holder is not None or found_stands:
             return named_holder
         if c.event_type == "CONSULT":
             return self._first_other(hosts_named(head.doc, excluded), sentence, when, article, taken, side)
@@ -863,14 +934,14 @@ class EventCoder:
                 self._sole_other(names_in_sentence(head.doc, excluded, self.modality_words.reporting_verbs),
                                  sentence, when, article, taken, side)
         if release is not None:
-            detention = article.earlier_act(frozenset({"COERCE"}), responder, False,
+            detention = article.earlier_act(_HOLDING_ACTS, responder, False,
                                             told_by=self.stance.detention_forms)
             return _doer_of(detention, release, sentence, "who holds whom the release is of")
         answered = answered_act(head, c.trigger, self.stance)
         if answered is None:
             return None
         noun, types = answered
-        aimed = c.event_type in ("REJECT", "ACCUSE") and not types & _UNAIMED_ACTS
+        aimed = c.event_type in ("REJECT", "ACCUSE") and not types & _UNAIMED_ACTS and not types <= _DONE_ACTS
         answered_earlier = article.earlier_act(types, responder, aimed)
         return _doer_of(answered_earlier, noun, sentence, "what the response answers")
 
@@ -1050,12 +1121,15 @@ class EventCoder:
 
     def _role(self, role: str, groups: tuple[ArgumentGroup, ...], sentence: Sentence,
               when: dt.date | None, context: ArticleContext, taken: set[int],
-              parties: tuple[list[Actor] | None, bool] = (None, False)) -> _Role:
+              parties: tuple[list[Actor] | None, bool] = (None, False), own_side: str | None = None) -> _Role:
         """The first candidate group that resolves to a known actor; else, for the source, the
         first phrase that names someone, else the first phrase found. A plural reference ("the two
         leaders", "both sides") stands for the two sides of an act between them (`parties`: the sides,
-        and whether they are surely the ones meant)."""
+        and whether they are surely the ones meant). A target of `own_side` (the source's) read from a
+        clause under the trigger ("warned that (Washington) would not sign deals with X") is the speaker's
+        own side telling what it will do: any later candidate that resolves comes first."""
         unresolved: list[tuple[ArgumentGroup, list[Span]]] = []
+        own: _Role | None = None
         for group in groups:
             where = group.sentence or sentence
             phrases = [p for p in group.phrases if not _overlaps(where, p, taken)]
@@ -1074,10 +1148,21 @@ class EventCoder:
                 reasons = [f"{role} '{_phrase_text(phrases)}' ({group.rule})"]
                 reasons += [reason for r in resolved if _known(r.actor) for reason in r.reasons]
                 guessed = frozenset(r.actor.start for r in resolved if r.country_from_article)
-                return _Role(known, "known", reasons, inherited="inherited" in group.rule, sides=group.sides,
-                             article_country=guessed)
+                found = _Role(known, "known", reasons, inherited="inherited" in group.rule, sides=group.sides,
+                              article_country=guessed)
+                from_clause = group.rule.startswith("inherited from the clause")
+                if own is None and own_side is not None and from_clause and \
+                        all(_party(a) == own_side for a in known):
+                    own = found
+                    continue
+                if own is not None:
+                    why = f"'{own.actors[0].text}' in the clause is the source's own side, not its target"
+                    found = replace(found, reasons=[*found.reasons, why])
+                return found
             if phrases:
                 unresolved.append((group, phrases))
+        if own is not None:
+            return own
         if not unresolved:
             return _Role([], "missing", [f"{role}: no candidate phrase in the parse"])
         named = [(g, phrases) for g, phrases in unresolved if any(_names_someone(p) for p in phrases)]
@@ -1132,6 +1217,14 @@ def _sides(plural: Span, sentence: Sentence, context: ArticleContext, person_nou
     if parties and min(a.start for a in named) <= max(a.start for a in parties):
         return parties
     return named
+
+
+def _own_released(release: Token | None, found: _Role, responder: Actor | None) -> bool:
+    """Whether a release is asked for one of the asker's own ("Ottawa demanded that the Canadian nurse be
+    freed") or for someone of no country known: the demand is toward whoever holds them, not toward them."""
+    released = {a.country for a in found.actors} - {None}
+    own = responder is not None and responder.country is not None and released == {responder.country}
+    return release is not None and (own or not released)
 
 
 def _doer_of(earlier: Event | None, noun: Token, sentence: Sentence, how: str) -> _Role | None:
@@ -1459,7 +1552,9 @@ def _candidates(draft: _Draft, reporter: Token | None, reframing: Reframing | No
     off at a target ("detonated a bomb near X")."""
     # "Israeli strikes killed 12": who did the act that is the verb's subject comes before the act itself
     sources = (doers_named_on_the_act(draft.head, words.act_nouns, clauses) + draft.arguments.sources
-               + doers_of_the_attack(draft.head, words.attack_nouns, _dying(draft.head, words)))
+               + doers_of_the_attack(draft.head, words.attack_nouns, _dying(draft.head, words))
+               + attackers_in_time_clause(draft.head, words.attack_nouns, words.attacking_verbs,
+                                          _dying(draft.head, words)))
     if draft.head.pos_ in ("NOUN", "PROPN"):
         # "the arrest of X sparked (protests)": an act is no actor of the act it causes
         sources = tuple(g for g in sources if g.phrases[0].root.lemma_.lower() not in words.act_nouns)
@@ -1474,7 +1569,7 @@ def _candidates(draft: _Draft, reporter: Token | None, reframing: Reframing | No
     excluded = {t.i for g in draft.arguments.sources for p in g.phrases for t in p}
     aimed_at = targets_of_a_weapon(draft.head, words.explosive_weapons, excluded)
     targets = (aimed_at + draft.arguments.targets + tuple(inherited)
-               + embedded_targets(draft.head, excluded, statement))
+               + embedded_targets(draft.head, excluded, clauses, statement))
     if draft.classification.event_type in JOINT_TYPES:
         targets += partner_of_the_first_act(draft.head)  # "met X and (signed) a deal": with X
     if draft.classification.event_type == "REJECT":

@@ -26,6 +26,9 @@ _RELATIVE_PRONOUNS = frozenset({"that", "which"})
 _PARTY_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "attr", "conj", "appos"}
 # Clauses under a response that carry what it answers: "refused (to accept) the deal".
 _ANSWER_CLAUSES = {"xcomp", "ccomp"}
+# Clauses under a demand that tell a release asked for: "called for X to be freed", "demanded that X be
+# freed".
+_RELEASE_CLAUSES = {"advcl", "ccomp", "xcomp"}
 # Prepositions that name who holds a meeting: "talks (with) X", "the session (before) the court".
 _MEETING_PREPS = ("with", "before", "by", "at")
 # Prepositions that tell what a protest noun is against: "in protest (at) X".
@@ -114,18 +117,24 @@ def policy_protested(groups: tuple[ArgumentGroup, ...], words: StanceWords) -> S
 
 
 def release_asked(head: Token, words: StanceWords) -> Token | None:
-    """The release a demand asks for: "calls (for) his release", "demanded the release of X", "urged
-    X to free Y" is a plain demand of X. None when the demand asks for no release."""
+    """The release a demand asks for: "calls (for) his release", "demanded the release of X", or told as
+    a passive clause, "called for X to be (freed)", "demanded that X be (released)"; "urged X to free Y"
+    is a plain demand of X. None when the demand asks for no release."""
     nouns = [c for c in head.children if c.dep_ in _OBJECTS]
     nouns += _objects_of(head, ("for",))
-    return next((n for n in nouns if n.lemma_.lower() in words.release_nouns), None)
+    noun = next((n for n in nouns if n.lemma_.lower() in words.release_nouns), None)
+    if noun is not None:
+        return noun
+    clauses = [head] + [c for c in head.children if c.dep_ in _RELEASE_CLAUSES]  # the trigger may be "freed"
+    return next((c for c in clauses if c.lemma_.lower() in words.release_verbs
+                 and any(s.dep_ == "nsubjpass" for s in c.children)), None)
 
 
 def holders_of_the_released(release: Token, words: StanceWords) -> tuple[ArgumentGroup, ...]:
     """Who holds the person a release is asked for, named on that person: "the release of the writer
     (detained) in X", "... of the activist (jailed) by X"; the place a person is held in stands for its
     government."""
-    people = [c for c in release.children if c.dep_ == "poss"]
+    people = [c for c in release.children if c.dep_ in ("poss", "nsubjpass")]  # "X to be freed"
     people += _objects_of(release, ("of",))
     groups: list[ArgumentGroup] = []
     for person in people:

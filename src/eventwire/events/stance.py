@@ -137,6 +137,12 @@ class StanceWords:
     policy_nouns: frozenset[str] = frozenset()
     # "calls for the (release) of the writer (detained) in X": a demand of whoever holds the person
     release_nouns: frozenset[str] = frozenset()
+    # "either country", "each side", "both capitals": a quantifier and a party noun (singular) name a pair
+    pair_quantifiers: frozenset[str] = frozenset()
+    pair_nouns: frozenset[str] = frozenset()
+    # "were killed when gunmen (stormed) a market": a clause that tells the attack a suffered act was in
+    attacking_verbs: frozenset[str] = frozenset()
+    release_verbs: frozenset[str] = frozenset()  # "called for the writer to be (freed)" (lemmas)
     # "(Israeli) strikes killed 12", "the raid (by police) left two dead": acts whose doer, named on
     # them, did what the verb they are the subject of tells (lemmas)
     act_nouns: frozenset[str] = frozenset()
@@ -209,6 +215,10 @@ def read_stance_words() -> StanceWords:
                        protest_nouns=frozenset(raw["protest_nouns"]),
                        policy_nouns=frozenset(raw["policy_nouns"]),
                        release_nouns=frozenset(raw["release_nouns"]),
+                       release_verbs=frozenset(raw["release_verbs"]),
+                       pair_quantifiers=frozenset(raw["pair_quantifiers"]),
+                       pair_nouns=frozenset(raw["pair_nouns"]),
+                       attacking_verbs=frozenset(raw["attacking_verbs"]),
                        act_nouns=frozenset(raw["act_nouns"]),
                        detention_verbs=frozenset(raw["detention_verbs"]),
                        flat_denial_verbs=frozenset(raw["flat_denial_verbs"]),
@@ -538,11 +548,32 @@ def is_credit_line(text: str, words: StanceWords) -> bool:
 
 
 def is_plural_reference(text: str, words: StanceWords) -> bool:
-    """ "the two leaders", "both sides", "The allies": a reference to parties already named."""
+    """ "the two leaders", "both sides", "either country", "each side": a reference to parties already
+    named."""
     lowered = " ".join(text.lower().split())
     for article in ("the ", "their ", "its "):
         lowered = lowered.removeprefix(article)
-    return lowered in words.plural_references
+    quantifier, _, noun = lowered.partition(" ")
+    return lowered in words.plural_references or (
+        quantifier in words.pair_quantifiers and _singular(noun) in words.pair_nouns)
+
+
+def addressed_pair(text: str, words: StanceWords) -> bool:
+    """ "both leaders", "either country", "each side": a pair spoken to or of as others, never one the
+    speaker is in (unlike "the two countries", which may be the speaker's own and another)."""
+    quantifier = " ".join(text.lower().split()).partition(" ")[0]
+    return quantifier in words.pair_quantifiers - {"two"} and is_plural_reference(text, words)
+
+
+def _singular(noun: str) -> str:
+    """ "countries" -> "country", "sides" -> "side", "heads of state" -> "head of state": enough for the
+    party nouns of a pair."""
+    head, _, rest = noun.partition(" of ")
+    if head.endswith("ies"):
+        head = head[:-3] + "y"
+    elif head.endswith("s"):
+        head = head[:-1]
+    return f"{head} of {rest}" if rest else head
 
 
 def denial_of(head: Token, words: StanceWords) -> Token | None:
