@@ -28,6 +28,7 @@ from eventwire.evaluate.articles import (
     LabelledEvent,
     evidence_spans,
     load_written,
+    names_the_sentence,
 )
 from eventwire.evaluate.plover import Ratio
 from eventwire.evaluate.realnews import PENTA_CLASS
@@ -162,19 +163,19 @@ class CodingAgreement:
             "must_events": {side: sum(len(p.coding(side).must) for p in self.pairs) for side in SIDES},
             "acceptable_events": {side: sum(len(p.coding(side).acceptable) for p in self.pairs)
                                   for side in SIDES},
-            "levels": {level: {"second_recall_of_first": _ratio_dict(self.recall("first", level)),
-                               "first_recall_of_second": _ratio_dict(self.recall("second", level)),
+            "levels": {level: {"second_recall_of_first": self.recall("first", level).to_dict(),
+                               "first_recall_of_second": self.recall("second", level).to_dict(),
                                "f1": round(self.f1(level), 4)} for level in LEVELS},
-            "must_against_must_only": {side: _ratio_dict(self.recall(side, against_must_only=True))
+            "must_against_must_only": {side: self.recall(side, against_must_only=True).to_dict()
                                        for side in SIDES},
-            "all_events_matched_by_the_other": {side: _ratio_dict(self.precision_of_all(side))
+            "all_events_matched_by_the_other": {side: self.precision_of_all(side).to_dict()
                                                 for side in SIDES},
             "disagreements_by_kind": {side: dict(self.disagreement_kinds(side).most_common())
                                       for side in SIDES},
             "disagreements_by_field": dict(self.field_totals().most_common()),
             "quiet": self.quiet(),
-            "per_article": {p.doc_id: {"second_recall_of_first": _ratio_dict(_article_recall(p, "first")),
-                                       "first_recall_of_second": _ratio_dict(_article_recall(p, "second"))}
+            "per_article": {p.doc_id: {"second_recall_of_first": _article_recall(p, "first").to_dict(),
+                                       "first_recall_of_second": _article_recall(p, "second").to_dict()}
                             for p in self.pairs},
             **({"missing": self.missing} if self.missing else {}),
         }
@@ -262,8 +263,7 @@ def _overlap(spans: list[tuple[int, int]], others: list[tuple[int, int]]) -> boo
 
 def _listed(sentence: str, quiet: tuple[str, ...]) -> bool:
     """The same quiet sentence, compared as the scorer compares one (one may hold the other)."""
-    folded = " ".join(sentence.lower().split())
-    return any(folded in other or other in folded for other in (" ".join(q.lower().split()) for q in quiet))
+    return any(names_the_sentence(other, sentence) for other in quiet)
 
 
 def _has_event(sentence: str, coding: ArticleLabel, text: str) -> bool:
@@ -283,10 +283,6 @@ def _describe(event: LabelledEvent) -> str:
 
     return (f"{event.event_type} {event.source or '-'} -> {event.target or '-'} "
             f"{day(event.date_from)}..{day(event.date_to)}")
-
-
-def _ratio_dict(ratio: Ratio) -> dict:
-    return {"value": round(ratio.value, 4), "right": ratio.right, "total": ratio.total}
 
 
 def compare_codings(first: list[ArticleLabel], second: list[ArticleLabel],

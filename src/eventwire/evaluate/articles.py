@@ -257,9 +257,13 @@ def _fold_with_offsets(text: str) -> tuple[str, list[int]]:
 
 
 def _is_quiet_sentence(quiet: str, sentence: Sentence) -> bool:
-    """A quiet label names a coded sentence, or a part of it, or the coded sentence is part of it."""
-    quiet, coded = _fold(quiet), _fold(sentence.text)
-    return quiet in coded or coded in quiet
+    return names_the_sentence(quiet, sentence.text)
+
+
+def names_the_sentence(quiet: str, text: str) -> bool:
+    """A quiet label names a sentence, or a part of it, or the sentence is part of it."""
+    quiet, told = _fold(quiet), _fold(text)
+    return quiet in told or told in quiet
 
 
 def _overlaps(sentence: Sentence, spans: list[tuple[int, int]]) -> bool:
@@ -377,18 +381,18 @@ class ArticleReport:
         out = {
             "articles": len(self.articles),
             "failed": sum(a.failure is not None for a in self.articles),
-            "recall": _ratio_dict(self.recall), "precision": _ratio_dict(self.precision),
-            "f1": round(self.f1, 4), "quiet": _ratio_dict(self.quiet),
-            "recall_by_type": {k: _ratio_dict(v) for k, v in self.recall_by(_type_of).items()},
-            "recall_by_mechanism": {k: _ratio_dict(v) for k, v in self.recall_by(_mechanisms_of).items()},
-            "precision_by_type": {k: _ratio_dict(v) for k, v in self.precision_by_type().items()},
+            "recall": self.recall.to_dict(), "precision": self.precision.to_dict(),
+            "f1": round(self.f1, 4), "quiet": self.quiet.to_dict(),
+            "recall_by_type": {k: v.to_dict() for k, v in self.recall_by(_type_of).items()},
+            "recall_by_mechanism": {k: v.to_dict() for k, v in self.recall_by(_mechanisms_of).items()},
+            "precision_by_type": {k: v.to_dict() for k, v in self.precision_by_type().items()},
             "diagnosis": self.diagnosis_dict(),
         }
         if self.missing:
             out["missing_articles"] = len(self.missing)
         if not self.aggregate_only:
-            out["per_article"] = {a.label.doc_id: {"recall": _ratio_dict(_article_recall(a)),
-                                                   "precision": _ratio_dict(_article_precision(a))}
+            out["per_article"] = {a.label.doc_id: {"recall": _article_recall(a).to_dict(),
+                                                   "precision": _article_precision(a).to_dict()}
                                   for a in self.articles}
         return out
 
@@ -472,10 +476,6 @@ def _article_precision(article: ScoredArticle) -> Ratio:
 
 def _ratios(ratios: dict[str, Ratio]) -> str:
     return ", ".join(f"{name} {ratio}" for name, ratio in ratios.items()) or "none"
-
-
-def _ratio_dict(ratio: Ratio) -> dict:
-    return {"value": round(ratio.value, 4), "right": ratio.right, "total": ratio.total}
 
 
 def load_labels(path: Path) -> list[ArticleLabel]:

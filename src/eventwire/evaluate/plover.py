@@ -91,6 +91,9 @@ class Ratio:
     def __str__(self) -> str:
         return f"{self.value:.3f} ({self.right}/{self.total})"
 
+    def to_dict(self) -> dict:
+        return {"value": round(self.value, 4), "right": self.right, "total": self.total}
+
 
 @dataclass
 class PloverReport:
@@ -160,12 +163,12 @@ class PloverReport:
             "per_type": {s.event_type: {"gold": s.gold, "predicted": s.predicted, "right": s.right,
                                         "precision": round(s.precision, 4), "recall": round(s.recall, 4),
                                         "f1": round(s.f1, 4)} for s in self.per_type},
-            "source_country": _ratio_dict(self.source_country()),
-            "source_country_any_type": _ratio_dict(self.source_country(type_right_only=False)),
-            "source_body": _ratio_dict(self.source_body()),
-            "source_sector": _ratio_dict(self.source_sector()),
-            "calibration_at_0.5": _ratio_dict(self.calibration()),
-            "reliability": {band: _ratio_dict(ratio) for band, ratio in self.reliability()},
+            "source_country": self.source_country().to_dict(),
+            "source_country_any_type": self.source_country(type_right_only=False).to_dict(),
+            "source_body": self.source_body().to_dict(),
+            "source_sector": self.source_sector().to_dict(),
+            "calibration_at_0.5": self.calibration().to_dict(),
+            "reliability": {band: ratio.to_dict() for band, ratio in self.reliability()},
         }
 
     def table(self) -> str:
@@ -189,10 +192,6 @@ class PloverReport:
         bands = ", ".join(f"{band} {ratio}" for band, ratio in self.reliability())
         lines.append(f"reliability by confidence band: {bands}")
         return "\n".join(lines)
-
-
-def _ratio_dict(ratio: Ratio) -> dict:
-    return {"value": round(ratio.value, 4), "right": ratio.right, "total": ratio.total}
 
 
 def evaluate_plover(shared_dir: Path, pipeline: Pipeline | None = None) -> PloverReport:

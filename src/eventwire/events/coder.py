@@ -225,21 +225,28 @@ class _Article:
     clock: EventDate | None = None
     told: EventDate | None = None
     latest: EventDate | None = None
+    before: EventDate = field(default_factory=EventDate)  # the date the sentence before told, if any
+
+    @cached_property
+    def has_paragraphs(self) -> bool:
+        return "\n" in self.doc.text
 
     def read_on(self, sentence: Sentence, previous: Sentence | None) -> None:
         """Before coding `sentence`: the story's clock after the sentence before. A paragraph's undated
         acts happen on the latest day the story has reached ("The army seized power on Monday." ...
         a new paragraph: "It accused the commission of fraud."), until it tells a date of its own."""
+        self.before = EventDate()
         if previous is not None and self.doc.date is not None:
-            date = told_date(previous.text, self.doc.date, self.told)
+            self.before = date = told_date(previous.text, self.doc.date, self.told)
             if date.value is not None:
                 self.clock = self.told = date
                 if in_the_days_before(date, self.doc.date) and (
                         self.latest is None or self.latest.value < date.value):
                     self.latest = date
-            elif "\n" not in self.doc.text:
+            elif not self.has_paragraphs:
                 self.clock = None  # paragraphs flattened: only the sentence right before keeps the clock
-        if previous is not None and "\n" in self.doc.text[previous.end:sentence.start]:
+        new_paragraph = previous is not None and "\n" in self.doc.text[previous.end:sentence.start]
+        if new_paragraph:
             self.clock = self.latest
 
     def continue_date(self, event: Event) -> None:
@@ -275,7 +282,7 @@ class _Article:
         # "said it would help": an act to come, announced in the past, is dated by the announcement
         if not goes_on and not narrated_in_the_past(parsed, event.trigger.start - sentence.start):
             return
-        before = told_date(previous.text, self.doc.date, self.told) if goes_on else EventDate()
+        before = self.before if goes_on else EventDate()
         if before.value is not None:
             told = "goes on with the one before"
         else:  # "They also asked ..." after a sentence that tells no date: where the story stands
@@ -393,7 +400,7 @@ def _scene_of(location: Location | None, source: _Role, target: _Role) -> Locati
     return None if any(a.country != location.country for a in inside) else location
 
 
-def _local_branch(target: _Role, source: _Role, location: Location | None, reasons: list[Reason]) -> _Role:
+def _local_branch(target: _Role, location: Location | None, reasons: list[Reason]) -> _Role:
     """The target with the fighters of a group of no country taken as its local branch at the event's
     scene (actors.located)."""
     if location is None or location.start is None:
@@ -833,7 +840,7 @@ class EventCoder:
         scene = _scene_of(scene, source, target)
         source, target = (_with_place_country(role, name, scene, context, reasons)
                           for role, name in ((source, "source"), (target, "target")))
-        target = _local_branch(target, source, scene, reasons)
+        target = _local_branch(target, scene, reasons)
         struck = _place_struck(target, candidates.targets, sentence, location) \
             if c.quad_class not in VERBAL_QUADS else None
         if struck is not None:
