@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from eventwire.events.article_gate import KeepEvery
 from eventwire.events.coder import EventCoder
 from eventwire.events.learned import RuleDecisions
 from eventwire.resources import RULES, Resources, Settings
@@ -21,16 +22,17 @@ def coder(resources) -> EventCoder:
 
 @pytest.fixture(scope="session")
 def rules(resources) -> EventCoder:
-    """The rules alone: for tests of a rule, whose sentence the learned sentence gate (retrained
-    whenever the rules change, and measured in aggregate) may keep or drop as a whole."""
-    return EventCoder(resources, decisions=RuleDecisions())
+    """The rules alone: for tests of a rule, whose sentence the learned sentence gate, or whose event
+    the article gate (both retrained whenever the rules change, and measured in aggregate), may keep or
+    drop."""
+    return EventCoder(resources, decisions=RuleDecisions(), article_gate=KeepEvery())
 
 
 @pytest.fixture(scope="session")
 def rules_all_parsed() -> EventCoder:
     """The rules alone with every candidate sentence parsed (no pre-parse model): for tests of a rule
     whose sentence the pre-parse model might also skip."""
-    return EventCoder(Resources(Settings(preparse=RULES)), decisions=RuleDecisions())
+    return EventCoder(Resources(Settings(preparse=RULES)), decisions=RuleDecisions(), article_gate=KeepEvery())
 
 
 @pytest.fixture

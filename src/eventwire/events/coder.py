@@ -20,6 +20,7 @@ from eventwire.actors import ActorResolver, ArticleContext
 from eventwire.actors.located import local_branch, with_place_country
 from eventwire.dates import resolve_event_date, told_date
 from eventwire.events.acts import one_event_per_act
+from eventwire.events.article_gate import ArticleGate, KeepEvery
 from eventwire.events.arguments import (
     CONFINEMENT_CODE,
     ArgumentGroup,
@@ -500,20 +501,28 @@ class EventCoder:
     `decisions` rescores each sentence's candidate events after the rules (which to keep, their
     confidence); by default those the settings name (the shipped learned model unless
     `Settings(decisions="rules")`); a Decisions object given here replaces them in this coder only.
+    `article_gate` likewise chooses which of a whole article's events are kept (events/article_gate.py).
     """
 
-    def __init__(self, resources: Resources | None = None, decisions: Decisions | None = None):
+    def __init__(self, resources: Resources | None = None, decisions: Decisions | None = None,
+                 article_gate: ArticleGate | KeepEvery | None = None):
         self.resources = resources if resources is not None else Resources()
         self._decisions = decisions
+        self._article_gate = article_gate
 
     @property
     def decides_by_settings(self) -> bool:
-        """Whether the decisions are those the settings name (so that a worker process can rebuild them)."""
-        return self._decisions is None
+        """Whether the decisions and the article gate are those the settings name (so that a worker
+        process can rebuild them)."""
+        return self._decisions is None and self._article_gate is None
 
     @cached_property
     def decisions(self) -> Decisions:
         return self._decisions if self._decisions is not None else self.resources.decisions
+
+    @cached_property
+    def article_gate(self) -> ArticleGate | KeepEvery:
+        return self._article_gate if self._article_gate is not None else self.resources.article_gate
 
     @cached_property
     def sense(self) -> Sense:
@@ -549,7 +558,8 @@ class EventCoder:
 
     def load(self) -> None:
         """Load what coding needs now, so that no document's time budget pays for it."""
-        for name in ("decisions", "sense", "lexicon", "resolver", "magnitude_words", "stance", "locator"):
+        for name in ("decisions", "article_gate", "sense", "lexicon", "resolver", "magnitude_words", "stance",
+                     "locator"):
             getattr(self, name)
 
     def is_candidate(self, sentence: Sentence) -> bool:
@@ -601,7 +611,7 @@ class EventCoder:
                     article.remember_date(event)
                 events.extend(coded)
             previous = sentence
-        return events
+        return events if article.alone else self.article_gate.keep(events, doc.date)
 
     def _code_sentence(self, sentence: Sentence, parsed: Doc, article: _Article,
                        deadline: float | None = None) -> list[Event]:
