@@ -40,7 +40,8 @@ REPO = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = REPO / "src" / "eventwire" / "data" / "events" / "article_gate.json"
 DATA = REPO / "data"
 VOA_DEV_LABELS = DATA / "realnews" / "articles_dev.jsonl"
-WRITTEN_SETS = (DATA / "articles_written_dev" / "articles.jsonl", DATA / "articles_written_dev2" / "articles.jsonl")
+WRITTEN_SETS = (DATA / "articles_written_dev" / "articles.jsonl",
+                DATA / "articles_written_dev2" / "articles.jsonl")
 TRAINING_ARTICLES = DATA / "articles_written_train"
 SEED = 12
 FOLDS = 5
@@ -188,7 +189,8 @@ def train(shared: Path, out: Path) -> dict:
                                 "with the gate (out of fold)": figures(articles, chances, threshold)},
                         **per_set}
     payload = {
-        "weights": {n: round(float(w), WEIGHT_DIGITS) for n, w in zip(names, model.coef_[0]) if round(w, WEIGHT_DIGITS)},
+        "weights": {n: round(float(w), WEIGHT_DIGITS) for n, w in zip(names, model.coef_[0])
+                    if round(w, WEIGHT_DIGITS)},
         "bias": round(float(model.intercept_[0]), WEIGHT_DIGITS),
         "threshold": threshold,
         "cross_validation": cross_validation,

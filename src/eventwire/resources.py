@@ -27,8 +27,8 @@ if TYPE_CHECKING:
     from eventwire.actors.places import PlaceLookup
     from eventwire.actors.resolve import ActorResolver
     from eventwire.actors.words import ActorWords
-    from eventwire.events.article_gate import ArticleGate, KeepEvery
     from eventwire.events.arguments import ArgumentWords
+    from eventwire.events.article_gate import ArticleGate, KeepEvery
     from eventwire.events.classify import VerbLexicon
     from eventwire.events.learned import Decisions
     from eventwire.events.magnitudes import MagnitudeWords
@@ -71,7 +71,8 @@ class Settings:
         for name in ("lexicon", "locator"):  # a path given as text is a path
             if isinstance(getattr(self, name), str):
                 object.__setattr__(self, name, Path(getattr(self, name)))
-        for name in ("decisions", "preparse", "sense", "article_gate"):  # a learned model: the shipped one, none, or a file
+        # a learned model: the shipped one, none, or a file
+        for name in ("decisions", "preparse", "sense", "article_gate"):
             value = getattr(self, name)
             if value not in (LEARNED, RULES) and not Path(value).is_file():
                 raise ValueError(f"{name} must be {LEARNED!r}, {RULES!r} or a {name}.json file, "
@@ -100,8 +101,8 @@ class Resources:
 
     def load_all(self) -> Resources:
         """Load everything now rather than on the first document (a worker, a server, a benchmark)."""
-        for name in ("nlp", "lexicon", "resolver", "locator", "decisions", "preparse", "sense", "article_gate",
-                     "magnitude_words", "stance_words", "modality_words", "argument_words"):
+        for name in ("nlp", "lexicon", "resolver", "locator", "decisions", "preparse", "sense",
+                     "article_gate", "magnitude_words", "stance_words", "modality_words", "argument_words"):
             getattr(self, name)
         return self
 

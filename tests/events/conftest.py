@@ -32,7 +32,8 @@ def rules(resources) -> EventCoder:
 def rules_all_parsed() -> EventCoder:
     """The rules alone with every candidate sentence parsed (no pre-parse model): for tests of a rule
     whose sentence the pre-parse model might also skip."""
-    return EventCoder(Resources(Settings(preparse=RULES)), decisions=RuleDecisions(), article_gate=KeepEvery())
+    return EventCoder(Resources(Settings(preparse=RULES)), decisions=RuleDecisions(),
+                      article_gate=KeepEvery())
 
 
 @pytest.fixture

@@ -44,8 +44,11 @@ def reason_kind(reason: Reason) -> str:
 
 def _sides(actors: list[Actor]) -> frozenset[str]:
     """The countries or international bodies the actors stand for (what an article coder records)."""
-    return frozenset(side for a in actors
-                     if (side := a.country or next((b for b in BODIES if b in (a.sector, (a.code or "")[:3])), None)))
+    return frozenset(side for a in actors if (side := a.country or _body(a)))
+
+
+def _body(actor: Actor) -> str | None:
+    return next((b for b in BODIES if b in (actor.sector, (actor.code or "")[:3])), None)
 
 
 def _sentence_place(index: int) -> str:
@@ -116,8 +119,8 @@ class ArticleGate:
                 continue
             chance = self.probability(features)
             if chance >= self.threshold:
-                event.reasons.append(Reason("confidence", f"article gate: {chance:.2f} that a coder of the "
-                                                          f"whole article records it (kept from {self.threshold:.2f})"))
+                why = f"article gate: {chance:.2f} that a coder of the whole article records it"
+                event.reasons.append(Reason("confidence", f"{why} (kept from {self.threshold:.2f})"))
                 kept.append(event)
         return kept
 

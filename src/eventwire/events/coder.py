@@ -20,7 +20,6 @@ from eventwire.actors import ActorResolver, ArticleContext
 from eventwire.actors.located import local_branch, with_place_country
 from eventwire.dates import resolve_event_date, told_date
 from eventwire.events.acts import one_event_per_act
-from eventwire.events.article_gate import ArticleGate, KeepEvery
 from eventwire.events.arguments import (
     CONFINEMENT_CODE,
     ArgumentGroup,
@@ -47,6 +46,7 @@ from eventwire.events.arguments import (
     trigger_head,
     word_in,
 )
+from eventwire.events.article_gate import ArticleGate, KeepEvery
 from eventwire.events.background import named_not_told
 from eventwire.events.classify import Classification, VerbLexicon
 from eventwire.events.confidence import (
