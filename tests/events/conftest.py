@@ -21,6 +21,13 @@ def coder(resources) -> EventCoder:
 
 
 @pytest.fixture(scope="session")
+def ungated(resources) -> EventCoder:
+    """The shipped decisions with every event of an article kept: for a mechanism's test on a short
+    article whose event the article gate (learned from whole coded articles) may drop."""
+    return EventCoder(resources, article_gate=KeepEvery())
+
+
+@pytest.fixture(scope="session")
 def rules(resources) -> EventCoder:
     """The rules alone: for tests of a rule, whose sentence the learned sentence gate, or whose event
     the article gate (both retrained whenever the rules change, and measured in aggregate), may keep or
