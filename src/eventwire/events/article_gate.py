@@ -42,7 +42,7 @@ def reason_kind(reason: Reason) -> str:
     return f"{reason.field}:{' '.join(folded.split()[:REASON_WORDS])}"
 
 
-def _sides(actors: list[Actor]) -> frozenset[str]:
+def sides(actors: list[Actor]) -> frozenset[str]:
     """The countries or international bodies the actors stand for (what an article coder records)."""
     return frozenset(side for a in actors if (side := a.country or _body(a)))
 
@@ -69,7 +69,7 @@ def _days_before(event: Event, published: dt.date | None) -> str:
 
 def event_features(event: Event, published: dt.date | None, in_sentence: list[Event]) -> dict[str, float]:
     """The features of one coded event; `in_sentence` are the article's events coded in its sentence."""
-    source, target = _sides(event.source), _sides(event.target)
+    source, target = sides(event.source), sides(event.target)
     features = {f"type={event.event_type}": 1.0, "confidence": event.confidence,
                 "negated": float(event.negated), "hypothetical": float(event.hypothetical),
                 "future": float(event.future), "reported": float(event.reported_by is not None),

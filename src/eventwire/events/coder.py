@@ -47,6 +47,7 @@ from eventwire.events.arguments import (
     word_in,
 )
 from eventwire.events.article_gate import ArticleGate, KeepEvery
+from eventwire.events.article_targets import ArticleTargets, NoArticleTargets
 from eventwire.events.background import named_not_told
 from eventwire.events.classify import Classification, VerbLexicon
 from eventwire.events.confidence import (
@@ -501,20 +502,23 @@ class EventCoder:
     `decisions` rescores each sentence's candidate events after the rules (which to keep, their
     confidence); by default those the settings name (the shipped learned model unless
     `Settings(decisions="rules")`); a Decisions object given here replaces them in this coder only.
-    `article_gate` likewise chooses which of a whole article's events are kept (events/article_gate.py).
+    `article_targets` and `article_gate` likewise give an article's events without a target one from
+    the article (events/article_targets.py) and choose which of its events are kept (events/article_gate.py).
     """
 
     def __init__(self, resources: Resources | None = None, decisions: Decisions | None = None,
-                 article_gate: ArticleGate | KeepEvery | None = None):
+                 article_gate: ArticleGate | KeepEvery | None = None,
+                 article_targets: ArticleTargets | NoArticleTargets | None = None):
         self.resources = resources if resources is not None else Resources()
         self._decisions = decisions
         self._article_gate = article_gate
+        self._article_targets = article_targets
 
     @property
     def decides_by_settings(self) -> bool:
-        """Whether the decisions and the article gate are those the settings name (so that a worker
+        """Whether the decisions and the article models are those the settings name (so that a worker
         process can rebuild them)."""
-        return self._decisions is None and self._article_gate is None
+        return self._decisions is None and self._article_gate is None and self._article_targets is None
 
     @cached_property
     def decisions(self) -> Decisions:
@@ -523,6 +527,10 @@ class EventCoder:
     @cached_property
     def article_gate(self) -> ArticleGate | KeepEvery:
         return self._article_gate if self._article_gate is not None else self.resources.article_gate
+
+    @cached_property
+    def article_targets(self) -> ArticleTargets | NoArticleTargets:
+        return self._article_targets if self._article_targets is not None else self.resources.article_targets
 
     @cached_property
     def sense(self) -> Sense:
@@ -558,8 +566,8 @@ class EventCoder:
 
     def load(self) -> None:
         """Load what coding needs now, so that no document's time budget pays for it."""
-        for name in ("decisions", "article_gate", "sense", "lexicon", "resolver", "magnitude_words", "stance",
-                     "locator"):
+        for name in ("decisions", "article_gate", "article_targets", "sense", "lexicon", "resolver",
+                     "magnitude_words", "stance", "locator"):
             getattr(self, name)
 
     def is_candidate(self, sentence: Sentence) -> bool:
@@ -611,7 +619,9 @@ class EventCoder:
                     article.remember_date(event)
                 events.extend(coded)
             previous = sentence
-        return events if article.alone else self.article_gate.keep(events, doc.date)
+        if article.alone:
+            return events
+        return self.article_gate.keep(self.article_targets.fill(events), doc.date)
 
     def _code_sentence(self, sentence: Sentence, parsed: Doc, article: _Article,
                        deadline: float | None = None) -> list[Event]:
