@@ -1,5 +1,6 @@
 """The written development article sets (data/articles_written_dev with its second, blind coding
-articles_second.jsonl, and data/articles_written_dev2): well-formed label files.
+articles_second.jsonl, and data/articles_written_dev2) and the second written test set
+(data/articles_written_test2, read by the lead only): well-formed label files.
 
 Checks only the files themselves, never the coder's output on them: the scorer's loader reads every
 record with its own article, every evidence and quiet sentence is an exact substring of the article's
@@ -20,10 +21,12 @@ from eventwire.evaluate.articles import load_written
 from eventwire.records import EVENT_TYPES
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-# Each coding's file and the prefix of its ids (wd10-01 .. wd10-16, coded twice; wd11-01 .. wd11-16).
+# Each coding's file and the prefix of its ids (wd10-01 .. wd10-16, coded twice; wd11-01 .. wd11-16;
+# wt12t-01 .. wt12t-16).
 FIRST = DATA / "articles_written_dev" / "articles.jsonl"
 SECOND = DATA / "articles_written_dev" / "articles_second.jsonl"
-CODINGS = {FIRST: "wd10", SECOND: "wd10", DATA / "articles_written_dev2" / "articles.jsonl": "wd11"}
+CODINGS = {FIRST: "wd10", SECOND: "wd10", DATA / "articles_written_dev2" / "articles.jsonl": "wd11",
+           DATA / "articles_written_test2" / "articles.jsonl": "wt12t"}
 BODIES = ("IGO", "NGO", "MNC")
 MECHANISMS = {"date", "reference", "request-denial", "nominal", "target-clause", "quote", "symmetric",
               "plain", "headline"}
@@ -77,9 +80,9 @@ def test_ids_are_unique(path):
     assert len(ids) == len(set(ids)) == 16
 
 
-def test_the_two_sets_share_no_id():
-    assert not {r["id"] for r in _records(FIRST)} & {r["id"] for r in _records(DATA / "articles_written_dev2"
-                                                                                  / "articles.jsonl")}
+def test_the_sets_share_no_id():
+    id_sets = [{r["id"] for r in _records(path)} for path in CODINGS if path != SECOND]
+    assert sum(map(len, id_sets)) == len(set().union(*id_sets))
 
 
 def test_the_second_coding_codes_the_same_articles_in_the_same_words():
