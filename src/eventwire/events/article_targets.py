@@ -125,10 +125,18 @@ class ArticleTargets:
                 continue
             party, chance = found
             named = f"'{party.first.text}' ({party.key}), named {party.mentions} times in the article"
-            why = Reason("target", f"no target in its sentence: {named}, is its likeliest ({chance:.2f})")
-            filled.append(dataclasses.replace(event, target=[dataclasses.replace(party.first)],
-                                              reasons=[*event.reasons, why]))
+            filled.append(dataclasses.replace(event, target=_target_of(event, party), reasons=[
+                *event.reasons, Reason("target", f"no target country in its sentence: {named}, is its "
+                                                 f"likeliest ({chance:.2f})")]))
         return filled
+
+
+def _target_of(event: Event, party: Party) -> list[Actor]:
+    """The event's own target phrases given the party's country ("four marchers" of Kenya), or, when
+    its sentence names no target or the party is not a country, the mention that named the party."""
+    if event.target and party.key == party.first.country:
+        return [dataclasses.replace(actor, country=party.key) for actor in event.target]
+    return [dataclasses.replace(party.first)]
 
 
 class NoArticleTargets:
