@@ -54,6 +54,7 @@ SEED = 12
 FOLDS = 5
 STRENGTHS = (0.1, 0.3, 1.0)  # sklearn's C: inverse L2 strength
 THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(1, 19))  # 0.05 .. 0.90
+GATE_THRESHOLDS = (0.0, *THRESHOLDS)  # 0: the gate drops nothing and only says how likely each event is
 MIN_SEEN = 5  # a feature seen in fewer training examples is left out
 WEIGHT_DIGITS = 6
 
@@ -96,7 +97,7 @@ def coded_articles(shared: Path) -> list[CodedArticle]:
     from eventwire.pipeline import Pipeline
     from eventwire.resources import RULES, Resources, Settings
 
-    pipeline = Pipeline(workers=1, resources=Resources(Settings(article_gate=RULES, article_targets=RULES)))
+    pipeline = Pipeline(workers=1, resources=Resources(Settings(article_gate=RULES, article_roles=RULES)))
     articles = []
     for name, (labels, docs) in article_sets(shared).items():
         present = [label for label in labels if label.doc_id in docs]
@@ -156,68 +157,97 @@ def cross_fitted(per_article: list[list], folds: list[int], strength: float) -> 
     return models
 
 
-def select(articles: list[CodedArticle], per_article: list[list], folds: list[int],
-           code_with) -> tuple[float, float, dict, list[Model]]:
-    """The strength and threshold with the best smoothed out-of-fold article F1; `code_with(model,
-    threshold, article)` codes an article's events with a model and threshold."""
-    raw, smoothed, fold_models = {}, {}, {}
+def select_gate(articles: list[CodedArticle], events: list[list],
+                folds: list[int]) -> tuple[float, float, dict, list[Model]]:
+    """The gate's strength and threshold with the best smoothed out-of-fold article F1."""
+    per_article = [gate_examples(a, e) for a, e in zip(articles, events)]
+    options, table = [], {}
     for strength in STRENGTHS:
-        fold_models[strength] = cross_fitted(per_article, folds, strength)
-        raw[strength] = [figures(articles, [code_with(fold_models[strength][f], t, a)
-                                            for a, f in zip(articles, folds)])["f1"] for t in THRESHOLDS]
-        smoothed[strength] = [_mean(raw[strength][max(0, i - 1):i + 2]) for i in range(len(THRESHOLDS))]
-    best_of = {s: max(range(len(THRESHOLDS)), key=lambda i: (smoothed[s][i], -i)) for s in STRENGTHS}
-    strength = max(STRENGTHS, key=lambda s: smoothed[s][best_of[s]])
-    best = best_of[strength]
-    f1_table = {str(s): {str(t): f for t, f in zip(THRESHOLDS, raw[s])} for s in STRENGTHS}
-    return strength, THRESHOLDS[best], f1_table, fold_models[strength]
+        models = cross_fitted(per_article, folds, strength)
+        f1 = [figures(articles, [keep(models[f], t, e, a.doc.date)
+                                 for a, e, f in zip(articles, events, folds)])["f1"] for t in GATE_THRESHOLDS]
+        table[str(strength)] = dict(zip(map(str, GATE_THRESHOLDS), f1))
+        best = _best(f1)
+        options.append((_smoothed(f1)[best], strength, GATE_THRESHOLDS[best], models))
+    _, strength, threshold, models = max(options, key=lambda option: option[0])
+    return strength, threshold, table, models
 
 
 def _mean(values: list[float]) -> float:
     return sum(values) / len(values)
 
 
-def payload(model: Model, threshold: float, cross_validation: dict, trained_on: str) -> dict:
+def rounded(model: Model) -> dict:
     return {"weights": {n: round(w, WEIGHT_DIGITS) for n, w in sorted(model.weights.items())
                         if round(w, WEIGHT_DIGITS)},
-            "bias": round(model.bias, WEIGHT_DIGITS), "threshold": threshold,
-            "cross_validation": cross_validation, "trained_on": trained_on}
+            "bias": round(model.bias, WEIGHT_DIGITS)}
 
 
-# --------------------------------------------------------------------------- article targets
+# --------------------------------------------------------------------------- article roles
 
-def target_examples(article: CodedArticle) -> list[tuple[dict[str, float], bool]]:
-    """(features, is the labelled target) of each party for each event without a target whose sentence
-    holds labelled events of its type and source."""
+def role_examples(article: CodedArticle, events: list, role: str) -> list[tuple[dict[str, float], bool]]:
+    """(features, is the labelled holder of `role`) of each party for each event whose sentence holds
+    labelled events of its type that agree with its other role (none holds it when they label none)."""
     from eventwire.evaluate.articles import evidence_spans, field_agreement
-    from eventwire.events.article_targets import article_parties, candidate_features, needs_target
+    from eventwire.events.article_roles import OTHER, article_parties, candidate_features
 
-    parties = article_parties(article.events)
+    parties = article_parties(events)
     labelled = [(e, evidence_spans(e.evidence, article.doc.text))
                 for e in (*article.label.must, *article.label.acceptable)]
     examples = []
-    for event in article.events:
-        if not needs_target(event):
+    for event in events:
+        if event.historical:
             continue
         agreeing = [e for e, spans in labelled
                     if any(event.sentence.start < end and start < event.sentence.end for start, end in spans)
-                    and all(field_agreement(event, e, article.doc.date)[f] for f in ("type", "source"))]
+                    and all(field_agreement(event, e, article.doc.date)[f] for f in ("type", OTHER[role]))]
         if not agreeing:
             continue
-        wanted = {e.target for e in agreeing if e.target}
-        examples += [(candidate_features(event, p, parties, article.events), p.key in wanted)
-                     for p in parties]
+        wanted = {getattr(e, role) for e in agreeing if getattr(e, role)}
+        examples += [(candidate_features(event, role, p, parties, events), p.key in wanted) for p in parties]
     return examples
 
 
-def targets_of(model: Model, threshold: float):
-    from eventwire.events.article_targets import ArticleTargets
+def with_role(model: Model, role: str, fill: float | None, replace: float | None, events: list) -> list:
+    from eventwire.events.article_roles import RoleModel, assign_role
 
-    return ArticleTargets(model.weights, model.bias, threshold)
+    return assign_role(RoleModel(model.weights, model.bias, fill, replace), role, events)
 
 
-def fill(model: Model, threshold: float, article: CodedArticle) -> list:
-    return targets_of(model, threshold).fill(article.events)
+def select_role(articles: list[CodedArticle], events: list[list], role: str,
+                folds: list[int]) -> tuple[float, float | None, float | None, dict, list[Model]]:
+    """The strength, fill and replace thresholds with the best smoothed out-of-fold article F1: the
+    fill threshold first (never replacing), then the replace threshold (or never) with it."""
+    per_article = [role_examples(a, e, role) for a, e in zip(articles, events)]
+    options, table = [], {}
+    for strength in STRENGTHS:
+        models = cross_fitted(per_article, folds, strength)
+
+        def f1(fill, replace, models=models):
+            return figures(articles, [with_role(models[f], role, fill, replace, e)
+                                      for e, f in zip(events, folds)])["f1"]
+
+        fill_f1 = [f1(t, None) for t in THRESHOLDS]
+        fill = THRESHOLDS[_best(fill_f1)]
+        replace_f1 = [f1(fill, t) for t in THRESHOLDS] + [max(fill_f1)]  # the last: never replace
+        pick = _best(replace_f1)
+        replace = THRESHOLDS[pick] if pick < len(THRESHOLDS) else None
+        replace_keys = [*map(str, THRESHOLDS), "never"]
+        table[str(strength)] = {"fill": dict(zip(map(str, THRESHOLDS), fill_f1)),
+                                f"replace (fill {fill})": dict(zip(replace_keys, replace_f1))}
+        options.append((_smoothed(replace_f1)[pick], strength, fill, replace, models))
+    _, strength, fill, replace, models = max(options, key=lambda option: option[0])
+    return strength, fill, replace, table, models
+
+
+def _best(f1: list[float]) -> int:
+    """The index of the best F1 averaged with its neighbours' (the first on a tie)."""
+    smoothed = _smoothed(f1)
+    return max(range(len(f1)), key=lambda i: (smoothed[i], -i))
+
+
+def _smoothed(f1: list[float]) -> list[float]:
+    return [_mean(f1[max(0, i - 1):i + 2]) for i in range(len(f1))]
 
 
 # --------------------------------------------------------------------------- article gate
@@ -240,52 +270,49 @@ def keep(model: Model, threshold: float, events: list, published) -> list:
 # --------------------------------------------------------------------------- training
 
 def train(shared: Path, out_dir: Path = EVENTS_DATA) -> dict:
+    from eventwire.events.article_roles import ROLES
+
     articles = coded_articles(shared)
     folds = folds_by_article(articles)
     names = list(dict.fromkeys(a.set_name for a in articles))
     described = f"{len(articles)} development articles ({', '.join(names)}), {FOLDS} folds by article"
-
-    # article targets
-    questions = [target_examples(a) for a in articles]
-    t_strength, t_threshold, t_table, t_folds = select(articles, questions, folds, fill)
-    filled = [fill(t_folds[f], t_threshold, a) for a, f in zip(articles, folds)]  # out of fold
-
-    # the gate, on the out-of-fold filled events
-    refilled = [CodedArticle(a.set_name, a.label, a.doc, events) for a, events in zip(articles, filled)]
-    examples = [gate_examples(a, a.events) for a in refilled]
-    g_strength, g_threshold, g_table, g_folds = select(
-        refilled, examples, folds, lambda model, t, a: keep(model, t, a.events, a.doc.date))
-    gated = [keep(g_folds[f], g_threshold, a.events, a.doc.date) for a, f in zip(refilled, folds)]
+    stages = {"coder alone": [a.events for a in articles]}
+    events = stages["coder alone"]
+    roles, report = {}, {}
+    for role in ROLES:  # each role on the events the previous one changed out of fold, as at run time
+        strength, fill, replace, table, models = select_role(articles, events, role, folds)
+        examples = [ex for a, e in zip(articles, events) for ex in role_examples(a, e, role)]
+        roles[role] = {**rounded(fit(examples, vocabulary(examples), strength)), "fill": fill,
+                       "replace": replace}
+        events = [with_role(models[f], role, fill, replace, e) for e, f in zip(events, folds)]
+        stages[f"+ article {role}s"] = events
+        report[f"article {role}s"] = {"C": strength, "fill": fill, "replace": replace,
+                                      "candidates": len(examples), "f1": table}
+    strength, threshold, table, models = select_gate(articles, events, folds)
+    stages["+ article gate"] = [keep(models[f], threshold, e, a.doc.date)
+                                for a, e, f in zip(articles, events, folds)]
+    examples = [ex for a, e in zip(articles, events) for ex in gate_examples(a, e)]
+    gate = {**rounded(fit(examples, vocabulary(examples), strength)), "threshold": threshold}
+    report["article gate"] = {"C": strength, "threshold": threshold, "f1": table}
 
     cross_validation = {}
     for name in ["all", *names]:
         mine = [i for i, a in enumerate(articles) if name in ("all", a.set_name)]
         subset = [articles[i] for i in mine]
-        cross_validation[name] = {
-            "articles": len(mine),
-            "coder alone": figures(subset, [a.events for a in subset]),
-            "+ article targets": figures(subset, [filled[i] for i in mine]),
-            "+ article targets + article gate": figures(subset, [gated[i] for i in mine])}
-
-    all_questions = [ex for q in questions for ex in q]
-    targets = fit(all_questions, vocabulary(all_questions), t_strength)
-    all_examples = [ex for e in examples for ex in e]
-    gate = fit(all_examples, vocabulary(all_examples), g_strength)
+        cross_validation[name] = {"articles": len(mine), **{
+            stage: figures(subset, [coded[i] for i in mine]) for stage, coded in stages.items()}}
     out_dir.mkdir(parents=True, exist_ok=True)
-    _write(out_dir / "article_targets.json", payload(
-        targets, t_threshold, cross_validation,
-        f"{len(all_questions)} candidate parties ({sum(label for _, label in all_questions)} labelled "
-        f"targets) of {described}; L2 C={t_strength}; strength and threshold by out-of-fold article F1"))
-    _write(out_dir / "article_gate.json", payload(
-        gate, g_threshold, cross_validation,
-        f"{len(all_examples)} coded events ({sum(label for _, label in all_examples)} labelled), their "
-        f"targets filled out of fold, of {described}; L2 C={g_strength}; strength and threshold by "
-        f"out-of-fold article F1"))
-    return {"article targets": {"C": t_strength, "threshold": t_threshold, "candidates": len(all_questions),
-                                "f1_by_C_and_threshold": t_table},
-            "article gate": {"C": g_strength, "threshold": g_threshold, "events": len(all_examples),
-                             "f1_by_C_and_threshold": g_table},
-            "cross_validation": cross_validation}
+    _write(out_dir / "article_roles.json", {
+        **roles, "cross_validation": cross_validation,
+        "trained_on": f"candidate parties of the coded events of {described}, target first then source "
+                      f"(on targets chosen out of fold); L2 strength, fill and replace thresholds by "
+                      f"out-of-fold article F1"})
+    _write(out_dir / "article_gate.json", {
+        **gate, "cross_validation": cross_validation,
+        "trained_on": f"{len(examples)} coded events ({sum(label for _, label in examples)} labelled), "
+                      f"their roles chosen out of fold, of {described}; L2 C={strength}; strength and "
+                      f"threshold by out-of-fold article F1"})
+    return {**report, "cross_validation": cross_validation}
 
 
 def _write(path: Path, data: dict) -> None:

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from eventwire.actors.words import ActorWords
     from eventwire.events.arguments import ArgumentWords
     from eventwire.events.article_gate import ArticleGate, KeepEvery
-    from eventwire.events.article_targets import ArticleTargets, NoArticleTargets
+    from eventwire.events.article_roles import ArticleRoles, RulesRoles
     from eventwire.events.classify import VerbLexicon
     from eventwire.events.learned import Decisions
     from eventwire.events.magnitudes import MagnitudeWords
@@ -65,9 +65,9 @@ class Settings:
     # which of a whole article's events are kept: LEARNED (the shipped article gate), RULES (every one),
     # or the path of an article_gate.json (models/train_article_gate.py)
     article_gate: str = LEARNED
-    # a target for an article's event whose sentence names none: LEARNED (the shipped model), RULES
-    # (none), or the path of an article_targets.json (models/train_article.py)
-    article_targets: str = LEARNED
+    # an article's events' source and target chosen among the article's parties: LEARNED (the shipped
+    # models), RULES (the sentence's own), or the path of an article_roles.json (models/train_article.py)
+    article_roles: str = LEARNED
     # the spaCy model's matrix products through numpy's BLAS on one thread (eventwire/matmul.py), not blis
     one_thread_blas: bool = True
 
@@ -76,7 +76,7 @@ class Settings:
             if isinstance(getattr(self, name), str):
                 object.__setattr__(self, name, Path(getattr(self, name)))
         # a learned model: the shipped one, none, or a file
-        for name in ("decisions", "preparse", "sense", "article_gate", "article_targets"):
+        for name in ("decisions", "preparse", "sense", "article_gate", "article_roles"):
             value = getattr(self, name)
             if value not in (LEARNED, RULES) and not Path(value).is_file():
                 raise ValueError(f"{name} must be {LEARNED!r}, {RULES!r} or a {name}.json file, "
@@ -106,7 +106,7 @@ class Resources:
     def load_all(self) -> Resources:
         """Load everything now rather than on the first document (a worker, a server, a benchmark)."""
         for name in ("nlp", "lexicon", "resolver", "locator", "decisions", "preparse", "sense",
-                     "article_gate", "article_targets", "magnitude_words", "stance_words", "modality_words",
+                     "article_gate", "article_roles", "magnitude_words", "stance_words", "modality_words",
                      "argument_words"):
             getattr(self, name)
         return self
@@ -210,12 +210,12 @@ class Resources:
         return read_article_gate(self.settings.model_file("article_gate"))
 
     @cached_property
-    def article_targets(self) -> ArticleTargets | NoArticleTargets:
-        from eventwire.events.article_targets import NoArticleTargets, read_article_targets
+    def article_roles(self) -> ArticleRoles | RulesRoles:
+        from eventwire.events.article_roles import RulesRoles, read_article_roles
 
-        if self.settings.article_targets == RULES:
-            return NoArticleTargets()
-        return read_article_targets(self.settings.model_file("article_targets"))
+        if self.settings.article_roles == RULES:
+            return RulesRoles()
+        return read_article_roles(self.settings.model_file("article_roles"))
 
     @cached_property
     def preparse(self) -> PreparseModel | KeepAll:

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from eventwire.events.article_gate import KeepEvery
+from eventwire.events.article_roles import RulesRoles
 from eventwire.events.coder import EventCoder
 from eventwire.events.learned import RuleDecisions
 from eventwire.resources import RULES, Resources, Settings
@@ -22,17 +23,19 @@ def coder(resources) -> EventCoder:
 
 @pytest.fixture(scope="session")
 def ungated(resources) -> EventCoder:
-    """The shipped decisions with every event of an article kept: for a mechanism's test on a short
-    article whose event the article gate (learned from whole coded articles) may drop."""
-    return EventCoder(resources, article_gate=KeepEvery())
+    """The shipped sentence decisions without the article-level ones (every event kept, roles as the
+    sentence gives them): for a mechanism's test on a short article, whose event the article models
+    (learned from whole coded articles) may drop or give other parties."""
+    return EventCoder(resources, article_gate=KeepEvery(), article_roles=RulesRoles())
 
 
 @pytest.fixture(scope="session")
 def rules(resources) -> EventCoder:
     """The rules alone: for tests of a rule, whose sentence the learned sentence gate, or whose event
-    the article gate (both retrained whenever the rules change, and measured in aggregate), may keep or
-    drop."""
-    return EventCoder(resources, decisions=RuleDecisions(), article_gate=KeepEvery())
+    the article models (all retrained whenever the rules change, and measured in aggregate), may keep,
+    drop or change."""
+    return EventCoder(resources, decisions=RuleDecisions(), article_gate=KeepEvery(),
+                      article_roles=RulesRoles())
 
 
 @pytest.fixture(scope="session")
@@ -40,7 +43,7 @@ def rules_all_parsed() -> EventCoder:
     """The rules alone with every candidate sentence parsed (no pre-parse model): for tests of a rule
     whose sentence the pre-parse model might also skip."""
     return EventCoder(Resources(Settings(preparse=RULES)), decisions=RuleDecisions(),
-                      article_gate=KeepEvery())
+                      article_gate=KeepEvery(), article_roles=RulesRoles())
 
 
 @pytest.fixture

@@ -1,5 +1,6 @@
 """The article gate (events/article_gate.py): features of a coded event, the keep decision, where the
-coder applies it, and the training script's data and reproducibility."""
+coder applies it, and the article models' training script (models/train_article.py): its data and
+reproducibility."""
 
 from __future__ import annotations
 
@@ -106,16 +107,16 @@ def test_settings_name_a_gate_file_or_none(tmp_path):
 
 
 def test_training_reads_development_articles_only(models_script):
-    train = models_script("train_article_gate")
+    train = models_script("train_article")
     files = [*train.WRITTEN_SETS, train.VOA_DEV_LABELS, train.TRAINING_ARTICLES / "batch.jsonl"]
     assert all(path.parent.name != "articles_written" and "test" not in f"{path.parent.name}/{path.name}"
                for path in files)
 
 
 @pytest.mark.slow
-def test_training_reproduces_the_shipped_gate(shared_dir, tmp_path, models_script):
-    train = models_script("train_article_gate")
-    out = tmp_path / "article_gate.json"
-    train.train(shared_dir, out)
-    shipped = REPO / "src" / "eventwire" / "data" / "events" / "article_gate.json"
-    assert out.read_bytes() == shipped.read_bytes()
+def test_training_reproduces_the_shipped_article_models(shared_dir, tmp_path, models_script):
+    train = models_script("train_article")
+    train.train(shared_dir, tmp_path)
+    for name in ("article_roles.json", "article_gate.json"):
+        shipped = REPO / "src" / "eventwire" / "data" / "events" / name
+        assert (tmp_path / name).read_bytes() == shipped.read_bytes(), name

@@ -120,7 +120,8 @@ class ArticleGate:
             chance = self.probability(features)
             if chance >= self.threshold:
                 why = f"article gate: {chance:.2f} that a coder of the whole article records it"
-                event.reasons.append(Reason("confidence", f"{why} (kept from {self.threshold:.2f})"))
+                kept_from = f" (kept from {self.threshold:.2f})" if self.threshold > 0 else ""
+                event.reasons.append(Reason("confidence", why + kept_from))
                 kept.append(event)
         return kept
 

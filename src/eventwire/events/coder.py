@@ -47,7 +47,7 @@ from eventwire.events.arguments import (
     word_in,
 )
 from eventwire.events.article_gate import ArticleGate, KeepEvery
-from eventwire.events.article_targets import ArticleTargets, NoArticleTargets
+from eventwire.events.article_roles import ArticleRoles, RulesRoles
 from eventwire.events.background import named_not_told
 from eventwire.events.classify import Classification, VerbLexicon
 from eventwire.events.confidence import (
@@ -502,23 +502,23 @@ class EventCoder:
     `decisions` rescores each sentence's candidate events after the rules (which to keep, their
     confidence); by default those the settings name (the shipped learned model unless
     `Settings(decisions="rules")`); a Decisions object given here replaces them in this coder only.
-    `article_targets` and `article_gate` likewise give an article's events without a target one from
-    the article (events/article_targets.py) and choose which of its events are kept (events/article_gate.py).
+    `article_roles` and `article_gate` likewise choose an article's events' source and target among the
+    article's parties (events/article_roles.py) and which of its events are kept (events/article_gate.py).
     """
 
     def __init__(self, resources: Resources | None = None, decisions: Decisions | None = None,
                  article_gate: ArticleGate | KeepEvery | None = None,
-                 article_targets: ArticleTargets | NoArticleTargets | None = None):
+                 article_roles: ArticleRoles | RulesRoles | None = None):
         self.resources = resources if resources is not None else Resources()
         self._decisions = decisions
         self._article_gate = article_gate
-        self._article_targets = article_targets
+        self._article_roles = article_roles
 
     @property
     def decides_by_settings(self) -> bool:
         """Whether the decisions and the article models are those the settings name (so that a worker
         process can rebuild them)."""
-        return self._decisions is None and self._article_gate is None and self._article_targets is None
+        return self._decisions is None and self._article_gate is None and self._article_roles is None
 
     @cached_property
     def decisions(self) -> Decisions:
@@ -529,8 +529,8 @@ class EventCoder:
         return self._article_gate if self._article_gate is not None else self.resources.article_gate
 
     @cached_property
-    def article_targets(self) -> ArticleTargets | NoArticleTargets:
-        return self._article_targets if self._article_targets is not None else self.resources.article_targets
+    def article_roles(self) -> ArticleRoles | RulesRoles:
+        return self._article_roles if self._article_roles is not None else self.resources.article_roles
 
     @cached_property
     def sense(self) -> Sense:
@@ -566,7 +566,7 @@ class EventCoder:
 
     def load(self) -> None:
         """Load what coding needs now, so that no document's time budget pays for it."""
-        for name in ("decisions", "article_gate", "article_targets", "sense", "lexicon", "resolver",
+        for name in ("decisions", "article_gate", "article_roles", "sense", "lexicon", "resolver",
                      "magnitude_words", "stance", "locator"):
             getattr(self, name)
 
@@ -621,7 +621,7 @@ class EventCoder:
             previous = sentence
         if article.alone:
             return events
-        return self.article_gate.keep(self.article_targets.fill(events), doc.date)
+        return self.article_gate.keep(self.article_roles.assign(events), doc.date)
 
     def _code_sentence(self, sentence: Sentence, parsed: Doc, article: _Article,
                        deadline: float | None = None) -> list[Event]:
