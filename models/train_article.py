@@ -92,12 +92,11 @@ def article_sets(shared: Path) -> dict[str, tuple[list, dict]]:
     return sets
 
 
-def coded_articles(shared: Path) -> list[CodedArticle]:
-    """Every labelled article coded without the article decisions."""
+def coded_articles(shared: Path, resources) -> list[CodedArticle]:
+    """Every labelled article coded with `resources` (whose settings leave out the article decisions)."""
     from eventwire.pipeline import Pipeline
-    from eventwire.resources import RULES, Resources, Settings
 
-    pipeline = Pipeline(workers=1, resources=Resources(Settings(article_gate=RULES, article_roles=RULES)))
+    pipeline = Pipeline(workers=1, resources=resources)
     articles = []
     for name, (labels, docs) in article_sets(shared).items():
         present = [label for label in labels if label.doc_id in docs]
@@ -208,14 +207,15 @@ def role_examples(article: CodedArticle, events: list, role: str) -> list[tuple[
     return examples
 
 
-def with_role(model: Model, role: str, fill: float | None, replace: float | None, events: list) -> list:
+def with_role(model: Model, role: str, fill: float | None, replace: float | None, events: list,
+              first_person: frozenset[str]) -> list:
     from eventwire.events.article_roles import RoleModel, assign_role
 
-    return assign_role(RoleModel(model.weights, model.bias, fill, replace), role, events)
+    return assign_role(RoleModel(model.weights, model.bias, fill, replace), role, events, first_person)
 
 
-def select_role(articles: list[CodedArticle], events: list[list], role: str,
-                folds: list[int]) -> tuple[float, float | None, float | None, dict, list[Model]]:
+def select_role(articles: list[CodedArticle], events: list[list], role: str, folds: list[int],
+                first_person: frozenset[str]) -> tuple[float, float | None, float | None, dict, list[Model]]:
     """The strength, fill and replace thresholds with the best smoothed out-of-fold article F1: the
     fill threshold first (never replacing), then the replace threshold (or never) with it."""
     per_article = [role_examples(a, e, role) for a, e in zip(articles, events)]
@@ -224,7 +224,7 @@ def select_role(articles: list[CodedArticle], events: list[list], role: str,
         models = cross_fitted(per_article, folds, strength)
 
         def f1(fill, replace, models=models):
-            return figures(articles, [with_role(models[f], role, fill, replace, e)
+            return figures(articles, [with_role(models[f], role, fill, replace, e, first_person)
                                       for e, f in zip(events, folds)])["f1"]
 
         fill_f1 = [f1(t, None) for t in THRESHOLDS]
@@ -271,8 +271,11 @@ def keep(model: Model, threshold: float, events: list, published) -> list:
 
 def train(shared: Path, out_dir: Path = EVENTS_DATA) -> dict:
     from eventwire.events.article_roles import ROLES
+    from eventwire.resources import RULES, Resources, Settings
 
-    articles = coded_articles(shared)
+    resources = Resources(Settings(article_gate=RULES, article_roles=RULES))
+    first_person = resources.modality_words.first_person
+    articles = coded_articles(shared, resources)
     folds = folds_by_article(articles)
     names = list(dict.fromkeys(a.set_name for a in articles))
     described = f"{len(articles)} development articles ({', '.join(names)}), {FOLDS} folds by article"
@@ -280,11 +283,11 @@ def train(shared: Path, out_dir: Path = EVENTS_DATA) -> dict:
     events = stages["coder alone"]
     roles, report = {}, {}
     for role in ROLES:  # each role on the events the previous one changed out of fold, as at run time
-        strength, fill, replace, table, models = select_role(articles, events, role, folds)
+        strength, fill, replace, table, models = select_role(articles, events, role, folds, first_person)
         examples = [ex for a, e in zip(articles, events) for ex in role_examples(a, e, role)]
         roles[role] = {**rounded(fit(examples, vocabulary(examples), strength)), "fill": fill,
                        "replace": replace}
-        events = [with_role(models[f], role, fill, replace, e) for e, f in zip(events, folds)]
+        events = [with_role(models[f], role, fill, replace, e, first_person) for e, f in zip(events, folds)]
         stages[f"+ article {role}s"] = events
         report[f"article {role}s"] = {"C": strength, "fill": fill, "replace": replace,
                                       "candidates": len(examples), "f1": table}

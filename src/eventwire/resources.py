@@ -215,7 +215,7 @@ class Resources:
 
         if self.settings.article_roles == RULES:
             return RulesRoles()
-        return read_article_roles(self.settings.model_file("article_roles"))
+        return read_article_roles(self.settings.model_file("article_roles"), self.modality_words.first_person)
 
     @cached_property
     def preparse(self) -> PreparseModel | KeepAll:

@@ -11,7 +11,8 @@ this role or the other one, the country of the event's place, whether the events
 previous sentence name it, whether the speaker stands for it, and, for the party the rules chose, which
 rule chose it (the kind of its reason). An empty role takes the best party when it scores at least
 `fill`; a filled role is replaced only when a party it does not hold scores at least `replace`. Each
-change carries a reason that says so.
+change carries a reason that says so. A role held by a first-person pronoun ("we" in a quote) is the
+speaker's side, which only the quote's speaker decides (events/quotes.py): it is never changed here.
 
 Trained only on coded articles (models/train_article.py, docs/decisions.md, "Article roles").
 A one-sentence document is never changed; historical acts are left alone.
@@ -98,8 +99,9 @@ def candidate_features(event: Event, role: str, party: Party, parties: list[Part
                 "previous event's target": float(bool(before) and party.key in sides(before[-1].target)),
                 "previous event's source": float(bool(before) and party.key in sides(before[-1].source)),
                 "international body": float(party.key in ("IGO", "NGO", "MNC"))}
-    if current:
-        features.update((f"held by the rule {reason_kind(r)}", 1.0) for r in event.reasons if r.field == role)
+    if current or not held:  # why the rules gave the role to this party, or to none
+        kind = "held by the rule" if current else "left empty by the rule"
+        features.update((f"{kind} {reason_kind(r)}", 1.0) for r in event.reasons if r.field == role)
     return features
 
 
@@ -132,9 +134,13 @@ class RoleModel:
         chance, _, party = max(scored)
         return party, chance
 
-    def choose(self, event: Event, role: str, parties: list[Party], events: list[Event]) -> Event:
+    def choose(self, event: Event, role: str, parties: list[Party], events: list[Event],
+               first_person: frozenset[str] = frozenset()) -> Event:
         """The event with `role` given to the likeliest party when the thresholds allow, else unchanged."""
-        found = self.best(event, role, parties, events) if not event.historical else None
+        own = _holders(event, role)
+        if event.historical or (own and all(a.text.lower() in first_person for a in own)):
+            return event
+        found = self.best(event, role, parties, events)
         if found is None:
             return event
         party, chance = found
@@ -160,25 +166,28 @@ def _holders_of(event: Event, role: str, party: Party, held: frozenset[str]) -> 
 
 @dataclass(frozen=True)
 class ArticleRoles:
-    """One model per role, applied target first, then source."""
+    """One model per role, applied target first, then source; `first_person` are the pronouns that
+    stand for a speaker's side (ModalityWords.first_person)."""
 
     models: dict[str, RoleModel]
+    first_person: frozenset[str] = frozenset()
 
     @classmethod
-    def from_dict(cls, data: dict) -> ArticleRoles:
-        return cls({role: RoleModel.from_dict(data[role]) for role in ROLES if role in data})
+    def from_dict(cls, data: dict, first_person: frozenset[str] = frozenset()) -> ArticleRoles:
+        return cls({role: RoleModel.from_dict(data[role]) for role in ROLES if role in data}, first_person)
 
     def assign(self, events: list[Event]) -> list[Event]:
         for role in ROLES:
             if role in self.models:
-                events = assign_role(self.models[role], role, events)
+                events = assign_role(self.models[role], role, events, self.first_person)
         return events
 
 
-def assign_role(model: RoleModel, role: str, events: list[Event]) -> list[Event]:
+def assign_role(model: RoleModel, role: str, events: list[Event],
+                first_person: frozenset[str] = frozenset()) -> list[Event]:
     """The article's events with `role` chosen by `model` among the parties the events name."""
     parties = article_parties(events)
-    return [model.choose(e, role, parties, events) for e in events]
+    return [model.choose(e, role, parties, events, first_person) for e in events]
 
 
 class RulesRoles:
@@ -188,7 +197,7 @@ class RulesRoles:
         return events
 
 
-def read_article_roles(path: Path | None = None) -> ArticleRoles:
+def read_article_roles(path: Path | None = None, first_person: frozenset[str] = frozenset()) -> ArticleRoles:
     """The models at `path`, by default the shipped data/events/article_roles.json."""
     path = path or resources.files("eventwire") / "data" / "events" / MODEL_FILE
-    return ArticleRoles.from_dict(read_json(path))
+    return ArticleRoles.from_dict(read_json(path), first_person)
