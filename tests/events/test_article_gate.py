@@ -42,6 +42,10 @@ def test_a_reason_kind_keeps_its_field_and_first_words_without_particulars():
     assert reason_kind(reason) == "source:source Q (subject of"
     assert reason_kind(Reason("confidence", "confidence 0.62: pattern specificity")) == \
         "confidence:confidence N: pattern specificity"
+    assert reason_kind(Reason("target", "country IND from 'New Delhi'")) == "target:country C from Q"
+    assert reason_kind(Reason("source", "'the Pentagon' -> USAMIL: dictionary")) == \
+        "source:Q -> C: dictionary"
+    assert reason_kind(Reason("source", "sector MIL from agent 'jets'")) == "source:sector MIL from agent"
 
 
 def test_features_say_which_roles_are_filled_and_how_the_date_relates_to_publication():

@@ -31,14 +31,16 @@ from eventwire.records import Actor, Event, Reason
 MODEL_FILE = "article_gate.json"
 _QUOTED = re.compile(r"'[^']*'")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_CODE = re.compile(r"(?<=country )[A-Z]{3}\b|(?<=-> )[A-Z]{3,}\b")  # "country IND", "-> USAGOV"
 REASON_WORDS = 4  # a reason's kind: its field and first words
 BODIES = ("IGO", "NGO", "MNC")  # sides that are not countries, as the article labels name them
 
 
 def reason_kind(reason: Reason) -> str:
-    """A reason's kind without its particulars: "source:source Q (subject of" for
-    "source 'the army' (subject of 'shelled')"."""
-    folded = _NUMBER.sub("N", _QUOTED.sub("Q", str(reason)))
+    """A reason's kind without its particulars (quoted words, numbers, country and actor codes):
+    "source:source Q (subject of" for "source 'the army' (subject of 'shelled')", "target:country C
+    from Q" for "country IND from 'New Delhi'"."""
+    folded = _CODE.sub("C", _NUMBER.sub("N", _QUOTED.sub("Q", str(reason))))
     return f"{reason.field}:{' '.join(folded.split()[:REASON_WORDS])}"
 
 

@@ -41,7 +41,7 @@ class Party:
     """A side the article's events name: its key, how often, and the mention that named it first."""
 
     key: str
-    mentions: int
+    mentions: int  # as an actor of the article's events (0: named only as the country of a place)
     rank: int  # 1 for the most named
     first: Actor
     in_lead: bool  # named by an event of the article's first two sentences
@@ -49,7 +49,8 @@ class Party:
 
 def article_parties(events: list[Event]) -> list[Party]:
     """Every side the article's coded events name as source, target or speaker, most named first (the
-    earliest named first on a tie)."""
+    earliest named first on a tie), then the countries of the events' places that no actor stands for
+    (the army position struck near a Syrian town: Syria), each as the place's words."""
     counts: dict[str, int] = {}
     first: dict[str, Actor] = {}
     lead: set[str] = set()
@@ -62,7 +63,14 @@ def article_parties(events: list[Event]) -> list[Party]:
                 if event.sentence.index <= 1:
                     lead.add(key)
     ordered = sorted(counts, key=lambda k: (-counts[k], first[k].start))
-    return [Party(k, counts[k], i + 1, first[k], k in lead) for i, k in enumerate(ordered)]
+    parties = [Party(k, counts[k], i + 1, first[k], k in lead) for i, k in enumerate(ordered)]
+    for event in events:
+        place = event.location
+        if place and place.country and place.start is not None and place.country not in first:
+            first[place.country] = Actor(place.text, place.start, place.end, name=place.name,
+                                         country=place.country)
+            parties.append(Party(place.country, 0, len(parties) + 1, first[place.country], False))
+    return parties
 
 
 def _holders(event: Event, role: str) -> list[Actor]:
@@ -82,6 +90,7 @@ def candidate_features(event: Event, role: str, party: Party, parties: list[Part
     speaker = party.key in sides(event.reported_by or [])
     nearby = any(party.key in sides(e.source) | sides(e.target) for e in neighbours)
     features = {f"rank {min(party.rank, RANKS + 1)}": 1.0,
+                "only a place": float(not party.mentions),
                 "share of mentions": party.mentions / total if total else 0.0,
                 "only party": float(len(parties) == 1),
                 "named in the lead": float(party.in_lead),
