@@ -1,6 +1,7 @@
 """The written development article sets (data/articles_written_dev with its second, blind coding
-articles_second.jsonl, and data/articles_written_dev2) and the second written test set
-(data/articles_written_test2, read by the lead only): well-formed label files.
+articles_second.jsonl, and data/articles_written_dev2), the second written test set
+(data/articles_written_test2, read by the lead only) and the written training articles
+(data/articles_written_train): well-formed label files.
 
 Checks only the files themselves, never the coder's output on them: the scorer's loader reads every
 record with its own article, every evidence and quiet sentence is an exact substring of the article's
@@ -22,11 +23,18 @@ from eventwire.records import EVENT_TYPES
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 # Each coding's file and the prefix of its ids (wd10-01 .. wd10-16, coded twice; wd11-01 .. wd11-16;
-# wt12t-01 .. wt12t-16).
+# wt12t-01 .. wt12t-16; the training batches wt12a-01 .. wt12a-12, wt12b, wt12c).
 FIRST = DATA / "articles_written_dev" / "articles.jsonl"
 SECOND = DATA / "articles_written_dev" / "articles_second.jsonl"
 CODINGS = {FIRST: "wd10", SECOND: "wd10", DATA / "articles_written_dev2" / "articles.jsonl": "wd11",
-           DATA / "articles_written_test2" / "articles.jsonl": "wt12t"}
+           DATA / "articles_written_test2" / "articles.jsonl": "wt12t",
+           **{DATA / "articles_written_train" / f"batch_{b}.jsonl": f"wt12{b}" for b in "abc"}}
+TRAINING = ("wt12a", "wt12b", "wt12c")  # batches of 12 articles with at least 4 quiet sentences each
+
+
+def _size(prefix: str) -> tuple[int, int]:
+    """How many articles a coding's file holds, and the fewest quiet sentences an article has."""
+    return (12, 4) if prefix in TRAINING else (16, 5)
 BODIES = ("IGO", "NGO", "MNC")
 MECHANISMS = {"date", "reference", "request-denial", "nominal", "target-clause", "quote", "symmetric",
               "plain", "headline"}
@@ -67,17 +75,18 @@ def _valid_country(code: str | None) -> bool:
 @pytest.mark.parametrize("path", CODINGS, ids=lambda path: f"{path.parent.name}/{path.name}")
 def test_the_scorer_s_loader_reads_every_record_with_its_own_article(path):
     labels, docs = load_written(path)
-    assert [label.doc_id for label in labels] == [f"{CODINGS[path]}-{n:02d}" for n in range(1, 17)]
+    count, quiet = _size(CODINGS[path])
+    assert [label.doc_id for label in labels] == [f"{CODINGS[path]}-{n:02d}" for n in range(1, count + 1)]
     assert set(docs) == {label.doc_id for label in labels}
     for label in labels:
-        assert label.must and len(label.quiet) >= 5
+        assert label.must and len(label.quiet) >= quiet
         assert all(event.mechanisms for event in label.must)
 
 
 @pytest.mark.parametrize("path", CODINGS, ids=lambda path: f"{path.parent.name}/{path.name}")
 def test_ids_are_unique(path):
     ids = [record["id"] for record in _records(path)]
-    assert len(ids) == len(set(ids)) == 16
+    assert len(ids) == len(set(ids)) == _size(CODINGS[path])[0]
 
 
 def test_the_sets_share_no_id():

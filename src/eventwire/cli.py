@@ -205,18 +205,25 @@ def _reported(results: Iterator[DocumentResult], tally: dict[str, int]) -> Itera
                    "figures only). Without --only the test splits are always scored.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @click.option("--rules-only", is_flag=True,
-              help="Score the rules alone, without the learned event decisions, the sense model or the "
-                   "pre-parse model (the ablation's baseline).")
+              help="Score the rules alone, without the learned event decisions, the sense model, the "
+                   "pre-parse model or the article models (the ablation's baseline).")
 @click.option("--preparse", default=None, metavar="learned|rules|PATH",
               help="Which candidate sentences are parsed: the shipped pre-parse model (learned, the "
                    "default), every candidate (rules), or a preparse.json (models/train_preparse.py).")
 @click.option("--sense", default=None, metavar="rules|PATH",
               help="How a trigger word's reading is chosen: the lexicon's own choice (rules, the default) or "
                    "a sense.json (models/train_sense.py; none is shipped).")
+@click.option("--article-roles", default=None, metavar="learned|rules|PATH",
+              help="How an article's events' source and target are chosen among the article's parties: the "
+                   "shipped models (learned, the default), as their sentences give them (rules), or an "
+                   "article_roles.json (models/train_article.py).")
+@click.option("--article-gate", default=None, metavar="learned|rules|PATH",
+              help="Which of a whole article's events are kept: the shipped article gate (learned, the "
+                   "default), every one (rules), or an article_gate.json (models/train_article.py).")
 def evaluate(shared_dir: Path, only: str | None, realnews_dir: Path, training_dir: Path, written_path: Path,
              written_dev_path: Path, second_path: Path | None, dev_errors: bool, labels_dir: Path,
              with_test: bool, as_json: bool, rules_only: bool, preparse: str | None,
-             sense: str | None) -> None:
+             sense: str | None, article_roles: str | None, article_gate: str | None) -> None:
     """Score the coder: PLOVER gold and event-location gold (development sets), the project's
     labelled real-news sentences and whole articles (dev, and the frozen test sets, reported only in
     aggregate), and, when asked for, the articles the project wrote itself (in aggregate unless
@@ -228,7 +235,7 @@ def evaluate(shared_dir: Path, only: str | None, realnews_dir: Path, training_di
         return
     if not (shared_dir / "data").is_dir():
         raise click.ClickException(f"no shared data at {shared_dir} (pass --shared PATH)")
-    pipeline = _evaluation_pipeline(rules_only, preparse, sense)
+    pipeline = _evaluation_pipeline(rules_only, preparse, sense, article_roles, article_gate)
     reports = {}
     if only in (None, "plover"):
         from eventwire.evaluate.plover import evaluate_plover
@@ -299,13 +306,15 @@ def _print_coding_agreement(only: str | None, first_path: Path, second_path: Pat
             click.echo(line)
 
 
-def _evaluation_pipeline(rules_only: bool, preparse: str | None = None, sense: str | None = None):
+def _evaluation_pipeline(rules_only: bool, preparse: str | None = None, sense: str | None = None,
+                         article_roles: str | None = None, article_gate: str | None = None):
     from eventwire.pipeline import Pipeline
     from eventwire.resources import LEARNED, RULES, Resources, Settings
 
     chosen = RULES if rules_only else LEARNED
     try:
-        settings = Settings(decisions=chosen, preparse=preparse or chosen, sense=sense or RULES)
+        settings = Settings(decisions=chosen, preparse=preparse or chosen, sense=sense or RULES,
+                            article_gate=article_gate or chosen, article_roles=article_roles or chosen)
     except ValueError as exc:
         raise click.ClickException(str(exc)) from None
     return Pipeline(workers=1, resources=Resources(settings))

@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from eventwire.actors.resolve import ActorResolver
     from eventwire.actors.words import ActorWords
     from eventwire.events.arguments import ArgumentWords
+    from eventwire.events.article_gate import ArticleGate, KeepEvery
+    from eventwire.events.article_roles import ArticleRoles, RulesRoles
     from eventwire.events.classify import VerbLexicon
     from eventwire.events.learned import Decisions
     from eventwire.events.magnitudes import MagnitudeWords
@@ -60,6 +62,12 @@ class Settings:
     # sense.json (models/train_sense.py). No sense model is shipped: it did not help the development
     # sets beyond the noise of the fold assignment (docs/accuracy.md, "A sense model").
     sense: str = RULES
+    # which of a whole article's events are kept: LEARNED (the shipped article gate), RULES (every one),
+    # or the path of an article_gate.json (models/train_article_gate.py)
+    article_gate: str = LEARNED
+    # an article's events' source and target chosen among the article's parties: LEARNED (the shipped
+    # models), RULES (the sentence's own), or the path of an article_roles.json (models/train_article.py)
+    article_roles: str = LEARNED
     # the spaCy model's matrix products through numpy's BLAS on one thread (eventwire/matmul.py), not blis
     one_thread_blas: bool = True
 
@@ -67,7 +75,8 @@ class Settings:
         for name in ("lexicon", "locator"):  # a path given as text is a path
             if isinstance(getattr(self, name), str):
                 object.__setattr__(self, name, Path(getattr(self, name)))
-        for name in ("decisions", "preparse", "sense"):  # a learned model: the shipped one, none, or a file
+        # a learned model: the shipped one, none, or a file
+        for name in ("decisions", "preparse", "sense", "article_gate", "article_roles"):
             value = getattr(self, name)
             if value not in (LEARNED, RULES) and not Path(value).is_file():
                 raise ValueError(f"{name} must be {LEARNED!r}, {RULES!r} or a {name}.json file, "
@@ -97,7 +106,8 @@ class Resources:
     def load_all(self) -> Resources:
         """Load everything now rather than on the first document (a worker, a server, a benchmark)."""
         for name in ("nlp", "lexicon", "resolver", "locator", "decisions", "preparse", "sense",
-                     "magnitude_words", "stance_words", "modality_words", "argument_words"):
+                     "article_gate", "article_roles", "magnitude_words", "stance_words", "modality_words",
+                     "argument_words"):
             getattr(self, name)
         return self
 
@@ -190,6 +200,22 @@ class Resources:
         if self.settings.sense == RULES:
             return NoSense()
         return read_sense(self.lexicon.data, Path(self.settings.sense))
+
+    @cached_property
+    def article_gate(self) -> ArticleGate | KeepEvery:
+        from eventwire.events.article_gate import KeepEvery, read_article_gate
+
+        if self.settings.article_gate == RULES:
+            return KeepEvery()
+        return read_article_gate(self.settings.model_file("article_gate"))
+
+    @cached_property
+    def article_roles(self) -> ArticleRoles | RulesRoles:
+        from eventwire.events.article_roles import RulesRoles, read_article_roles
+
+        if self.settings.article_roles == RULES:
+            return RulesRoles()
+        return read_article_roles(self.settings.model_file("article_roles"), self.modality_words.first_person)
 
     @cached_property
     def preparse(self) -> PreparseModel | KeepAll:

@@ -12,7 +12,7 @@ import eventwire
 from eventwire import Pipeline
 
 EVENTWIRE = Path(sys.executable).with_name("eventwire")
-ARREST = "Police detained four marchers in Nairobi on Monday, officials said."
+ARREST = "Kenyan police detained four opposition marchers in Nairobi on Monday, officials said."
 
 
 def test_pipeline_code_documents_takes_what_the_module_function_takes(resources):

@@ -211,7 +211,13 @@ def test_calibration_is_read_from_the_scored_events():
 
 def test_rules_only_evaluation_leaves_out_the_learned_decisions():
     from eventwire.cli import _evaluation_pipeline
+    from eventwire.events.article_gate import ArticleGate, KeepEvery
+    from eventwire.events.article_roles import ArticleRoles, RulesRoles
     from eventwire.events.learned import LearnedDecisions, RuleDecisions
 
-    assert isinstance(_evaluation_pipeline(rules_only=True).coder.decisions, RuleDecisions)
-    assert isinstance(_evaluation_pipeline(rules_only=False).coder.decisions, LearnedDecisions)
+    rules, learned = _evaluation_pipeline(rules_only=True).coder, _evaluation_pipeline(rules_only=False).coder
+    assert isinstance(rules.decisions, RuleDecisions) and isinstance(learned.decisions, LearnedDecisions)
+    assert isinstance(rules.article_roles, RulesRoles) and isinstance(learned.article_roles, ArticleRoles)
+    assert isinstance(rules.article_gate, KeepEvery) and isinstance(learned.article_gate, ArticleGate)
+    no_roles = _evaluation_pipeline(rules_only=False, article_roles="rules").coder
+    assert isinstance(no_roles.article_roles, RulesRoles) and isinstance(no_roles.article_gate, ArticleGate)

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from eventwire.events.article_gate import KeepEvery
+from eventwire.events.article_roles import RulesRoles
 from eventwire.events.coder import EventCoder
 from eventwire.events.learned import RuleDecisions
 from eventwire.resources import RULES, Resources, Settings
@@ -20,17 +22,28 @@ def coder(resources) -> EventCoder:
 
 
 @pytest.fixture(scope="session")
+def ungated(resources) -> EventCoder:
+    """The shipped sentence decisions without the article-level ones (every event kept, roles as the
+    sentence gives them): for a mechanism's test on a short article, whose event the article models
+    (learned from whole coded articles) may drop or give other parties."""
+    return EventCoder(resources, article_gate=KeepEvery(), article_roles=RulesRoles())
+
+
+@pytest.fixture(scope="session")
 def rules(resources) -> EventCoder:
-    """The rules alone: for tests of a rule, whose sentence the learned sentence gate (retrained
-    whenever the rules change, and measured in aggregate) may keep or drop as a whole."""
-    return EventCoder(resources, decisions=RuleDecisions())
+    """The rules alone: for tests of a rule, whose sentence the learned sentence gate, or whose event
+    the article models (all retrained whenever the rules change, and measured in aggregate), may keep,
+    drop or change."""
+    return EventCoder(resources, decisions=RuleDecisions(), article_gate=KeepEvery(),
+                      article_roles=RulesRoles())
 
 
 @pytest.fixture(scope="session")
 def rules_all_parsed() -> EventCoder:
     """The rules alone with every candidate sentence parsed (no pre-parse model): for tests of a rule
     whose sentence the pre-parse model might also skip."""
-    return EventCoder(Resources(Settings(preparse=RULES)), decisions=RuleDecisions())
+    return EventCoder(Resources(Settings(preparse=RULES)), decisions=RuleDecisions(),
+                      article_gate=KeepEvery(), article_roles=RulesRoles())
 
 
 @pytest.fixture

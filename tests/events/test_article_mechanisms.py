@@ -359,7 +359,8 @@ def test_us_the_country_is_never_us_the_pronoun(coder):
     assert coder.resolver.resolve_text("us") == []
 
 
-def test_a_titled_person_named_by_role_is_he_or_she_later(coder):
+def test_a_titled_person_named_by_role_is_he_or_she_later(ungated):
+    coder = ungated
     text = "Somalia's president arrived in Nairobi on Monday. \"We arrested the bomb makers,\" he said."
     event = of_type(code(coder, text), "COERCE")[0]
     assert countries(event.source) == ["SOM"], event.reasons

@@ -204,7 +204,8 @@ def test_they_in_the_next_sentence_act_when_the_sentence_before_says(coder):
     assert any("goes on with the one before" in reason for reason in request.reasons)
 
 
-def test_a_sentence_that_does_not_go_on_keeps_the_publication_date(coder):
+def test_a_sentence_that_does_not_go_on_keeps_the_publication_date(ungated):
+    coder = ungated
     events = code(coder, "Thousands of Chileans began protesting late last year over food prices. The "
                          "Chilean president demanded calm.")
     assert of_type(events, "REQUEST")[0].date.value == FRIDAY

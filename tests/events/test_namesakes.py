@@ -12,7 +12,9 @@ def code(coder: EventCoder, text: str):
     return code_text(coder, text, dt.date(2024, 5, 16))
 
 
-def test_a_bare_family_name_in_an_article_about_another_country_is_no_known_actor(coder):
+def test_a_bare_family_name_in_an_article_about_another_country_is_no_known_actor(ungated):
+    # the sentence's own reading: the article roles may then give the speaker the story's country
+    coder = ungated
     text = ("Somali forces fought al-Shabaab fighters near Mogadishu on Tuesday. "
             "Hassan accused Kenya of arming the fighters.")
     accuse = next(e for e in code(coder, text) if e.trigger.text.startswith("accused"))

@@ -61,7 +61,8 @@ def test_a_skipped_candidate_is_counted_and_named_in_the_reason(fixture_model_pa
 
 
 def test_the_sentences_the_model_keeps_are_coded(fixture_model_path):
-    pipeline, result = code(Settings(preparse=str(fixture_model_path)), f"{ACT} {NO_ACT}")
+    # every event kept: this is the pre-parse model's test, not the article gate's
+    pipeline, result = code(Settings(preparse=str(fixture_model_path), article_gate=RULES), f"{ACT} {NO_ACT}")
     assert pipeline.stats.parsed_sentences == 1 and pipeline.stats.model_skipped_sentences == 1
     assert [e.event_type for e in result.events] == ["ASSAULT"]
 

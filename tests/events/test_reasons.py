@@ -41,7 +41,8 @@ def test_every_reason_of_a_coded_event_names_its_field(resources):
     assert record["source"][0].startswith("source 'Kenyan police'")
     assert any("Tuesday" in r for r in record["date"])
     assert any("Nairobi" in r for r in record["location"])
-    assert record["confidence"][-1].startswith("learned confidence")
+    assert record["confidence"][-2].startswith("learned confidence")
+    assert record["confidence"][-1].startswith("article gate")
     assert arrest.date.value == dt.date(2024, 3, 12)
 
 

@@ -46,6 +46,8 @@ from eventwire.events.arguments import (
     trigger_head,
     word_in,
 )
+from eventwire.events.article_gate import ArticleGate, KeepEvery
+from eventwire.events.article_roles import ArticleRoles, RulesRoles
 from eventwire.events.background import named_not_told
 from eventwire.events.classify import Classification, VerbLexicon
 from eventwire.events.confidence import (
@@ -500,20 +502,35 @@ class EventCoder:
     `decisions` rescores each sentence's candidate events after the rules (which to keep, their
     confidence); by default those the settings name (the shipped learned model unless
     `Settings(decisions="rules")`); a Decisions object given here replaces them in this coder only.
+    `article_roles` and `article_gate` likewise choose an article's events' source and target among the
+    article's parties (events/article_roles.py) and which of its events are kept (events/article_gate.py).
     """
 
-    def __init__(self, resources: Resources | None = None, decisions: Decisions | None = None):
+    def __init__(self, resources: Resources | None = None, decisions: Decisions | None = None,
+                 article_gate: ArticleGate | KeepEvery | None = None,
+                 article_roles: ArticleRoles | RulesRoles | None = None):
         self.resources = resources if resources is not None else Resources()
         self._decisions = decisions
+        self._article_gate = article_gate
+        self._article_roles = article_roles
 
     @property
     def decides_by_settings(self) -> bool:
-        """Whether the decisions are those the settings name (so that a worker process can rebuild them)."""
-        return self._decisions is None
+        """Whether the decisions and the article models are those the settings name (so that a worker
+        process can rebuild them)."""
+        return self._decisions is None and self._article_gate is None and self._article_roles is None
 
     @cached_property
     def decisions(self) -> Decisions:
         return self._decisions if self._decisions is not None else self.resources.decisions
+
+    @cached_property
+    def article_gate(self) -> ArticleGate | KeepEvery:
+        return self._article_gate if self._article_gate is not None else self.resources.article_gate
+
+    @cached_property
+    def article_roles(self) -> ArticleRoles | RulesRoles:
+        return self._article_roles if self._article_roles is not None else self.resources.article_roles
 
     @cached_property
     def sense(self) -> Sense:
@@ -549,7 +566,8 @@ class EventCoder:
 
     def load(self) -> None:
         """Load what coding needs now, so that no document's time budget pays for it."""
-        for name in ("decisions", "sense", "lexicon", "resolver", "magnitude_words", "stance", "locator"):
+        for name in ("decisions", "article_gate", "article_roles", "sense", "lexicon", "resolver",
+                     "magnitude_words", "stance", "locator"):
             getattr(self, name)
 
     def is_candidate(self, sentence: Sentence) -> bool:
@@ -601,7 +619,9 @@ class EventCoder:
                     article.remember_date(event)
                 events.extend(coded)
             previous = sentence
-        return events
+        if article.alone:
+            return events
+        return self.article_gate.keep(self.article_roles.assign(events), doc.date)
 
     def _code_sentence(self, sentence: Sentence, parsed: Doc, article: _Article,
                        deadline: float | None = None) -> list[Event]:
