@@ -52,20 +52,21 @@ def build_spacy(model: str = SPACY_MODEL, one_thread_blas: bool = True):
 
     The entity recognizer is left out (`_LEFT_OUT`): it has its own embedding layer and costs about
     half of the parse, and places and time phrases are found without it (places/candidates.py,
-    is_time_token).
-    The stages still read entity labels when a parse carries them (a caller's own spaCy pipeline),
-    but never depend on them. The attribute ruler and the lemmatizer are swapped for faster
-    equivalents that set the same attributes (attribute_rules.py, lemmas.py), and the parser is stepped
-    from Python for the same parses in less time (parser_steps.py). The tokenizer is read
-    from the model alone (`_saved_tokenizer`). A last stage repairs parses the rules cannot read
-    around (parse_repair.py). With `one_thread_blas`, the model's matrix products go through numpy's
-    BLAS on one thread rather than thinc's blis (matmul.py): the same parses, in less time.
+    is_time_token). The stages still read entity labels when a parse carries them (a caller's own
+    spaCy pipeline), but never depend on them. The attribute ruler and the lemmatizer are swapped for
+    faster equivalents that set the same attributes (attribute_rules.py, lemmas.py); the parser is
+    stepped from Python and the maxout layers skip what only training needs, for the same parses in
+    less time (parser_steps.py, maxout.py). The tokenizer is read from the model alone
+    (`_saved_tokenizer`). A last stage repairs parses the rules cannot read around (parse_repair.py).
+    With `one_thread_blas`, the model's matrix products go through numpy's BLAS on one thread rather
+    than thinc's blis (matmul.py): the same parses, in less time.
     """
     import spacy
 
     from eventwire.attribute_rules import compile_attribute_ruler
     from eventwire.lemmas import cache_lemmatizer
     from eventwire.matmul import use_one_thread_blas
+    from eventwire.maxout import use_inference_maxout
     from eventwire.parse_repair import REPAIR_PIPE
     from eventwire.parser_steps import step_parser
 
@@ -75,6 +76,7 @@ def build_spacy(model: str = SPACY_MODEL, one_thread_blas: bool = True):
     compile_attribute_ruler(nlp)
     cache_lemmatizer(nlp)
     step_parser(nlp)
+    use_inference_maxout(nlp)
     nlp.add_pipe(REPAIR_PIPE, last=True)
     if one_thread_blas:
         use_one_thread_blas(nlp)

@@ -1,5 +1,5 @@
-"""The compiled attribute ruler, the cached lemmatizer and the stepped parser set exactly what spaCy's own
-components set."""
+"""The compiled attribute ruler, the cached lemmatizer, the stepped parser and the inference maxout layers
+set exactly what spaCy's own components set."""
 
 import json
 import re
@@ -9,6 +9,7 @@ import spacy
 
 from eventwire.attribute_rules import CompiledAttributeRuler, compile_attribute_ruler
 from eventwire.lemmas import CachedLemmatizer, cache_lemmatizer
+from eventwire.maxout import use_inference_maxout
 from eventwire.nlp import SPACY_MODEL, build_spacy
 from eventwire.parser_steps import SteppedParser, step_parser
 
@@ -33,6 +34,7 @@ def pipelines():
     compile_attribute_ruler(compiled)
     cache_lemmatizer(compiled)
     step_parser(compiled)
+    use_inference_maxout(compiled)
     return original, compiled
 
 
