@@ -10,6 +10,9 @@ the lock held: each step is a handful of calls over the whole batch of states, m
 compiled functions in the same order (`ParserStepModel.get_token_ids`, `precompute_hiddens.predict`,
 blis's matrix product, `Parser.transition_states`), so every score is the same float and every parse
 the same (tests/core/test_fast_components.py compares them with spaCy's own).
+
+It leans on spaCy 3.8's parser internals (`_ensure_labels_are_added`, the step model's class mask), as
+pinned in pyproject.toml: a spaCy that changes them fails that test rather than parsing differently.
 """
 
 from __future__ import annotations
