@@ -50,26 +50,33 @@ def is_time_token(token) -> bool:
 def build_spacy(model: str = SPACY_MODEL, one_thread_blas: bool = True):
     """A new spaCy English pipeline of `model` (a few seconds: build it once, see eventwire.resources).
 
-    The entity recognizer is left out: it has its own embedding layer and costs about half of the
-    parse, and places and time phrases are found without it (places/candidates.py, is_time_token).
-    The stages still read entity labels when a parse carries them (a caller's own spaCy pipeline),
-    but never depend on them. The attribute ruler and the lemmatizer are swapped for faster
-    equivalents that set the same attributes (attribute_rules.py, lemmas.py). The tokenizer is read
-    from the model alone (`_saved_tokenizer`). A last stage repairs parses the rules cannot read
-    around (parse_repair.py). With `one_thread_blas`, the model's matrix products go through numpy's
-    BLAS on one thread rather than thinc's blis (matmul.py): the same parses, in less time.
+    The entity recognizer is left out (`_LEFT_OUT`): it has its own embedding layer and costs about
+    half of the parse, and places and time phrases are found without it (places/candidates.py,
+    is_time_token). The stages still read entity labels when a parse carries them (a caller's own
+    spaCy pipeline), but never depend on them. The attribute ruler and the lemmatizer are swapped for
+    faster equivalents that set the same attributes (attribute_rules.py, lemmas.py); the parser is
+    stepped from Python and the maxout layers skip what only training needs, for the same parses in
+    less time (parser_steps.py, maxout.py). The tokenizer is read from the model alone
+    (`_saved_tokenizer`). A last stage repairs parses the rules cannot read around (parse_repair.py).
+    With `one_thread_blas`, the model's matrix products go through numpy's BLAS on one thread rather
+    than thinc's blis (matmul.py): the same parses, in less time.
     """
     import spacy
 
     from eventwire.attribute_rules import compile_attribute_ruler
     from eventwire.lemmas import cache_lemmatizer
     from eventwire.matmul import use_one_thread_blas
+    from eventwire.maxout import use_inference_maxout
     from eventwire.parse_repair import REPAIR_PIPE
+    from eventwire.parser_steps import step_parser
 
     spacy.registry.tokenizers.register(_SAVED_TOKENIZER, func=_saved_tokenizer)
-    nlp = spacy.load(model, exclude=["ner"], config={"nlp": {"tokenizer": {"@tokenizers": _SAVED_TOKENIZER}}})
+    tokenizer = {"@tokenizers": _SAVED_TOKENIZER}
+    nlp = spacy.load(model, exclude=_LEFT_OUT, config={"nlp": {"tokenizer": tokenizer}})
     compile_attribute_ruler(nlp)
     cache_lemmatizer(nlp)
+    step_parser(nlp)
+    use_inference_maxout(nlp)
     nlp.add_pipe(REPAIR_PIPE, last=True)
     if one_thread_blas:
         use_one_thread_blas(nlp)
@@ -77,6 +84,9 @@ def build_spacy(model: str = SPACY_MODEL, one_thread_blas: bool = True):
 
 
 _SAVED_TOKENIZER = "eventwire.saved_tokenizer.v1"
+# Components not loaded: the entity recognizer (above), and the sentence recognizer, which the model
+# ships disabled (the parser sets sentence starts) and which only cost each worker its load.
+_LEFT_OUT = ["ner", "senter"]
 
 
 def _saved_tokenizer():

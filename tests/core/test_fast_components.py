@@ -1,4 +1,5 @@
-"""The compiled attribute ruler and the cached lemmatizer set exactly what spaCy's own components set."""
+"""The compiled attribute ruler, the cached lemmatizer, the stepped parser and the inference maxout layers
+set exactly what spaCy's own components set."""
 
 import json
 import re
@@ -8,7 +9,9 @@ import spacy
 
 from eventwire.attribute_rules import CompiledAttributeRuler, compile_attribute_ruler
 from eventwire.lemmas import CachedLemmatizer, cache_lemmatizer
+from eventwire.maxout import use_inference_maxout
 from eventwire.nlp import SPACY_MODEL, build_spacy
+from eventwire.parser_steps import SteppedParser, step_parser
 
 # Text that exercises the rules with several tokens, regular expressions, negative matches on
 # dependencies, whitespace tokens and lemma overrides, besides ordinary news.
@@ -30,6 +33,8 @@ def pipelines():
     compiled = spacy.load(SPACY_MODEL, exclude=["ner"])
     compile_attribute_ruler(compiled)
     cache_lemmatizer(compiled)
+    step_parser(compiled)
+    use_inference_maxout(compiled)
     return original, compiled
 
 
@@ -49,6 +54,13 @@ def test_replaces_the_ruler_in_place(pipelines):
     assert compiled.pipe_names == original.pipe_names
     assert isinstance(compiled.get_pipe("attribute_ruler"), CompiledAttributeRuler)
     assert isinstance(compiled.get_pipe("lemmatizer"), CachedLemmatizer)
+    assert isinstance(compiled.get_pipe("parser"), SteppedParser)
+
+
+def test_stepped_parser_parses_one_document_as_spacy_does(pipelines):
+    original, compiled = pipelines
+    text = "The council voted on Monday to expel two envoys, and the president signed the order."
+    assert _attributes(compiled(text)) == _attributes(original(text))
 
 
 def test_same_attributes_on_tricky_text(pipelines):

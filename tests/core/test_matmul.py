@@ -4,7 +4,7 @@ products within float tolerance, and the same parses and events as the model wit
 import numpy as np
 import pytest
 from thinc.api import NumpyOps
-from threadpoolctl import threadpool_info
+from threadpoolctl import threadpool_info, threadpool_limits
 
 from eventwire.matmul import OneThreadBlasOps
 from eventwire.pipeline import Pipeline
@@ -35,6 +35,18 @@ def test_gemm_gives_blis_numbers(trans1, trans2):
     got = OneThreadBlasOps().gemm(x, y, trans1=trans1, trans2=trans2)
     assert got.shape == expected.shape == (37, 23)
     np.testing.assert_allclose(got, expected, rtol=1e-5, atol=1e-5)
+
+
+@pytest.mark.parametrize(("trans1", "trans2"), [(False, False), (False, True), (True, False)])
+def test_gemm_gives_the_floats_of_numpy_dot_exactly(trans1, trans2):
+    """The product is numpy.matmul, which makes the BLAS call numpy.dot (thinc's own) makes."""
+    x, y = _arrays(301, 96, 288)
+    x = np.ascontiguousarray(x.T) if trans1 else x
+    y = np.ascontiguousarray(y.T) if trans2 else y
+    got = OneThreadBlasOps().gemm(x, y, trans1=trans1, trans2=trans2)
+    with threadpool_limits(limits=1, user_api="blas"):
+        expected = np.dot(x.T if trans1 else x, y.T if trans2 else y)
+    assert got.tobytes() == expected.tobytes()
 
 
 def test_gemm_writes_into_out():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import threading
 from concurrent.futures import Future
@@ -13,7 +14,7 @@ import pytest
 from eventwire.events.coder import EventCoder
 from eventwire.events.learned import RuleDecisions
 from eventwire.formats import parquet_row, with_article
-from eventwire.parallel import ProcessPool, chunked_evenly, start_method
+from eventwire.parallel import ProcessPool, chunked_evenly, collections_paused, start_method
 from eventwire.pipeline import Pipeline, StageTimes
 from eventwire.records import Document, DocumentResult, Rejected
 from eventwire.resources import RULES, Settings
@@ -74,6 +75,26 @@ def test_the_pool_queues_the_small_tail_chunks_while_it_waits_for_a_full_one():
     results = list(pool.code_documents(range(100)))
     assert len(results) == 100 and sum(map(len, pool.submitted)) == 100
     assert pool.in_flight_at_collect[0] == 6 and max(pool.in_flight_at_collect) == 6
+
+
+def test_no_collection_runs_while_a_worker_loads_even_if_the_collector_is_enabled():
+    collections: list[int] = []
+
+    def count(phase, info):
+        if phase == "stop":
+            collections.append(info["generation"])
+
+    before = gc.get_threshold()
+    gc.callbacks.append(count)
+    try:
+        with collections_paused():
+            gc.enable()  # as srsly's msgpack reader does inside spaCy's loading
+            kept = [[index] for index in range(100_000)]
+            assert collections == []
+        assert gc.get_threshold() == before
+    finally:
+        gc.callbacks.remove(count)
+    assert len(kept) == 100_000
 
 
 def test_workers_are_spawned_while_another_thread_runs():
