@@ -1,5 +1,5 @@
-"""Train the article-level decisions: article targets (src/eventwire/data/events/article_targets.json), a
-target from the article for an event whose sentence names none, then the article gate
+"""Train the article-level decisions: article roles (src/eventwire/data/events/article_roles.json), the
+source and target of an article's events chosen among the article's parties, then the article gate
 (src/eventwire/data/events/article_gate.json), which of a whole article's events a coder records.
 
 Data: the development article sets only, each article coded event by event by hand (docs/annotation.md):
@@ -10,26 +10,28 @@ Data: the development article sets only, each article coded event by event by ha
 Never a test set: not the VOA test articles, not data/articles_written, not data/articles_written_test2.
 Each article is coded as the shipped coder codes it, without either article decision.
 
-**Article targets.** Each coded event without a target (not historical) whose sentence holds labelled
-events of its type and source is one question; each party the article's events name is a candidate
-(eventwire.events.article_targets.candidate_features), positive when one of those labelled events has it
-as target (none is, when they label no target). A logistic regression over all candidates.
+**Article roles**, the target first, then the source. Each coded event (not historical) whose sentence
+holds labelled events of its type that agree with its other role is one question; each party the
+article names is a candidate (eventwire.events.article_roles.candidate_features), positive when one of
+those labelled events gives it the role (none is, when they label the role empty). A logistic
+regression over all candidates; a fill threshold (empty roles) and a replace threshold (held roles).
 
-**Article gate.** Each coded event that is not historical, after the article targets, is one example,
+**Article gate.** Each coded event that is not historical, after the article roles, is one example,
 positive when it matches a must or an acceptable event of the article's labels (type, source and target
 country, date: eventwire.evaluate.articles). Features: eventwire.events.article_gate.article_features.
 
 Selection, cross-validated: five folds by article (fixed seed). Features seen fewer than MIN_SEEN times
 are left out. For each L2 strength every example is scored by the model of the folds that did not hold
-its article; each threshold is tried by coding the articles again (targets filled, or events kept) and
-the strength and threshold with the best pooled article F1 (must events found; coded events labelled)
-are kept, each threshold's F1 averaged with its two neighbours'. The gate is trained on events whose
-targets the out-of-fold target model filled, as at run time on an unseen article. The out-of-fold
-figures, per set, are printed and written into each model's "cross_validation" field; each shipped model
-is fitted on every example with the chosen strength.
+its article; each threshold is tried by coding the articles again with those models (roles chosen, or
+events kept), and the strength and thresholds with the best pooled article F1 (must events found; coded
+events labelled) are kept, each threshold's F1 averaged with its two neighbours'; a role's fill
+threshold first, then its replace threshold (or never). The source model is trained and tried on
+targets the out-of-fold target model chose, and the gate on both, as at run time on an unseen
+article. The out-of-fold figures, per set, are printed and written into each model's
+"cross_validation" field; each shipped model is fitted on every example with the chosen strength.
 
 Byte-reproducible: the same data and coder give the same files (weights rounded, keys sorted). The
-features include the coder's reasons, so a change of the rules calls for a retraining.
+features include the kinds of the coder's reasons, so a change of the rules calls for a retraining.
 
 Usage: python models/train_article.py --shared ../shared
 """
