@@ -27,6 +27,8 @@ STEPS = [
     ("train_decisions.py", True),
     # which candidate sentences (the lexicon's filter) are parsed, from the labelled sentences in the repo
     ("train_preparse.py", False),
+    # the article roles and gate read the events the sentence coder above produces on whole coded articles
+    ("train_article.py", True),
 ]
 
 
