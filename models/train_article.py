@@ -190,13 +190,13 @@ def role_examples(article: CodedArticle, events: list, role: str) -> list[tuple[
     """(features, is the labelled holder of `role`) of each party for each event whose sentence holds
     labelled events of its type that agree with its other role (none holds it when they label none)."""
     from eventwire.evaluate.articles import evidence_spans, field_agreement
-    from eventwire.events.article_roles import OTHER, article_parties, candidate_features
+    from eventwire.events.article_roles import OTHER, article_parties, candidate_features, surroundings
 
     parties = article_parties(events)
     labelled = [(e, evidence_spans(e.evidence, article.doc.text))
                 for e in (*article.label.must, *article.label.acceptable)]
     examples = []
-    for event in events:
+    for event, around in zip(events, surroundings(events)):
         if event.historical:
             continue
         agreeing = [e for e, spans in labelled
@@ -205,7 +205,7 @@ def role_examples(article: CodedArticle, events: list, role: str) -> list[tuple[
         if not agreeing:
             continue
         wanted = {getattr(e, role) for e in agreeing if getattr(e, role)}
-        examples += [(candidate_features(event, role, p, parties, events), p.key in wanted) for p in parties]
+        examples += [(candidate_features(event, role, p, parties, around), p.key in wanted) for p in parties]
     return examples
 
 

@@ -14,6 +14,7 @@ from eventwire.events.article_roles import (
     article_parties,
     candidate_features,
     read_article_roles,
+    surroundings,
 )
 from eventwire.events.coder import EventCoder
 from eventwire.records import Actor, Document, Event, EventDate, Location, Reason, Sentence, Trigger
@@ -58,14 +59,15 @@ def test_features_say_how_the_party_stands_to_the_event():
     events = _article()
     fre, syl = article_parties(events)
     arrest = events[1]
-    on_arrest = candidate_features(arrest, "target", fre, [fre, syl], events)
+    around = surroundings(events)
+    on_arrest = candidate_features(arrest, "target", fre, [fre, syl], around[1])
     assert on_arrest["place's country"] == 1.0 and on_arrest["role empty"] == 1.0
     assert on_arrest["previous event's source"] == 1.0 and on_arrest["rank 1"] == 1.0
     held = _event("ACCUSE", FIRST, 0, source=[("Freedonia", 0, "FRE")], target=[("Sylvania", 18, "SYL")],
                   reasons=[Reason("target", "target 'Sylvania' (object of 'accused')")])
-    on_syl = candidate_features(held, "target", syl, [fre, syl], events)
+    on_syl = candidate_features(held, "target", syl, [fre, syl], around[0])
     assert on_syl["holds the role"] == 1.0 and on_syl["held by the rule target:target Q (object of"] == 1.0
-    assert candidate_features(held, "target", fre, [fre, syl], events)["holds the other role"] == 1.0
+    assert candidate_features(held, "target", fre, [fre, syl], around[0])["holds the other role"] == 1.0
 
 
 def test_a_target_phrase_without_a_country_takes_the_likeliest_party_and_says_why():
@@ -121,3 +123,12 @@ def test_the_coder_assigns_roles_in_articles_only(resources, tmp_path):
     alone = Document(id="s", text=text.split(". ")[0] + ".", original_text=text, origin="test")
     assert all(not any(r.startswith("target from the article") for r in e.reasons)
                for e in coder.code_document(alone))
+
+
+def test_surroundings_name_the_last_reported_event_before_and_the_sentence_s_other_parties():
+    background = _event("ASSAULT", SECOND, 1, source=[("Police", 67, "SYL")], historical=True)
+    accusation, arrest, ending = _article()
+    around = surroundings([accusation, arrest, background, ending])
+    assert around[0].previous is None and around[1].previous is accusation
+    assert around[1].nearby == {"SYL"} and around[2].nearby == frozenset()  # the arrest names no side
+    assert around[3].previous is arrest  # a historical act is never the previous event

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from eventwire.events.article_gate import reason_kind, sides
+from eventwire.events.article_gate import BODIES, reason_kind, sides
 from eventwire.jsondata import read_json
 from eventwire.records import Actor, Event, Reason
 
@@ -73,22 +73,47 @@ def article_parties(events: list[Event]) -> list[Party]:
     return parties
 
 
+@dataclass(frozen=True)
+class Surroundings:
+    """What the events around one event name: the last reported event of an earlier sentence, and the
+    sides the other events of its own sentence name."""
+
+    previous: Event | None
+    nearby: frozenset[str]
+
+
+def surroundings(events: list[Event]) -> list[Surroundings]:
+    """The surroundings of each of the article's events (in article order)."""
+    by_sentence: dict[int, list[Event]] = {}
+    for event in events:
+        by_sentence.setdefault(event.sentence.index, []).append(event)
+    out, previous, last_of_earlier = [], None, None
+    current_sentence = None
+    for event in events:
+        if event.sentence.index != current_sentence:
+            current_sentence, last_of_earlier = event.sentence.index, previous
+        out.append(Surroundings(last_of_earlier, frozenset(
+            key for other in by_sentence[event.sentence.index] if other is not event
+            for key in sides(other.source) | sides(other.target))))
+        if not event.historical:
+            previous = event
+    return out
+
+
 def _holders(event: Event, role: str) -> list[Actor]:
     return event.source if role == "source" else event.target
 
 
 def candidate_features(event: Event, role: str, party: Party, parties: list[Party],
-                       events: list[Event]) -> dict[str, float]:
+                       around: Surroundings) -> dict[str, float]:
     """How the article speaks of `party`, seen from `event`'s `role`."""
     total = sum(p.mentions for p in parties)
     held = sides(_holders(event, role))
     current = party.key in held
     other = party.key in sides(_holders(event, OTHER[role]))
-    before = [e for e in events if e.sentence.index < event.sentence.index and not e.historical]
-    neighbours = [e for e in events if e.sentence.index == event.sentence.index and e is not event]
+    before = around.previous
     place = event.location.country if event.location else None
     speaker = party.key in sides(event.reported_by or [])
-    nearby = any(party.key in sides(e.source) | sides(e.target) for e in neighbours)
     features = {f"rank {min(party.rank, RANKS + 1)}": 1.0,
                 "only a place": float(not party.mentions),
                 "share of mentions": party.mentions / total if total else 0.0,
@@ -104,10 +129,10 @@ def candidate_features(event: Event, role: str, party: Party, parties: list[Part
                 f"place's country, {event.event_type}": float(place == party.key),
                 "speaker's side": float(speaker),
                 f"speaker's side, {event.event_type}": float(speaker),
-                "same sentence": float(nearby),
-                "previous event's target": float(bool(before) and party.key in sides(before[-1].target)),
-                "previous event's source": float(bool(before) and party.key in sides(before[-1].source)),
-                "international body": float(party.key in ("IGO", "NGO", "MNC"))}
+                "same sentence": float(party.key in around.nearby),
+                "previous event's target": float(before is not None and party.key in sides(before.target)),
+                "previous event's source": float(before is not None and party.key in sides(before.source)),
+                "international body": float(party.key in BODIES)}
     if current or not held:  # why the rules gave the role to this party, or to none
         kind = "held by the rule" if current else "left empty by the rule"
         features.update((f"{kind} {reason_kind(r)}", 1.0) for r in event.reasons if r.field == role)
@@ -135,21 +160,21 @@ class RoleModel:
         return 1.0 / (1.0 + math.exp(-margin))
 
     def best(self, event: Event, role: str, parties: list[Party],
-             events: list[Event]) -> tuple[Party, float] | None:
-        scored = [(self.probability(candidate_features(event, role, p, parties, events)), -i, p)
+             around: Surroundings) -> tuple[Party, float] | None:
+        scored = [(self.probability(candidate_features(event, role, p, parties, around)), -i, p)
                   for i, p in enumerate(parties)]
         if not scored:
             return None
         chance, _, party = max(scored)
         return party, chance
 
-    def choose(self, event: Event, role: str, parties: list[Party], events: list[Event],
+    def choose(self, event: Event, role: str, parties: list[Party], around: Surroundings,
                first_person: frozenset[str] = frozenset()) -> Event:
         """The event with `role` given to the likeliest party when the thresholds allow, else unchanged."""
         own = _holders(event, role)
         if event.historical or (own and all(a.text.lower() in first_person for a in own)):
             return event
-        found = self.best(event, role, parties, events)
+        found = self.best(event, role, parties, around)
         if found is None:
             return event
         party, chance = found
@@ -196,7 +221,8 @@ def assign_role(model: RoleModel, role: str, events: list[Event],
                 first_person: frozenset[str] = frozenset()) -> list[Event]:
     """The article's events with `role` chosen by `model` among the parties the events name."""
     parties = article_parties(events)
-    return [model.choose(e, role, parties, events, first_person) for e in events]
+    return [model.choose(event, role, parties, around, first_person)
+            for event, around in zip(events, surroundings(events))]
 
 
 class RulesRoles:
