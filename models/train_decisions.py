@@ -120,8 +120,10 @@ def collect(shared: Path, sense: str | None = None) -> TrainingData:
     from eventwire.resources import RULES, Resources, Settings
 
     labelled = [s for s in load_sentences(REALNEWS) if s.split == "dev"] + load_sentences(TRAINING)
-    # every candidate sentence parsed, none left to the pre-parse model; the sense choice as shipped
-    rules = Resources(Settings(preparse=RULES, sense=sense or Settings().sense))
+    # every candidate sentence parsed, none left to the pre-parse model; the sense choice as shipped; no
+    # article model (they act after the decisions, on the whole article: models/train_article.py)
+    rules = Resources(Settings(preparse=RULES, sense=sense or Settings().sense, article_roles=RULES,
+                               article_gate=RULES))
     recorder = FeatureRecorder(rules.modality_words)
     pipeline = Pipeline(workers=1, coder=EventCoder(rules, decisions=recorder))
     found = sentence_events(labelled, shared, pipeline)

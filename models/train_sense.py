@@ -88,7 +88,8 @@ def collect(shared: Path, sets: tuple[str, ...] = ("realnews", "training")) -> t
 
     sentences = [s for folder, split in DEVELOPMENT if folder in sets
                  for s in load_sentences(REPO / "data" / folder) if s.split == split]
-    rules = Resources(Settings(decisions=RULES, preparse=RULES, sense=RULES))
+    rules = Resources(Settings(decisions=RULES, preparse=RULES, sense=RULES, article_roles=RULES,
+                               article_gate=RULES))
     recorder = ContextRecorder(rules.lexicon.data)
     pipeline = Pipeline(workers=1, coder=EventCoder(rules, decisions=recorder))
     found = sentence_events(sentences, shared, pipeline)
