@@ -79,8 +79,10 @@ def test_the_gate_drops_events_below_its_threshold_and_says_why_it_kept_the_othe
     gate = ArticleGate({"target country": 6.0}, bias=-3.0, threshold=0.5)
     kept_one, dropped, background = _event(), _event(target=()), _event(target=(), historical=True)
     kept = gate.keep([kept_one, dropped, background], PUBLISHED)
-    assert kept == [kept_one, background]
-    assert any(r.field == "confidence" and r.startswith("article gate: 0.95") for r in kept_one.reasons)
+    assert [(e.event_type, e.target, e.historical) for e in kept] == [
+        (kept_one.event_type, kept_one.target, False), (background.event_type, background.target, True)]
+    assert any(r.field == "confidence" and r.startswith("article gate: 0.95") for r in kept[0].reasons)
+    assert not any(r.startswith("article gate") for r in kept_one.reasons)  # the given event is unchanged
     assert not any(r.startswith("article gate") for r in background.reasons)
     assert KeepEvery().keep([dropped], PUBLISHED) == [dropped]
 

@@ -18,13 +18,14 @@ acts pass untouched (they are already below the reported events and not counted)
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-import math
 import re
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from eventwire import linear
 from eventwire.jsondata import read_json
 from eventwire.records import Actor, Event, Reason
 
@@ -109,11 +110,11 @@ class ArticleGate:
         return cls(dict(data["weights"]), float(data["bias"]), float(data["threshold"]))
 
     def probability(self, features: dict[str, float]) -> float:
-        margin = self.bias + sum(value * self.weights.get(name, 0.0) for name, value in features.items())
-        return 1.0 / (1.0 + math.exp(-margin))
+        return linear.sigmoid(linear.margin(self.weights, self.bias, features))
 
     def keep(self, events: list[Event], published: dt.date | None) -> list[Event]:
-        """The events a coder of the whole article would record; each kept one says so in a reason."""
+        """The events a coder of the whole article would record, each kept one with a reason that says
+        so (copies: the events given are left as they were)."""
         kept = []
         for event, features in zip(events, article_features(events, published)):
             if event.historical:
@@ -123,8 +124,8 @@ class ArticleGate:
             if chance >= self.threshold:
                 why = f"article gate: {chance:.2f} that a coder of the whole article records it"
                 kept_from = f" (kept from {self.threshold:.2f})" if self.threshold > 0 else ""
-                event.reasons.append(Reason("confidence", why + kept_from))
-                kept.append(event)
+                reasons = [*event.reasons, Reason("confidence", why + kept_from)]
+                kept.append(dataclasses.replace(event, reasons=reasons))
         return kept
 
 

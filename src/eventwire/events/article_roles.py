@@ -21,11 +21,11 @@ A one-sentence document is never changed; historical acts are left alone.
 from __future__ import annotations
 
 import dataclasses
-import math
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from eventwire import linear
 from eventwire.events.article_gate import BODIES, reason_kind, sides
 from eventwire.jsondata import read_json
 from eventwire.records import Actor, Event, Reason
@@ -155,18 +155,18 @@ class RoleModel:
 
         return cls(dict(data["weights"]), float(data["bias"]), limit("fill"), limit("replace"))
 
-    def probability(self, features: dict[str, float]) -> float:
-        margin = self.bias + sum(value * self.weights.get(name, 0.0) for name, value in features.items())
-        return 1.0 / (1.0 + math.exp(-margin))
+    def margin(self, features: dict[str, float]) -> float:
+        return linear.margin(self.weights, self.bias, features)
 
     def best(self, event: Event, role: str, parties: list[Party],
              around: Surroundings) -> tuple[Party, float] | None:
-        scored = [(self.probability(candidate_features(event, role, p, parties, around)), -i, p)
+        """The party with the highest margin (the first on a tie), and its probability."""
+        scored = [(self.margin(candidate_features(event, role, p, parties, around)), -i, p)
                   for i, p in enumerate(parties)]
         if not scored:
             return None
-        chance, _, party = max(scored)
-        return party, chance
+        best, _, party = max(scored)
+        return party, linear.sigmoid(best)
 
     def choose(self, event: Event, role: str, parties: list[Party], around: Surroundings,
                first_person: frozenset[str] = frozenset()) -> Event:

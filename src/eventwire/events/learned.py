@@ -18,13 +18,13 @@ made: no per-sentence model call, a few microseconds per event.
 from __future__ import annotations
 
 import json
-import math
 import re
 from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from eventwire import linear
 from eventwire.records import Event, Reason, Sentence
 
 if TYPE_CHECKING:
@@ -54,7 +54,7 @@ class Platt:
         return cls(slope=data["slope"], offset=data["offset"])
 
     def probability(self, margin: float) -> float:
-        return _sigmoid(self.slope * margin + self.offset)
+        return linear.sigmoid(self.slope * margin + self.offset)
 
 
 # The contexts the confidence is calibrated by, known when a sentence is coded: told inside a document
@@ -82,7 +82,7 @@ class DecisionModel:
                                for context in (ARTICLE, ALONE)})
 
     def margin(self, features: dict[str, float]) -> float:
-        return self.intercept + sum(self.weights.get(name, 0.0) * value for name, value in features.items())
+        return linear.margin(self.weights, self.intercept, features)
 
     def keeps(self, margins: list[float]) -> bool:
         """Whether a sentence with these candidate margins reports an act: its best one passes the gate."""
@@ -268,10 +268,3 @@ def _under_reporting_verb(token: Token, reporting_verbs: frozenset[str]) -> bool
             return True
     return False
 
-
-def _sigmoid(x: float) -> float:
-    if x < -30:
-        return 0.0
-    if x > 30:
-        return 1.0
-    return 1.0 / (1.0 + math.exp(-x))

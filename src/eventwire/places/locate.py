@@ -15,6 +15,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from eventwire import linear
 from eventwire.jsondata import read_json
 from eventwire.places.admin1 import Admin1Table
 from eventwire.places.candidates import Candidate, PlaceWords, candidate_features, find_candidates
@@ -37,8 +38,7 @@ class LocatorModel:
     threshold: float
 
     def probability(self, features: dict[str, float]) -> float:
-        score = self.intercept + sum(self.weights.get(name, 0.0) * value for name, value in features.items())
-        return 1 / (1 + math.exp(-score))
+        return 1 / (1 + math.exp(-linear.margin(self.weights, self.intercept, features)))
 
 
 class EventLocator:
