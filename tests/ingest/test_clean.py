@@ -158,6 +158,7 @@ def test_published_date_line_wins_over_updated():
     ("GAZA CITY, Nov 3 (AFP) —", "GAZA CITY", None, "AFP"),
     ("KYIV, Ukraine (AP) —", "KYIV, Ukraine", None, "AP"),
     ("WASHINGTON —", "WASHINGTON", None, None),
+    ("LIMA/SANTIAGO, May 2 (Wire) —", "LIMA", None, "Wire"),
 ])
 def test_datelines(opening, place, date, source):
     cleaned = clean_article(f"{opening} Egypt's foreign minister met his Jordanian counterpart.")
@@ -210,3 +211,15 @@ def test_hard_wrapped_paragraphs_are_joined():
                             "in Moscow on Wednesday.\nA short heading\nThe two agreed to talk.")
     start = cleaned.text.index("Vladimir")
     assert raw[cleaned.mapping.to_original(start):].startswith("Vladimir")
+
+
+def test_dateline_after_a_headline_left_in_the_text():
+    text = "Peru recalls envoy from Chile\n\nLIMA, May 2 (Wire) — Peru recalled its ambassador on Friday."
+    cleaned = clean_article(text)
+    assert cleaned.text == "Peru recalls envoy from Chile\nPeru recalled its ambassador on Friday."
+    assert (cleaned.dateline_place, cleaned.source) == ("LIMA", "Wire")
+
+
+def test_a_second_line_is_no_dateline_after_a_sentence():
+    text = "Peru recalled its ambassador.\n\nLIMA, May 2 (Wire) — Chile said nothing."
+    assert clean_article(text).dateline_place is None

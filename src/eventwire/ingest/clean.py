@@ -138,7 +138,11 @@ def _clean_line(number: int, line: MappedText, notes: list[str]) -> _Line:
 
 def _is_headline(text: str, line: _Line, last_text_line: int) -> bool:
     """A first line that is short, does not end like a sentence, and is followed by more text."""
-    return len(text) <= _HEADLINE_MAX and not text.endswith(".") and line.number < last_text_line
+    return _headline_like(text) and line.number < last_text_line
+
+
+def _headline_like(text: str) -> bool:
+    return len(text) <= _HEADLINE_MAX and not text.endswith(".")
 
 
 def _debris_reason(text: str, title: str | None, date_lines: list[tuple[PartialDate, str]]) -> str | None:
@@ -192,12 +196,14 @@ def _take_signature(kept: list[_Line], cleaned: Cleaned) -> None:
 
 
 def _take_dateline(kept: list[_Line], cleaned: Cleaned) -> PartialDate | None:
-    """A dateline opening the first paragraph: the place and agency are kept, the words removed."""
-    if not kept:
+    """A dateline opening the first paragraph, or the second after a headline not taken as the title:
+    the place and agency are kept, the words removed."""
+    opening = [line for line in kept[:2] if (line is kept[0] or _headline_like(kept[0].text.text))]
+    found = next(((line, d) for line in opening if (d := match_dateline(line.text.text)) is not None), None)
+    if found is None:
         return None
-    first = kept[0]
-    dateline = match_dateline(first.text.text)
-    if dateline is None or dateline.end >= len(first.text.text):
+    first, dateline = found
+    if dateline.end >= len(first.text.text):
         return None
     cleaned.dateline_place = dateline.place
     if dateline.agency and not cleaned.source:

@@ -36,8 +36,9 @@ _DATE_LINE = re.compile(
 )
 _NOT_PLACES = {"BREAKING", "UPDATE", "UPDATED", "EXCLUSIVE", "WATCH", "ANALYSIS", "OPINION", "EDITORIAL",
                "LIVE", "VIDEO", "PHOTOS", "FACTBOX", "EXPLAINER", "NOTE", "READ", "ALSO", "COMMENT"}
+# A story filed from two places names both: "KYIV/MOSCOW (Reuters) -".
 _DATELINE = re.compile(
-    r"(?P<place>[A-Z][A-Z.'’-]+(?:[ -][A-Z][A-Z.'’-]+){0,3}"
+    r"(?P<place>[A-Z][A-Z.'’-]+(?:[ -][A-Z][A-Z.'’-]+){0,3}(?:/[A-Z][A-Z.'’-]+(?:[ -][A-Z][A-Z.'’-]+){0,3})?"
     r"(?:,\s+[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]+){0,2}){0,2}?)"
     rf"(?:,\s+(?P<date>{DATE}))?"
     r"\s*(?:\((?P<agency>[A-Z][\w.&' -]{1,30})\))?"
@@ -122,7 +123,7 @@ def match_dateline(paragraph: str) -> Dateline | None:
     match = _DATELINE.match(paragraph)
     if not match:
         return None
-    place = match.group("place").strip()
+    place = match.group("place").strip().split("/")[0]  # of two places, the first (the main desk)
     first_word = re.split(r"[ ,-]", place)[0]
     if first_word in _NOT_PLACES or sum(ch.isupper() for ch in first_word) < 2:
         return None
