@@ -112,3 +112,16 @@ def test_a_place_read_inside_a_known_actors_name_is_no_scene(rules):
     """ "Union" in "the European Union" is no place whose country the journalist would take."""
     event = _events(rules, "The European Union demanded the journalist's immediate release.", "REQUEST")[0]
     assert [a.country for a in event.target] == [None]
+
+
+_CHILEAN_STORY = "Chile closed its border with Bolivia on Monday, citing a surge in smuggling. "
+
+
+@pytest.mark.parametrize("text, country", [
+    ("In La Paz, police detained 12 students outside the Chilean consulate.", "BOL"),
+    ("Police in La Paz detained 12 students outside the Chilean consulate.", "BOL"),
+])
+def test_police_at_a_scene_abroad_are_of_the_scene_not_of_the_articles_country(rules, text, country):
+    event = next(e for e in _events(rules, _CHILEAN_STORY + text, "COERCE") if e.trigger.text == "detained")
+    assert [a.country for a in event.source] == [country]
+    assert [a.country for a in event.target] == [country]

@@ -114,3 +114,8 @@ def test_candidate_text_and_head_are_those_of_their_span(nlp):
             span = parsed[start:end]
             assert tokens_text(list(span)) == span.text
             assert _root(parsed, Candidate(start, end, span.text, "name", None)) == span.root
+
+
+def test_an_abbreviated_month_is_no_place(nlp, locator):
+    location, _ = _locate(nlp, locator, "The court on Jan. 14 ordered the schools to reopen.", "ordered")
+    assert location is None or location.text != "Jan."

@@ -18,6 +18,10 @@ from eventwire.records import Actor, Location
 
 # Sectors of bodies that belong to no country: never given one from a place.
 BODY_SECTORS = frozenset({"IGO", "NGO", "MNC"})
+# Sectors of agents that act where they live: the police, courts, protesters, students, residents, the
+# press, doctors, workers, clergy, traders, criminals.
+_LOCAL_SECTORS = frozenset({"COP", "JUD", "OPP", "CVL", "EDU", "MED", "HLH", "LAB", "REL", "BUS", "CRM",
+                            "AGR", "REF", "HRI"})
 # Sectors of a dictionary group that, without a country, fights wherever it has a branch.
 _STATELESS_GROUP_SECTORS = frozenset({"REB"})
 
@@ -38,6 +42,26 @@ def with_place_country(actors: list[Actor], location: Location | None,
             actor = replace(actor, country=location.country, code=location.country + actor.sector)
             reasons.append(f"'{actor.text}' names no country, nor does the article: the country "
                            f"{location.country} of the event's scene '{location.text}'")
+        found.append(actor)
+    return found, reasons
+
+
+def at_the_scene(actors: list[Actor], guessed: frozenset[int],
+                 location: Location | None) -> tuple[list[Actor], list[str]]:
+    """`actors` with the local agents (police, courts, protesters, students: `_LOCAL_SECTORS`) whose
+    country was only the article's main country, taken instead from the scene named in the text when it
+    lies in another country, and why: "In Seoul, police detained 16 students" in a story about Japan.
+    `guessed` holds the starts of the actors whose country is that guess. Armed forces and governments
+    act abroad (troops near a foreign town, a ministry summoning an envoy there): they keep the guess."""
+    if location is None or location.start is None or not location.country or not guessed:
+        return actors, []
+    found, reasons = [], []
+    for actor in actors:
+        if actor.start in guessed and actor.id is None and (actor.sector or "")[:3] in _LOCAL_SECTORS \
+                and actor.country != location.country:
+            reasons.append(f"'{actor.text}' names no country: of {location.country}, where the act took "
+                           f"place ('{location.text}'), not the article's main country {actor.country}")
+            actor = replace(actor, country=location.country, code=location.country + (actor.sector or ""))
         found.append(actor)
     return found, reasons
 

@@ -11,13 +11,14 @@ actor behind them unless their pattern is strong on its own.
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 from eventwire.actors import ActorResolver, ArticleContext
-from eventwire.actors.located import local_branch, with_place_country
+from eventwire.actors.located import at_the_scene, local_branch, with_place_country
 from eventwire.dates import resolve_event_date, told_date
 from eventwire.events.acts import one_event_per_act
 from eventwire.events.arguments import (
@@ -389,6 +390,29 @@ def _with_place_country(role: _Role, name: str, location: Location | None, conte
     actors, why = with_place_country(role.actors, location, context)
     reasons += reasons_of(name, why)
     return replace(role, actors=actors) if why else role
+
+
+def _at_the_scene(role: _Role, name: str, location: Location | None, reasons: list[Reason]) -> _Role:
+    """The role with its local agents of the scene's country rather than the article's (actors.located)."""
+    actors, why = at_the_scene(role.actors, role.article_country, location)
+    reasons += reasons_of(name, why)
+    return replace(role, actors=actors) if why else role
+
+
+# "In Seoul, police detained ...", "police in Lima arrested ...": a town or province named after "in" in
+# the event's own sentence; the locator's other readings (a street, a word the gazetteer takes for a
+# place) are too often wrong to override the article's country with.
+_SCENE_PRECISIONS = frozenset({"city", "admin1"})
+_IN = re.compile(r"\bin\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _named_in(location: Location | None, sentence: Sentence) -> bool:
+    """The place was named after "in" in the sentence itself, as a town or a province."""
+    if location is None or location.start is None or location.precision not in _SCENE_PRECISIONS:
+        return False
+    if not sentence.start <= location.start < sentence.end:
+        return False
+    return bool(_IN.search(sentence.text[:location.start - sentence.start]))
 
 
 def _scene_of(location: Location | None, source: _Role, target: _Role) -> Location | None:
@@ -859,6 +883,11 @@ class EventCoder:
             else places.sole_country_place(sentence, doc)
         scene = _scene_of(scene, source, target)
         source, target = (_with_place_country(role, name, scene, context, reasons)
+                          for role, name in ((source, "source"), (target, "target")))
+        # the place the locator found for the act in its own sentence (not the sentence's sole country,
+        # whose gazetteer reading of a name may be a false place)
+        told_here = scene if scene is location and _named_in(scene, sentence) else None
+        source, target = (_at_the_scene(role, name, told_here, reasons)
                           for role, name in ((source, "source"), (target, "target")))
         target = _local_branch(target, scene, reasons)
         struck = _place_struck(target, candidates.targets, sentence, location) \
