@@ -23,13 +23,15 @@ from eventwire.records import EVENT_TYPES
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 # Each coding's file and the prefix of its ids (wd10-01 .. wd10-16, coded twice; wd11-01 .. wd11-16;
-# wt12t-01 .. wt12t-16; the training batches wt12a-01 .. wt12a-12, wt12b, wt12c).
+# wt12t-01 .. wt12t-16; the training batches wt12a-01 .. wt12a-12, wt12b, wt12c, and wt13e, whose
+# stories are of 2014-2018).
 FIRST = DATA / "articles_written_dev" / "articles.jsonl"
 SECOND = DATA / "articles_written_dev" / "articles_second.jsonl"
 CODINGS = {FIRST: "wd10", SECOND: "wd10", DATA / "articles_written_dev2" / "articles.jsonl": "wd11",
            DATA / "articles_written_test2" / "articles.jsonl": "wt12t",
-           **{DATA / "articles_written_train" / f"batch_{b}.jsonl": f"wt12{b}" for b in "abc"}}
-TRAINING = ("wt12a", "wt12b", "wt12c")  # batches of 12 articles with at least 4 quiet sentences each
+           **{DATA / "articles_written_train" / f"batch_{b}.jsonl": f"wt12{b}" for b in "abc"},
+           DATA / "articles_written_train" / "batch_e.jsonl": "wt13e"}
+TRAINING = ("wt12a", "wt12b", "wt12c", "wt13e")  # batches of 12 articles with at least 4 quiet sentences each
 
 
 def _size(prefix: str) -> tuple[int, int]:
@@ -103,7 +105,7 @@ def test_the_second_coding_codes_the_same_articles_in_the_same_words():
 @pytest.mark.parametrize("record", RECORDS, ids=_record_id)
 def test_each_body_is_wire_length_and_dated(record):
     assert BODY_WORDS[0] <= len(_body(record).split()) <= BODY_WORDS[1]
-    assert dt.date.fromisoformat(record["date"]).year in range(2019, 2026)
+    assert dt.date.fromisoformat(record["date"]).year in range(2014, 2026)
 
 
 @pytest.mark.parametrize("record", RECORDS, ids=_record_id)
