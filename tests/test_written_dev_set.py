@@ -23,15 +23,15 @@ from eventwire.records import EVENT_TYPES
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 # Each coding's file and the prefix of its ids (wd10-01 .. wd10-16, coded twice; wd11-01 .. wd11-16;
-# wt12t-01 .. wt12t-16; the training batches wt12a-01 .. wt12a-12, wt12b, wt12c, wt13d, wt13f).
+# wt12t-01 .. wt12t-16; the training batches wt12a-01 .. wt12a-12, wt12b, wt12c, wt13d, wt13e, wt13f).
 FIRST = DATA / "articles_written_dev" / "articles.jsonl"
 SECOND = DATA / "articles_written_dev" / "articles_second.jsonl"
 CODINGS = {FIRST: "wd10", SECOND: "wd10", DATA / "articles_written_dev2" / "articles.jsonl": "wd11",
            DATA / "articles_written_test2" / "articles.jsonl": "wt12t",
            **{DATA / "articles_written_train" / f"batch_{b}.jsonl": f"wt12{b}" for b in "abc"},
-           **{DATA / "articles_written_train" / f"batch_{b}.jsonl": f"wt13{b}" for b in "df"}}
+           **{DATA / "articles_written_train" / f"batch_{b}.jsonl": f"wt13{b}" for b in "def"}}
 # batches of 12 articles with at least 4 quiet sentences each
-TRAINING = ("wt12a", "wt12b", "wt12c", "wt13d", "wt13f")
+TRAINING = ("wt12a", "wt12b", "wt12c", "wt13d", "wt13e", "wt13f")
 
 
 def _size(prefix: str) -> tuple[int, int]:
