@@ -1,7 +1,7 @@
 """The written development article sets (data/articles_written_dev with its second, blind coding
-articles_second.jsonl, and data/articles_written_dev2), the second written test set
-(data/articles_written_test2, read by the lead only) and the written training articles
-(data/articles_written_train): well-formed label files.
+articles_second.jsonl, and data/articles_written_dev2), the second and third written test sets
+(data/articles_written_test2 and data/articles_written_test3, read by the lead only) and the written
+training articles (data/articles_written_train): well-formed label files.
 
 Checks only the files themselves, never the coder's output on them: the scorer's loader reads every
 record with its own article, every evidence and quiet sentence is an exact substring of the article's
@@ -23,15 +23,22 @@ from eventwire.records import EVENT_TYPES
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 # Each coding's file and the prefix of its ids (wd10-01 .. wd10-16, coded twice; wd11-01 .. wd11-16;
-# wt12t-01 .. wt12t-16; the training batches wt12a-01 .. wt12a-12, wt12b, wt12c, wt13d, wt13e, wt13f).
+# wt12t-01 .. wt12t-16; wt13t-01 .. wt13t-16; the training batches wt12a-01 .. wt12a-12, wt12b, wt12c,
+# wt13d, wt13e, wt13f).
 FIRST = DATA / "articles_written_dev" / "articles.jsonl"
 SECOND = DATA / "articles_written_dev" / "articles_second.jsonl"
 CODINGS = {FIRST: "wd10", SECOND: "wd10", DATA / "articles_written_dev2" / "articles.jsonl": "wd11",
            DATA / "articles_written_test2" / "articles.jsonl": "wt12t",
+<<<<<<< HEAD
            **{DATA / "articles_written_train" / f"batch_{b}.jsonl": f"wt12{b}" for b in "abc"},
            **{DATA / "articles_written_train" / f"batch_{b}.jsonl": f"wt13{b}" for b in "def"}}
 # batches of 12 articles with at least 4 quiet sentences each
 TRAINING = ("wt12a", "wt12b", "wt12c", "wt13d", "wt13e", "wt13f")
+=======
+           DATA / "articles_written_test3" / "articles.jsonl": "wt13t",
+           **{DATA / "articles_written_train" / f"batch_{b}.jsonl": f"wt12{b}" for b in "abc"}}
+TRAINING = ("wt12a", "wt12b", "wt12c")  # batches of 12 articles with at least 4 quiet sentences each
+>>>>>>> writtentest13
 
 
 def _size(prefix: str) -> tuple[int, int]:
