@@ -29,16 +29,11 @@ FIRST = DATA / "articles_written_dev" / "articles.jsonl"
 SECOND = DATA / "articles_written_dev" / "articles_second.jsonl"
 CODINGS = {FIRST: "wd10", SECOND: "wd10", DATA / "articles_written_dev2" / "articles.jsonl": "wd11",
            DATA / "articles_written_test2" / "articles.jsonl": "wt12t",
-<<<<<<< HEAD
+           DATA / "articles_written_test3" / "articles.jsonl": "wt13t",
            **{DATA / "articles_written_train" / f"batch_{b}.jsonl": f"wt12{b}" for b in "abc"},
            **{DATA / "articles_written_train" / f"batch_{b}.jsonl": f"wt13{b}" for b in "def"}}
 # batches of 12 articles with at least 4 quiet sentences each
 TRAINING = ("wt12a", "wt12b", "wt12c", "wt13d", "wt13e", "wt13f")
-=======
-           DATA / "articles_written_test3" / "articles.jsonl": "wt13t",
-           **{DATA / "articles_written_train" / f"batch_{b}.jsonl": f"wt12{b}" for b in "abc"}}
-TRAINING = ("wt12a", "wt12b", "wt12c")  # batches of 12 articles with at least 4 quiet sentences each
->>>>>>> writtentest13
 
 
 def _size(prefix: str) -> tuple[int, int]:
