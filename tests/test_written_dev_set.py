@@ -25,13 +25,14 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 # Each coding's file and the prefix of its ids (wd10-01 .. wd10-16, coded twice; wd11-01 .. wd11-16;
 # wt12t-01 .. wt12t-16; wt13t-01 .. wt13t-16; the training batches wt12a-01 .. wt12a-12, wt12b, wt12c,
 # wt13d, wt13e, wt13f).
+TRAIN_DIR = DATA / "articles_written_train"
 FIRST = DATA / "articles_written_dev" / "articles.jsonl"
 SECOND = DATA / "articles_written_dev" / "articles_second.jsonl"
 CODINGS = {FIRST: "wd10", SECOND: "wd10", DATA / "articles_written_dev2" / "articles.jsonl": "wd11",
            DATA / "articles_written_test2" / "articles.jsonl": "wt12t",
            DATA / "articles_written_test3" / "articles.jsonl": "wt13t",
-           **{DATA / "articles_written_train" / f"batch_{b}.jsonl": f"wt12{b}" for b in "abc"},
-           **{path: f"wt13{path.stem[-1]}" for path in sorted((DATA / "articles_written_train").glob("batch_*.jsonl"))
+           **{TRAIN_DIR / f"batch_{b}.jsonl": f"wt12{b}" for b in "abc"},
+           **{path: f"wt13{path.stem[-1]}" for path in sorted(TRAIN_DIR.glob("batch_*.jsonl"))
               if path.stem[-1] not in "abc"}}
 # batches of 12 articles with at least 4 quiet sentences each
 TRAINING = ("wt12a", "wt12b", "wt12c", *(f"wt13{letter}" for letter in "defghi"))
