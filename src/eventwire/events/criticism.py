@@ -74,6 +74,17 @@ class Criticism:
         return self.code == DEMAND_CODE
 
     @property
+    def open_denial(self) -> bool:
+        """ "the army denied that its takeover was a coup": a denial of what a clause tells that names no
+        other party; a REJECT whose target (the accuser) the sentence leaves open."""
+        return self.code == REJECTION_CODE and not self.criticised
+
+    @property
+    def denies_a_clause(self) -> bool:
+        """ "denied that X ...": a REJECT of what a clause tells, held whether or not its party is known."""
+        return self.code == REJECTION_CODE and self.evaluation is self.clause
+
+    @property
     def judges_the_doer(self) -> bool:
         """ "the illegal regime is seizing ...": the doer of the clause's act judged by an adjective."""
         return self.evaluation.dep_ == "amod" and not _quoted_word(self.evaluation)
@@ -185,13 +196,18 @@ def _charge(verb: Token, clauses: list[Token], words: StanceWords) -> Criticism 
 def _denied_statement(verb: Token, words: StanceWords) -> Criticism | None:
     """ "Rebels deny that Peru's militia controls the valley", "Lima denied that Chilean envoys were
     mistreated": a denial of what a clause tells of another actor, done by it or to it, is a rejection
-    (REJECT) of what was said of it, whatever the clause's verb."""
-    clauses = (c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and c.pos_ in ("VERB", "AUX"))
+    (REJECT) of what was said of it, whatever the clause's verb. A clause that names no other party ("the
+    army denied that its takeover was a coup", "officials denied that any detainee had disappeared")
+    still rejects what was said: a REJECT whose accuser the sentence does not name (docs/annotation.md:
+    denials are REJECT)."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and c.pos_ in ("VERB", "AUX")]
     for clause in clauses:
         subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None and subject.pos_ in ("NOUN", "PROPN") and _another_party(subject, verb, words):
             return Criticism(verb, clause, clause, (subject,), REJECTION_CODE)
-    return None
+    told = next((c for c in clauses if not any(m.dep_ == "mark" and m.lower_ in _QUESTION_MARKS
+                                               for m in c.children)), None)
+    return Criticism(verb, told, told, (), REJECTION_CODE) if told is not None else None
 
 
 def _accusing_speaker(speaker: Token, words: StanceWords) -> bool:
