@@ -354,18 +354,62 @@ def _threat(verb: Token | None, clause: Token, words: StanceWords) -> Criticism 
     if not {c.lower_ for c in clause.children if c.dep_ == "aux"} & words.threat_modals or \
             any(c.dep_ == "neg" for c in clause.children):
         return None
-    payer = _made_to_pay(clause, words)
+    payer = _made_to_pay(clause, words) or _to_pay(verb, clause, words)
     if payer is not None and _another_party(payer, verb, words):
         return Criticism(verb, clause, clause, (payer,), THREAT_CODE, retribution=True)
+    warning = verb is not None and verb.lemma_.lower() in words.warning_verbs
     penalty = next((c for c in clause.children if c.dep_ in ("nsubj", "dobj")
                     and c.lemma_.lower() in words.penalty_nouns), None)
+    if penalty is None and warning:
+        penalty = _penalty_borne(clause, words)
     if penalty is None:
         return None
     warned = conditional_threat(clause)
     subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
     if warned is None and subject is not None and subject is not penalty and subject.pos_ == "PROPN":
         warned = subject if _conditioned(clause) else None
+    if warned is None and warning:
+        warned = _warned(verb, subject, penalty, words)
     return Criticism(verb, clause, penalty, (warned,), THREAT_CODE) if warned is not None else None
+
+
+def _to_pay(verb: Token | None, clause: Token, words: StanceWords) -> Token | None:
+    """ "(said) Peru will pay a heavy price", "(vowed that) Chile would pay dearly": who is told he will
+    pay for what he did, or None. A debt or a bill paid ("will pay for the reconstruction") is none: the
+    price or "dearly" must be named, or the statement must be a warning."""
+    if clause.lemma_.lower() not in words.retribution_verbs:
+        return None
+    priced = any(c.lemma_.lower() in words.retribution_objects for c in clause.children
+                 if c.dep_ in ("dobj", "advmod"))
+    if not priced and (verb is None or verb.lemma_.lower() not in words.warning_verbs):
+        return None
+    return next((c for c in clause.children if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN")), None)
+
+
+def _penalty_borne(clause: Token, words: StanceWords) -> Token | None:
+    """ "(warned that) it would face sanctions", "would bear (be responsible for) the consequences": a
+    penalty named as what a party will meet, one phrase below the clause's verb."""
+    for child in clause.children:
+        below = [child] if child.dep_ in ("dobj", "attr") else []
+        below += [o for p in ((child,) if child.dep_ == "prep" else
+                              (g for g in child.children if g.dep_ == "prep") if child.dep_ == "acomp" else ())
+                  for o in p.children if o.dep_ == "pobj"]
+        found = next((b for b in below if b.lemma_.lower() in words.penalty_nouns), None)
+        if found is not None:
+            return found
+    return None
+
+
+def _warned(verb: Token, subject: Token | None, penalty: Token, words: StanceWords) -> Token | None:
+    """Who a warning of a penalty is to: the one warned ("warned Serbia that it could face sanctions"),
+    else the clause's subject when it names another party ("warned that Peru would face ...")."""
+    warned = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.pos_ in ("PROPN", "NOUN")), None)
+    if warned is not None and _another_party(warned, verb, words):
+        return warned
+    if subject is not None and subject is not penalty and subject.pos_ in ("PROPN", "NOUN") and \
+            _another_party(subject, verb, words):
+        return subject
+    return None
 
 
 def _made_to_pay(clause: Token, words: StanceWords) -> Token | None:
