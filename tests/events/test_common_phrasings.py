@@ -165,3 +165,30 @@ def test_ratifying_a_treaty_is_an_agreement(rules):
 
 def test_tariffs_called_off_concede(rules):
     assert events_of(rules, "Mexico called off the tariffs on Guatemalan sugar on Friday.", "CONCEDE")
+
+
+def test_a_sum_pledged_is_an_intent_to_give_aid(rules):
+    assert events_of(rules, "Sweden pledged 25 million euros for the reconstruction on Monday.", "AGREE")
+
+
+def test_missiles_fired_into_the_sea_are_a_show_of_force(rules):
+    text = "Pakistan fired two cruise missiles into the sea on Thursday."
+    assert events_of(rules, text, "MOBILIZE")
+    assert not events_of(rules, text, "ASSAULT")
+
+
+def test_troops_flown_to_a_region_are_deployed(rules):
+    mobilized = events_of(rules, "Peru flew hundreds of soldiers to the southern border on Sunday.", "MOBILIZE")
+    assert mobilized
+    assert countries(mobilized[0].source) == ["PER"]
+
+
+@pytest.mark.parametrize(("text", "event_type"), [
+    ("Bolivian authorities cut internet access in three provinces on Sunday.", "COERCE"),
+    ("Pyongyang cut all hotlines with Seoul on Tuesday.", "SANCTION"),
+    ("Venezuelan marines boarded a Guyanese tanker near the coast.", "COERCE"),
+    ("Bolivian police set up roadblocks around the capital.", "COERCE"),
+    ("Colombia raised the readiness of its border units on Friday.", "MOBILIZE"),
+])
+def test_restrictions_seizures_and_alerts(rules, text, event_type):
+    assert events_of(rules, text, event_type), [(e.event_type, e.trigger.text) for e in code_text(rules, text)]
