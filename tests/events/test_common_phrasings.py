@@ -178,7 +178,8 @@ def test_missiles_fired_into_the_sea_are_a_show_of_force(rules):
 
 
 def test_troops_flown_to_a_region_are_deployed(rules):
-    mobilized = events_of(rules, "Peru flew hundreds of soldiers to the southern border on Sunday.", "MOBILIZE")
+    text = "Peru flew hundreds of soldiers to the southern border on Sunday."
+    mobilized = events_of(rules, text, "MOBILIZE")
     assert mobilized
     assert countries(mobilized[0].source) == ["PER"]
 
@@ -191,4 +192,5 @@ def test_troops_flown_to_a_region_are_deployed(rules):
     ("Colombia raised the readiness of its border units on Friday.", "MOBILIZE"),
 ])
 def test_restrictions_seizures_and_alerts(rules, text, event_type):
-    assert events_of(rules, text, event_type), [(e.event_type, e.trigger.text) for e in code_text(rules, text)]
+    found = [(e.event_type, e.trigger.text) for e in code_text(rules, text)]
+    assert events_of(rules, text, event_type), found

@@ -390,20 +390,29 @@ def _penalty_borne(clause: Token, words: StanceWords) -> Token | None:
     """ "(warned that) it would face sanctions", "would bear (be responsible for) the consequences": a
     penalty named as what a party will meet, one phrase below the clause's verb."""
     for child in clause.children:
-        below = [child] if child.dep_ in ("dobj", "attr") else []
-        below += [o for p in ((child,) if child.dep_ == "prep" else
-                              (g for g in child.children if g.dep_ == "prep") if child.dep_ == "acomp" else ())
-                  for o in p.children if o.dep_ == "pobj"]
-        found = next((b for b in below if b.lemma_.lower() in words.penalty_nouns), None)
+        if child.dep_ in ("dobj", "attr"):
+            phrases = [child]
+        elif child.dep_ == "prep":
+            phrases = _objects_of(child)
+        elif child.dep_ == "acomp":
+            phrases = [o for p in child.children if p.dep_ == "prep" for o in _objects_of(p)]
+        else:
+            continue
+        found = next((w for w in phrases if w.lemma_.lower() in words.penalty_nouns), None)
         if found is not None:
             return found
     return None
 
 
+def _objects_of(preposition: Token) -> list[Token]:
+    return [o for o in preposition.children if o.dep_ == "pobj"]
+
+
 def _warned(verb: Token, subject: Token | None, penalty: Token, words: StanceWords) -> Token | None:
     """Who a warning of a penalty is to: the one warned ("warned Serbia that it could face sanctions"),
     else the clause's subject when it names another party ("warned that Peru would face ...")."""
-    warned = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.pos_ in ("PROPN", "NOUN")), None)
+    warned = next((c for c in verb.children
+                   if c.dep_ in ("dobj", "dative") and c.pos_ in ("PROPN", "NOUN")), None)
     if warned is not None and _another_party(warned, verb, words):
         return warned
     if subject is not None and subject is not penalty and subject.pos_ in ("PROPN", "NOUN") and \
