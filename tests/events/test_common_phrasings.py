@@ -177,6 +177,16 @@ def test_missiles_fired_into_the_sea_are_a_show_of_force(rules):
     assert not events_of(rules, text, "ASSAULT")
 
 
+def test_troops_flown_home_are_withdrawn(rules):
+    text = "Chile began flying its soldiers home from Haiti on Monday."
+    assert events_of(rules, text, "RETREAT")
+    assert not events_of(rules, text, "MOBILIZE")
+
+
+def test_a_plane_that_lands_deploys_no_one(rules):
+    assert not events_of(rules, "A Peruvian air force jet carrying the minister landed in Quito.", "MOBILIZE")
+
+
 def test_troops_flown_to_a_region_are_deployed(rules):
     text = "Peru flew hundreds of soldiers to the southern border on Sunday."
     mobilized = events_of(rules, text, "MOBILIZE")
@@ -188,9 +198,8 @@ def test_troops_flown_to_a_region_are_deployed(rules):
     ("Bolivian authorities cut internet access in three provinces on Sunday.", "COERCE"),
     ("Pyongyang cut all hotlines with Seoul on Tuesday.", "SANCTION"),
     ("Venezuelan marines boarded a Guyanese tanker near the coast.", "COERCE"),
-    ("Bolivian police set up roadblocks around the capital.", "COERCE"),
     ("Colombia raised the readiness of its border units on Friday.", "MOBILIZE"),
 ])
-def test_restrictions_seizures_and_alerts(rules, text, event_type):
+def test_communications_cut_ships_seized_and_alerts(rules, text, event_type):
     found = [(e.event_type, e.trigger.text) for e in code_text(rules, text)]
     assert events_of(rules, text, event_type), found
