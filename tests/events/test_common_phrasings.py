@@ -203,3 +203,23 @@ def test_troops_flown_to_a_region_are_deployed(rules):
 def test_communications_cut_ships_seized_and_alerts(rules, text, event_type):
     found = [(e.event_type, e.trigger.text) for e in code_text(rules, text)]
     assert events_of(rules, text, event_type), found
+
+
+def test_not_hesitating_to_impose_sanctions_is_a_threat(rules):
+    text = "Canada would not hesitate to impose sanctions on those who obstruct the vote, a minister said."
+    assert events_of(rules, text, "THREATEN")
+    assert not events_of(rules, text, "SANCTION")
+
+
+def test_praising_a_counterpart_is_praise_not_hosting(rules):
+    text = "Chile's president praised his counterpart's handling of the floods on Friday."
+    assert events_of(rules, text, "SUPPORT")
+    assert not events_of(rules, text, "CONSULT")
+
+
+def test_a_protest_lodged_over_an_act_is_an_official_complaint(rules):
+    text = "Vietnam lodged a formal protest with the Chinese embassy over the seizure of its boats."
+    complaints = events_of(rules, text, "ACCUSE")
+    assert complaints
+    assert countries(complaints[0].target) == ["CHN"]
+    assert not events_of(rules, text, "PROTEST")
