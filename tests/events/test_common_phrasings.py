@@ -39,6 +39,7 @@ def test_denying_an_accusation_named_by_its_noun_is_a_rejection(rules, text):
     "Uruguay's president called the dossier false on Tuesday.",
     "Uruguay's president called the dossier baseless and politically motivated.",
     "Paraguay's foreign minister called the accusation a lie.",
+    "Uruguay's foreign ministry described the accusations as baseless.",
 ])
 def test_calling_an_accusation_false_rejects_it(rules, text):
     assert events_of(rules, text, "REJECT")
