@@ -224,3 +224,9 @@ def test_a_protest_lodged_over_an_act_is_an_official_complaint(rules):
     assert complaints
     assert countries(complaints[0].target) == ["CHN"]
     assert not events_of(rules, text, "PROTEST")
+
+
+def test_evacuating_ones_own_diplomats_is_a_withdrawal(rules):
+    text = "Canada began evacuating staff from its embassy in Port-au-Prince on Monday."
+    assert events_of(rules, text, "RETREAT")
+    assert not events_of(rules, text, "SANCTION")
