@@ -13,7 +13,7 @@ def events_of(coder, text: str, event_type: str):
 
 @pytest.mark.parametrize("text", [
     "The Bolivian navy denied on Friday that its patrol was a provocation.",
-    "Officials in La Paz denied that any ballot had been destroyed.",
+    "Bolivia's electoral court denied that ballots had been burned.",
     "Chile's interior ministry denied on Monday that the decree was aimed at migrants.",
 ])
 def test_denial_of_a_clause_naming_no_other_party_is_a_rejection(rules, text):
@@ -47,9 +47,9 @@ def test_calling_an_accusation_false_rejects_it(rules, text):
 
 @pytest.mark.parametrize("text", [
     "Paraguay's foreign minister called the blockade inhumane and selfish.",
-    "The Uruguayan government called the expulsions inexcusable.",
-    "Paraguay's interior ministry described the detentions as political persecution.",
-    "Uruguay's president called the mutiny treason.",
+    "The Uruguayan government called the travel ban inexcusable.",
+    "Paraguay's interior ministry described the detentions as persecution.",
+    "Uruguay's president called the officers' revolt treason.",
 ])
 def test_rebukes_told_by_call_and_describe_are_criticism(rules, text):
     assert events_of(rules, text, "ACCUSE")
@@ -92,9 +92,9 @@ def test_paying_for_reconstruction_is_no_threat(rules):
 
 
 @pytest.mark.parametrize("text", [
-    "Crowds attacked the Peruvian consulate in Arica on Sunday.",
+    "A crowd attacked the offices of the electoral board in Arica on Sunday.",
     "Hundreds of demonstrators stormed the congress building in Asuncion.",
-    "Thousands of protesters forced their way into the governor's residence.",
+    "Protesters forced their way into the regional assembly in Cusco.",
 ])
 def test_crowds_storming_or_attacking_buildings_riot(rules, text):
     assert events_of(rules, text, "PROTEST")
@@ -106,7 +106,7 @@ def test_soldiers_storming_a_town_still_attack(rules):
 
 
 @pytest.mark.parametrize("text", [
-    "Ecuadorean riot police fired tear gas and rubber bullets at the marchers in Quito.",
+    "Ecuadorean police fired rubber bullets and tear gas at marchers in Quito.",
     "Police in Lima fired water cannon at students outside the congress.",
 ])
 def test_police_firing_tear_gas_coerce(rules, text):
@@ -154,7 +154,7 @@ def test_stepping_down_concedes(rules, text):
 
 
 def test_suspending_a_member_from_a_bloc_is_a_sanction(rules):
-    text = "The regional bloc suspended Guinea from all its activities on Friday."
+    text = "The West African bloc suspended Guinea from its decision-making bodies on Friday."
     assert events_of(rules, text, "SANCTION")
 
 
@@ -173,13 +173,13 @@ def test_a_sum_pledged_is_an_intent_to_give_aid(rules):
 
 
 def test_missiles_fired_into_the_sea_are_a_show_of_force(rules):
-    text = "Pakistan fired two cruise missiles into the sea on Thursday."
+    text = "Pakistan fired a cruise missile into the Arabian Sea on Thursday."
     assert events_of(rules, text, "MOBILIZE")
     assert not events_of(rules, text, "ASSAULT")
 
 
 def test_troops_flown_home_are_withdrawn(rules):
-    text = "Chile began flying its soldiers home from Haiti on Monday."
+    text = "Chile flew its peacekeeping troops home from Haiti on Monday."
     assert events_of(rules, text, "RETREAT")
     assert not events_of(rules, text, "MOBILIZE")
 
@@ -197,9 +197,9 @@ def test_troops_flown_to_a_region_are_deployed(rules):
 
 @pytest.mark.parametrize(("text", "event_type"), [
     ("Bolivian authorities cut internet access in three provinces on Sunday.", "COERCE"),
-    ("Pyongyang cut all hotlines with Seoul on Tuesday.", "SANCTION"),
+    ("Pyongyang cut its military hotlines with Seoul on Tuesday.", "SANCTION"),
     ("Venezuelan marines boarded a Guyanese tanker near the coast.", "COERCE"),
-    ("Colombia raised the readiness of its border units on Friday.", "MOBILIZE"),
+    ("Colombia raised the combat readiness of its army on Friday.", "MOBILIZE"),
 ])
 def test_communications_cut_ships_seized_and_alerts(rules, text, event_type):
     found = [(e.event_type, e.trigger.text) for e in code_text(rules, text)]
@@ -207,19 +207,19 @@ def test_communications_cut_ships_seized_and_alerts(rules, text, event_type):
 
 
 def test_not_hesitating_to_impose_sanctions_is_a_threat(rules):
-    text = "Canada would not hesitate to impose sanctions on those who obstruct the vote, a minister said."
+    text = "Canada would not hesitate to impose sanctions on the coup leaders, a minister said."
     assert events_of(rules, text, "THREATEN")
     assert not events_of(rules, text, "SANCTION")
 
 
 def test_praising_a_counterpart_is_praise_not_hosting(rules):
-    text = "Chile's president praised his counterpart's handling of the floods on Friday."
+    text = "Chile's president praised his Argentine counterpart for the rescue on Friday."
     assert events_of(rules, text, "SUPPORT")
     assert not events_of(rules, text, "CONSULT")
 
 
 def test_a_protest_lodged_over_an_act_is_an_official_complaint(rules):
-    text = "Vietnam lodged a formal protest with the Chinese embassy over the seizure of its boats."
+    text = "Vietnam's foreign ministry lodged a protest with Beijing over the detention of its fishermen."
     complaints = events_of(rules, text, "ACCUSE")
     assert complaints
     assert countries(complaints[0].target) == ["CHN"]
@@ -227,6 +227,6 @@ def test_a_protest_lodged_over_an_act_is_an_official_complaint(rules):
 
 
 def test_evacuating_ones_own_diplomats_is_a_withdrawal(rules):
-    text = "Canada began evacuating staff from its embassy in Port-au-Prince on Monday."
+    text = "Canada evacuated its diplomats from Port-au-Prince on Monday."
     assert events_of(rules, text, "RETREAT")
     assert not events_of(rules, text, "SANCTION")
