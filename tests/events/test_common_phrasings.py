@@ -70,14 +70,14 @@ def test_brushing_aside_or_shrugging_off_rejects(rules, text):
 
 
 def test_a_warning_of_sanctions_threatens_the_one_warned(rules):
-    threats = events_of(rules, "Chile warned Bolivia on Monday that it could face sanctions.", "THREATEN")
+    threats = events_of(rules, "Chile warned Bolivia on Monday that it would face new sanctions.", "THREATEN")
     assert threats
     assert countries(threats[0].source) == ["CHL"]
     assert countries(threats[0].target) == ["BOL"]
 
 
 @pytest.mark.parametrize("text", [
-    '"Chile will pay a heavy price for this outrage," the Bolivian defence minister said.',
+    '"Chile will pay a high price for this outrage," the Bolivian defence minister said.',
     "Bolivia's president vowed that Chile would pay for the shelling.",
 ])
 def test_being_told_one_will_pay_is_a_threat(rules, text):

@@ -75,7 +75,7 @@ class Criticism:
 
     @property
     def open_denial(self) -> bool:
-        """ "the army denied that its takeover was a coup": a denial of what a clause tells that names no
+        """ "the navy denied that its patrol was a provocation": a denial of what a clause tells that names no
         other party; a REJECT whose target (the accuser) the sentence leaves open."""
         return self.code == REJECTION_CODE and not self.criticised
 
@@ -197,7 +197,7 @@ def _denied_statement(verb: Token, words: StanceWords) -> Criticism | None:
     """ "Rebels deny that Peru's militia controls the valley", "Lima denied that Chilean envoys were
     mistreated": a denial of what a clause tells of another actor, done by it or to it, is a rejection
     (REJECT) of what was said of it, whatever the clause's verb. A clause that names no other party ("the
-    army denied that its takeover was a coup", "officials denied that any detainee had disappeared")
+    navy denied that its patrol was a provocation", "the court denied that ballots had been burned")
     still rejects what was said: a REJECT whose accuser the sentence does not name (docs/annotation.md:
     denials are REJECT)."""
     clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and c.pos_ in ("VERB", "AUX")]
@@ -374,7 +374,7 @@ def _threat(verb: Token | None, clause: Token, words: StanceWords) -> Criticism 
 
 
 def _to_pay(verb: Token | None, clause: Token, words: StanceWords) -> Token | None:
-    """ "(said) Peru will pay a heavy price", "(vowed that) Chile would pay dearly": who is told he will
+    """ "(said) Peru would pay a high price", "(vowed that) Chile would pay dearly": who is told he will
     pay for what he did, or None. A debt or a bill paid ("will pay for the reconstruction") is none: the
     price or "dearly" must be named, or the statement must be a warning."""
     if clause.lemma_.lower() not in words.retribution_verbs:
@@ -409,7 +409,7 @@ def _objects_of(preposition: Token) -> list[Token]:
 
 
 def _warned(verb: Token, subject: Token | None, penalty: Token, words: StanceWords) -> Token | None:
-    """Who a warning of a penalty is to: the one warned ("warned Serbia that it could face sanctions"),
+    """Who a warning of a penalty is to: the one warned ("warned Serbia it would face new sanctions"),
     else the clause's subject when it names another party ("warned that Peru would face ...")."""
     warned = next((c for c in verb.children
                    if c.dep_ in ("dobj", "dative") and c.pos_ in ("PROPN", "NOUN")), None)

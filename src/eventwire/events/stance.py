@@ -114,8 +114,8 @@ class StanceWords:
     transgression_verbs: frozenset[str] = frozenset()
     norm_nouns: frozenset[str] = frozenset()
     retribution_verbs: frozenset[str] = frozenset()  # "vowed to make Peru (pay)": a threat to the payer
-    retribution_objects: frozenset[str] = frozenset()  # "Peru will pay a heavy (price)", "pay (dearly)"
-    # "warned Serbia that it could face (sanctions)": a statement whose penalty threatens the one warned
+    retribution_objects: frozenset[str] = frozenset()  # "Peru would pay a high (price)", "pay (dearly)"
+    # "warned Serbia it would face new (sanctions)": a statement whose penalty threatens the one warned
     warning_verbs: frozenset[str] = frozenset()
     # "detonated a bomb near the base": what is set off to strike what it is set off near
     explosive_weapons: frozenset[str] = frozenset()
