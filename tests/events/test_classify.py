@@ -137,7 +137,7 @@ def test_event_noun_under_a_verbal_event_is_its_own_trigger(code):
     ("The United States pulled out its remaining troops from the base.", "RETREAT", "0872"),
     ("The authorities released 45 detained activists.", "CONCEDE", "0841"),
     ("Hundreds of fighters surrendered to the army.", "RETREAT", "0874"),
-    ("The defence minister resigned on Friday.", "RETREAT", "0831"),
+    ("The defence minister resigned on Friday.", "CONCEDE", "0831"),
     ("Thai authorities lifted the curfew in three provinces.", "CONCEDE", "0813"),
     ("The junta lifted its ban on public gatherings.", "CONCEDE", "081"),
     ("The army deployed troops along the border.", "MOBILIZE", "154"),

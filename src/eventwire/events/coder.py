@@ -802,7 +802,7 @@ class EventCoder:
                     c = as_type(c, "REJECT")
                     reasons.append(Reason("type", f"'{draft.head.text}' denies the accusation made before: "
                                                   "a rejection"))
-        if draft.criticism is not None and target.state != "known":
+        if draft.criticism is not None and target.state != "known" and not draft.criticism.denies_a_clause:
             return None  # fault found with no one known ("the economy has failed") is no act between actors
         if _speaker_alone(draft, c, modality, target, self.modality_words):
             return None  # "we'll find out", "we need real talks": the speaker's own words toward no one
@@ -1156,6 +1156,8 @@ class EventCoder:
             reporter = attribution.speaker
         if _told_by_commentator(draft, reporter, self.modality_words, self.argument_words):
             return False
+        if draft.criticism.denies_a_clause:
+            return True  # a denial whose accuser the sentence leaves open is a REJECT all the same
         criticised = tuple(ArgumentGroup((phrase(t),), "criticised") for t in draft.criticism.criticised)
         target = self._role("target", criticised, sentence, article.doc.date, article.context, set())
         return target.state == "known"
@@ -1746,6 +1748,9 @@ def _criticism_drafts(parsed: Doc, found: list[Criticism], triggered: list[_Draf
         elif criticism.code == PRAISE_CODE:
             reason = (f"{told} says '{criticism.evaluation.text}' of '{criticism.criticised[0].text}': "
                       f"an endorsement -> CAMEO {criticism.code} -> {event_type}")
+        elif criticism.open_denial:
+            reason = (f"{told} denies what '{criticism.clause.text}' tells, of no other party named: a "
+                      f"rejection -> CAMEO {criticism.code} -> {event_type}")
         elif criticism.code == REJECTION_CODE and criticism.evaluation is criticism.clause:
             reason = (f"{told} denies what '{criticism.clause.text}' tells of "
                       f"'{criticism.criticised[0].text}': a rejection -> CAMEO {criticism.code} -> "

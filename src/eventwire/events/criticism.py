@@ -74,6 +74,17 @@ class Criticism:
         return self.code == DEMAND_CODE
 
     @property
+    def open_denial(self) -> bool:
+        """ "the navy denied that its patrol was a provocation": a denial of what a clause tells that names no
+        other party; a REJECT whose target (the accuser) the sentence leaves open."""
+        return self.code == REJECTION_CODE and not self.criticised
+
+    @property
+    def denies_a_clause(self) -> bool:
+        """ "denied that X ...": a REJECT of what a clause tells, held whether or not its party is known."""
+        return self.code == REJECTION_CODE and self.evaluation is self.clause
+
+    @property
     def judges_the_doer(self) -> bool:
         """ "the illegal regime is seizing ...": the doer of the clause's act judged by an adjective."""
         return self.evaluation.dep_ == "amod" and not _quoted_word(self.evaluation)
@@ -185,13 +196,18 @@ def _charge(verb: Token, clauses: list[Token], words: StanceWords) -> Criticism 
 def _denied_statement(verb: Token, words: StanceWords) -> Criticism | None:
     """ "Rebels deny that Peru's militia controls the valley", "Lima denied that Chilean envoys were
     mistreated": a denial of what a clause tells of another actor, done by it or to it, is a rejection
-    (REJECT) of what was said of it, whatever the clause's verb."""
-    clauses = (c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and c.pos_ in ("VERB", "AUX"))
+    (REJECT) of what was said of it, whatever the clause's verb. A clause that names no other party ("the
+    navy denied that its patrol was a provocation", "the court denied that ballots had been burned")
+    still rejects what was said: a REJECT whose accuser the sentence does not name (docs/annotation.md:
+    denials are REJECT)."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and c.pos_ in ("VERB", "AUX")]
     for clause in clauses:
         subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None and subject.pos_ in ("NOUN", "PROPN") and _another_party(subject, verb, words):
             return Criticism(verb, clause, clause, (subject,), REJECTION_CODE)
-    return None
+    told = next((c for c in clauses if not any(m.dep_ == "mark" and m.lower_ in _QUESTION_MARKS
+                                               for m in c.children)), None)
+    return Criticism(verb, told, told, (), REJECTION_CODE) if told is not None else None
 
 
 def _accusing_speaker(speaker: Token, words: StanceWords) -> bool:
@@ -338,18 +354,71 @@ def _threat(verb: Token | None, clause: Token, words: StanceWords) -> Criticism 
     if not {c.lower_ for c in clause.children if c.dep_ == "aux"} & words.threat_modals or \
             any(c.dep_ == "neg" for c in clause.children):
         return None
-    payer = _made_to_pay(clause, words)
+    payer = _made_to_pay(clause, words) or _to_pay(verb, clause, words)
     if payer is not None and _another_party(payer, verb, words):
         return Criticism(verb, clause, clause, (payer,), THREAT_CODE, retribution=True)
+    warning = verb is not None and verb.lemma_.lower() in words.warning_verbs
     penalty = next((c for c in clause.children if c.dep_ in ("nsubj", "dobj")
                     and c.lemma_.lower() in words.penalty_nouns), None)
+    if penalty is None and warning:
+        penalty = _penalty_borne(clause, words)
     if penalty is None:
         return None
     warned = conditional_threat(clause)
     subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
     if warned is None and subject is not None and subject is not penalty and subject.pos_ == "PROPN":
         warned = subject if _conditioned(clause) else None
+    if warned is None and warning:
+        warned = _warned(verb, subject, penalty, words)
     return Criticism(verb, clause, penalty, (warned,), THREAT_CODE) if warned is not None else None
+
+
+def _to_pay(verb: Token | None, clause: Token, words: StanceWords) -> Token | None:
+    """ "(said) Peru would pay a high price", "(vowed that) Chile would pay dearly": who is told he will
+    pay for what he did, or None. A debt or a bill paid ("will pay for the reconstruction") is none: the
+    price or "dearly" must be named, or the statement must be a warning."""
+    if clause.lemma_.lower() not in words.retribution_verbs:
+        return None
+    priced = any(c.lemma_.lower() in words.retribution_objects for c in clause.children
+                 if c.dep_ in ("dobj", "advmod"))
+    if not priced and (verb is None or verb.lemma_.lower() not in words.warning_verbs):
+        return None
+    return next((c for c in clause.children if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN")), None)
+
+
+def _penalty_borne(clause: Token, words: StanceWords) -> Token | None:
+    """ "(warned that) it would face sanctions", "would bear (be responsible for) the consequences": a
+    penalty named as what a party will meet, one phrase below the clause's verb."""
+    for child in clause.children:
+        if child.dep_ in ("dobj", "attr"):
+            phrases = [child]
+        elif child.dep_ == "prep":
+            phrases = _objects_of(child)
+        elif child.dep_ == "acomp":
+            phrases = [o for p in child.children if p.dep_ == "prep" for o in _objects_of(p)]
+        else:
+            continue
+        found = next((w for w in phrases if w.lemma_.lower() in words.penalty_nouns), None)
+        if found is not None:
+            return found
+    return None
+
+
+def _objects_of(preposition: Token) -> list[Token]:
+    return [o for o in preposition.children if o.dep_ == "pobj"]
+
+
+def _warned(verb: Token, subject: Token | None, penalty: Token, words: StanceWords) -> Token | None:
+    """Who a warning of a penalty is to: the one warned ("warned Serbia it would face new sanctions"),
+    else the clause's subject when it names another party ("warned that Peru would face ...")."""
+    warned = next((c for c in verb.children
+                   if c.dep_ in ("dobj", "dative") and c.pos_ in ("PROPN", "NOUN")), None)
+    if warned is not None and _another_party(warned, verb, words):
+        return warned
+    if subject is not None and subject is not penalty and subject.pos_ in ("PROPN", "NOUN") and \
+            _another_party(subject, verb, words):
+        return subject
+    return None
 
 
 def _made_to_pay(clause: Token, words: StanceWords) -> Token | None:

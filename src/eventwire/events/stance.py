@@ -114,6 +114,9 @@ class StanceWords:
     transgression_verbs: frozenset[str] = frozenset()
     norm_nouns: frozenset[str] = frozenset()
     retribution_verbs: frozenset[str] = frozenset()  # "vowed to make Peru (pay)": a threat to the payer
+    retribution_objects: frozenset[str] = frozenset()  # "Peru would pay a high (price)", "pay (dearly)"
+    # "warned Serbia it would face new (sanctions)": a statement whose penalty threatens the one warned
+    warning_verbs: frozenset[str] = frozenset()
     # "detonated a bomb near the base": what is set off to strike what it is set off near
     explosive_weapons: frozenset[str] = frozenset()
     # "air defences (shot down) most of the (drones)": an interception, toward whoever sent the weapons;
@@ -234,7 +237,7 @@ _CRITICISM_LISTS = ("statement_verbs", "concern_verbs", "concern_nouns", "negati
                     "uncertain_modals", "not_a_party", "third_person_pronouns", "concern_prepositions",
                     "personal_pronouns", "question_modals", "positive_evaluations", "dismissive_evaluations",
                     "accusation_nouns", "choice_words", "protest_verbs", "crowd_words", "transgression_verbs",
-                    "norm_nouns", "retribution_verbs")
+                    "norm_nouns", "retribution_verbs", "retribution_objects", "warning_verbs")
 
 
 # What a flat denial may still hang on itself: "of course", "totally", "with them", "not"
