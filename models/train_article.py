@@ -95,13 +95,10 @@ def article_sets(shared: Path) -> dict[str, tuple[list, dict]]:
 
 
 def coded_articles(shared: Path, resources) -> list[CodedArticle]:
-    """Every labelled article coded with `resources` (whose settings leave out the article gate), each
-    event as its sentence coded it (the statements left to the article roles too, with no source)."""
-    from eventwire.events.article_roles import AsCoded
-    from eventwire.events.coder import EventCoder
+    """Every labelled article coded with `resources` (whose settings leave out the article decisions)."""
     from eventwire.pipeline import Pipeline
 
-    pipeline = Pipeline(workers=1, coder=EventCoder(resources, article_roles=AsCoded()))
+    pipeline = Pipeline(workers=1, resources=resources)
     articles = []
     for name, (labels, docs) in article_sets(shared).items():
         present = [label for label in labels if label.doc_id in docs]
@@ -223,17 +220,14 @@ def select_role(articles: list[CodedArticle], events: list[list], role: str, fol
                 first_person: frozenset[str]) -> tuple[float, float | None, float | None, dict, list[Model]]:
     """The strength, fill and replace thresholds with the best smoothed out-of-fold article F1: the
     fill threshold first (never replacing), then the replace threshold (or never) with it."""
-    from eventwire.events.article_roles import without_unsourced
-
     per_article = [role_examples(a, e, role) for a, e in zip(articles, events)]
     options, table = [], {}
     for strength in STRENGTHS:
         models = cross_fitted(per_article, folds, strength)
 
         def f1(fill, replace, models=models):
-            chosen = [with_role(models[f], role, fill, replace, e, first_person)
-                      for e, f in zip(events, folds)]
-            return figures(articles, [without_unsourced(e) for e in chosen])["f1"]
+            return figures(articles, [with_role(models[f], role, fill, replace, e, first_person)
+                                      for e, f in zip(events, folds)])["f1"]
 
         fill_f1 = [f1(t, None) for t in THRESHOLDS]
         fill = THRESHOLDS[_best(fill_f1)]
@@ -278,7 +272,7 @@ def keep(model: Model, threshold: float, events: list, published) -> list:
 # --------------------------------------------------------------------------- training
 
 def train(shared: Path, out_dir: Path = EVENTS_DATA) -> dict:
-    from eventwire.events.article_roles import ROLES, without_unsourced
+    from eventwire.events.article_roles import ROLES
     from eventwire.resources import RULES, Resources, Settings
 
     resources = Resources(Settings(article_gate=RULES, article_roles=RULES))
@@ -287,8 +281,8 @@ def train(shared: Path, out_dir: Path = EVENTS_DATA) -> dict:
     folds = folds_by_article(articles)
     names = list(dict.fromkeys(a.set_name for a in articles))
     described = f"{len(articles)} development articles ({', '.join(names)}), {FOLDS} folds by article"
-    events = [a.events for a in articles]
-    stages = {"coder alone": [without_unsourced(e) for e in events]}
+    stages = {"coder alone": [a.events for a in articles]}
+    events = stages["coder alone"]
     roles, report = {}, {}
     for role in ROLES:  # each role on the events the previous one changed out of fold, as at run time
         strength, fill, replace, table, models = select_role(articles, events, role, folds, first_person)
@@ -296,10 +290,9 @@ def train(shared: Path, out_dir: Path = EVENTS_DATA) -> dict:
         roles[role] = {**rounded(fit(examples, vocabulary(examples), strength)), "fill": fill,
                        "replace": replace}
         events = [with_role(models[f], role, fill, replace, e, first_person) for e, f in zip(events, folds)]
-        stages[f"+ article {role}s"] = [without_unsourced(e) for e in events]
+        stages[f"+ article {role}s"] = events
         report[f"article {role}s"] = {"C": strength, "fill": fill, "replace": replace,
                                       "candidates": len(examples), "f1": table}
-    events = [without_unsourced(e) for e in events]  # what the gate sees at run time
     strength, threshold, table, models = select_gate(articles, events, folds)
     stages["+ article gate"] = [keep(models[f], threshold, e, a.doc.date)
                                 for a, e, f in zip(articles, events, folds)]

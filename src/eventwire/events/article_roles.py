@@ -31,9 +31,6 @@ from eventwire.jsondata import read_json
 from eventwire.records import Actor, Event, Reason
 
 MODEL_FILE = "article_roles.json"
-# The start of the reason the coder gives a statement whose sentence names no one known behind it, kept
-# only for these roles to give it a source: one left without a source here is dropped.
-SOURCE_LEFT_TO_ARTICLE = "source left to the article"
 ROLES = ("target", "source")  # the order they are chosen in: a source's features read the chosen target
 RANKS = 3  # parties ranked by how often the article names them: 1st, 2nd, 3rd, then "lower"
 OTHER = {"source": "target", "target": "source"}
@@ -217,7 +214,7 @@ class ArticleRoles:
         for role in ROLES:
             if role in self.models:
                 events = assign_role(self.models[role], role, events, self.first_person)
-        return without_unsourced(events)
+        return events
 
 
 def assign_role(model: RoleModel, role: str, events: list[Event],
@@ -229,28 +226,10 @@ def assign_role(model: RoleModel, role: str, events: list[Event],
 
 
 class RulesRoles:
-    """No article roles: each event keeps the source and target its sentence gave it (the rules alone), and
-    a statement whose source was left to the article has none."""
-
-    def assign(self, events: list[Event]) -> list[Event]:
-        return without_unsourced(events)
-
-
-class AsCoded:
-    """Every event as the sentences coded it, those left to the article without a source too: what the
-    article models are trained on (models/train_article.py)."""
+    """No article roles: each event keeps the source and target its sentence gave it (the rules alone)."""
 
     def assign(self, events: list[Event]) -> list[Event]:
         return events
-
-
-def without_unsourced(events: list[Event]) -> list[Event]:
-    """The events, less those whose source was left to the article and that have none."""
-    return [e for e in events if sides(e.source) or not _left_to_article(e)]
-
-
-def _left_to_article(event: Event) -> bool:
-    return any(r.field == "source" and r.startswith(SOURCE_LEFT_TO_ARTICLE) for r in event.reasons)
 
 
 def read_article_roles(path: Path | None = None, first_person: frozenset[str] = frozenset()) -> ArticleRoles:

@@ -48,7 +48,7 @@ from eventwire.events.arguments import (
     word_in,
 )
 from eventwire.events.article_gate import ArticleGate, KeepEvery
-from eventwire.events.article_roles import SOURCE_LEFT_TO_ARTICLE, ArticleRoles, RulesRoles
+from eventwire.events.article_roles import ArticleRoles, RulesRoles
 from eventwire.events.background import named_not_told
 from eventwire.events.classify import Classification, VerbLexicon
 from eventwire.events.confidence import (
@@ -845,9 +845,6 @@ class EventCoder:
             elif intercepted is not None:
                 reasons.append(Reason("source", f"'{intercepted.text}' downed, neither side named: kept with "
                                                 "no actor known"))
-            elif c.quad_class in VERBAL_QUADS and not article.alone and source.state in _LEFT_STATES:
-                reasons.append(Reason("source", f"{SOURCE_LEFT_TO_ARTICLE}: the sentence names no one known "
-                                                f"behind '{trigger.text}'"))
             elif c.quad_class in VERBAL_QUADS or not self.lexicon.told_as_happening(draft.head):
                 return None
             else:
@@ -1506,13 +1503,6 @@ def _told_in_the_past(head: Token) -> bool:
 def _dying(head: Token, words: StanceWords) -> bool:
     """ "died": a verb of dying, whose subject suffered what killed it."""
     return head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in words.dying_verbs
-
-
-# A statement in an article whose sentence names no one known behind it ("The group also condemned the
-# killings", "called on both sides to talk" after a sentence on the bloc) is kept for the article roles to
-# give it the source the article makes likely (events/article_roles.py: one they leave without a source is
-# dropped there); a sentence alone drops it at once.
-_LEFT_STATES = ("unresolved", "missing")
 
 
 def _enough_actors(source: _Role, target: _Role, c: Classification, passive: bool) -> bool:
