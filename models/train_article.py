@@ -7,7 +7,8 @@ Data: the development article sets only, each article coded event by event by ha
 - the written development sets (data/articles_written_dev, data/articles_written_dev2),
 - the written training articles (data/articles_written_train/*.jsonl), written and coded blind to be
   trained on.
-Never a test set: not the VOA test articles, not data/articles_written, not data/articles_written_test2.
+Never a test set: not the VOA test articles, not data/articles_written, data/articles_written_test2 or
+data/articles_written_test3.
 Each article is coded as the shipped coder codes it, without either article decision.
 
 **Article roles**, the target first, then the source. Each coded event (not historical) whose sentence
