@@ -884,11 +884,6 @@ class EventCoder:
         scene = _scene_of(scene, source, target)
         source, target = (_with_place_country(role, name, scene, context, reasons)
                           for role, name in ((source, "source"), (target, "target")))
-        # the place the locator found for the act in its own sentence (not the sentence's sole country,
-        # whose gazetteer reading of a name may be a false place)
-        told_here = scene if scene is location and _named_in(scene, sentence) else None
-        source, target = (_at_the_scene(role, name, told_here, reasons)
-                          for role, name in ((source, "source"), (target, "target")))
         target = _local_branch(target, scene, reasons)
         struck = _place_struck(target, candidates.targets, sentence, location) \
             if c.quad_class not in VERBAL_QUADS else None
@@ -897,6 +892,11 @@ class EventCoder:
             reasons += reasons_of("target", struck.reasons)
         if c.event_type in FIGHTING_TYPES:
             target = _victims_abroad(target, source, scene, reasons)
+        # local agents at the place the locator found for the act in its own sentence (not the sentence's
+        # sole country, whose gazetteer reading of a name may be a false place)
+        told_here = scene if scene is location and _named_in(scene, sentence) else None
+        source, target = (_at_the_scene(role, name, told_here, reasons)
+                          for role, name in ((source, "source"), (target, "target")))
         confidence, confidence_reason = event_confidence(Evidence(
             specificity=c.specificity, source=source.state, target=target.state,
             nominal=nominal, source_inherited=source.inherited,
