@@ -167,12 +167,17 @@ def select_gate(articles: list[CodedArticle], events: list[list],
                 folds: list[int]) -> tuple[float, float, dict, list[Model]]:
     """The gate's strength and threshold with the best smoothed out-of-fold article F1; the threshold 0
     (drop nothing, only state each event's probability) unless dropping gains at least MIN_GATE_GAIN."""
+    from eventwire.events.article_gate import ArticleGate, article_features
+
     per_article = [gate_examples(a, e) for a, e in zip(articles, events)]
+    features = [article_features(e, a.doc.date) for a, e in zip(articles, events)]
     options, table = [], {}
     for strength in STRENGTHS:
         models = cross_fitted(per_article, folds, strength)
-        f1 = [figures(articles, [keep(models[f], t, e, a.doc.date)
-                                 for a, e, f in zip(articles, events, folds)])["f1"] for t in GATE_THRESHOLDS]
+        chances = [[ArticleGate(models[f].weights, models[f].bias, 0.0).probability(x) for x in article]
+                   for article, f in zip(features, folds)]  # scored once, for all thresholds
+        f1 = [figures(articles, [[e for e, p in zip(events_of, ps) if e.historical or p >= t]
+                                 for events_of, ps in zip(events, chances)])["f1"] for t in GATE_THRESHOLDS]
         table[str(strength)] = dict(zip(map(str, GATE_THRESHOLDS), f1))
         best = _best(f1)
         options.append((_smoothed(f1)[best], strength, GATE_THRESHOLDS[best], models))
@@ -224,6 +229,31 @@ def with_role(model: Model, role: str, fill: float | None, replace: float | None
     return assign_role(RoleModel(model.weights, model.bias, fill, replace), role, events, first_person)
 
 
+def likeliest(model: Model, role: str, events: list, first_person: frozenset[str]) -> list:
+    """For each event, the likeliest party for `role` and its probability under `model` (None where the
+    article may not choose the role, or names no party): what `with_role` scores, once for all thresholds."""
+    from eventwire.events.article_roles import (
+        RoleModel,
+        article_parties,
+        open_to_choice,
+        surroundings,
+    )
+
+    scorer = RoleModel(model.weights, model.bias, None, None)
+    parties = article_parties(events)
+    return [scorer.best(e, role, parties, around) if open_to_choice(e, role, first_person) else None
+            for e, around in zip(events, surroundings(events))]
+
+
+def with_found(role: str, fill: float | None, replace: float | None, events: list, found: list) -> list:
+    """The events with `role` decided by the thresholds from the parties `likeliest` found: the same
+    events as `with_role` gives with the model that found them."""
+    from eventwire.events.article_roles import RoleModel
+
+    decider = RoleModel({}, 0.0, fill, replace)
+    return [decider.decide(e, role, best) for e, best in zip(events, found)]
+
+
 def select_role(articles: list[CodedArticle], events: list[list], role: str, folds: list[int],
                 first_person: frozenset[str]) -> tuple[float, float | None, float | None, dict, list[Model]]:
     """The strength, fill and replace thresholds with the best smoothed out-of-fold article F1: the
@@ -233,9 +263,11 @@ def select_role(articles: list[CodedArticle], events: list[list], role: str, fol
     for strength in STRENGTHS:
         models = cross_fitted(per_article, folds, strength)
 
-        def f1(fill, replace, models=models):
-            return figures(articles, [with_role(models[f], role, fill, replace, e, first_person)
-                                      for e, f in zip(events, folds)])["f1"]
+        found = [likeliest(models[f], role, e, first_person) for e, f in zip(events, folds)]
+
+        def f1(fill, replace, found=found):  # the thresholds tried on parties scored once per strength
+            return figures(articles, [with_found(role, fill, replace, e, best)
+                                      for e, best in zip(events, found)])["f1"]
 
         fill_f1 = [f1(t, None) for t in THRESHOLDS]
         fill = THRESHOLDS[_best(fill_f1)]

@@ -25,6 +25,7 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from eventwire.evaluate.plover import GOLD_COUNTRY_ALIASES, Ratio, actor_key
@@ -230,7 +231,7 @@ def evidence_spans(evidence: str, text: str) -> list[tuple[int, int]]:
     return _locate(evidence, _fold_with_offsets(text))
 
 
-def _locate(evidence: str, folded_text: tuple[str, list[int]]) -> list[tuple[int, int]]:
+def _locate(evidence: str, folded_text: tuple[str, tuple[int, ...]]) -> list[tuple[int, int]]:
     wanted = _fold(evidence).rstrip(".")
     if not wanted:
         return []
@@ -242,7 +243,10 @@ def _locate(evidence: str, folded_text: tuple[str, list[int]]) -> list[tuple[int
     return spans
 
 
-def _fold_with_offsets(text: str) -> tuple[str, list[int]]:
+# Scoring an article again (as a training script does for every threshold it tries) folds the same texts
+# again: the article's, its labels' and its sentences'. Both folds are pure, so they are remembered.
+@lru_cache(maxsize=1024)
+def _fold_with_offsets(text: str) -> tuple[str, tuple[int, ...]]:
     """The folded text, and for each of its characters the offset of the character it came from."""
     chars, offsets = [], []
     for offset, raw in enumerate(text):
@@ -253,7 +257,7 @@ def _fold_with_offsets(text: str) -> tuple[str, list[int]]:
                 char = " "
             chars.append(char)
             offsets.append(offset)
-    return "".join(chars), offsets
+    return "".join(chars), tuple(offsets)
 
 
 def _is_quiet_sentence(quiet: str, sentence: Sentence) -> bool:
@@ -270,6 +274,7 @@ def _overlaps(sentence: Sentence, spans: list[tuple[int, int]]) -> bool:
     return any(sentence.start < end and start < sentence.end for start, end in spans)
 
 
+@lru_cache(maxsize=1 << 16)
 def _fold(text: str) -> str:
     return _normal(text.translate(_TYPOGRAPHY).lower())
 

@@ -171,10 +171,13 @@ class RoleModel:
     def choose(self, event: Event, role: str, parties: list[Party], around: Surroundings,
                first_person: frozenset[str] = frozenset()) -> Event:
         """The event with `role` given to the likeliest party when the thresholds allow, else unchanged."""
-        own = _holders(event, role)
-        if event.historical or (own and all(a.text.lower() in first_person for a in own)):
+        if not open_to_choice(event, role, first_person):
             return event
-        found = self.best(event, role, parties, around)
+        return self.decide(event, role, self.best(event, role, parties, around))
+
+    def decide(self, event: Event, role: str, found: tuple[Party, float] | None) -> Event:
+        """The event with `role` given to `found`, the likeliest party and its probability (`best`),
+        when the thresholds allow, else unchanged."""
         if found is None:
             return event
         party, chance = found
@@ -187,6 +190,13 @@ class RoleModel:
         why = Reason(role, f"{role} from the article, {told}: {named}, is the likeliest ({chance:.2f})")
         return dataclasses.replace(event, reasons=[*event.reasons, why],
                                    **{role: _holders_of(event, role, party, held)})
+
+
+def open_to_choice(event: Event, role: str, first_person: frozenset[str] = frozenset()) -> bool:
+    """Whether the article may choose the event's `role`: never for a historical act, nor for a role held by
+    a first-person pronoun (the speaker's side, which the quote's speaker decides)."""
+    own = _holders(event, role)
+    return not (event.historical or (own and all(a.text.lower() in first_person for a in own)))
 
 
 def _holders_of(event: Event, role: str, party: Party, held: frozenset[str]) -> list[Actor]:
