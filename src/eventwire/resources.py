@@ -63,7 +63,7 @@ class Settings:
     # sets beyond the noise of the fold assignment (docs/accuracy.md, "A sense model").
     sense: str = RULES
     # which of a whole article's events are kept: LEARNED (the shipped article gate), RULES (every one),
-    # or the path of an article_gate.json (models/train_article_gate.py)
+    # or the path of an article_gate.json (models/train_article.py)
     article_gate: str = LEARNED
     # an article's events' source and target chosen among the article's parties: LEARNED (the shipped
     # models), RULES (the sentence's own), or the path of an article_roles.json (models/train_article.py)
