@@ -132,3 +132,18 @@ def test_surroundings_name_the_last_reported_event_before_and_the_sentence_s_oth
     assert around[0].previous is None and around[1].previous is accusation
     assert around[1].nearby == {"SYL"} and around[2].nearby == frozenset()  # the arrest names no side
     assert around[3].previous is arrest  # a historical act is never the previous event
+
+
+def test_training_s_thresholds_on_parties_scored_once_give_the_events_assign_gives(models_script):
+    """models/train_article.py scores each event's likeliest party once and tries every threshold on it:
+    the same events as assigning the role with the model and those thresholds."""
+    train = models_script("train_article")
+    model = train.Model({"place's country": 6.0, "rank 2": 2.0, "holds the role": 1.0}, -3.0)
+    events = _article()
+    for role in ("target", "source"):
+        found = train.likeliest(model, role, events, frozenset())
+        for fill, replace in ((0.5, None), (0.05, 0.05), (0.9, 0.3)):
+            assert train.with_found(role, fill, replace, events, found) == \
+                train.with_role(model, role, fill, replace, events, frozenset())
+    targets = train.likeliest(model, "target", events, frozenset())
+    assert train.with_found("target", 0.05, 0.05, events, targets) != events  # roles do change
