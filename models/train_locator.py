@@ -107,14 +107,13 @@ def fit_locator(data: list) -> dict:
 
 def _best_threshold(part, weights: dict[str, float], intercept: float) -> float:
     """The probability cut that maximises exact match on held-out training records."""
-    import math
+    from eventwire import linear
 
     best_scores = []
     for record, feats, labels in part:
-        scored = [(intercept + sum(weights.get(k, 0.0) * v for k, v in f.items()), label)
-                  for f, label in zip(feats, labels)]
+        scored = [(linear.margin(weights, intercept, f), label) for f, label in zip(feats, labels)]
         top = max(scored, default=None)
-        best_scores.append((1 / (1 + math.exp(-top[0])) if top else 0.0, top[1] if top else False,
+        best_scores.append((linear.sigmoid(top[0]) if top else 0.0, top[1] if top else False,
                             not record.locations))
     candidates = [round(0.05 * i, 2) for i in range(1, 19)]
     return max(candidates, key=lambda t: sum(

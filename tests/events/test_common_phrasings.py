@@ -4,11 +4,7 @@ penalty, crowds rioting, police firing tear gas, diplomats ordered out, borders 
 stepping down. Sentences written for these tests."""
 
 import pytest
-from texts import code_text, countries
-
-
-def events_of(coder, text: str, event_type: str):
-    return [e for e in code_text(coder, text) if e.event_type == event_type]
+from texts import code_text, countries, events_of
 
 
 @pytest.mark.parametrize("text", [

@@ -3,11 +3,7 @@ suspension from a bloc, sanctions announced, vetoes, acts named as wrongs, envoy
 two clauses. Sentences written for these tests."""
 
 import pytest
-from texts import code_text, countries
-
-
-def _of_type(coder, text: str, event_type: str):
-    return [e for e in code_text(coder, text) if e.event_type == event_type]
+from texts import countries, events_of
 
 
 @pytest.mark.parametrize(("text", "source", "target"), [
@@ -18,10 +14,10 @@ def _of_type(coder, text: str, event_type: str):
     ("Nicaragua downgraded its relations with Costa Rica on Friday.", "NIC", "CRI"),
 ])
 def test_cutting_ties_is_a_sanction(rules, text, source, target):
-    events = _of_type(rules, text, "SANCTION")
+    events = events_of(rules, text, "SANCTION")
     assert events and events[0].cameo == "161"
     assert countries(events[0].source) == [source] and countries(events[0].target) == [target]
-    assert not _of_type(rules, text, "THREATEN")
+    assert not events_of(rules, text, "THREATEN")
 
 
 @pytest.mark.parametrize("text", [
@@ -29,7 +25,7 @@ def test_cutting_ties_is_a_sanction(rules, text, source, target):
     "Peru restored diplomatic relations with Chile on Monday.",
 ])
 def test_other_breaks_and_restored_ties_are_no_sanction(rules, text):
-    assert not _of_type(rules, text, "SANCTION")
+    assert not events_of(rules, text, "SANCTION")
 
 
 @pytest.mark.parametrize(("text", "target"), [
@@ -39,7 +35,7 @@ def test_other_breaks_and_restored_ties_are_no_sanction(rules, text):
     ("The Turkish government will double duties on American cars.", "USA"),
 ])
 def test_trade_penalties_are_sanctions(rules, text, target):
-    events = _of_type(rules, text, "SANCTION")
+    events = events_of(rules, text, "SANCTION")
     assert events and events[0].cameo == "163"
     assert target in countries(events[0].target)
 
@@ -49,7 +45,7 @@ def test_trade_penalties_are_sanctions(rules, text, target):
     "The Chilean central bank raised interest rates on Tuesday.",
 ])
 def test_lowered_tariffs_and_rates_are_no_sanction(rules, text):
-    assert not _of_type(rules, text, "SANCTION")
+    assert not events_of(rules, text, "SANCTION")
 
 
 @pytest.mark.parametrize("text", [
@@ -59,7 +55,7 @@ def test_lowered_tariffs_and_rates_are_no_sanction(rules, text):
     "The juntas of Chad and Sudan said they were leaving the African Union with immediate effect.",
 ])
 def test_leaving_or_suspension_from_a_bloc_reduces_relations(rules, text):
-    events = _of_type(rules, text, "SANCTION")
+    events = events_of(rules, text, "SANCTION")
     assert events and events[0].cameo == "160"
 
 
@@ -68,7 +64,7 @@ def test_leaving_or_suspension_from_a_bloc_reduces_relations(rules, text):
     "The Bolivian minister left the meeting early on Monday.",
 ])
 def test_suspensions_and_departures_elsewhere_are_no_sanction(rules, text):
-    assert not _of_type(rules, text, "SANCTION")
+    assert not events_of(rules, text, "SANCTION")
 
 
 @pytest.mark.parametrize(("text", "source", "target"), [
@@ -78,21 +74,21 @@ def test_suspensions_and_departures_elsewhere_are_no_sanction(rules, text):
     ("Canada will freeze the assets of Iranian officials, the minister said on Tuesday.", "CAN", "IRN"),
 ])
 def test_an_announced_sanction_is_the_sanction_in_the_future(rules, text, source, target):
-    events = _of_type(rules, text, "SANCTION")
+    events = events_of(rules, text, "SANCTION")
     assert events and events[0].future
     assert countries(events[0].source) == [source] and target in countries(events[0].target)
-    assert not _of_type(rules, text, "THREATEN")
+    assert not events_of(rules, text, "THREATEN")
 
 
 def test_a_sanction_on_a_condition_stays_a_threat(rules):
     text = "The European Union will impose sanctions on Belarus if it does not free the journalist."
-    events = _of_type(rules, text, "THREATEN")
+    events = events_of(rules, text, "THREATEN")
     assert events and countries(events[0].target) == ["BLR"]
-    assert not _of_type(rules, text, "SANCTION")
+    assert not events_of(rules, text, "SANCTION")
 
 
 def test_an_announced_strike_stays_a_threat(rules):
-    assert _of_type(rules, "Israel will strike Iranian nuclear sites, the minister said.", "THREATEN")
+    assert events_of(rules, "Israel will strike Iranian nuclear sites, the minister said.", "THREATEN")
 
 
 @pytest.mark.parametrize("text", [
@@ -102,13 +98,13 @@ def test_an_announced_strike_stays_a_threat(rules):
     "China cast a veto against the draft on Friday.",
 ])
 def test_a_veto_is_a_refusal(rules, text):
-    events = _of_type(rules, text, "REJECT")
+    events = events_of(rules, text, "REJECT")
     assert events and events[0].cameo == "129"
-    assert not _of_type(rules, text, "COERCE")
+    assert not events_of(rules, text, "COERCE")
 
 
 def test_a_bill_passed_is_no_veto(rules):
-    assert not _of_type(rules, "The Kenyan parliament passed the bill on Tuesday.", "REJECT")
+    assert not events_of(rules, "The Kenyan parliament passed the bill on Tuesday.", "REJECT")
 
 
 @pytest.mark.parametrize(("text", "source"), [
@@ -118,7 +114,7 @@ def test_a_bill_passed_is_no_veto(rules):
     ("Kenya branded the rebels terrorists on Monday.", "KEN"),
 ])
 def test_naming_an_act_a_wrong_is_criticism(rules, text, source):
-    events = _of_type(rules, text, "ACCUSE")
+    events = events_of(rules, text, "ACCUSE")
     assert events and events[0].cameo == "111"
     assert countries(events[0].source)[0] == source
 
@@ -129,7 +125,7 @@ def test_naming_an_act_a_wrong_is_criticism(rules, text, source):
     "Peru began deporting what officials described as illegal migrants in March.",
 ])
 def test_other_namings_and_calls_are_no_criticism(rules, text):
-    assert not _of_type(rules, text, "ACCUSE")
+    assert not events_of(rules, text, "ACCUSE")
 
 
 @pytest.mark.parametrize("text", [
@@ -137,25 +133,25 @@ def test_other_namings_and_calls_are_no_criticism(rules, text):
     "On Monday the Indian foreign ministry summoned Nepal's envoy.",
 ])
 def test_a_foreign_envoy_summoned_is_a_complaint(rules, text):
-    events = _of_type(rules, text, "ACCUSE")
+    events = events_of(rules, text, "ACCUSE")
     assert events and events[0].cameo == "114"
-    assert not _of_type(rules, text, "CONSULT")
+    assert not events_of(rules, text, "CONSULT")
 
 
 def test_a_cabinet_summoned_is_no_complaint(rules):
-    assert not _of_type(rules, "The Chilean president summoned his cabinet on Monday.", "ACCUSE")
+    assert not events_of(rules, "The Chilean president summoned his cabinet on Monday.", "ACCUSE")
 
 
 def test_the_second_of_two_denied_clauses_is_denied(rules):
     text = "Bolivia denied that any of its helicopters were downed or that it had fired rockets at the camp."
-    events = _of_type(rules, text, "REJECT")
+    events = events_of(rules, text, "REJECT")
     assert events and countries(events[0].source) == ["BOL"]
-    assert not _of_type(rules, text, "ASSAULT")
+    assert not events_of(rules, text, "ASSAULT")
 
 
 def test_an_act_beside_a_denial_is_not_denied(rules):
     text = "Pakistan denied the charge and attacked Indian posts in Kashmir."
-    events = _of_type(rules, text, "ASSAULT")
+    events = events_of(rules, text, "ASSAULT")
     assert events and countries(events[0].target) == ["IND"]
 
 
@@ -166,13 +162,13 @@ def test_an_act_beside_a_denial_is_not_denied(rules):
     ("The ministers agreed to shut their ports to Iranian ships and to impose sanctions on Tehran.", "IRN"),
 ])
 def test_a_sanction_agreed_is_the_sanction(rules, text, target):
-    events = _of_type(rules, text, "SANCTION")
+    events = events_of(rules, text, "SANCTION")
     assert events and target in countries(events[0].target)
-    assert not _of_type(rules, text, "AGREE")
+    assert not events_of(rules, text, "AGREE")
 
 
 def test_lifting_sanctions_agreed_stays_an_intent(rules):
-    assert _of_type(rules, "The EU agreed to lift sanctions on Cuba.", "AGREE")
+    assert events_of(rules, "The EU agreed to lift sanctions on Cuba.", "AGREE")
 
 
 @pytest.mark.parametrize("text", [
@@ -182,9 +178,9 @@ def test_lifting_sanctions_agreed_stays_an_intent(rules):
     "Mutinous officers seized power in Bamako last year.",
 ])
 def test_power_seized_is_coercion(rules, text):
-    events = _of_type(rules, text, "COERCE")
+    events = events_of(rules, text, "COERCE")
     assert events and events[0].cameo == "170"
-    assert not _of_type(rules, text, "ASSAULT")
+    assert not events_of(rules, text, "ASSAULT")
 
 
 @pytest.mark.parametrize(("text", "source"), [
@@ -193,7 +189,7 @@ def test_power_seized_is_coercion(rules, text):
     ("The Taliban captured Kandahar last autumn.", "AFG"),
 ])
 def test_a_state_or_armed_group_taking_a_named_place_is_fighting(rules, text, source):
-    events = _of_type(rules, text, "ASSAULT")
+    events = events_of(rules, text, "ASSAULT")
     assert events and events[0].cameo == "192"
     assert countries(events[0].source) == [source]
 
@@ -203,17 +199,17 @@ def test_a_state_or_armed_group_taking_a_named_place_is_fighting(rules, text, so
     ("Serbia captured Vukovar from Croatian forces in November.", "HRV"),
 ])
 def test_the_place_taken_is_taken_from_its_holder(rules, text, target):
-    events = _of_type(rules, text, "ASSAULT")
+    events = events_of(rules, text, "ASSAULT")
     assert events and countries(events[0].target) == [target]
 
 
 def test_police_seizing_goods_stay_coercion(rules):
     text = "Peruvian police seized two tonnes of cocaine in Callao on Monday."
-    assert _of_type(rules, text, "COERCE") and not _of_type(rules, text, "ASSAULT")
+    assert events_of(rules, text, "COERCE") and not events_of(rules, text, "ASSAULT")
 
 
 def test_an_announced_boycott_stays_a_threat(rules):
     text = "The Bolivian opposition party said it would boycott the referendum."
-    events = _of_type(rules, text, "THREATEN")
+    events = events_of(rules, text, "THREATEN")
     assert events and events[0].future
-    assert not _of_type(rules, text, "SANCTION")
+    assert not events_of(rules, text, "SANCTION")

@@ -14,6 +14,11 @@ def code_text(coder, text: str, date: dt.date | None = WEDNESDAY, dateline: str 
     return coder.code_document(doc)
 
 
+def events_of(coder, text: str, event_type: str):
+    """The events of `event_type` that `coder` finds in `text` (`code_text`)."""
+    return [e for e in code_text(coder, text) if e.event_type == event_type]
+
+
 def countries(actors) -> list[str | None]:
     """Each actor's country, or its sector when it has none (an IGO, an NGO)."""
     return [a.country or a.sector for a in actors]

@@ -28,6 +28,7 @@ from importlib import resources
 from pathlib import Path
 
 from eventwire import linear
+from eventwire.actors.located import BODY_SECTORS
 from eventwire.jsondata import read_json
 from eventwire.records import Actor, Event, Reason
 
@@ -36,7 +37,6 @@ _QUOTED = re.compile(r"'[^']*'")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _CODE = re.compile(r"(?<=country )[A-Z]{3}\b|(?<=-> )[A-Z]{3,}\b")  # "country IND", "-> USAGOV"
 REASON_WORDS = 4  # a reason's kind: its field and first words
-BODIES = ("IGO", "NGO", "MNC")  # sides that are not countries, as the article labels name them
 
 
 def reason_kind(reason: Reason) -> str:
@@ -53,7 +53,8 @@ def sides(actors: list[Actor]) -> frozenset[str]:
 
 
 def _body(actor: Actor) -> str | None:
-    return next((b for b in BODIES if b in (actor.sector, (actor.code or "")[:3])), None)
+    """The international body an actor of no country is (the sector, else its code's first letters)."""
+    return next((b for b in (actor.sector, (actor.code or "")[:3]) if b in BODY_SECTORS), None)
 
 
 def _sentence_place(index: int) -> str:

@@ -26,7 +26,8 @@ from importlib import resources
 from pathlib import Path
 
 from eventwire import linear
-from eventwire.events.article_gate import BODIES, reason_kind, sides
+from eventwire.actors.located import BODY_SECTORS
+from eventwire.events.article_gate import reason_kind, sides
 from eventwire.jsondata import read_json
 from eventwire.records import Actor, Event, Reason
 
@@ -132,7 +133,7 @@ def candidate_features(event: Event, role: str, party: Party, parties: list[Part
                 "same sentence": float(party.key in around.nearby),
                 "previous event's target": float(before is not None and party.key in sides(before.target)),
                 "previous event's source": float(before is not None and party.key in sides(before.source)),
-                "international body": float(party.key in BODIES)}
+                "international body": float(party.key in BODY_SECTORS)}
     if current or not held:  # why the rules gave the role to this party, or to none
         kind = "held by the rule" if current else "left empty by the rule"
         features.update((f"{kind} {reason_kind(r)}", 1.0) for r in event.reasons if r.field == role)

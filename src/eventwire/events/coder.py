@@ -384,17 +384,11 @@ class _Role:
     article_country: frozenset[int] = frozenset()  # starts of the actors whose country is the article's
 
 
-def _with_place_country(role: _Role, name: str, location: Location | None, context: ArticleContext | None,
-                        reasons: list[Reason]) -> _Role:
-    """The role with its unnamed agents given the country of the event's place (actors.located)."""
-    actors, why = with_place_country(role.actors, location, context)
-    reasons += reasons_of(name, why)
-    return replace(role, actors=actors) if why else role
-
-
-def _at_the_scene(role: _Role, name: str, location: Location | None, reasons: list[Reason]) -> _Role:
-    """The role with its local agents of the scene's country rather than the article's (actors.located)."""
-    actors, why = at_the_scene(role.actors, role.article_country, location)
+def _relocated(role: _Role, name: str, changed: tuple[list[Actor], list[str]],
+               reasons: list[Reason]) -> _Role:
+    """The role with the actors a rule of actors.located gave it (`changed`: the actors and why), its
+    reasons added to the event's, or the role as it was when the rule changed nothing."""
+    actors, why = changed
     reasons += reasons_of(name, why)
     return replace(role, actors=actors) if why else role
 
@@ -424,16 +418,6 @@ def _scene_of(location: Location | None, source: _Role, target: _Role) -> Locati
     inside = [a for a in (*source.actors, *target.actors) if a.start <= location.start < a.end
               and (a.country or a.id)]
     return None if any(a.country != location.country for a in inside) else location
-
-
-def _local_branch(target: _Role, location: Location | None, reasons: list[Reason]) -> _Role:
-    """The target with the fighters of a group of no country taken as its local branch at the event's
-    scene (actors.located)."""
-    if location is None or location.start is None:
-        return target
-    actors, why = local_branch(target.actors, location)
-    reasons += reasons_of("target", why)
-    return replace(target, actors=actors) if why else target
 
 
 def _victims_abroad(target: _Role, source: _Role, scene: Location | None, reasons: list[Reason]) -> _Role:
@@ -882,9 +866,11 @@ class EventCoder:
         scene = location if location is not None and location.start is not None and location.country \
             else places.sole_country_place(sentence, doc)
         scene = _scene_of(scene, source, target)
-        source, target = (_with_place_country(role, name, scene, context, reasons)
+        # unnamed agents of the scene's country when the article names none; armed groups of no country
+        # as their local branch there
+        source, target = (_relocated(role, name, with_place_country(role.actors, scene, context), reasons)
                           for role, name in ((source, "source"), (target, "target")))
-        target = _local_branch(target, scene, reasons)
+        target = _relocated(target, "target", local_branch(target.actors, scene), reasons)
         struck = _place_struck(target, candidates.targets, sentence, location) \
             if c.quad_class not in VERBAL_QUADS else None
         if struck is not None:
@@ -895,8 +881,8 @@ class EventCoder:
         # local agents at the place the locator found for the act in its own sentence (not the sentence's
         # sole country, whose gazetteer reading of a name may be a false place)
         told_here = scene if scene is location and _named_in(scene, sentence) else None
-        source, target = (_at_the_scene(role, name, told_here, reasons)
-                          for role, name in ((source, "source"), (target, "target")))
+        source, target = (_relocated(role, name, at_the_scene(role.actors, role.article_country, told_here),
+                                     reasons) for role, name in ((source, "source"), (target, "target")))
         confidence, confidence_reason = event_confidence(Evidence(
             specificity=c.specificity, source=source.state, target=target.state,
             nominal=nominal, source_inherited=source.inherited,

@@ -7,7 +7,6 @@ picks the one most likely to be the event's place, or none when no score clears 
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -38,7 +37,7 @@ class LocatorModel:
     threshold: float
 
     def probability(self, features: dict[str, float]) -> float:
-        return 1 / (1 + math.exp(-linear.margin(self.weights, self.intercept, features)))
+        return linear.sigmoid(linear.margin(self.weights, self.intercept, features))
 
 
 class EventLocator:
